@@ -1,0 +1,81 @@
+// Failure classification in one place (like np's handle-npm-error): stderr patterns -> message + next step.
+import type { RunResult } from "./run.js";
+
+interface Rule {
+  readonly match: RegExp;
+  readonly message: string;
+  readonly hint: string;
+  /** True when the cause is the environment (exit code 2), not the learner's command. */
+  readonly environment: boolean;
+}
+
+const rules: readonly Rule[] = [
+  {
+    match: /Cannot connect to the Docker daemon|Is the docker daemon running|docker\.sock: connect: (no such file|connection refused)/i,
+    message: "The Docker engine is not running.",
+    hint: "Run `npx docker-net-lab setup` (as root it starts dockerd), or start your engine, then try again.",
+    environment: true,
+  },
+  {
+    match: /permission denied while trying to connect to the Docker daemon/i,
+    message: "You may not talk to the Docker engine.",
+    hint: "Run as root, or add your user to the `docker` group (`sudo usermod -aG docker $USER`, then log in again).",
+    environment: true,
+  },
+  {
+    match: /^(docker|ip|iptables|iptables-save|nsenter|brctl|bridge|jupyter): command not found/m,
+    message: "A required program is not installed.",
+    hint: "Run `npx docker-net-lab doctor` to see what is missing and the command that installs it.",
+    environment: true,
+  },
+  {
+    match: /Operation not permitted|must be root|Permission denied \(you must be root\)|you must be root/i,
+    message: "This step needs root (network namespaces, iptables and veths are kernel objects).",
+    hint: "Run the labs as root, for example inside the devcontainer, or with sudo.",
+    environment: true,
+  },
+  {
+    match: /port is already allocated|address already in use/i,
+    message: "The host port is already in use.",
+    hint: "Pick another host port (the lab helpers choose a free one: `lab.port()`), or stop what is listening there.",
+    environment: false,
+  },
+  {
+    match: /Conflict\. The container name .* is already in use/i,
+    message: "A container with that name already exists.",
+    hint: "Use the lab's own names (`lab.name(...)`) so you never clash with your other containers; run the lab's setup cell again to reuse it.",
+    environment: false,
+  },
+  {
+    match: /Pool overlaps with other one on this address space|overlaps with/i,
+    message: "That subnet overlaps a network that already exists.",
+    hint: "Use the subnet the lab chose for you (`lab.subnet(...)`), which is checked to be free.",
+    environment: false,
+  },
+  {
+    match: /No such container|No such network|No such object/i,
+    message: "Docker does not know that container or network.",
+    hint: "Check the name with `docker ps -a` / `docker network ls`; run the lab's setup cell if you restarted the kernel.",
+    environment: false,
+  },
+];
+
+// Turn a failed command into a short message and the next step.
+export const classifyFailure = (result: RunResult): { message: string; hint: string; environment: boolean } => {
+  const text = `${result.stderr}\n${result.stdout}`;
+  if (result.timedOut) {
+    return {
+      message: `\`${result.command}\` did not finish in time and was stopped.`,
+      hint: "Check that the Docker engine answers (`docker info`); a container waiting for input or a ping without -c never ends.",
+      environment: false,
+    };
+  }
+  const rule = rules.find((candidate) => candidate.match.test(text));
+  const detail = result.stderr.trim().split("\n").slice(-3).join("\n");
+  if (rule) return { message: `${rule.message}\n  command: ${result.command}\n  said: ${detail}`, hint: rule.hint, environment: rule.environment };
+  return {
+    message: `\`${result.command}\` failed with exit code ${result.exitCode}${detail ? `:\n  ${detail}` : "."}`,
+    hint: "Read the command's message above; `npx docker-net-lab doctor` checks the environment.",
+    environment: false,
+  };
+};

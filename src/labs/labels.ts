@@ -1,0 +1,24 @@
+// Ownership: the labels and name prefix every object the project creates carries.
+
+/** Every object we create carries this label; `clean` never touches anything without it. */
+export const ownerLabel = { key: "io.docker-net-lab.owner", value: "docker-net-lab" } as const;
+/** Label holding the session id. */
+export const sessionLabelKey = "io.docker-net-lab.session";
+/** Label holding the lab id. */
+export const labLabelKey = "io.docker-net-lab.lab";
+/** Name prefix of containers, networks, namespaces and host interfaces we create. */
+export const namePrefix = "dnl";
+
+/** Labels for an object created by `lab` in `session`. */
+export const labelsFor = (session: string, lab: string): Record<string, string> => ({
+  [ownerLabel.key]: ownerLabel.value,
+  [sessionLabelKey]: session,
+  [labLabelKey]: lab,
+});
+
+/** `--label k=v` arguments for docker run / network create. */
+export const labelArgs = (labels: Readonly<Record<string, string>>): string[] =>
+  Object.entries(labels).flatMap(([key, value]) => ["--label", `${key}=${value}`]);
+
+/** Session ids are 4-8 lowercase letters or digits, so derived names stay short. */
+export const isSessionId = (value: string): boolean => /^[a-z0-9]{4,8}$/.test(value);

@@ -1,0 +1,97 @@
+// The Docker engine: is it answering, and (as root, only when nothing runs) install and start one.
+import { spawn } from "node:child_process";
+import { mkdir, open, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { EnvironmentError } from "../errors.js";
+import { run } from "../exec/run.js";
+import { stateDir } from "./paths.js";
+import { aptInstall, isRoot, which } from "./system.js";
+
+export interface EngineStatus {
+  readonly ok: boolean;
+  /** Server version when the engine answers. */
+  readonly version: string | null;
+  /** Why it is not ok, as the client said it. */
+  readonly detail: string;
+}
+
+// Ask the engine for its version; never throws.
+export const engineStatus = async (): Promise<EngineStatus> => {
+  if (!(await which("docker"))) return { ok: false, version: null, detail: "the docker client is not installed" };
+  const result = await run("docker", ["version", "--format", "{{.Server.Version}}"], { timeout: 10_000, reject: false });
+  if (result.exitCode === 0 && result.stdout.trim()) return { ok: true, version: result.stdout.trim(), detail: "" };
+  const detail = result.timedOut ? "the engine did not answer within 10 s" : result.stderr.trim().split("\n").at(-1) ?? "no answer";
+  return { ok: false, version: null, detail };
+};
+
+// The command that fixes a stopped engine, for messages.
+export const engineFix = (): string =>
+  process.env.DOCKER_HOST
+    ? `start the engine that DOCKER_HOST=${process.env.DOCKER_HOST} points to, or unset DOCKER_HOST`
+    : isRoot()
+      ? "npx docker-net-lab setup   (installs Debian's docker.io if needed and starts dockerd)"
+      : "start Docker (e.g. `sudo systemctl start docker`, or `sudo npx docker-net-lab setup`)";
+
+const engineDir = (): string => join(stateDir(), "engine");
+
+// Wait until the engine answers or the deadline passes.
+const waitForEngine = async (deadlineMs: number): Promise<EngineStatus> => {
+  const until = Date.now() + deadlineMs;
+  let status = await engineStatus();
+  while (!status.ok && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    status = await engineStatus();
+  }
+  return status;
+};
+
+// True when a dockerd process already exists (it may still be starting).
+const dockerdRunning = async (): Promise<boolean> => {
+  const result = await run("pgrep", ["-x", "dockerd"], { reject: false, timeout: 5_000 });
+  return result.exitCode === 0;
+};
+
+/**
+ * Make sure an engine answers. Never restarts or reconfigures a running engine:
+ * only when none answers, none runs, DOCKER_HOST is unset and we are root does it
+ * install Debian's docker.io (if missing) and start dockerd in the background,
+ * logging to <state>/engine/dockerd.log.
+ */
+export const ensureEngine = async (log: (line: string) => void): Promise<EngineStatus> => {
+  let status = await engineStatus();
+  if (status.ok) return status;
+  if (process.env.DOCKER_HOST) {
+    throw new EnvironmentError(`The Docker engine at DOCKER_HOST=${process.env.DOCKER_HOST} does not answer: ${status.detail}`, { hint: engineFix() });
+  }
+  if (await dockerdRunning()) {
+    log("dockerd is running but not answering yet; waiting up to 60 s");
+    status = await waitForEngine(60_000);
+    if (status.ok) return status;
+    throw new EnvironmentError(`dockerd runs but does not answer: ${status.detail}`, {
+      hint: "Look at the engine's log (journalctl -u docker, or the log file you started it with); docker-net-lab never restarts an engine it did not start.",
+    });
+  }
+  if (!isRoot()) {
+    throw new EnvironmentError(`No Docker engine answers (${status.detail}).`, { hint: engineFix() });
+  }
+  if (!(await which("dockerd")) || !(await which("iptables"))) {
+    log("installing Debian's docker.io and iptables");
+    await aptInstall(["docker.io", "iptables"], log);
+  }
+  const dir = engineDir();
+  await mkdir(dir, { recursive: true });
+  const logFile = join(dir, "dockerd.log");
+  const pidFile = join(dir, "dockerd.pid");
+  log(`starting dockerd in the background (log: ${logFile})`);
+  const out = await open(logFile, "a");
+  const child = spawn("dockerd", ["--pidfile", pidFile], { detached: true, stdio: ["ignore", out.fd, out.fd] });
+  child.unref();
+  await out.close();
+  status = await waitForEngine(90_000);
+  if (!status.ok) {
+    const tail = await readFile(logFile, "utf8").then((text) => text.trim().split("\n").slice(-5).join("\n"), () => "");
+    throw new EnvironmentError(`dockerd was started but does not answer: ${status.detail}\n${tail}`, { hint: `Read ${logFile}.` });
+  }
+  log(`engine ${status.version} is up`);
+  return status;
+};

@@ -1,0 +1,124 @@
+// The lab toolbox image, built offline from Debian's busybox-static with `docker import`.
+import { createHash } from "node:crypto";
+import { chmod, mkdir, mkdtemp, readdir, rm, symlink, writeFile, copyFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { EnvironmentError } from "../errors.js";
+import { run, runText, timeouts } from "../exec/run.js";
+import { ownerLabel } from "../labs/labels.js";
+import { packageVersion, stateDir } from "./paths.js";
+
+/** Repository of the toolbox image; the tag is the project version. */
+export const toolboxRepository = "docker-net-lab/toolbox";
+/** Full reference of the toolbox image for this version. */
+export const toolboxImage = `${toolboxRepository}:${packageVersion}`;
+/** Applets the labs rely on; the build fails if busybox lacks one. */
+export const requiredApplets = ["sh", "ip", "ping", "nslookup", "httpd", "nc", "wget", "route", "ifconfig", "brctl", "sleep", "cat", "hostname", "arp", "traceroute", "netstat"] as const;
+
+// Bump when the recipe below changes, so existing images count as outdated.
+const recipeVersion = "1";
+const recipeLabel = "io.docker-net-lab.toolbox-recipe";
+
+export interface ImageStatus {
+  readonly ok: boolean;
+  readonly image: string;
+  readonly detail: string;
+}
+
+// The recipe fingerprint stored as a label on the image.
+const recipeFingerprint = (busyboxVersion: string): string =>
+  createHash("sha256").update(`${recipeVersion}\n${busyboxVersion}\n${requiredApplets.join(",")}`).digest("hex").slice(0, 16);
+
+// Is the toolbox image present for this version? Never throws.
+export const imageStatus = async (): Promise<ImageStatus> => {
+  const result = await run("docker", ["image", "inspect", "--format", `{{index .Config.Labels "${recipeLabel}"}}`, toolboxImage], { reject: false, timeout: 15_000 });
+  if (result.exitCode !== 0) return { ok: false, image: toolboxImage, detail: "not built yet" };
+  return { ok: true, image: toolboxImage, detail: `recipe ${result.stdout.trim()}` };
+};
+
+// Find a statically linked busybox: Debian's busybox-static if installed, else download its .deb.
+const findStaticBusybox = async (log: (line: string) => void): Promise<{ path: string; version: string }> => {
+  const installed = await run("dpkg-query", ["-W", "-f", "${Status} ${Version}", "busybox-static"], { reject: false });
+  if (installed.exitCode === 0 && installed.stdout.startsWith("install ok installed")) {
+    return { path: "/bin/busybox", version: installed.stdout.split(" ").at(-1) ?? "unknown" };
+  }
+  const cache = join(stateDir(), "cache", "busybox-static");
+  await mkdir(cache, { recursive: true });
+  let debs = (await readdir(cache)).filter((name) => name.endsWith(".deb"));
+  if (debs.length === 0) {
+    log("downloading Debian's busybox-static package (apt-get download)");
+    const download = await run("apt-get", ["download", "busybox-static"], { cwd: cache, reject: false, timeout: timeouts.install });
+    if (download.exitCode !== 0) {
+      if (process.getuid?.() === 0) await run("apt-get", ["update"], { timeout: timeouts.install });
+      await run("apt-get", ["download", "busybox-static"], { cwd: cache, timeout: timeouts.install }).catch((cause: unknown) => {
+        throw new EnvironmentError("Could not get Debian's busybox-static package to build the toolbox image.", {
+          hint: "Run `sudo apt-get update && sudo apt-get install busybox-static`, then `npx docker-net-lab setup` again.",
+          cause,
+        });
+      });
+    }
+    debs = (await readdir(cache)).filter((name) => name.endsWith(".deb"));
+  }
+  const deb = debs.sort().at(-1) as string;
+  const root = join(cache, "extracted");
+  await rm(root, { recursive: true, force: true });
+  await run("dpkg-deb", ["-x", join(cache, deb), root], { timeout: timeouts.build });
+  const version = deb.split("_")[1]?.replace("%3a", ":") ?? "unknown";
+  return { path: join(root, "bin", "busybox"), version };
+};
+
+/** Build the toolbox image unless the current one exists with the same recipe. */
+export const ensureToolboxImage = async (log: (line: string) => void, options: { force?: boolean } = {}): Promise<ImageStatus> => {
+  const busybox = await findStaticBusybox(log);
+  const fingerprint = recipeFingerprint(busybox.version);
+  const current = await imageStatus();
+  if (!options.force && current.ok && current.detail === `recipe ${fingerprint}`) return current;
+  log(`building ${toolboxImage} from busybox-static ${busybox.version}`);
+  const work = await mkdtemp(join(tmpdir(), "dnl-toolbox-"));
+  try {
+    const rootfs = join(work, "rootfs");
+    for (const dir of ["bin", "sbin", "usr/bin", "usr/sbin", "etc", "tmp", "var/www", "root", "proc", "sys", "dev", "run"]) {
+      await mkdir(join(rootfs, dir), { recursive: true });
+    }
+    await chmod(join(rootfs, "tmp"), 0o1777);
+    await copyFile(busybox.path, join(rootfs, "bin", "busybox"));
+    await chmod(join(rootfs, "bin", "busybox"), 0o755);
+    const applets = (await runText(join(rootfs, "bin", "busybox"), ["--list-full"])).split("\n").filter(Boolean);
+    const missing = requiredApplets.filter((name) => !applets.some((path) => path.endsWith(`/${name}`)));
+    if (missing.length > 0) {
+      throw new EnvironmentError(`busybox ${busybox.version} lacks applets the labs need: ${missing.join(", ")}`, { hint: "Install Debian's busybox-static (not busybox) and run setup again." });
+    }
+    for (const path of applets) {
+      if (path === "bin/busybox") continue;
+      await symlink("/bin/busybox", join(rootfs, path)).catch(() => undefined);
+    }
+    await writeFile(join(rootfs, "etc", "passwd"), "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n");
+    await writeFile(join(rootfs, "etc", "group"), "root:x:0:\nnogroup:x:65534:\n");
+    await writeFile(join(rootfs, "var", "www", "index.html"), "hello from docker-net-lab\n");
+    const tarball = join(work, "rootfs.tar");
+    await run("tar", ["-C", rootfs, "-cf", tarball, "."], { timeout: timeouts.build });
+    await run(
+      "docker",
+      [
+        "import",
+        "--change", 'CMD ["/bin/sh"]',
+        "--change", "ENV PATH=/usr/sbin:/usr/bin:/sbin:/bin",
+        "--change", `LABEL ${ownerLabel.key}=${ownerLabel.value} ${recipeLabel}=${fingerprint} io.docker-net-lab.version=${packageVersion}`,
+        "--message", `docker-net-lab toolbox: busybox-static ${busybox.version}`,
+        tarball,
+        toolboxImage,
+      ],
+      { timeout: timeouts.build },
+    ).catch((cause: unknown) => {
+      const text = String((cause as { stderr?: string }).stderr ?? cause);
+      if (/no space left on device/i.test(text)) {
+        throw new EnvironmentError("The disk is full: the toolbox image could not be written.", { hint: "Free some disk space (e.g. `docker system df`), then run `npx docker-net-lab setup` again.", cause });
+      }
+      throw cause;
+    });
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+  log(`built ${toolboxImage}`);
+  return imageStatus();
+};
