@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""Execute one notebook headless through a Jupyter kernel and report, as JSON on stdout, what happened.
+
+Used by `docker-net-lab labs run` and `docker-net-lab grade` (never by learners directly).
+
+  run_notebook.py --notebook NB --kernel NAME --cwd DIR [--solutions FILE] [--skip-tag TAG]...
+                  [--cell-timeout S] [--out EXECUTED.ipynb]
+
+Prints one JSON object: {"status": "ok"|"invalid"|"timeout"|"kernel-died"|"error", "message": str,
+"cells": [{"id", "tags", "error": {"ename","evalue"}|null}], "checks": [<check bundle payloads>]}.
+Exit code 0 whenever a report was printed; the caller decides what a failure means.
+"""
+import argparse
+import json
+import sys
+
+CHECK_MIME = "application/vnd.docker-net-lab.check+json"
+
+
+def report(status, message, nb=None):
+    cells, checks = [], []
+    if nb is not None:
+        for cell in nb.cells:
+            if cell.get("cell_type") != "code":
+                continue
+            error = None
+            for out in cell.get("outputs", []):
+                if out.get("output_type") == "error":
+                    error = {"ename": out.get("ename", ""), "evalue": out.get("evalue", "")}
+                data = out.get("data", {}) if out.get("output_type") in ("display_data", "execute_result") else {}
+                if CHECK_MIME in data:
+                    payload = data[CHECK_MIME]
+                    checks.append(json.loads(payload) if isinstance(payload, str) else payload)
+            cells.append({"id": cell.get("id"), "tags": cell.get("metadata", {}).get("tags", []), "error": error})
+    json.dump({"status": status, "message": message, "cells": cells, "checks": checks}, sys.stdout)
+    sys.stdout.write("\n")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--notebook", required=True)
+    parser.add_argument("--kernel", required=True)
+    parser.add_argument("--cwd", required=True)
+    parser.add_argument("--solutions")
+    parser.add_argument("--skip-tag", action="append", default=[])
+    parser.add_argument("--cell-timeout", type=int, default=120)
+    parser.add_argument("--out")
+    args = parser.parse_args()
+
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+
+    try:
+        nb = nbformat.read(args.notebook, as_version=4)
+        nbformat.validate(nb)
+    except Exception as exc:  # not JSON, not a notebook, invalid schema
+        report("invalid", f"not a valid notebook: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}")
+        return
+
+    if args.solutions:
+        with open(args.solutions, encoding="utf-8") as handle:
+            solutions = json.load(handle)
+        for cell in nb.cells:
+            if cell.get("id") in solutions:
+                cell.source = solutions[cell["id"]]
+
+    skip = set(args.skip_tag)
+    nb.cells = [c for c in nb.cells if not (skip & set(c.get("metadata", {}).get("tags", [])))]
+    for cell in nb.cells:
+        if cell.get("cell_type") == "code":
+            cell.outputs = []
+
+    client = NotebookClient(
+        nb,
+        kernel_name=args.kernel,
+        timeout=args.cell_timeout,
+        allow_errors=True,
+        record_timing=False,
+        resources={"metadata": {"path": args.cwd}},
+    )
+    status, message = "ok", ""
+    try:
+        client.execute()
+    except CellTimeoutError as exc:
+        status, message = "timeout", f"a cell ran longer than {args.cell_timeout} s and was stopped"
+    except DeadKernelError as exc:
+        status, message = "kernel-died", f"the kernel died while running the notebook: {exc}"
+    except Exception as exc:
+        status, message = "error", f"{type(exc).__name__}: {exc}"
+    if args.out:
+        nbformat.write(nb, args.out)
+    report(status, message, nb)
+
+
+if __name__ == "__main__":
+    main()

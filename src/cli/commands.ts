@@ -1,0 +1,55 @@
+// Registration of every sub-command; each action is a few lines calling the library.
+import type { Command } from "commander";
+import { ExitCode } from "../errors.js";
+import { doctor, setup } from "../setup/doctor.js";
+import { printJson, progress } from "./output.js";
+import { registerLabCommands } from "./labs.js";
+import { registerToolCommands } from "./tools.js";
+import { startJupyter } from "./start.js";
+
+// Print doctor items as aligned text.
+const printDoctor = (items: Awaited<ReturnType<typeof doctor>>): void => {
+  const width = Math.max(...items.map((item) => item.name.length));
+  for (const item of items) {
+    process.stdout.write(`${item.ok ? "ok     " : "missing"}  ${item.name.padEnd(width)}  ${item.detail}\n`);
+    if (!item.ok) process.stdout.write(`         ${"".padEnd(width)}  fix: ${item.fix}\n`);
+  }
+};
+
+/** Add all sub-commands to the program. */
+export const registerCommands = (program: Command, setExit: (code: number) => void): void => {
+  program
+    .command("doctor")
+    .description("Check the engine, toolbox image, host tools, Jupyter and kernel; exit 2 if anything is missing.")
+    .option("--json", "print the items as JSON")
+    .action(async (options: { json?: boolean }) => {
+      const items = await doctor();
+      if (options.json) printJson({ ok: items.every((item) => item.ok), items });
+      else printDoctor(items);
+      if (!items.every((item) => item.ok)) setExit(ExitCode.environment);
+    });
+
+  program
+    .command("setup")
+    .description("Install and start what the labs need (engine as root, toolbox image, Jupyter, kernel). Safe to run again.")
+    .option("--quiet", "print only problems")
+    .action(async (options: { quiet?: boolean }) => {
+      const items = await setup(options.quiet ? () => undefined : progress);
+      const missing = items.filter((item) => !item.ok && item.name !== "root");
+      if (!options.quiet || missing.length) printDoctor(options.quiet ? missing : items);
+      if (missing.length) setExit(ExitCode.environment);
+    });
+
+  program
+    .command("start")
+    .description("Set up, then serve the labs in JupyterLab (or Notebook) and print the URL.")
+    .option("--port <port>", "port to listen on (default 8888, or the next free one)")
+    .option("--ip <address>", "address to listen on", "127.0.0.1")
+    .option("--no-browser", "do not open a browser")
+    .action(async (options: { port?: string; ip: string; browser: boolean }) => {
+      setExit(await startJupyter({ ...(options.port ? { port: Number(options.port) } : {}), ip: options.ip, openBrowser: options.browser }));
+    });
+
+  registerLabCommands(program, setExit);
+  registerToolCommands(program, setExit);
+};

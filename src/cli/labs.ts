@@ -1,0 +1,88 @@
+// `labs list|run|export` and `check`.
+import { readFile, writeFile } from "node:fs/promises";
+import type { Command } from "commander";
+import { runChecks, totals } from "../checks/check.js";
+import { ExitCode, UsageError } from "../errors.js";
+import { checkReportText } from "../render/check-report.js";
+import { notebookPath, solutionsPath } from "../labs/notebook.js";
+import { findLab, labs } from "../labs/registry.js";
+import { labContext, runLab, type LabRunResult } from "../labs/run-lab.js";
+import { currentSessionId } from "../labs/session.js";
+import { printJson, progress } from "./output.js";
+
+// Human summary of one lab run.
+const printRun = (result: LabRunResult): void => {
+  process.stdout.write(`\nLab ${result.lab} (session ${result.session}${result.solutions ? ", reference solutions" : ""}): notebook ${result.notebook.status} in ${(result.notebook.durationMs / 1000).toFixed(1)} s\n`);
+  if (result.notebook.message) process.stdout.write(`  ${result.notebook.message}\n`);
+  for (const cell of result.notebook.cells.filter((c) => c.error)) process.stdout.write(`  cell ${cell.id}: ${cell.error?.ename}: ${cell.error?.evalue.split("\n")[0]}\n`);
+  process.stdout.write(`${checkReportText(result.checks)}\n`);
+};
+
+/** Write a lab's learner notebook, or its answer key (solutions filled in), to a file. */
+export const exportNotebook = async (id: string, out: string, withSolutions: boolean): Promise<void> => {
+  const lab = findLab(id);
+  const notebook = JSON.parse(await readFile(notebookPath(lab), "utf8")) as { cells: { id?: string; source: string | string[] }[] };
+  if (withSolutions) {
+    const solutions = JSON.parse(await readFile(solutionsPath(lab), "utf8")) as Record<string, string>;
+    for (const cell of notebook.cells) if (cell.id && solutions[cell.id] !== undefined) cell.source = solutions[cell.id] as string;
+  }
+  await writeFile(out, `${JSON.stringify(notebook, null, 1)}\n`);
+};
+
+/** Add `labs …` and `check`. */
+export const registerLabCommands = (program: Command, setExit: (code: number) => void): void => {
+  const labsCommand = program.command("labs").description("List, run and export the lab notebooks.");
+  labsCommand
+    .command("list")
+    .description("List the labs and the curriculum concepts each teaches.")
+    .option("--json", "print as JSON")
+    .action((options: { json?: boolean }) => {
+      const rows = labs.map((lab) => ({ id: lab.id, slug: lab.slug, title: lab.title, concepts: lab.concepts, checks: lab.checks.map((c) => c.id) }));
+      if (options.json) return printJson(rows);
+      for (const row of rows) process.stdout.write(`${row.id}  ${row.slug.padEnd(24)} ${row.title}  (concepts ${row.concepts.join(", ")})\n`);
+    });
+  labsCommand
+    .command("run")
+    .description("Execute lab notebooks headless through the project kernel, check the live state, tear down. Exit 1 if a check fails.")
+    .argument("[ids...]", "lab ids (default: all)")
+    .option("--solutions", "fill in the reference solutions first")
+    .option("--json", "print the results as JSON")
+    .option("--cell-timeout <seconds>", "per-cell limit", "120")
+    .action(async (ids: string[], options: { solutions?: boolean; json?: boolean; cellTimeout: string }) => {
+      const chosen = ids.length ? ids.map(findLab) : [...labs];
+      const results: LabRunResult[] = [];
+      for (const lab of chosen) {
+        if (!options.json) progress(`running lab ${lab.id} (${lab.slug})${options.solutions ? " with the reference solutions" : ""}…`);
+        const result = await runLab(lab, { solutions: Boolean(options.solutions), cellTimeoutS: Number(options.cellTimeout), log: progress });
+        results.push(result);
+        if (!options.json) printRun(result);
+      }
+      if (options.json) printJson(results);
+      if (!results.every((r) => r.passed)) setExit(ExitCode.failed);
+    });
+  labsCommand
+    .command("export")
+    .description("Write a lab's learner notebook, or with --solutions its answer key, to a file.")
+    .argument("<lab>", "lab id")
+    .requiredOption("--out <file>", "where to write the notebook")
+    .option("--solutions", "fill in the reference solutions")
+    .action(async (id: string, options: { out: string; solutions?: boolean }) => {
+      await exportNotebook(id, options.out, Boolean(options.solutions));
+      progress(`wrote ${options.out}`);
+    });
+
+  program
+    .command("check")
+    .description("Check the live state of a lab in your session (what the notebook's check cells do).")
+    .argument("<lab>", "lab id")
+    .option("--session <id>", "session id (default: yours)")
+    .option("--json", "print the results as JSON")
+    .action(async (id: string, options: { session?: string; json?: boolean }) => {
+      const lab = findLab(id);
+      if (options.session !== undefined && !/^[a-z0-9]{4,8}$/.test(options.session)) throw new UsageError(`Expected --session to be 4-8 lowercase letters or digits, got \`${options.session}\`.`, { hint: "See your session id at the top of the lab notebook." });
+      const results = await runChecks(lab.checks, labContext(lab, options.session ?? (await currentSessionId())));
+      if (options.json) printJson({ lab: lab.id, results, ...totals(results) });
+      else process.stdout.write(`${checkReportText(results)}\n`);
+      if (!results.every((r) => r.passed)) setExit(ExitCode.failed);
+    });
+};

@@ -1,0 +1,148 @@
+// The only module that imports dockerode: Engine API calls in, our typed models out.
+import Docker from "dockerode";
+import { DnlError, EnvironmentError, ExitCode } from "../errors.js";
+import { toDockerContainer } from "../parse/docker-inspect.js";
+import { toDockerNetwork } from "../parse/network-inspect.js";
+import type { DockerContainer, DockerNetwork } from "../parse/models.js";
+import { ownerLabel } from "../labs/labels.js";
+import { engineFix } from "../setup/engine.js";
+
+// Engine API status codes -> what they mean for a learner (data, not if/else; like dockerode's tables).
+const statusMessages: Readonly<Record<number, { message: string; hint: string }>> = {
+  304: { message: "nothing to do (already in that state)", hint: "" },
+  404: { message: "no such object", hint: "Check the name with `docker ps -a` or `docker network ls`; rerun the lab's setup cell after a kernel restart." },
+  409: { message: "conflict: the name is taken or the object is in use", hint: "Use the lab's names (`lab.name(...)`); run the lab's teardown cell, then setup again." },
+  500: { message: "the engine reported an internal error", hint: "Read the engine's log; `npx docker-net-lab doctor` checks the set-up." },
+};
+
+let client: Docker | null = null;
+
+// One client per process; dockerode reads DOCKER_HOST itself.
+const docker = (): Docker => (client ??= new Docker());
+
+// Turn a dockerode failure into our error with a next step.
+const translate = (error: unknown, what: string): DnlError => {
+  const status = (error as { statusCode?: number }).statusCode;
+  const code = (error as { code?: string }).code;
+  if (code === "ECONNREFUSED" || code === "ENOENT" || code === "EACCES") {
+    const message = code === "EACCES" ? "You may not talk to the Docker engine (permission denied on its socket)." : "The Docker engine is not running.";
+    return new EnvironmentError(`${message} (${what})`, { hint: code === "EACCES" ? "Run as root or join the `docker` group." : `Fix: ${engineFix()}`, cause: error });
+  }
+  const known = status === undefined ? undefined : statusMessages[status];
+  const detail = (error as { json?: { message?: string } }).json?.message ?? (error as Error).message ?? String(error);
+  return new DnlError(`${what}: ${known?.message ?? "failed"} (${detail})`, { hint: known?.hint || "Run `npx docker-net-lab doctor`.", exitCode: ExitCode.failed, cause: error });
+};
+
+// Await an engine call, translating failures.
+const call = async <T>(what: string, promise: () => Promise<T>): Promise<T> => {
+  try {
+    return await promise();
+  } catch (error) {
+    throw translate(error, what);
+  }
+};
+
+/** Server version and API version of the engine. */
+export const engineVersion = async (): Promise<{ version: string; apiVersion: string }> => {
+  const info = await call("docker version", () => docker().version());
+  return { version: info.Version, apiVersion: info.ApiVersion };
+};
+
+/** Inspect one container by name or id. */
+export const inspectContainer = async (nameOrId: string): Promise<DockerContainer> =>
+  toDockerContainer(await call(`docker inspect ${nameOrId}`, () => docker().getContainer(nameOrId).inspect())).value;
+
+/** Inspect a container, or null when it does not exist. */
+export const findContainer = async (nameOrId: string): Promise<DockerContainer | null> => {
+  try {
+    return toDockerContainer(await docker().getContainer(nameOrId).inspect()).value;
+  } catch (error) {
+    if ((error as { statusCode?: number }).statusCode === 404) return null;
+    throw translate(error, `docker inspect ${nameOrId}`);
+  }
+};
+
+/** All containers (running or not), optionally filtered by labels `key=value`, fully inspected. */
+export const listContainers = async (options: { labels?: readonly string[]; all?: boolean } = {}): Promise<DockerContainer[]> => {
+  const { labels = [], all = true } = options;
+  const summaries = await call("docker ps", () => docker().listContainers({ all, filters: labels.length ? { label: [...labels] } : {} }));
+  const inspected = await Promise.all(summaries.map((summary) => findContainer(summary.Id)));
+  return inspected.filter((container): container is DockerContainer => container !== null);
+};
+
+/** Inspect one network by name or id. */
+export const inspectNetwork = async (nameOrId: string): Promise<DockerNetwork> =>
+  toDockerNetwork(await call(`docker network inspect ${nameOrId}`, () => docker().getNetwork(nameOrId).inspect())).value;
+
+/** Inspect a network, or null when it does not exist. */
+export const findNetwork = async (nameOrId: string): Promise<DockerNetwork | null> => {
+  try {
+    return toDockerNetwork(await docker().getNetwork(nameOrId).inspect()).value;
+  } catch (error) {
+    if ((error as { statusCode?: number }).statusCode === 404) return null;
+    throw translate(error, `docker network inspect ${nameOrId}`);
+  }
+};
+
+/** All networks, fully inspected (with their Containers maps), optionally filtered by labels. */
+export const listNetworks = async (options: { labels?: readonly string[] } = {}): Promise<DockerNetwork[]> => {
+  const { labels = [] } = options;
+  const summaries = await call("docker network ls", () => docker().listNetworks(labels.length ? { filters: { label: [...labels] } } : {}));
+  const inspected = await Promise.all(summaries.map((summary) => findNetwork(summary.Id)));
+  return inspected.filter((network): network is DockerNetwork => network !== null);
+};
+
+// Refuse to touch objects we did not create.
+const assertOwned = (labels: Readonly<Record<string, string>>, what: string): void => {
+  if (labels[ownerLabel.key] !== ownerLabel.value) {
+    throw new DnlError(`Refusing to remove ${what}: it does not carry the label ${ownerLabel.key}=${ownerLabel.value}, so docker-net-lab did not create it.`, {
+      hint: "docker-net-lab only removes what it created; remove your own objects yourself.",
+      exitCode: ExitCode.failed,
+    });
+  }
+};
+
+/** Force-remove a container we created (refuses unlabeled ones); true when something was removed. */
+export const removeOwnedContainer = async (nameOrId: string): Promise<boolean> => {
+  const container = await findContainer(nameOrId);
+  if (!container) return false;
+  assertOwned(container.labels, `container ${container.name}`);
+  try {
+    await docker().getContainer(container.id).remove({ force: true, v: true });
+  } catch (error) {
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status === 404) return false;
+    if (status === 409 && /already in progress/.test(String((error as Error).message))) return true;
+    throw translate(error, `docker rm -f ${container.name}`);
+  }
+  return true;
+};
+
+/** Remove a network we created (refuses unlabeled ones); true when something was removed. */
+export const removeOwnedNetwork = async (nameOrId: string): Promise<boolean> => {
+  const network = await findNetwork(nameOrId);
+  if (!network) return false;
+  assertOwned(network.labels, `network ${network.name}`);
+  try {
+    await docker().getNetwork(network.id).remove();
+  } catch (error) {
+    if ((error as { statusCode?: number }).statusCode === 404) return false;
+    throw translate(error, `docker network rm ${network.name}`);
+  }
+  return true;
+};
+
+/** Volumes carrying all the given labels. */
+export const listVolumes = async (labels: readonly string[]): Promise<{ name: string; labels: Record<string, string> }[]> => {
+  const result = await call("docker volume ls", () => docker().listVolumes({ filters: { label: [...labels] } }));
+  return (result.Volumes ?? []).map((volume) => ({ name: volume.Name, labels: volume.Labels ?? {} }));
+};
+
+/** Remove a volume we created (refuses unlabeled ones). */
+export const removeOwnedVolume = async (name: string): Promise<boolean> => {
+  const volumes = await listVolumes([`${ownerLabel.key}=${ownerLabel.value}`]);
+  const volume = volumes.find((candidate) => candidate.name === name);
+  if (!volume) return false;
+  await call(`docker volume rm ${name}`, () => docker().getVolume(name).remove());
+  return true;
+};

@@ -1,0 +1,117 @@
+// Lab 01 · docker0: the default bridge (curriculum concepts 1-4).
+import { fail, pass, type CheckDefinition } from "../../checks/check.js";
+import { findContainer, inspectNetwork } from "../../docker/adapter.js";
+import { EnvironmentError } from "../../errors.js";
+import { run } from "../../exec/run.js";
+import { imageStatus } from "../../setup/image.js";
+import type { LabContext, LabDefinition } from "../definition.js";
+import { hostInterface, ipv4Cidr, routes } from "../host-facts.js";
+import { inSubnet } from "../../topology/ipv4.js";
+
+// The default bridge network and the docker0 interface behind it.
+const defaultBridge = async () => {
+  const network = await inspectNetwork("bridge");
+  const ifname = network.options["com.docker.network.bridge.name"] ?? "docker0";
+  return { network, ifname, iface: await hostInterface(ifname) };
+};
+
+// The lab's two web containers, by their session names.
+const webContainers = async (context: LabContext) =>
+  Promise.all(["web1", "web2"].map(async (short) => ({ short, name: context.session.name(short), container: await findContainer(context.session.name(short)) })));
+
+const runHint = (name: string, image: string): string => `Run: lab.sh\`docker run -d --name ${name} ${image} httpd -f -p 80\` (no --network option: the default bridge).`;
+
+const checks: CheckDefinition<LabContext>[] = [
+  {
+    id: "01.docker0-is-bridge",
+    title: "You found that docker0 is a Linux bridge",
+    points: 1,
+    run: async (context) => {
+      const { ifname, iface } = await defaultBridge();
+      const answers = await context.session.answers();
+      const given = answers["docker0-kind"];
+      if (!iface) return fail(`There is no ${ifname} interface on this host.`, "Is the engine running with its default bridge? Run `npx docker-net-lab doctor`.");
+      if (given === undefined) return fail("No answer recorded for docker0-kind.", 'Parse `ip -j -d link show docker0` and record its kind: await lab.answer("docker0-kind", link.kind).');
+      if (given !== iface.kind) return fail(`You recorded "${String(given)}", but ${ifname}'s link kind is something else.`, "Look at the `kind` field of the parsed link (from linkinfo.info_kind), not at its name.", { given });
+      return pass(`${ifname} is a ${iface.kind}, as you recorded.`, { ifname, kind: iface.kind });
+    },
+  },
+  {
+    id: "01.two-containers",
+    title: "web1 and web2 run on the default bridge with addresses from its subnet",
+    points: 2,
+    run: async (context) => {
+      const { network } = await defaultBridge();
+      const subnet = network.ipam.config[0]?.subnet ?? "";
+      const found = await webContainers(context);
+      for (const { short, name, container } of found) {
+        if (!container) return fail(`No container named ${name}.`, runHint(name, context.image), { name });
+        if (!container.state.running) return fail(`${name} exists but is ${container.state.status}.`, `Start it: lab.sh\`docker start ${name}\`, and check its command keeps running (httpd -f stays in the foreground).`);
+        const endpoint = container.networkSettings.networks["bridge"];
+        if (!endpoint) return fail(`${name} is not on the default bridge (networks: ${Object.keys(container.networkSettings.networks).join(", ") || "none"}).`, `Remove it (lab.sh\`docker rm -f ${name}\`) and run it again without --network.`);
+        if (!endpoint.ipAddress || !inSubnet(endpoint.ipAddress, subnet)) return fail(`${short}'s address ${endpoint.ipAddress || "(none)"} is not in ${subnet}.`, "Containers on the default bridge get addresses from docker0's subnet; recreate the container.");
+      }
+      const addresses = found.map(({ container }) => container?.networkSettings.networks["bridge"]?.ipAddress);
+      if (addresses[0] === addresses[1]) return fail("web1 and web2 share an address.", "Recreate them: each container gets its own address.");
+      return pass(`web1 is ${addresses[0]} and web2 is ${addresses[1]}, both in ${subnet}.`, { subnet, addresses });
+    },
+  },
+  {
+    id: "01.gateway-is-docker0",
+    title: "You read web1's default gateway inside the container, and it is docker0's address",
+    points: 2,
+    run: async (context) => {
+      const { ifname, iface } = await defaultBridge();
+      const docker0 = ipv4Cidr(iface)?.split("/")[0];
+      const web1 = await findContainer(context.session.name("web1"));
+      if (!web1?.state.running) return fail("web1 is not running.", runHint(context.session.name("web1"), context.image));
+      const inside = (await routes({ kind: "pid", pid: web1.state.pid })).find((route) => route.dst === "default");
+      const given = (await context.session.answers())["web1-gateway"];
+      if (given === undefined) return fail("No answer recorded for web1-gateway.", 'Run `ip route` inside web1, parse it, and record the gateway of the default route: await lab.answer("web1-gateway", gw).');
+      if (given !== inside?.gateway) return fail(`You recorded ${String(given)}, but web1's default route goes via ${inside?.gateway ?? "nothing"}.`, "Read the `default via …` line (the route whose dst is default), inside the container, not on the host.", { given });
+      if (inside?.gateway !== docker0) return fail(`web1's gateway ${inside?.gateway} is not ${ifname}'s address ${docker0}.`, "web1 should be on the default bridge.");
+      return pass(`web1 sends everything it cannot reach directly to ${docker0}, the address of ${ifname}.`, { gateway: docker0 });
+    },
+  },
+  {
+    id: "01.inspect-bridge",
+    title: "You read the subnet and web1's entry from `docker network inspect bridge`",
+    points: 2,
+    run: async (context) => {
+      const { network } = await defaultBridge();
+      const answers = await context.session.answers();
+      const subnet = network.ipam.config[0]?.subnet;
+      if (answers["bridge-subnet"] !== subnet) return fail(`bridge-subnet is ${JSON.stringify(answers["bridge-subnet"])}, expected the IPAM subnet.`, 'Parse `docker network inspect bridge` and record network.ipam.config[0].subnet: await lab.answer("bridge-subnet", …).', { given: answers["bridge-subnet"] });
+      const web1 = Object.values(network.containers).find((entry) => entry.name === context.session.name("web1"));
+      if (!web1) return fail("web1 is not in the Containers map of the bridge network.", "Is web1 running on the default bridge? (See 01.two-containers.)");
+      if (answers["web1-inspect-address"] !== web1.ipv4Address) return fail(`web1-inspect-address is ${JSON.stringify(answers["web1-inspect-address"])}, but the Containers map says ${web1.ipv4Address}.`, "Find web1 by name in network.containers and record its ipv4Address as printed (with the /prefix).", { given: answers["web1-inspect-address"] });
+      return pass(`The bridge network's subnet is ${subnet}; web1 is listed as ${web1.ipv4Address}.`, { subnet, web1: web1.ipv4Address });
+    },
+  },
+  {
+    id: "01.web1-serves",
+    title: "Hidden: web1 answers HTTP on its bridge address from the host",
+    points: 1,
+    hidden: true,
+    run: async (context) => {
+      const web1 = await findContainer(context.session.name("web1"));
+      const address = web1?.networkSettings.networks["bridge"]?.ipAddress;
+      if (!address) return fail("web1 has no address on the default bridge.", runHint(context.session.name("web1"), context.image));
+      const ok = await fetch(`http://${address}:80/`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.ok, () => false);
+      return ok ? pass(`http://${address}/ answered from the host.`) : fail(`http://${address}/ did not answer.`, "Start web1 with `httpd -f -p 80` so it serves /var/www.");
+    },
+  },
+];
+
+export const lab01: LabDefinition = {
+  id: "01",
+  slug: "01-docker0",
+  title: "docker0: the default bridge",
+  concepts: [1, 2, 3, 4, 19],
+  setup: async () => {
+    const image = await imageStatus();
+    if (!image.ok) throw new EnvironmentError(`The toolbox image ${image.image} is missing.`, { hint: "Run `npx docker-net-lab setup` in a terminal, then run this cell again." });
+    await run("docker", ["network", "inspect", "bridge", "--format", "{{.Name}}"], { timeout: 15_000 });
+  },
+  checks,
+};

@@ -1,0 +1,133 @@
+// The object a notebook works with: `const lab = await openLab("01")`.
+import { runChecks, type CheckResult } from "../checks/check.js";
+import { isDnlError, UsageError } from "../errors.js";
+import { CommandError, formatCommand, run, timeouts, type RunResult } from "../exec/run.js";
+import { checkReportBundle } from "../render/check-report.js";
+import { display, escapeHtml, inNotebook } from "../render/display.js";
+import { sideBySideBundle } from "../render/side-by-side.js";
+import { topologySvg, type DrawOptions } from "../render/topology-plot.js";
+import { toolboxImage } from "../setup/image.js";
+import { snapshot } from "../topology/snapshot.js";
+import type { Topology } from "../topology/model.js";
+import { labelInsertPosition, templateToArgv } from "./command-line.js";
+import type { LabContext, LabDefinition } from "./definition.js";
+import { findLab } from "./registry.js";
+import { currentSessionId, LabSession } from "./session.js";
+import { removeLabelled } from "./teardown.js";
+
+type Piece = string | number | readonly (string | number)[];
+
+/** A lab opened in a session. */
+export class Lab {
+  readonly definition: LabDefinition;
+  readonly session: LabSession;
+  readonly image = toolboxImage;
+  constructor(definition: LabDefinition, session: LabSession) {
+    this.definition = definition;
+    this.session = session;
+  }
+
+  /** The context setup, checks and teardown receive. */
+  get context(): LabContext {
+    return { session: this.session, image: this.image, log: (line) => console.log(line) };
+  }
+
+  /** This session's name for a lab object: `lab.name("web1")` -> `dnl-ab12-01-web1`. */
+  name(short: string): string {
+    return this.session.name(short);
+  }
+
+  /**
+   * Run a command written as a template, print it and its output, return the result.
+   * `docker run|create`, `docker network create` and `docker volume create` get the lab's labels added,
+   * so teardown finds exactly what you made. Use `${value}` for names: each becomes one argument.
+   */
+  async sh(strings: TemplateStringsArray, ...values: Piece[]): Promise<RunResult> {
+    return this.exec(templateToArgv(strings, values));
+  }
+
+  /** Like `sh`, but with an argv array. Failing commands throw an error whose hint says what to do. */
+  async exec(argv: readonly string[], options: { quiet?: boolean; timeout?: number } = {}): Promise<RunResult> {
+    const [file, ...args] = argv;
+    if (!file) throw new UsageError("Empty command.", { hint: "Write the command, e.g. lab.sh`docker ps`." });
+    const position = labelInsertPosition(argv);
+    const full = position < 0 ? [...args] : [...args.slice(0, position - 1), ...this.session.labelArgs, ...args.slice(position - 1)];
+    if (!options.quiet) console.log(`$ ${formatCommand(file, args)}${position < 0 ? "" : "   # + the lab's labels"}`);
+    const result = await run(file, full, { timeout: options.timeout ?? timeouts.docker, reject: false });
+    if (!options.quiet) {
+      if (result.stdout.trim()) console.log(result.stdout.replace(/\n$/, ""));
+      if (result.stderr.trim()) console.log(result.stderr.replace(/\n$/, ""));
+    }
+    if (result.exitCode !== 0) throw new CommandError(result);
+    return result;
+  }
+
+  /** Show a command's raw output next to its parsed value. */
+  view(raw: string | RunResult, parsed: unknown, title = ""): void {
+    display(sideBySideBundle(typeof raw === "string" ? raw : raw.stdout, parsed, title));
+  }
+
+  /** Idempotent setup: safe to run twice. */
+  async setup(): Promise<void> {
+    await this.definition.setup(this.context);
+    if (inNotebook()) display({ "text/plain": `Lab ${this.definition.id} is ready (session ${this.session.session}).`, "text/html": `<p>✔ Lab <b>${escapeHtml(this.definition.id)}</b> is ready: session <code>${this.session.session}</code>, names start with <code>${escapeHtml(this.name(""))}</code>.</p>` });
+    else console.log(`Lab ${this.definition.id} is ready (session ${this.session.session}).`);
+  }
+
+  /** Record an answer for a graded check (it compares the answer with the live host). */
+  async answer(key: string, value: unknown): Promise<void> {
+    await this.session.saveAnswer(key, value);
+    console.log(`recorded answer ${key} = ${JSON.stringify(value)}`);
+  }
+
+  /** A visible self-check: prints ✔ or ✘ with the hint; never throws. */
+  expect(what: string, ok: boolean, hint: string): boolean {
+    console.log(ok ? `✔ ${what}` : `✘ ${what}\n  hint: ${hint}`);
+    return ok;
+  }
+
+  /** Run graded checks by id (all visible ones when none given) and show the report. */
+  async check(...ids: string[]): Promise<CheckResult[]> {
+    const visible = this.definition.checks.filter((check) => !check.hidden);
+    const unknown = ids.filter((id) => !this.definition.checks.some((check) => check.id === id));
+    if (unknown.length) throw new UsageError(`Unknown check id(s) for lab ${this.definition.id}: ${unknown.join(", ")}`, { hint: `Known: ${visible.map((c) => c.id).join(", ")}` });
+    const chosen = ids.length ? this.definition.checks.filter((check) => ids.includes(check.id)) : visible;
+    const results = await runChecks(chosen, this.context);
+    display(checkReportBundle(this.definition.id, this.session.session, results));
+    return results;
+  }
+
+  /** Snapshot of the host (read-only). */
+  async snapshot(): Promise<Topology> {
+    return snapshot();
+  }
+
+  /** Draw the topology (this lab's containers by default) inline; returns the SVG text. */
+  async draw(options: DrawOptions & { all?: boolean } = {}): Promise<string> {
+    const topology = await snapshot();
+    const mine = topology.containers.filter((c) => c.labels["io.docker-net-lab.session"] === this.session.session && c.labels["io.docker-net-lab.lab"] === this.definition.id).map((c) => c.name);
+    const svg = topologySvg(topology, { title: options.title ?? `Lab ${this.definition.id}: what Docker built`, ...(options.all ? {} : { containers: options.containers ?? mine }), ...(options.highlight ? { highlight: options.highlight } : {}) });
+    display({ "text/plain": `[topology: ${mine.length} lab container(s)]`, "image/svg+xml": svg });
+    return svg;
+  }
+
+  /** Remove everything this lab made in this session; safe to run any time. */
+  async teardown(): Promise<void> {
+    await this.definition.teardown?.(this.context);
+    const removed = await removeLabelled(this.context);
+    console.log(`teardown: removed ${removed.containers.length} container(s), ${removed.networks.length} network(s), ${removed.volumes.length} volume(s) of session ${this.session.session}; nothing else was touched.`);
+  }
+}
+
+/** Open a lab in the current session (DNL_SESSION or your saved default). */
+export const openLab = async (id: string): Promise<Lab> => {
+  const definition = findLab(id);
+  const session = new LabSession(await currentSessionId(), definition.id);
+  const lab = new Lab(definition, session);
+  console.log(`Lab ${definition.id} · ${definition.title} · session ${session.session}`);
+  return lab;
+};
+
+/** Print a failure the way a learner should see it (message + next step). */
+export const explainError = (error: unknown): string =>
+  isDnlError(error) ? `${error.message}\n→ ${error.hint}` : String((error as Error)?.message ?? error);

@@ -1,0 +1,76 @@
+// Executing a lab notebook headless through the project kernel (nbclient), as `labs run` and `grade` do.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import type { CheckResult } from "../checks/check.js";
+import { EnvironmentError } from "../errors.js";
+import { run } from "../exec/run.js";
+import { findJupyter } from "../setup/jupyter.js";
+import { kernelName } from "../setup/kernelspec.js";
+import { labsDir, packageRoot } from "../setup/paths.js";
+import type { LabDefinition } from "./definition.js";
+
+/** What one headless execution reported. */
+export interface NotebookRun {
+  readonly status: "ok" | "invalid" | "timeout" | "kernel-died" | "error";
+  readonly message: string;
+  readonly cells: readonly { id: string | null; tags: string[]; error: { ename: string; evalue: string } | null }[];
+  /** Check results the notebook displayed (informational only: grades come from the grader's own checks). */
+  readonly displayedChecks: readonly CheckResult[];
+  readonly durationMs: number;
+}
+
+const reportSchema = z.object({
+  status: z.enum(["ok", "invalid", "timeout", "kernel-died", "error"]),
+  message: z.string(),
+  cells: z.array(z.object({ id: z.string().nullable(), tags: z.array(z.string()), error: z.object({ ename: z.string(), evalue: z.string() }).nullable() })),
+  checks: z.array(z.object({ results: z.array(z.unknown()) }).passthrough()),
+});
+
+/** The learner notebook of a lab. */
+export const notebookPath = (lab: LabDefinition): string => join(labsDir(), lab.slug, "lab.ipynb");
+/** The reference solutions (cell id -> source) of a lab, kept outside the learner notebook. */
+export const solutionsPath = (lab: LabDefinition): string => join(labsDir(), lab.slug, "solutions.json");
+
+export interface ExecuteOptions {
+  readonly notebook: string;
+  readonly session: string;
+  /** Working directory of the kernel (module resolution of `docker-net-lab` starts here). */
+  readonly cwd: string;
+  readonly solutions?: string;
+  readonly skipTags?: readonly string[];
+  readonly cellTimeoutS?: number;
+  readonly notebookTimeoutS?: number;
+  /** Write the executed notebook here. */
+  readonly out?: string;
+}
+
+/** Execute a notebook through the project kernel; never throws for a broken notebook (see status). */
+export const executeNotebook = async (options: ExecuteOptions): Promise<NotebookRun> => {
+  const jupyter = await findJupyter();
+  if (!jupyter) throw new EnvironmentError("Jupyter is not installed, so notebooks cannot run.", { hint: "Run `npx docker-net-lab setup`." });
+  const script = join(packageRoot, "kernel-setup", "run_notebook.py");
+  const args = [script, "--notebook", options.notebook, "--kernel", kernelName, "--cwd", options.cwd, "--cell-timeout", String(options.cellTimeoutS ?? 120)];
+  if (options.solutions && existsSync(options.solutions)) args.push("--solutions", options.solutions);
+  for (const tag of options.skipTags ?? []) args.push("--skip-tag", tag);
+  if (options.out) args.push("--out", options.out);
+  const started = performance.now();
+  const timeout = (options.notebookTimeoutS ?? 600) * 1000;
+  const result = await run(jupyter.python, args, { timeout, reject: false, env: { DNL_SESSION: options.session, PYTHONUNBUFFERED: "1" } });
+  const durationMs = Math.round(performance.now() - started);
+  if (result.timedOut) return { status: "timeout", message: `the notebook ran longer than ${options.notebookTimeoutS ?? 600} s and was stopped`, cells: [], displayedChecks: [], durationMs };
+  const lastLine = result.stdout.trim().split("\n").at(-1) ?? "";
+  let parsed: z.infer<typeof reportSchema>;
+  try {
+    parsed = reportSchema.parse(JSON.parse(lastLine));
+  } catch {
+    return { status: "error", message: `the notebook runner failed: ${result.stderr.trim().split("\n").slice(-3).join(" | ") || "no report"}`, cells: [], displayedChecks: [], durationMs };
+  }
+  return {
+    status: parsed.status,
+    message: parsed.message,
+    cells: parsed.cells,
+    displayedChecks: parsed.checks.flatMap((bundle) => bundle.results as CheckResult[]),
+    durationMs,
+  };
+};

@@ -1,0 +1,15 @@
+// All labs by id.
+import { UsageError } from "../errors.js";
+import type { LabDefinition } from "./definition.js";
+import { lab01 } from "./defs/lab01-docker0.js";
+
+/** Every lab, in the suggested order. */
+export const labs: readonly LabDefinition[] = [lab01];
+
+/** Find a lab by id (`01`, `1`) or slug (`01-docker0`). */
+export const findLab = (id: string): LabDefinition => {
+  const wanted = /^\d+$/.test(id) ? id.padStart(2, "0") : id;
+  const lab = labs.find((candidate) => candidate.id === wanted || candidate.slug === wanted);
+  if (!lab) throw new UsageError(`Unknown lab \`${id}\`.`, { hint: `Known labs: ${labs.map((l) => `${l.id} (${l.slug})`).join(", ")}. See \`docker-net-lab labs list\`.` });
+  return lab;
+};

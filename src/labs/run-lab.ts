@@ -1,0 +1,63 @@
+// `labs run`: execute a lab notebook headless, then check the live state in this process, then tear down.
+import { runChecks, type CheckResult } from "../checks/check.js";
+import { dirname } from "node:path";
+import type { LabContext, LabDefinition } from "./definition.js";
+import { executeNotebook, notebookPath, solutionsPath, type NotebookRun } from "./notebook.js";
+import { LabSession, newSessionId } from "./session.js";
+import { removeLabelled } from "./teardown.js";
+import { toolboxImage } from "../setup/image.js";
+
+export interface LabRunResult {
+  readonly lab: string;
+  readonly session: string;
+  readonly solutions: boolean;
+  readonly notebook: NotebookRun;
+  /** The grader's own verdicts (visible and hidden checks), taken before teardown. */
+  readonly checks: readonly CheckResult[];
+  readonly passed: boolean;
+  readonly durationMs: number;
+}
+
+export interface RunLabOptions {
+  readonly solutions?: boolean;
+  /** Use this notebook instead of the lab's own (grading a submission). */
+  readonly notebook?: string;
+  readonly session?: string;
+  readonly cellTimeoutS?: number;
+  readonly notebookTimeoutS?: number;
+  readonly out?: string;
+  readonly log?: (line: string) => void;
+}
+
+/** Context for running a lab's checks and teardown from the CLI or the grader. */
+export const labContext = (lab: LabDefinition, session: string, log: (line: string) => void = () => undefined): LabContext => ({
+  session: new LabSession(session, lab.id),
+  image: toolboxImage,
+  log,
+});
+
+/** Run one lab end to end in a fresh session; teardown always happens. */
+export const runLab = async (lab: LabDefinition, options: RunLabOptions = {}): Promise<LabRunResult> => {
+  const session = options.session ?? newSessionId();
+  const context = labContext(lab, session, options.log);
+  const started = performance.now();
+  try {
+    const notebook = await executeNotebook({
+      notebook: options.notebook ?? notebookPath(lab),
+      session,
+      cwd: dirname(notebookPath(lab)),
+      ...(options.solutions ? { solutions: solutionsPath(lab) } : {}),
+      skipTags: ["teardown"],
+      ...(options.cellTimeoutS ? { cellTimeoutS: options.cellTimeoutS } : {}),
+      ...(options.notebookTimeoutS ? { notebookTimeoutS: options.notebookTimeoutS } : {}),
+      ...(options.out ? { out: options.out } : {}),
+    });
+    const checks = notebook.status === "invalid" ? [] : await runChecks(lab.checks, context);
+    const passed = notebook.status === "ok" && checks.length > 0 && checks.every((check) => check.passed);
+    return { lab: lab.id, session, solutions: Boolean(options.solutions), notebook, checks, passed, durationMs: Math.round(performance.now() - started) };
+  } finally {
+    await lab.teardown?.(context).catch((error: unknown) => options.log?.(`teardown of lab ${lab.id}: ${(error as Error).message}`));
+    await removeLabelled(context);
+  }
+};
+

@@ -1,0 +1,23 @@
+// Removing what a lab made in one session: by label, never anything else.
+import { listContainers, listNetworks, listVolumes, removeOwnedContainer, removeOwnedNetwork, removeOwnedVolume } from "../docker/adapter.js";
+import { rm } from "node:fs/promises";
+import type { LabContext } from "./definition.js";
+
+export interface Removed {
+  readonly containers: string[];
+  readonly networks: string[];
+  readonly volumes: string[];
+}
+
+/** Remove containers, then networks, then volumes carrying this session's lab labels; and the answers. */
+export const removeLabelled = async (context: LabContext): Promise<Removed> => {
+  const filters = context.session.labelFilters;
+  const containers = await listContainers({ labels: filters });
+  for (const container of containers) await removeOwnedContainer(container.id);
+  const networks = await listNetworks({ labels: filters });
+  for (const network of networks) await removeOwnedNetwork(network.id);
+  const volumes = await listVolumes(filters);
+  for (const volume of volumes) await removeOwnedVolume(volume.name);
+  await rm(context.session.dir, { recursive: true, force: true });
+  return { containers: containers.map((c) => c.name), networks: networks.map((n) => n.name), volumes: volumes.map((v) => v.name) };
+};

@@ -1,0 +1,70 @@
+// doctor and setup: every piece the labs need, its state, and the command that fixes it.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { run } from "../exec/run.js";
+import { engineFix, engineStatus, ensureEngine } from "./engine.js";
+import { ensureToolboxImage, imageStatus } from "./image.js";
+import { ensureJupyter, findJupyter, jupyterPackages } from "./jupyter.js";
+import { installKernelspec, kernelDisplayName, kernelspecStatus } from "./kernelspec.js";
+import { packageRoot } from "./paths.js";
+import { ensureSelfLink, selfLinkOk } from "./self-link.js";
+import { aptInstall, isRoot, which } from "./system.js";
+
+/** One line of `doctor`. */
+export interface DoctorItem {
+  readonly name: string;
+  readonly ok: boolean;
+  readonly detail: string;
+  /** The command that fixes it (empty when ok). */
+  readonly fix: string;
+}
+
+const setupCommand = "npx docker-net-lab setup";
+
+// Kernel modules and tools the labs use on the host.
+const hostTools = ["ip", "iptables", "nsenter"] as const;
+
+/** Check every piece; never throws, changes nothing. */
+export const doctor = async (): Promise<DoctorItem[]> => {
+  const items: DoctorItem[] = [];
+  const built = existsSync(join(packageRoot, "dist", "index.js"));
+  items.push({ name: "library build", ok: built, detail: built ? "dist/ is built" : "dist/ is missing", fix: built ? "" : "npm install (runs the build)" });
+  const engine = await engineStatus();
+  items.push({ name: "docker engine", ok: engine.ok, detail: engine.ok ? `Docker ${engine.version}` : engine.detail, fix: engine.ok ? "" : engineFix() });
+  const image = engine.ok ? await imageStatus() : { ok: false, image: "", detail: "needs the engine first" };
+  items.push({ name: "toolbox image", ok: image.ok, detail: image.ok ? image.image : image.detail, fix: image.ok ? "" : setupCommand });
+  const missingTools: string[] = [];
+  for (const tool of hostTools) if (!(await which(tool))) missingTools.push(tool);
+  items.push({ name: "host tools", ok: missingTools.length === 0, detail: missingTools.length ? `missing: ${missingTools.join(", ")}` : hostTools.join(", "), fix: missingTools.length ? "sudo apt-get install iproute2 iptables util-linux" : "" });
+  items.push({ name: "root", ok: isRoot(), detail: isRoot() ? "running as root" : "namespaces, veths and iptables need root", fix: isRoot() ? "" : "run the labs as root (e.g. in the devcontainer) or with sudo" });
+  const jupyter = await findJupyter();
+  items.push({ name: "jupyter", ok: jupyter !== null, detail: jupyter ? `${jupyter.jupyter} (${jupyter.frontend === "lab" ? "JupyterLab" : "Notebook"}, python ${jupyter.python})` : "not found", fix: jupyter ? "" : isRoot() ? setupCommand : `sudo apt-get install ${jupyterPackages.join(" ")}` });
+  const kernel = jupyter ? await kernelspecStatus(jupyter) : { ok: false, path: "", detail: "needs Jupyter first" };
+  items.push({ name: "kernel", ok: kernel.ok, detail: kernel.ok ? `${kernelDisplayName} in ${kernel.path}` : kernel.detail, fix: kernel.ok ? "" : setupCommand });
+  const linked = await selfLinkOk();
+  items.push({ name: "notebook import", ok: linked, detail: linked ? 'import … from "docker-net-lab" resolves' : "node_modules/docker-net-lab link missing", fix: linked ? "" : setupCommand });
+  return items;
+};
+
+// Host tools the labs use (ip, iptables, nsenter, brctl, curl); installed from Debian when root.
+const ensureHostTools = async (log: (line: string) => void): Promise<void> => {
+  const wanted: Record<string, string> = { ip: "iproute2", iptables: "iptables", nsenter: "util-linux", brctl: "bridge-utils", curl: "curl" };
+  const missing: string[] = [];
+  for (const [tool, pkg] of Object.entries(wanted)) if (!(await which(tool))) missing.push(pkg);
+  if (missing.length && isRoot()) await aptInstall(missing, log);
+};
+
+/** Idempotent set-up of everything doctor checks. */
+export const setup = async (log: (line: string) => void): Promise<DoctorItem[]> => {
+  if (!existsSync(join(packageRoot, "dist", "index.js"))) {
+    log("building the library (tsc)");
+    await run(process.execPath, [join(packageRoot, "node_modules", "typescript", "bin", "tsc"), "-p", join(packageRoot, "tsconfig.json")], { timeout: 300_000 });
+  }
+  await ensureSelfLink();
+  await ensureHostTools(log);
+  await ensureEngine(log);
+  await ensureToolboxImage(log);
+  const jupyter = await ensureJupyter(log);
+  await installKernelspec(jupyter, log);
+  return doctor();
+};
