@@ -1,0 +1,68 @@
+// Wire the kernel together: tslab's converter and executor, our handler and server, hooks, signals, preload.
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { currentCell, guardTimers, kernelLog, routeOutput } from "./cell.js";
+import { createReportConsole, ProjectHandler } from "./handler.js";
+import { installHooks } from "./hooks.js";
+import { preload, preloadModules } from "./preload.js";
+import { ProjectServer } from "./server.js";
+import { hookCellScripts } from "./sources.js";
+import { runtimeError } from "./traceback.js";
+import { tslabConverter, tslabExecutor, tslabTypescriptVersion, tslabVersion, type ConverterSet } from "./tslab.js";
+
+const packageRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const kernelVersion = (JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")) as { version: string }).version;
+
+type Converter = ConverterSet["node"];
+
+// tslab's converters: Node's built now (a TypeScript watch program, the bulk of start time), the browser one on demand.
+const createConverters = (): ConverterSet => {
+  const node = tslabConverter.createConverter({ isJS: false, isBrowser: false });
+  let browser: Converter | undefined;
+  return {
+    node,
+    get browser(): Converter {
+      browser ??= tslabConverter.createConverter({ isJS: false, isBrowser: true });
+      return browser;
+    },
+    close: () => {
+      node.close();
+      browser?.close();
+    },
+  };
+};
+
+// An error nobody awaited: show it in the cell it came from (or the last one) instead of killing the kernel.
+const reportStray = (kind: string, error: unknown): void => {
+  const cell = currentCell();
+  const text = [`${kind}:`, ...runtimeError(error).traceback].join("\n");
+  if (cell) cell.writeStream("stderr", `${text}\n`);
+  else kernelLog(`${text}\n`);
+};
+
+/** Start the kernel on the connection file Jupyter gave us; resolves once the sockets are bound. */
+export const startKernel = async (options: { configPath: string; preload?: readonly string[] }): Promise<ProjectServer> => {
+  const started = performance.now();
+  routeOutput();
+  guardTimers();
+  hookCellScripts();
+  const convs = createConverters();
+  const report = createReportConsole();
+  const executor = tslabExecutor.createExecutor(process.cwd(), convs, report.console);
+  const handler = new ProjectHandler(executor, report, { kernel: kernelVersion, typescript: tslabTypescriptVersion });
+  installHooks({ name: "docker-net-lab", version: kernelVersion, tslab: tslabVersion });
+  const server = new ProjectServer(handler, options.configPath);
+  process.on("SIGINT", () => handler.interrupt());
+  process.on("uncaughtException", (error) => reportStray("Uncaught exception", error));
+  process.on("unhandledRejection", (reason) => reportStray("Unhandled promise rejection", reason));
+  await server.init();
+  const ready = performance.now();
+  const modules = options.preload ?? preloadModules();
+  setImmediate(() => {
+    const reports = preload(convs, modules);
+    const summary = reports.map((r) => `${r.module} ${r.ok ? `${r.ms} ms` : `skipped (${r.detail ?? "failed"})`}`).join(", ");
+    kernelLog(`docker-net-lab kernel ${kernelVersion}: ready in ${Math.round(ready - started)} ms; preloaded: ${summary || "nothing"}\n`);
+  });
+  return server;
+};
