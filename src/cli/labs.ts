@@ -9,6 +9,7 @@ import { findLab, labs } from "../labs/registry.js";
 import { labContext, runLab, type LabRunResult } from "../labs/run-lab.js";
 import { currentSessionId } from "../labs/session.js";
 import { printJson, progress } from "./output.js";
+import { preflight } from "../setup/doctor.js";
 
 // Human summary of one lab run.
 const printRun = (result: LabRunResult): void => {
@@ -50,6 +51,7 @@ export const registerLabCommands = (program: Command, setExit: (code: number) =>
     .option("--cell-timeout <seconds>", "per-cell limit", "120")
     .action(async (ids: string[], options: { solutions?: boolean; json?: boolean; cellTimeout: string }) => {
       const chosen = ids.length ? ids.map(findLab) : [...labs];
+      await preflight();
       const results: LabRunResult[] = [];
       for (const lab of chosen) {
         if (!options.json) progress(`running lab ${lab.id} (${lab.slug})${options.solutions ? " with the reference solutions" : ""}…`);

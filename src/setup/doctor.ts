@@ -1,6 +1,7 @@
 // doctor and setup: every piece the labs need, its state, and the command that fixes it.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { EnvironmentError } from "../errors.js";
 import { run } from "../exec/run.js";
 import { engineFix, engineStatus, ensureEngine } from "./engine.js";
 import { ensureToolboxImage, imageStatus } from "./image.js";
@@ -67,4 +68,13 @@ export const setup = async (log: (line: string) => void): Promise<DoctorItem[]> 
   const jupyter = await ensureJupyter(log);
   await installKernelspec(jupyter, log);
   return doctor();
+};
+
+/** Fail fast, before any work, when something `labs run` or `grade` needs is missing. */
+export const preflight = async (): Promise<void> => {
+  const missing = (await doctor()).filter((item) => !item.ok && item.name !== "root");
+  if (missing.length === 0) return;
+  const engine = missing.find((item) => item.name === "docker engine");
+  const first = engine ?? (missing[0] as DoctorItem);
+  throw new EnvironmentError(`Not ready: ${missing.map((item) => `${item.name} (${item.detail})`).join("; ")}.`, { hint: `Fix: ${first.fix}` });
 };

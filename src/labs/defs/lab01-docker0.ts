@@ -19,7 +19,7 @@ const defaultBridge = async () => {
 const webContainers = async (context: LabContext) =>
   Promise.all(["web1", "web2"].map(async (short) => ({ short, name: context.session.name(short), container: await findContainer(context.session.name(short)) })));
 
-const runHint = (name: string, image: string): string => `Run: lab.sh\`docker run -d --name ${name} ${image} httpd -f -p 80\` (no --network option: the default bridge).`;
+const runHint = (name: string, image: string): string => `Run: lab.sh\`docker run -d --name ${name} ${image} httpd -f -p 80 -h /var/www\` (no --network option: the default bridge).`;
 
 const checks: CheckDefinition<LabContext>[] = [
   {
