@@ -1,0 +1,170 @@
+// Machinery shared by every parser: line bookkeeping, the raw -> processed factory, small converters.
+//
+// Each parser is written as two pure steps:
+//   raw(ctx)          -> strings exactly as printed (or the decoded JSON as printed)
+//   process(raw, ctx) -> typed model (numbers, null, unions)
+// `makeParser` wires them, and guarantees the two promises of src/parse:
+//   1. a parser never throws on a string (an internal bug becomes a problem at line 0, "internal error: ...");
+//   2. no line is silently dropped: every non-blank line the parser neither consumed nor reported
+//      is reported at the end as "line not understood".
+import { problem, type ParseOptions, type ParseProblem, type ParseResult } from "./types.js";
+
+/** Parsing state for one input: its lines, which were consumed, and the problems met. */
+export class Ctx {
+  readonly lines: string[];
+  readonly problems: ParseProblem[] = [];
+  private readonly handled: Uint8Array;
+  private readonly lineOfRecord = new WeakMap<object, number>();
+  constructor(readonly parser: string, readonly text: string) {
+    this.lines = splitLines(text);
+    this.handled = new Uint8Array(this.lines.length + 1);
+  }
+  /** Line `n` (1-based) was understood. */
+  consume(n: number): void {
+    if (n >= 1 && n <= this.lines.length) this.handled[n] = 1;
+  }
+  /** Every line was understood (JSON input that decoded). */
+  consumeAll(): void {
+    this.handled.fill(1);
+  }
+  /** Report a problem on line `n` (0 = whole input); the line counts as handled. */
+  report(n: number, message: string, text?: string): void {
+    if (n >= 1 && n <= this.lines.length) this.handled[n] = 1;
+    this.problems.push(problem(this.parser, n, text ?? (n >= 1 ? (this.lines[n - 1] ?? "") : ""), message));
+  }
+  /** Remember which line a raw record came from, so the processed stage can point at it. */
+  tag<T extends object>(record: T, n: number): T {
+    this.lineOfRecord.set(record, n);
+    return record;
+  }
+  /** Line a raw record came from (0 when unknown, e.g. JSON input). */
+  lineOf(record: object): number {
+    return this.lineOfRecord.get(record) ?? 0;
+  }
+  /** Report every non-blank line nobody consumed or reported. */
+  finish(): void {
+    for (let i = 0; i < this.lines.length; i++) {
+      if (this.handled[i + 1] === 0 && (this.lines[i] ?? "").trim() !== "") {
+        this.problems.push(problem(this.parser, i + 1, this.lines[i] ?? "", "line not understood"));
+      }
+    }
+  }
+}
+
+/** A parser with its raw and processed stages, typed by the `raw` option. */
+export interface Parser<P, R> {
+  (text: string, options: ParseOptions & { readonly raw: true }): ParseResult<R>;
+  (text: string, options?: ParseOptions & { readonly raw?: false | undefined }): ParseResult<P>;
+  (text: string, options?: ParseOptions): ParseResult<P | R>;
+}
+
+/** Description of one parser for makeParser. */
+export interface ParserSpec<P, R> {
+  readonly name: string;
+  readonly raw: (ctx: Ctx) => R;
+  readonly process: (raw: R, ctx: Ctx) => P;
+  /** Value returned when the parser failed internally. */
+  readonly empty: () => P & R;
+}
+
+// Build a never-throwing parser from its raw and processed stages.
+export const makeParser = <P, R>(spec: ParserSpec<P, R>): Parser<P, R> =>
+  ((text: string, options?: ParseOptions): ParseResult<P | R> => {
+    const input = typeof text === "string" ? text : text == null ? "" : String(text);
+    const ctx = new Ctx(spec.name, input);
+    if (typeof text !== "string") ctx.report(0, `expected the input to be a string, got ${text === null ? "null" : typeof text}`, "");
+    let value: P | R;
+    try {
+      const raw = spec.raw(ctx);
+      value = options?.raw === true ? raw : spec.process(raw, ctx);
+    } catch (error) {
+      ctx.report(0, `internal error: ${error instanceof Error ? error.message : String(error)}`, "");
+      value = spec.empty();
+    }
+    ctx.finish();
+    ctx.problems.sort((a, b) => a.line - b.line);
+    return { value, problems: ctx.problems };
+  }) as Parser<P, R>;
+
+// Split text into lines: LF, CRLF and lone CR all end a line; a final newline adds no empty line.
+export const splitLines = (text: string): string[] => {
+  if (text === "") return [];
+  const lines = text.split(/\r\n|\n|\r/);
+  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+  return lines;
+};
+
+// True when the text looks like JSON (first non-blank char is `[` or `{`).
+export const looksLikeJson = (text: string): boolean => /^\s*[[{]/.test(text);
+
+// Decode JSON text; on failure report it and return undefined.
+export const decodeJson = (ctx: Ctx): unknown => {
+  try {
+    const value: unknown = JSON.parse(ctx.text);
+    ctx.consumeAll();
+    return value;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const match = /line (\d+)/.exec(message) ?? /position (\d+)/.exec(message);
+    let line = 1;
+    if (match?.[1] !== undefined && /line/.test(match[0])) line = Number(match[1]);
+    else if (match?.[1] !== undefined) line = ctx.text.slice(0, Number(match[1])).split(/\r\n|\n|\r/).length;
+    ctx.report(Math.min(Math.max(line, 1), Math.max(ctx.lines.length, 1)), `invalid JSON: ${message}`);
+    ctx.consumeAll();
+    return undefined;
+  }
+};
+
+// Split a line on runs of whitespace, dropping the empty ends.
+export const words = (line: string): string[] => {
+  const t = line.trim();
+  return t === "" ? [] : t.split(/\s+/);
+};
+
+// Integer from a number or a decimal string; null for "", "-", "--" or anything else.
+export const toInt = (value: unknown): number | null => {
+  if (typeof value === "number") return Number.isFinite(value) ? Math.trunc(value) : null;
+  if (typeof value !== "string") return null;
+  const v = value.trim();
+  if (!/^[+-]?\d+$/.test(v)) return null;
+  const n = Number(v);
+  return Number.isSafeInteger(n) ? n : null;
+};
+
+// Integer that may exceed 2^53 (packet/byte counters): number when safe, else bigint-free string kept as number approximation.
+export const toCounter = (value: unknown): number | null => {
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  if (typeof value !== "string") return null;
+  const v = value.trim();
+  if (!/^\d+$/.test(v)) return sizeToInt(v);
+  return Number(v);
+};
+
+const SUFFIX: Record<string, number> = { K: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15 };
+// "186K" -> 186000, "3M" -> 3000000 (iptables -L -v without -x rounds like this); null if not a size.
+export const sizeToInt = (value: string): number | null => {
+  const m = /^(\d+)([KMGTP])$/.exec(value.trim());
+  if (m === null) return null;
+  return Number(m[1]) * (SUFFIX[m[2] ?? ""] ?? 1);
+};
+
+// Split "10.0.0.1/24" into address and prefix; a bare address gets the host prefix (32 or 128).
+export const splitCidr = (value: string): { address: string; prefix: number | null } => {
+  const slash = value.indexOf("/");
+  if (slash < 0) return { address: value, prefix: value.includes(":") ? 128 : value.includes(".") ? 32 : null };
+  return { address: value.slice(0, slash), prefix: toInt(value.slice(slash + 1)) };
+};
+
+// Read "key value key value ..." into a record; a trailing key without value maps to "".
+export const pairs = (tokens: readonly string[]): Record<string, string> => {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < tokens.length; i += 2) out[tokens[i] ?? ""] = tokens[i + 1] ?? "";
+  return out;
+};
+
+// Plain-object check for decoded JSON.
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+// String or null from a decoded JSON field.
+export const str = (value: unknown): string | null => (typeof value === "string" ? value : typeof value === "number" ? String(value) : null);

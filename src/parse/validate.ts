@@ -1,0 +1,123 @@
+// Tolerant zod validation for Docker's JSON: unknown fields are ignored, missing fields take
+// defaults, and a field with the wrong type becomes one ParseProblem and its default (never a throw).
+import { z } from "zod";
+import { decodeJson, isRecord, type Ctx } from "./core.js";
+
+// Field helpers: the value, or the default when missing / null.
+export const zStr = z.string().nullish().transform((v) => v ?? "");
+export const zOptStr = z.string().nullish().transform((v) => v ?? null);
+export const zBool = z.boolean().nullish().transform((v) => v ?? false);
+export const zNum = z.number().nullish().transform((v) => v ?? 0);
+export const zOptNum = z.number().nullish().transform((v) => v ?? null);
+export const zStrMap = z.record(z.string(), z.string()).nullish().transform((v) => v ?? {});
+export const zStrList = z.array(z.string()).nullish().transform((v) => v ?? []);
+
+type Path = readonly PropertyKey[];
+
+// Remove the value at `path` inside a (cloned) JSON value; array elements are spliced out.
+const removeAt = (root: unknown, path: Path): void => {
+  let parent: unknown = root;
+  for (let i = 0; i < path.length - 1; i++) {
+    parent = (parent as Record<PropertyKey, unknown> | undefined)?.[path[i] as PropertyKey];
+    if (typeof parent !== "object" || parent === null) return;
+  }
+  const key = path[path.length - 1];
+  if (Array.isArray(parent) && typeof key === "number") parent.splice(key, 1);
+  else if (isRecord(parent) && key !== undefined) delete parent[key as string];
+};
+
+const describe = (path: Path): string => path.map((p) => String(p)).join(".");
+
+// Validate `input` with `schema`; each wrong field is reported on `line` and replaced by its default.
+// Returns null only when the input is not an object at all (reported too).
+export const tolerant = <S extends z.ZodType>(schema: S, input: unknown, ctx: Ctx, line: number, what: string): z.output<S> | null => {
+  if (!isRecord(input)) {
+    ctx.report(line, `expected ${what} to be a JSON object, got ${Array.isArray(input) ? "an array" : input === null ? "null" : typeof input}`, JSON.stringify(input)?.slice(0, 200) ?? "");
+    return null;
+  }
+  let value: unknown = input;
+  let cloned = false;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    if (!cloned) {
+      value = structuredClone(value);
+      cloned = true;
+    }
+    for (const issue of result.error.issues) {
+      ctx.report(line, `${what} field ${describe(issue.path) || "(root)"}: ${issue.message}; using the default`);
+      if (issue.path.length === 0) return null;
+    }
+    // Remove the last paths first so splicing one array element does not shift the next one.
+    const paths = result.error.issues.map((i) => i.path);
+    paths.sort((a, b) => describe(b).localeCompare(describe(a), "en", { numeric: true }));
+    for (const path of paths) removeAt(value, path);
+  }
+  ctx.report(line, `${what}: could not repair the object`);
+  return null;
+};
+
+// Lines where each top-level element of a JSON array starts (1-based), for problems that point somewhere useful.
+export const elementLines = (text: string): number[] => {
+  const out: number[] = [];
+  let line = 1;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line++;
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+      continue;
+    }
+    if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (depth === 1) out.push(line);
+      depth++;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return out;
+};
+
+// Decode `docker ... inspect` output: a JSON array, one object, or one JSON object per line
+// (`--format '{{json .}}'`). Returns each element with the line it starts on.
+export const decodeInspect = (ctx: Ctx): { item: unknown; line: number }[] => {
+  if (ctx.text.trim() === "") return [];
+  try {
+    const json: unknown = JSON.parse(ctx.text);
+    ctx.consumeAll();
+    if (!Array.isArray(json)) return [{ item: json, line: 1 }];
+    const lines = elementLines(ctx.text);
+    return json.map((item, i) => ({ item, line: lines[i] ?? 1 }));
+  } catch {
+    // One object per line (`--format '{{json .}}'`) when the first line is JSON by itself;
+    // otherwise one invalid document: one problem where JSON.parse stopped.
+    const first = ctx.lines.find((l) => l.trim() !== "") ?? "";
+    if (!isJson(first)) {
+      decodeJson(ctx);
+      return [];
+    }
+    const out: { item: unknown; line: number }[] = [];
+    ctx.lines.forEach((text, index) => {
+      if (text.trim() === "") return;
+      try {
+        const item: unknown = JSON.parse(text);
+        for (const element of Array.isArray(item) ? item : [item]) out.push({ item: element, line: index + 1 });
+        ctx.consume(index + 1);
+      } catch (error) {
+        ctx.report(index + 1, `not JSON (expected one \`docker inspect\` object per line): ${error instanceof Error ? error.message : String(error)}`);
+      }
+    });
+    return out;
+  }
+};
+
+const isJson = (text: string): boolean => {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
