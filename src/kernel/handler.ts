@@ -184,6 +184,12 @@ export class ProjectHandler extends tslabJupyter.JupyterHandlerImpl {
       this.running = null;
     }
 
+    // A synchronous loop is stopped by vm's breakOnSigint (our SIGINT listener does not run then).
+    const first = report.errors[0] as { code?: unknown } | undefined;
+    if (first?.code === "ERR_SCRIPT_EXECUTION_INTERRUPTED" && !running.interrupted) {
+      running.interrupted = true;
+      cell.controller.abort(new Error("interrupted"));
+    }
     if (running.interrupted) return failed(interruptedError(label));
     if (!succeeded) {
       if (report.diagnostics.length > 0) return failed(compileError(report.diagnostics, label, request.code));

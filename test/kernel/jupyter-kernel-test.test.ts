@@ -1,0 +1,62 @@
+// jupyter_kernel_test (Debian's python3-jupyter-kernel-test) against the kernelspec setup installs.
+import { execa } from "execa";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { installTestKernelspecs, repoRoot, systemPython, type TestKernelspecs } from "./helpers.js";
+
+/** Every test jupyter_kernel_test 0.4.5 has; all apply to a TypeScript kernel. */
+const allTests = [
+  "test_clear_output",
+  "test_completion",
+  "test_display_data",
+  "test_error",
+  "test_execute_result",
+  "test_execute_stderr",
+  "test_execute_stdout",
+  "test_history",
+  "test_inspect",
+  "test_is_complete",
+  "test_kernel_info",
+  "test_pager",
+];
+/** Skips we accept, each with its reason (none today: keep this empty unless a test truly does not apply). */
+const allowedSkips: Record<string, string> = {};
+
+// unittest -v lines: "test_x (module.Class.test_x) ... ok" / "... skipped 'why'" / "... FAIL" / "... ERROR".
+const verdicts = (output: string): Map<string, string> => {
+  const found = new Map<string, string>();
+  for (const match of output.matchAll(/^(test_\w+) \([^)]*\)(?: \([^)]*\))? \.\.\. (.*)$/gm)) found.set(match[1]!, match[2]!.trim());
+  return found;
+};
+
+describe("jupyter_kernel_test", () => {
+  let specs: TestKernelspecs;
+  beforeAll(async () => {
+    specs = await installTestKernelspecs();
+  });
+  afterAll(async () => specs?.cleanup());
+
+  it("the kernelspec setup installs runs the project kernel (dist/kernel/main.js), not plain tslab", () => {
+    expect(specs.argv).toContain(join(repoRoot, "dist", "kernel", "main.js"));
+    expect(specs.argv.join(" ")).not.toMatch(/tslab kernel/);
+  });
+
+  it("the project kernel passes every jupyter_kernel_test test, none skipped without a stated reason", async () => {
+    const result = await execa(systemPython, ["-m", "unittest", "-v", "test_kernel"], {
+      cwd: join(repoRoot, "test", "kernel"),
+      env: specs.env,
+      reject: false,
+      timeout: 300_000,
+      all: true,
+    });
+    const output = String(result.all);
+    const seen = verdicts(output);
+    expect([...seen.keys()].sort(), output).toEqual(allTests);
+    for (const [test, verdict] of seen) {
+      if (verdict.startsWith("skipped")) expect(allowedSkips[test], `${test} ${verdict}`).toBeDefined();
+      else expect(verdict, `${test}\n${output}`).toBe("ok");
+    }
+    expect(output).toMatch(/^Ran 12 tests/m);
+    expect(result.exitCode, output).toBe(0);
+  });
+});
