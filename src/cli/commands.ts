@@ -33,8 +33,9 @@ export const registerCommands = (program: Command, setExit: (code: number) => vo
     .command("setup")
     .description("Install and start what the labs need (engine as root, toolbox image, Jupyter, kernel). Safe to run again.")
     .option("--quiet", "print only problems")
-    .action(async (options: { quiet?: boolean }) => {
-      const items = await setup(options.quiet ? () => undefined : progress);
+    .option("--dev", "also install the tools the project's tests use (kernel test suite, chromium, jc)")
+    .action(async (options: { quiet?: boolean; dev?: boolean }) => {
+      const items = await setup(options.quiet ? () => undefined : progress, { dev: Boolean(options.dev) });
       const missing = items.filter((item) => !item.ok && item.name !== "root");
       if (!options.quiet || missing.length) printDoctor(options.quiet ? missing : items);
       if (missing.length) setExit(ExitCode.environment);

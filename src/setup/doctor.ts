@@ -55,8 +55,19 @@ const ensureHostTools = async (log: (line: string) => void): Promise<void> => {
   if (missing.length && isRoot()) await aptInstall(missing, log);
 };
 
-/** Idempotent set-up of everything doctor checks. */
-export const setup = async (log: (line: string) => void): Promise<DoctorItem[]> => {
+/** Debian packages the project's own tests and benchmarks use (kernel test suite, browser, jc). */
+export const devPackages = { "python3-jupyter-kernel-test": "/usr/lib/python3/dist-packages/jupyter_kernel_test", chromium: "/usr/bin/chromium", jc: "/usr/bin/jc" } as const;
+
+// Install the test tools that are missing (root only; others get the apt-get line).
+const ensureDevTools = async (log: (line: string) => void): Promise<void> => {
+  const missing = Object.entries(devPackages).filter(([, path]) => !existsSync(path)).map(([pkg]) => pkg);
+  if (missing.length === 0) return;
+  if (!isRoot()) throw new EnvironmentError(`Test tools are missing: ${missing.join(", ")}.`, { hint: `sudo apt-get install ${missing.join(" ")}` });
+  await aptInstall(missing, log);
+};
+
+/** Idempotent set-up of everything doctor checks (with `dev`, also the tools the tests need). */
+export const setup = async (log: (line: string) => void, options: { dev?: boolean } = {}): Promise<DoctorItem[]> => {
   if (!existsSync(join(packageRoot, "dist", "index.js"))) {
     log("building the library (tsc)");
     await run(process.execPath, [join(packageRoot, "node_modules", "typescript", "bin", "tsc"), "-p", join(packageRoot, "tsconfig.json")], { timeout: 300_000 });
@@ -67,6 +78,7 @@ export const setup = async (log: (line: string) => void): Promise<DoctorItem[]> 
   await ensureToolboxImage(log);
   const jupyter = await ensureJupyter(log);
   await installKernelspec(jupyter, log);
+  if (options.dev) await ensureDevTools(log);
   return doctor();
 };
 
