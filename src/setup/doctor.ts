@@ -8,7 +8,7 @@ import { ensureToolboxImage, imageStatus } from "./image.js";
 import { ensureJupyter, findJupyter, jupyterPackages } from "./jupyter.js";
 import { installKernelspec, kernelDisplayName, kernelspecStatus } from "./kernelspec.js";
 import { packageRoot } from "./paths.js";
-import { ensureSelfLink, selfLinkOk } from "./self-link.js";
+import { ensureBinLink, ensureSelfLink, selfLinkOk } from "./self-link.js";
 import { aptInstall, isRoot, which } from "./system.js";
 
 /** One line of `doctor`. */
@@ -73,6 +73,7 @@ export const setup = async (log: (line: string) => void, options: { dev?: boolea
     await run(process.execPath, [join(packageRoot, "node_modules", "typescript", "bin", "tsc"), "-p", join(packageRoot, "tsconfig.json")], { timeout: 300_000 });
   }
   await ensureSelfLink();
+  await ensureBinLink();
   await ensureHostTools(log);
   await ensureEngine(log);
   await ensureToolboxImage(log);
