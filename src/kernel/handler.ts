@@ -74,6 +74,7 @@ export class ProjectHandler extends tslabJupyter.JupyterHandlerImpl {
   private serial = 0;
   private tail: Promise<unknown> = Promise.resolve();
   private arrived = 0;
+  private finished = 0;
   private abortThrough = 0;
   private running: Running | null = null;
 
@@ -121,11 +122,17 @@ export class ProjectHandler extends tslabJupyter.JupyterHandlerImpl {
           io.reply(reply);
         }
       } finally {
+        this.finished++;
         io.status("idle");
       }
     });
     this.tail = task.catch(() => undefined);
     return task;
+  }
+
+  /** True when no execute_request is queued or running. */
+  get idle(): boolean {
+    return this.finished === this.arrived;
   }
 
   /** Interrupt the running cell (SIGINT or interrupt_request): abort its timers and signal, reject its await. */

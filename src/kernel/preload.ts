@@ -1,4 +1,6 @@
-// Warm the kernel after start so the first import is fast: type-check an import of the library once and load it.
+// Warm the kernel while it is idle after start, so the learner's first import is fast: type-check an import of the
+// library once (tslab's program keeps its .d.ts) and load it (Node's module cache). Never delays a request much:
+// one step at a time, only while no cell is queued or running.
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { ConverterSet } from "./tslab.js";
@@ -11,7 +13,7 @@ export const preloadModules = (env: NodeJS.ProcessEnv = process.env): string[] =
   return given.split(",").map((name) => name.trim()).filter((name) => name !== "");
 };
 
-/** Results of one preload, for the kernel log and the benchmark. */
+/** Outcome of preloading one module. */
 export interface PreloadReport {
   readonly module: string;
   readonly ok: boolean;
@@ -19,32 +21,65 @@ export interface PreloadReport {
   readonly detail?: string;
 }
 
-/** Type-check `import * as m from "<module>"` (loads its .d.ts into tslab's program) and require it (module cache). */
-export const preload = (convs: ConverterSet, modules: readonly string[], cwd = process.cwd()): PreloadReport[] => {
+/** One synchronous slice of warm-up work. */
+export interface PreloadStep {
+  readonly module: string;
+  run(): void;
+}
+
+/** The steps for `modules`: a first compile, then per module its type-check and its load (packages only). */
+export const preloadSteps = (convs: ConverterSet, modules: readonly string[], cwd = process.cwd()): PreloadStep[] => {
   const require = createRequire(join(cwd, "src.js"));
-  const reports: PreloadReport[] = [];
-  convs.node.convert("", "const dnlWarm = 1;\ndnlWarm");
+  const steps: PreloadStep[] = [{ module: "(compiler)", run: () => void convs.node.convert("", "const dnlWarm = 1;\ndnlWarm") }];
   for (const module of modules) {
-    const started = performance.now();
-    if (/^[./]/.test(module)) {
-      // Local files compile as side outputs of the cell that imports them: warming them here would hide them.
-      reports.push({ module, ok: false, ms: 0, detail: "only packages can be preloaded" });
-      continue;
-    }
-    try {
-      require.resolve(module);
-    } catch {
-      reports.push({ module, ok: false, ms: 0, detail: "not resolvable from the notebook directory" });
-      continue;
-    }
-    try {
-      const converted = convs.node.convert("", `import * as dnlPreload from ${JSON.stringify(module)};\ndnlPreload`);
-      require(module);
-      const problems = converted.diagnostics.map((d) => d.messageText).join("; ");
-      reports.push({ module, ok: problems === "", ms: Math.round(performance.now() - started), ...(problems ? { detail: problems } : {}) });
-    } catch (error) {
-      reports.push({ module, ok: false, ms: Math.round(performance.now() - started), detail: (error as Error).message });
-    }
+    // Local files compile as side outputs of the cell that imports them: warming them here would hide them.
+    if (/^[./]/.test(module)) continue;
+    steps.push({
+      module,
+      run: () => {
+        require.resolve(module);
+        const converted = convs.node.convert("", `import * as dnlPreload from ${JSON.stringify(module)};\ndnlPreload`);
+        const problems = converted.diagnostics.map((d) => d.messageText).join("; ");
+        if (problems) throw new Error(problems);
+      },
+    });
+    steps.push({ module, run: () => void require(module) });
   }
-  return reports;
+  return steps;
+};
+
+/** Run `steps` one per idle moment (`idle()` false: try again later); `done` gets one report per module. */
+export const schedulePreload = (
+  steps: readonly PreloadStep[],
+  idle: () => boolean,
+  done: (reports: PreloadReport[]) => void,
+  options: { delayMs?: number; retryMs?: number } = {},
+): void => {
+  const reports = new Map<string, { ok: boolean; ms: number; detail?: string }>();
+  let next = 0;
+  const tick = (): void => {
+    if (!idle()) {
+      setTimeout(tick, options.retryMs ?? 250).unref();
+      return;
+    }
+    const step = steps[next++];
+    if (!step) {
+      done([...reports].map(([module, r]) => ({ module, ...r })));
+      return;
+    }
+    const report = reports.get(step.module) ?? { ok: true, ms: 0 };
+    reports.set(step.module, report);
+    if (report.ok) {
+      const started = performance.now();
+      try {
+        step.run();
+      } catch (error) {
+        report.ok = false;
+        report.detail = (error as Error).message.split("\n")[0] ?? "failed";
+      }
+      report.ms += Math.round(performance.now() - started);
+    }
+    setImmediate(tick);
+  };
+  setTimeout(tick, options.delayMs ?? 200).unref();
 };

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { currentCell, guardTimers, kernelLog, routeOutput } from "./cell.js";
 import { createReportConsole, ProjectHandler } from "./handler.js";
 import { installHooks } from "./hooks.js";
-import { preload, preloadModules } from "./preload.js";
+import { preloadModules, preloadSteps, schedulePreload } from "./preload.js";
 import { ProjectServer } from "./server.js";
 import { hookCellScripts } from "./sources.js";
 import { runtimeError } from "./traceback.js";
@@ -59,10 +59,9 @@ export const startKernel = async (options: { configPath: string; preload?: reado
   await server.init();
   const ready = performance.now();
   const modules = options.preload ?? preloadModules();
-  setImmediate(() => {
-    const reports = preload(convs, modules);
+  schedulePreload(preloadSteps(convs, modules), () => handler.idle, (reports) => {
     const summary = reports.map((r) => `${r.module} ${r.ok ? `${r.ms} ms` : `skipped (${r.detail ?? "failed"})`}`).join(", ");
-    kernelLog(`docker-net-lab kernel ${kernelVersion}: ready in ${Math.round(ready - started)} ms; preloaded: ${summary || "nothing"}\n`);
+    kernelLog(`docker-net-lab kernel ${kernelVersion}: ready in ${Math.round(ready - started)} ms; preloaded: ${summary}\n`);
   });
   return server;
 };

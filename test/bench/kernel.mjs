@@ -1,0 +1,93 @@
+// Kernel start and first-import times, plain tslab ("before") vs the project kernel ("after"), through jupyter_client.
+// Usage: node test/bench/kernel.mjs [--runs N]   (needs dist/ built: npx tsc -p tsconfig.json)
+// Writes test/bench/results/kernel.json. Each run starts a fresh kernel, as a learner opening a notebook does:
+//   start_ms          spawn -> kernel_info_reply (what jupyter_client waits for)
+//   first_cell_ms     `1 + 1` sent right after that -> execute_reply (the kernel can run code)
+//   first_import_ms   `import * as Plot from "@observablehq/plot"` (or "docker-net-lab") sent next -> execute_reply
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const runsArg = process.argv.indexOf("--runs");
+const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
+const { kernelSpec } = await import(join(root, "dist", "setup", "kernelspec.js"));
+
+const jupyterPath = mkdtempSync(join(tmpdir(), "dnl-bench-kernel-"));
+const install = (name, spec) => {
+  mkdirSync(join(jupyterPath, "kernels", name), { recursive: true });
+  writeFileSync(join(jupyterPath, "kernels", name, "kernel.json"), JSON.stringify(spec));
+};
+install("dnl-bench-project", kernelSpec());
+install("dnl-bench-tslab", {
+  argv: [process.execPath, join(root, "node_modules", "tslab", "bin", "tslab"), "kernel", "--config-path", "{connection_file}"],
+  display_name: "tslab",
+  language: "typescript",
+  interrupt_mode: "signal",
+});
+
+const imports = {
+  plot: { code: 'import * as Plot from "@observablehq/plot";\ntypeof Plot.plot', cwd: root },
+  "docker-net-lab": { code: 'import * as dnl from "docker-net-lab";\ntypeof dnl.snapshot', cwd: join(root, "labs", "01-docker0") },
+};
+
+const once = (kernel, what, env) => {
+  const script = { kernel, cwd: what.cwd, steps: [{ execute: "1 + 1" }, { execute: what.code }] };
+  const out = execFileSync("/usr/bin/python3", [join(root, "test", "kernel", "kernel_client.py")], {
+    input: JSON.stringify(script),
+    env: { ...process.env, JUPYTER_PATH: jupyterPath, JUPYTER_DATA_DIR: join(jupyterPath, "data"), ...env },
+    stdio: ["pipe", "pipe", "ignore"],
+    timeout: 120_000,
+  });
+  const result = JSON.parse(String(out));
+  if (result.error) throw new Error(`${kernel}: ${result.error}`);
+  const [first, imported] = result.steps;
+  const text = (step) => JSON.stringify(step.outputs);
+  const ok = imported.reply.status === "ok" && /function/.test(text(imported));
+  if (!ok) console.error(`${kernel} ${what.code}: ${JSON.stringify(imported.reply).slice(0, 400)} ${text(imported).slice(0, 400)}`);
+  return { start_ms: result.kernel_info_ms, first_cell_ms: first.ms, first_import_ms: imported.ms, ok };
+};
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round(sorted[Math.floor(sorted.length / 2)]);
+};
+
+const variants = [
+  { name: "before: plain tslab 1.0.22", kernel: "dnl-bench-tslab", env: {} },
+  { name: "after: project kernel, no preload", kernel: "dnl-bench-project", env: { DNL_KERNEL_PRELOAD: "none" } },
+  { name: "after: project kernel (default: preloads docker-net-lab)", kernel: "dnl-bench-project", env: {} },
+];
+
+const results = [];
+try {
+  for (const variant of variants) {
+    for (const [module, what] of Object.entries(imports)) {
+      const samples = [];
+      for (let i = 0; i < runs; i++) samples.push(once(variant.kernel, what, variant.env));
+      const row = {
+        variant: variant.name,
+        import: module,
+        runs,
+        all_ok: samples.every((s) => s.ok),
+        start_ms: median(samples.map((s) => s.start_ms)),
+        first_cell_ms: median(samples.map((s) => s.first_cell_ms)),
+        first_import_ms: median(samples.map((s) => s.first_import_ms)),
+        start_to_import_done_ms: median(samples.map((s) => s.start_ms + s.first_cell_ms + s.first_import_ms)),
+      };
+      results.push(row);
+      console.log(JSON.stringify(row));
+    }
+  }
+} finally {
+  rmSync(jupyterPath, { recursive: true, force: true });
+}
+
+const out = join(root, "test", "bench", "results");
+mkdirSync(out, { recursive: true });
+writeFileSync(
+  join(out, "kernel.json"),
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: (await import("node:os")).cpus().length, note: "medians; times in ms; measured through jupyter_client (test/kernel/kernel_client.py)", results }, null, 2)}\n`,
+);
