@@ -31,6 +31,9 @@ describe("project kernel", () => {
           'const show = (globalThis as any)[Symbol.for("docker-net-lab.display")];\nshow({ "text/plain": "step 1/2" }, {}, { displayId: "progress" });\nshow({ "text/plain": "step 2/2" }, {}, { displayId: "progress", update: true });',
       },
       /* 16 */ { execute: 'const e = new Error("engine down") as Error & { hint: string };\ne.hint = "start dockerd";\nthrow e;' },
+      /* 17 */ { execute: 'setTimeout(() => console.log("late output"), 300);\nsetTimeout(() => { throw new Error("thrown in a timer"); }, 350);' },
+      /* 18 */ { execute: "await new Promise((resolve) => setTimeout(resolve, 800));\n\"waited\"" },
+      /* 19 */ { execute: '"kernel survived"' },
     ]);
   }, 300_000);
   afterAll(async () => specs?.cleanup());
@@ -104,6 +107,17 @@ describe("project kernel", () => {
       ["display_data", "step 1/2", "progress"],
       ["update_display_data", "step 2/2", "progress"],
     ]);
+  });
+
+  it("output of a finished cell's timers goes to that cell, not to the cell running now", () => {
+    expect(resultData(step(18))?.["text/plain"]).toBe("waited");
+    expect(streamText(step(18), "stdout")).toBe("");
+    expect(streamText(step(18), "stderr")).toBe("");
+  });
+
+  it("an error thrown in a timer is reported and the kernel keeps running", () => {
+    expect(resultData(step(19))?.["text/plain"]).toBe("kernel survived");
+    expect(session.alive).toBe(true);
   });
 
   it("an error's hint is shown after its traceback", () => {
