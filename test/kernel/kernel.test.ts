@@ -34,6 +34,9 @@ describe("project kernel", () => {
       /* 17 */ { execute: 'setTimeout(() => console.log("late output"), 300);\nsetTimeout(() => { throw new Error("thrown in a timer"); }, 350);' },
       /* 18 */ { execute: "await new Promise((resolve) => setTimeout(resolve, 800));\n\"waited\"" },
       /* 19 */ { execute: '"kernel survived"' },
+      /* 20 */ { execute: 'import * as dnl from "docker-net-lab";\ntypeof dnl.snapshot' },
+      /* 21 */ { complete: "dnl.snaps" },
+      /* 22 */ { inspect: "dnl.snapshot" },
     ]);
   }, 300_000);
   afterAll(async () => specs?.cleanup());
@@ -92,6 +95,13 @@ describe("project kernel", () => {
     expect(step(12).reply.matches).toContain("join");
     expect(step(13).reply.found).toBe(true);
     expect(step(13).reply.data?.["text/plain"]).toMatch(/join\(\.\.\.paths: string\[\]\): string/);
+  });
+
+  it("completes and inspects the docker-net-lab library API in a cell", () => {
+    expect(resultData(step(20))?.["text/plain"]).toBe("function");
+    expect(step(21).reply.matches).toContain("snapshot");
+    expect(step(22).reply.found).toBe(true);
+    expect(step(22).reply.data?.["text/plain"]).toMatch(/snapshot/);
   });
 
   it("the last value's [Symbol.for('Jupyter.display')]() bundle becomes the execute_result, with text/plain kept", () => {
