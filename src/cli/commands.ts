@@ -4,6 +4,7 @@ import { ExitCode } from "../errors.js";
 import { doctor, setup } from "../setup/doctor.js";
 import { printJson, progress } from "./output.js";
 import { registerLabCommands } from "./labs.js";
+import { registerGradeCommand } from "./grade.js";
 import { registerToolCommands } from "./tools.js";
 import { startJupyter } from "./start.js";
 
@@ -53,4 +54,5 @@ export const registerCommands = (program: Command, setExit: (code: number) => vo
 
   registerLabCommands(program, setExit);
   registerToolCommands(program, setExit);
+  registerGradeCommand(program, setExit);
 };

@@ -27,6 +27,8 @@ export interface RunLabOptions {
   readonly notebookTimeoutS?: number;
   readonly out?: string;
   readonly log?: (line: string) => void;
+  /** Called with the live session just before teardown, pass or fail (the grader takes its topology picture here); errors are logged, never thrown. */
+  readonly beforeTeardown?: (context: LabContext) => Promise<void>;
 }
 
 /** Context for running a lab's checks and teardown from the CLI or the grader. */
@@ -56,6 +58,7 @@ export const runLab = async (lab: LabDefinition, options: RunLabOptions = {}): P
     const passed = notebook.status === "ok" && checks.length > 0 && checks.every((check) => check.passed);
     return { lab: lab.id, session, solutions: Boolean(options.solutions), notebook, checks, passed, durationMs: Math.round(performance.now() - started) };
   } finally {
+    await options.beforeTeardown?.(context).catch((error: unknown) => options.log?.(`before teardown of lab ${lab.id}: ${(error as Error).message}`));
     await lab.teardown?.(context).catch((error: unknown) => options.log?.(`teardown of lab ${lab.id}: ${(error as Error).message}`));
     await removeLabelled(context);
   }

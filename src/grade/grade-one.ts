@@ -1,0 +1,119 @@
+// Grading one submission: detect its lab, execute it in a fresh session, check the live state, picture it, tear down.
+import { relative } from "node:path";
+import type { CheckResult } from "../checks/check.js";
+import { EnvironmentError, isDnlError, ExitCode } from "../errors.js";
+import type { LabDefinition } from "../labs/definition.js";
+import { sessionLabelKey } from "../labs/labels.js";
+import { findLab } from "../labs/registry.js";
+import { runLab } from "../labs/run-lab.js";
+import { topologySvg } from "../render/topology-plot.js";
+import { engineStatus } from "../setup/engine.js";
+import { snapshot } from "../topology/snapshot.js";
+import type { GradeRow, GradeStatus } from "./model.js";
+import { inspectSubmission, type Submission } from "./submissions.js";
+
+export interface GradeOptions {
+  /** Lab to assume when a notebook does not say, and the only lab accepted when given. */
+  readonly lab?: string | null;
+  /** Seconds per cell. @default 60 */
+  readonly cellTimeoutS?: number;
+  /** Seconds per notebook. @default 300 */
+  readonly notebookTimeoutS?: number;
+  readonly log?: (line: string) => void;
+}
+
+/** Grading had to stop: the engine or host failed (exit code 2); the row says where. */
+export class GradingStopped extends EnvironmentError {
+  override name = "GradingStopped";
+  readonly row: GradeRow;
+  constructor(row: GradeRow, cause: unknown) {
+    const hint = isDnlError(cause) ? cause.hint : "Run `npx docker-net-lab doctor`, fix what it reports, then run grade again.";
+    super(`Grading stopped at ${row.id}: ${row.message}`, { hint, cause });
+    this.row = row;
+  }
+}
+
+// Sum of points.
+const sum = (results: readonly CheckResult[], key: "points" | "maxPoints"): number => results.reduce((total, result) => total + result[key], 0);
+
+// Every check of a lab scored 0 with the same reason (a submission that could not run).
+const zeroChecks = (lab: LabDefinition, why: string): CheckResult[] =>
+  lab.checks.map((check) => ({ id: check.id, title: check.title, passed: false, points: 0, maxPoints: check.points, message: why, hint: "Hand in the lab's notebook (.ipynb) as saved by Jupyter.", evidence: {} }));
+
+// Points the notebook displayed for itself (last result per check id); untrusted, for information only.
+const claimed = (displayed: readonly unknown[]): number | null => {
+  const byId = new Map<string, number>();
+  for (const item of displayed) {
+    const result = item as { id?: unknown; points?: unknown } | null;
+    if (result && typeof result.id === "string" && typeof result.points === "number" && Number.isFinite(result.points)) byId.set(result.id, result.points);
+  }
+  return byId.size ? [...byId.values()].reduce((a, b) => a + b, 0) : null;
+};
+
+// Map the runner's status to a gradebook status.
+const statusOf = (notebook: string, hasCellErrors: boolean): GradeStatus =>
+  notebook === "ok" ? (hasCellErrors ? "cell-errors" : "ok") : notebook === "invalid" ? "not-notebook" : notebook === "error" ? "runner-error" : (notebook as GradeStatus);
+
+// Display path: relative when under the current directory.
+const shown = (file: string): string => {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith("..") ? rel : file;
+};
+
+/** Grade one submission; broken submissions become rows; throws GradingStopped only when the environment fails. */
+export const gradeSubmission = async (submission: Submission, options: GradeOptions = {}): Promise<GradeRow> => {
+  const started = performance.now();
+  const base = { id: submission.id, file: shown(submission.file), claimedPoints: null, cellErrors: [], session: null, topologySvg: null };
+  const detection = await inspectSubmission(submission, options.lab ?? null);
+  if (detection.kind !== "lab") {
+    const lab = detection.lab ? (() => { try { return findLab(detection.lab as string); } catch { return null; } })() : null;
+    const checks = lab ? zeroChecks(lab, `Not graded: ${detection.message}.`) : [];
+    return { ...base, lab: detection.lab, status: detection.kind, message: detection.message, checks, points: 0, maxPoints: sum(checks, "maxPoints"), durationMs: Math.round(performance.now() - started) };
+  }
+  const lab = findLab(detection.lab);
+  let svg: string | null = null;
+  let session: string | null = null;
+  try {
+    const result = await runLab(lab, {
+      notebook: submission.file,
+      cellTimeoutS: options.cellTimeoutS ?? 60,
+      notebookTimeoutS: options.notebookTimeoutS ?? 300,
+      ...(options.log ? { log: options.log } : {}),
+      beforeTeardown: async (context) => {
+        session = context.session.session;
+        const topology = await snapshot();
+        const mine = topology.containers.filter((container) => container.labels[sessionLabelKey] === context.session.session).map((container) => container.name);
+        svg = topologySvg(topology, { title: `Lab ${lab.id} at grading time: ${submission.id}`, containers: mine });
+      },
+    });
+    const cellErrors = result.notebook.cells.filter((cell) => cell.error).map((cell) => ({ id: cell.id, ename: cell.error?.ename ?? "", evalue: (cell.error?.evalue ?? "").split("\n")[0] ?? "" }));
+    const status = statusOf(result.notebook.status, cellErrors.length > 0);
+    const row: GradeRow = {
+      ...base,
+      lab: lab.id,
+      status,
+      message: result.notebook.message || (cellErrors.length ? `${cellErrors.length} cell(s) raised an error` : ""),
+      checks: result.checks,
+      points: sum(result.checks, "points"),
+      maxPoints: sum(result.checks, "maxPoints"),
+      claimedPoints: claimed(result.notebook.displayedChecks),
+      cellErrors,
+      session: result.session,
+      durationMs: Math.round(performance.now() - started),
+      topologySvg: svg,
+    };
+    // A check that failed because the engine went away is the environment's fault, not the learner's.
+    if (!result.checks.every((check) => check.passed)) {
+      const engine = await engineStatus();
+      if (!engine.ok) throw new EnvironmentError(`the Docker engine stopped answering (${engine.detail})`, { hint: "Start the engine again (`npx docker-net-lab doctor` shows how), run `npx docker-net-lab clean --all-sessions`, then run grade again." });
+    }
+    return row;
+  } catch (error) {
+    if (isDnlError(error) && error.exitCode === ExitCode.environment) {
+      const checks = zeroChecks(lab, "Not graded: the environment failed.");
+      throw new GradingStopped({ ...base, lab: lab.id, session, status: "environment", message: error.message.split("\n")[0] ?? "", checks, points: 0, maxPoints: sum(checks, "maxPoints"), durationMs: Math.round(performance.now() - started) }, error);
+    }
+    const checks = zeroChecks(lab, `Not graded: ${(error as Error).message}`);
+    return { ...base, lab: lab.id, session, status: "runner-error", message: (error as Error).message.split("\n")[0] ?? String(error), checks, points: 0, maxPoints: sum(checks, "maxPoints"), durationMs: Math.round(performance.now() - started) };
+  }
+};
