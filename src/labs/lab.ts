@@ -6,6 +6,8 @@ import { checkReportBundle } from "../render/check-report.js";
 import { display, escapeHtml, inNotebook } from "../render/display.js";
 import { sideBySideBundle } from "../render/side-by-side.js";
 import { topologySvg, type DrawOptions } from "../render/topology-plot.js";
+import { showDiff } from "../render/topology-diff.js";
+import type { TopologyDiff } from "../topology/diff.js";
 import { toolboxImage } from "../setup/image.js";
 import { snapshot } from "../topology/snapshot.js";
 import type { Topology } from "../topology/model.js";
@@ -109,6 +111,18 @@ export class Lab {
     const svg = topologySvg(topology, { title: options.title ?? `Lab ${this.definition.id}: what Docker built`, ...(options.all ? {} : { containers: options.containers ?? mine }), ...(options.highlight ? { highlight: options.highlight } : {}) });
     display({ "text/plain": `[topology: ${mine.length} lab container(s)]`, "image/svg+xml": svg });
     return svg;
+  }
+
+  /**
+   * Run one step and show what it changed on the host, as text and as the picture with the changes in red:
+   * `await lab.step("start web", () => lab.sh\`docker run -d --name ${lab.name("web")} ${lab.image} httpd -f\`)`.
+   */
+  async step(title: string, work: () => Promise<unknown>, options: DrawOptions & { all?: boolean } = {}): Promise<TopologyDiff> {
+    const before = await snapshot();
+    await work();
+    const after = await snapshot();
+    const mine = after.containers.filter((c) => c.labels["io.docker-net-lab.session"] === this.session.session && c.labels["io.docker-net-lab.lab"] === this.definition.id).map((c) => c.name);
+    return showDiff(before, after, { title, ...options, ...(options.all ? {} : { containers: options.containers ?? mine }) });
   }
 
   /** Remove everything this lab made in this session; safe to run any time. */

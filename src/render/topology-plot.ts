@@ -1,29 +1,47 @@
 // Drawing a Topology with Observable Plot: links, then nodes, then labels (like Plot.tree). Pure and deterministic.
+//
+// Layout: the host on top; below it one group per attachment point, left to right, wrapping into
+// bands: each Docker or hand-made bridge, each macvlan/ipvlan parent, veths plugged straight into
+// the host, host-mode containers, and isolated namespaces (none mode). A group is a hub with its
+// members in a grid under it (at most `columns` per row), wired by a bus, so 50+ containers never
+// overlap: every node owns one grid cell and every label is cut to the cell's width.
 import * as Plot from "@observablehq/plot";
 import type { DockerContainer, IpInterface } from "../parse/models.js";
-import { bridgeInterfaceName, splitEndpoint, type Topology } from "../topology/model.js";
+import { bridgeInterfaceName, ipv4Cidr, splitEndpoint, type NamespaceNode, type Topology } from "../topology/model.js";
 import { newDocument } from "./dom.js";
 
 const defaults = {
+  /** Width of one grid cell. */
   columnWidth: 170,
-  rowHeight: 95,
+  /** Height of one member row. */
+  rowHeight: 120,
+  /** Members per row in a group. */
+  columns: 6,
+  /** Grid columns per band before groups wrap to a new band. */
+  bandColumns: 12,
+  /** Gap between groups (columns). */
+  groupGap: 0.5,
+  /** Characters that fit a cell at font size 10-11. */
+  labelChars: 24,
   minWidth: 480,
+  highlightColor: "#d62728",
   palette: ["#4269d0", "#efb118", "#ff725c", "#6cc5b0", "#3ca951", "#ff8ab7", "#a463f2", "#97bbf5", "#9c6b4e", "#9498a0"],
 } as const;
 
 /** One drawn node. */
 export interface DrawnNode {
   readonly key: string;
-  readonly kind: "host" | "bridge" | "container";
+  readonly kind: "host" | "bridge" | "container" | "netns" | "parent" | "group";
   readonly label: string;
   readonly detail: string;
+  /** Pixel position of the node's centre. */
   readonly x: number;
   readonly y: number;
   readonly network: string;
   readonly highlight: boolean;
 }
 
-/** One drawn edge. */
+/** One drawn edge (a straight segment; buses are drawn as several). */
 export interface DrawnEdge {
   readonly x1: number;
   readonly y1: number;
@@ -32,95 +50,246 @@ export interface DrawnEdge {
   readonly label: string;
   readonly network: string;
   readonly highlight: boolean;
+  /** Dashed: a shared namespace (host mode) rather than a cable. */
+  readonly dashed?: boolean;
 }
 
 export interface DrawOptions {
   /** Only draw these containers (by name); default: every running container. */
   readonly containers?: readonly string[];
-  /** Names of containers, bridges or host veths to emphasise (e.g. what a step just added). */
+  /** Which `ip netns` namespaces to draw (by name); default: all of them. */
+  readonly namespaces?: readonly string[];
+  /** Names of containers, bridges, networks, namespaces or host interfaces to emphasise (e.g. what a step just added). */
   readonly highlight?: readonly string[];
   readonly title?: string;
+  /** Members per row in a group. @default 6 */
+  readonly columns?: number;
+  /** Draw Docker bridge networks that have no drawn member. @default true when no container filter is given */
+  readonly emptyBridges?: boolean;
 }
 
-// The IPv4 address of an interface, as CIDR.
-const ipv4 = (iface: IpInterface | undefined): string => {
-  const address = iface?.addresses.find((a) => a.family === "inet");
-  return address ? `${address.address}/${address.prefix}` : "";
-};
+// Cut a label to what fits a cell.
+const fit = (text: string, chars: number = defaults.labelChars): string => (text.length <= chars ? text : `${text.slice(0, chars - 1)}…`);
 
-/** Place nodes and edges: host on top, one column group per bridge, containers under their bridge. */
+interface Member {
+  readonly key: string;
+  readonly kind: "container" | "netns";
+  readonly label: string;
+  readonly lines: string[];
+  /** Host end of the cable (veth name) shown above the node. */
+  readonly cable: string;
+  readonly names: string[];
+  readonly dashed?: boolean;
+}
+
+interface Group {
+  readonly key: string;
+  readonly kind: "bridge" | "parent" | "group";
+  readonly label: string;
+  readonly detail: string;
+  readonly network: string;
+  readonly names: string[];
+  readonly order: number;
+  readonly members: Member[];
+}
+
+// What a namespace is called in the picture and which names select it.
+const memberNames = (ns: NamespaceNode): string[] => [ns.name, ...ns.containers];
+
+/** Place nodes and edges: host on top, groups (bridges, parents, host mode, isolated) in bands of grids. */
 export const layoutTopology = (topology: Topology, options: DrawOptions = {}): { nodes: DrawnNode[]; edges: DrawnEdge[]; width: number; height: number } => {
+  const columns = Math.max(1, Math.floor(options.columns ?? defaults.columns));
   const highlight = new Set(options.highlight ?? []);
+  const lit = (names: readonly string[]): boolean => names.some((name) => highlight.has(name));
   const wanted = options.containers ? new Set(options.containers) : null;
+  const wantedNetns = options.namespaces ? new Set(options.namespaces) : null;
+  const emptyBridges = options.emptyBridges ?? wanted === null;
   const host = topology.namespaces.find((ns) => ns.kind === "host");
   const hostIfaces = new Map((host?.interfaces ?? []).map((iface) => [iface.name, iface]));
-  const bridges = topology.networks
-    .filter((network) => network.driver === "bridge")
-    .map((network) => ({ network, ifname: bridgeInterfaceName(network) as string }))
-    .filter(({ ifname }) => hostIfaces.has(ifname))
-    .sort((a, b) => (a.network.name === "bridge" ? -1 : b.network.name === "bridge" ? 1 : a.network.name.localeCompare(b.network.name)));
-  const running = topology.containers.filter((c) => c.state.running && (!wanted || wanted.has(c.name))).sort((a, b) => a.name.localeCompare(b.name));
-  const columns: { bridge: (typeof bridges)[number]; members: DockerContainer[] }[] = bridges.map((bridge) => ({
-    bridge,
-    members: running.filter((c) => Object.keys(c.networkSettings.networks).includes(bridge.network.name)),
-  }));
+  const containers = new Map(topology.containers.map((c) => [c.name, c]));
+  const networkNameOfBridge = new Map(topology.networks.map((n) => [bridgeInterfaceName(n) ?? "", n.name]));
+  const linksOf = (nsId: string) => topology.links.filter((link) => splitEndpoint(link.b).namespace === nsId && splitEndpoint(link.a).namespace === "host");
+  const groups = new Map<string, Group>();
+  const group = (key: string, make: () => Omit<Group, "members" | "key">): Group => {
+    let found = groups.get(key);
+    if (!found) groups.set(key, (found = { key, members: [], ...make() }));
+    return found;
+  };
+  const bridgeGroup = (ifname: string): Group => {
+    const network = topology.networks.find((n) => bridgeInterfaceName(n) === ifname);
+    const iface = hostIfaces.get(ifname);
+    return group(`bridge:${ifname}`, () => ({
+      kind: "bridge",
+      label: ifname,
+      detail: `${network ? network.name : "bridge (not Docker's)"} · ${ipv4Cidr(iface) || network?.ipam.config[0]?.subnet || "no address"}`,
+      network: network?.name ?? ifname,
+      names: [ifname, ...(network ? [network.name] : [])],
+      order: network?.name === "bridge" ? 0 : network ? 1 : 2,
+    }));
+  };
+  if (emptyBridges) for (const n of topology.networks) if (n.driver === "bridge" && hostIfaces.has(bridgeInterfaceName(n) ?? "")) bridgeGroup(bridgeInterfaceName(n) as string);
+  for (const name of options.highlight ?? []) {
+    const n = topology.networks.find((net) => net.name === name || bridgeInterfaceName(net) === name);
+    if (n?.driver === "bridge" && hostIfaces.has(bridgeInterfaceName(n) ?? "")) bridgeGroup(bridgeInterfaceName(n) as string);
+  }
+  // Container namespace: addresses per network; netns: interface addresses.
+  const memberFor = (ns: NamespaceNode, viaIface: string | null, cable: string, extra: string[]): Member => {
+    const names = memberNames(ns);
+    const iface = ns.interfaces.find((i) => i.name === viaIface);
+    const owner: DockerContainer | undefined = containers.get(ns.containers[0] ?? "");
+    const shared = ns.containers.slice(1);
+    const ports = owner
+      ? Object.entries(owner.networkSettings.ports)
+          .flatMap(([port, bindings]) => (bindings ?? []).filter((b) => !b.hostIp.includes(":")).map((b) => `${b.hostPort}→${port}`))
+          .sort()
+      : [];
+    const lines = [
+      fit(`${iface?.name ?? ""} ${ipv4Cidr(iface) || "(no IPv4)"}`.trim()),
+      ...(iface?.mac ? [iface.mac] : []),
+      ...(ports.length ? [fit(`ports ${ports.join(" ")}`)] : []),
+      ...(shared.length ? [fit(`+ ${shared.join(", ")} (shared netns)`)] : []),
+      ...extra.map((line) => fit(line)),
+    ];
+    return { key: `${ns.kind}:${ns.name}`, kind: ns.kind === "netns" ? "netns" : "container", label: fit(ns.kind === "netns" ? `netns ${ns.name}` : ns.name), lines, cable, names };
+  };
+  const visible = topology.namespaces.filter((ns) =>
+    ns.kind === "container" ? ns.containers.some((c) => (wanted ? wanted.has(c) : true)) : ns.kind === "netns" ? (wantedNetns ? wantedNetns.has(ns.name) : true) : false,
+  );
+  for (const ns of visible) {
+    const attachments = linksOf(ns.id)
+      .map((link) => {
+        const hostEnd = hostIfaces.get(splitEndpoint(link.a).ifname);
+        const inner = splitEndpoint(link.b).ifname;
+        if (link.kind === "veth" && hostEnd?.master && hostIfaces.get(hostEnd.master)?.kind === "bridge") return { group: bridgeGroup(hostEnd.master), inner, cable: hostEnd.name };
+        if (link.kind === "veth") return { group: group("direct", () => ({ kind: "group", label: "veth to host", detail: "plugged into the host, no bridge", network: "host", names: [], order: 4 })), inner, cable: hostEnd?.name ?? "" };
+        if (link.kind === "macvlan" || link.kind === "ipvlan" || link.kind === "vlan") {
+          const parent = splitEndpoint(link.a).ifname;
+          const network = topology.networks.find((n) => n.options.parent === parent && (n.driver === "macvlan" || n.driver === "ipvlan"));
+          return { group: group(`parent:${parent}`, () => ({ kind: "parent", label: parent, detail: `${link.kind} parent${network ? ` · ${network.name}` : ""}`, network: network?.name ?? `${link.kind}:${parent}`, names: [parent, ...(network ? [network.name] : [])], order: 3 })), inner, cable: link.kind };
+        }
+        return null;
+      })
+      .filter((a): a is NonNullable<typeof a> => a !== null)
+      .sort((x, y) => x.group.order - y.group.order || x.group.key.localeCompare(y.group.key));
+    const [first, ...more] = attachments;
+    const extra = more.map((a) => {
+      const iface = ns.interfaces.find((i) => i.name === a.inner);
+      return `also ${a.inner} ${ipv4Cidr(iface)} on ${networkNameOfBridge.get(a.group.label) ?? a.group.label}`;
+    });
+    if (first) first.group.members.push(memberFor(ns, first.inner, first.cable, extra));
+    else {
+      const lone = ns.interfaces.find((i) => i.name !== "lo");
+      group("isolated", () => ({ kind: "group", label: "isolated", detail: "no link to the host (none mode)", network: "none", names: ["none"], order: 6 })).members.push(memberFor(ns, lone?.name ?? "lo", "", []));
+    }
+  }
+  const hostMode = (host?.containers ?? []).filter((c) => (wanted ? wanted.has(c) : true));
+  for (const name of hostMode) {
+    group("host-mode", () => ({ kind: "group", label: "host network", detail: "containers in the host's namespace", network: "host", names: ["host"], order: 5 })).members.push({
+      key: `container:${name}`,
+      kind: "container",
+      label: fit(name),
+      lines: ["no own interfaces", "(sees the host's)"],
+      cable: "",
+      names: [name],
+      dashed: true,
+    });
+  }
+  // Place groups in bands.
+  const ordered = [...groups.values()].sort((a, b) => a.order - b.order || a.label.localeCompare(b.label));
+  const W = defaults.columnWidth;
+  const H = defaults.rowHeight;
   const nodes: DrawnNode[] = [];
   const edges: DrawnEdge[] = [];
-  let x = 0;
-  const vethOfContainer = new Map<string, string>();
-  for (const link of topology.links) {
-    if (link.kind !== "veth") continue;
-    const a = splitEndpoint(link.a);
-    const b = splitEndpoint(link.b);
-    vethOfContainer.set(`${b.namespace}:${b.ifname}`, a.ifname);
-  }
-  for (const { bridge, members } of columns) {
-    const span = Math.max(1, members.length);
-    const center = x + (span - 1) / 2;
-    const iface = hostIfaces.get(bridge.ifname);
-    nodes.push({ key: `bridge:${bridge.ifname}`, kind: "bridge", label: bridge.ifname, detail: `${bridge.network.name} · ${ipv4(iface) || bridge.network.ipam.config[0]?.subnet || ""}`, x: center, y: 1, network: bridge.network.name, highlight: highlight.has(bridge.ifname) || highlight.has(bridge.network.name) });
-    members.forEach((container, index) => {
-      const endpoint = container.networkSettings.networks[bridge.network.name];
-      const ns = topology.namespaces.find((candidate) => candidate.containers.includes(container.name));
-      const eth = ns?.interfaces.find((candidate) => ipv4(candidate) === `${endpoint?.ipAddress}/${endpoint?.ipPrefixLen}`);
-      const veth = eth && ns ? vethOfContainer.get(`${ns.id}:${eth.name}`) : undefined;
-      const cx = x + index;
-      const lit = highlight.has(container.name) || (veth !== undefined && highlight.has(veth));
-      nodes.push({ key: `container:${container.name}`, kind: "container", label: container.name, detail: `${eth?.name ?? "eth?"} ${endpoint?.ipAddress ?? ""}\n${endpoint?.macAddress ?? ""}`, x: cx, y: 2, network: bridge.network.name, highlight: lit });
-      edges.push({ x1: center, y1: 1, x2: cx, y2: 2, label: veth ?? "", network: bridge.network.name, highlight: lit });
+  const hostY = 50;
+  let bandTop = hostY + 80;
+  let col = 0;
+  let bandRows = 0;
+  let maxCol = 1;
+  const hubs: DrawnNode[] = [];
+  for (const g of ordered) {
+    const span = Math.max(1, Math.min(columns, g.members.length));
+    const rows = Math.ceil(g.members.length / columns);
+    if (col > 0 && col + span > defaults.bandColumns) {
+      bandTop += 90 + bandRows * H + 30;
+      col = 0;
+      bandRows = 0;
+    }
+    const left = col * W + W / 2;
+    const hubX = left + ((span - 1) * W) / 2;
+    const hubY = bandTop + 30;
+    const hubLit = lit(g.names);
+    const hub: DrawnNode = { key: g.kind === "bridge" ? `bridge:${g.label}` : `${g.kind}:${g.label}`, kind: g.kind, label: fit(g.label), detail: fit(g.detail, 30), x: hubX, y: hubY, network: g.network, highlight: hubLit };
+    nodes.push(hub);
+    hubs.push(hub);
+    g.members.forEach((m, index) => {
+      const r = Math.floor(index / columns);
+      const c = index % columns;
+      const x = left + c * W;
+      const y = hubY + 90 + r * H + 20;
+      const busY = y - 52;
+      const mLit = lit(m.names) || (m.cable !== "" && highlight.has(m.cable));
+      nodes.push({ key: m.key, kind: m.kind, label: m.label, detail: m.lines.join("\n"), x, y, network: g.network, highlight: mLit });
+      // Bus: trunk from the hub down the group's left gutter, one horizontal line per row, one drop per member.
+      edges.push({ x1: x, y1: busY, x2: x, y2: y - 10, label: fit(m.cable, 18), network: g.network, highlight: mLit, dashed: Boolean(m.dashed) });
+      if (c === 0) {
+        const rowEnd = left + (Math.min(columns, g.members.length - r * columns) - 1) * W;
+        edges.push({ x1: left - W / 2 + 12, y1: busY, x2: Math.max(rowEnd, hubX), y2: busY, label: "", network: g.network, highlight: false, dashed: Boolean(m.dashed) });
+        edges.push({ x1: left - W / 2 + 12, y1: r === 0 ? busY : busY - H, x2: left - W / 2 + 12, y2: busY, label: "", network: g.network, highlight: false, dashed: Boolean(m.dashed) });
+        if (r === 0) edges.push({ x1: hubX, y1: hubY + 10, x2: hubX, y2: busY, label: "", network: g.network, highlight: false, dashed: Boolean(m.dashed) });
+      }
     });
-    x += span + 0.5;
+    bandRows = Math.max(bandRows, rows);
+    col += span + defaults.groupGap;
+    maxCol = Math.max(maxCol, col - defaults.groupGap);
   }
-  const width = Math.max(defaults.minWidth, Math.round((x + 0.5) * defaults.columnWidth));
-  const hostX = nodes.length ? (Math.min(...nodes.map((n) => n.x)) + Math.max(...nodes.map((n) => n.x))) / 2 : 0;
-  nodes.unshift({ key: "host", kind: "host", label: "host", detail: "root network namespace", x: hostX, y: 0, network: "host", highlight: false });
-  for (const node of nodes.filter((n) => n.kind === "bridge")) edges.unshift({ x1: hostX, y1: 0, x2: node.x, y2: 1, label: "", network: "host", highlight: false });
-  return { nodes, edges, width, height: 3 * defaults.rowHeight + 60 };
+  const width = Math.max(defaults.minWidth, Math.round(maxCol * W));
+  const height = bandTop + 90 + bandRows * H + 40;
+  const hostX = width / 2;
+  nodes.unshift({ key: "host", kind: "host", label: "host", detail: "root network namespace", x: hostX, y: hostY, network: "host", highlight: highlight.has("host") });
+  for (const hub of hubs) edges.unshift({ x1: hostX, y1: hostY + 12, x2: hub.x, y2: hub.y - 10, label: "", network: hub.network, highlight: hub.highlight, dashed: hub.kind === "group" });
+  return { nodes, edges, width, height };
+};
+
+/** Colour of each network in a picture: the palette in order of first appearance, host grey. */
+export const networkColors = (nodes: readonly DrawnNode[], edges: readonly DrawnEdge[] = []): Map<string, string> => {
+  const networks = [...new Set([...nodes.map((n) => n.network), ...edges.map((e) => e.network)])].filter((n) => n !== "host" && n !== "none");
+  const colors = new Map(networks.map((network, i) => [network, defaults.palette[i % (defaults.palette.length - 1)] as string]));
+  colors.set("host", "#9498a0");
+  colors.set("none", "#9498a0");
+  return colors;
 };
 
 /** Render the topology to an SVG string with Observable Plot. */
 export const topologySvg = (topology: Topology, options: DrawOptions = {}): string => {
   const { nodes, edges, width, height } = layoutTopology(topology, options);
-  const networks = [...new Set(nodes.map((n) => n.network))].sort();
-  const xs = nodes.map((n) => n.x);
+  const palette = networkColors(nodes, edges);
+  const colorOf = (network: string): string => palette.get(network) ?? "#9498a0";
+  const stroke = (d: DrawnEdge): string => (d.highlight ? defaults.highlightColor : colorOf(d.network));
   const chart = Plot.plot({
     document: newDocument(),
     width,
     height,
-    marginLeft: 80,
-    marginRight: 80,
-    marginTop: 30,
-    marginBottom: 40,
+    margin: 0,
     ...(options.title ? { title: options.title } : {}),
-    x: { axis: null, domain: [Math.min(0, ...xs) - 0.1, Math.max(0, ...xs) + 0.1] },
-    y: { axis: null, domain: [-0.3, 2.5], reverse: false },
-    color: { domain: networks, range: defaults.palette.slice(0, Math.max(1, networks.length)) },
+    x: { type: "identity" },
+    y: { type: "identity" },
+    color: { type: "identity" },
     marks: [
-      Plot.link(edges, { x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: (d: DrawnEdge) => (d.highlight ? "#d62728" : d.network), strokeWidth: (d: DrawnEdge) => (d.highlight ? 3 : 1.5) }),
-      Plot.text(edges.filter((e) => e.label), { x: (d: DrawnEdge) => (d.x1 + d.x2) / 2, y: (d: DrawnEdge) => (d.y1 + d.y2) / 2, text: "label", fontSize: 10, fill: "#555", stroke: "white", strokeWidth: 3, paintOrder: "stroke" }),
-      Plot.dot(nodes, { x: "x", y: "y", r: (d: DrawnNode) => (d.kind === "host" ? 12 : 9), symbol: (d: DrawnNode) => (d.kind === "container" ? "square" : d.kind === "bridge" ? "diamond" : "circle"), fill: (d: DrawnNode) => d.network, stroke: (d: DrawnNode) => (d.highlight ? "#d62728" : "white"), strokeWidth: (d: DrawnNode) => (d.highlight ? 3 : 1), ariaLabel: (d: DrawnNode) => d.key }),
-      Plot.text(nodes, { x: "x", y: "y", text: "label", dy: -18, fontWeight: "bold", fontSize: 11 }),
-      Plot.text(nodes, { x: "x", y: "y", text: "detail", dy: 26, fontSize: 10, fill: "#333", lineHeight: 1.1 }),
+      Plot.link(edges.filter((e) => !e.dashed), { x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke, strokeWidth: (d: DrawnEdge) => (d.highlight ? 3 : 1.5) }),
+      Plot.link(edges.filter((e) => e.dashed), { x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke, strokeWidth: 1.5, strokeDasharray: "4,3" }),
+      Plot.text(edges.filter((e) => e.label), { x: "x2", y: (d: DrawnEdge) => d.y1 + 12, text: "label", fontSize: 9, fill: (d: DrawnEdge) => (d.highlight ? defaults.highlightColor : "#555"), stroke: "white", strokeWidth: 3, paintOrder: "stroke" }),
+      Plot.dot(nodes, {
+        x: "x",
+        y: "y",
+        r: (d: DrawnNode) => (d.kind === "host" ? 12 : 8),
+        symbol: (d: DrawnNode) => (d.kind === "container" ? "square" : d.kind === "bridge" ? "diamond" : d.kind === "netns" ? "triangle" : d.kind === "parent" ? "cross" : "circle"),
+        fill: (d: DrawnNode) => colorOf(d.network),
+        stroke: (d: DrawnNode) => (d.highlight ? defaults.highlightColor : "white"),
+        strokeWidth: (d: DrawnNode) => (d.highlight ? 3 : 1),
+        ariaLabel: (d: DrawnNode) => d.key,
+      }),
+      Plot.text(nodes, { x: "x", y: "y", text: "label", dy: -17, fontWeight: "bold", fontSize: 11, fill: (d: DrawnNode) => (d.highlight ? defaults.highlightColor : "black"), stroke: "white", strokeWidth: 3, paintOrder: "stroke" }),
+      Plot.text(nodes, { x: "x", y: "y", text: "detail", dy: 14, lineAnchor: "top", fontSize: 10, fill: "#333", lineHeight: 1.15 }),
     ],
   });
   const svg = chart.tagName.toLowerCase() === "svg" ? chart : chart.querySelector("svg");
@@ -128,3 +297,6 @@ export const topologySvg = (topology: Topology, options: DrawOptions = {}): stri
   svg?.setAttribute("class", `${svg.getAttribute("class") ?? ""} dnl-topology`.trim());
   return chart.outerHTML;
 };
+
+/** The interface of a namespace node a picture labels (exported for tables and tests). */
+export const labelledInterface = (ns: NamespaceNode): IpInterface | undefined => ns.interfaces.find((i) => i.name !== "lo" && i.addresses.some((a) => a.family === "inet")) ?? ns.interfaces.find((i) => i.name !== "lo");

@@ -1,7 +1,8 @@
 // The topology model: the one shared vocabulary of labs, checks, renderers and the CLI.
 // Nodes (host, containers, named namespaces), their interfaces, links between them
-// (veth pairs, bridge ports, macvlan parents), and Docker's networks. Endpoints are
-// written containerlab-style as "node:iface".
+// (veth pairs, bridge ports, macvlan parents, vxlan underlays, shared namespaces), Docker's
+// networks, and what iptables does with the packets (NAT, filtering). Endpoints are written
+// containerlab-style as "node:iface".
 import type { DockerContainer, DockerNetwork, IpInterface, Route } from "../parse/models.js";
 
 /** A network namespace: the host's, a container's, or one made with `ip netns`. */
@@ -10,17 +11,98 @@ export interface NamespaceNode {
   readonly id: string;
   readonly kind: "host" | "container" | "netns";
   readonly name: string;
-  /** Containers living in this namespace (several in container mode, none for the host or a netns). */
+  /** Containers living in this namespace (several in container mode; host-mode containers are in `host`). */
   readonly containers: readonly string[];
   readonly interfaces: readonly IpInterface[];
   readonly routes: readonly Route[];
+  /** Kernel identity of the namespace (`/proc/PID/ns/net` inode); null when it could not be read. */
+  readonly inode?: number | null;
+  /** A process inside (container's main pid); null for the host and named namespaces. */
+  readonly pid?: number | null;
 }
+
+/** Kinds of links between interfaces. */
+export type LinkKind = "veth" | "bridge-port" | "macvlan" | "ipvlan" | "vlan" | "vxlan";
 
 /** A link between two interfaces, each endpoint `"<namespace id>:<ifname>"`. */
 export interface TopologyLink {
-  readonly kind: "veth" | "bridge-port" | "macvlan";
+  readonly kind: LinkKind;
+  /** veth: the host (or lower) end; bridge-port: the bridge; macvlan/ipvlan/vlan/vxlan: the parent (underlay). */
   readonly a: string;
+  /** veth: the other end; bridge-port: the port; macvlan/ipvlan/vlan/vxlan: the child. */
   readonly b: string;
+}
+
+/** One iptables rule as the topology refers to it (from the parsed `iptables-save -c`). */
+export interface RuleRef {
+  readonly table: string;
+  readonly chain: string;
+  /** 1-based position in the chain (`iptables -t TABLE -L CHAIN --line-numbers`). */
+  readonly position: number;
+  /** The rule as `iptables-save` prints it, without counters (`-A DOCKER ... -j DNAT ...`). */
+  readonly text: string;
+  readonly target: string;
+  readonly packets: number;
+  readonly bytes: number;
+}
+
+/** A published port: host address and port -> container address and port, and what implements it. */
+export interface PublishedPort {
+  readonly container: string;
+  readonly network: string | null;
+  readonly protocol: string;
+  /** Host address Docker binds (`0.0.0.0`, `127.0.0.1`, `::`). */
+  readonly hostIp: string;
+  readonly hostPort: number;
+  readonly containerIp: string;
+  readonly containerPort: number;
+  /** nat DOCKER chain DNAT rule (null when the engine uses only the proxy, e.g. userland-proxy only or host mode). */
+  readonly dnat: RuleRef | null;
+  /** filter rule accepting forwarded traffic to the container port. */
+  readonly accept: RuleRef | null;
+  /** nat POSTROUTING MASQUERADE for the container reaching its own published port (hairpin). */
+  readonly hairpin: RuleRef | null;
+  /** pid of the docker-proxy process serving this port, when one runs. */
+  readonly proxyPid: number | null;
+}
+
+/** MASQUERADE of one subnet (outbound NAT). */
+export interface Masquerade {
+  readonly subnet: string;
+  /** Bridge excluded by `! -o BRIDGE` (traffic staying on the bridge is not rewritten). */
+  readonly exceptOut: string | null;
+  readonly network: string | null;
+  readonly rule: RuleRef;
+}
+
+/** Filtering Docker set up between and around bridges. */
+export interface FilterView {
+  /** Rules in the isolation chains (20.10: DOCKER-ISOLATION-STAGE-1/2; 28+: DOCKER-FORWARD, DOCKER-BRIDGE, DOCKER-CT, ...). */
+  readonly isolation: readonly RuleRef[];
+  /** Policy of the filter FORWARD chain (`DROP` when Docker enabled ip_forward). */
+  readonly forwardPolicy: string | null;
+  /** Every rule of the filter table that mentions a Docker bridge. */
+  readonly bridgeRules: readonly RuleRef[];
+}
+
+/** A running docker-proxy (userland proxy for a published port). */
+export interface DockerProxy {
+  readonly pid: number;
+  readonly protocol: string;
+  readonly hostIp: string;
+  readonly hostPort: number;
+  readonly containerIp: string;
+  readonly containerPort: number;
+}
+
+/** NAT and filtering as the kernel applies them. */
+export interface NatView {
+  readonly published: readonly PublishedPort[];
+  readonly masquerade: readonly Masquerade[];
+  readonly filter: FilterView;
+  readonly proxies: readonly DockerProxy[];
+  /** Every rule of the nat and filter tables with counters (for tables and `--prove`). */
+  readonly rules: readonly RuleRef[];
 }
 
 /** One snapshot of what Docker (and the learner) built. */
@@ -30,6 +112,8 @@ export interface Topology {
   readonly networks: readonly DockerNetwork[];
   readonly containers: readonly DockerContainer[];
   readonly links: readonly TopologyLink[];
+  /** NAT and filtering; absent when iptables could not be read (see warnings). */
+  readonly nat?: NatView;
   /** Things the snapshot could not read (a container that exited meanwhile, a parser problem...). */
   readonly warnings: readonly string[];
 }
@@ -46,12 +130,31 @@ export const splitEndpoint = (value: string): { namespace: string; ifname: strin
 /** The host namespace of a topology. */
 export const hostNamespace = (topology: Topology): NamespaceNode | undefined => topology.namespaces.find((ns) => ns.kind === "host");
 
-/** The namespace a container lives in. */
+/** The namespace a container lives in (host-mode containers live in `host`). */
 export const namespaceOf = (topology: Topology, container: string): NamespaceNode | undefined =>
   topology.namespaces.find((ns) => ns.containers.includes(container));
+
+/** A namespace by id (`host`, `container:web`, `netns:dnl-ns`). */
+export const namespaceById = (topology: Topology, id: string): NamespaceNode | undefined => topology.namespaces.find((ns) => ns.id === id);
+
+/** The interface an endpoint names, or undefined. */
+export const interfaceAt = (topology: Topology, value: string): IpInterface | undefined => {
+  const { namespace, ifname } = splitEndpoint(value);
+  return namespaceById(topology, namespace)?.interfaces.find((iface) => iface.name === ifname);
+};
 
 /** The Linux bridge interface name behind a Docker bridge network (`docker0` for `bridge`, `br-<id12>` otherwise). */
 export const bridgeInterfaceName = (network: DockerNetwork): string | null => {
   if (network.driver !== "bridge") return null;
   return network.options["com.docker.network.bridge.name"] ?? `br-${network.id.slice(0, 12)}`;
+};
+
+/** The Docker network whose bridge is this host interface, or undefined. */
+export const networkOfBridge = (topology: Topology, ifname: string): DockerNetwork | undefined =>
+  topology.networks.find((network) => bridgeInterfaceName(network) === ifname);
+
+/** The first IPv4 address of an interface as CIDR, or "". */
+export const ipv4Cidr = (iface: IpInterface | undefined): string => {
+  const address = iface?.addresses.find((a) => a.family === "inet");
+  return address ? `${address.address}/${address.prefix}` : "";
 };

@@ -1,0 +1,72 @@
+// Runner: `ip -j -d -b -` in many network namespaces with a few shell processes instead of one
+// process per namespace per command (what makes `snapshot()` fast). Returns text, never parses it:
+// the output is only cut at frame marks this runner writes itself.
+import { run, timeouts } from "./run.js";
+import type { Where } from "./commands.js";
+
+/** What one namespace printed: one `ip -j` JSON text per batch command, in order. */
+export interface NamespaceOutput {
+  readonly where: Where;
+  readonly ok: boolean;
+  readonly outputs: readonly string[];
+  readonly stderr: string;
+}
+
+// Frame marks (ASCII record/unit separators never occur in `ip -j` output).
+const RS = "\u001e";
+const FAIL = "\u001f";
+
+// sh script: for each target print a mark, then run ip in its namespace with the batch on stdin.
+const script = [
+  'batch="$1"; shift',
+  "for t; do",
+  `  printf '${RS}%s\\n' "$t"`,
+  '  case "$t" in',
+  '    pid:*) printf "$batch" | nsenter -t "${t#pid:}" -n ip -j -d -b - ;;',
+  '    netns:*) printf "$batch" | ip -n "${t#netns:}" -j -d -b - ;;',
+  '    *) printf "$batch" | ip -j -d -b - ;;',
+  `  esac || printf '${FAIL}%s\\n' "$t"`,
+  "done",
+].join("\n");
+
+// A target word for the script.
+const targetOf = (where: Where): string => (where.kind === "pid" ? `pid:${where.pid}` : where.kind === "netns" ? `netns:${where.name}` : "host");
+
+// Cut one shell's stdout at the frame marks.
+const frames = (stdout: string, targets: readonly Where[], stderr: string): NamespaceOutput[] => {
+  const byTarget = new Map<string, { lines: string[]; ok: boolean }>();
+  let current: { lines: string[]; ok: boolean } | null = null;
+  for (const line of stdout.split("\n")) {
+    if (line.startsWith(RS)) {
+      current = { lines: [], ok: true };
+      byTarget.set(line.slice(1), current);
+    } else if (line.startsWith(FAIL)) {
+      const failed = byTarget.get(line.slice(1));
+      if (failed) failed.ok = false;
+      current = null;
+    } else if (current && line.length) current.lines.push(line);
+  }
+  return targets.map((where) => {
+    const got = byTarget.get(targetOf(where));
+    return { where, ok: Boolean(got?.ok), outputs: got?.lines ?? [], stderr };
+  });
+};
+
+/**
+ * Run the `ip` batch (e.g. `["addr show", "route show"]`) in every namespace, spread over `shells`
+ * parallel shells. Each result holds one JSON text per batch command (an empty list when the namespace vanished).
+ */
+export const ipBatchInNamespaces = async (targets: readonly Where[], commands: readonly string[], shells = 2): Promise<NamespaceOutput[]> => {
+  if (targets.length === 0) return [];
+  const batch = commands.map((command) => command.replaceAll("%", "%%").replaceAll("\\", "\\\\")).join("\\n") + "\\n";
+  const groups: Where[][] = Array.from({ length: Math.max(1, Math.min(shells, targets.length)) }, () => []);
+  targets.forEach((target, index) => groups[index % groups.length]!.push(target));
+  const results = await Promise.all(
+    groups.map(async (group) => {
+      const result = await run("sh", ["-c", script, "dnl-ip-batch", batch, ...group.map(targetOf)], { timeout: timeouts.docker, reject: false });
+      return frames(result.stdout, group, result.stderr);
+    }),
+  );
+  const byTarget = new Map(results.flat().map((output) => [targetOf(output.where), output]));
+  return targets.map((where) => byTarget.get(targetOf(where)) as NamespaceOutput);
+};

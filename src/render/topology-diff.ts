@@ -1,0 +1,30 @@
+// What one step changed, for notebooks: the `after` picture with the changes highlighted, and the list.
+import { describeDiff, diffTopology, summarizeDiff, type TopologyDiff } from "../topology/diff.js";
+import type { Topology } from "../topology/model.js";
+import { display, escapeHtml, type MimeBundle } from "./display.js";
+import { topologySvg, type DrawOptions } from "./topology-plot.js";
+
+const defaults = { maxListed: 40 } as const;
+
+const marks = { added: "+", removed: "−", changed: "~" } as const;
+const colors = { added: "#2a7a2a", removed: "#b02020", changed: "#8a6d00" } as const;
+
+/** MIME bundle of a diff: text, an HTML list and the `after` topology with what changed in red. */
+export const diffBundle = (diff: TopologyDiff, after: Topology, options: DrawOptions = {}): MimeBundle => {
+  const svg = topologySvg(after, { ...options, highlight: [...(options.highlight ?? []), ...diff.highlight] });
+  const shown = diff.changes.slice(0, defaults.maxListed);
+  const items = shown.map((c) => `<li style="color:${colors[c.change]}"><code>${marks[c.change]} ${escapeHtml(c.subject)}</code> ${escapeHtml(c.detail)}</li>`).join("");
+  const more = diff.changes.length > shown.length ? `<li>… and ${diff.changes.length - shown.length} more</li>` : "";
+  const moved = diff.counters.length
+    ? `<p>Rule counters that moved:</p><ul>${diff.counters.map((c) => `<li><code>+${c.packets} pkt</code> <code>iptables -t ${escapeHtml(c.rule.table)} ${escapeHtml(c.rule.text)}</code></li>`).join("")}</ul>`
+    : "";
+  const html = `<div class="dnl-diff"><p><b>${escapeHtml(summarizeDiff(diff))}</b></p><ul style="font-size:90%">${items}${more}</ul>${moved}${svg}</div>`;
+  return { "text/plain": describeDiff(diff), "text/html": html };
+};
+
+/** Compare two snapshots and show the result inline (plain text outside a notebook); returns the diff. */
+export const showDiff = (before: Topology, after: Topology, options: DrawOptions = {}): TopologyDiff => {
+  const diff = diffTopology(before, after);
+  display(diffBundle(diff, after, options));
+  return diff;
+};

@@ -1,0 +1,75 @@
+// Small readers the snapshot needs besides `ip`: named namespaces, namespace identities,
+// iptables-save text and docker-proxy processes (read from /proc, no command needed). Read-only.
+import { readdir, readFile, stat } from "node:fs/promises";
+import { iptablesSave, type Where } from "../exec/commands.js";
+import type { DockerProxy } from "./model.js";
+
+/** Directory where `ip netns add` keeps its namespaces. */
+export const netnsDir = "/var/run/netns";
+
+/** Names of the namespaces `ip netns list` shows (sorted); [] when there are none. */
+export const listNamedNamespaces = async (): Promise<string[]> => {
+  try {
+    return (await readdir(netnsDir)).sort();
+  } catch {
+    return [];
+  }
+};
+
+/** The kernel identity (inode) of a network namespace; null when it cannot be read (process gone). */
+export const namespaceInode = async (where: Where): Promise<number | null> => {
+  const path = where.kind === "pid" ? `/proc/${where.pid}/ns/net` : where.kind === "netns" ? `${netnsDir}/${where.name}` : "/proc/self/ns/net";
+  try {
+    return (await stat(path)).ino;
+  } catch {
+    return null;
+  }
+};
+
+/** `iptables-save -c` of the host (nat and filter tables), or null with a warning when it cannot run. */
+export const readIptables = async (warnings: string[]): Promise<string | null> => {
+  try {
+    return await iptablesSave();
+  } catch (error) {
+    warnings.push(`could not read iptables: ${(error as Error).message.split("\n")[0]}`);
+    return null;
+  }
+};
+
+// Value following a flag in an argv (`-host-port 8080`), or null.
+const flagValue = (argv: readonly string[], flag: string): string | null => {
+  const at = argv.indexOf(flag);
+  return at >= 0 ? (argv[at + 1] ?? null) : null;
+};
+
+/** A docker-proxy's argv (`docker-proxy -proto tcp -host-ip 0.0.0.0 -host-port 8080 -container-ip … -container-port 80`) -> DockerProxy, or null. */
+export const proxyFromArgv = (pid: number, argv: readonly string[]): DockerProxy | null => {
+  if (!argv[0]?.endsWith("docker-proxy")) return null;
+  const hostPort = Number(flagValue(argv, "-host-port"));
+  const containerPort = Number(flagValue(argv, "-container-port"));
+  const containerIp = flagValue(argv, "-container-ip");
+  if (!Number.isInteger(hostPort) || !Number.isInteger(containerPort) || !containerIp) return null;
+  return { pid, protocol: flagValue(argv, "-proto") ?? "tcp", hostIp: flagValue(argv, "-host-ip") ?? "0.0.0.0", hostPort, containerIp, containerPort };
+};
+
+/** Every running docker-proxy, from /proc/<pid>/cmdline (sorted by host port). */
+export const readDockerProxies = async (): Promise<DockerProxy[]> => {
+  let entries: string[];
+  try {
+    entries = await readdir("/proc");
+  } catch {
+    return [];
+  }
+  const pids = entries.filter((entry) => /^\d+$/.test(entry)).map(Number);
+  const found = await Promise.all(
+    pids.map(async (pid) => {
+      try {
+        const argv = (await readFile(`/proc/${pid}/cmdline`, "utf8")).split("\0").filter(Boolean);
+        return proxyFromArgv(pid, argv);
+      } catch {
+        return null;
+      }
+    }),
+  );
+  return found.filter((proxy): proxy is DockerProxy => proxy !== null).sort((a, b) => a.hostPort - b.hostPort || a.protocol.localeCompare(b.protocol));
+};

@@ -1,0 +1,162 @@
+// diffTopology(before, after): what one step created, removed or changed, as data and as sentences.
+// Pure: compares two snapshots by stable keys (names, endpoints, rule text), never by position.
+import type { DockerContainer, IpInterface, Route } from "../parse/models.js";
+import { bridgeInterfaceName, endpoint, ipv4Cidr, splitEndpoint, type NamespaceNode, type RuleRef, type Topology, type TopologyLink } from "./model.js";
+
+/** What kind of thing changed. */
+export type ChangeSubject = "container" | "network" | "namespace" | "interface" | "address" | "route" | "link" | "published-port" | "masquerade" | "rule";
+
+/** One change between two snapshots. */
+export interface TopologyChange {
+  readonly change: "added" | "removed" | "changed";
+  readonly subject: ChangeSubject;
+  /** Stable key: container/network name, endpoint `ns:if`, `ns route DST`, rule text... */
+  readonly key: string;
+  /** One line for people: `veth3a1f (host) on docker0`. */
+  readonly detail: string;
+  /** Names a picture should highlight (containers, bridges, host interfaces, networks). */
+  readonly names: readonly string[];
+}
+
+/** All changes, plus the names to highlight in a picture of `after`. */
+export interface TopologyDiff {
+  readonly changes: readonly TopologyChange[];
+  readonly highlight: readonly string[];
+  /** Rules whose packet counters moved (not a change of the topology itself). */
+  readonly counters: readonly { readonly rule: RuleRef; readonly packets: number; readonly bytes: number }[];
+}
+
+export interface DiffOptions {
+  /** Also report rules whose counters moved. @default true */
+  readonly counters?: boolean;
+}
+
+// Keyed comparison of two lists.
+const compare = <T>(before: readonly T[], after: readonly T[], key: (item: T) => string): { added: T[]; removed: T[]; both: [T, T][] } => {
+  const old = new Map(before.map((item) => [key(item), item]));
+  const now = new Map(after.map((item) => [key(item), item]));
+  return {
+    added: [...now].filter(([k]) => !old.has(k)).map(([, item]) => item),
+    removed: [...old].filter(([k]) => !now.has(k)).map(([, item]) => item),
+    both: [...now].filter(([k]) => old.has(k)).map(([k, item]) => [old.get(k) as T, item]),
+  };
+};
+
+// Containers' addresses as `network ip`.
+const containerAddresses = (c: DockerContainer): string =>
+  Object.entries(c.networkSettings.networks)
+    .map(([network, ep]) => `${ep.ipAddress || "no address"} on ${network}`)
+    .join(", ");
+
+const routeKey = (route: Route): string => `${route.table} ${route.type} ${route.dst}${route.dev ? ` dev ${route.dev}` : ""}`;
+const routeText = (route: Route): string => `${route.dst}${route.gateway ? ` via ${route.gateway}` : ""}${route.dev ? ` dev ${route.dev}` : ""}`;
+const linkKey = (link: TopologyLink): string => `${link.kind} ${link.a} ${link.b}`;
+
+// Human name of an endpoint: `vethab12 (host)`, `eth0 (web)`.
+const endpointText = (value: string): string => {
+  const { namespace, ifname } = splitEndpoint(value);
+  return `${ifname} (${namespace === "host" ? "host" : namespace.replace(/^(container|netns):/, "")})`;
+};
+
+// Names to highlight for an endpoint: the interface name, and the container when it is in one.
+const endpointNames = (topology: Topology, value: string): string[] => {
+  const { namespace, ifname } = splitEndpoint(value);
+  const ns = topology.namespaces.find((candidate) => candidate.id === namespace);
+  return [ifname, ...(ns && ns.kind !== "host" ? [ns.name, ...ns.containers] : [])];
+};
+
+// Interface changes inside one namespace present in both snapshots.
+const interfaceChanges = (before: NamespaceNode, after: NamespaceNode, changes: TopologyChange[]): void => {
+  const owner = after.kind === "host" ? [] : [after.name, ...after.containers];
+  const ifaces = compare(before.interfaces, after.interfaces, (iface) => iface.name);
+  const describe = (iface: IpInterface): string =>
+    [`${iface.name}${iface.kind ? ` (${iface.kind})` : ""} in ${after.name}`, iface.master ? `on ${iface.master}` : "", ipv4Cidr(iface)].filter(Boolean).join(" ");
+  for (const iface of ifaces.added) changes.push({ change: "added", subject: "interface", key: endpoint(after.id, iface.name), detail: describe(iface), names: [iface.name, ...(iface.master ? [iface.master] : []), ...owner] });
+  for (const iface of ifaces.removed) changes.push({ change: "removed", subject: "interface", key: endpoint(before.id, iface.name), detail: describe(iface), names: [iface.name, ...owner] });
+  for (const [old, now] of ifaces.both) {
+    const key = endpoint(after.id, now.name);
+    const parts: string[] = [];
+    if (old.master !== now.master) parts.push(`master ${old.master ?? "none"} -> ${now.master ?? "none"}`);
+    if (old.operstate !== now.operstate) parts.push(`state ${old.operstate} -> ${now.operstate}`);
+    if (old.mtu !== now.mtu) parts.push(`mtu ${old.mtu} -> ${now.mtu}`);
+    if (old.mac !== now.mac) parts.push(`MAC ${old.mac} -> ${now.mac}`);
+    if (parts.length) changes.push({ change: "changed", subject: "interface", key, detail: `${now.name} in ${after.name}: ${parts.join(", ")}`, names: [now.name, ...owner] });
+    const addresses = compare(old.addresses, now.addresses, (a) => `${a.address}/${a.prefix}`);
+    for (const a of addresses.added) changes.push({ change: "added", subject: "address", key: `${key} ${a.address}/${a.prefix}`, detail: `${a.address}/${a.prefix} on ${now.name} in ${after.name}`, names: [now.name, ...owner] });
+    for (const a of addresses.removed) changes.push({ change: "removed", subject: "address", key: `${key} ${a.address}/${a.prefix}`, detail: `${a.address}/${a.prefix} on ${now.name} in ${after.name}`, names: [now.name, ...owner] });
+  }
+  const routes = compare(before.routes, after.routes, routeKey);
+  for (const route of routes.added) changes.push({ change: "added", subject: "route", key: `${after.id} ${routeKey(route)}`, detail: `route ${routeText(route)} in ${after.name}`, names: owner });
+  for (const route of routes.removed) changes.push({ change: "removed", subject: "route", key: `${after.id} ${routeKey(route)}`, detail: `route ${routeText(route)} in ${after.name}`, names: owner });
+};
+
+/** Compare two snapshots: containers, networks, namespaces, interfaces, addresses, routes, links, NAT. */
+export const diffTopology = (before: Topology, after: Topology, options: DiffOptions = {}): TopologyDiff => {
+  const { counters = true } = options;
+  const changes: TopologyChange[] = [];
+  const containers = compare(before.containers, after.containers, (c) => c.name);
+  for (const c of containers.added) changes.push({ change: "added", subject: "container", key: c.name, detail: `container ${c.name} (${c.state.status}, network ${c.hostConfig.networkMode}${containerAddresses(c) ? `: ${containerAddresses(c)}` : ""})`, names: [c.name] });
+  for (const c of containers.removed) changes.push({ change: "removed", subject: "container", key: c.name, detail: `container ${c.name}`, names: [c.name] });
+  for (const [old, now] of containers.both) {
+    if (old.state.status !== now.state.status) changes.push({ change: "changed", subject: "container", key: now.name, detail: `container ${now.name}: ${old.state.status} -> ${now.state.status}`, names: [now.name] });
+    else if (containerAddresses(old) !== containerAddresses(now)) changes.push({ change: "changed", subject: "container", key: now.name, detail: `container ${now.name}: ${containerAddresses(old) || "no network"} -> ${containerAddresses(now) || "no network"}`, names: [now.name] });
+  }
+  const networks = compare(before.networks, after.networks, (n) => n.name);
+  for (const n of networks.added) changes.push({ change: "added", subject: "network", key: n.name, detail: `network ${n.name} (${n.driver}${n.ipam.config[0]?.subnet ? ` ${n.ipam.config[0].subnet}` : ""}${bridgeInterfaceName(n) ? `, bridge ${bridgeInterfaceName(n)}` : ""})`, names: [n.name, ...(bridgeInterfaceName(n) ? [bridgeInterfaceName(n) as string] : [])] });
+  for (const n of networks.removed) changes.push({ change: "removed", subject: "network", key: n.name, detail: `network ${n.name} (${n.driver})`, names: [n.name] });
+  const namespaces = compare(before.namespaces, after.namespaces, (ns) => ns.id);
+  for (const ns of namespaces.added) changes.push({ change: "added", subject: "namespace", key: ns.id, detail: `namespace ${ns.id} (${ns.interfaces.map((i) => i.name).join(", ")})`, names: [ns.name, ...ns.containers] });
+  for (const ns of namespaces.removed) changes.push({ change: "removed", subject: "namespace", key: ns.id, detail: `namespace ${ns.id}`, names: [ns.name, ...ns.containers] });
+  for (const [old, now] of namespaces.both) interfaceChanges(old, now, changes);
+  const links = compare(before.links, after.links, linkKey);
+  const linkText = (link: TopologyLink): string =>
+    link.kind === "bridge-port" ? `${endpointText(link.b)} on bridge ${splitEndpoint(link.a).ifname}` : `${link.kind} ${endpointText(link.a)} <-> ${endpointText(link.b)}`;
+  for (const link of links.added) changes.push({ change: "added", subject: "link", key: linkKey(link), detail: linkText(link), names: [...endpointNames(after, link.a), ...endpointNames(after, link.b)] });
+  for (const link of links.removed) changes.push({ change: "removed", subject: "link", key: linkKey(link), detail: linkText(link), names: [...endpointNames(before, link.a), ...endpointNames(before, link.b)] });
+  if (before.nat && after.nat) {
+    const portKey = (p: { protocol: string; hostIp: string; hostPort: number; containerIp: string; containerPort: number }): string => `${p.protocol} ${p.hostIp}:${p.hostPort} -> ${p.containerIp}:${p.containerPort}`;
+    const ports = compare(before.nat.published, after.nat.published, portKey);
+    for (const p of ports.added) changes.push({ change: "added", subject: "published-port", key: portKey(p), detail: `published port ${p.hostIp}:${p.hostPort}/${p.protocol} -> ${p.container} ${p.containerIp}:${p.containerPort}${p.dnat ? " (DNAT rule in nat DOCKER)" : ""}${p.proxyPid ? `, docker-proxy pid ${p.proxyPid}` : ""}`, names: [p.container] });
+    for (const p of ports.removed) changes.push({ change: "removed", subject: "published-port", key: portKey(p), detail: `published port ${p.hostIp}:${p.hostPort}/${p.protocol} -> ${p.container}`, names: [p.container] });
+    const masq = compare(before.nat.masquerade, after.nat.masquerade, (m) => m.rule.text);
+    for (const m of masq.added) changes.push({ change: "added", subject: "masquerade", key: m.rule.text, detail: `MASQUERADE for ${m.subnet}${m.exceptOut ? ` leaving other than ${m.exceptOut}` : ""}`, names: [...(m.network ? [m.network] : []), ...(m.exceptOut ? [m.exceptOut] : [])] });
+    for (const m of masq.removed) changes.push({ change: "removed", subject: "masquerade", key: m.rule.text, detail: `MASQUERADE for ${m.subnet}`, names: [] });
+    const ruleKey = (r: RuleRef): string => `${r.table} ${r.text}`;
+    const rules = compare(before.nat.rules, after.nat.rules, ruleKey);
+    for (const r of rules.added) changes.push({ change: "added", subject: "rule", key: ruleKey(r), detail: `iptables -t ${r.table} ${r.text}`, names: [] });
+    for (const r of rules.removed) changes.push({ change: "removed", subject: "rule", key: ruleKey(r), detail: `iptables -t ${r.table} ${r.text}`, names: [] });
+  }
+  const moved =
+    counters && before.nat && after.nat
+      ? compare(before.nat.rules, after.nat.rules, (r) => `${r.table} ${r.chain} ${r.position} ${r.text}`)
+          .both.filter(([old, now]) => now.packets > old.packets)
+          .map(([old, now]) => ({ rule: now, packets: now.packets - old.packets, bytes: now.bytes - old.bytes }))
+      : [];
+  const order: ChangeSubject[] = ["container", "network", "namespace", "link", "interface", "address", "route", "published-port", "masquerade", "rule"];
+  changes.sort((x, y) => order.indexOf(x.subject) - order.indexOf(y.subject) || x.change.localeCompare(y.change) || x.key.localeCompare(y.key));
+  const highlight = [...new Set(changes.filter((c) => c.change !== "removed").flatMap((c) => c.names))].sort();
+  return { changes, highlight, counters: moved };
+};
+
+const verbs = { added: "+", removed: "-", changed: "~" } as const;
+
+/** The diff as text: a one-line summary, then one line per change (`+ link vethab12 (host) on bridge docker0`). */
+export const describeDiff = (diff: TopologyDiff): string => {
+  if (diff.changes.length === 0 && diff.counters.length === 0) return "No change.";
+  const count = (change: TopologyChange["change"]): number => diff.changes.filter((c) => c.change === change).length;
+  const summary = [`${count("added")} added`, `${count("removed")} removed`, `${count("changed")} changed`].join(", ");
+  const lines = diff.changes.map((c) => `${verbs[c.change]} ${c.subject}: ${c.detail}`);
+  const moved = diff.counters.map((c) => `  counter +${c.packets} pkt: iptables -t ${c.rule.table} ${c.rule.text}`);
+  return [summary, ...lines, ...(moved.length ? ["rule counters that moved:", ...moved] : [])].join("\n");
+};
+
+/** One sentence for notebooks: `added container web (172.17.0.3 on bridge), veth3a1f (host) on bridge docker0, published port 0.0.0.0:8080/tcp -> web 172.17.0.3:80`. */
+export const summarizeDiff = (diff: TopologyDiff): string => {
+  const interesting: ChangeSubject[] = ["container", "network", "namespace", "published-port", "masquerade"];
+  const picked = diff.changes.filter((c) => interesting.includes(c.subject) || (c.subject === "link" && c.key.startsWith("bridge-port")));
+  if (picked.length === 0) return diff.changes.length ? `${diff.changes.length} low-level change(s) (interfaces, routes or rules).` : "No change.";
+  const groups = (["added", "removed", "changed"] as const)
+    .map((change) => ({ change, items: picked.filter((c) => c.change === change).map((c) => c.detail) }))
+    .filter((g) => g.items.length);
+  return groups.map((g) => `${g.change} ${g.items.join("; ")}`).join(". ") + ".";
+};
