@@ -16,6 +16,7 @@ import type { LabContext, LabDefinition } from "./definition.js";
 import { findLab } from "./registry.js";
 import { currentSessionId, LabSession } from "./session.js";
 import { removeLabelled } from "./teardown.js";
+import { freePort, freeSubnet, readParams, type FreePortOptions, type FreeSubnetOptions } from "./free.js";
 
 type Piece = string | number | readonly (string | number)[];
 
@@ -67,6 +68,21 @@ export class Lab {
   /** Show a command's raw output next to its parsed value. */
   view(raw: string | RunResult, parsed: unknown, title = ""): void {
     display(sideBySideBundle(typeof raw === "string" ? raw : raw.stdout, parsed, title));
+  }
+
+  /** A TCP port free on this host for this session, the same one every time you ask with the same key. */
+  async freePort(key = "port", options: FreePortOptions = {}): Promise<number> {
+    return freePort(this.session, key, options);
+  }
+
+  /** An IPv4 subnet that overlaps nothing on this host, the same one every time you ask with the same key. */
+  async freeSubnet(key = "subnet", options: FreeSubnetOptions = {}): Promise<string> {
+    return freeSubnet(this.session, key, options);
+  }
+
+  /** The ports and subnets this lab chose for your session. */
+  async params(): Promise<Record<string, string | number>> {
+    return readParams(this.session);
   }
 
   /** Idempotent setup: safe to run twice. */

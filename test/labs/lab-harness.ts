@@ -1,0 +1,137 @@
+// Shared steps of the lab tests (02-05): bystanders that must survive, residue checks scoped to one run, CLI and notebook runs.
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { execa } from "execa";
+import { expect } from "vitest";
+import { executeNotebook, notebookPath, solutionsPath, type NotebookRun } from "../../src/labs/notebook.js";
+import { findLab } from "../../src/labs/registry.js";
+import { newSessionId } from "../../src/labs/session.js";
+import { runCli } from "../helpers/cli.js";
+import { hostState, type HostState } from "../helpers/host-state.js";
+
+export interface RunJson {
+  lab: string;
+  session: string;
+  passed: boolean;
+  durationMs: number;
+  notebook: { status: string; durationMs: number; cells: { id: string | null; error: { ename: string; evalue: string } | null }[] };
+  checks: { id: string; passed: boolean; hint: string | null; message: string; evidence: Record<string, unknown> }[];
+}
+
+/** An unlabeled container, network and namespace the lab must not touch. */
+export interface Bystanders {
+  readonly name: string;
+  readonly create: () => Promise<void>;
+  readonly expectUntouched: () => Promise<void>;
+  readonly remove: () => Promise<void>;
+}
+
+// `bystander-<random>`: no dnl prefix, no labels, so nothing of ours may ever remove it.
+export const bystanders = (): Bystanders => {
+  const name = `bystander-${newSessionId()}`;
+  return {
+    name,
+    create: async () => {
+      await execa("docker", ["run", "-d", "--name", name, "docker-net-lab/toolbox:0.1.0", "sleep", "900"]);
+      await execa("docker", ["network", "create", name]);
+      await execa("ip", ["netns", "add", name]);
+    },
+    expectUntouched: async () => {
+      expect(String((await execa("docker", ["inspect", "-f", "{{.State.Running}}", name])).stdout).trim()).toBe("true");
+      expect((await execa("docker", ["network", "inspect", name], { reject: false })).exitCode).toBe(0);
+      expect(String((await execa("ip", ["netns", "list"])).stdout)).toContain(name);
+    },
+    remove: async () => {
+      await execa("docker", ["rm", "-f", name], { reject: false });
+      await execa("docker", ["network", "rm", name], { reject: false });
+      await execa("ip", ["netns", "delete", name], { reject: false });
+    },
+  };
+};
+
+/**
+ * Nothing of one run is left: everything added since `before` must not mention the run's session or any of `needles`
+ * (subnets, ports, bridge names the run used). Other engineers' tests share this engine, so objects they add or remove
+ * meanwhile are not counted against us; the bystanders are checked by name instead.
+ */
+export const expectNoResidueOf = async (before: HostState, sessions: readonly string[], needles: readonly string[] = []): Promise<void> => {
+  const after = await hostState();
+  const names = async (kind: "container" | "network", ids: string[]) =>
+    ids.length ? String((await execa("docker", [kind === "container" ? "inspect" : "network", ...(kind === "network" ? ["inspect"] : []), "-f", kind === "container" ? "{{.Name}} {{json .Config.Labels}}" : "{{.Name}} {{json .Labels}}", ...ids], { reject: false })).stdout).split("\n") : [];
+  const added = (key: keyof HostState) => after[key].filter((item) => !before[key].includes(item));
+  const marks = [...sessions.flatMap((s) => [`-${s}-`, `dnl${s}`, `"${s}"`]), ...needles.filter(Boolean)];
+  const ours = (text: string) => marks.some((mark) => text.includes(mark));
+  const leftovers = [
+    ...(await names("container", added("containers"))).filter(ours).map((x) => `container ${x}`),
+    ...(await names("network", added("networks"))).filter(ours).map((x) => `network ${x}`),
+    ...added("namespaces").filter(ours).map((x) => `namespace ${x}`),
+    ...added("links").filter(ours).map((x) => `link ${x}`),
+    ...added("iptables").filter(ours).map((x) => `iptables ${x}`),
+  ];
+  const linksNow = after.links.join(" ");
+  for (const session of sessions) expect(linksNow).not.toContain(`dnl${session}`);
+  expect(leftovers).toEqual([]);
+};
+
+/** `labs run <id> [--solutions] --json`, parsed. */
+export const runLabCli = async (id: string, solutions: boolean): Promise<{ result: RunJson; exitCode: number; wallMs: number }> => {
+  const started = performance.now();
+  const { stdout, stderr, exitCode } = await runCli(["labs", "run", id, ...(solutions ? ["--solutions"] : []), "--json"]);
+  const wallMs = Math.round(performance.now() - started);
+  let parsed: RunJson[];
+  try {
+    parsed = JSON.parse(stdout) as RunJson[];
+  } catch {
+    throw new Error(`labs run ${id} printed no JSON (exit ${exitCode}): ${stderr.slice(-2000)}`);
+  }
+  return { result: parsed[0] as RunJson, exitCode, wallMs };
+};
+
+/** Execute the whole notebook, teardown cell included, with the reference solutions. */
+export const runWholeNotebook = async (id: string, session: string): Promise<NotebookRun> => {
+  const lab = findLab(id);
+  const dir = await mkdtemp(join(tmpdir(), `dnl-lab${id}-`));
+  try {
+    return await executeNotebook({ notebook: notebookPath(lab), session, cwd: join(notebookPath(lab), ".."), solutions: solutionsPath(lab), skipTags: [], out: join(dir, "executed.ipynb") });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+};
+
+/** Run setup twice in one kernel, report what exists, then tear down; `probe` is TypeScript printing a JSON line. */
+export const runSetupTwice = async (id: string, session: string, probe: string): Promise<{ run: NotebookRun; probe: unknown }> => {
+  const lab = findLab(id);
+  const dir = await mkdtemp(join(tmpdir(), `dnl-lab${id}-twice-`));
+  try {
+    const nb = join(dir, "twice.ipynb");
+    const out = join(dir, "out.ipynb");
+    const cell = (cellId: string, source: string) => ({ cell_type: "code", id: cellId, metadata: {}, execution_count: null, outputs: [], source });
+    const notebook = {
+      nbformat: 4,
+      nbformat_minor: 5,
+      metadata: { kernelspec: { name: "docker-net-lab", display_name: "TypeScript (docker-net-lab)", language: "typescript" } },
+      cells: [
+        cell("a", `import { openLab } from "docker-net-lab";\nconst lab = await openLab(${JSON.stringify(id)});\nawait lab.setup();\nawait lab.setup();`),
+        cell("probe", probe),
+        cell("b", "await lab.teardown();"),
+      ],
+    };
+    await writeFile(nb, JSON.stringify(notebook));
+    const run = await executeNotebook({ notebook: nb, session, cwd: join(notebookPath(lab), ".."), out });
+    const executed = JSON.parse(await (await import("node:fs/promises")).readFile(out, "utf8")) as { cells: { id: string; outputs: { text?: string | string[] }[] }[] };
+    const text = executed.cells.find((c) => c.id === "probe")?.outputs.map((o) => (Array.isArray(o.text) ? o.text.join("") : (o.text ?? ""))).join("") ?? "";
+    const line = text.split("\n").find((l) => l.startsWith("PROBE "));
+    return { run, probe: line ? JSON.parse(line.slice("PROBE ".length)) : null };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+};
+
+/** A plain bash script's wall time (the floor: the same docker/ip commands without notebook, kernel or parsing). */
+export const timeScript = async (script: string): Promise<number> => {
+  const started = performance.now();
+  const result = await execa("bash", ["-euo", "pipefail", "-c", script], { reject: false, timeout: 120_000 });
+  if (result.exitCode !== 0) throw new Error(`floor script failed: ${String(result.stderr).slice(-1000)}`);
+  return Math.round(performance.now() - started);
+};
