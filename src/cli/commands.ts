@@ -48,8 +48,9 @@ export const registerCommands = (program: Command, setExit: (code: number) => vo
     .option("--port <port>", "port to listen on (default 8888, or the next free one)")
     .option("--ip <address>", "address to listen on", "127.0.0.1")
     .option("--no-browser", "do not open a browser")
-    .action(async (options: { port?: string; ip: string; browser: boolean }) => {
-      setExit(await startJupyter({ ...(options.port ? { port: Number(options.port) } : {}), ip: options.ip, openBrowser: options.browser }));
+    .option("--token <token>", "Jupyter's login token (default: Jupyter makes one and prints the URL with it)")
+    .action(async (options: { port?: string; ip: string; browser: boolean; token?: string }) => {
+      setExit(await startJupyter({ ...(options.port ? { port: Number(options.port) } : {}), ip: options.ip, openBrowser: options.browser, ...(options.token !== undefined ? { token: options.token } : {}) }));
     });
 
   registerLabCommands(program, setExit);

@@ -1,9 +1,9 @@
 // `start`: set up, then run Jupyter on the labs folder (JupyterLab when installed, else Notebook).
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
-import { EnvironmentError } from "../errors.js";
+import { EnvironmentError, UsageError } from "../errors.js";
 import { setup } from "../setup/doctor.js";
-import { findJupyter } from "../setup/jupyter.js";
+import { findJupyter, type JupyterInfo } from "../setup/jupyter.js";
 import { labsDir } from "../setup/paths.js";
 import { isRoot } from "../setup/system.js";
 import { progress } from "./output.js";
@@ -26,8 +26,17 @@ export interface StartOptions {
   readonly port?: number;
   readonly ip: string;
   readonly openBrowser: boolean;
+  /** Jupyter's login token; when absent Jupyter makes one and prints the URL with it. */
   readonly token?: string;
 }
+
+/** Check a `--token` value (URL-safe, at least 8 characters) and return it. */
+export const validToken = (token: string): string => {
+  if (!/^[A-Za-z0-9_-]{8,128}$/.test(token)) {
+    throw new UsageError(`Expected the \`--token\` option to be 8-128 letters, digits, "-" or "_", got \`${token}\`.`, { hint: "Leave --token out and Jupyter makes one for you." });
+  }
+  return token;
+};
 
 /** The jupyter command line for a frontend. */
 export const jupyterArgs = (frontend: "lab" | "notebook", port: number, options: StartOptions): string[] => {
@@ -44,8 +53,24 @@ export const jupyterArgs = (frontend: "lab" | "notebook", port: number, options:
   ];
 };
 
+/** The URL a learner opens: JupyterLab's /lab or Notebook's /tree, with the token when we know it. */
+export const jupyterUrl = (frontend: "lab" | "notebook", ip: string, port: number, token?: string): string => {
+  const wildcard = ["", "0.0.0.0", "::", "*"].includes(ip);
+  const host = wildcard ? "127.0.0.1" : ip.includes(":") ? `[${ip}]` : ip;
+  const query = token === undefined ? "" : `?token=${encodeURIComponent(token)}`;
+  return `http://${host}:${port}/${frontend === "lab" ? "lab" : "tree"}${query}`;
+};
+
+/** What `start` runs: the jupyter program, its arguments and the URL to open. */
+export const launchPlan = (jupyter: JupyterInfo, port: number, options: StartOptions): { command: string; args: string[]; url: string } => ({
+  command: jupyter.jupyter,
+  args: jupyterArgs(jupyter.frontend, port, options),
+  url: jupyterUrl(jupyter.frontend, options.ip, port, options.token),
+});
+
 /** Run Jupyter in the foreground until it exits; resolves to its exit code. */
 export const startJupyter = async (options: StartOptions): Promise<number> => {
+  if (options.token !== undefined) validToken(options.token);
   await setup(progress);
   const jupyter = await findJupyter();
   if (!jupyter) throw new EnvironmentError("Jupyter is not installed.", { hint: "Run `npx docker-net-lab setup` as root, or install JupyterLab." });
@@ -55,8 +80,11 @@ export const startJupyter = async (options: StartOptions): Promise<number> => {
   }
   const port = options.port ?? (await freePort(wanted, options.ip));
   if (port !== wanted) progress(`port ${wanted} is in use; using ${port}`);
-  progress(`starting Jupyter ${jupyter.frontend === "lab" ? "Lab" : "Notebook"} on http://${options.ip}:${port}/ (the URL with its token follows); open a lab, pick the kernel "TypeScript (docker-net-lab)". Stop with Ctrl-C.`);
-  const child = spawn(jupyter.jupyter, jupyterArgs(jupyter.frontend, port, options), { stdio: "inherit" });
+  const plan = launchPlan(jupyter, port, options);
+  const name = jupyter.frontend === "lab" ? "JupyterLab" : "Jupyter Notebook";
+  const tokenNote = options.token === undefined ? " (Jupyter prints it with its token below)" : "";
+  progress(`starting ${name}: open ${plan.url}${tokenNote}, then a lab's lab.ipynb; its kernel is "TypeScript (docker-net-lab)". Stop with Ctrl-C.`);
+  const child = spawn(plan.command, plan.args, { stdio: "inherit" });
   const stop = (): void => {
     child.kill("SIGINT");
   };

@@ -1,0 +1,184 @@
+// Lab 01 as a learner meets it: `npm start`'s Jupyter, a real (headless) Chromium, Cell > Run All with the answers filled in.
+import { copyFile, mkdir, readFile, readdir, rm, rmdir, stat } from "node:fs/promises";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findLab } from "../../src/labs/registry.js";
+import { runCli, repoRoot } from "../helpers/cli.js";
+import { hostState, requireEngine, type HostState } from "../helpers/host-state.js";
+import { detectFrontend, type Frontend } from "./frontends.js";
+import { expectNoResidueOfSession } from "./residue.js";
+import { launchChromium, randomSession, startJupyterServer, type HeadlessChromium, type JupyterServer } from "./jupyter.js";
+
+const lab = findLab("01");
+const labDir = join(repoRoot, "labs", lab.slug);
+const artifacts = join(repoRoot, "test", "artifacts", "browser");
+// The README shows labs/01-docker0/screenshot-{topology,checks}.png: committed, refreshed by every run of this test.
+
+const session = randomSession();
+// The answer key sits next to the lab so the kernel's cwd (the notebook's folder) resolves `docker-net-lab`.
+const keyName = `answer-key-${session}.ipynb`;
+const keyPath = join(labDir, keyName);
+const containerName = (short: string): string => `dnl-${session}-${lab.id}-${short}`;
+
+let before: HostState;
+let server: JupyterServer | undefined;
+let chrome: HeadlessChromium | undefined;
+let page: Page;
+let frontend: Frontend;
+let cellIds: string[] = [];
+const timings: Record<string, number> = {};
+
+const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+  const started = performance.now();
+  try {
+    return await work();
+  } finally {
+    timings[name] = Math.round(performance.now() - started);
+  }
+};
+
+const shot = async (name: string): Promise<string> => {
+  const file = join(artifacts, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+};
+
+const cellIndex = (id: string): number => {
+  const index = cellIds.indexOf(id);
+  if (index < 0) throw new Error(`lab ${lab.id} has no cell with id ${id}`);
+  return index;
+};
+
+// Remove Jupyter's checkpoint of the answer key (only ours), and the folder if that left it empty.
+const removeCheckpoints = async (): Promise<void> => {
+  const dir = join(labDir, ".ipynb_checkpoints");
+  await rm(join(dir, keyName.replace(/\.ipynb$/, "-checkpoint.ipynb")), { force: true });
+  const left = await readdir(dir).catch(() => null);
+  if (left && left.length === 0) await rmdir(dir).catch(() => undefined);
+};
+
+describe("lab 01 in a real browser (headless Chromium, the Jupyter that `npm start` serves)", () => {
+  beforeAll(async () => {
+    await requireEngine();
+    before = await hostState();
+    await mkdir(artifacts, { recursive: true });
+    const exported = await runCli(["labs", "export", lab.id, "--solutions", "--out", keyPath]);
+    expect(exported.exitCode, exported.stderr).toBe(0);
+    cellIds = (JSON.parse(await readFile(keyPath, "utf8")) as { cells: { id: string }[] }).cells.map((cell) => cell.id);
+    server = await timed("server start (set-up included)", () => startJupyterServer({ env: { DNL_SESSION: session } }));
+    frontend = await detectFrontend(server.base, server.token);
+    chrome = await launchChromium();
+    page = await chrome.context.newPage();
+  });
+
+  afterAll(async () => {
+    await chrome?.close();
+    await server?.stop();
+    // Safety net: the test's own teardown runs first; this removes what a failed run left (this session only).
+    await runCli(["clean", "--session", session]);
+    await rm(keyPath, { force: true });
+    await removeCheckpoints();
+    console.log(`browser test (${frontend?.name ?? "?"}) timings, ms: ${JSON.stringify(timings)}`);
+  });
+
+  it("opens lab 01 with the kernel \"TypeScript (docker-net-lab)\"", async () => {
+    await timed("open notebook + kernel ready", async () => {
+      await page.goto(frontend.notebookUrl(server!.base, `${lab.slug}/${keyName}`, server!.token));
+      await frontend.waitForKernelIdle(page, 120_000);
+    });
+    expect(await frontend.kernelName(page)).toBe("TypeScript (docker-net-lab)");
+    await shot("01-opened");
+  });
+
+  it("runs every cell (Cell > Run All) and shows no error output", async () => {
+    await timed("run all", async () => {
+      await frontend.runAll(page);
+      await frontend.waitForRunAll(page, 300_000);
+    });
+    await shot("02-ran-all");
+    const errors = await frontend.errorOutputs(page).allInnerTexts();
+    expect(errors, `error outputs:\n${errors.join("\n---\n")}\n\nserver log:\n${server!.log().slice(-3000)}`).toEqual([]);
+  });
+
+  it("draws docker0 and the two web containers as an SVG", async () => {
+    const drawCell = frontend.cell(page, cellIndex("draw"));
+    const svg = drawCell.locator("svg.dnl-topology");
+    await expect.poll(() => svg.count()).toBe(1);
+    const labels = await svg.locator("text").allTextContents();
+    const text = labels.join(" ");
+    for (const node of ["docker0", containerName("web1"), containerName("web2")]) expect(text).toContain(node);
+    const box = await svg.boundingBox();
+    expect(box?.width ?? 0).toBeGreaterThan(200);
+    expect(box?.height ?? 0).toBeGreaterThan(100);
+    expect(await frontend.svgOutputs(page).count()).toBeGreaterThanOrEqual(1);
+  });
+
+  it("keeps every label of the drawing inside the picture (nothing cut off at the edges)", async () => {
+    const svg = frontend.cell(page, cellIndex("draw")).locator("svg.dnl-topology");
+    const outside = await svg.evaluate((element) => {
+      const frame = element.getBoundingClientRect();
+      return Array.from(element.querySelectorAll("text"))
+        .filter((text) => {
+          const box = text.getBoundingClientRect();
+          return box.width > 0 && (box.left < frame.left - 1 || box.right > frame.right + 1 || box.top < frame.top - 1 || box.bottom > frame.bottom + 1);
+        })
+        .map((text) => text.textContent ?? "");
+    });
+    expect(outside, "labels drawn outside the SVG frame (cut off, or stray axis ticks)").toEqual([]);
+  });
+
+  it("shows every visible check of the lab passing in the \"All checks\" report", async () => {
+    const report = frontend.cell(page, cellIndex("all-checks")).locator(".dnl-check-report");
+    await expect.poll(() => report.count()).toBe(1);
+    const passed = await report.locator("tr.dnl-check.dnl-pass").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-check-id")));
+    expect(passed.sort()).toEqual(lab.checks.filter((check) => !check.hidden).map((check) => check.id).sort());
+    expect(await page.locator(".dnl-check.dnl-fail").count()).toBe(0);
+    expect(await report.locator(".dnl-check-summary").innerText()).toMatch(/\b0 failed\b/);
+    // Each graded exercise cell shows its own passing row too.
+    for (const id of ["ex1-check", "ex2-check", "ex3-check", "ex4-check"]) {
+      expect(await frontend.cell(page, cellIndex(id)).locator("tr.dnl-check.dnl-pass").count(), id).toBe(1);
+    }
+  });
+
+  it("shows pictures rendered, never as SVG source text", async () => {
+    const texts = await page.locator("#notebook-container .output_text, .jp-Notebook .jp-OutputArea-output[data-mime-type='text/plain']").allInnerTexts();
+    const leaked = texts.filter((text) => text.includes("<svg")).map((text) => `${text.slice(0, 120)}…`);
+    expect(leaked, "a cell's value is shown as SVG markup (text/plain) next to the picture").toEqual([]);
+  });
+
+  it("saves screenshots for the README: the drawing, and the check report", async () => {
+    await page.setViewportSize({ width: 1280, height: 1400 });
+    // From the top of a cell to the bottom of one element inside it (skipping whatever text output follows).
+    const frame = async (cellId: string, inner: string, name: string, committed: string): Promise<void> => {
+      const cell = frontend.cell(page, cellIndex(cellId));
+      const end = cell.locator(inner).first();
+      await cell.scrollIntoViewIfNeeded();
+      await frontend.scroller(page).evaluate((el, y) => el.scrollBy(0, y), (await cell.boundingBox())!.y - 120);
+      const a = (await cell.boundingBox())!;
+      const b = (await end.boundingBox())!;
+      const clip = { x: a.x - 10, y: Math.max(0, a.y - 10), width: a.width + 20, height: b.y + b.height - a.y + 14 };
+      expect(clip.y + clip.height, `${name} fits on screen`).toBeLessThanOrEqual(page.viewportSize()!.height);
+      const file = join(artifacts, `${name}.png`);
+      await page.screenshot({ path: file, clip });
+      await copyFile(file, committed);
+      expect((await stat(committed)).size).toBeGreaterThan(5_000);
+    };
+    await frame("draw", "svg.dnl-topology", "03-topology", join(labDir, "screenshot-topology.png"));
+    await frame("all-checks", ".dnl-check-report", "04-checks", join(labDir, "screenshot-checks.png"));
+  });
+
+  it("tears down through the notebook's teardown cell and leaves nothing behind", async () => {
+    const teardown = frontend.cell(page, cellIndex("teardown"));
+    await expect.poll(() => teardown.innerText()).toMatch(/teardown: removed 2 container\(s\)/);
+    const leftovers = await runCli(["clean", "--session", session, "--dry-run"]);
+    expect(leftovers.exitCode, leftovers.stderr).toBe(0);
+    const report = JSON.parse(leftovers.stdout) as { containers: string[]; networks: string[]; volumes: string[] };
+    expect([...report.containers, ...report.networks, ...report.volumes]).toEqual([]);
+    await chrome?.close();
+    chrome = undefined;
+    await server?.stop();
+    server = undefined;
+    await expectNoResidueOfSession(session, before);
+  });
+});
