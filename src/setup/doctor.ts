@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { EnvironmentError } from "../errors.js";
 import { run } from "../exec/run.js";
-import { engineFix, engineStatus, ensureEngine } from "./engine.js";
+import { engineFixFor, engineStatus, ensureEngine } from "./engine.js";
 import { ensureToolboxImage, imageStatus } from "./image.js";
 import { ensureJupyter, findJupyter, jupyterPackages } from "./jupyter.js";
 import { installKernelspec, kernelDisplayName, kernelspecStatus } from "./kernelspec.js";
@@ -31,7 +31,7 @@ export const doctor = async (): Promise<DoctorItem[]> => {
   const built = existsSync(join(packageRoot, "dist", "index.js"));
   items.push({ name: "library build", ok: built, detail: built ? "dist/ is built" : "dist/ is missing", fix: built ? "" : "npm install (runs the build)" });
   const engine = await engineStatus();
-  items.push({ name: "docker engine", ok: engine.ok, detail: engine.ok ? `Docker ${engine.version}` : engine.detail, fix: engine.ok ? "" : engineFix() });
+  items.push({ name: "docker engine", ok: engine.ok, detail: engine.ok ? `Docker ${engine.version}` : engine.detail, fix: engine.ok ? "" : engineFixFor(engine.detail) });
   const image = engine.ok ? await imageStatus() : { ok: false, image: "", detail: "needs the engine first" };
   items.push({ name: "toolbox image", ok: image.ok, detail: image.ok ? image.image : image.detail, fix: image.ok ? "" : setupCommand });
   const missingTools: string[] = [];
@@ -83,9 +83,10 @@ export const setup = async (log: (line: string) => void, options: { dev?: boolea
   return doctor();
 };
 
-/** Fail fast, before any work, when something `labs run` or `grade` needs is missing. */
-export const preflight = async (): Promise<void> => {
-  const missing = (await doctor()).filter((item) => !item.ok && item.name !== "root");
+/** Fail fast, before any work, when something `labs run` or `grade` needs is missing (root too, unless `needRoot` is false). */
+export const preflight = async (options: { needRoot?: boolean } = {}): Promise<void> => {
+  const { needRoot = true } = options;
+  const missing = (await doctor()).filter((item) => !item.ok && (needRoot || item.name !== "root"));
   if (missing.length === 0) return;
   const engine = missing.find((item) => item.name === "docker engine");
   const first = engine ?? (missing[0] as DoctorItem);

@@ -32,6 +32,14 @@ export const engineFix = (): string =>
       ? "npx docker-net-lab setup   (installs Debian's docker.io if needed and starts dockerd)"
       : "start Docker (e.g. `sudo systemctl start docker`, or `sudo npx docker-net-lab setup`)";
 
+/** The fix for an engine that does not answer, given what the client said (permission denied is not "start it"). */
+export const engineFixFor = (detail: string): string =>
+  /permission denied/i.test(detail)
+    ? "run as root (the labs need it for namespaces and iptables), e.g. `sudo npx docker-net-lab …`, or in the devcontainer"
+    : /not installed/i.test(detail) && !isRoot()
+      ? "install Docker (`sudo apt-get install docker.io`) or run `sudo npx docker-net-lab setup`"
+      : engineFix();
+
 const engineDir = (): string => join(stateDir(), "engine");
 
 // Wait until the engine answers or the deadline passes.
