@@ -1,4 +1,5 @@
 // Failure classification in one place (like np's handle-npm-error): stderr patterns -> message + next step.
+import { EnvironmentError, isDnlError, type DnlError } from "../errors.js";
 import type { RunResult } from "./run.js";
 
 interface Rule {
@@ -32,6 +33,12 @@ const rules: readonly Rule[] = [
     match: /Operation not permitted|must be root|Permission denied \(you must be root\)|you must be root/i,
     message: "This step needs root (network namespaces, iptables and veths are kernel objects).",
     hint: "Run the labs as root, for example inside the devcontainer, or with sudo.",
+    environment: true,
+  },
+  {
+    match: /no space left on device|ENOSPC/i,
+    message: "The disk is full.",
+    hint: "Free some space (`docker system df` shows what Docker uses; `npx docker-net-lab clean` removes lab leftovers), or set TMPDIR to a larger disk, then run the command again.",
     environment: true,
   },
   {
@@ -78,4 +85,21 @@ export const classifyFailure = (result: RunResult): { message: string; hint: str
     hint: "Read the command's message above; `npx docker-net-lab doctor` checks the environment.",
     environment: false,
   };
+};
+
+// Node system error codes that mean the machine, not the command, is at fault.
+const systemErrors: Readonly<Record<string, { message: string; hint: string }>> = {
+  ENOSPC: { message: "The disk is full", hint: "Free some space (`docker system df` shows what Docker uses), or set TMPDIR to a larger disk, then run the command again." },
+  EROFS: { message: "The file system is read-only", hint: "Set DNL_STATE_DIR (and TMPDIR) to a writable folder." },
+  EACCES: { message: "Permission denied", hint: "Run as root (the labs need it), or set DNL_STATE_DIR to a folder you own." },
+  EMFILE: { message: "Too many open files", hint: "Raise the limit (`ulimit -n 4096`) or grade with fewer --jobs." },
+};
+
+/** A Node system error (ENOSPC, EROFS, EACCES, EMFILE) as an environment error with a next step; null for anything else. */
+export const classifySystemError = (error: unknown): DnlError | null => {
+  if (isDnlError(error)) return null;
+  const code = (error as { code?: unknown } | null)?.code;
+  const known = typeof code === "string" ? systemErrors[code] : undefined;
+  if (!known) return null;
+  return new EnvironmentError(`${known.message}: ${(error as Error).message}`, { hint: known.hint, cause: error });
 };

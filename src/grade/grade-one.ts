@@ -1,5 +1,6 @@
 // Grading one submission: detect its lab, execute it in a fresh session, check the live state, picture it, tear down.
-import { relative } from "node:path";
+import { rmdir } from "node:fs/promises";
+import { join, relative } from "node:path";
 import type { CheckResult } from "../checks/check.js";
 import { EnvironmentError, isDnlError, ExitCode } from "../errors.js";
 import type { LabDefinition } from "../labs/definition.js";
@@ -8,6 +9,7 @@ import { findLab } from "../labs/registry.js";
 import { runLab } from "../labs/run-lab.js";
 import { topologySvg } from "../render/topology-plot.js";
 import { engineStatus } from "../setup/engine.js";
+import { stateDir } from "../setup/paths.js";
 import { snapshot } from "../topology/snapshot.js";
 import type { GradeRow, GradeStatus } from "./model.js";
 import { inspectSubmission, type Submission } from "./submissions.js";
@@ -54,8 +56,8 @@ const claimed = (displayed: readonly unknown[]): number | null => {
 const statusOf = (notebook: string, hasCellErrors: boolean): GradeStatus =>
   notebook === "ok" ? (hasCellErrors ? "cell-errors" : "ok") : notebook === "invalid" ? "not-notebook" : notebook === "error" ? "runner-error" : (notebook as GradeStatus);
 
-// Display path: relative when under the current directory.
-const shown = (file: string): string => {
+/** Display path: relative when under the current directory. */
+export const shown = (file: string): string => {
   const rel = relative(process.cwd(), file);
   return rel && !rel.startsWith("..") ? rel : file;
 };
@@ -115,5 +117,8 @@ export const gradeSubmission = async (submission: Submission, options: GradeOpti
     }
     const checks = zeroChecks(lab, `Not graded: ${(error as Error).message}`);
     return { ...base, lab: lab.id, session, status: "runner-error", message: (error as Error).message.split("\n")[0] ?? String(error), checks, points: 0, maxPoints: sum(checks, "maxPoints"), durationMs: Math.round(performance.now() - started) };
+  }  finally {
+    // runLab removed the lab's folder of this session; drop the then-empty session folder too.
+    if (session) await rmdir(join(stateDir(), "sessions", session)).catch(() => undefined);
   }
 };

@@ -3,7 +3,7 @@ import { mkdir, rename, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { feedbackHtml } from "./feedback.js";
 import { gradebookCsv, gradebookJson } from "./gradebook.js";
-import { gradeSubmission, GradingStopped, type GradeOptions } from "./grade-one.js";
+import { gradeSubmission, GradingStopped, shown, type GradeOptions } from "./grade-one.js";
 import type { GradeRow } from "./model.js";
 import { gradeProgress, type GradeProgress } from "./progress.js";
 import { findSubmissions, type Submission } from "./submissions.js";
@@ -46,7 +46,7 @@ const writeAtomic = async (path: string, text: string): Promise<void> => {
 
 // The row for a submission never started because grading stopped.
 const notGraded = (submission: Submission, reason: string): GradeRow => ({
-  id: submission.id, file: submission.file, lab: null, status: "not-graded", message: reason, checks: [], points: 0, maxPoints: 0,
+  id: submission.id, file: shown(submission.file), lab: null, status: "not-graded", message: reason, checks: [], points: 0, maxPoints: 0,
   claimedPoints: null, cellErrors: [], session: null, durationMs: 0, topologySvg: null,
 });
 
