@@ -15,9 +15,6 @@ export const chromiumPath = process.env.DNL_CHROMIUM ?? "/usr/bin/chromium";
 /** A random URL-safe token or id. */
 export const randomToken = (bytes = 18): string => randomBytes(bytes).toString("base64url");
 
-/** A session id as the labs expect it (4-8 lowercase letters or digits), starting with a letter. */
-export const randomSession = (): string => `b${randomBytes(4).toString("hex").slice(0, 5)}`;
-
 /** A TCP port nobody listens on right now (the OS picks it). */
 export const freeTcpPort = (): Promise<number> =>
   new Promise((resolve, reject) => {

@@ -7,8 +7,8 @@ import { findLab } from "../../src/labs/registry.js";
 import { runCli, repoRoot } from "../helpers/cli.js";
 import { hostState, requireEngine, type HostState } from "../helpers/host-state.js";
 import { detectFrontend, type Frontend } from "./frontends.js";
-import { expectNoResidueOfSession } from "./residue.js";
-import { launchChromium, randomSession, startJupyterServer, type HeadlessChromium, type JupyterServer } from "./jupyter.js";
+import { expectNoResidueOfSession, randomSession } from "./residue.js";
+import { launchChromium, startJupyterServer, type HeadlessChromium, type JupyterServer } from "./jupyter.js";
 
 const lab = findLab("01");
 const labDir = join(repoRoot, "labs", lab.slug);

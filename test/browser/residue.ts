@@ -1,7 +1,11 @@
-// Residue of one session, robust to other engineers' tests running on the same engine at the same time.
+// A test's own lab session, and its residue, robust to other engineers' tests running on the same engine at the same time.
+import { randomBytes } from "node:crypto";
 import { execa } from "execa";
 import { expect } from "vitest";
 import { hostState, type HostState } from "../helpers/host-state.js";
+
+/** A fresh session id as the labs expect it (4-8 lowercase letters or digits), starting with a letter. */
+export const randomSession = (): string => `t${randomBytes(4).toString("hex").slice(0, 6)}`;
 
 const ids = async (args: string[]): Promise<string[]> => {
   const result = await execa("docker", args, { reject: false, timeout: 30_000 });
