@@ -17,7 +17,7 @@
 //   output:
 //     [{ "name": "docker0", "id": "8000.0242c606fc95", "stp": false, "interfaces": ["veth711bdc5", "vethdb77d4e"] },
 //      { "name": "br-empty", "id": "8000.000000000000", "stp": false, "interfaces": [] }]
-import { makeParser, words, type Ctx } from "./core.js";
+import { makeParser, promptMessage, words, type Ctx } from "./core.js";
 import type { Bridge } from "./models.js";
 
 /** Raw bridge: strings as printed. */
@@ -45,7 +45,7 @@ const rawBrctl = (ctx: Ctx): RawBridge[] => {
       out.push(ctx.tag({ bridge_name: name, bridge_id: id, stp_enabled: stp, interfaces }, n));
       return ctx.consume(n);
     }
-    ctx.report(n, "expected `name id yes|no [interface]` or an indented interface name");
+    ctx.report(n, promptMessage(line) ?? "expected `name id yes|no [interface]` or an indented interface name");
   });
   return out;
 };

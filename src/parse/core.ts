@@ -115,6 +115,12 @@ export const decodeJson = (ctx: Ctx): unknown => {
   }
 };
 
+// A message for lines that are a shell prompt with a command (`# iptables -L`, `$ ip addr`), null otherwise.
+export const promptMessage = (line: string): string | null =>
+  /^\s*(\S*[#$>])\s+[a-z]/.test(line) && !/^\s*#\s*(Generated|Completed|Warning)/.test(line)
+    ? "looks like a shell prompt and command, not command output (paste only the output)"
+    : null;
+
 // Split a line on runs of whitespace, dropping the empty ends.
 export const words = (line: string): string[] => {
   const t = line.trim();

@@ -29,12 +29,13 @@
 //        "addresses": [{ "family": "inet", "address": "172.17.0.1", "prefix": 16, "peer": null,
 //          "broadcast": "172.17.255.255", "scope": "global", "label": "docker0", "flags": [],
 //          "dynamic": false, "validLifetime": null, "preferredLifetime": null }] }]
-import { decodeJson, isRecord, looksLikeJson, makeParser, pairs, str, toInt, words, type Ctx } from "./core.js";
+import { decodeJson, isRecord, looksLikeJson, makeParser, pairs, promptMessage, str, toInt, words, type Ctx } from "./core.js";
 import type { IpAddress, IpInterface } from "./models.js";
 
 /** Raw interface: `ip -j` keys; values as printed (strings for text input, JSON values for JSON input). */
 export type RawIpInterface = Record<string, unknown>;
 
+const CONTINUATION = /^(link\/\S+|inet6?|valid_lft|altname)\s/;
 const HEADER = /^(\d+):\s+([^\s@]+?)(?:@([^\s:]+))?:\s+<([^>]*)>\s*(.*)$/;
 // Device kinds `ip -d` prints on their own line (first word); `*_slave` kinds are recognised by suffix.
 const KINDS = new Set([
@@ -98,8 +99,10 @@ export const rawIpText = (ctx: Ctx): RawIpInterface[] => {
       return;
     }
     const cur = current as RawIpInterface | null;
-    if (cur === null || !/^\s/.test(line)) {
-      ctx.report(n, cur === null ? "expected an interface header like `2: eth0: <...> mtu 1500`" : "line not understood");
+    // Continuation lines are indented; output pasted into blogs loses the indentation, so known
+    // continuation words are accepted at the start of a line too.
+    if (cur === null || (!/^\s/.test(line) && !CONTINUATION.test(line))) {
+      ctx.report(n, promptMessage(line) ?? (cur === null ? "expected an interface header like `2: eth0: <...> mtu 1500`" : "line not understood"));
       return;
     }
     const tokens = words(line);

@@ -218,3 +218,163 @@ export interface DockerContainer {
     bridge: string | null;
   };
 }
+
+/** One match module of a rule (`-m tcp --dport 80` -> { name: "tcp", options: { dport: "80" } }). */
+export interface IptablesMatch {
+  name: string;
+  /** Option -> value as printed (several words joined by a space, "" for a flag); a leading `!` marks negation. */
+  options: Record<string, string>;
+}
+
+/** One rule of `iptables-save`. */
+export interface IptablesRule {
+  /** 1-based position in its chain (what `--line-numbers` prints). */
+  num: number;
+  chain: string;
+  /** Counters from `iptables-save -c` (`[pkts:bytes]`); null without -c. */
+  packets: number | null;
+  bytes: number | null;
+  /** Protocol, source, destination, interfaces; a leading `!` means negated (as `iptables -L` prints). */
+  protocol: string | null;
+  source: string | null;
+  destination: string | null;
+  inInterface: string | null;
+  outInterface: string | null;
+  fragment: boolean | null;
+  matches: IptablesMatch[];
+  /** `-j TARGET` (or `-g CHAIN`); null for rules without a target (counting rules). */
+  target: string | null;
+  /** True for `-g` (goto) instead of `-j` (jump). */
+  goto: boolean;
+  targetOptions: Record<string, string>;
+  /** `-m comment --comment "..."`, unquoted. */
+  comment: string | null;
+  /** The rule as printed after `-A CHAIN`. */
+  spec: string;
+}
+
+/** One chain of `iptables-save`. */
+export interface IptablesChain {
+  name: string;
+  /** Built-in chains: `ACCEPT` / `DROP`; user chains: null (printed `-`). */
+  policy: string | null;
+  packets: number | null;
+  bytes: number | null;
+  rules: IptablesRule[];
+}
+
+/** One table of `iptables-save`. */
+export interface IptablesTable {
+  name: string;
+  chains: IptablesChain[];
+}
+
+/** One rule of `iptables -L`. */
+export interface IptablesListRule {
+  /** `--line-numbers`; null without it. */
+  num: number | null;
+  /** `-v`: counters (K/M/G suffixes converted without -x); null without -v. */
+  packets: number | null;
+  bytes: number | null;
+  /** Blank target column -> null. */
+  target: string | null;
+  protocol: string;
+  /** `--` -> null; `-f` / `!f` for fragments. */
+  opt: string | null;
+  /** `-v` only; `*` -> null. A leading `!` means negated. */
+  inInterface: string | null;
+  outInterface: string | null;
+  /** As printed: `0.0.0.0/0` with -n, `anywhere` / host names without -n. */
+  source: string;
+  destination: string;
+  /** The rest of the line (`tcp dpt:80 to:172.17.0.2:80`, comments in slash-star brackets). */
+  options: string;
+  /** Well-known pieces of `options`: dport, sport, to, comment, ctstate, state, dstType, srcType. */
+  details: Record<string, string>;
+}
+
+/** One chain of `iptables -L`. */
+export interface IptablesListChain {
+  name: string;
+  /** Built-in chains; null for user chains. */
+  policy: string | null;
+  /** `-v` policy counters; null otherwise. */
+  packets: number | null;
+  bytes: number | null;
+  /** User chains: `(2 references)`; null for built-in chains. */
+  references: number | null;
+  rules: IptablesListRule[];
+}
+
+/** One address printed by `ifconfig`. */
+export interface IfconfigAddress {
+  family: "inet" | "inet6";
+  address: string;
+  /** From `Mask:` / `netmask` (inet) or `/64` / `prefixlen` (inet6). */
+  prefix: number | null;
+  netmask: string | null;
+  broadcast: string | null;
+  /** Point-to-point peer (`P-t-P:` / `destination`). */
+  peer: string | null;
+  /** inet6 scope: `link`, `global`, `host`, `site` (lowercase in both layouts). */
+  scope: string | null;
+}
+
+/** Packet counters of one direction. */
+export interface IfconfigCounters {
+  packets: number | null;
+  bytes: number | null;
+  errors: number | null;
+  dropped: number | null;
+  overruns: number | null;
+  /** RX only. */
+  frame: number | null;
+  /** TX only. */
+  carrier: number | null;
+  /** TX only. */
+  collisions: number | null;
+}
+
+/** One interface of `ifconfig` (net-tools old `Link encap` layout, new `flags=` layout, busybox). */
+export interface IfconfigInterface {
+  name: string;
+  /** Flag names: `UP`, `BROADCAST`, `RUNNING`, `MULTICAST`, `LOOPBACK`... */
+  flags: string[];
+  /** Numeric flags of the new layout (`flags=4163`); null in the old layout. */
+  flagsValue: number | null;
+  mtu: number | null;
+  metric: number | null;
+  /** `Ethernet`, `Local Loopback`, `UNSPEC`... (old `Link encap:`, new text in parentheses). */
+  linkType: string | null;
+  /** Lowercase MAC (busybox prints it uppercase). */
+  mac: string | null;
+  txqueuelen: number | null;
+  addresses: IfconfigAddress[];
+  rx: IfconfigCounters;
+  tx: IfconfigCounters;
+}
+
+/** One row of net-tools / busybox `route` (`-n`, `-e`, `-ee`, `-6`). */
+export interface RouteEntry {
+  family: "inet" | "inet6";
+  /** "default" or a CIDR built from Destination + Genmask (inet6: Destination is already a CIDR). Host names stay as printed. */
+  dst: string;
+  /** Destination column as printed. */
+  destination: string;
+  /** `0.0.0.0`, `*` and `::` -> null. */
+  gateway: string | null;
+  genmask: string | null;
+  prefix: number | null;
+  /** Flag letters as printed (`UG`). */
+  flags: string;
+  /** Names of the flag letters: U up, G gateway, H host, R reinstate, D dynamic, M modified, A addrconf, C cache, ! reject. */
+  flagNames: string[];
+  metric: number | null;
+  ref: number | null;
+  use: number | null;
+  /** Interface; `route -ee` truncates long names (as printed). */
+  iface: string | null;
+  mss: number | null;
+  window: number | null;
+  irtt: number | null;
+}

@@ -1,7 +1,9 @@
 // The same state printed two ways (JSON and text, iproute2 and busybox) must parse to the same values.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseBridgeLink, parseIpAddr, parseIpLink, parseIpRoute, type IpInterface, type Route } from "../../src/parse/index.js";
+import {
+  parseBridgeLink, parseIfconfig, parseIpAddr, parseIpLink, parseIpRoute, parseIptablesList, parseIptablesSave, parseRoute, type IpInterface, type Route,
+} from "../../src/parse/index.js";
 
 const fixture = (path: string): string => readFileSync(new URL(`../fixtures/parse/${path}`, import.meta.url), "utf8");
 
@@ -73,5 +75,45 @@ describe("text and JSON of the same moment agree", () => {
   it("parseBridgeLink(text -d) equals parseBridgeLink(json -d)", () => {
     expect(parseBridgeLink(fixture("bridge-link/text-d--netns.txt")).value).toEqual(parseBridgeLink(fixture("bridge-link/json-d--netns.txt")).value);
     expect(parseBridgeLink(fixture("bridge-link/text--docker-20.10.txt")).value).toEqual(parseBridgeLink(fixture("bridge-link/json--docker-20.10.txt")).value);
+  });
+});
+
+describe("net-tools and iptables views of the same moment agree", () => {
+  it("parseIptablesSave(-c) and parseIptablesList(-L -n -v -x) give the same rules and counters per chain", () => {
+    const save = parseIptablesSave(fixture("iptables-save/counters-all-tables--iptables-1.8.9.txt")).value.find((t) => t.name === "filter");
+    const list = parseIptablesList(fixture("iptables-list/filter-nvx--iptables-1.8.9.txt")).value;
+    expect(save).toBeDefined();
+    for (const chain of list) {
+      const saved = save?.chains.find((c) => c.name === chain.name);
+      expect(saved?.rules.map((r) => [r.target, r.packets, r.bytes])).toEqual(chain.rules.map((r) => [r.target, r.packets, r.bytes]));
+      expect(saved?.rules.map((r) => r.protocol ?? "all")).toEqual(chain.rules.map((r) => r.protocol));
+    }
+  });
+
+  it("parseIptablesList reads iptables 1.8.9 protocol numbers and 1.8.11 names the same way", () => {
+    const old = parseIptablesList(fixture("iptables-list/filter-nvx--iptables-1.8.9.txt")).value;
+    const recent = parseIptablesList(fixture("iptables-list/filter-nvx--iptables-1.8.11.txt")).value;
+    const shape = (chains: typeof old) => chains.map((c) => c.rules.map((r) => [r.target, r.protocol, r.source, r.destination, r.options]));
+    expect(shape(old)).toEqual(shape(recent));
+  });
+
+  it("parseIfconfig(new layout) and parseIfconfig(busybox) agree with parseIpAddr on addresses and MACs", () => {
+    const ip = parseIpAddr(fixture("ip-addr/json-d--netns-kinds.txt")).value;
+    // ifconfig prints no MAC for loopback.
+    const expected = ip.map((i) => [i.name, i.linkType === "loopback" ? null : i.mac, i.addresses.map((a) => `${a.address}/${a.prefix}`).sort()]).sort();
+    for (const path of ["ifconfig/new-layout--netns-net-tools-2.10.txt", "ifconfig/busybox--netns.txt"]) {
+      const ifc = parseIfconfig(fixture(path)).value;
+      expect(ifc.map((i) => [i.name, i.mac, i.addresses.map((a) => `${a.address}/${a.prefix}`).sort()]).sort(), path).toEqual(expected);
+    }
+  });
+
+  it("parseRoute(-n), parseRoute(busybox) and parseIpRoute agree on destination, gateway and device", () => {
+    const ip = parseIpRoute(fixture("ip-route/text--netns-types.txt")).value
+      .filter((r) => r.type === "unicast")
+      .map((r) => [r.dst, r.gateway, r.dev]);
+    for (const path of ["route/n--netns-net-tools-2.10.txt", "route/busybox-n--netns.txt"]) {
+      const route = parseRoute(fixture(path)).value.filter((r) => !r.flags.includes("!") && r.iface !== null).map((r) => [r.dst, r.gateway, r.iface]);
+      expect(route.sort(), path).toEqual([...ip].sort());
+    }
   });
 });
