@@ -39,7 +39,7 @@ export const routeOutput = (): void => {
     stream.write = ((chunk: string | Uint8Array, encodingOrCallback?: unknown, callback?: unknown): boolean => {
       const cell = currentCell();
       if (!cell) return original(chunk as string, encodingOrCallback as BufferEncoding, callback as () => void);
-      cell.writeStream(name, typeof chunk === "string" ? chunk : decoder.decode(chunk));
+      cell.writeStream(name, typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true }));
       const done = typeof encodingOrCallback === "function" ? encodingOrCallback : callback;
       if (typeof done === "function") queueMicrotask(() => (done as () => void)());
       return true;
