@@ -9,6 +9,11 @@ export { endpoint, splitEndpoint, hostNamespace, namespaceOf, namespaceById, int
 export { diffTopology, describeDiff, summarizeDiff, type TopologyDiff, type TopologyChange, type ChangeSubject } from "./topology/diff.js";
 export { topologySvg, layoutTopology, type DrawOptions } from "./render/topology-plot.js";
 export { showDiff, diffBundle } from "./render/topology-diff.js";
+export { interfacesTable, routesTable, natTable, tableHtml, tableText, tablesBundle, showTables, type TextTable } from "./render/topology-tables.js";
+export { explain, describeExplanation, resolvePlace, routeLookup, type Explanation, type Hop, type ExplainOptions } from "./topology/explain.js";
+export { prove, isOwnNamespace, type Proof } from "./topology/prove.js";
+export { natView, publishedPorts, masquerades, isolationChains } from "./topology/nat.js";
+export { walkChain, type Packet, type ChainResult } from "./topology/iptables-eval.js";
 export { display, jupyterDisplay } from "./render/display.js";
 export type { MimeBundle } from "./render/display.js";
 export { checkReportBundle, checkMimeType } from "./render/check-report.js";

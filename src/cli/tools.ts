@@ -1,12 +1,11 @@
-// `snapshot`, `parse` and `clean`.
-import { readFile, writeFile } from "node:fs/promises";
+// `parse` and `clean`; `snapshot` and `explain` live in topology.ts.
+import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { ExitCode, UsageError } from "../errors.js";
 import { formatNames, formats } from "../parse/registry.js";
-import { topologySvg } from "../render/topology-plot.js";
-import { snapshot } from "../topology/snapshot.js";
 import { clean } from "../labs/clean.js";
 import { printJson, progress } from "./output.js";
+import { registerTopologyCommands } from "./topology.js";
 
 // Read a file or stdin as text.
 const readInput = async (file: string | undefined): Promise<string> => {
@@ -20,23 +19,9 @@ const readInput = async (file: string | undefined): Promise<string> => {
   }
 };
 
-/** Add `snapshot`, `parse`, `clean`. */
+/** Add `snapshot` and `explain` (src/cli/topology.ts), `parse`, `clean`. */
 export const registerToolCommands = (program: Command, setExit: (code: number) => void): void => {
-  program
-    .command("snapshot")
-    .description("Read the current topology (networks, containers, namespaces, veths); changes nothing.")
-    .option("--json", "print the topology as JSON")
-    .option("--svg <file>", "write the picture as SVG")
-    .option("--html <file>", "write the picture in an HTML page")
-    .action(async (options: { json?: boolean; svg?: string; html?: string }) => {
-      const topology = await snapshot();
-      if (options.svg || options.html) {
-        const svg = topologySvg(topology, { title: "docker-net-lab snapshot" });
-        if (options.svg) await writeFile(options.svg, svg);
-        if (options.html) await writeFile(options.html, `<!DOCTYPE html><meta charset="utf-8"><title>docker-net-lab snapshot</title>\n${svg}\n`);
-      }
-      if (options.json || (!options.svg && !options.html)) printJson(topology);
-    });
+  registerTopologyCommands(program, setExit);
 
   program
     .command("parse")

@@ -246,7 +246,24 @@ export const layoutTopology = (topology: Topology, options: DrawOptions = {}): {
   const height = bandTop + 90 + bandRows * H + 40;
   const hostX = width / 2;
   nodes.unshift({ key: "host", kind: "host", label: "host", detail: "root network namespace", x: hostX, y: hostY, network: "host", highlight: highlight.has("host") });
-  for (const hub of hubs) edges.unshift({ x1: hostX, y1: hostY + 12, x2: hub.x, y2: hub.y - 10, label: "", network: hub.network, highlight: hub.highlight, dashed: hub.kind === "group" });
+  const firstBand = Math.min(...hubs.map((hub) => hub.y));
+  for (const hub of [...hubs].reverse()) {
+    const style = { label: "", network: hub.network, highlight: hub.highlight, dashed: hub.kind === "group" };
+    if (hub.y === firstBand) {
+      edges.unshift({ x1: hostX, y1: hostY + 12, x2: hub.x, y2: hub.y - 10, ...style });
+      continue;
+    }
+    // Hubs of later bands: around the left margin, so the cable crosses no node.
+    const elbow = hostY + 40;
+    const margin = 4;
+    edges.unshift(
+      { x1: hostX, y1: hostY + 12, x2: hostX, y2: elbow, ...style },
+      { x1: hostX, y1: elbow, x2: margin, y2: elbow, ...style },
+      { x1: margin, y1: elbow, x2: margin, y2: hub.y - 34, ...style },
+      { x1: margin, y1: hub.y - 34, x2: hub.x, y2: hub.y - 34, ...style },
+      { x1: hub.x, y1: hub.y - 34, x2: hub.x, y2: hub.y - 10, ...style },
+    );
+  }
   return { nodes, edges, width, height };
 };
 
@@ -273,6 +290,7 @@ export const topologySvg = (topology: Topology, options: DrawOptions = {}): stri
     ...(options.title ? { title: options.title } : {}),
     x: { type: "identity" },
     y: { type: "identity" },
+    r: { type: "identity" },
     color: { type: "identity" },
     marks: [
       Plot.link(edges.filter((e) => !e.dashed), { x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke, strokeWidth: (d: DrawnEdge) => (d.highlight ? 3 : 1.5) }),

@@ -52,8 +52,12 @@ export const proxyFromArgv = (pid: number, argv: readonly string[]): DockerProxy
   return { pid, protocol: flagValue(argv, "-proto") ?? "tcp", hostIp: flagValue(argv, "-host-ip") ?? "0.0.0.0", hostPort, containerIp, containerPort };
 };
 
-/** Every running docker-proxy, from /proc/<pid>/cmdline (sorted by host port). */
+/**
+ * Every docker-proxy listening in the host's namespace, from /proc/<pid>/cmdline (sorted by host port).
+ * Proxies of engines running inside other namespaces (an engine of a lab) are left out.
+ */
 export const readDockerProxies = async (): Promise<DockerProxy[]> => {
+  const hostInode = await namespaceInode({ kind: "host" });
   let entries: string[];
   try {
     entries = await readdir("/proc");
@@ -65,7 +69,9 @@ export const readDockerProxies = async (): Promise<DockerProxy[]> => {
     pids.map(async (pid) => {
       try {
         const argv = (await readFile(`/proc/${pid}/cmdline`, "utf8")).split("\0").filter(Boolean);
-        return proxyFromArgv(pid, argv);
+        const proxy = proxyFromArgv(pid, argv);
+        if (proxy && hostInode !== null && (await namespaceInode({ kind: "pid", pid })) !== hostInode) return null;
+        return proxy;
       } catch {
         return null;
       }

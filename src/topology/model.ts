@@ -3,7 +3,7 @@
 // (veth pairs, bridge ports, macvlan parents, vxlan underlays, shared namespaces), Docker's
 // networks, and what iptables does with the packets (NAT, filtering). Endpoints are written
 // containerlab-style as "node:iface".
-import type { DockerContainer, DockerNetwork, IpInterface, Route } from "../parse/models.js";
+import type { DockerContainer, DockerNetwork, IpInterface, IptablesTable, Route } from "../parse/models.js";
 
 /** A network namespace: the host's, a container's, or one made with `ip netns`. */
 export interface NamespaceNode {
@@ -103,6 +103,8 @@ export interface NatView {
   readonly proxies: readonly DockerProxy[];
   /** Every rule of the nat and filter tables with counters (for tables and `--prove`). */
   readonly rules: readonly RuleRef[];
+  /** The parsed `iptables-save -c` tables themselves (what `explain` walks packets through). */
+  readonly tables: readonly IptablesTable[];
 }
 
 /** One snapshot of what Docker (and the learner) built. */

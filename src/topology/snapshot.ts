@@ -11,7 +11,9 @@ import { parseIpRoute } from "../parse/ip-route.js";
 import type { DockerContainer } from "../parse/models.js";
 import { listNamedNamespaces, namespaceInode, readDockerProxies, readIptables } from "./collect.js";
 import { allLinks } from "./links.js";
+import { parseIptablesSave } from "../parse/iptables-save.js";
 import type { NamespaceNode, Topology } from "./model.js";
+import { natView } from "./nat.js";
 
 /** Run `work` over `items` with at most `limit` at a time, keeping order. */
 export const mapLimit = async <T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> => {
@@ -105,7 +107,8 @@ export const snapshot = async (options: SnapshotOptions = {}): Promise<Topology>
   });
   const links = allLinks(namespaces, warnings);
   const topology: Topology = { engineVersion: version.version, namespaces, networks: [...networks].sort((a, b) => a.name.localeCompare(b.name)), containers: sorted, links, warnings };
-  void iptables;
-  void proxies;
-  return topology;
+  if (iptables === null) return topology;
+  const parsed = parseIptablesSave(iptables);
+  for (const problem of parsed.problems) warnings.push(`iptables-save line ${problem.line}: ${problem.message}`);
+  return { ...topology, nat: natView(topology, parsed.value, proxies) };
 };

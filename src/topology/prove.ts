@@ -1,0 +1,70 @@
+// prove(from, to): explain a path, send ONE real packet along it, and show which rule counters moved.
+// Refuses unless both ends are the project's own objects (labelled containers, `dnl` namespaces), or
+// the host as source; a destination is never outside the host.
+import { DnlError, ExitCode } from "../errors.js";
+import type { Where } from "../exec/commands.js";
+import { sendProbe } from "../exec/probe.js";
+import type { RunResult } from "../exec/run.js";
+import { ownerLabel, namePrefix } from "../labs/labels.js";
+import { diffTopology } from "./diff.js";
+import { explain, resolvePlace, type ExplainOptions, type Explanation } from "./explain.js";
+import type { NamespaceNode, RuleRef, Topology } from "./model.js";
+import { snapshot } from "./snapshot.js";
+
+/** What one real packet did. */
+export interface Proof {
+  readonly explanation: Explanation;
+  readonly probe: { readonly command: string; readonly exitCode: number; readonly output: string };
+  /** Rules whose packet counters grew while the probe ran (other traffic may add some). */
+  readonly moved: readonly { readonly rule: RuleRef; readonly packets: number; readonly bytes: number }[];
+  /** Rules on the explained path whose counters moved / did not move. */
+  readonly confirmed: readonly RuleRef[];
+  readonly unconfirmed: readonly RuleRef[];
+}
+
+/** Is this namespace the project's own (every container in it labelled, or a `dnl` namespace)? */
+export const isOwnNamespace = (topology: Topology, ns: NamespaceNode): boolean => {
+  if (ns.kind === "netns") return ns.name.startsWith(namePrefix);
+  if (ns.kind === "host") return false;
+  return ns.containers.length > 0 && ns.containers.every((name) => topology.containers.find((c) => c.name === name)?.labels[ownerLabel.key] === ownerLabel.value);
+};
+
+// Refuse probes that could touch anything but the project's own objects.
+const refuse = (message: string): never => {
+  throw new DnlError(`Not sending a packet: ${message}`, { hint: "`--prove` only sends to containers and namespaces docker-net-lab created (label io.docker-net-lab.owner, names starting with dnl). Use `explain` without --prove to see the path.", exitCode: ExitCode.environment });
+};
+
+/** Check that a probe from `from` to `to` stays within the project's own objects; returns where to send from. */
+export const probeSource = (topology: Topology, from: string, to: string): Where => {
+  const source = resolvePlace(topology, from, "from");
+  const target = resolvePlace(topology, to, "to");
+  if (source.ns.kind !== "host" && !isOwnNamespace(topology, source.ns)) refuse(`${from} is not one of the project's containers or namespaces`);
+  if (target.ns.kind === "host") {
+    const local = target.ns.interfaces.some((i) => i.addresses.some((a) => a.address === target.address)) || target.address.startsWith("127.");
+    if (!local) refuse(`${target.address} is not an address of this host or of the project's namespaces`);
+    const published = topology.nat?.published.find((p) => p.hostPort === target.port);
+    const owner = published ? topology.namespaces.find((ns) => ns.containers.includes(published.container)) : undefined;
+    if (!owner || !isOwnNamespace(topology, owner)) refuse(`${to} is not a port the project published`);
+  } else if (!isOwnNamespace(topology, target.ns)) refuse(`${to} is not one of the project's containers or namespaces`);
+  return source.ns.kind === "host" ? { kind: "host" } : source.ns.kind === "netns" ? { kind: "netns", name: source.ns.name } : { kind: "pid", pid: source.ns.pid ?? 0 };
+};
+
+/** Explain the path, send one packet, and report the rule counters that moved. */
+export const prove = async (from: string, to: string, options: ExplainOptions = {}): Promise<Proof> => {
+  const before = await snapshot();
+  const explanation = explain(before, from, to, options);
+  const where = probeSource(before, from, to);
+  const result: RunResult = await sendProbe(where, { protocol: explanation.packet.protocol, address: explanation.packet.dst, port: explanation.packet.dport });
+  const after = await snapshot();
+  const moved = diffTopology(before, after).counters;
+  const key = (r: RuleRef): string => `${r.table} ${r.chain} ${r.position} ${r.text}`;
+  const movedKeys = new Set(moved.map((m) => key(m.rule)));
+  const onPath = explanation.hops.flatMap((hop) => (hop.rule ? [hop.rule] : []));
+  return {
+    explanation,
+    probe: { command: result.command, exitCode: result.exitCode, output: `${result.stdout}${result.stderr}`.trim() },
+    moved,
+    confirmed: onPath.filter((r) => movedKeys.has(key(r))),
+    unconfirmed: onPath.filter((r) => !movedKeys.has(key(r))),
+  };
+};
