@@ -97,7 +97,71 @@ export const splitLines = (text: string): string[] => {
 // True when the text looks like JSON (first non-blank char is `[` or `{`).
 export const looksLikeJson = (text: string): boolean => /^\s*[[{]/.test(text);
 
-// Decode JSON text; on failure report it and return undefined.
+// Offset of the first character where `text` stops being valid JSON (V8's messages do not always say).
+export const jsonErrorOffset = (text: string): number => {
+  let i = 0;
+  const ws = (): void => {
+    while (i < text.length && (text[i] === " " || text[i] === "\n" || text[i] === "\r" || text[i] === "\t")) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const value = (depth: number): void => {
+    if (depth > 512) fail();
+    ws();
+    const c = text[i];
+    if (c === "{" || c === "[") {
+      const close = c === "{" ? "}" : "]";
+      i++;
+      ws();
+      if (text[i] === close) {
+        i++;
+        return;
+      }
+      for (;;) {
+        if (c === "{") {
+          ws();
+          if (text[i] !== '"') fail();
+          string();
+          ws();
+          if (text[i] !== ":") fail();
+          i++;
+        }
+        value(depth + 1);
+        ws();
+        if (text[i] === ",") i++;
+        else if (text[i] === close) {
+          i++;
+          return;
+        } else fail();
+      }
+    } else if (c === '"') string();
+    else {
+      const m = /^(-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 400));
+      if (m === null) fail();
+      i += m?.[0].length ?? 0;
+    }
+  };
+  const string = (): void => {
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      if (text[i] === "\\") i++;
+      else if ((text.charCodeAt(i) ?? 32) < 32) fail();
+      i++;
+    }
+    if (i >= text.length) fail();
+    i++;
+  };
+  try {
+    value(0);
+    ws();
+    return i;
+  } catch (at) {
+    return typeof at === "number" ? at : 0;
+  }
+};
+
+// Decode JSON text; on failure report it at the line where it breaks and return undefined.
 export const decodeJson = (ctx: Ctx): unknown => {
   try {
     const value: unknown = JSON.parse(ctx.text);
@@ -105,10 +169,8 @@ export const decodeJson = (ctx: Ctx): unknown => {
     return value;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const match = /line (\d+)/.exec(message) ?? /position (\d+)/.exec(message);
-    let line = 1;
-    if (match?.[1] !== undefined && /line/.test(match[0])) line = Number(match[1]);
-    else if (match?.[1] !== undefined) line = ctx.text.slice(0, Number(match[1])).split(/\r\n|\n|\r/).length;
+    const offset = Math.min(jsonErrorOffset(ctx.text), ctx.text.length);
+    const line = ctx.text.slice(0, offset).split(/\r\n|\n|\r/).length;
     ctx.report(Math.min(Math.max(line, 1), Math.max(ctx.lines.length, 1)), `invalid JSON: ${message}`);
     ctx.consumeAll();
     return undefined;

@@ -1,0 +1,147 @@
+// Property tests: every parser, fed random and mutated real outputs (truncated lines, extra spaces,
+// unknown flags, CRLF, huge counters, wrong JSON types, empty input), never throws, never reports
+// an internal error, points every problem at a real line, and never swallows a garbage line.
+// FUZZ_RUNS overrides the number of cases per parser (default 10,000).
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, it } from "vitest";
+import { formatNames, formats, type FormatName } from "../../src/parse/index.js";
+
+const RUNS = Number(process.env["FUZZ_RUNS"] ?? 10_000);
+const root = new URL("../fixtures/parse/", import.meta.url).pathname;
+const JSON_ONLY = new Set<FormatName>(["docker-inspect", "network-inspect"]);
+
+// Fixture inputs per format (small ones first: fuzzing speed depends on input size).
+const corpus = (format: FormatName): string[] =>
+  readdirSync(join(root, format))
+    .filter((f) => f.endsWith(".txt"))
+    .map((f) => readFileSync(join(root, format, f), "utf8"))
+    .sort((a, b) => a.length - b.length)
+    .slice(0, 12);
+
+// One mutation of one line.
+const lineMutation = fc.oneof(
+  fc.constant((l: string) => l.slice(0, Math.floor(l.length / 2))), // truncated
+  fc.constant((l: string) => l.replace(/ /g, "  ")), // extra spaces
+  fc.constant((l: string) => `${l} --frobnicate on`), // unknown flag
+  fc.constant((l: string) => l.replace(/\d+/, "99999999999999999999999")), // huge counter
+  fc.constant((l: string) => l.replace(/\d+/, "-1")),
+  fc.constant((l: string) => `\t${l}`),
+  fc.constant((l: string) => l.toUpperCase()),
+  fc.constant(() => ""),
+  fc.string({ maxLength: 30 }).map((s) => (l: string) => `${l}${s}`),
+  fc.string({ unit: "grapheme", maxLength: 20 }).map((s) => () => s),
+);
+
+// A mutated window of a real output: some contiguous lines, some lines mutated, CRLF or not.
+const mutatedText = (inputs: readonly string[]) =>
+  fc
+    .record({
+      input: fc.constantFrom(...inputs),
+      start: fc.nat(),
+      length: fc.integer({ min: 0, max: 16 }),
+      mutations: fc.array(fc.tuple(fc.nat(), lineMutation), { maxLength: 4 }),
+      crlf: fc.boolean(),
+    })
+    .map(({ input, start, length, mutations, crlf }) => {
+      const lines = input.split("\n");
+      const from = lines.length === 0 ? 0 : start % lines.length;
+      const window = lines.slice(from, from + length);
+      for (const [at, mutate] of mutations) if (window.length > 0) window[at % window.length] = mutate(window[at % window.length] ?? "");
+      return window.join(crlf ? "\r\n" : "\n");
+    });
+
+// Valid JSON with random values swapped in (wrong types, nulls, huge numbers): exercises the zod boundary.
+const mutatedJson = (inputs: readonly string[]) => {
+  // Arrays are cut into pairs of elements and Docker's bulky unmodelled fields dropped, so each case stays small.
+  const docs = inputs.flatMap((t) => {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(t);
+    } catch {
+      return [];
+    }
+    const items = (Array.isArray(doc) ? doc : [doc]).map(prune);
+    const pairs: unknown[] = [];
+    for (let i = 0; i < items.length; i += 2) pairs.push(items.slice(i, i + 2));
+    return pairs;
+  });
+  if (docs.length === 0) return fc.constant("[]");
+  return fc.record({ doc: fc.constantFrom(...docs), edits: fc.array(fc.tuple(fc.nat(), fc.jsonValue({ maxDepth: 2 })), { maxLength: 4 }) }).map(({ doc, edits }) => {
+    const copy = structuredClone(doc) as unknown;
+    for (const [at, value] of edits) {
+      // Walk to the at-th object/array inside the document and overwrite one of its members.
+      const holders: Record<string, unknown>[] = [];
+      const walk = (v: unknown): void => {
+        if (typeof v === "object" && v !== null) {
+          holders.push(v as Record<string, unknown>);
+          for (const child of Object.values(v)) walk(child);
+        }
+      };
+      walk(copy);
+      const holder = holders[at % Math.max(holders.length, 1)];
+      if (holder === undefined) continue;
+      const keys = Object.keys(holder);
+      const key = keys[at % Math.max(keys.length, 1)];
+      if (key !== undefined) holder[key] = value;
+    }
+    return JSON.stringify(copy, null, at(edits.length));
+  });
+};
+const BULKY = new Set(["GraphDriver", "Mounts", "ResolvConfPath", "HostnamePath", "HostsPath", "LogPath", "MaskedPaths", "ReadonlyPaths", "Args", "Env", "Cmd", "ExposedPorts", "LogConfig", "RestartPolicy", "BlkioWeightDevice", "BlkioDeviceReadBps", "BlkioDeviceWriteBps", "BlkioDeviceReadIOps", "BlkioDeviceWriteIOps", "Devices", "Ulimits", "ConsoleSize"]);
+const prune = (v: unknown): unknown => {
+  if (Array.isArray(v)) return v.map(prune);
+  if (typeof v !== "object" || v === null) return v;
+  return Object.fromEntries(Object.entries(v).filter(([k]) => !BULKY.has(k)).map(([k, x]) => [k, prune(x)]));
+};
+const at = (n: number): number | undefined => (n % 2 === 0 ? 4 : undefined);
+
+// The invariants every result must satisfy (plain checks: this runs 10,000 times per parser).
+const checkResult = (format: FormatName, text: string, raw: boolean): void => {
+  const where = (): string => JSON.stringify(text.slice(0, 300));
+  let result;
+  try {
+    result = formats[format].parse(text, { raw });
+  } catch (error) {
+    throw new Error(`${format} threw on ${where()}: ${String(error)}`);
+  }
+  const lineCount = text === "" ? 0 : text.split(/\r\n|\n|\r/).length;
+  if (!Array.isArray(result.value)) throw new Error(`${format}: value is not an array on ${where()}`);
+  for (const p of result.problems) {
+    if (p.parser !== format) throw new Error(`${format}: problem names parser ${p.parser}`);
+    if (!(p.line >= 0 && p.line <= lineCount)) throw new Error(`${format}: problem line ${p.line} outside 0..${lineCount} on ${where()}`);
+    if (p.message.startsWith("internal error")) throw new Error(`${format}: ${p.message} on ${where()}`);
+    if (p.text.length > 200) throw new Error(`${format}: problem text longer than 200 characters`);
+  }
+};
+
+describe("fuzzing every parser", () => {
+  for (const format of formatNames) {
+    const inputs = corpus(format);
+    it(`${format}: never throws and reports only real lines on ${RUNS} mutated inputs`, () => {
+      const text = JSON_ONLY.has(format)
+        ? fc.oneof(mutatedJson(inputs), mutatedText(inputs), fc.string({ maxLength: 200 }))
+        : fc.oneof({ arbitrary: mutatedText(inputs), weight: 8 }, { arbitrary: mutatedJson(inputs), weight: 1 }, { arbitrary: fc.string({ maxLength: 200 }), weight: 1 });
+      fc.assert(
+        fc.property(text, fc.boolean(), (t, raw) => {
+          checkResult(format, t, raw);
+        }),
+        { numRuns: RUNS },
+      );
+    });
+
+    it(`${format}: a garbage line inserted anywhere is reported at its line`, () => {
+      fc.assert(
+        fc.property(fc.constantFrom(...inputs), fc.nat(), fc.boolean(), (input, pos, crlf) => {
+          const lines = input.replace(/\n$/, "").split("\n");
+          const k = pos % (lines.length + 1);
+          lines.splice(k, 0, "%% not any tool's output %%");
+          const { problems } = formats[format].parse(lines.join(crlf ? "\r\n" : "\n"));
+          if (!problems.some((p) => p.line === k + 1)) throw new Error(`${format}: garbage at line ${k + 1} not reported: ${JSON.stringify(problems.slice(0, 3))}`);
+        }),
+        { numRuns: Math.max(50, Math.floor(RUNS / 20)) },
+      );
+    });
+  }
+});
