@@ -135,6 +135,11 @@ export class ProjectHandler extends tslabJupyter.JupyterHandlerImpl {
     return this.finished === this.arrived;
   }
 
+  /** True once any execute_request arrived. */
+  get started(): boolean {
+    return this.arrived > 0;
+  }
+
   /** Interrupt the running cell (SIGINT or interrupt_request): abort its timers and signal, reject its await. */
   interrupt(): void {
     const running = this.running;

@@ -1,6 +1,6 @@
-// Warm the kernel while it is idle after start, so the learner's first import is fast: type-check an import of the
-// library once (tslab's program keeps its .d.ts) and load it (Node's module cache). Never delays a request much:
-// one step at a time, only while no cell is queued or running.
+// Warm the kernel after start, before the learner runs a cell, so the first import is fast: type-check an import of
+// the library once (tslab's program keeps its .d.ts) and load it (Node's module cache). One step per event-loop
+// turn, so requests are answered in between; it stops as soon as the first cell arrives.
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { ConverterSet } from "./tslab.js";
@@ -48,23 +48,14 @@ export const preloadSteps = (convs: ConverterSet, modules: readonly string[], cw
   return steps;
 };
 
-/** Run `steps` one per idle moment (`idle()` false: try again later); `done` gets one report per module. */
-export const schedulePreload = (
-  steps: readonly PreloadStep[],
-  idle: () => boolean,
-  done: (reports: PreloadReport[]) => void,
-  options: { delayMs?: number; retryMs?: number } = {},
-): void => {
+/** Run `steps` one per event-loop turn until `stop()` (the learner ran a cell: from then on the cells load what they need). */
+export const schedulePreload = (steps: readonly PreloadStep[], stop: () => boolean, done: (reports: PreloadReport[], stopped: boolean) => void, delayMs = 200): void => {
   const reports = new Map<string, { ok: boolean; ms: number; detail?: string }>();
   let next = 0;
   const tick = (): void => {
-    if (!idle()) {
-      setTimeout(tick, options.retryMs ?? 250).unref();
-      return;
-    }
     const step = steps[next++];
-    if (!step) {
-      done([...reports].map(([module, r]) => ({ module, ...r })));
+    if (!step || stop()) {
+      done([...reports].map(([module, r]) => ({ module, ...r })), step !== undefined);
       return;
     }
     const report = reports.get(step.module) ?? { ok: true, ms: 0 };
@@ -81,5 +72,5 @@ export const schedulePreload = (
     }
     setImmediate(tick);
   };
-  setTimeout(tick, options.delayMs ?? 200).unref();
+  setTimeout(tick, delayMs).unref();
 };

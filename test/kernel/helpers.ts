@@ -58,6 +58,8 @@ export interface StepResult {
   reply: Record<string, unknown> & { status?: string; ename?: string; evalue?: string; traceback?: string[]; matches?: string[]; found?: boolean; data?: Record<string, string> };
   outputs: Output[];
   idle?: boolean;
+  /** How many SIGINTs it took (interrupt steps). */
+  interrupts?: number;
   ms: number;
 }
 

@@ -1,5 +1,6 @@
 // jupyter_kernel_test (Debian's python3-jupyter-kernel-test) against the kernelspec setup installs.
 import { execa } from "execa";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installTestKernelspecs, repoRoot, systemPython, type TestKernelspecs } from "./helpers.js";
@@ -22,12 +23,11 @@ const allTests = [
 /** Skips we accept, each with its reason (none today: keep this empty unless a test truly does not apply). */
 const allowedSkips: Record<string, string> = {};
 
-// unittest -v lines: "test_x (module.Class.test_x) ... ok" / "... skipped 'why'" / "... FAIL" / "... ERROR".
-const verdicts = (output: string): Map<string, string> => {
-  const found = new Map<string, string>();
-  for (const match of output.matchAll(/^(test_\w+) \([^)]*\)(?: \([^)]*\))? \.\.\. (.*)$/gm)) found.set(match[1]!, match[2]!.trim());
-  return found;
-};
+interface SuiteResult {
+  tests: Record<string, string>;
+  details: Record<string, string>;
+  ran: number;
+}
 
 describe("jupyter_kernel_test", () => {
   let specs: TestKernelspecs;
@@ -42,21 +42,21 @@ describe("jupyter_kernel_test", () => {
   });
 
   it("the project kernel passes every jupyter_kernel_test test, none skipped without a stated reason", async () => {
-    const result = await execa(systemPython, ["-m", "unittest", "-v", "test_kernel"], {
+    const resultFile = join(specs.env.JUPYTER_PATH!, "kernel-test-result.json");
+    const run = await execa(systemPython, ["test_kernel.py", "--json", resultFile], {
       cwd: join(repoRoot, "test", "kernel"),
       env: specs.env,
       reject: false,
       timeout: 300_000,
       all: true,
     });
-    const output = String(result.all);
-    const seen = verdicts(output);
-    expect([...seen.keys()].sort(), output).toEqual(allTests);
-    for (const [test, verdict] of seen) {
+    const result = JSON.parse(await readFile(resultFile, "utf8")) as SuiteResult;
+    const report = `${JSON.stringify(result.tests, null, 2)}\n${Object.values(result.details).join("\n")}\n${String(run.all)}`;
+    expect(Object.keys(result.tests).sort(), report).toEqual(allTests);
+    for (const [test, verdict] of Object.entries(result.tests)) {
       if (verdict.startsWith("skipped")) expect(allowedSkips[test], `${test} ${verdict}`).toBeDefined();
-      else expect(verdict, `${test}\n${output}`).toBe("ok");
+      else expect(verdict, `${test}\n${report}`).toBe("ok");
     }
-    expect(output).toMatch(/^Ran 12 tests/m);
-    expect(result.exitCode, output).toBe(0);
+    expect(run.exitCode, report).toBe(0);
   });
 });

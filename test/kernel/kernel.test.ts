@@ -56,9 +56,10 @@ describe("project kernel", () => {
   it("interrupting an async loop ends the cell with KeyboardInterrupt and stops the loop's timers", () => {
     expect(step(2).reply.status).toBe("error");
     expect(step(2).reply.ename).toBe("KeyboardInterrupt");
+    expect(step(2).interrupts).toBe(1);
     expect(step(2).outputs.some((o) => o.msg_type === "error")).toBe(true);
     const before = Number(resultData(step(3))?.["text/plain"]);
-    expect(before).toBeGreaterThan(5);
+    expect(before).toBeGreaterThan(0);
     expect(Number(resultData(step(5))?.["text/plain"])).toBe(before);
   });
 

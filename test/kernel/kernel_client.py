@@ -44,18 +44,28 @@ def run_step(km, kc, step):
     timeout = step.get("timeout", 60)
     if "execute" in step:
         msg_id = kc.execute(step["execute"], store_history=step.get("store_history", True))
-        interrupted = False
+        interrupts = 0
+        reply = None
         if "interrupt_after" in step:
             time.sleep(step["interrupt_after"])
-            km.interrupt_kernel()
-            interrupted = True
-        reply = kc.get_shell_msg(timeout=timeout)
+            # Like a learner pressing the button again: a SIGINT that lands while the cell is still being
+            # compiled (synchronous code, before vm's breakOnSigint watchdog runs) is lost, so retry.
+            while interrupts < 3:
+                km.interrupt_kernel()
+                interrupts += 1
+                try:
+                    reply = kc.get_shell_msg(timeout=3)
+                    break
+                except Empty:
+                    continue
+        if reply is None:
+            reply = kc.get_shell_msg(timeout=timeout)
         while reply["parent_header"].get("msg_id") != msg_id:
             reply = kc.get_shell_msg(timeout=timeout)
         reply_ms = (time.time() - started) * 1000
         outputs, idle = collect_outputs(kc, msg_id, time.time() + timeout)
         return {"reply": reply["content"], "outputs": outputs, "idle": idle,
-                "interrupted": interrupted, "ms": reply_ms}
+                "interrupts": interrupts, "ms": reply_ms}
     if "complete" in step:
         code = step["complete"]
         msg_id = kc.complete(code, step.get("cursor_pos", len(code)))

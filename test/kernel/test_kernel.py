@@ -1,10 +1,13 @@
 """jupyter_kernel_test suite for the docker-net-lab kernel (Debian's python3-jupyter-kernel-test).
 
-Run: JUPYTER_PATH=<dir with kernels/docker-net-lab> /usr/bin/python3 -m unittest -v test_kernel
-(test/kernel/jupyter-kernel-test.test.ts does this with a kernelspec for this checkout).
+Run: JUPYTER_PATH=<dir with kernels/docker-net-lab> /usr/bin/python3 test_kernel.py [--json RESULT.json]
+(test/kernel/jupyter-kernel-test.test.ts does this with a kernelspec for this checkout; --json writes
+{"tests": {name: "ok" | "fail" | "error" | "skipped: reason"}, "details": {name: traceback}}).
 DNL_TEST_KERNEL picks another kernelspec name (e.g. plain tslab, for the "before" numbers).
 """
+import json
 import os
+import sys
 import unittest
 
 import jupyter_kernel_test
@@ -60,5 +63,30 @@ class DockerNetLabKernelTests(jupyter_kernel_test.KernelTests):
     supported_history_operations = ("tail", "range", "search")
 
 
+def method_name(test):
+    """test_x for a test or for one of its subtests."""
+    return getattr(getattr(test, "test_case", test), "_testMethodName", str(test))
+
+
+def run_to_json(path):
+    suite = unittest.defaultTestLoader.loadTestsFromTestCase(DockerNetLabKernelTests)
+    result = unittest.TextTestRunner(verbosity=2).run(suite)
+    names = sorted(name for name in unittest.defaultTestLoader.getTestCaseNames(DockerNetLabKernelTests))
+    verdicts = {name: "ok" for name in names}
+    details = {}
+    for kind, entries in (("fail", result.failures), ("error", result.errors)):
+        for test, trace in entries:
+            verdicts[method_name(test)] = kind
+            details[method_name(test)] = details.get(method_name(test), "") + trace
+    for test, reason in result.skipped:
+        if verdicts.get(method_name(test)) == "ok":
+            verdicts[method_name(test)] = f"skipped: {reason}"
+    with open(path, "w") as out:
+        json.dump({"tests": verdicts, "details": details, "ran": result.testsRun}, out, indent=2)
+    return result.wasSuccessful()
+
+
 if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--json":
+        sys.exit(0 if run_to_json(sys.argv[2]) else 1)
     unittest.main()
