@@ -24,3 +24,5 @@ export { run, runText, timeouts, CommandError } from "./exec/run.js";
 export type { RunOptions, RunResult } from "./exec/run.js";
 export { DnlError, EnvironmentError, UsageError } from "./errors.js";
 export { toolboxImage } from "./setup/image.js";
+export { privateEngine, PrivateEngine } from "./labs/private-engine.js";
+export type { EngineOptions } from "./labs/private-engine.js";

@@ -9,6 +9,7 @@ import { ipJson, ipNetnsList, iptablesSave } from "../exec/commands.js";
 import { parseIpLink } from "../parse/ip-link.js";
 import { stateDir } from "../setup/paths.js";
 import { isSessionId, namePrefix, ownerLabel, sessionLabelKey } from "./labels.js";
+import { destroyEngine, findEngineMarkers } from "./private-engine.js";
 import { currentSessionId } from "./session.js";
 
 export interface CleanOptions {
@@ -151,6 +152,8 @@ export const clean = async (options: CleanOptions, log: (line: string) => void):
       });
     }
   }
+  // Labs 07/08 run their engines in their own namespace with an exec root under /run: remove those too.
+  for (const marker of await findEngineMarkers(session)) await attempt(`private engine of ${marker.session}/${marker.lab}`, () => destroyEngine(marker.paths));
   const containers = await listContainers({ labels });
   for (const container of containers) await attempt(`container ${container.name}`, () => removeOwnedContainer(container.id));
   const networks = await listNetworks({ labels });

@@ -1,0 +1,88 @@
+// Starting a long-running background process (a private dockerd) and finding or stopping processes by what they run.
+import { spawn } from "node:child_process";
+import { closeSync, openSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+
+/** Start `file args…` detached from this process, stdout and stderr appended to `logFile`; returns its pid. */
+export const startDetached = (file: string, args: readonly string[], logFile: string): number => {
+  const log = openSync(logFile, "a");
+  try {
+    const child = spawn(file, [...args], { detached: true, stdio: ["ignore", log, log] });
+    child.unref();
+    if (child.pid === undefined) throw new Error(`could not start ${file}`);
+    return child.pid;
+  } finally {
+    closeSync(log);
+  }
+};
+
+/** Is a process alive (signal 0)? */
+export const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** A process's command line as its arguments ([] when it is gone). */
+export const commandLine = async (pid: number): Promise<string[]> =>
+  readFile(`/proc/${pid}/cmdline`, "utf8").then((text) => text.split("\0").filter(Boolean), () => []);
+
+// pid -> parent pid, for every process.
+const parents = async (): Promise<Map<number, number>> => {
+  const map = new Map<number, number>();
+  for (const entry of await readdir("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, "utf8").catch(() => "");
+    // Fields after the command name (which may contain spaces) start after the last ')'.
+    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    if (Number.isInteger(ppid)) map.set(Number(entry), ppid);
+  }
+  return map;
+};
+
+/** Processes whose command line mentions `needle`, and all their descendants. */
+export const processesMentioning = async (needle: string): Promise<number[]> => {
+  const tree = await parents();
+  const roots = new Set<number>();
+  for (const pid of tree.keys()) if ((await commandLine(pid)).some((arg) => arg.includes(needle))) roots.add(pid);
+  const chosen = new Set(roots);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [pid, ppid] of tree) if (!chosen.has(pid) && chosen.has(ppid)) (chosen.add(pid), (grew = true));
+  }
+  return [...chosen].filter((pid) => pid !== process.pid);
+};
+
+/** Send `signal` to a process; false when it is already gone. */
+export const signal = (pid: number, name: NodeJS.Signals): boolean => {
+  try {
+    process.kill(pid, name);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Wait until a process is gone; true when it went within `timeoutMs`. */
+export const waitGone = async (pid: number, timeoutMs: number): Promise<boolean> => {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!isAlive(pid)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return !isAlive(pid);
+};
+
+/** Mount points (from /proc/self/mountinfo) at or below one of `prefixes`, deepest first. */
+export const mountsUnder = async (prefixes: readonly string[]): Promise<string[]> => {
+  const text = await readFile("/proc/self/mountinfo", "utf8").catch(() => "");
+  const points = text
+    .split("\n")
+    .map((line) => (line.split(" ")[4] ?? "").replace(/\\040/g, " "))
+    .filter((point) => prefixes.some((prefix) => point === prefix || point.startsWith(`${prefix}/`)));
+  return [...new Set(points)].sort((a, b) => b.length - a.length);
+};

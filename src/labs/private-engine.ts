@@ -1,0 +1,326 @@
+// A private Docker engine a lab starts for itself (labs 07 and 08): its own dockerd, data root, exec root, socket,
+// pid file and containerd, running inside its own network namespace. Its docker0, veths, iptables rules and swarm
+// ports all live in that namespace, so the learner's engine is never restarted, reconfigured or even touched.
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { EnvironmentError, UsageError } from "../errors.js";
+import { commandLine, isAlive, mountsUnder, processesMentioning, signal, startDetached, waitGone } from "../exec/daemon.js";
+import { CommandError, formatCommand, run, timeouts, type RunResult } from "../exec/run.js";
+import { parseContainerInspect } from "../parse/docker-inspect.js";
+import { parseIpAddr } from "../parse/ip-addr.js";
+import { parseIpRoute } from "../parse/ip-route.js";
+import type { DockerContainer, DockerNetwork } from "../parse/models.js";
+import { parseNetworkInspect } from "../parse/network-inspect.js";
+import { display } from "../render/display.js";
+import { topologySvg } from "../render/topology-plot.js";
+import { stateDir } from "../setup/paths.js";
+import { toolboxImage } from "../setup/image.js";
+import { allLinks } from "../topology/links.js";
+import type { NamespaceNode, Topology } from "../topology/model.js";
+import { labelInsertPosition, templateToArgv } from "./command-line.js";
+import { namePrefix } from "./labels.js";
+import type { LabSession } from "./session.js";
+
+type Piece = string | number | readonly (string | number)[];
+
+/** dockerd options a lab may change (what seed 002 changes in DOCKER_OPTS / daemon.json). */
+export interface EngineOptions {
+  /** docker0's address and prefix: `--bip 10.1.2.1/24`. */
+  readonly bip?: string;
+  /** `--default-address-pool base=…,size=…`: where user-defined networks get their subnets. */
+  readonly defaultAddressPools?: readonly { readonly base: string; readonly size: number }[];
+  /** `--mtu`: the MTU of docker0's containers. */
+  readonly mtu?: number;
+}
+
+/** Where one private engine keeps everything (all derived from session and lab). */
+export interface EnginePaths {
+  /** Network namespace the engine runs in (`ip netns` name, <= 15 characters). */
+  readonly netns: string;
+  /** Short directory under /run: socket, pid file, exec root (unix socket paths must stay short). */
+  readonly runDir: string;
+  readonly socket: string;
+  readonly pidfile: string;
+  readonly execRoot: string;
+  /** State directory: marker, log, config, data root. */
+  readonly dir: string;
+  readonly dataRoot: string;
+  readonly marker: string;
+  readonly log: string;
+  readonly configFile: string;
+}
+
+/** What the marker file records, so `clean` can find and stop a leftover engine. */
+export interface EngineMarker {
+  readonly kind: "docker-net-lab private engine";
+  /** The fields `clean` reads from every engine marker (src/labs/clean.ts). */
+  readonly socket: string;
+  readonly pidfile: string;
+  readonly dataRoot: string;
+  readonly execRoot: string;
+  readonly session: string;
+  readonly lab: string;
+  readonly paths: EnginePaths;
+  readonly options: EngineOptions;
+  readonly pid: number | null;
+  readonly startedAt: string;
+}
+
+// Directory of all private engines' state of one session.
+const sessionsDir = (): string => join(stateDir(), "sessions");
+
+/** The paths of the private engine of `lab` in `session`. */
+export const enginePaths = (session: string, lab: string): EnginePaths => {
+  const runDir = join("/run", `${namePrefix}-${session}-${lab}`);
+  const dir = join(sessionsDir(), session, `engine-${lab}`);
+  return {
+    netns: `${namePrefix}${session}e${lab}`,
+    runDir,
+    socket: join(runDir, "docker.sock"),
+    pidfile: join(runDir, "docker.pid"),
+    execRoot: join(runDir, "exec"),
+    dir,
+    dataRoot: join(dir, "data"),
+    marker: join(dir, "engine.json"),
+    log: join(dir, "dockerd.log"),
+    configFile: join(dir, "daemon.json"),
+  };
+};
+
+/** dockerd's arguments for these paths and options. */
+export const dockerdArgs = (paths: EnginePaths, options: EngineOptions): string[] => [
+  "--config-file", paths.configFile,
+  "--data-root", paths.dataRoot,
+  "--exec-root", paths.execRoot,
+  "--host", `unix://${paths.socket}`,
+  "--pidfile", paths.pidfile,
+  "--shutdown-timeout", "2",
+  ...(options.bip ? ["--bip", options.bip] : []),
+  ...(options.defaultAddressPools ?? []).flatMap((pool) => ["--default-address-pool", `base=${pool.base},size=${pool.size}`]),
+  ...(options.mtu ? ["--mtu", String(options.mtu)] : []),
+];
+
+// Wait until `probe` returns true or the time is up.
+const until = async (probe: () => Promise<boolean>, timeoutMs: number): Promise<boolean> => {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await probe()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  return false;
+};
+
+// The pid in the pid file when that process is still our dockerd (checked by its --data-root).
+const livePid = async (paths: EnginePaths): Promise<number | null> => {
+  const pid = Number((await readFile(paths.pidfile, "utf8").catch(() => "")).trim());
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return null;
+  return (await commandLine(pid)).includes(paths.dataRoot) ? pid : null;
+};
+
+/** Stop a private engine and remove everything it made: processes, mounts, its namespace, its directories. */
+export const destroyEngine = async (paths: EnginePaths, log: (line: string) => void = () => undefined): Promise<boolean> => {
+  const pid = await livePid(paths);
+  const existed = pid !== null || (await namespaceExists(paths.netns)) || (await readdir(paths.dir).then(() => true, () => false)) || (await readdir(paths.runDir).then(() => true, () => false));
+  if (pid !== null) {
+    const docker = ["--host", `unix://${paths.socket}`];
+    const ids = (await run("docker", [...docker, "ps", "-aq"], { reject: false, timeout: 20_000 })).stdout.split("\n").filter(Boolean);
+    if (ids.length) await run("docker", [...docker, "rm", "-f", ...ids], { reject: false, timeout: 60_000 });
+    signal(pid, "SIGTERM");
+    if (!(await waitGone(pid, 20_000))) signal(pid, "SIGKILL");
+    await waitGone(pid, 5_000);
+    log(`stopped the private engine (dockerd pid ${pid})`);
+  }
+  // containerd, shims and containers of a crashed or killed engine: everything that mentions our exec root.
+  for (const leftover of await processesMentioning(paths.runDir)) signal(leftover, "SIGKILL");
+  for (const point of await mountsUnder([paths.runDir, paths.dir])) await run("umount", ["-l", point], { reject: false });
+  if (await namespaceExists(paths.netns)) await run("ip", ["netns", "delete", paths.netns], { reject: false });
+  await rm(paths.runDir, { recursive: true, force: true });
+  await rm(paths.dir, { recursive: true, force: true });
+  return existed;
+};
+
+// Does an `ip netns` namespace exist?
+const namespaceExists = async (name: string): Promise<boolean> => (await readdir("/run/netns").catch(() => [] as string[])).includes(name);
+
+/** Markers of private engines left on this host (one session, or all). */
+export const findEngineMarkers = async (session: string | null): Promise<EngineMarker[]> => {
+  const markers: EngineMarker[] = [];
+  const sessions = session ? [session] : await readdir(sessionsDir()).catch(() => [] as string[]);
+  for (const s of sessions) {
+    for (const entry of await readdir(join(sessionsDir(), s)).catch(() => [] as string[])) {
+      if (!entry.startsWith("engine-")) continue;
+      const text = await readFile(join(sessionsDir(), s, entry, "engine.json"), "utf8").catch(() => null);
+      const paths = enginePaths(s, entry.slice("engine-".length));
+      const marker = text ? (JSON.parse(text) as EngineMarker) : null;
+      markers.push(marker?.paths ? marker : { kind: "docker-net-lab private engine", socket: paths.socket, pidfile: paths.pidfile, dataRoot: paths.dataRoot, execRoot: paths.execRoot, session: s, lab: entry.slice("engine-".length), paths, options: {}, pid: null, startedAt: "" });
+    }
+  }
+  return markers;
+};
+
+/** A lab's private engine. Notebooks get one with `privateEngine(lab)`. */
+export class PrivateEngine {
+  readonly session: LabSession;
+  readonly paths: EnginePaths;
+  readonly image = toolboxImage;
+  private readonly log: (line: string) => void;
+  constructor(session: LabSession, log: (line: string) => void = (line) => console.log(line)) {
+    this.session = session;
+    this.paths = enginePaths(session.session, session.lab);
+    this.log = log;
+  }
+
+  /** `unix:///run/dnl-…/docker.sock`: what `docker -H` (or DOCKER_HOST) needs to talk to this engine. */
+  get host(): string {
+    return `unix://${this.paths.socket}`;
+  }
+
+  /** The network namespace the engine (and its docker0) lives in: `ip -n NETNS …`. */
+  get netns(): string {
+    return this.paths.netns;
+  }
+
+  /** The options the engine runs with now ({} when it is not running). */
+  async options(): Promise<EngineOptions | null> {
+    if ((await livePid(this.paths)) === null) return null;
+    const text = await readFile(this.paths.marker, "utf8").catch(() => null);
+    return text ? (JSON.parse(text) as EngineMarker).options : {};
+  }
+
+  /** Does the engine answer on its socket? */
+  async answering(): Promise<boolean> {
+    return (await run("docker", ["--host", this.host, "version", "--format", "{{.Server.Version}}"], { reject: false, timeout: 10_000 })).exitCode === 0;
+  }
+
+  /** Start the engine with these options; idempotent (a running engine with the same options is kept). */
+  async start(options: EngineOptions = {}): Promise<void> {
+    const current = await this.options();
+    if (current && JSON.stringify(current) === JSON.stringify(options) && (await this.answering())) return;
+    if (current) await this.stop();
+    await mkdir(this.paths.runDir, { recursive: true });
+    await mkdir(this.paths.dir, { recursive: true });
+    await writeFile(this.paths.configFile, "{}\n");
+    if (!(await namespaceExists(this.paths.netns))) {
+      await run("ip", ["netns", "add", this.paths.netns]);
+      await run("ip", ["-n", this.paths.netns, "link", "set", "lo", "up"]);
+    }
+    const args = dockerdArgs(this.paths, options);
+    this.log(`$ ${formatCommand("nsenter", [`--net=/run/netns/${this.paths.netns}`, "dockerd", ...args])}`);
+    const pid = startDetached("nsenter", [`--net=/run/netns/${this.paths.netns}`, "dockerd", ...args], this.paths.log);
+    const { socket, pidfile, dataRoot, execRoot } = this.paths;
+    const marker: EngineMarker = { kind: "docker-net-lab private engine", socket, pidfile, dataRoot, execRoot, session: this.session.session, lab: this.session.lab, paths: this.paths, options, pid, startedAt: new Date().toISOString() };
+    await writeFile(this.paths.marker, `${JSON.stringify(marker, null, 2)}\n`);
+    if (!(await until(() => this.answering(), 40_000))) {
+      const tail = (await readFile(this.paths.log, "utf8").catch(() => "")).trim().split("\n").slice(-3).join("\n");
+      throw new EnvironmentError(`The private engine did not start: ${tail}`, { hint: `Its log is ${this.paths.log}. Fix the option it complains about and run the cell again; teardown removes a half-started engine.` });
+    }
+    this.log(`private engine up: docker -H ${this.host} (network namespace ${this.paths.netns})`);
+    await this.loadImage();
+  }
+
+  /** Stop dockerd (containers stop with it; their definitions and the data root stay). */
+  async stop(): Promise<void> {
+    const pid = await livePid(this.paths);
+    if (pid === null) return;
+    signal(pid, "SIGTERM");
+    if (!(await waitGone(pid, 20_000))) signal(pid, "SIGKILL");
+    await waitGone(pid, 5_000);
+    this.log(`stopped dockerd (pid ${pid})`);
+  }
+
+  /** Restart with new options, like editing daemon.json and restarting the service (seed 002). */
+  async restart(options: EngineOptions): Promise<void> {
+    await this.stop();
+    await this.start(options);
+  }
+
+  /** Copy the toolbox image from the learner's engine (`docker save` | `docker load`), once. */
+  async loadImage(): Promise<void> {
+    const has = await run("docker", ["--host", this.host, "image", "inspect", this.image], { reject: false, timeout: 15_000 });
+    if (has.exitCode === 0) return;
+    const tar = join(this.paths.dir, "toolbox.tar");
+    await run("docker", ["save", "-o", tar, this.image], { timeout: timeouts.docker });
+    await run("docker", ["--host", this.host, "load", "-i", tar], { timeout: timeouts.docker });
+    await rm(tar, { force: true });
+    this.log(`loaded ${this.image} into the private engine`);
+  }
+
+  /**
+   * Run a command against this engine: `docker …` becomes `docker -H unix:///run/dnl-…/docker.sock …`, with the
+   * lab's labels on objects it creates. Prints the command and its output; throws (with a hint) when it fails.
+   */
+  async sh(strings: TemplateStringsArray, ...values: Piece[]): Promise<RunResult> {
+    return this.exec(templateToArgv(strings, values));
+  }
+
+  /** Like `sh`, with an argv array. */
+  async exec(argv: readonly string[], options: { quiet?: boolean; timeout?: number } = {}): Promise<RunResult> {
+    const [file, ...rest] = argv;
+    if (!file) throw new UsageError("Empty command.", { hint: "Write the command, e.g. engine.sh`docker ps`." });
+    const position = labelInsertPosition(argv);
+    const labelled = position < 0 ? rest : [...rest.slice(0, position - 1), ...this.session.labelArgs, ...rest.slice(position - 1)];
+    const args = file === "docker" ? ["-H", this.host, ...labelled] : labelled;
+    if (!options.quiet) console.log(`$ ${formatCommand(file, file === "docker" ? ["-H", this.host, ...rest] : rest)}${position < 0 ? "" : "   # + the lab's labels"}`);
+    const result = await run(file, args, { timeout: options.timeout ?? timeouts.docker, reject: false });
+    if (!options.quiet) {
+      if (result.stdout.trim()) console.log(result.stdout.replace(/\n$/, ""));
+      if (result.stderr.trim()) console.log(result.stderr.replace(/\n$/, ""));
+    }
+    if (result.exitCode !== 0) throw new CommandError(result);
+    return result;
+  }
+
+  /** `docker network inspect NAME` on this engine, parsed; null when there is no such network. */
+  async network(name: string): Promise<DockerNetwork | null> {
+    const result = await run("docker", ["-H", this.host, "network", "inspect", name], { reject: false, timeout: 20_000 });
+    return result.exitCode === 0 ? (parseNetworkInspect(result.stdout).value[0] ?? null) : null;
+  }
+
+  /** `docker inspect NAME` on this engine, parsed; null when there is no such container. */
+  async container(name: string): Promise<DockerContainer | null> {
+    const result = await run("docker", ["-H", this.host, "container", "inspect", name], { reject: false, timeout: 20_000 });
+    return result.exitCode === 0 ? (parseContainerInspect(result.stdout).value[0] ?? null) : null;
+  }
+
+  /** Interfaces of the engine's namespace (where its docker0 lives). */
+  async interfaces() {
+    return parseIpAddr((await run("ip", ["-n", this.netns, "-j", "-d", "addr", "show"])).stdout).value;
+  }
+
+  /** A picture of what this engine built: its namespace on top (drawn as the "host"), bridges, containers. */
+  async topology(): Promise<Topology> {
+    const warnings: string[] = [];
+    const ids = (await run("docker", ["-H", this.host, "ps", "-q"], { timeout: 20_000 })).stdout.split("\n").filter(Boolean);
+    const containers = ids.length ? parseContainerInspect((await run("docker", ["-H", this.host, "container", "inspect", ...ids], { timeout: 20_000 })).stdout).value : [];
+    const networkIds = (await run("docker", ["-H", this.host, "network", "ls", "-q"], { timeout: 20_000 })).stdout.split("\n").filter(Boolean);
+    const networks = parseNetworkInspect((await run("docker", ["-H", this.host, "network", "inspect", ...networkIds], { timeout: 20_000 })).stdout).value;
+    const read = async (prefix: string[]): Promise<Pick<NamespaceNode, "interfaces" | "routes">> => ({
+      interfaces: parseIpAddr((await run(prefix[0] as string, [...prefix.slice(1), "ip", "-j", "-d", "addr", "show"])).stdout).value,
+      routes: parseIpRoute((await run(prefix[0] as string, [...prefix.slice(1), "ip", "-j", "route", "show"])).stdout).value,
+    });
+    const engineNs: NamespaceNode = { id: "host", kind: "host", name: `engine namespace ${this.netns}`, containers: [], ...(await read(["ip", "netns", "exec", this.netns])) };
+    const namespaces: NamespaceNode[] = [engineNs];
+    for (const container of [...containers].sort((a, b) => a.name.localeCompare(b.name))) {
+      if (!container.state.running || container.state.pid <= 0) continue;
+      namespaces.push({ id: `container:${container.name}`, kind: "container", name: container.name, containers: [container.name], pid: container.state.pid, ...(await read(["nsenter", "-t", String(container.state.pid), "-n"])) });
+    }
+    const version = (await run("docker", ["-H", this.host, "version", "--format", "{{.Server.Version}}"], { reject: false })).stdout.trim();
+    return { engineVersion: version, namespaces, networks, containers, links: allLinks(namespaces, warnings), warnings };
+  }
+
+  /** Draw the engine's topology inline (its namespace plays the host); returns the SVG. */
+  async draw(title = `Private engine of lab ${this.session.lab}`): Promise<string> {
+    const topology = await this.topology();
+    const svg = topologySvg(topology, { title });
+    display({ "text/plain": `[topology of the private engine: ${topology.containers.length} container(s)]`, "image/svg+xml": svg });
+    return svg;
+  }
+
+  /** Stop the engine and remove everything it made (also after a failed start). */
+  async destroy(): Promise<void> {
+    if (await destroyEngine(this.paths, this.log)) this.log(`removed the private engine of session ${this.session.session}, lab ${this.session.lab}: namespace ${this.netns}, ${this.paths.runDir}, ${this.paths.dir}`);
+  }
+}
+
+/** The private engine of an open lab: `const engine = privateEngine(lab)`. */
+export const privateEngine = (lab: { readonly session: LabSession }): PrivateEngine => new PrivateEngine(lab.session);

@@ -1,0 +1,128 @@
+import { execa } from "execa";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { lab07 } from "../../src/labs/defs/lab07-addressing.js";
+import { labContext } from "../../src/labs/run-lab.js";
+import { newSessionId } from "../../src/labs/session.js";
+import { runCli } from "../helpers/cli.js";
+import { hostState, requireEngine, type HostState } from "../helpers/host-state.js";
+import { learnerDockerdPid, engineLeftovers, expectNoEngineResidue } from "./engine-residue.js";
+import { bystanders, expectNoResidueOf, runLabCli, runSetupTwice, runWholeNotebook, timeScript } from "./lab-harness.js";
+
+const checkIds = ["07.bip", "07.address-pool", "07.custom-network", "07.static-and-range", "07.static-serves"];
+
+describe("lab 07 · addressing on a private engine, through the real kernel", () => {
+  let before: HostState;
+  let dockerdPid: string;
+  let docker0: string;
+  const others = bystanders();
+  const learnerDocker0 = async () => String((await execa("ip", ["-o", "-4", "addr", "show", "docker0"])).stdout);
+  beforeAll(async () => {
+    await requireEngine();
+    await others.create();
+    before = await hostState();
+    dockerdPid = await learnerDockerdPid();
+    expect(dockerdPid).not.toBe("");
+    docker0 = await learnerDocker0();
+  });
+  afterAll(async () => {
+    await others.remove();
+  });
+
+  it("labs run 07 --solutions passes every check, the hidden one included, in under 2 minutes, and leaves no engine, mount or namespace behind", async () => {
+    const { result, exitCode, wallMs } = await runLabCli("07", true);
+    expect(result.notebook.status).toBe("ok");
+    expect(result.notebook.cells.filter((cell) => cell.error)).toEqual([]);
+    expect(result.checks.filter((check) => !check.passed)).toEqual([]);
+    expect(result.checks.map((check) => check.id)).toEqual(checkIds);
+    expect(exitCode).toBe(0);
+    expect(wallMs).toBeLessThan(120_000);
+    console.log(`lab 07 headless: ${wallMs} ms wall, notebook ${result.notebook.durationMs} ms`);
+    await others.expectUntouched();
+    await expectNoResidueOf(before, [result.session]);
+    await expectNoEngineResidue(result.session, "07");
+    expect(await learnerDockerdPid()).toBe(dockerdPid);
+    expect(await learnerDocker0()).toBe(docker0);
+  });
+
+  it("labs run 07 without solutions fails every check and shows a hint for each", async () => {
+    const { result, exitCode } = await runLabCli("07", false);
+    expect(exitCode).toBe(1);
+    expect(result.checks.map((check) => check.id)).toEqual(checkIds);
+    for (const check of result.checks) {
+      expect(check.passed).toBe(false);
+      expect(check.hint).toBeTruthy();
+    }
+    expect(result.checks.find((c) => c.id === "07.bip")?.message).toContain("172.17.0.1/16");
+    await others.expectUntouched();
+    await expectNoResidueOf(before, [result.session]);
+    await expectNoEngineResidue(result.session, "07");
+  });
+
+  it("the whole notebook, its teardown cell included, passes its displayed checks and stops the private engine", async () => {
+    const session = newSessionId();
+    const run = await runWholeNotebook("07", session);
+    expect(run.status).toBe("ok");
+    expect(run.cells.filter((cell) => cell.error)).toEqual([]);
+    expect(run.displayedChecks.length).toBeGreaterThanOrEqual(4);
+    expect(run.displayedChecks.every((check) => check.passed)).toBe(true);
+    await others.expectUntouched();
+    await expectNoResidueOf(before, [session]);
+    await expectNoEngineResidue(session, "07");
+    expect(await learnerDockerdPid()).toBe(dockerdPid);
+    expect(await learnerDocker0()).toBe(docker0);
+  });
+
+  it("running setup twice is harmless: one private dockerd, one namespace, the image loaded once", async () => {
+    const session = newSessionId();
+    const probe = `const engine = (await import("docker-net-lab")).privateEngine(lab);
+const images = (await engine.exec(["docker", "images", "-q"], { quiet: true })).stdout.split("\\n").filter(Boolean).length;
+const ns = (await lab.exec(["ip", "netns", "list"], { quiet: true })).stdout.split("\\n").filter((l) => l.startsWith(engine.netns)).length;
+const daemons = (await lab.exec(["pgrep", "-f", engine.host], { quiet: true })).stdout.split("\\n").filter(Boolean).length;
+console.log("PROBE " + JSON.stringify({ images, ns, daemons }));`;
+    const { run, probe: seen } = await runSetupTwice("07", session, probe);
+    expect(run.status).toBe("ok");
+    expect(run.cells.filter((cell) => cell.error)).toEqual([]);
+    expect(seen).toEqual({ images: 1, ns: 1, daemons: 1 });
+    await expectNoResidueOf(before, [session]);
+    await expectNoEngineResidue(session, "07");
+  });
+
+  it("`clean --session` finds a private engine left running (no teardown) by its marker and removes all of it", async () => {
+    const session = newSessionId();
+    await lab07.setup(labContext(lab07, session));
+    expect((await engineLeftovers(session, "07")).some((item) => item.startsWith("process"))).toBe(true);
+    const { exitCode, stdout } = await runCli(["clean", "--session", session]);
+    expect(exitCode).toBe(0);
+    expect(JSON.parse(stdout).engines.length).toBeGreaterThanOrEqual(1);
+    await expectNoEngineResidue(session, "07");
+    await expectNoResidueOf(before, [session]);
+    expect(await learnerDockerdPid()).toBe(dockerdPid);
+  });
+
+  it("its floor, the same dockerd, docker and ip commands as a plain script, is measured", async () => {
+    const s = `f${newSessionId().slice(0, 3)}`;
+    const floor = await timeScript(`
+      R=/run/dnl-${s}-07; D=/tmp/dnl-${s}-07; NS=dnl${s}e07; H="-H unix://$R/docker.sock"; I=docker-net-lab/toolbox:0.1.0
+      mkdir -p $R $D; echo '{}' > $D/daemon.json; ip netns add $NS; ip -n $NS link set lo up
+      start() { nsenter --net=/run/netns/$NS dockerd --config-file $D/daemon.json --data-root $D/data --exec-root $R/exec -H unix://$R/docker.sock --pidfile $R/docker.pid --shutdown-timeout 2 "$@" >>$D/log 2>&1 &
+        for i in $(seq 1 200); do docker $H version >/dev/null 2>&1 && return; sleep 0.1; done; return 1; }
+      stop() { P=$(cat $R/docker.pid); kill $P; while kill -0 $P 2>/dev/null; do sleep 0.1; done; }
+      start; docker save -o $D/t.tar $I; docker $H load -i $D/t.tar >/dev/null
+      ip -n $NS -j addr show docker0 >/dev/null; docker $H network inspect bridge >/dev/null
+      stop; start --bip 10.217.250.1/24 --default-address-pool base=10.218.240.0/20,size=26
+      docker $H network create p1 >/dev/null; docker $H network inspect p1 >/dev/null
+      docker $H network create --subnet 10.219.250.0/24 --gateway 10.219.250.1 --ip-range 10.219.250.128/25 -o com.docker.network.driver.mtu=1400 -o com.docker.network.bridge.name=dnl${s}7br c1 >/dev/null
+      docker $H run -d --name dyn --network c1 $I httpd -f -p 80 -h /var/www >/dev/null
+      docker $H run -d --name fixed --network c1 --ip 10.219.250.10 $I httpd -f -p 80 -h /var/www >/dev/null
+      docker $H exec dyn ip addr show eth0 >/dev/null; docker $H exec fixed ip addr show eth0 >/dev/null
+      ip netns exec $NS wget -q -O /dev/null -T 3 -t 1 http://10.219.250.10/
+      docker $H rm -f dyn fixed >/dev/null; stop
+      awk '{print $5}' /proc/self/mountinfo | { grep -e "^$R" -e "^$D" || true; } | sort -r | xargs -r -n1 umount -l
+      ip netns delete $NS; rm -rf $R $D
+    `);
+    console.log(`lab 07 floor (plain script): ${floor} ms`);
+    expect(floor).toBeGreaterThan(0);
+    await expectNoEngineResidue(s, "07");
+    await expectNoResidueOf(before, [s]);
+  });
+});
