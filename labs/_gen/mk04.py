@@ -1,0 +1,222 @@
+import sys, os
+sys.path.insert(0, os.path.dirname(__file__))
+from nbgen import Book
+
+b = Book("04")
+b.md("intro", r"""
+# Lab 04 · User-defined bridges and DNS
+
+Seed 001 creates its own bridge network and runs a container on it:
+
+```
+docker network create --driver bridge mybridge
+docker run -i -t --name mynetwork_container --net mybridge ubuntu:14.04
+```
+
+A user-defined bridge is a second docker0: a new Linux bridge (`br-<id>`), its own subnet, its own MASQUERADE rule. It also brings three things the default bridge lacks or does differently:
+
+1. **Embedded DNS at 127.0.0.11**: containers find each other **by name**. On the default bridge they cannot (only the legacy `--link` writes names into `/etc/hosts`).
+2. **`--network-alias` (`--net-alias`)**: one name for several containers; DNS answers with all of them (round robin).
+3. **Isolation**: two user bridges cannot talk to each other (iptables DROP rules), until you `docker network connect` a container to both.
+
+Safety note: every container here runs with `--dns 127.0.0.1`. The embedded DNS still answers container names, but anything else it would forward goes to the container's own loopback, where nothing listens: no lookup ever leaves this machine.
+""")
+b.code("setup", r"""
+import { openLab, parseNetworkInspect, parseIptablesSave } from "docker-net-lab";
+
+const lab = await openLab("04");
+await lab.setup();
+const [netA, netB] = [lab.name("neta"), lab.name("netb")];
+const [a1, a2, web1, web2, b1, d1, legacy] = ["a1", "a2", "web1", "web2", "b1", "d1", "legacy"].map((s) => lab.name(s));
+const subnetA = await lab.freeSubnet("net-a");   // checked free on this host (Docker networks, routes, addresses)
+const subnetB = await lab.freeSubnet("net-b");
+const sleeper = [lab.image, "sleep", "3600"];
+({ netA, subnetA, netB, subnetB });
+""")
+b.md("ex1-md", r"""
+## 1 · A user-defined bridge with a custom subnet
+
+### Exercise 1 · create `netA` and put `a1` and `a2` on it
+
+Inside `lab.step(…)`, so you see what appears on the host:
+
+1. `docker network create --driver bridge --subnet ${subnetA} ${netA}`
+2. run `a1` and `a2` with `--network ${netA} --dns 127.0.0.1`, running `${sleeper}` (the toolbox image and `sleep 3600`).
+""")
+b.code("ex1", r"""
+// Exercise 1: create netA with subnetA and run a1, a2 on it (inside lab.step).
+""", tags=["exercise"], solution=r"""
+// Exercise 1: create netA with subnetA and run a1, a2 on it (inside lab.step).
+await lab.step("a user-defined bridge with two containers", async () => {
+  await lab.sh`docker network create --driver bridge --subnet ${subnetA} ${netA}`;
+  await lab.sh`docker run -d --name ${a1} --network ${netA} --dns 127.0.0.1 ${sleeper}`;
+  await lab.sh`docker run -d --name ${a2} --network ${netA} --dns 127.0.0.1 ${sleeper}`;
+});
+""")
+b.code("ex1-view", r"""
+// The new network as Docker describes it, and the Linux bridge behind it.
+const inspectA = await lab.sh`docker network inspect ${netA}`;
+const [parsedA] = parseNetworkInspect(inspectA.stdout).value;
+lab.view(inspectA, { name: parsedA?.name, driver: parsedA?.driver, subnet: parsedA?.ipam.config[0]?.subnet, gateway: parsedA?.ipam.config[0]?.gateway, bridge: `br-${parsedA?.id.slice(0, 12)}`, containers: Object.values(parsedA?.containers ?? {}).map((c) => `${c.name} ${c.ipv4Address}`) }, "docker network inspect netA");
+await lab.sh`brctl show`;
+""")
+b.code("ex1-check", r"""
+// Graded check 04.user-bridge: netA uses your subnet and holds a1 and a2.
+await lab.check("04.user-bridge");
+""", tags=["graded"])
+b.md("dns-md", r"""
+## 2 · Embedded DNS: 127.0.0.11
+
+Inside a container on a user bridge, `/etc/resolv.conf` points at **127.0.0.11**: a resolver the engine runs inside the container's namespace. It knows every container on the same network by name.
+
+On the **default** bridge there is no such resolver: `/etc/resolv.conf` is a copy of the host's (here: 127.0.0.1, because of `--dns`), and container names do not resolve.
+
+### Exercise 2 · compare the two
+
+1. `cat /etc/resolv.conf` in a1; record the nameserver address as `"resolver"`.
+2. `nslookup ${a2}` in a1; record the address it found for a2 (the `Address:` line after `Name:`, not the server's) as `"a2-from-a1"`.
+3. Run `d1` on the default bridge (`--dns 127.0.0.1`, no `--network`), then try `nslookup ${a1}` in d1. It fails: record `"default-bridge-resolves"` as `true` or `false`.
+""")
+b.code("ex2", r"""
+// Exercise 2: record "resolver", "a2-from-a1", "default-bridge-resolves".
+""", tags=["exercise"], solution=r"""
+// Exercise 2: record "resolver", "a2-from-a1", "default-bridge-resolves".
+const resolv = (await lab.sh`docker exec ${a1} cat /etc/resolv.conf`).stdout;
+await lab.answer("resolver", resolv.split("\n").find((l) => l.startsWith("nameserver"))?.split(" ")[1]?.trim());
+const lookup = (await lab.sh`docker exec ${a1} nslookup ${a2}`).stdout;
+const addressLines = lookup.split("\n").filter((l) => l.startsWith("Address:") && !l.includes("127.0.0.11"));
+await lab.answer("a2-from-a1", addressLines[0]?.split("Address:")[1]?.trim());
+await lab.sh`docker run -d --name ${d1} --dns 127.0.0.1 ${sleeper}`;
+const fromDefault = await lab.sh`docker exec ${d1} nslookup ${a1}`.then(() => true, () => false);
+await lab.answer("default-bridge-resolves", fromDefault);
+""")
+b.code("ex2-check", r"""
+// Graded check 04.dns: 127.0.0.11 on the user bridge, no name resolution on the default bridge.
+await lab.check("04.dns");
+""", tags=["graded"])
+b.md("alias-md", r"""
+## 3 · `--network-alias`: one name, several containers
+
+Seed 001's `--net-alias`: give several containers the same alias, and the embedded DNS answers with **all** their addresses, in rotating order (round robin).
+
+### Exercise 3 · two web servers behind the name `search`
+
+Run `web1` and `web2` on netA with `--network-alias search` (and `--dns 127.0.0.1`), then `nslookup search` in a1 and record every address it printed (not the server's) as an array, `"search-addresses"`.
+""")
+b.code("ex3", r"""
+// Exercise 3: run web1, web2 with --network-alias search; record "search-addresses".
+""", tags=["exercise"], solution=r"""
+// Exercise 3: run web1, web2 with --network-alias search; record "search-addresses".
+for (const web of [web1, web2]) await lab.sh`docker run -d --name ${web} --network ${netA} --network-alias search --dns 127.0.0.1 ${lab.image} httpd -f -p 80 -h /var/www`;
+const searchOut = (await lab.sh`docker exec ${a1} nslookup search`).stdout;
+await lab.answer("search-addresses", searchOut.split("\n").filter((l) => l.startsWith("Address:") && !l.includes("127.0.0.11")).map((l) => l.split("Address:")[1]?.trim()));
+""")
+b.code("ex3-self", r"""
+// Self-check: two addresses recorded.
+const recordedSearch = (await lab.session.answers())["search-addresses"];
+lab.expect("search-addresses has two addresses", Array.isArray(recordedSearch) && recordedSearch.length === 2, "Both web containers need the alias, on netA.");
+""")
+b.code("ex3-check", r"""
+// Graded check 04.alias: the alias search answers with both web containers.
+await lab.check("04.alias");
+""", tags=["graded"])
+b.md("iso-md", r"""
+## 4 · Isolation between bridges
+
+Seed 003's inspect output shows `enable_icc` (containers on **one** bridge may talk). Between **two** bridges, Docker adds DROP rules in the filter table (on this engine: chains `DOCKER-ISOLATION-STAGE-1` and `-2`): a packet that came in from one Docker bridge and goes out to another is dropped.
+
+### Exercise 4 · a second bridge, and a ping that fails
+
+1. Create `netB` with `subnetB`, run `b1` on it (`--dns 127.0.0.1`, `${sleeper}`).
+2. From a1, `ping -c 1 -W 1` b1's **address** (names of other networks don't resolve); record whether it answered as `"cross-ping"` (`true`/`false`).
+3. netB's Linux bridge is `br-` + the first 12 characters of its id. Find the `DROP` rule whose `outInterface` is that bridge in the parsed `iptables-save -t filter`, and record its `outInterface` as `"isolation-drop"`.
+""")
+b.code("ex4", r"""
+// Exercise 4: create netB and b1; record "cross-ping" and "isolation-drop".
+""", tags=["exercise"], solution=r"""
+// Exercise 4: create netB and b1; record "cross-ping" and "isolation-drop".
+await lab.sh`docker network create --driver bridge --subnet ${subnetB} ${netB}`;
+await lab.sh`docker run -d --name ${b1} --network ${netB} --dns 127.0.0.1 ${sleeper}`;
+const [parsedB] = parseNetworkInspect((await lab.sh`docker network inspect ${netB}`).stdout).value;
+const b1Address = Object.values(parsedB?.containers ?? {}).find((c) => c.name === b1)?.ipv4Address.split("/")[0];
+await lab.answer("cross-ping", await lab.sh`docker exec ${a1} ping -c 1 -W 1 ${b1Address}`.then(() => true, () => false));
+const filterRules = parseIptablesSave((await lab.sh`iptables-save -t filter`).stdout).value.flatMap((t) => t.chains.flatMap((c) => c.rules));
+const dropB = filterRules.find((r) => r.target === "DROP" && r.outInterface === `br-${parsedB?.id.slice(0, 12)}`);
+await lab.answer("isolation-drop", dropB?.outInterface);
+""")
+b.code("iso-view", r"""
+// The isolation chains, as the seed's iptables -L prints them.
+await lab.sh`iptables -L DOCKER-ISOLATION-STAGE-1 -n`;
+await lab.sh`iptables -L DOCKER-ISOLATION-STAGE-2 -n`;
+""")
+b.code("ex4-check", r"""
+// Graded check 04.isolation: the ping failed and the DROP rule is found.
+await lab.check("04.isolation");
+""", tags=["graded"])
+b.md("ex5-md", r"""
+## 5 · connect and disconnect
+
+`docker network connect NET CONTAINER` gives a running container a **second** interface (eth1) on another network; `disconnect` takes it away.
+
+### Exercise 5 · connect a1 to netB, ping b1 by name, disconnect
+
+Record whether `ping -c 1 -W 2 ${b1}` from a1 answered while connected as `"ping-after-connect"`; then disconnect.
+""")
+b.code("ex5", r"""
+// Exercise 5: connect a1 to netB, record "ping-after-connect", disconnect.
+""", tags=["exercise"], solution=r"""
+// Exercise 5: connect a1 to netB, record "ping-after-connect", disconnect.
+await lab.step("connect a1 to netB", () => lab.sh`docker network connect ${netB} ${a1}`);
+await lab.sh`docker exec ${a1} ip addr`;
+await lab.answer("ping-after-connect", await lab.sh`docker exec ${a1} ping -c 1 -W 2 ${b1}`.then(() => true, () => false));
+await lab.sh`docker network disconnect ${netB} ${a1}`;
+""")
+b.code("ex5-check", r"""
+// Graded check 04.connect: connected, a1 reached b1; disconnected, it is on netA only.
+await lab.check("04.connect");
+""", tags=["graded"])
+b.md("ex6-md", r"""
+## 6 · The legacy way: `--link`
+
+Before user networks, seed 001's `--link` was how containers on the default bridge found each other: `--link d1:db` writes `db` (and d1's name) into the new container's `/etc/hosts`. No DNS is involved; if d1 restarts with a new address, the entry goes stale.
+
+### Exercise 6 · run `legacy` linked to d1 as `db`
+
+Run `legacy` on the default bridge with `--link ${d1}:db --dns 127.0.0.1`, read its `/etc/hosts`, and record db's address as `"db-address"`.
+""")
+b.code("ex6", r"""
+// Exercise 6: run legacy with --link d1:db; record "db-address" from its /etc/hosts.
+""", tags=["exercise"], solution=r"""
+// Exercise 6: run legacy with --link d1:db; record "db-address" from its /etc/hosts.
+await lab.sh`docker run -d --name ${legacy} --link ${d1}:db --dns 127.0.0.1 ${sleeper}`;
+const hosts = (await lab.sh`docker exec ${legacy} cat /etc/hosts`).stdout;
+const dbLine = hosts.split("\n").map((l) => l.replaceAll("\t", " ").split(" ").filter(Boolean)).find((words) => words.includes("db"));
+await lab.answer("db-address", dbLine?.[0]);
+""")
+b.code("ex6-check", r"""
+// Graded check 04.link: legacy reaches d1 through the db entry --link wrote.
+await lab.check("04.link");
+""", tags=["graded"])
+b.md("draw-md", r"""
+## The picture
+
+Three bridges now: docker0 (d1, legacy), netA (a1, a2, web1, web2) and netB (b1), each a diamond with its containers below.
+""")
+b.code("draw", r"""
+await lab.draw({ title: "Lab 04: three bridges" });
+""")
+b.md("all-md", r"""
+## All checks
+""")
+b.code("all-checks", r"""
+await lab.check();
+""", tags=["graded"])
+b.md("teardown-md", r"""
+## Teardown: remove what you made, and only that
+
+Removes your session's containers, then netA and netB (by label); the engine deletes their bridges and iptables rules with them. Running it twice is harmless.
+""")
+b.code("teardown", r"""
+await lab.teardown();
+""", tags=["teardown"])
+b.write(os.path.join(os.path.dirname(__file__), "..", "04-user-bridges-dns"))
