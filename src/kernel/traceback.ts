@@ -72,7 +72,8 @@ export const typescriptLine = (cell: Pick<CellSource, "typescript" | "javascript
 };
 
 const framePattern = /^\s*at (?:(.+?) \()?(.+?):(\d+):(\d+)\)?$/;
-const hiddenFrame = /^node:|[/\\]node_modules[/\\]tslab[/\\]|[/\\]dist[/\\]kernel[/\\]|^evalmachine\.<anonymous>$/;
+// Node internals, third-party packages (execa, tslab...) and this kernel are noise for a learner; the library's frames stay.
+const hiddenFrame = /^node:|[/\\]node_modules[/\\]|[/\\]dist[/\\]kernel[/\\]|^evalmachine\.<anonymous>$/;
 
 // One stack frame as the learner reads it: `in f, cell [3] line 5` plus the code, or the file outside the cell.
 const frame = (text: string): string[] => {

@@ -53,6 +53,16 @@ describe("traceback", () => {
     });
   });
 
+  it("runtimeError(value) keeps the library's own frames (relative to the notebook) and hides third-party packages", () => {
+    const error = new Error("engine down");
+    error.stack = [
+      "Error: engine down",
+      "    at classify (/repo/node_modules/execa/lib/x.js:1:1)",
+      `    at snapshot (${process.cwd()}/dist/topology/snapshot.js:42:7)`,
+    ].join("\n");
+    expect(runtimeError(error).traceback).toEqual(["Error: engine down", "  in snapshot, dist/topology/snapshot.js:42:7"]);
+  });
+
   it("runtimeError(value) reports thrown non-errors as Uncaught with their text", () => {
     expect(runtimeError("just a string")).toEqual({ ename: "Uncaught", evalue: "just a string", traceback: ["Uncaught: just a string"] });
   });
