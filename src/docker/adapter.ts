@@ -4,7 +4,7 @@ import { DnlError, EnvironmentError, ExitCode } from "../errors.js";
 import { toDockerContainer } from "../parse/docker-inspect.js";
 import { toDockerNetwork } from "../parse/network-inspect.js";
 import type { DockerContainer, DockerNetwork } from "../parse/models.js";
-import { ownerLabel } from "../labs/labels.js";
+import { ownerLabel, sessionLabelKey } from "../labs/labels.js";
 import { engineFix } from "../setup/engine.js";
 
 // Engine API status codes -> what they mean for a learner (data, not if/else; like dockerode's tables).
@@ -92,10 +92,11 @@ export const listNetworks = async (options: { labels?: readonly string[] } = {})
   return inspected.filter((network): network is DockerNetwork => network !== null);
 };
 
-// Refuse to touch objects we did not create.
+// Refuse to touch objects we did not create. The owner label alone is not enough: containers inherit it from the
+// toolbox image, so a user's own `docker run docker-net-lab/toolbox` carries it too; ours also carry a session label.
 const assertOwned = (labels: Readonly<Record<string, string>>, what: string): void => {
-  if (labels[ownerLabel.key] !== ownerLabel.value) {
-    throw new DnlError(`Refusing to remove ${what}: it does not carry the label ${ownerLabel.key}=${ownerLabel.value}, so docker-net-lab did not create it.`, {
+  if (labels[ownerLabel.key] !== ownerLabel.value || !labels[sessionLabelKey]) {
+    throw new DnlError(`Refusing to remove ${what}: it does not carry the labels ${ownerLabel.key}=${ownerLabel.value} and ${sessionLabelKey}, so docker-net-lab did not create it.`, {
       hint: "docker-net-lab only removes what it created; remove your own objects yourself.",
       exitCode: ExitCode.failed,
     });

@@ -62,9 +62,11 @@ export const taggedRules = (save: string, prefixes: readonly string[]): { table:
   for (const raw of save.split("\n")) {
     const line = raw.trim();
     if (line.startsWith("*")) table = line.slice(1);
-    const comment = /--comment\s+(?:"([^"]*)"|(\S+))/.exec(line);
+    // `iptables-save -c` puts the counters first: `[3:180] -A INPUT …`.
+    const rule = line.replace(/^\[\d+:\d+\]\s*/, "");
+    const comment = /--comment\s+(?:"([^"]*)"|(\S+))/.exec(rule);
     const text = comment?.[1] ?? comment?.[2];
-    if (line.startsWith("-A ") && text && prefixes.some((prefix) => text.startsWith(prefix))) found.push({ table, line: line.replace(/^\[\d+:\d+\]\s*/, "") });
+    if (rule.startsWith("-A ") && text && prefixes.some((prefix) => text.startsWith(prefix))) found.push({ table, line: rule });
   }
   return found;
 };
@@ -119,7 +121,8 @@ const unmountUnder = async (dir: string): Promise<void> => {
 export const clean = async (options: CleanOptions, log: (line: string) => void): Promise<CleanReport> => {
   if (options.session !== undefined && !isSessionId(options.session)) throw new UsageError(`Expected --session to be 4-8 lowercase letters or digits, got \`${options.session}\`.`, { hint: "See the session id at the top of the lab notebook, or list them with `clean --all-sessions --dry-run`." });
   const session = options.allSessions ? null : (options.session ?? (await currentSessionId()));
-  const labels = [`${ownerLabel.key}=${ownerLabel.value}`, ...(session ? [`${sessionLabelKey}=${session}`] : [])];
+  // The session label is required even for all sessions: the owner label alone is inherited from the toolbox image.
+  const labels = [`${ownerLabel.key}=${ownerLabel.value}`, session ? `${sessionLabelKey}=${session}` : sessionLabelKey];
   const prefixes = kernelPrefixes(session);
   const matches = (name: string): boolean => prefixes.some((prefix) => name.startsWith(prefix));
   const errors: string[] = [];
