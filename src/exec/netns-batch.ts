@@ -16,15 +16,26 @@ export interface NamespaceOutput {
 const RS = "\u001e";
 const FAIL = "\u001f";
 
-// sh script: for each target print a mark, then run ip in its namespace with the batch on stdin.
+// sh script: for each target print a mark, then run ip in its namespace with the batch as a here-document.
+// A container's namespace is opened by path (`ip -n ../../../proc/PID/ns/net`: iproute2 joins the name to
+// /var/run/netns), which saves the nsenter exec per namespace; nsenter is the fallback.
 const script = [
   'batch="$1"; shift',
   "for t; do",
   `  printf '${RS}%s\\n' "$t"`,
   '  case "$t" in',
-  '    pid:*) printf "$batch" | nsenter -t "${t#pid:}" -n ip -j -d -b - ;;',
-  '    netns:*) printf "$batch" | ip -n "${t#netns:}" -j -d -b - ;;',
-  '    *) printf "$batch" | ip -j -d -b - ;;',
+  '    pid:*) { ip -n "../../../proc/${t#pid:}/ns/net" -j -d -b - 2>/dev/null || nsenter -t "${t#pid:}" -n ip -j -d -b -; } <<EOF',
+  "$batch",
+  "EOF",
+  "    ;;",
+  '    netns:*) ip -n "${t#netns:}" -j -d -b - <<EOF',
+  "$batch",
+  "EOF",
+  "    ;;",
+  "    *) ip -j -d -b - <<EOF",
+  "$batch",
+  "EOF",
+  "    ;;",
   `  esac || printf '${FAIL}%s\\n' "$t"`,
   "done",
 ].join("\n");
@@ -58,7 +69,7 @@ const frames = (stdout: string, targets: readonly Where[], stderr: string): Name
  */
 export const ipBatchInNamespaces = async (targets: readonly Where[], commands: readonly string[], shells = 2): Promise<NamespaceOutput[]> => {
   if (targets.length === 0) return [];
-  const batch = commands.map((command) => command.replaceAll("%", "%%").replaceAll("\\", "\\\\")).join("\\n") + "\\n";
+  const batch = commands.join("\n");
   const groups: Where[][] = Array.from({ length: Math.max(1, Math.min(shells, targets.length)) }, () => []);
   targets.forEach((target, index) => groups[index % groups.length]!.push(target));
   const results = await Promise.all(

@@ -1,6 +1,8 @@
 // Small readers the snapshot needs besides `ip`: named namespaces, namespace identities,
 // iptables-save text and docker-proxy processes (read from /proc, no command needed). Read-only.
-import { readdir, readFile, stat } from "node:fs/promises";
+// /proc and /var/run/netns are read synchronously: each read takes microseconds, while a trip through
+// libuv's thread pool per file made the docker-proxy scan ten times slower.
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { iptablesSave, type Where } from "../exec/commands.js";
 import type { DockerProxy } from "./model.js";
 
@@ -10,7 +12,7 @@ export const netnsDir = "/var/run/netns";
 /** Names of the namespaces `ip netns list` shows (sorted); [] when there are none. */
 export const listNamedNamespaces = async (): Promise<string[]> => {
   try {
-    return (await readdir(netnsDir)).sort();
+    return readdirSync(netnsDir).sort();
   } catch {
     return [];
   }
@@ -20,7 +22,7 @@ export const listNamedNamespaces = async (): Promise<string[]> => {
 export const namespaceInode = async (where: Where): Promise<number | null> => {
   const path = where.kind === "pid" ? `/proc/${where.pid}/ns/net` : where.kind === "netns" ? `${netnsDir}/${where.name}` : "/proc/self/ns/net";
   try {
-    return (await stat(path)).ino;
+    return statSync(path).ino;
   } catch {
     return null;
   }
@@ -60,7 +62,7 @@ export const readDockerProxies = async (): Promise<DockerProxy[]> => {
   const hostInode = await namespaceInode({ kind: "host" });
   let entries: string[];
   try {
-    entries = await readdir("/proc");
+    entries = readdirSync("/proc");
   } catch {
     return [];
   }
@@ -68,7 +70,7 @@ export const readDockerProxies = async (): Promise<DockerProxy[]> => {
   const found = await Promise.all(
     pids.map(async (pid) => {
       try {
-        const argv = (await readFile(`/proc/${pid}/cmdline`, "utf8")).split("\0").filter(Boolean);
+        const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
         const proxy = proxyFromArgv(pid, argv);
         if (proxy && hostInode !== null && (await namespaceInode({ kind: "pid", pid })) !== hostInode) return null;
         return proxy;

@@ -90,6 +90,20 @@ const interfaceChanges = (before: NamespaceNode, after: NamespaceNode, changes: 
   for (const route of routes.removed) changes.push({ change: "removed", subject: "route", key: `${after.id} ${routeKey(route)}`, detail: `route ${routeText(route)} in ${after.name}`, names: owner });
 };
 
+/**
+ * Stable keys for rules: table + rule text + occurrence, not the position (rules others add while
+ * a step runs shift positions; identical rules are told apart by their order).
+ */
+export const ruleKeys = (rules: readonly RuleRef[]): { key: string; rule: RuleRef }[] => {
+  const seen = new Map<string, number>();
+  return rules.map((rule) => {
+    const base = `${rule.table} ${rule.text}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return { key: `${base} #${n}`, rule };
+  });
+};
+
 /** Compare two snapshots: containers, networks, namespaces, interfaces, addresses, routes, links, NAT. */
 export const diffTopology = (before: Topology, after: Topology, options: DiffOptions = {}): TopologyDiff => {
   const { counters = true } = options;
@@ -128,9 +142,9 @@ export const diffTopology = (before: Topology, after: Topology, options: DiffOpt
   }
   const moved =
     counters && before.nat && after.nat
-      ? compare(before.nat.rules, after.nat.rules, (r) => `${r.table} ${r.chain} ${r.position} ${r.text}`)
-          .both.filter(([old, now]) => now.packets > old.packets)
-          .map(([old, now]) => ({ rule: now, packets: now.packets - old.packets, bytes: now.bytes - old.bytes }))
+      ? compare(ruleKeys(before.nat.rules), ruleKeys(after.nat.rules), (r) => r.key)
+          .both.filter(([old, now]) => now.rule.packets > old.rule.packets)
+          .map(([old, now]) => ({ rule: now.rule, packets: now.rule.packets - old.rule.packets, bytes: now.rule.bytes - old.rule.bytes }))
       : [];
   const order: ChangeSubject[] = ["container", "network", "namespace", "link", "interface", "address", "route", "published-port", "masquerade", "rule"];
   changes.sort((x, y) => order.indexOf(x.subject) - order.indexOf(y.subject) || x.change.localeCompare(y.change) || x.key.localeCompare(y.key));

@@ -2,6 +2,7 @@
 // iptables rule it meets. Pure: works on a snapshot. Covers host -> published port -> container,
 // container -> container (same bridge: bridged; other bridge: routed, isolation rules), container ->
 // a namespace with a TEST-NET address (routed, MASQUERADE), macvlan children through their parent.
+import { UsageError } from "../errors.js";
 import type { IpInterface, Route } from "../parse/models.js";
 import { inSubnet } from "./ipv4.js";
 import { walkChain, type Packet } from "./iptables-eval.js";
@@ -59,7 +60,7 @@ export const resolvePlace = (topology: Topology, text: string, role: "from" | "t
       : topology.namespaces.find((ns) => ns.id === name || ns.containers.includes(name) || (ns.kind === "netns" && (ns.name === name || `netns:${ns.name}` === name)));
   if (byName) {
     const address = byName.kind === "host" ? (role === "to" ? "127.0.0.1" : globalIpv4(byName) ?? "127.0.0.1") : globalIpv4(byName);
-    if (!address) throw new Error(`${name} has no IPv4 address (none mode?): nothing can reach it and it can reach nothing`);
+    if (!address) throw new UsageError(`${name} has no IPv4 address (none mode?): nothing can reach it and it can reach nothing`, { hint: "Attach it to a network first (`docker network connect`)." });
     return { ns: byName, address, port, label: text };
   }
   if (/^\d+\.\d+\.\d+\.\d+$/.test(name)) {
@@ -67,7 +68,7 @@ export const resolvePlace = (topology: Topology, text: string, role: "from" | "t
     if (owner) return { ns: owner, address: name, port, label: text };
     if (role === "to") return { ns: host, address: name, port, label: text };
   }
-  throw new Error(`unable to find ${text}: expected host, a running container, an ip netns name or an address`);
+  throw new UsageError(`unable to find ${text}: expected host, a running container, an ip netns name or an address`, { hint: "List what exists with `docker-net-lab snapshot --text` (containers must be running)." });
 };
 
 /** Longest-prefix route for an address in a namespace's main table. */

@@ -57,7 +57,7 @@ export const prove = async (from: string, to: string, options: ExplainOptions = 
   const result: RunResult = await sendProbe(where, { protocol: explanation.packet.protocol, address: explanation.packet.dst, port: explanation.packet.dport });
   const after = await snapshot();
   const moved = diffTopology(before, after).counters;
-  const key = (r: RuleRef): string => `${r.table} ${r.chain} ${r.position} ${r.text}`;
+  const key = (r: RuleRef): string => `${r.table} ${r.text}`;
   const movedKeys = new Set(moved.map((m) => key(m.rule)));
   const onPath = explanation.hops.flatMap((hop) => (hop.rule ? [hop.rule] : []));
   return {
