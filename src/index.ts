@@ -10,7 +10,8 @@ export { diffTopology, describeDiff, summarizeDiff, type TopologyDiff, type Topo
 export { topologySvg, layoutTopology, type DrawOptions } from "./render/topology-plot.js";
 export { showDiff, diffBundle } from "./render/topology-diff.js";
 export { interfacesTable, routesTable, natTable, tableHtml, tableText, tablesBundle, showTables, type TextTable } from "./render/topology-tables.js";
-export { explain, describeExplanation, resolvePlace, routeLookup, type Explanation, type Hop, type ExplainOptions } from "./topology/explain.js";
+export { explain, describeExplanation, resolvePlace, routeLookup, pathNames, type Explanation, type Hop, type ExplainOptions } from "./topology/explain.js";
+export { explanationBundle, proofBundle } from "./render/explain-view.js";
 export { prove, isOwnNamespace, type Proof } from "./topology/prove.js";
 export { natView, publishedPorts, masquerades, isolationChains } from "./topology/nat.js";
 export { walkChain, type Packet, type ChainResult } from "./topology/iptables-eval.js";

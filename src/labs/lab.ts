@@ -7,6 +7,9 @@ import { display, escapeHtml, inNotebook } from "../render/display.js";
 import { sideBySideBundle } from "../render/side-by-side.js";
 import { topologySvg, type DrawOptions } from "../render/topology-plot.js";
 import { showDiff } from "../render/topology-diff.js";
+import { explanationBundle, proofBundle } from "../render/explain-view.js";
+import { explain, type ExplainOptions, type Explanation } from "../topology/explain.js";
+import { prove } from "../topology/prove.js";
 import type { TopologyDiff } from "../topology/diff.js";
 import { toolboxImage } from "../setup/image.js";
 import { snapshot } from "../topology/snapshot.js";
@@ -139,6 +142,24 @@ export class Lab {
     const after = await snapshot();
     const mine = after.containers.filter((c) => c.labels["io.docker-net-lab.session"] === this.session.session && c.labels["io.docker-net-lab.lab"] === this.definition.id).map((c) => c.name);
     return showDiff(before, after, { title, ...options, ...(options.all ? {} : { containers: options.containers ?? mine }) });
+  }
+
+  /**
+   * Explain the path of one packet hop by hop and draw it; with `{ prove: true }` also send one real packet
+   * (only to the project's own containers/namespaces) and show the rule counters that moved.
+   * `await lab.explain(lab.name("a"), lab.name("b"))`, `await lab.explain("host", "127.0.0.1:8080", { prove: true })`.
+   */
+  async explain(from: string, to: string, options: ExplainOptions & { prove?: boolean } = {}): Promise<Explanation> {
+    const { prove: send = false, ...rest } = options;
+    const topology = await snapshot();
+    if (!send) {
+      const path = explain(topology, from, to, rest);
+      display(explanationBundle(path, topology));
+      return path;
+    }
+    const proof = await prove(from, to, rest);
+    display(proofBundle(proof, topology));
+    return proof.explanation;
   }
 
   /** Remove everything this lab made in this session; safe to run any time. */

@@ -28,7 +28,21 @@ export interface Explanation {
   readonly verdict: "delivered" | "dropped" | "unreachable" | "left-host" | "unknown";
   /** Namespace id the packet reached (delivered) or null. */
   readonly reached: string | null;
+  /** Endpoints (`ns:iface`) the packet passed, in order; `ns:` for the namespace it started in. */
+  readonly path: readonly string[];
 }
+
+/** Names to highlight in a picture for a path: interfaces, bridges, namespaces and their containers. */
+export const pathNames = (topology: Topology, e: Explanation): string[] => {
+  const names = new Set<string>();
+  for (const value of e.path) {
+    const { namespace, ifname } = splitEndpoint(value);
+    if (ifname) names.add(ifname);
+    const ns = topology.namespaces.find((candidate) => candidate.id === namespace);
+    if (ns && ns.kind !== "host") for (const name of [ns.name, ...ns.containers]) names.add(name);
+  }
+  return [...names].sort();
+};
 
 export interface ExplainOptions {
   /** @default "tcp" when a port is given, else "icmp" */
@@ -96,7 +110,8 @@ export const explain = (topology: Topology, from: string, to: string, options: E
   const rulesHop = (where: string, label: string, matched: readonly RuleRef[]): void => {
     for (const rule of matched) hops.push({ where, kind: rule.target === "DNAT" || rule.target === "MASQUERADE" || rule.target === "SNAT" ? "nat" : "rule", text: `${label}: ${rule.text}`, rule });
   };
-  const done = (verdict: Explanation["verdict"], reached: string | null): Explanation => ({ from, to, packet: start, hops, verdict, reached });
+  const touched: string[] = [endpoint(source.ns.id, "")];
+  const done = (verdict: Explanation["verdict"], reached: string | null): Explanation => ({ from, to, packet: start, hops, verdict, reached, path: [...new Set(touched)] });
   const peerOf = (where: string): string | null => {
     for (const link of topology.links) {
       if (link.kind !== "veth") continue;
@@ -200,6 +215,7 @@ export const explain = (topology: Topology, from: string, to: string, options: E
         return done("unreachable", null);
       }
       hops.push({ where: ns.id, kind: "bridge", text: `bridge ${exit.name} forwards the frame to port ${splitEndpoint(port).ifname}` });
+      touched.push(endpoint(bridgeNs, exit.name), port, wire);
       arrive = peerOf(port);
       hops.push({ where: ns.id, kind: "link", text: `veth ${splitEndpoint(port).ifname} -> ${arrive}` });
     } else {
@@ -209,6 +225,7 @@ export const explain = (topology: Topology, from: string, to: string, options: E
         return done("left-host", null);
       }
       hops.push({ where: ns.id, kind: "link", text: `veth ${splitEndpoint(wire).ifname} -> ${peer}` });
+      touched.push(wire, peer);
       arrive = peer;
       // Arriving on a bridge port: bridged to another port, or up to the bridge's own IP stack.
       const far = ifaceAt(peer);
@@ -224,6 +241,7 @@ export const explain = (topology: Topology, from: string, to: string, options: E
         });
         if (port) {
           hops.push({ where: far.ns.id, kind: "bridge", text: `bridge ${far.iface.master} switches the frame from ${far.iface.name} to ${splitEndpoint(port).ifname} (same bridge: no routing)` });
+          touched.push(bridgeEp, port);
           if (far.ns.kind === "host" && tables.length) {
             const bridged = walkChain(tables, "filter", "FORWARD", { ...packet, in: far.iface.master, out: far.iface.master, local: [] });
             rulesHop(far.ns.id, "filter FORWARD (br_netfilter)", bridged.matched);
@@ -236,6 +254,7 @@ export const explain = (topology: Topology, from: string, to: string, options: E
           hops.push({ where: far.ns.id, kind: "link", text: `veth ${splitEndpoint(port).ifname} -> ${arrive}` });
         } else {
           hops.push({ where: far.ns.id, kind: "bridge", text: `frame for ${nexthop} goes up to bridge ${far.iface.master} (${ipv4Cidr(bridge?.iface)}): the host routes it` });
+          touched.push(bridgeEp);
           ns = far.ns;
           inIface = far.iface.master;
           continue;
@@ -247,6 +266,7 @@ export const explain = (topology: Topology, from: string, to: string, options: E
       hops.push({ where: ns.id, kind: "note", text: `the other end ${arrive ?? "?"} is in a namespace the snapshot did not read` });
       return done("unknown", null);
     }
+    touched.push(arrive as string);
     ns = landed.ns;
     inIface = landed.iface.name;
   }

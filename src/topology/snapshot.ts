@@ -54,12 +54,16 @@ const decode = (outputs: readonly string[], label: string, warnings: string[]): 
 export const snapshot = async (options: SnapshotOptions = {}): Promise<Topology> => {
   const { concurrency = 2, nat = true } = options;
   const warnings: string[] = [];
-  const [version, networks, containers, named, hostInode, iptables, proxies] = await Promise.all([
+  const commands = ["addr show", "route show"];
+  const [named, hostInode] = await Promise.all([listNamedNamespaces(), namespaceInode({ kind: "host" })]);
+  const netnsInodes = await Promise.all(named.map(async (name) => ({ name, inode: await namespaceInode({ kind: "netns", name }) })));
+  const candidates = netnsInodes.filter(({ inode }) => inode === null || inode !== hostInode);
+  // The host and `ip netns` namespaces need nothing from the engine: read them while the engine answers.
+  const early = ipBatchInNamespaces([onHost, ...candidates.map(({ name }) => ({ kind: "netns" as const, name }))], commands, 1);
+  const [version, networks, containers, iptables, proxies] = await Promise.all([
     engineVersion(),
     listNetworks(),
     listContainers({ all: true }),
-    listNamedNamespaces(),
-    namespaceInode({ kind: "host" }),
     nat ? readIptables(warnings) : Promise.resolve(null),
     nat ? readDockerProxies() : Promise.resolve([]),
   ]);
@@ -80,11 +84,10 @@ export const snapshot = async (options: SnapshotOptions = {}): Promise<Topology>
   // The owner of a shared namespace is the member that does not join another one.
   const owners = [...groups.values()].map((members) => ({ owner: members.find((m) => joinedContainer(m) === null) ?? (members[0] as DockerContainer), members }));
   const containerInodes = new Set([...inodes.values()].filter((inode): inode is number => inode !== null));
-  const netnsInodes = await Promise.all(named.map(async (name) => ({ name, inode: await namespaceInode({ kind: "netns", name }) })));
-  const extraNetns = netnsInodes.filter(({ inode }) => inode === null || (inode !== hostInode && !containerInodes.has(inode)));
-  const targets: Where[] = [onHost, ...owners.map(({ owner }) => ({ kind: "pid" as const, pid: owner.state.pid })), ...extraNetns.map(({ name }) => ({ kind: "netns" as const, name }))];
-  const outputs = await ipBatchInNamespaces(targets, ["addr show", "route show"], concurrency);
-  const [hostOut, ...rest] = outputs;
+  const targets: Where[] = owners.map(({ owner }) => ({ kind: "pid" as const, pid: owner.state.pid }));
+  const [[hostOut, ...netnsOut], rest] = await Promise.all([early, ipBatchInNamespaces(targets, commands, concurrency)]);
+  // Named namespaces that are in fact a container's (e.g. `ip netns attach`) are shown as the container.
+  const extraNetns = candidates.map((c, i) => ({ ...c, out: netnsOut[i] })).filter(({ inode }) => inode === null || !containerInodes.has(inode));
   if (!hostOut?.ok) throw new Error(`could not read the host's interfaces: ${hostOut?.stderr ?? "no output"}`);
   const namespaces: NamespaceNode[] = [{ id: "host", kind: "host", name: "host", containers: hostContainers, inode: hostInode, pid: null, ...decode(hostOut.outputs, "host", warnings) }];
   owners.forEach(({ owner, members }, index) => {
@@ -100,8 +103,7 @@ export const snapshot = async (options: SnapshotOptions = {}): Promise<Topology>
       ...(out?.ok ? decode(out.outputs, owner.name, warnings) : { interfaces: [], routes: [] }),
     });
   });
-  extraNetns.forEach(({ name, inode }, index) => {
-    const out = rest[owners.length + index];
+  extraNetns.forEach(({ name, inode, out }) => {
     if (!out?.ok) warnings.push(`could not read namespace ${name}: ${out?.stderr.split("\n")[0] ?? ""}`);
     namespaces.push({ id: `netns:${name}`, kind: "netns", name, containers: [], inode, pid: null, ...(out?.ok ? decode(out.outputs, name, warnings) : { interfaces: [], routes: [] }) });
   });

@@ -2,6 +2,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { diffBundle } from "../../src/render/topology-diff.js";
+import { explanationBundle } from "../../src/render/explain-view.js";
+import { explain, pathNames } from "../../src/topology/explain.js";
 import { layoutTopology, topologySvg } from "../../src/render/topology-plot.js";
 import { interfacesTable, natTable, routesTable, tableHtml, tableText, tablesBundle } from "../../src/render/topology-tables.js";
 import { diffTopology } from "../../src/topology/diff.js";
@@ -89,5 +91,15 @@ describe("tables and diff pictures", () => {
     expect(bundle["text/plain"]).toContain("+ container: container web");
     expect(String(bundle["text/html"])).toMatch(/<b>added container web[^<]*<\/b>/);
     expect(String(bundle["text/html"])).toContain("#d62728");
+  });
+
+  it("explanationBundle(explain(other -> web), topology) numbers the hops, ends dropped and draws the path in red", () => {
+    const topology = allModes();
+    const e = explain(topology, "api", "web");
+    expect(pathNames(topology, e)).toEqual(expect.arrayContaining(["api", "veth0002ab", "br-0123456789ab"]));
+    const bundle = explanationBundle(e, topology);
+    expect(bundle["text/plain"]).toMatch(/=> dropped$/);
+    expect(String(bundle["text/html"])).toContain("✘ dropped");
+    expect(String(bundle["text/html"])).toMatch(/aria-label="container:api"[^>]*stroke="#d62728"|stroke="#d62728"[^>]*aria-label="container:api"/);
   });
 });
