@@ -204,7 +204,8 @@ const summarize = (ipText: string, routeText: string) => {
   return { inside: `eth0@if${eth0?.peerIfindex}`, address: eth0?.addresses.filter((a) => a.family === "inet").map((a) => `${a.address}/${a.prefix}`).join(" "), hostEnd: peer?.name, hostEndKind: peer?.kind, bridge: peer?.master, defaultVia: parseIpRoute(routeText).value.find((r) => r.dst === "default")?.gateway };
 };
 const dockerSide = summarize((await lab.sh`docker exec ${c1} ip addr`).stdout, (await lab.sh`docker exec ${c1} ip route`).stdout);
-const handSide = summarize((await lab.sh`ip -n ${nsB} addr`).stdout, (await lab.sh`ip -n ${nsB} route`).stdout);
+// (Empty on the right until you have built namespace B in exercise 3.)
+const handSide = summarize((await lab.sh`ip -n ${nsB} addr`.catch(() => ({ stdout: "" }))).stdout, (await lab.sh`ip -n ${nsB} route`.catch(() => ({ stdout: "" }))).stdout);
 lab.view(JSON.stringify({ [c1]: dockerSide }, null, 2), { [nsB]: handSide }, "Docker's c1 (left) and your namespace B (right)");
 """)
 b.md("all-md", r"""

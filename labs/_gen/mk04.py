@@ -55,9 +55,9 @@ await lab.step("a user-defined bridge with two containers", async () => {
 """)
 b.code("ex1-view", r"""
 // The new network as Docker describes it, and the Linux bridge behind it.
-const inspectA = await lab.sh`docker network inspect ${netA}`;
+const inspectA = await lab.sh`docker network inspect ${netA}`.catch(() => ({ stdout: "[]" }));   // empty until exercise 1 is done
 const [parsedA] = parseNetworkInspect(inspectA.stdout).value;
-lab.view(inspectA, { name: parsedA?.name, driver: parsedA?.driver, subnet: parsedA?.ipam.config[0]?.subnet, gateway: parsedA?.ipam.config[0]?.gateway, bridge: `br-${parsedA?.id.slice(0, 12)}`, containers: Object.values(parsedA?.containers ?? {}).map((c) => `${c.name} ${c.ipv4Address}`) }, "docker network inspect netA");
+lab.view(inspectA.stdout, { name: parsedA?.name, driver: parsedA?.driver, subnet: parsedA?.ipam.config[0]?.subnet, gateway: parsedA?.ipam.config[0]?.gateway, bridge: `br-${parsedA?.id.slice(0, 12)}`, containers: Object.values(parsedA?.containers ?? {}).map((c) => `${c.name} ${c.ipv4Address}`) }, "docker network inspect netA");
 await lab.sh`brctl show`;
 """)
 b.code("ex1-check", r"""
