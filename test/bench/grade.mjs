@@ -1,0 +1,73 @@
+// Grading throughput: 20 submissions with --jobs 1 vs --jobs 2, and the grader's overhead per submission over the lab's own run.
+// Usage: node test/bench/grade.mjs [--count N]   (needs dist/ built and `docker-net-lab setup` done)
+// Writes test/bench/results/grade.json:
+//   lab_run_ms          median wall time of `labs run 01 --solutions` (the lab's own run: kernel, cells, checks, teardown)
+//   jobs1_ms, jobs2_ms  wall time of `grade` over N submissions (half solved, half blank) with --jobs 1 and --jobs 2
+//   speedup             jobs1_ms / jobs2_ms (target >= 1.6 on 2 cores)
+//   per_submission_ms   jobs1_ms / N;  overhead_ms = per_submission_ms - lab_run_ms (detection, snapshot + picture, feedback, process start)
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const bin = join(root, "dist", "cli", "bin.js");
+const countArg = process.argv.indexOf("--count");
+const count = countArg > 0 ? Number(process.argv[countArg + 1]) : 20;
+const cli = (args) => execFileSync(process.execPath, [bin, ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
+const timed = (args) => {
+  const started = performance.now();
+  cli(args);
+  return Math.round(performance.now() - started);
+};
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+const dir = mkdtempSync(join(tmpdir(), "dnl-bench-grade-"));
+try {
+  cli(["labs", "export", "01", "--solutions", "--out", join(dir, "solved.ipynb")]);
+  cli(["labs", "export", "01", "--out", join(dir, "blank.ipynb")]);
+  mkdirSync(join(dir, "subs"));
+  for (let i = 0; i < count; i++) copyFileSync(join(dir, i % 2 ? "blank.ipynb" : "solved.ipynb"), join(dir, "subs", `learner-${String(i).padStart(2, "0")}.ipynb`));
+  const load_before = loadavg()[0];
+  const labRuns = [];
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    try {
+      cli(["labs", "run", "01", "--solutions"]);
+    } catch (error) {
+      throw new Error(`labs run failed: ${error.stderr}`);
+    }
+    labRuns.push(Math.round(performance.now() - started));
+  }
+  const jobs1_ms = timed(["grade", join(dir, "subs"), "--out", join(dir, "out1"), "--jobs", "1"]);
+  const jobs2_ms = timed(["grade", join(dir, "subs"), "--out", join(dir, "out2"), "--jobs", "2"]);
+  const strip = (file) => readFileSync(file, "utf8").split("\r\n").map((line) => line.split(",").filter((_, i, all) => i !== all.length - 2).join(","));
+  const same = JSON.stringify(strip(join(dir, "out1", "gradebook.csv"))) === JSON.stringify(strip(join(dir, "out2", "gradebook.csv")));
+  const book = JSON.parse(readFileSync(join(dir, "out1", "gradebook.json"), "utf8"));
+  const lab_run_ms = median(labRuns);
+  const per_submission_ms = Math.round(jobs1_ms / count);
+  const result = {
+    date: new Date().toISOString(),
+    cpus: cpus().length,
+    load_average_at_start: Math.round(load_before * 100) / 100,
+    load_average_at_end: Math.round(loadavg()[0] * 100) / 100,
+    submissions: count,
+    lab_run_ms,
+    lab_runs_ms: labRuns,
+    jobs1_ms,
+    jobs2_ms,
+    speedup: Math.round((jobs1_ms / jobs2_ms) * 100) / 100,
+    target_speedup: 1.6,
+    per_submission_ms,
+    overhead_ms: per_submission_ms - lab_run_ms,
+    mean_notebook_duration_ms: Math.round(book.submissions.reduce((sum, s) => sum + s.durationMs, 0) / count),
+    gradebooks_identical_apart_from_durations: same,
+    statuses: book.summary.statuses,
+  };
+  mkdirSync(join(root, "test", "bench", "results"), { recursive: true });
+  writeFileSync(join(root, "test", "bench", "results", "grade.json"), `${JSON.stringify(result, null, 2)}\n`);
+  console.log(JSON.stringify(result, null, 2));
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

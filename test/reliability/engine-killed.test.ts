@@ -1,0 +1,90 @@
+import { copyFile, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { execa } from "execa";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { repoRoot } from "../helpers/cli.js";
+import { requireEngine } from "../helpers/host-state.js";
+import { exportLab } from "../grade/submissions.js";
+import { killEngine, removeSecondEngine, restartEngine, startSecondEngine, type SecondEngine } from "./second-engine.js";
+
+const bin = join(repoRoot, "dist", "cli", "bin.js");
+
+interface Gradebook {
+  submissions: { id: string; status: string; points: number; session: string | null }[];
+}
+
+describe("the engine is killed in the middle (a second dockerd of our own, never the shared one)", () => {
+  let engine: SecondEngine;
+  let dir: string;
+  const cli = (args: string[]) => execa(process.execPath, [bin, ...args], { reject: false, timeout: 300_000, cwd: repoRoot, env: { DOCKER_HOST: engine.host } });
+  // Containers and non-default networks left on the second engine.
+  const leftovers = async (): Promise<string[]> => [
+    ...String((await execa("docker", ["-H", engine.host, "ps", "-a", "--format", "{{.Names}}"])).stdout).split("\n").filter(Boolean),
+    ...String((await execa("docker", ["-H", engine.host, "network", "ls", "--format", "{{.Name}}"])).stdout).split("\n").filter((name) => name && !["bridge", "host", "none"].includes(name)),
+  ];
+
+  beforeAll(async () => {
+    await requireEngine();
+    engine = await startSecondEngine();
+    dir = await mkdtemp(join(tmpdir(), "dnl-killed-"));
+    await mkdir(join(dir, "subs"));
+    await exportLab("01", join(dir, "solved.ipynb"), true);
+    for (const name of ["a", "b", "c"]) await copyFile(join(dir, "solved.ipynb"), join(dir, "subs", `${name}.ipynb`));
+  }, 240_000);
+  afterAll(async () => {
+    if (engine) await removeSecondEngine(engine);
+    await rm(dir, { recursive: true, force: true });
+  }, 120_000);
+
+  it("lab 01 passes on the second engine (DOCKER_HOST is respected everywhere)", async () => {
+    const result = await cli(["labs", "run", "01", "--solutions", "--json"]);
+    expect(result.exitCode).toBe(0);
+    expect(await leftovers()).toEqual([]);
+  }, 240_000);
+
+  it("killed mid-grading: exit 2 with the fix, graded rows kept, the rest marked, and clean afterwards leaves nothing", async () => {
+    const grading = cli(["grade", join(dir, "subs"), "--out", join(dir, "out"), "--jobs", "1"]);
+    let killed = false;
+    grading.stderr?.on("data", (chunk: Buffer) => {
+      if (!killed && String(chunk).includes("grading b")) {
+        killed = true;
+        setTimeout(() => killEngine(engine), 4_000);
+      }
+    });
+    const result = await grading;
+    expect(killed).toBe(true);
+    expect(result.exitCode).toBe(2);
+    expect(String(result.stderr)).toMatch(/Grading stopped at b/);
+    expect(String(result.stderr)).toMatch(/engine/i);
+    const book = JSON.parse(await readFile(join(dir, "out", "gradebook.json"), "utf8")) as Gradebook;
+    expect(book.submissions.map((s) => [s.id, s.status, s.points])).toEqual([["a", "ok", 8], ["b", "environment", 0], ["c", "not-graded", 0]]);
+    expect(await readFile(join(dir, "out", "gradebook.csv"), "utf8")).toMatch(/^b,01,.*environment/m);
+    // Bring the engine back; clean the interrupted session; nothing is left.
+    await restartEngine(engine);
+    const session = book.submissions[1]?.session as string;
+    const cleaned = await cli(["clean", "--session", session]);
+    expect(cleaned.exitCode).toBe(0);
+    expect(await leftovers()).toEqual([]);
+  }, 300_000);
+
+  it("killed mid-lab: labs run stops with exit 2 and the engine message, and clean afterwards leaves nothing", async () => {
+    const running = cli(["labs", "run", "01", "--solutions", "--json"]);
+    const started = Date.now();
+    // Kill once the lab's containers exist.
+    while (Date.now() - started < 120_000) {
+      const names = String((await execa("docker", ["-H", engine.host, "ps", "--format", "{{.Names}}"], { reject: false })).stdout);
+      if (/dnl-[a-z0-9]+-01-web2/.test(names)) break;
+      await new Promise((done) => setTimeout(done, 300));
+    }
+    const session = /dnl-([a-z0-9]+)-01-web/.exec(String((await execa("docker", ["-H", engine.host, "ps", "--format", "{{.Names}}"])).stdout))?.[1];
+    expect(session).toBeTruthy();
+    killEngine(engine);
+    const result = await running;
+    expect(result.exitCode).toBe(2);
+    expect(String(result.stderr)).toMatch(/engine is not running|DOCKER_HOST/);
+    await restartEngine(engine);
+    expect((await cli(["clean", "--session", session as string])).exitCode).toBe(0);
+    expect(await leftovers()).toEqual([]);
+  }, 300_000);
+});
