@@ -5,7 +5,7 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus, release } from "node:os";
+import { cpus, loadavg, release } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -65,7 +65,8 @@ const cleanup = async () => {
   for (const net of networks) await exec("docker", ["network", "rm", net]).catch(() => undefined);
 };
 
-const result = { machine: { cores: cpus().length, kernel: release(), engine: (await docker("version", "--format", "{{.Server.Version}}")).trim() }, runs, scaling: [], naive: null, phases: null };
+// The machine is shared: the load average says how much the figures were disturbed.
+const result = { machine: { cores: cpus().length, kernel: release(), engine: (await docker("version", "--format", "{{.Server.Version}}")).trim(), loadAverageAtStart: loadavg().map(round) }, runs, scaling: [], naive: null, phases: null };
 try {
   for (const [i, net] of networks.entries()) {
     let created = false;
@@ -102,6 +103,7 @@ try {
       };
     }
   }
+  result.machine.loadAverageAtEnd = loadavg().map(round);
   const fifty = result.scaling.find((s) => s.benchContainers === 50);
   result.targets = { speedupAtLeast20: (result.naive?.speedup ?? 0) >= 20, under300msAt50: (fifty?.snapshotMs.median ?? Infinity) < 300 };
 } finally {

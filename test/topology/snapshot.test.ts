@@ -10,6 +10,7 @@ import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { requireEngine } from "../helpers/host-state.js";
+import { diffTopology, summarizeDiff } from "../../src/topology/diff.js";
 import { explain } from "../../src/topology/explain.js";
 import type { Topology } from "../../src/topology/model.js";
 import { prove } from "../../src/topology/prove.js";
@@ -86,7 +87,7 @@ describe("snapshot() on the real engine", () => {
   });
 
   afterAll(async () => {
-    for (const short of ["side", "def", "usr", "hst", "non", "mac"]) await execa("docker", ["rm", "-f", name(short)], { reject: false });
+    for (const short of ["side", "def", "usr", "hst", "non", "mac", "late"]) await execa("docker", ["rm", "-f", name(short)], { reject: false });
     if (unrelated.container) await execa("docker", ["rm", "-f", unrelated.container], { reject: false });
     if (unrelated.network) await execa("docker", ["network", "rm", unrelated.network], { reject: false });
     for (const net of ["net", "mac"]) await execa("docker", ["network", "rm", name(net)], { reject: false });
@@ -187,6 +188,25 @@ describe("snapshot() on the real engine", () => {
       changed.push(diff.join("\n"));
     }
     expect(changed.length, changed.join("\n---\n")).toBeLessThan(3);
+  });
+
+  it("diffTopology(before, after) of `docker run -p` names the new container, its host veth on the bridge /sys/class/net shows, and its DNAT rule", async () => {
+    const latePort = await freePort();
+    await docker("run", "-d", ...labels, "--name", name("late"), "--network", name("net"), "-p", `127.0.0.1:${latePort}:80`, image, "httpd", "-f", "-p", "80", "-h", "/");
+    const after = await snapshot();
+    const diff = diffTopology(topology, after);
+    const iflink = await sysIn(name("late"), "eth0", "iflink");
+    let hostVeth = "";
+    for (const candidate of await readdir("/sys/class/net")) if ((await sysHost(candidate, "ifindex")) === iflink) hostVeth = candidate;
+    const bridge = (await readlink(`/sys/class/net/${hostVeth}/master`)).split("/").at(-1);
+    const keys = diff.changes.map((c) => `${c.change} ${c.subject} ${c.key}`);
+    expect(keys).toContain(`added container ${name("late")}`);
+    expect(keys).toContain(`added link bridge-port host:${bridge} host:${hostVeth}`);
+    expect(diff.changes.some((c) => c.change === "added" && c.subject === "published-port" && c.key.startsWith(`tcp 127.0.0.1:${latePort} ->`))).toBe(true);
+    expect(diff.changes.some((c) => c.subject === "rule" && c.detail.includes(`--dport ${latePort} -j DNAT`))).toBe(true);
+    expect(summarizeDiff(diff)).toContain(`added container ${name("late")}`);
+    expect(diff.highlight).toEqual(expect.arrayContaining([name("late"), hostVeth]));
+    await docker("rm", "-f", name("late"));
   });
 
   it("explains and proves container -> container across bridges: dropped by the isolation rule, whose counter moves", async () => {
