@@ -14,7 +14,8 @@ export class Ctx {
   readonly lines: string[];
   readonly problems: ParseProblem[] = [];
   private readonly handled: Uint8Array;
-  private readonly lineOfRecord = new WeakMap<object, number>();
+  // A Map, not a WeakMap: it dies with the Ctx, and WeakMap entries are costly for the GC.
+  private readonly lineOfRecord = new Map<object, number>();
   constructor(readonly parser: string, readonly text: string) {
     this.lines = splitLines(text);
     this.handled = new Uint8Array(this.lines.length + 1);
@@ -183,7 +184,7 @@ export const promptMessage = (line: string): string | null =>
     ? "looks like a shell prompt and command, not command output (paste only the output)"
     : null;
 
-// Split a line on runs of whitespace, dropping the empty ends.
+// Split a line on runs of whitespace, dropping the empty ends (V8's regex split beats a hand-written loop here).
 export const words = (line: string): string[] => {
   const t = line.trim();
   return t === "" ? [] : t.split(/\s+/);
@@ -193,27 +194,45 @@ export const words = (line: string): string[] => {
 export const toInt = (value: unknown): number | null => {
   if (typeof value === "number") return Number.isFinite(value) ? Math.trunc(value) : null;
   if (typeof value !== "string") return null;
-  const v = value.trim();
-  if (!/^[+-]?\d+$/.test(v)) return null;
-  const n = Number(v);
-  return Number.isSafeInteger(n) ? n : null;
+  const n = value.length;
+  let i = 0;
+  while (i < n && value.charCodeAt(i) === 32) i++;
+  let end = n;
+  while (end > i && value.charCodeAt(end - 1) === 32) end--;
+  let sign = 1;
+  if (i < end && (value[i] === "-" || value[i] === "+")) {
+    if (value[i] === "-") sign = -1;
+    i++;
+  }
+  if (i >= end) return null;
+  let result = 0;
+  for (let k = i; k < end; k++) {
+    const d = value.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return null;
+    result = result * 10 + d;
+  }
+  return Number.isSafeInteger(result) ? sign * result : null;
 };
 
-// Integer that may exceed 2^53 (packet/byte counters): number when safe, else bigint-free string kept as number approximation.
+// Packet/byte counter: a number (above 2^53 it is the nearest double), K/M/G/T suffixes expanded; null otherwise.
 export const toCounter = (value: unknown): number | null => {
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (typeof value !== "string") return null;
+  const n = toInt(value);
+  if (n !== null) return n >= 0 && value.trim()[0] !== "+" ? n : null;
   const v = value.trim();
-  if (!/^\d+$/.test(v)) return sizeToInt(v);
-  return Number(v);
+  // Beyond 2^53: the nearest double (counters are 64-bit).
+  return /^\d+$/.test(v) ? Number(v) : sizeToInt(v);
 };
 
 const SUFFIX: Record<string, number> = { K: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15 };
 // "186K" -> 186000, "3M" -> 3000000 (iptables -L -v without -x rounds like this); null if not a size.
 export const sizeToInt = (value: string): number | null => {
-  const m = /^(\d+)([KMGTP])$/.exec(value.trim());
-  if (m === null) return null;
-  return Number(m[1]) * (SUFFIX[m[2] ?? ""] ?? 1);
+  const v = value.trim();
+  const factor = SUFFIX[v.slice(-1)];
+  if (factor === undefined || v.length < 2) return null;
+  const n = toInt(v.slice(0, -1));
+  return n === null || n < 0 || v[0] === "+" || v[0] === "-" ? null : n * factor;
 };
 
 // Split "10.0.0.1/24" into address and prefix; a bare address gets the host prefix (32 or 128).

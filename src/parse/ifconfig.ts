@@ -134,10 +134,18 @@ const rawIfconfig = (ctx: Ctx): RawIfconfigInterface[] => {
   return out;
 };
 
-// 255.255.0.0 -> 16; null when not a contiguous mask.
+const prefixCache = new Map<string, number | null>();
+// 255.255.0.0 -> 16; null when not a contiguous mask (memoised: outputs repeat a handful of masks).
 export const maskToPrefix = (mask: string): number | null => {
+  const cached = prefixCache.get(mask);
+  if (cached !== undefined) return cached;
+  const prefix = computePrefix(mask);
+  if (prefixCache.size < 1024) prefixCache.set(mask, prefix);
+  return prefix;
+};
+const computePrefix = (mask: string): number | null => {
   const parts = mask.split(".");
-  if (parts.length !== 4) return mask.startsWith("0x") ? maskToPrefix(hexMask(mask)) : null;
+  if (parts.length !== 4) return mask.startsWith("0x") ? computePrefix(hexMask(mask)) : null;
   let bits = "";
   for (const p of parts) {
     const v = toInt(p);

@@ -26,7 +26,7 @@
 //        "rules": [{ "num": null, "packets": 3, "bytes": 180, "target": "DNAT", "protocol": "tcp", "opt": null,
 //          "inInterface": "!docker0", "outInterface": null, "source": "0.0.0.0/0", "destination": "0.0.0.0/0",
 //          "options": "tcp dpt:8080 to:172.17.0.2:80", "details": { "dport": "8080", "to": "172.17.0.2:80" } }] }]
-import { makeParser, promptMessage, sizeToInt, toInt, words, type Ctx } from "./core.js";
+import { makeParser, promptMessage, toCounter, toInt, words, type Ctx } from "./core.js";
 import type { IptablesListChain, IptablesListRule } from "./models.js";
 
 /** Raw rule: columns as printed. */
@@ -43,10 +43,9 @@ export interface RawIptablesListChain {
 }
 
 const CHAIN = /^Chain\s+(\S+)\s+\((?:policy\s+(\S+)(?:\s+(\S+)\s+packets,\s+(\S+)\s+bytes)?|(\d+)\s+references?)\)\s*$/;
-const OPT = /^(--|-f|!f)$/;
 
 // Counter as printed by -v: digits, or digits with K/M/G/T suffix without -x.
-const counter = (value: string | undefined): number | null => (value === undefined ? null : (toInt(value) ?? sizeToInt(value)));
+const counter = (value: string | undefined): number | null => (value === undefined ? null : toCounter(value));
 
 // Offset just after token `k` of `line`, walking the tokens in order.
 const endOfToken = (line: string, tokens: readonly string[], k: number): number => {
@@ -62,7 +61,7 @@ const rawList = (ctx: Ctx): RawIptablesListChain[] => {
     const n = index + 1;
     const tokens = words(line);
     if (tokens.length === 0) return;
-    const head = CHAIN.exec(line.trim());
+    const head = tokens[0] === "Chain" ? CHAIN.exec(line.trim()) : null;
     if (head !== null) {
       chain = ctx.tag<RawIptablesListChain>({
         chain: head[1] ?? "", policy: head[2] ?? null, policyPackets: head[3] ?? null, policyBytes: head[4] ?? null,
@@ -78,7 +77,7 @@ const rawList = (ctx: Ctx): RawIptablesListChain[] => {
       return ctx.consume(n);
     }
     if (current === null || current.columns.length === 0) return ctx.report(n, promptMessage(line) ?? "rule line before a `Chain ...` line and its column header");
-    const optAt = tokens.findIndex((t, i) => i >= 1 && OPT.test(t));
+    const optAt = tokens.findIndex((t, i) => i >= 1 && (t === "--" || t === "-f" || t === "!f"));
     if (optAt < 0) return ctx.report(n, "expected a rule line with an `opt` column (`--`)");
     const cols = current.columns;
     const lead = cols.slice(0, cols.indexOf("target")); // num? pkts? bytes?
@@ -104,25 +103,30 @@ const rawList = (ctx: Ctx): RawIptablesListChain[] => {
 // Pick well-known pieces out of the options column.
 export const optionDetails = (options: string): Record<string, string> => {
   const d: Record<string, string> = {};
-  const grab = (key: string, re: RegExp): void => {
+  if (options === "") return d;
+  // Each regex only runs when its keyword is present (this runs once per rule).
+  const grab = (key: string, keyword: string, re: RegExp): void => {
+    if (!options.includes(keyword)) return;
     const m = re.exec(options);
     if (m?.[1] !== undefined) d[key] = m[1];
   };
-  grab("comment", /\/\*\s*(.*?)\s*\*\//);
-  grab("dport", /\bdpts?:(!?\S+)/);
-  grab("sport", /\bspts?:(!?\S+)/);
-  grab("to", /\bto:(\S+)/);
-  grab("ctstate", /\bctstate\s+(\S+)/);
-  grab("state", /(?:^|\s)state\s+(\S+)/);
-  grab("dstType", /dst-type\s+(\S+)/);
-  grab("srcType", /src-type\s+(\S+)/);
-  grab("multiport", /multiport\s+dports\s+(\S+)/);
+  grab("comment", "/*", /\/\*\s*(.*?)\s*\*\//);
+  grab("dport", "dpt", /\bdpts?:(!?\S+)/);
+  grab("sport", "spt", /\bspts?:(!?\S+)/);
+  grab("to", "to:", /\bto:(\S+)/);
+  grab("ctstate", "ctstate", /\bctstate\s+(\S+)/);
+  grab("state", "state", /(?:^|\s)state\s+(\S+)/);
+  grab("dstType", "dst-type", /dst-type\s+(\S+)/);
+  grab("srcType", "src-type", /src-type\s+(\S+)/);
+  grab("multiport", "multiport", /multiport\s+dports\s+(\S+)/);
   return d;
 };
 
 // iptables 1.8.9 (nft) prints protocol numbers with -n (`0`, `6`, `!17`); 1.8.11 and legacy print names.
 const PROTOCOLS: Record<string, string> = { "0": "all", "1": "icmp", "2": "igmp", "4": "ipip", "6": "tcp", "17": "udp", "41": "ipv6", "47": "gre", "50": "esp", "51": "ah", "58": "ipv6-icmp", "132": "sctp", "136": "udplite" };
 const protocolName = (p: string): string => {
+  const code = p.charCodeAt(0);
+  if (code !== 33 && (code < 48 || code > 57)) return p; // a name already
   const not = p.startsWith("!") ? "!" : "";
   const bare = not === "" ? p : p.slice(1);
   return not + (PROTOCOLS[bare] ?? bare);

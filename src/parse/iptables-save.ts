@@ -23,7 +23,7 @@
 //          "source": "172.17.0.0/16", "destination": null, "inInterface": null, "outInterface": "!docker0",
 //          "fragment": null, "matches": [], "target": "MASQUERADE", "goto": false, "targetOptions": {},
 //          "comment": null, "spec": "-s 172.17.0.0/16 ! -o docker0 -j MASQUERADE" }] }] }]
-import { makeParser, toCounter, type Ctx } from "./core.js";
+import { makeParser, toCounter, words, type Ctx } from "./core.js";
 import type { IptablesChain, IptablesMatch, IptablesRule, IptablesTable } from "./models.js";
 
 /** Raw rule: counters and arguments exactly as printed. */
@@ -43,6 +43,7 @@ export interface RawIptablesTable {
 
 // Split a rule like a shell would: double quotes group words, backslash escapes the next char.
 export const shellWords = (line: string): string[] | null => {
+  if (!line.includes('"') && !line.includes("\\")) return words(line);
   const out: string[] = [];
   let cur = "";
   let has = false;
@@ -102,7 +103,9 @@ const rawSave = (ctx: Ctx): RawIptablesTable[] => {
     if (COUNTERS.test(words[0] ?? "")) counters = words.shift() ?? null;
     if (words[0] !== "-A" || words[1] === undefined) return ctx.report(n, "expected a rule like `-A CHAIN ...` (or `[pkts:bytes] -A CHAIN ...`)");
     const chain = words[1];
-    const spec = t.replace(/^\[\d+:\d+\]\s+/, "").replace(/^-A\s+\S+\s*/, "");
+    // The text after `-A CHAIN`, as printed.
+    const at = t.indexOf(chain, t.indexOf("-A")) + chain.length;
+    const spec = t.slice(at).trim();
     current.rules.push(ctx.tag({ counters, chain, args: words.slice(2), spec }, n));
     ctx.consume(n);
   });
@@ -113,7 +116,11 @@ const rawSave = (ctx: Ctx): RawIptablesTable[] => {
 
 // Long option name without dashes (`--dport` -> `dport`, `-p` stays `p`).
 const optionName = (arg: string): string => arg.replace(/^--?/, "");
-const isOption = (arg: string | undefined): boolean => arg !== undefined && /^--?[A-Za-z]/.test(arg);
+const isOption = (arg: string | undefined): boolean => {
+  if (arg === undefined || arg.charCodeAt(0) !== 45) return false; // "-"
+  const c = arg.charCodeAt(1) === 45 ? arg.charCodeAt(2) : arg.charCodeAt(1);
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+};
 
 // Read one rule's arguments into a processed rule.
 const processRule = (raw: RawIptablesRule, num: number, ctx: Ctx): IptablesRule => {

@@ -35,11 +35,6 @@ import type { RouteEntry } from "./models.js";
 /** Raw route row: printed column name -> value. */
 export type RawRouteEntry = Record<string, string>;
 
-// Column names as printed -> our key.
-const COLUMN: Record<string, string> = {
-  Destination: "destination", Gateway: "gateway", "Next Hop": "gateway", Genmask: "genmask", Flags: "flags", Flag: "flags",
-  Metric: "metric", Met: "metric", Ref: "ref", Use: "use", Iface: "iface", If: "iface", MSS: "mss", Window: "window", irtt: "irtt",
-};
 const FLAG_NAMES: Record<string, string> = {
   U: "up", G: "gateway", H: "host", R: "reinstate", D: "dynamic", M: "modified", A: "addrconf", C: "cache", "!": "reject", N: "none", n: "no-nexthop", e: "expires", f: "flow", a: "addrconf",
 };
@@ -51,7 +46,7 @@ const rawRoute = (ctx: Ctx): RawRouteEntry[] => {
     const n = index + 1;
     const tokens = words(line);
     if (tokens.length === 0) return;
-    if (/^Kernel IP(v6)? routing table/.test(line.trim())) return ctx.consume(n);
+    if (tokens[0] === "Kernel" && /^Kernel IP(v6)? routing table/.test(line.trim())) return ctx.consume(n);
     if (tokens[0] === "Destination") {
       // Join the two-word column `Next Hop`.
       columns = line.trim().replace("Next Hop", "Next_Hop").split(/\s+/).map((c) => c.replace("Next_Hop", "Next Hop"));
@@ -61,53 +56,64 @@ const rawRoute = (ctx: Ctx): RawRouteEntry[] => {
     if (cols === null) return ctx.report(n, promptMessage(line) ?? "route row before the `Destination ...` header");
     if (tokens.length !== cols.length) return ctx.report(n, `expected ${cols.length} columns (${cols.join(", ")}), got ${tokens.length}`);
     const row: RawRouteEntry = {};
-    cols.forEach((c, i) => (row[c] = tokens[i] ?? ""));
+    for (let i = 0; i < cols.length; i++) row[cols[i] ?? ""] = tokens[i] ?? "";
     out.push(ctx.tag(row, n));
     ctx.consume(n);
   });
   return out;
 };
 
-const processRoute = (raw: RawRouteEntry[], ctx: Ctx): RouteEntry[] =>
-  raw.map((r) => {
-    const v: Record<string, string> = {};
-    for (const [k, value] of Object.entries(r)) v[COLUMN[k] ?? k] = value;
-    const destination = v["destination"] ?? "";
-    const inet6 = destination.includes(":") || (v["gateway"] ?? "").includes(":") || "Next Hop" in r;
-    const genmask = v["genmask"] ?? null;
-    let prefix: number | null;
-    let dst: string;
-    if (inet6) {
-      const c = splitCidr(destination);
-      prefix = c.prefix;
-      dst = prefix === 0 && /^::$/.test(c.address) ? "default" : destination;
-    } else {
-      prefix = genmask === null ? null : maskToPrefix(genmask);
-      if (genmask !== null && prefix === null) ctx.report(ctx.lineOf(r), `Genmask \`${genmask}\` is not a netmask`);
-      const isDefault = destination === "default" || (destination === "0.0.0.0" && prefix === 0);
-      dst = isDefault ? "default" : prefix === null || !/^[\d.]+$/.test(destination) ? destination : `${destination}/${prefix}`;
-    }
-    const gw = v["gateway"] ?? null;
-    const flags = v["flags"] ?? "";
-    const num = (k: string): number | null => (v[k] === undefined ? null : toInt(v[k]));
-    return {
-      family: inet6 ? "inet6" : "inet",
-      dst,
-      destination,
-      gateway: gw === null || gw === "*" || gw === "-" || gw === "0.0.0.0" || gw === "::" ? null : gw,
-      genmask,
-      prefix,
-      flags,
-      flagNames: [...flags].map((f) => FLAG_NAMES[f] ?? f),
-      metric: num("metric"),
-      ref: num("ref"),
-      use: num("use"),
-      iface: v["iface"] === undefined || v["iface"] === "*" || v["iface"] === "-" ? null : v["iface"],
-      mss: num("mss"),
-      window: num("window"),
-      irtt: num("irtt"),
-    };
-  });
+const flagNamesCache = new Map<string, string[]>();
+const flagNames = (flags: string): string[] => {
+  let names = flagNamesCache.get(flags);
+  if (names === undefined) {
+    names = [...flags].map((f) => FLAG_NAMES[f] ?? f);
+    if (flagNamesCache.size < 256) flagNamesCache.set(flags, names);
+  }
+  return [...names];
+};
+const num = (v: string | undefined): number | null => (v === undefined ? null : toInt(v));
+
+// Direct property reads on rows of one shape (fast); net-tools -6 uses other column names.
+const processRow = (r: RawRouteEntry, ctx: Ctx): RouteEntry => {
+  const destination = r["Destination"] ?? "";
+  const gw = r["Gateway"] ?? r["Next Hop"] ?? null;
+  const inet6 = destination.includes(":") || (gw ?? "").includes(":") || r["Next Hop"] !== undefined;
+  const genmask = r["Genmask"] ?? null;
+  let prefix: number | null;
+  let dst: string;
+  if (inet6) {
+    const c = splitCidr(destination);
+    prefix = c.prefix;
+    dst = prefix === 0 && c.address === "::" ? "default" : destination;
+  } else {
+    prefix = genmask === null ? null : maskToPrefix(genmask);
+    if (genmask !== null && prefix === null) ctx.report(ctx.lineOf(r), `Genmask \`${genmask}\` is not a netmask`);
+    const isDefault = destination === "default" || (destination === "0.0.0.0" && prefix === 0);
+    dst = isDefault ? "default" : prefix === null || !/^[\d.]+$/.test(destination) ? destination : `${destination}/${prefix}`;
+  }
+  const flags = r["Flags"] ?? r["Flag"] ?? "";
+  const iface = r["Iface"] ?? r["If"];
+  return {
+    family: inet6 ? "inet6" : "inet",
+    dst,
+    destination,
+    gateway: gw === null || gw === "*" || gw === "-" || gw === "0.0.0.0" || gw === "::" ? null : gw,
+    genmask,
+    prefix,
+    flags,
+    flagNames: flagNames(flags),
+    metric: num(r["Metric"] ?? r["Met"]),
+    ref: num(r["Ref"]),
+    use: num(r["Use"]),
+    iface: iface === undefined || iface === "*" || iface === "-" ? null : iface,
+    mss: num(r["MSS"]),
+    window: num(r["Window"]),
+    irtt: num(r["irtt"]),
+  };
+};
+
+const processRoute = (raw: RawRouteEntry[], ctx: Ctx): RouteEntry[] => raw.map((r) => processRow(r, ctx));
 
 // Parse `route` output (net-tools or busybox, IPv4 or IPv6) into route entries.
 export const parseRoute = makeParser<RouteEntry[], RawRouteEntry[]>({ name: "route", raw: rawRoute, process: processRoute, empty: () => [] });
