@@ -126,10 +126,19 @@ export class Lab {
   /** Draw the topology (this lab's containers by default) inline; returns the SVG text. */
   async draw(options: DrawOptions & { all?: boolean } = {}): Promise<string> {
     const topology = await snapshot();
-    const mine = topology.containers.filter((c) => c.labels["io.docker-net-lab.session"] === this.session.session && c.labels["io.docker-net-lab.lab"] === this.definition.id).map((c) => c.name);
-    const svg = topologySvg(topology, { title: options.title ?? `Lab ${this.definition.id}: what Docker built`, ...(options.all ? {} : { containers: options.containers ?? mine }), ...(options.highlight ? { highlight: options.highlight } : {}) });
-    display({ "text/plain": `[topology: ${mine.length} lab container(s)]`, "image/svg+xml": svg });
+    const scope = this.pictureScope(topology, options);
+    const svg = topologySvg(topology, { title: `Lab ${this.definition.id}: what Docker built`, ...scope });
+    display({ "text/plain": `[topology: ${scope.containers?.length ?? topology.containers.length} lab container(s)]`, "image/svg+xml": svg });
     return svg;
+  }
+
+  /** What a picture of this lab shows: its containers and its namespaces (names with the session id), unless `all`. */
+  pictureScope(topology: Topology, options: DrawOptions & { all?: boolean } = {}): DrawOptions {
+    const { all = false, ...rest } = options;
+    if (all) return rest;
+    const mine = topology.containers.filter((c) => c.labels["io.docker-net-lab.session"] === this.session.session && c.labels["io.docker-net-lab.lab"] === this.definition.id).map((c) => c.name);
+    const netns = topology.namespaces.filter((ns) => ns.kind === "netns" && ns.name.includes(this.session.session)).map((ns) => ns.name);
+    return { containers: mine, namespaces: netns, ...rest };
   }
 
   /**
@@ -140,8 +149,7 @@ export class Lab {
     const before = await snapshot();
     await work();
     const after = await snapshot();
-    const mine = after.containers.filter((c) => c.labels["io.docker-net-lab.session"] === this.session.session && c.labels["io.docker-net-lab.lab"] === this.definition.id).map((c) => c.name);
-    return showDiff(before, after, { title, ...options, ...(options.all ? {} : { containers: options.containers ?? mine }) });
+    return showDiff(before, after, { title, ...this.pictureScope(after, options) });
   }
 
   /**
