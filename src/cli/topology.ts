@@ -28,7 +28,7 @@ export const registerTopologyCommands = (program: Command, setExit: (code: numbe
     .option("--text", "print the interface, route and NAT tables as text")
     .option("--svg <file>", "write the picture as SVG")
     .option("--html <file>", "write the picture and the tables in an HTML page")
-    .addHelpText("after", "\nExamples:\n  docker-net-lab snapshot --json > topology.json\n  docker-net-lab snapshot --svg host.svg --html host.html\n  docker-net-lab snapshot --text")
+    .addHelpText("after", "\nExamples:\n  docker-net-lab snapshot --json > topology.json\n  docker-net-lab snapshot --svg host.svg --html host.html\n  docker-net-lab snapshot --text\n")
     .action(async (options: { json?: boolean; text?: boolean; svg?: string; html?: string }) => {
       const topology = await snapshot();
       const svg = options.svg || options.html ? topologySvg(topology, { title: "docker-net-lab snapshot" }) : "";
@@ -50,7 +50,7 @@ export const registerTopologyCommands = (program: Command, setExit: (code: numbe
     .option("--protocol <p>", "tcp, udp or icmp (default: tcp with a port, else icmp)")
     .option("--prove", "send one packet (only to the project's own containers and namespaces) and show the rule counters that moved")
     .option("--json", "print the explanation as JSON")
-    .addHelpText("after", "\nExit status: 0 when explained (with --prove: when the packet did what the explanation says), 1 otherwise.\n\nExamples:\n  docker-net-lab explain host 127.0.0.1:8080\n  docker-net-lab explain dnl-ab12-04-a dnl-ab12-04-b\n  docker-net-lab explain dnl-ab12-03-web netns:dnlab12inet --prove")
+    .addHelpText("after", "\nExit status: 0 when explained (with --prove: when the packet did what the explanation says), 1 otherwise.\n\nExamples:\n  docker-net-lab explain host 127.0.0.1:8080\n  docker-net-lab explain dnl-ab12-04-a dnl-ab12-04-b\n  docker-net-lab explain dnl-ab12-03-web netns:dnlab12inet --prove\n")
     .action(async (from: string, to: string, options: { protocol?: string; prove?: boolean; json?: boolean }) => {
       const protocol = protocolOption(options.protocol);
       const explainOptions = protocol ? { protocol } : {};
