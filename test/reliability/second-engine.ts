@@ -34,7 +34,7 @@ const launch = async (engine: SecondEngine): Promise<void> => {
   closeSync(log);
   child.unref();
   engine.pid = child.pid ?? 0;
-  await waitUp(engine.host, 90_000).catch(async (error: Error) => {
+  await waitUp(engine.host, 150_000).catch(async (error: Error) => {
     const tail = (await readFile(join(engine.root, "dockerd.log"), "utf8").catch(() => "")).trim().split("\n").slice(-6).join("\n");
     throw new Error(`${error.message}\n${tail}`);
   });
