@@ -10,7 +10,9 @@ import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { requireEngine } from "../helpers/host-state.js";
+import { parseIpRoute } from "../../src/parse/ip-route.js";
 import { diffTopology, summarizeDiff } from "../../src/topology/diff.js";
+import { inSubnet, overlaps } from "../../src/topology/ipv4.js";
 import { explain } from "../../src/topology/explain.js";
 import type { Topology } from "../../src/topology/model.js";
 import { prove } from "../../src/topology/prove.js";
@@ -23,6 +25,8 @@ const name = (short: string): string => `dnl-${sid}-${short}`;
 const uplink = `dnl${sid}u0`;
 const lanPeer = `dnl${sid}u1`;
 const lanNs = name("lan");
+const inetNs = name("inet");
+const inetHost = `dnl${sid}i0`;
 const sh = async (file: string, args: string[], reject = true): Promise<string> => {
   const result = await execa(file, args, { reject: false, timeout: 60_000 });
   if (reject && result.exitCode !== 0) throw new Error(`${file} ${args.join(" ")}: ${String(result.stderr)}`);
@@ -93,6 +97,8 @@ describe("snapshot() on the real engine", () => {
     for (const net of ["net", "mac"]) await execa("docker", ["network", "rm", name(net)], { reject: false });
     await execa("ip", ["link", "del", uplink], { reject: false });
     await execa("ip", ["netns", "del", lanNs], { reject: false });
+    await execa("ip", ["link", "del", inetHost], { reject: false });
+    await execa("ip", ["netns", "del", inetNs], { reject: false });
     // Scoped residue check: other engineers' tests change the engine meanwhile, so look for what this file made.
     expect(await docker("ps", "-a", "--filter", `name=${sid}`, "-q")).toBe("");
     expect(await docker("network", "ls", "--filter", `name=${sid}`, "-q")).toBe("");
@@ -226,6 +232,32 @@ describe("snapshot() on the real engine", () => {
     expect(e.hops.some((h) => h.kind === "proxy")).toBe(true);
     const proof = await prove("host", `127.0.0.1:${port}`);
     expect(proof.probe.exitCode).toBe(0);
+  });
+
+  it("explains and proves container -> a TEST-NET \"internet\" namespace: routed by the host, MASQUERADEd, answered", async () => {
+    // A dnl- namespace with a TEST-NET address behind a host veth, on a /30 no host route overlaps.
+    const routes = parseIpRoute(await sh("ip", ["-j", "route", "show", "table", "all"])).value;
+    const block = Array.from({ length: 64 }, (_, i) => `203.0.113.${i * 4}/30`).find((cidr) => !routes.some((r) => r.dst !== "default" && r.family === "inet" && overlaps(cidr, r.dst.includes("/") ? r.dst : `${r.dst}/32`)) && !inSubnet(cidr.split("/")[0] as string, macSubnet));
+    expect(block).toBeDefined();
+    const base = (block as string).split("/")[0]?.split(".").map(Number) as number[];
+    const hostAddr = `203.0.113.${(base[3] as number) + 1}`;
+    const inetAddr = `203.0.113.${(base[3] as number) + 2}`;
+    await sh("ip", ["netns", "add", inetNs]);
+    await sh("ip", ["link", "add", inetHost, "type", "veth", "peer", "name", "eth0", "netns", inetNs]);
+    await sh("ip", ["addr", "add", `${hostAddr}/30`, "dev", inetHost]);
+    await sh("ip", ["link", "set", inetHost, "up"]);
+    await sh("ip", ["-n", inetNs, "addr", "add", `${inetAddr}/30`, "dev", "eth0"]);
+    await sh("ip", ["-n", inetNs, "link", "set", "eth0", "up"]);
+    await sh("ip", ["-n", inetNs, "link", "set", "lo", "up"]);
+    const now = await snapshot();
+    expect(now.links).toContainEqual({ kind: "veth", a: `host:${inetHost}`, b: `netns:${inetNs}:eth0` });
+    const e = explain(now, name("def"), inetNs);
+    expect(e.verdict).toBe("delivered");
+    const masquerade = e.hops.find((h) => h.kind === "nat")?.rule;
+    expect(masquerade?.text).toMatch(/^-A POSTROUTING -s 172\.17\.0\.0\/16 ! -o docker0 -j MASQUERADE$/);
+    const proof = await prove(name("def"), inetNs);
+    expect(proof.probe.exitCode).toBe(0);
+    expect(proof.confirmed.map((r) => r.text)).toContain(masquerade?.text);
   });
 
   it("refuses to prove towards anything the project did not create", async () => {
