@@ -151,6 +151,26 @@ describe.skipIf(optedOut)("the devcontainer's set-up command, in a locally built
     expect(result.output).toContain(`http://127.0.0.1:8888/tree?token=${token}`);
   });
 
+  it("as a non-root user with passwordless sudo (remoteUser changed), sets up with sudo and installs that user's kernel", async () => {
+    // What the docker-in-docker feature does for a non-root remoteUser: a docker group member with sudo.
+    const prepare = [
+      "useradd -m -s /bin/bash -G docker learner",
+      "echo 'learner ALL=(ALL) NOPASSWD:ALL' >/etc/sudoers.d/learner",
+      "mkdir -p /home/learner/ws && tar -C /workspaces/docker-net-lab --exclude=./node_modules --exclude=./dist -cf - . | tar -C /home/learner/ws -xf -",
+      "cp -a /root/.npm /home/learner/.npm",
+      // Where setup's `apt-get download busybox-static` (network) would put it, as build-image.sh does for root.
+      "mkdir -p /home/learner/.local/state/docker-net-lab/cache && cp -a /root/.local/state/docker-net-lab/cache/busybox-static /home/learner/.local/state/docker-net-lab/cache/",
+      "chown -R learner:learner /home/learner",
+    ].join(" && ");
+    expect((await inside(prepare)).exitCode).toBe(0);
+    const result = await timed("postCreateCommand as non-root", () => inside(`cd /home/learner/ws && su learner -c 'npm_config_offline=true ${config.postCreateCommand}'`, 1_200_000));
+    expect(result.exitCode, result.output).toBe(0);
+    expect(result.output).toMatch(/not root: the engine, Debian packages and image are set up with sudo/);
+    const kernel = await inside("su learner -c 'python3 -m jupyter_client.kernelspecapp list --json 2>/dev/null'");
+    const specs = JSON.parse(kernel.output) as { kernelspecs: Record<string, { resource_dir: string }> };
+    expect(specs.kernelspecs["docker-net-lab"]?.resource_dir).toBe("/home/learner/.local/share/jupyter/kernels/docker-net-lab");
+  }, 1_200_000);
+
   it("left nothing on the host's engine", async () => {
     await execa("docker", ["rm", "-f", name], { reject: false });
     await expectNoResidueOfSession(session, before);
