@@ -70,7 +70,7 @@ export const natTable = (topology: Topology): TextTable => {
         "published port",
         `${p.protocol} ${p.hostIp}:${p.hostPort}`,
         `${p.container} ${p.containerIp}:${p.containerPort}`,
-        [p.dnat?.text ?? "(no DNAT rule)", p.proxyPid ? `docker-proxy pid ${p.proxyPid}` : ""].filter(Boolean).join("\n"),
+        [p.dnat?.text ?? (p.hostIp.includes(":") ? "(IPv6 binding: ip6tables not read)" : "(no DNAT rule)"), p.proxyPid ? `docker-proxy pid ${p.proxyPid}` : ""].filter(Boolean).join("\n"),
         counted(p.dnat),
       ]),
       ...nat.published.filter((p) => p.hairpin).map((p) => ["hairpin", `${p.containerIp} -> ${p.containerIp}:${p.containerPort}`, "MASQUERADE", p.hairpin?.text ?? "", counted(p.hairpin)]),
