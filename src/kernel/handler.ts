@@ -77,6 +77,7 @@ export class ProjectHandler extends tslabJupyter.JupyterHandlerImpl {
   private finished = 0;
   private abortThrough = 0;
   private running: Running | null = null;
+  private interruptNext = false;
 
   constructor(executor: Executor, report: ReturnType<typeof createReportConsole>, versions: { kernel: string; typescript: string }) {
     super(executor, false);
@@ -123,6 +124,7 @@ export class ProjectHandler extends tslabJupyter.JupyterHandlerImpl {
         }
       } finally {
         this.finished++;
+        if (this.idle) this.interruptNext = false;
         io.status("idle");
       }
     });
@@ -135,17 +137,15 @@ export class ProjectHandler extends tslabJupyter.JupyterHandlerImpl {
     return this.finished === this.arrived;
   }
 
-  /** True once any execute_request arrived. */
-  get started(): boolean {
-    return this.arrived > 0;
-  }
-
   /** Interrupt the running cell (SIGINT or interrupt_request): abort its timers and signal, reject its await. */
   interrupt(): void {
     const running = this.running;
     if (running) {
       running.interrupted = true;
       running.cell.controller.abort(new Error("interrupted"));
+    } else if (!this.idle) {
+      // A cell is queued but not started (the kernel was busy, e.g. warming up): it is the one to stop.
+      this.interruptNext = true;
     }
     this.cells.interrupt();
   }
@@ -182,6 +182,10 @@ export class ProjectHandler extends tslabJupyter.JupyterHandlerImpl {
       },
     };
     const running: Running = { cell, interrupted: false };
+    if (this.interruptNext) {
+      this.interruptNext = false;
+      return failed(interruptedError(label));
+    }
     this.running = running;
     const report = this.report.begin();
     expectCell(`<cell ${++this.serial}>`, label, request.code);

@@ -78,6 +78,26 @@ describe("ProjectHandler", () => {
     expect(later.events.find(([type]) => type === "reply")![1]).toMatchObject({ status: "ok" });
   });
 
+  it("an interrupt that arrives before a queued cell started stops that cell instead of being lost", async () => {
+    const handler = fakeHandler();
+    const { events, io } = recorder();
+    const pending = handler.execute({ code: "x" }, io);
+    handler.interrupt();
+    await pending;
+    expect(events.find(([type]) => type === "reply")![1]).toMatchObject({ status: "error", ename: "KeyboardInterrupt" });
+    const next = recorder();
+    await handler.execute({ code: "x" }, next.io);
+    expect(next.events.find(([type]) => type === "reply")![1]).toMatchObject({ status: "ok" });
+  });
+
+  it("an interrupt while idle does not stop the next cell", async () => {
+    const handler = fakeHandler();
+    handler.interrupt();
+    const { events, io } = recorder();
+    await handler.execute({ code: "x" }, io);
+    expect(events.find(([type]) => type === "reply")![1]).toMatchObject({ status: "ok" });
+  });
+
   it("a silent execution publishes nothing but status and does not count", async () => {
     const handler = fakeHandler();
     const { io, types, events } = recorder();

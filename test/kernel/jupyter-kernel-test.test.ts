@@ -41,7 +41,9 @@ describe("jupyter_kernel_test", () => {
     expect(specs.argv.join(" ")).not.toMatch(/tslab kernel/);
   });
 
-  it("the project kernel passes every jupyter_kernel_test test, none skipped without a stated reason", async () => {
+  // retry: jupyter_kernel_test reads IOPub with 0.1 s windows and can read a stale status on a heavily loaded machine
+  // (seen once at load average 13 on 2 cores); a kernel bug fails both attempts.
+  it("the project kernel passes every jupyter_kernel_test test, none skipped without a stated reason", { retry: 1 }, async () => {
     const resultFile = join(specs.env.JUPYTER_PATH!, "kernel-test-result.json");
     const run = await execa(systemPython, ["test_kernel.py", "--json", resultFile], {
       cwd: join(repoRoot, "test", "kernel"),

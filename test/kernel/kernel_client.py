@@ -54,7 +54,7 @@ def run_step(km, kc, step):
                 km.interrupt_kernel()
                 interrupts += 1
                 try:
-                    reply = kc.get_shell_msg(timeout=3)
+                    reply = kc.get_shell_msg(timeout=10)
                     break
                 except Empty:
                     continue
