@@ -228,11 +228,20 @@ export const toCounter = (value: unknown): number | null => {
 const SUFFIX: Record<string, number> = { K: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15 };
 // "186K" -> 186000, "3M" -> 3000000 (iptables -L -v without -x rounds like this); null if not a size.
 export const sizeToInt = (value: string): number | null => {
-  const v = value.trim();
-  const factor = SUFFIX[v.slice(-1)];
-  if (factor === undefined || v.length < 2) return null;
-  const n = toInt(v.slice(0, -1));
-  return n === null || n < 0 || v[0] === "+" || v[0] === "-" ? null : n * factor;
+  let end = value.length;
+  while (end > 0 && value.charCodeAt(end - 1) === 32) end--;
+  let start = 0;
+  while (start < end && value.charCodeAt(start) === 32) start++;
+  if (end - start < 2) return null;
+  const factor = SUFFIX[value[end - 1] ?? ""];
+  if (factor === undefined) return null;
+  let n = 0;
+  for (let i = start; i < end - 1; i++) {
+    const d = value.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return null;
+    n = n * 10 + d;
+  }
+  return n * factor;
 };
 
 // Split "10.0.0.1/24" into address and prefix; a bare address gets the host prefix (32 or 128).

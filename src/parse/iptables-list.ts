@@ -54,49 +54,83 @@ const endOfToken = (line: string, tokens: readonly string[], k: number): number 
   return pos;
 };
 
+// Column layout of one chain, worked out once from its header line.
+interface Layout {
+  lead: string[]; // num? pkts? bytes? (before target)
+  after: string[]; // in? out? source destination (after opt)
+}
+const layoutOf = (columns: readonly string[]): Layout => ({
+  lead: columns.slice(0, columns.indexOf("target")),
+  after: columns.slice(columns.indexOf("opt") + 1),
+});
+
 const rawList = (ctx: Ctx): RawIptablesListChain[] => {
   const out: RawIptablesListChain[] = [];
   let chain: RawIptablesListChain | null = null;
-  ctx.lines.forEach((line, index) => {
+  let layout: Layout | null = null;
+  const lines = ctx.lines;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] ?? "";
     const n = index + 1;
     const tokens = words(line);
-    if (tokens.length === 0) return;
-    const head = tokens[0] === "Chain" ? CHAIN.exec(line.trim()) : null;
+    if (tokens.length === 0) continue;
+    const first = tokens[0];
+    const head = first === "Chain" ? CHAIN.exec(line.trim()) : null;
     if (head !== null) {
       chain = ctx.tag<RawIptablesListChain>({
         chain: head[1] ?? "", policy: head[2] ?? null, policyPackets: head[3] ?? null, policyBytes: head[4] ?? null,
         references: head[5] ?? null, columns: [], rules: [],
       }, n);
+      layout = null;
       out.push(chain);
-      return ctx.consume(n);
+      ctx.consume(n);
+      continue;
     }
-    const current = chain as RawIptablesListChain | null;
-    if (tokens.includes("target") && tokens.includes("prot") && tokens.includes("source")) {
-      if (current === null) return ctx.report(n, "column header before any `Chain ...` line");
-      current.columns = tokens;
-      return ctx.consume(n);
+    if ((first === "target" || first === "pkts" || first === "num") && tokens.includes("prot") && tokens.includes("source")) {
+      if (chain === null) ctx.report(n, "column header before any `Chain ...` line");
+      else {
+        chain.columns = tokens;
+        layout = layoutOf(tokens);
+        ctx.consume(n);
+      }
+      continue;
     }
-    if (current === null || current.columns.length === 0) return ctx.report(n, promptMessage(line) ?? "rule line before a `Chain ...` line and its column header");
-    const optAt = tokens.findIndex((t, i) => i >= 1 && (t === "--" || t === "-f" || t === "!f"));
-    if (optAt < 0) return ctx.report(n, "expected a rule line with an `opt` column (`--`)");
-    const cols = current.columns;
-    const lead = cols.slice(0, cols.indexOf("target")); // num? pkts? bytes?
-    const hasTarget = optAt - 1 - lead.length === 1;
-    if (optAt - 1 - lead.length !== 0 && !hasTarget) return ctx.report(n, `expected ${lead.join(" ") || "no"} column(s) before target, prot, opt`);
+    if (chain === null || layout === null) {
+      ctx.report(n, promptMessage(line) ?? "rule line before a `Chain ...` line and its column header");
+      continue;
+    }
+    const { lead, after } = layout;
+    // Anchor on the opt column: a blank target shifts everything left by one.
+    let optAt = -1;
+    for (let i = lead.length + 1; i <= lead.length + 2 && i < tokens.length; i++) {
+      const t = tokens[i];
+      if (t === "--" || t === "-f" || t === "!f") {
+        optAt = i;
+        break;
+      }
+    }
+    if (optAt < 0) {
+      ctx.report(n, `expected ${lead.length > 0 ? `${lead.join(" ")}, ` : ""}target, prot and an \`opt\` column (\`--\`)`);
+      continue;
+    }
+    if (tokens.length < optAt + 1 + after.length) {
+      ctx.report(n, `expected columns ${after.join(" ")} after opt`);
+      continue;
+    }
     const rule: RawIptablesListRule = {};
-    lead.forEach((c, i) => (rule[c] = tokens[i] ?? ""));
-    rule["target"] = hasTarget ? (tokens[lead.length] ?? "") : "";
+    for (let i = 0; i < lead.length; i++) rule[lead[i] ?? ""] = tokens[i] ?? "";
+    rule["target"] = optAt - lead.length === 2 ? (tokens[lead.length] ?? "") : "";
     rule["prot"] = tokens[optAt - 1] ?? "";
     rule["opt"] = tokens[optAt] ?? "";
-    const after = cols.slice(cols.indexOf("opt") + 1); // in? out? source destination
-    if (tokens.length < optAt + 1 + after.length) return ctx.report(n, `expected columns ${after.join(" ")} after opt`);
-    after.forEach((c, i) => (rule[c] = tokens[optAt + 1 + i] ?? ""));
+    for (let i = 0; i < after.length; i++) rule[after[i] ?? ""] = tokens[optAt + 1 + i] ?? "";
     // The options column: everything after destination, spacing kept as printed.
-    const rest = tokens.slice(optAt + 1 + after.length);
-    rule["options"] = rest.length === 0 ? "" : line.slice(endOfToken(line, tokens, optAt + after.length)).trim();
-    current.rules.push(ctx.tag(rule, n));
-    ctx.consume(n);
-  });
+    rule["options"] = tokens.length === optAt + 1 + after.length ? "" : line.slice(endOfToken(line, tokens, optAt + after.length)).trim();
+    // Counters are checked here, where the line is known (iptables prints digits, or K/M/G without -x).
+    if ((rule["pkts"] !== undefined && counter(rule["pkts"]) === null) || (rule["bytes"] !== undefined && counter(rule["bytes"]) === null)) {
+      ctx.report(n, "rule counters are not numbers");
+    } else ctx.consume(n);
+    chain.rules.push(rule);
+  }
   return out;
 };
 
@@ -132,8 +166,8 @@ const protocolName = (p: string): string => {
   return not + (PROTOCOLS[bare] ?? bare);
 };
 
+const iface = (v: string | undefined): string | null => (v === undefined || v === "*" ? null : v);
 const processRule = (r: RawIptablesListRule): IptablesListRule => {
-  const iface = (v: string | undefined): string | null => (v === undefined || v === "*" ? null : v);
   const options = r["options"] ?? "";
   return {
     num: r["num"] === undefined ? null : toInt(r["num"]),
@@ -161,13 +195,7 @@ const processList = (raw: RawIptablesListChain[], ctx: Ctx): IptablesListChain[]
       packets,
       bytes: counter(c.policyBytes ?? undefined),
       references: c.references === null ? null : toInt(c.references),
-      rules: c.rules.map((r) => {
-        const rule = processRule(r);
-        if ((r["pkts"] !== undefined && rule.packets === null) || (r["bytes"] !== undefined && rule.bytes === null)) {
-          ctx.report(ctx.lineOf(r), "rule counters are not numbers");
-        }
-        return rule;
-      }),
+      rules: c.rules.map(processRule),
     };
   });
 

@@ -37,5 +37,18 @@ describe("parser fixtures", () => {
       expect(existsSync(expectedPath), `missing ${expectedPath} (run with DNL_UPDATE_FIXTURES=1 and review)`).toBe(true);
       expect(actual).toEqual(JSON.parse(readFileSync(expectedPath, "utf8")));
     });
+
+    it(`parse ${format} ${name} --raw keeps one raw record per processed one, as plain JSON`, () => {
+      if (!isFormatName(format)) return;
+      const input = readFileSync(join(dir, `${name}.txt`), "utf8");
+      const raw = formats[format].parse(input, { raw: true });
+      const processed = formats[format].parse(input);
+      expect(Array.isArray(raw.value)).toBe(true);
+      expect(JSON.parse(JSON.stringify(raw.value))).toEqual(raw.value);
+      // The processed stage may drop a record it reports as a problem, never silently.
+      const dropped = (raw.value as unknown[]).length - (processed.value as unknown[]).length;
+      expect(dropped).toBeGreaterThanOrEqual(0);
+      expect(processed.problems.length).toBeGreaterThanOrEqual(raw.problems.length + (dropped > 0 ? 1 : 0));
+    });
   }
 });
