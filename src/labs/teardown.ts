@@ -1,6 +1,7 @@
 // Removing what a lab made in one session: by label, never anything else.
 import { listContainers, listNetworks, listVolumes, removeOwnedContainer, removeOwnedNetwork, removeOwnedVolume } from "../docker/adapter.js";
-import { rm } from "node:fs/promises";
+import { rm, rmdir } from "node:fs/promises";
+import { dirname } from "node:path";
 import type { LabContext } from "./definition.js";
 
 export interface Removed {
@@ -19,5 +20,7 @@ export const removeLabelled = async (context: LabContext): Promise<Removed> => {
   const volumes = await listVolumes(filters);
   for (const volume of volumes) await removeOwnedVolume(volume.name);
   await rm(context.session.dir, { recursive: true, force: true });
+  // The session folder goes too once its last lab is gone (rmdir refuses a non-empty folder).
+  await rmdir(dirname(context.session.dir)).catch(() => undefined);
   return { containers: containers.map((c) => c.name), networks: networks.map((n) => n.name), volumes: volumes.map((v) => v.name) };
 };
