@@ -67,7 +67,7 @@ export const freePort = async (session: LabSession, key: string, options: FreePo
   const { from = 20000, count = 10000, avoid = [] } = options;
   const saved = (await readParams(session))[key];
   if (typeof saved === "number") return saved;
-  const published = await publishedPorts();
+  const published = await settled(publishedPorts);
   const taken = new Set([...avoid, ...Object.values(await readParams(session)).filter((v): v is number => typeof v === "number")]);
   const start = offset(session, key, count);
   for (let i = 0; i < Math.min(count, 200); i++) {
@@ -81,8 +81,23 @@ export const freePort = async (session: LabSession, key: string, options: FreePo
   throw new EnvironmentError(`No free TCP port found in ${from}-${from + count - 1}.`, { hint: "Free some ports (or run `npx docker-net-lab clean`), then run the setup cell again." });
 };
 
+// Retry a read that can fail while other programs add or remove links and networks at the same moment.
+const settled = async <T>(read: () => Promise<T>, attempts = 3): Promise<T> => {
+  for (let i = 1; ; i++) {
+    try {
+      return await read();
+    } catch (error) {
+      if (i >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * i));
+    }
+  }
+};
+
 /** Subnets in use on this host: Docker networks' IPAM pools, host routes and host addresses. */
-export const usedSubnets = async (): Promise<string[]> => {
+export const usedSubnets = async (): Promise<string[]> => settled(readUsedSubnets);
+
+// One read of the subnets in use.
+const readUsedSubnets = async (): Promise<string[]> => {
   const used: string[] = [];
   for (const network of await listNetworks()) for (const config of network.ipam.config) if (config.subnet && config.subnet.includes(".")) used.push(config.subnet);
   for (const route of await routes()) if (route.dst !== "default" && route.family !== "inet6" && route.dst.includes(".")) used.push(route.dst.includes("/") ? route.dst : `${route.dst}/32`);
