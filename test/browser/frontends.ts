@@ -84,7 +84,7 @@ export const jupyterLab: Frontend = {
       return idle && texts.length > 0 && texts.every((text) => /\[\d+\]/.test(text));
     });
   },
-  // JupyterLab may virtualize cells far outside the viewport; set windowingMode to "none" when that bites.
+  // startJupyterServer sets windowingMode "none", so every cell is in the DOM.
   cell: (page, index) => page.locator(".jp-Notebook > .jp-WindowedPanel-outer .jp-Cell, .jp-Notebook > .jp-Cell").nth(index),
   outputs: (cell) => cell.locator(".jp-OutputArea-output"),
   errorOutputs: (page) => page.locator(".jp-Notebook .jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"),

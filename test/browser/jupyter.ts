@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -58,9 +58,14 @@ const exited = (child: ChildProcess, ms: number): Promise<boolean> =>
 export const startJupyterServer = async (options: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<JupyterServer> => {
   const port = await freeTcpPort();
   const token = randomToken();
+  // JupyterLab 4 may keep off-screen cells out of the DOM ("windowing"): render every cell, in a throw-away settings dir
+  // (the user's own JupyterLab settings stay untouched). Notebook 6 ignores this.
+  const settings = await mkdtemp(join(tmpdir(), "dnl-lab-settings-"));
+  await mkdir(join(settings, "@jupyterlab", "notebook-extension"), { recursive: true });
+  await writeFile(join(settings, "@jupyterlab", "notebook-extension", "tracker.jupyterlab-settings"), JSON.stringify({ windowingMode: "none" }));
   const child = spawn(process.execPath, [join(repoRoot, "dist", "cli", "bin.js"), "start", "--port", String(port), "--no-browser", "--token", token], {
     cwd: repoRoot,
-    env: { ...process.env, ...options.env },
+    env: { ...process.env, JUPYTERLAB_SETTINGS_DIR: settings, ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -69,6 +74,7 @@ export const startJupyterServer = async (options: { env?: Record<string, string>
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const base = `http://127.0.0.1:${port}`;
   const stop = async (): Promise<void> => {
+    await rm(settings, { recursive: true, force: true });
     if (child.pid === undefined) return;
     // `start` forwards SIGTERM to Jupyter as Ctrl-C; Jupyter then shuts its kernels down.
     child.kill("SIGTERM");
