@@ -79,6 +79,8 @@ describe("snapshot() on the real engine", () => {
     await sh("ip", ["link", "set", lanPeer, "netns", lanNs]);
     await sh("ip", ["link", "set", uplink, "up"]);
     await sh("ip", ["-n", lanNs, "link", "set", lanPeer, "up"]);
+    // A vxlan device over the namespace's veth (its underlay is what we name with `dev`).
+    await sh("ip", ["-n", lanNs, "link", "add", "vx42", "type", "vxlan", "id", "42", "dev", lanPeer, "dstport", "4789", "remote", "192.0.2.42"]);
     const third = Number.parseInt(sid.slice(2), 16) % 16;
     macSubnet = await createNetwork(name("mac"), ["-d", "macvlan", "-o", `parent=${uplink}`], [`203.0.113.${third * 16}/28`, `198.51.100.${third * 16}/28`]);
     await run("mac", "--network", name("mac"), image, "sleep", "3600");
@@ -152,12 +154,15 @@ describe("snapshot() on the real engine", () => {
     expect(topology.namespaces.find((ns) => ns.id === `container:${name("def")}`)?.containers).toEqual([name("def"), name("side")]);
   });
 
-  it("links the macvlan child to its veth parent, and that parent to its peer in the dnl- namespace", async () => {
+  it("links the macvlan child to its veth parent, that parent to its peer in the dnl- namespace, and a vxlan to its underlay", async () => {
     expect(await sysIn(name("mac"), "eth0", "iflink")).toBe(await sysHost(uplink, "ifindex"));
     expect(await sh("ip", ["netns", "exec", lanNs, "cat", `/sys/class/net/${lanPeer}/iflink`])).toBe(await sysHost(uplink, "ifindex"));
     expect(topology.links).toContainEqual({ kind: "macvlan", a: `host:${uplink}`, b: `container:${name("mac")}:eth0` });
     expect(topology.links).toContainEqual({ kind: "veth", a: `host:${uplink}`, b: `netns:${lanNs}:${lanPeer}` });
     expect(topology.networks.find((n) => n.name === name("mac"))?.ipam.config[0]?.subnet).toBe(macSubnet);
+    expect(topology.links).toContainEqual({ kind: "vxlan", a: `netns:${lanNs}:${lanPeer}`, b: `netns:${lanNs}:vx42` });
+    const vx = topology.namespaces.find((ns) => ns.id === `netns:${lanNs}`)?.interfaces.find((i) => i.name === "vx42");
+    expect(vx?.kindData).toMatchObject({ id: 42, remote: "192.0.2.42" });
   });
 
   it("joins the published port to its DNAT rule, the container address and the docker-proxy process", async () => {
@@ -210,7 +215,8 @@ describe("snapshot() on the real engine", () => {
     expect(keys).toContain(`added link bridge-port host:${bridge} host:${hostVeth}`);
     expect(diff.changes.some((c) => c.change === "added" && c.subject === "published-port" && c.key.startsWith(`tcp 127.0.0.1:${latePort} ->`))).toBe(true);
     expect(diff.changes.some((c) => c.subject === "rule" && c.detail.includes(`--dport ${latePort} -j DNAT`))).toBe(true);
-    expect(summarizeDiff(diff)).toContain(`added container ${name("late")}`);
+    // Other sessions share this engine: their changes may be in the summary too.
+    expect(summarizeDiff(diff)).toMatch(new RegExp(`^added .*container ${name("late")} \\(running, network ${name("net")}: 10\\.`));
     expect(diff.highlight).toEqual(expect.arrayContaining([name("late"), hostVeth]));
     await docker("rm", "-f", name("late"));
   });
