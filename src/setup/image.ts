@@ -36,12 +36,16 @@ export const imageStatus = async (): Promise<ImageStatus> => {
   return { ok: true, image: toolboxImage, detail: `recipe ${result.stdout.trim()}` };
 };
 
+// Version of Debian's busybox-static when installed on this machine, else null.
+const installedBusyboxVersion = async (): Promise<string | null> => {
+  const installed = await run("dpkg-query", ["-W", "-f", "${Status} ${Version}", "busybox-static"], { reject: false });
+  return installed.exitCode === 0 && installed.stdout.startsWith("install ok installed") ? (installed.stdout.split(" ").at(-1) ?? "unknown") : null;
+};
+
 // Find a statically linked busybox: Debian's busybox-static if installed, else download its .deb.
 const findStaticBusybox = async (log: (line: string) => void): Promise<{ path: string; version: string }> => {
-  const installed = await run("dpkg-query", ["-W", "-f", "${Status} ${Version}", "busybox-static"], { reject: false });
-  if (installed.exitCode === 0 && installed.stdout.startsWith("install ok installed")) {
-    return { path: "/bin/busybox", version: installed.stdout.split(" ").at(-1) ?? "unknown" };
-  }
+  const installed = await installedBusyboxVersion();
+  if (installed !== null) return { path: "/bin/busybox", version: installed };
   const cache = join(stateDir(), "cache", "busybox-static");
   await mkdir(cache, { recursive: true });
   let debs = (await readdir(cache)).filter((name) => name.endsWith(".deb"));
@@ -69,10 +73,13 @@ const findStaticBusybox = async (log: (line: string) => void): Promise<{ path: s
 
 /** Build the toolbox image unless the current one exists with the same recipe. */
 export const ensureToolboxImage = async (log: (line: string) => void, options: { force?: boolean } = {}): Promise<ImageStatus> => {
+  const current = await imageStatus();
+  const installed = await installedBusyboxVersion();
+  // An image of this version is kept unless the busybox-static installed here is known to differ:
+  // no download just to find out (setup must work offline once the image exists).
+  if (!options.force && current.ok && (installed === null || current.detail === `recipe ${recipeFingerprint(installed)}`)) return current;
   const busybox = await findStaticBusybox(log);
   const fingerprint = recipeFingerprint(busybox.version);
-  const current = await imageStatus();
-  if (!options.force && current.ok && current.detail === `recipe ${fingerprint}`) return current;
   log(`building ${toolboxImage} from busybox-static ${busybox.version}`);
   const work = await mkdtemp(join(tmpdir(), "dnl-toolbox-"));
   try {
