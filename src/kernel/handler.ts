@@ -77,7 +77,8 @@ export class ProjectHandler extends tslabJupyter.JupyterHandlerImpl {
   private finished = 0;
   private abortThrough = 0;
   private running: Running | null = null;
-  private interruptNext = false;
+  /** A cell that starts before this time (performance.now()) is interrupted before it runs. */
+  private interruptBefore = 0;
 
   constructor(executor: Executor, report: ReturnType<typeof createReportConsole>, versions: { kernel: string; typescript: string }) {
     super(executor, false);
@@ -124,7 +125,7 @@ export class ProjectHandler extends tslabJupyter.JupyterHandlerImpl {
         }
       } finally {
         this.finished++;
-        if (this.idle) this.interruptNext = false;
+        if (this.idle) this.interruptBefore = 0;
         io.status("idle");
       }
     });
@@ -137,15 +138,21 @@ export class ProjectHandler extends tslabJupyter.JupyterHandlerImpl {
     return this.finished === this.arrived;
   }
 
+  /** True once any execute_request arrived. */
+  get started(): boolean {
+    return this.arrived > 0;
+  }
+
   /** Interrupt the running cell (SIGINT or interrupt_request): abort its timers and signal, reject its await. */
   interrupt(): void {
     const running = this.running;
     if (running) {
       running.interrupted = true;
       running.cell.controller.abort(new Error("interrupted"));
-    } else if (!this.idle) {
-      // A cell is queued but not started (the kernel was busy, e.g. warming up): it is the one to stop.
-      this.interruptNext = true;
+    } else {
+      // No cell runs: the interrupt is for the queued cell, or for the one whose request the kernel has not read
+      // yet because it was busy (warming up after start); a cell that starts within 300 ms is that one.
+      this.interruptBefore = this.idle ? performance.now() + 300 : Number.POSITIVE_INFINITY;
     }
     this.cells.interrupt();
   }
@@ -182,8 +189,8 @@ export class ProjectHandler extends tslabJupyter.JupyterHandlerImpl {
       },
     };
     const running: Running = { cell, interrupted: false };
-    if (this.interruptNext) {
-      this.interruptNext = false;
+    if (performance.now() < this.interruptBefore) {
+      this.interruptBefore = 0;
       return failed(interruptedError(label));
     }
     this.running = running;

@@ -1,6 +1,6 @@
-// Warm the kernel after start, so the learner's first import is fast: type-check an import of the library once
-// (tslab's program keeps its .d.ts) and load it (Node's module cache). One step per event-loop turn and only while
-// no cell is queued or running; the work is what the lab's own import would do anyway, so nothing is wasted.
+// Warm the kernel right after start, so the learner's first import is fast: type-check an import of the library
+// once (tslab's program keeps its .d.ts) and load it (Node's module cache). One step per event-loop turn, and only
+// until the first cell arrives (then the cells load what they need; a step under way is work that cell reuses).
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { ConverterSet } from "./tslab.js";
@@ -48,18 +48,14 @@ export const preloadSteps = (convs: ConverterSet, modules: readonly string[], cw
   return steps;
 };
 
-/** Run `steps` one per event-loop turn, each only while `idle()` (else retry shortly): requests are answered in between. */
-export const schedulePreload = (steps: readonly PreloadStep[], idle: () => boolean, done: (reports: PreloadReport[]) => void, delayMs = 200): void => {
+/** Run `steps` one per event-loop turn (requests are answered in between) until `stop()`: the learner ran a cell. */
+export const schedulePreload = (steps: readonly PreloadStep[], stop: () => boolean, done: (reports: PreloadReport[], stopped: boolean) => void, delayMs = 200): void => {
   const reports = new Map<string, { ok: boolean; ms: number; detail?: string }>();
   let next = 0;
   const tick = (): void => {
-    if (!idle()) {
-      setTimeout(tick, 100).unref();
-      return;
-    }
     const step = steps[next++];
-    if (!step) {
-      done([...reports].map(([module, r]) => ({ module, ...r })));
+    if (!step || stop()) {
+      done([...reports].map(([module, r]) => ({ module, ...r })), step !== undefined);
       return;
     }
     const report = reports.get(step.module) ?? { ok: true, ms: 0 };

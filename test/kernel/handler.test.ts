@@ -90,12 +90,21 @@ describe("ProjectHandler", () => {
     expect(next.events.find(([type]) => type === "reply")![1]).toMatchObject({ status: "ok" });
   });
 
-  it("an interrupt while idle does not stop the next cell", async () => {
+  it("an interrupt while idle does not stop a cell that starts later", async () => {
+    const handler = fakeHandler();
+    handler.interrupt();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const { events, io } = recorder();
+    await handler.execute({ code: "x" }, io);
+    expect(events.find(([type]) => type === "reply")![1]).toMatchObject({ status: "ok" });
+  });
+
+  it("an interrupt read just before the cell's request (the kernel was busy) stops that cell", async () => {
     const handler = fakeHandler();
     handler.interrupt();
     const { events, io } = recorder();
     await handler.execute({ code: "x" }, io);
-    expect(events.find(([type]) => type === "reply")![1]).toMatchObject({ status: "ok" });
+    expect(events.find(([type]) => type === "reply")![1]).toMatchObject({ ename: "KeyboardInterrupt" });
   });
 
   it("a silent execution publishes nothing but status and does not count", async () => {
