@@ -155,8 +155,25 @@ describe("diff", () => {
   });
 });
 
-describe("natView on this engine's real output", () => {
-  it("natView(parsed 20.10 save) keeps every rule with its position in the chain", () => {
+describe("natView on recorded output of other engines (test/fixtures/parse/iptables-save)", () => {
+  const recorded = (name: string): string => readFileSync(new URL(`../fixtures/parse/iptables-save/${name}`, import.meta.url), "utf8");
+
+  it("natView(Docker 26.1 save) finds both MASQUERADE subnets, the hairpin rules and the stage-1/2 isolation rules", () => {
+    const view = natView(bridgedHost([]), parseIptablesSave(recorded("counters--docker-26.1.txt")).value, []);
+    expect(view.masquerade.map((m) => [m.subnet, m.exceptOut])).toEqual([["10.232.8.0/24", "br-2252c0417663"], ["172.17.0.0/16", "docker0"]]);
+    expect(view.filter.isolation.map((r) => r.chain)).toEqual([...Array(3).fill("DOCKER-ISOLATION-STAGE-1"), ...Array(3).fill("DOCKER-ISOLATION-STAGE-2")]);
+    expect(view.rules.filter((r) => r.target === "DNAT")).toHaveLength(3);
+  });
+
+  it("natView(Docker 28 docs layout) gathers DOCKER-FORWARD, DOCKER-BRIDGE, DOCKER-CT and DOCKER-INTERNAL as isolation rules", () => {
+    const view = natView(bridgedHost([]), parseIptablesSave(recorded("docker-28-chains--docker-docs-layout.txt")).value, []);
+    expect(new Set(view.filter.isolation.map((r) => r.chain))).toEqual(new Set(["DOCKER-BRIDGE", "DOCKER-CT", "DOCKER-FORWARD"]));
+    expect(view.filter.forwardPolicy).toBe("DROP");
+  });
+});
+
+describe("natView rule list", () => {
+  it("natView(parsed 20.10-layout save) keeps every nat and filter rule with its position in the chain", () => {
     const view = natView(bridgedHost(members), parseIptablesSave(fixture("iptables-20.10.txt")).value, []);
     const nat = view.rules.filter((r) => r.table === "nat" && r.chain === "POSTROUTING");
     expect(nat.map((r) => r.position)).toEqual([1, 2, 3]);
