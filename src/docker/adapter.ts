@@ -17,13 +17,19 @@ const statusMessages: Readonly<Record<number, { message: string; hint: string }>
 
 let client: Docker | null = null;
 
+/** Milliseconds an Engine API request may take before it is abandoned: $DOCKER_CLIENT_TIMEOUT, else 60 s (a hung engine never hangs us). */
+export const engineRequestTimeout = (): number => Number(process.env.DOCKER_CLIENT_TIMEOUT) || 60_000;
+
 // One client per process; dockerode reads DOCKER_HOST itself.
-const docker = (): Docker => (client ??= new Docker());
+const docker = (): Docker => (client ??= new Docker({ timeout: engineRequestTimeout() }));
 
 // Turn a dockerode failure into our error with a next step.
 const translate = (error: unknown, what: string): DnlError => {
   const status = (error as { statusCode?: number }).statusCode;
   const code = (error as { code?: string }).code;
+  if (code === "ECONNRESET" || /socket hang up/.test(String((error as Error)?.message))) {
+    return new EnvironmentError(`The Docker engine did not answer within ${engineRequestTimeout() / 1000} s or dropped the connection (${what}).`, { hint: "Check the engine (`docker info`, its log); restart it if it hangs, then run `npx docker-net-lab clean` and try again.", cause: error });
+  }
   if (code === "ECONNREFUSED" || code === "ENOENT" || code === "EACCES") {
     const message = code === "EACCES" ? "You may not talk to the Docker engine (permission denied on its socket)." : "The Docker engine is not running.";
     return new EnvironmentError(`${message} (${what})`, { hint: code === "EACCES" ? "Run as root or join the `docker` group." : `Fix: ${engineFix()}`, cause: error });

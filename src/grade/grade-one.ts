@@ -4,14 +4,13 @@ import { join, relative } from "node:path";
 import type { CheckResult } from "../checks/check.js";
 import { EnvironmentError, isDnlError, ExitCode } from "../errors.js";
 import type { LabDefinition } from "../labs/definition.js";
-import { sessionLabelKey } from "../labs/labels.js";
 import { findLab } from "../labs/registry.js";
 import { runLab } from "../labs/run-lab.js";
-import { topologySvg } from "../render/topology-plot.js";
 import { engineStatus } from "../setup/engine.js";
 import { stateDir } from "../setup/paths.js";
 import { snapshot } from "../topology/snapshot.js";
 import type { GradeRow, GradeStatus } from "./model.js";
+import { sessionPicture } from "./picture.js";
 import { inspectSubmission, type Submission } from "./submissions.js";
 
 export interface GradeOptions {
@@ -65,7 +64,7 @@ export const shown = (file: string): string => {
 /** Grade one submission; broken submissions become rows; throws GradingStopped only when the environment fails. */
 export const gradeSubmission = async (submission: Submission, options: GradeOptions = {}): Promise<GradeRow> => {
   const started = performance.now();
-  const base = { id: submission.id, file: shown(submission.file), claimedPoints: null, cellErrors: [], session: null, topologySvg: null };
+  const base = { id: submission.id, file: shown(submission.file), claimedPoints: null, cellErrors: [], session: null, topologySvg: null, notebookMs: 0 };
   const detection = await inspectSubmission(submission, options.lab ?? null);
   if (detection.kind !== "lab") {
     const lab = detection.lab ? (() => { try { return findLab(detection.lab as string); } catch { return null; } })() : null;
@@ -83,9 +82,7 @@ export const gradeSubmission = async (submission: Submission, options: GradeOpti
       ...(options.log ? { log: options.log } : {}),
       beforeTeardown: async (context) => {
         session = context.session.session;
-        const topology = await snapshot();
-        const mine = topology.containers.filter((container) => container.labels[sessionLabelKey] === context.session.session).map((container) => container.name);
-        svg = topologySvg(topology, { title: `Lab ${lab.id} at grading time: ${submission.id}`, containers: mine });
+        svg = sessionPicture(await snapshot(), context.session.session, `Lab ${lab.id} at grading time: ${submission.id}`);
       },
     });
     const cellErrors = result.notebook.cells.filter((cell) => cell.error).map((cell) => ({ id: cell.id, ename: cell.error?.ename ?? "", evalue: (cell.error?.evalue ?? "").split("\n")[0] ?? "" }));
@@ -102,6 +99,7 @@ export const gradeSubmission = async (submission: Submission, options: GradeOpti
       cellErrors,
       session: result.session,
       durationMs: Math.round(performance.now() - started),
+      notebookMs: result.notebook.durationMs,
       topologySvg: svg,
     };
     // A check that failed because the engine went away is the environment's fault, not the learner's.

@@ -47,7 +47,7 @@ const writeAtomic = async (path: string, text: string): Promise<void> => {
 // The row for a submission never started because grading stopped.
 const notGraded = (submission: Submission, reason: string): GradeRow => ({
   id: submission.id, file: shown(submission.file), lab: null, status: "not-graded", message: reason, checks: [], points: 0, maxPoints: 0,
-  claimedPoints: null, cellErrors: [], session: null, durationMs: 0, topologySvg: null,
+  claimedPoints: null, cellErrors: [], session: null, durationMs: 0, notebookMs: 0, topologySvg: null,
 });
 
 /** Grade the submissions in `inputs` (folders and files) and write the gradebook to `options.out`. */

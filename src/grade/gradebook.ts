@@ -48,6 +48,7 @@ export const gradebookJson = (rows: readonly GradeRow[]): unknown => ({
     cellErrors: row.cellErrors,
     session: row.session,
     durationMs: row.durationMs,
+    notebookMs: row.notebookMs,
     feedback: `feedback/${row.id}.html`,
   })),
 });

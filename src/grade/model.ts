@@ -30,7 +30,10 @@ export interface GradeRow {
   readonly claimedPoints: number | null;
   readonly cellErrors: readonly { id: string | null; ename: string; evalue: string }[];
   readonly session: string | null;
+  /** Wall time for this submission: detection, execution, checks, picture and teardown. */
   readonly durationMs: number;
+  /** Of which the notebook's headless execution (kernel start to last cell); 0 when it did not run. */
+  readonly notebookMs: number;
   /** The topology of the session at grading time, before teardown (SVG), when the notebook ran. */
   readonly topologySvg: string | null;
 }

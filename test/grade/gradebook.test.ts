@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CheckResult } from "../../src/checks/check.js";
 import { feedbackHtml } from "../../src/grade/feedback.js";
 import { pool } from "../../src/grade/grade.js";
+import { gradeProgress } from "../../src/grade/progress.js";
 import { gradebookCsv, gradebookJson } from "../../src/grade/gradebook.js";
 import type { GradeRow } from "../../src/grade/model.js";
 import { detectLab, findSubmissions, submissionId } from "../../src/grade/submissions.js";
@@ -16,7 +17,7 @@ const notebook = (metadata: Record<string, unknown> = { "docker-net-lab": { lab:
 const check = (id: string, points: number, max: number): CheckResult => ({ id, title: id, passed: points === max, points, maxPoints: max, message: "m", hint: points === max ? null : "h", evidence: {} });
 const row = (overrides: Partial<GradeRow>): GradeRow => ({
   id: "alice", file: "alice.ipynb", lab: "01", status: "ok", message: "", checks: lab01?.checks.map((c) => check(c.id, c.points, c.points)) ?? [],
-  points: 8, maxPoints: 8, claimedPoints: null, cellErrors: [], session: "ab12", durationMs: 1234, topologySvg: null, ...overrides,
+  points: 8, maxPoints: 8, claimedPoints: null, cellErrors: [], session: "ab12", durationMs: 1234, notebookMs: 1000, topologySvg: null, ...overrides,
 });
 
 describe("detectLab(text, wanted)", () => {
@@ -133,5 +134,29 @@ describe("pool(items, limit, work, stop)", () => {
       return n;
     }, () => stopped);
     expect(results).toEqual([1, 2, undefined, undefined]);
+  });
+});
+
+describe("gradeProgress(total, stream)", () => {
+  const stream = (tty: boolean) => {
+    const written: string[] = [];
+    return { written, stream: { isTTY: tty, columns: 80, write: (text: string) => written.push(text) } as unknown as NodeJS.WriteStream };
+  };
+  it("writes plain lines when the stream is not a terminal", () => {
+    const { written, stream: out } = stream(false);
+    const progress = gradeProgress(2, out);
+    progress.started("alice");
+    progress.finished(row({}));
+    progress.done();
+    expect(written).toEqual(["grading alice…\n", "[1/2] alice: lab 01, 8/8 points, ok, 1.2 s\n"]);
+  });
+  it("redraws one bar in place on a terminal and prints each finished row above it", () => {
+    const { written, stream: out } = stream(true);
+    const progress = gradeProgress(2, out);
+    progress.started("alice");
+    progress.finished(row({}));
+    expect(written[0]).toMatch(/^\r\x1b\[2K\[\.+\] 0\/2 graded · running: alice$/);
+    expect(written.join("")).toContain("[1/2] alice: lab 01, 8/8 points, ok, 1.2 s\n");
+    expect(written.at(-1)).toMatch(/\[#{12}\.{12}\] 1\/2 graded$/);
   });
 });

@@ -87,4 +87,22 @@ describe("the engine is killed in the middle (a second dockerd of our own, never
     expect((await cli(["clean", "--session", session as string])).exitCode).toBe(0);
     expect(await leftovers()).toEqual([]);
   }, 300_000);
+
+  it("hung (SIGSTOP): doctor and clean give up within their timeouts with exit 2 instead of waiting forever", async () => {
+    process.kill(engine.pid, "SIGSTOP");
+    try {
+      let started = Date.now();
+      const doctor = await cli(["doctor"]);
+      expect(doctor.exitCode).toBe(2);
+      expect(String(doctor.stdout)).toMatch(/did not answer within 10 s/);
+      expect(Date.now() - started).toBeLessThan(40_000);
+      started = Date.now();
+      const cleaned = await execa(process.execPath, [bin, "clean", "--dry-run", "--session", "hung1"], { reject: false, timeout: 60_000, cwd: repoRoot, env: { DOCKER_HOST: engine.host, DOCKER_CLIENT_TIMEOUT: "3000" } });
+      expect(cleaned.exitCode).toBe(2);
+      expect(String(cleaned.stderr)).toMatch(/did not answer within 3 s/);
+      expect(Date.now() - started).toBeLessThan(30_000);
+    } finally {
+      process.kill(engine.pid, "SIGCONT");
+    }
+  }, 120_000);
 });
