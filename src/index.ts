@@ -6,7 +6,7 @@ export { LabSession, currentSessionId } from "./labs/session.js";
 export { snapshot, type SnapshotOptions } from "./topology/snapshot.js";
 export type { Topology, NamespaceNode, TopologyLink, LinkKind, NatView, PublishedPort, Masquerade, RuleRef, DockerProxy, FilterView } from "./topology/model.js";
 export { endpoint, splitEndpoint, hostNamespace, namespaceOf, namespaceById, interfaceAt, bridgeInterfaceName, networkOfBridge } from "./topology/model.js";
-export { diffTopology, describeDiff, summarizeDiff, type TopologyDiff, type TopologyChange, type ChangeSubject } from "./topology/diff.js";
+export { diffTopology, describeDiff, summarizeDiff, scopeDiff, relatedNames, otherNames, type TopologyDiff, type TopologyChange, type ChangeSubject } from "./topology/diff.js";
 export { topologySvg, layoutTopology, type DrawOptions } from "./render/topology-plot.js";
 export { showDiff, diffBundle } from "./render/topology-diff.js";
 export { interfacesTable, routesTable, natTable, tableHtml, tableText, tablesBundle, showTables, type TextTable } from "./render/topology-tables.js";

@@ -10,7 +10,7 @@ import { showDiff } from "../render/topology-diff.js";
 import { explanationBundle, proofBundle } from "../render/explain-view.js";
 import { explain, type ExplainOptions, type Explanation } from "../topology/explain.js";
 import { prove } from "../topology/prove.js";
-import type { TopologyDiff } from "../topology/diff.js";
+import { otherNames, relatedNames, type TopologyDiff } from "../topology/diff.js";
 import { toolboxImage } from "../setup/image.js";
 import { snapshot } from "../topology/snapshot.js";
 import type { Topology } from "../topology/model.js";
@@ -149,7 +149,12 @@ export class Lab {
     const before = await snapshot();
     await work();
     const after = await snapshot();
-    return showDiff(before, after, { title, ...this.pictureScope(after, options) });
+    const scope = this.pictureScope(after, options);
+    // On a shared engine, other sessions change things too: list only what concerns this lab's objects.
+    const earlier = this.pictureScope(before, options);
+    const words = options.all ? null : [...new Set([...relatedNames(before, earlier), ...relatedNames(after, scope)])];
+    const others = [...new Set([...otherNames(before, earlier), ...otherNames(after, scope)])];
+    return showDiff(before, after, { title, ...scope, ...(words ? { only: words, exclude: others } : {}) });
   }
 
   /**

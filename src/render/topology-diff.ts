@@ -1,5 +1,5 @@
 // What one step changed, for notebooks: the `after` picture with the changes highlighted, and the list.
-import { describeDiff, diffTopology, summarizeDiff, type TopologyDiff } from "../topology/diff.js";
+import { describeDiff, diffTopology, scopeDiff, summarizeDiff, type TopologyDiff } from "../topology/diff.js";
 import type { Topology } from "../topology/model.js";
 import { display, escapeHtml, type MimeBundle } from "./display.js";
 import { topologySvg, type DrawOptions } from "./topology-plot.js";
@@ -22,9 +22,15 @@ export const diffBundle = (diff: TopologyDiff, after: Topology, options: DrawOpt
   return { "text/plain": describeDiff(diff), "text/html": html };
 };
 
-/** Compare two snapshots and show the result inline (plain text outside a notebook); returns the diff. */
-export const showDiff = (before: Topology, after: Topology, options: DrawOptions = {}): TopologyDiff => {
-  const diff = diffTopology(before, after);
-  display(diffBundle(diff, after, options));
+/**
+ * Compare two snapshots and show the result inline (plain text outside a notebook); returns the diff.
+ * `only`: keep the changes that name or mention these words (see relatedNames), e.g. one lab's objects;
+ * `exclude`: drop those that name these (other containers and namespaces, see otherNames).
+ */
+export const showDiff = (before: Topology, after: Topology, options: DrawOptions & { only?: readonly string[]; exclude?: readonly string[] } = {}): TopologyDiff => {
+  const { only, exclude = [], ...draw } = options;
+  const full = diffTopology(before, after);
+  const diff = only ? scopeDiff(full, only, exclude) : full;
+  display(diffBundle(diff, after, draw));
   return diff;
 };

@@ -62,17 +62,27 @@ const endpointText = (value: string): string => {
 const endpointNames = (topology: Topology, value: string): string[] => {
   const { namespace, ifname } = splitEndpoint(value);
   const ns = topology.namespaces.find((candidate) => candidate.id === namespace);
-  return [ifname, ...(ns && ns.kind !== "host" ? [ns.name, ...ns.containers] : [])];
+  return [ifname, ...(ns && ns.kind !== "host" ? [ns.name, ...ns.containers] : peerOwners(topology, value))];
 };
 
+// Containers / namespace at the far end of a host interface's veth or macvlan link (who a host veth serves).
+const peerOwners = (topology: Topology, value: string): string[] =>
+  topology.links
+    .filter((link) => link.kind !== "bridge-port" && (link.a === value || link.b === value))
+    .flatMap((link) => {
+      const far = splitEndpoint(link.a === value ? link.b : link.a);
+      const ns = topology.namespaces.find((candidate) => candidate.id === far.namespace);
+      return ns && ns.kind !== "host" ? [ns.name, ...ns.containers] : [];
+    });
+
 // Interface changes inside one namespace present in both snapshots.
-const interfaceChanges = (before: NamespaceNode, after: NamespaceNode, changes: TopologyChange[]): void => {
+const interfaceChanges = (before: NamespaceNode, after: NamespaceNode, changes: TopologyChange[], was: Topology, now: Topology): void => {
   const owner = after.kind === "host" ? [] : [after.name, ...after.containers];
   const ifaces = compare(before.interfaces, after.interfaces, (iface) => iface.name);
   const describe = (iface: IpInterface): string =>
     [`${iface.name}${iface.kind ? ` (${iface.kind})` : ""} in ${after.name}`, iface.master ? `on ${iface.master}` : "", ipv4Cidr(iface)].filter(Boolean).join(" ");
-  for (const iface of ifaces.added) changes.push({ change: "added", subject: "interface", key: endpoint(after.id, iface.name), detail: describe(iface), names: [iface.name, ...(iface.master ? [iface.master] : []), ...owner] });
-  for (const iface of ifaces.removed) changes.push({ change: "removed", subject: "interface", key: endpoint(before.id, iface.name), detail: describe(iface), names: [iface.name, ...owner] });
+  for (const iface of ifaces.added) changes.push({ change: "added", subject: "interface", key: endpoint(after.id, iface.name), detail: describe(iface), names: [iface.name, ...(iface.master ? [iface.master] : []), ...owner, ...(after.kind === "host" ? peerOwners(now, endpoint(after.id, iface.name)) : [])] });
+  for (const iface of ifaces.removed) changes.push({ change: "removed", subject: "interface", key: endpoint(before.id, iface.name), detail: describe(iface), names: [iface.name, ...owner, ...(before.kind === "host" ? peerOwners(was, endpoint(before.id, iface.name)) : [])] });
   for (const [old, now] of ifaces.both) {
     const key = endpoint(after.id, now.name);
     const parts: string[] = [];
@@ -104,6 +114,12 @@ export const ruleKeys = (rules: readonly RuleRef[]): { key: string; rule: RuleRe
   });
 };
 
+/** Containers and `ip netns` namespaces of a topology outside a scope (for scopeDiff's `exclude`). */
+export const otherNames = (topology: Topology, scope: { readonly containers?: readonly string[]; readonly namespaces?: readonly string[] }): string[] => {
+  const keep = new Set([...(scope.containers ?? []), ...(scope.namespaces ?? [])]);
+  return [...topology.containers.map((c) => c.name), ...topology.namespaces.filter((ns) => ns.kind === "netns").map((ns) => ns.name)].filter((name) => !keep.has(name));
+};
+
 /** Compare two snapshots: containers, networks, namespaces, interfaces, addresses, routes, links, NAT. */
 export const diffTopology = (before: Topology, after: Topology, options: DiffOptions = {}): TopologyDiff => {
   const { counters = true } = options;
@@ -121,7 +137,7 @@ export const diffTopology = (before: Topology, after: Topology, options: DiffOpt
   const namespaces = compare(before.namespaces, after.namespaces, (ns) => ns.id);
   for (const ns of namespaces.added) changes.push({ change: "added", subject: "namespace", key: ns.id, detail: `namespace ${ns.id} (${ns.interfaces.map((i) => i.name).join(", ")})`, names: [ns.name, ...ns.containers] });
   for (const ns of namespaces.removed) changes.push({ change: "removed", subject: "namespace", key: ns.id, detail: `namespace ${ns.id}`, names: [ns.name, ...ns.containers] });
-  for (const [old, now] of namespaces.both) interfaceChanges(old, now, changes);
+  for (const [old, now] of namespaces.both) interfaceChanges(old, now, changes, before, after);
   const links = compare(before.links, after.links, linkKey);
   const linkText = (link: TopologyLink): string =>
     link.kind === "bridge-port" ? `${endpointText(link.b)} on bridge ${splitEndpoint(link.a).ifname}` : `${link.kind} ${endpointText(link.a)} <-> ${endpointText(link.b)}`;
@@ -173,4 +189,69 @@ export const summarizeDiff = (diff: TopologyDiff): string => {
     .map((change) => ({ change, items: picked.filter((c) => c.change === change).map((c) => c.detail) }))
     .filter((g) => g.items.length);
   return groups.map((g) => `${g.change} ${g.items.join("; ")}`).join(". ") + ".";
+};
+
+/**
+ * Names and addresses that belong to some containers and `ip netns` namespaces in a topology: the containers,
+ * their namespaces, every interface on a link to them (host veths, macvlan parents), their bridges, their addresses.
+ */
+export const relatedNames = (topology: Topology, scope: { readonly containers?: readonly string[]; readonly namespaces?: readonly string[] }): string[] => {
+  const containers = new Set(scope.containers ?? []);
+  const netns = new Set(scope.namespaces ?? []);
+  const spaces = topology.namespaces.filter((ns) => (ns.kind === "container" && ns.containers.some((c) => containers.has(c))) || (ns.kind === "netns" && netns.has(ns.name)));
+  const ids = new Set(spaces.map((ns) => ns.id));
+  const words = new Set<string>([...containers, ...netns]);
+  for (const ns of spaces) for (const iface of ns.interfaces) for (const a of iface.addresses) if (a.family === "inet" && a.scope !== "host") words.add(a.address);
+  const host = topology.namespaces.find((ns) => ns.kind === "host");
+  for (const link of topology.links) {
+    const a = splitEndpoint(link.a);
+    const b = splitEndpoint(link.b);
+    if (!ids.has(a.namespace) && !ids.has(b.namespace)) continue;
+    for (const end of [a, b]) {
+      if (end.namespace !== "host") continue;
+      words.add(end.ifname);
+      const master = host?.interfaces.find((i) => i.name === end.ifname)?.master;
+      if (master) words.add(master);
+    }
+  }
+  for (const c of topology.containers.filter((c) => containers.has(c.name))) {
+    for (const [network, ep] of Object.entries(c.networkSettings.networks)) {
+      words.add(network);
+      if (ep.ipAddress) words.add(ep.ipAddress);
+      const n = topology.networks.find((candidate) => candidate.name === network);
+      const bridge = n ? bridgeInterfaceName(n) : null;
+      if (bridge) words.add(bridge);
+    }
+  }
+  return [...words].filter(Boolean).sort();
+};
+
+// `word` as a whole token in text (so 172.17.0.3 does not match 172.17.0.30, web1 not web10).
+const mentions = (text: string, word: string): boolean => {
+  let at = text.indexOf(word);
+  while (at >= 0) {
+    const before = text[at - 1] ?? " ";
+    const after = text[at + word.length] ?? " ";
+    if (!/[\w.-]/.test(before) && !/[\w-]/.test(after) && !(after === "." && /\d/.test(text[at + word.length + 1] ?? ""))) return true;
+    at = text.indexOf(word, at + 1);
+  }
+  return false;
+};
+
+/**
+ * Keep only the changes (and moved counters) that name, or for rules mention, one of `words` (see relatedNames),
+ * and name nothing in `exclude` (other containers and namespaces: a veth on a shared bridge serves someone else).
+ */
+export const scopeDiff = (diff: TopologyDiff, words: readonly string[], exclude: readonly string[] = []): TopologyDiff => {
+  const wanted = new Set(words);
+  const foreign = new Set(exclude.filter((name) => !wanted.has(name)));
+  // Changes that carry names are judged by them; the others (iptables rules) by what their text mentions.
+  const keep = (c: TopologyChange): boolean =>
+    c.names.length ? c.names.some((n) => wanted.has(n)) && !c.names.some((n) => foreign.has(n)) : words.some((w) => mentions(`${c.key} ${c.detail}`, w));
+  const changes = diff.changes.filter(keep);
+  return {
+    changes,
+    highlight: [...new Set(changes.filter((c) => c.change !== "removed").flatMap((c) => c.names))].sort(),
+    counters: diff.counters.filter((m) => words.some((w) => mentions(m.rule.text, w))),
+  };
 };

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseIptablesSave } from "../../src/parse/iptables-save.js";
-import { diffTopology, describeDiff, summarizeDiff } from "../../src/topology/diff.js";
+import { diffTopology, describeDiff, otherNames, relatedNames, scopeDiff, summarizeDiff } from "../../src/topology/diff.js";
 import { describeExplanation, explain, resolvePlace, routeLookup } from "../../src/topology/explain.js";
 import { walkChain } from "../../src/topology/iptables-eval.js";
 import { allLinks, vethLinks } from "../../src/topology/links.js";
@@ -145,6 +145,19 @@ describe("diff", () => {
     expect(summarizeDiff(diff)).toMatch(/^added container web .*172\.17\.0\.2 on bridge.*published port 0\.0\.0\.0:8080\/tcp -> web 172\.17\.0\.2:80/);
     expect(describeDiff(diff).split("\n")[0]).toMatch(/^\d+ added, 0 removed, 0 changed$/);
     expect(describeDiff(diffTopology(after, after))).toBe("No change.");
+  });
+
+  it("scopeDiff(diff, relatedNames(after, {containers})) keeps one lab's changes and drops another session's", () => {
+    const crowded = bridgedHost([...members, ["stranger", "bridge", 9]], { iptables, ports });
+    const diff = diffTopology(before, crowded);
+    expect(diff.changes.some((c) => c.key === "stranger")).toBe(true);
+    const words = relatedNames(crowded, { containers: ["web"] });
+    expect(words).toEqual(expect.arrayContaining(["web", "172.17.0.2", "veth0000ab", "docker0", "bridge"]));
+    const mine = scopeDiff(diff, words, otherNames(crowded, { containers: ["web"] }));
+    expect(mine.changes.some((c) => c.key === "web")).toBe(true);
+    expect(mine.changes.filter((c) => c.names.includes("stranger") || c.detail.includes("172.17.0.9")).map((c) => `${c.subject} ${c.key} ${c.names}`)).toEqual([]);
+    expect(diff.changes.find((c) => c.subject === "link" && c.key === "bridge-port host:docker0 host:veth0003ab")?.names).toContain("stranger");
+    expect(mine.changes.some((c) => c.subject === "published-port")).toBe(true);
   });
 
   it("diffTopology reports rule counters that moved between two snapshots of the same rules", () => {
