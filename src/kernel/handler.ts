@@ -107,7 +107,6 @@ export class ProjectHandler extends tslabJupyter.JupyterHandlerImpl {
         nbconvert_exporter: "script",
       },
       banner: `TypeScript ${this.typescriptVersion} on Node.js ${process.version} (docker-net-lab kernel ${this.implementationVersion}, tslab ${tslabVersion})`,
-      help_links: [{ text: "docker-net-lab", url: "https://github.com/docker-net-lab/docker-net-lab#readme" }],
     };
   }
 
