@@ -3,7 +3,7 @@ import { runChecks, type CheckResult } from "../checks/check.js";
 import { isDnlError, UsageError } from "../errors.js";
 import { CommandError, formatCommand, run, timeouts, type RunResult } from "../exec/run.js";
 import { checkReportBundle } from "../render/check-report.js";
-import { display, escapeHtml, inNotebook } from "../render/display.js";
+import { display, escapeHtml, inNotebook, jupyterDisplay } from "../render/display.js";
 import { sideBySideBundle } from "../render/side-by-side.js";
 import { topologySvg, type DrawOptions } from "../render/topology-plot.js";
 import { showDiff } from "../render/topology-diff.js";
@@ -107,15 +107,20 @@ export class Lab {
     return ok;
   }
 
-  /** Run graded checks by id (all visible ones when none given) and show the report. */
-  async check(...ids: string[]): Promise<CheckResult[]> {
+  /** Run graded checks by id (all visible ones when none given) and return their results, showing nothing. */
+  async results(...ids: string[]): Promise<CheckResult[]> {
     const visible = this.definition.checks.filter((check) => !check.hidden);
     const unknown = ids.filter((id) => !this.definition.checks.some((check) => check.id === id));
     if (unknown.length) throw new UsageError(`Unknown check id(s) for lab ${this.definition.id}: ${unknown.join(", ")}`, { hint: `Known: ${visible.map((c) => c.id).join(", ")}` });
     const chosen = ids.length ? this.definition.checks.filter((check) => ids.includes(check.id)) : visible;
-    const results = await runChecks(chosen, this.context);
-    display(checkReportBundle(this.definition.id, this.session.session, results));
-    return results;
+    return runChecks(chosen, this.context);
+  }
+
+  // Methods that show something return nothing: a cell's last value is displayed too, and would repeat it.
+
+  /** Run graded checks by id (all visible ones when none given) and show the report. */
+  async check(...ids: string[]): Promise<void> {
+    display(checkReportBundle(this.definition.id, this.session.session, await this.results(...ids)));
   }
 
   /** Snapshot of the host (read-only). */
@@ -123,13 +128,12 @@ export class Lab {
     return snapshot();
   }
 
-  /** Draw the topology (this lab's containers by default) inline; returns the SVG text. */
-  async draw(options: DrawOptions & { all?: boolean } = {}): Promise<string> {
+  /** Draw the topology (this lab's containers and namespaces by default) inline. */
+  async draw(options: DrawOptions & { all?: boolean } = {}): Promise<void> {
     const topology = await snapshot();
     const scope = this.pictureScope(topology, options);
     const svg = topologySvg(topology, { title: `Lab ${this.definition.id}: what Docker built`, ...scope });
     display({ "text/plain": `[topology: ${scope.containers?.length ?? topology.containers.length} lab container(s)]`, "image/svg+xml": svg });
-    return svg;
   }
 
   /** What a picture of this lab shows: its containers and its namespaces (names with the session id), unless `all`. */
@@ -154,7 +158,7 @@ export class Lab {
     const earlier = this.pictureScope(before, options);
     const words = options.all ? null : [...new Set([...relatedNames(before, earlier), ...relatedNames(after, scope)])];
     const others = [...new Set([...otherNames(before, earlier), ...otherNames(after, scope)])];
-    return showDiff(before, after, { title, ...scope, ...(words ? { only: words, exclude: others } : {}) });
+    return quiet(showDiff(before, after, { title, ...scope, ...(words ? { only: words, exclude: others } : {}) }));
   }
 
   /**
@@ -168,11 +172,11 @@ export class Lab {
     if (!send) {
       const path = explain(topology, from, to, rest);
       display(explanationBundle(path, topology));
-      return path;
+      return quiet(path);
     }
     const proof = await prove(from, to, rest);
     display(proofBundle(proof, topology));
-    return proof.explanation;
+    return quiet(proof.explanation);
   }
 
   /** Remove everything this lab made in this session; safe to run any time. */
@@ -182,6 +186,9 @@ export class Lab {
     console.log(`teardown: removed ${removed.containers.length} container(s), ${removed.networks.length} network(s), ${removed.volumes.length} volume(s) of session ${this.session.session}; nothing else was touched.`);
   }
 }
+
+// Mark a value the notebook already showed: the project kernel displays nothing for it as a cell's last value.
+const quiet = <T extends object>(value: T): T => Object.defineProperty(value, jupyterDisplay, { value: () => null, enumerable: false });
 
 /** Open a lab in the current session (DNL_SESSION or your saved default). */
 export const openLab = async (id: string): Promise<Lab> => {

@@ -5,7 +5,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EnvironmentError } from "../errors.js";
 import { run, runText, timeouts } from "../exec/run.js";
-import { ownerLabel } from "../labs/labels.js";
 import { packageVersion, stateDir } from "./paths.js";
 
 /** Repository of the toolbox image; the tag is the project version. */
@@ -16,7 +15,7 @@ export const toolboxImage = `${toolboxRepository}:${packageVersion}`;
 export const requiredApplets = ["sh", "ip", "ping", "nslookup", "httpd", "nc", "wget", "route", "ifconfig", "brctl", "sleep", "cat", "hostname", "arp", "traceroute", "netstat"] as const;
 
 // Bump when the recipe below changes, so existing images count as outdated.
-const recipeVersion = "1";
+const recipeVersion = "2";
 const recipeLabel = "io.docker-net-lab.toolbox-recipe";
 
 export interface ImageStatus {
@@ -81,6 +80,7 @@ export const ensureToolboxImage = async (log: (line: string) => void, options: {
   const busybox = await findStaticBusybox(log);
   const fingerprint = recipeFingerprint(busybox.version);
   log(`building ${toolboxImage} from busybox-static ${busybox.version}`);
+  const previousId = current.ok ? (await run("docker", ["image", "inspect", "--format", "{{.Id}}", toolboxImage], { reject: false })).stdout.trim() : "";
   const work = await mkdtemp(join(tmpdir(), "dnl-toolbox-"));
   try {
     const rootfs = join(work, "rootfs");
@@ -110,7 +110,9 @@ export const ensureToolboxImage = async (log: (line: string) => void, options: {
         "import",
         "--change", 'CMD ["/bin/sh"]',
         "--change", "ENV PATH=/usr/sbin:/usr/bin:/sbin:/bin",
-        "--change", `LABEL ${ownerLabel.key}=${ownerLabel.value} ${recipeLabel}=${fingerprint} io.docker-net-lab.version=${packageVersion}`,
+        // Not the owner label: containers inherit image labels, and a user's own container run from this
+        // image must never look like one of ours to `clean`.
+        "--change", `LABEL io.docker-net-lab.image=toolbox ${recipeLabel}=${fingerprint} io.docker-net-lab.version=${packageVersion}`,
         "--message", `docker-net-lab toolbox: busybox-static ${busybox.version}`,
         tarball,
         toolboxImage,
@@ -126,6 +128,8 @@ export const ensureToolboxImage = async (log: (line: string) => void, options: {
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+  // The outdated image lost its tag: remove it unless a container still uses it.
+  if (previousId) await run("docker", ["image", "rm", previousId], { reject: false });
   log(`built ${toolboxImage}`);
   return imageStatus();
 };
