@@ -1,6 +1,6 @@
 // `grade <dir|files…> --out DIR [--jobs N] [--lab ID] [--timeout S] [--cell-timeout S]`.
 import type { Command } from "commander";
-import { ExitCode, UsageError } from "../errors.js";
+import { EnvironmentError, ExitCode, UsageError } from "../errors.js";
 import { gradeAll } from "../grade/grade.js";
 import { findLab } from "../labs/registry.js";
 import { preflight } from "../setup/doctor.js";
@@ -37,11 +37,24 @@ disposable VM (see src/grade/README.md). Exit codes: 0 gradebook written, 2 usag
       const cellTimeoutS = positive("--cell-timeout", options.cellTimeout, 86_400);
       const lab = options.lab === undefined ? null : findLab(options.lab).id;
       await preflight();
-      const result = await gradeAll(inputs, { out: options.out, jobs, lab, notebookTimeoutS, cellTimeoutS });
+      // First Ctrl-C: start nothing new, let running submissions tear down; second: leave at once.
+      let interrupted = false;
+      const onSignal = (): void => {
+        if (interrupted) process.exit(130);
+        interrupted = true;
+        progress("\nstopping: running submissions finish and tear down (Ctrl-C again to quit now, then `npx docker-net-lab clean --all-sessions`)");
+      };
+      process.on("SIGINT", onSignal);
+      process.on("SIGTERM", onSignal);
+      const result = await gradeAll(inputs, { out: options.out, jobs, lab, notebookTimeoutS, cellTimeoutS, interrupted: () => interrupted }).finally(() => {
+        process.off("SIGINT", onSignal);
+        process.off("SIGTERM", onSignal);
+      });
       const total = result.rows.length;
       const graded = result.rows.filter((row) => row.status !== "not-graded" && row.status !== "environment").length;
       progress(`gradebook: ${result.files.csv} and ${result.files.json}; feedback in ${result.files.feedback}/ (${graded}/${total} graded)`);
       if (result.stopped) throw result.stopped;
+      if (interrupted) throw new EnvironmentError("Grading was interrupted; the rows not graded say so.", { hint: "Run the same grade command again (graded rows come out the same); `npx docker-net-lab clean --all-sessions` removes anything left behind." });
       setExit(ExitCode.ok);
     });
 };

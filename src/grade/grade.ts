@@ -15,6 +15,8 @@ export interface GradeAllOptions extends GradeOptions {
   /** Submissions graded at once. @default 1 */
   readonly jobs?: number;
   readonly progress?: GradeProgress;
+  /** True once the user asked to stop (Ctrl-C): no new submission starts, running ones finish their teardown. */
+  readonly interrupted?: () => boolean;
 }
 
 export interface GradeAllResult {
@@ -59,8 +61,17 @@ export const gradeAll = async (inputs: readonly string[], options: GradeAllOptio
   if (submissions.length === 0) throw new UsageError(`No submissions found in ${inputs.join(", ")}.`, { hint: "Put the learners' .ipynb files in the folder (sub-folders are searched too)." });
   await mkdir(join(out, "feedback"), { recursive: true });
   const progress = options.progress ?? gradeProgress(submissions.length);
+  const files = { csv: join(out, "gradebook.csv"), json: join(out, "gradebook.json"), feedback: join(out, "feedback") };
   let stopped: GradingStopped | null = null;
-  const graded = await pool(
+  const done: (GradeRow | undefined)[] = new Array(submissions.length).fill(undefined);
+  const pending = (why: string) => done.map((row, index) => row ?? notGraded(submissions[index] as Submission, why));
+  // Rewritten after every submission, so a crash or a kill keeps every row graded so far.
+  const save = async (rows: readonly GradeRow[]): Promise<void> => {
+    await writeAtomic(files.csv, gradebookCsv(rows));
+    await writeAtomic(files.json, `${JSON.stringify(gradebookJson(rows), null, 2)}\n`);
+  };
+  let saving = Promise.resolve();
+  await pool(
     submissions,
     jobs,
     async (submission) => {
@@ -73,16 +84,19 @@ export const gradeAll = async (inputs: readonly string[], options: GradeAllOptio
         stopped ??= error;
         row = error.row;
       }
+      if (options.interrupted?.()) row = { ...notGraded(submission, "grading was interrupted while this submission ran; run grade again"), lab: row.lab, session: row.session };
       await writeAtomic(join(out, "feedback", `${row.id}.html`), feedbackHtml(row));
+      done[submissions.indexOf(submission)] = row;
       progress.finished(row);
+      saving = saving.then(() => save(pending("not graded yet (grading was still running or was stopped); run grade again")));
+      await saving;
       return row;
     },
-    () => stopped !== null,
+    () => stopped !== null || Boolean(options.interrupted?.()),
   );
   progress.done();
-  const rows = graded.map((row, index) => row ?? notGraded(submissions[index] as Submission, "grading stopped before this submission (the environment failed); run grade again"));
-  const files = { csv: join(out, "gradebook.csv"), json: join(out, "gradebook.json"), feedback: join(out, "feedback") };
-  await writeAtomic(files.csv, gradebookCsv(rows));
-  await writeAtomic(files.json, `${JSON.stringify(gradebookJson(rows), null, 2)}\n`);
+  const rows = pending(options.interrupted?.() ? "grading was interrupted before this submission; run grade again" : "grading stopped before this submission (the environment failed); run grade again");
+  await saving;
+  await save(rows);
   return { rows, stopped, files };
 };

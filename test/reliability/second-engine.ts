@@ -62,8 +62,16 @@ export const killEngine = (engine: SecondEngine): void => {
   process.kill(engine.pid, "SIGKILL");
 };
 
-/** Start it again on the same roots (after a kill dockerd refuses to start while its stale pid file exists). */
+/**
+ * Start it again on the same roots, as an admin would after a crash: the killed dockerd's containerd may still hold its
+ * database (a new one then times out), and the stale pid file makes dockerd refuse to start; both go first.
+ */
 export const restartEngine = async (engine: SecondEngine): Promise<void> => {
+  for (const pid of await processesOf(engine)) {
+    const cmdline = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "");
+    if (/(^|\/)containerd\0/.test(cmdline)) process.kill(pid, "SIGKILL");
+  }
+  await new Promise((done) => setTimeout(done, 500));
   await rm(join(engine.root, "dockerd.pid"), { force: true });
   await launch(engine);
 };

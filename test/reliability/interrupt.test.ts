@@ -1,0 +1,46 @@
+import { copyFile, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { execa } from "execa";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { repoRoot } from "../helpers/cli.js";
+import { requireEngine } from "../helpers/host-state.js";
+import { exportLab } from "../grade/submissions.js";
+import { sessionObjects } from "./bystanders.js";
+
+interface Gradebook {
+  submissions: { id: string; status: string; points: number; session: string | null; message: string }[];
+}
+
+describe("grade interrupted (SIGINT / Ctrl-C)", () => {
+  let dir: string;
+  beforeAll(async () => {
+    await requireEngine();
+    dir = await mkdtemp(join(tmpdir(), "dnl-int-"));
+    await mkdir(join(dir, "subs"));
+    await exportLab("01", join(dir, "solved.ipynb"), true);
+    for (const name of ["a", "b", "c"]) await copyFile(join(dir, "solved.ipynb"), join(dir, "subs", `${name}.ipynb`));
+  });
+  afterAll(async () => rm(dir, { recursive: true, force: true }));
+
+  it("starts nothing new, tears the running submission down, keeps the graded rows, marks the rest, exits 2", async () => {
+    const grading = execa(process.execPath, [join(repoRoot, "dist", "cli", "bin.js"), "grade", join(dir, "subs"), "--out", join(dir, "out"), "--jobs", "1"], { reject: false, timeout: 300_000, cwd: repoRoot });
+    let sent = false;
+    grading.stderr?.on("data", (chunk: Buffer) => {
+      if (!sent && String(chunk).includes("grading b")) {
+        sent = true;
+        setTimeout(() => grading.kill("SIGINT"), 2_000);
+      }
+    });
+    const result = await grading;
+    expect(sent).toBe(true);
+    expect(result.exitCode).toBe(2);
+    expect(String(result.stderr)).toMatch(/interrupted/);
+    const book = JSON.parse(await readFile(join(dir, "out", "gradebook.json"), "utf8")) as Gradebook;
+    expect(book.submissions.map((s) => [s.id, s.status, s.points])).toEqual([["a", "ok", 8], ["b", "not-graded", 0], ["c", "not-graded", 0]]);
+    // b ran and was torn down: its session is recorded and nothing of it remains.
+    const sessions = book.submissions.map((s) => s.session).filter((s): s is string => s !== null);
+    expect(sessions).toHaveLength(2);
+    expect(await sessionObjects(sessions)).toEqual([]);
+  }, 300_000);
+});
