@@ -222,8 +222,10 @@ export class ProjectHandler extends tslabJupyter.JupyterHandlerImpl {
     if (report.values.length > 0) {
       try {
         const content = await displayContent(report.values[report.values.length - 1]);
-        if (entry) entry.output = String(content.data["text/plain"] ?? "");
-        if (!silent) io.publish("execute_result", { execution_count: count, ...content });
+        if (content) {
+          if (entry) entry.output = String(content.data["text/plain"] ?? "");
+          if (!silent) io.publish("execute_result", { execution_count: count, ...content });
+        }
       } catch (error) {
         return failed(runtimeError(error));
       }

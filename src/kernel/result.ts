@@ -35,11 +35,15 @@ export const bundleContent = (bundle: Record<string, unknown>, metadata: Record<
   return { data, metadata };
 };
 
-/** The display content for `value` (awaits an async display method). */
-export const displayContent = async (value: unknown): Promise<DisplayContent> => {
+/**
+ * The display content for `value` (awaits an async display method); null when the display method returns
+ * null: the value was already shown (e.g. `await lab.step(...)` drew its picture) and needs no Out[] of its own.
+ */
+export const displayContent = async (value: unknown): Promise<DisplayContent | null> => {
   const method = (value as Record<symbol, unknown> | null | undefined)?.[jupyterDisplaySymbol];
   if (typeof method === "function") {
     const bundle: unknown = await (method as () => unknown).call(value);
+    if (bundle === null) return null;
     if (isRecord(bundle)) {
       const data = normalize(bundle);
       if (typeof data["text/plain"] !== "string") data["text/plain"] = plainText(value);

@@ -68,8 +68,14 @@ describe("display content", () => {
   it("displayContent(value) uses the [Symbol.for('Jupyter.display')]() bundle and adds text/plain", async () => {
     const value = { [Symbol.for("Jupyter.display")]: async () => ({ "text/html": "<b>x</b>", "application/vnd.docker-net-lab.check+json": { passed: true } }) };
     const content = await displayContent(value);
+    if (!content) throw new Error("expected content");
     expect(content.data["text/html"]).toBe("<b>x</b>");
     expect(content.data["application/vnd.docker-net-lab.check+json"]).toEqual({ passed: true });
     expect(typeof content.data["text/plain"]).toBe("string");
+  });
+
+  it("displayContent(value) is null when the display method returns null (the value was already shown)", async () => {
+    expect(await displayContent({ [Symbol.for("Jupyter.display")]: () => null })).toBeNull();
+    expect(await displayContent({ a: 1 })).not.toBeNull();
   });
 });
