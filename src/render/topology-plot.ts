@@ -288,8 +288,8 @@ export const topologySvg = (topology: Topology, options: DrawOptions = {}): stri
     height,
     margin: 0,
     ...(options.title ? { title: options.title } : {}),
-    x: { type: "identity" },
-    y: { type: "identity" },
+    x: { type: "identity", axis: null },
+    y: { type: "identity", axis: null },
     r: { type: "identity" },
     color: { type: "identity" },
     marks: [
