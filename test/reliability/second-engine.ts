@@ -63,8 +63,8 @@ export const killEngine = (engine: SecondEngine): void => {
 };
 
 /**
- * Start it again on the same roots, as an admin would after a crash: the killed dockerd's containerd may still hold its
- * database (a new one then times out), and the stale pid file makes dockerd refuse to start; both go first.
+ * Start it again on the same roots, as an admin would after a crash: the killed dockerd's containerd may linger (a new
+ * one then times out), and stale pid files make dockerd refuse to start or wait for a dead containerd; all go first.
  */
 export const restartEngine = async (engine: SecondEngine): Promise<void> => {
   for (const pid of await processesOf(engine)) {
@@ -72,6 +72,8 @@ export const restartEngine = async (engine: SecondEngine): Promise<void> => {
     if (/(^|\/)containerd\0/.test(cmdline)) process.kill(pid, "SIGKILL");
   }
   await new Promise((done) => setTimeout(done, 500));
+  // A killed containerd can linger as a zombie (nobody reaps it here): dockerd would wait for it forever, so drop its pid file too.
+  await rm(join(engine.root, "exec", "containerd", "containerd.pid"), { force: true });
   await rm(join(engine.root, "dockerd.pid"), { force: true });
   await launch(engine);
 };
