@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { execa } from "execa";
 import { newSessionId } from "../../src/labs/session.js";
 import { toolbox } from "./bystanders.js";
+import { processesMentioning } from "../../src/exec/daemon.js";
 
 export interface SecondEngine {
   readonly root: string;
@@ -78,16 +79,9 @@ export const restartEngine = async (engine: SecondEngine): Promise<void> => {
   await launch(engine);
 };
 
-// Processes whose command line mentions the engine's root (its dockerd, containerd and shims); nothing else matches.
-const processesOf = async (engine: SecondEngine): Promise<number[]> => {
-  const pids: number[] = [];
-  for (const entry of await readdir("/proc")) {
-    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
-    const cmdline = await readFile(`/proc/${entry}/cmdline`, "utf8").catch(() => "");
-    if (cmdline.includes(engine.root)) pids.push(Number(entry));
-  }
-  return pids;
-};
+// Processes whose command line mentions the engine's root (its dockerd, containerd and shims) and their
+// descendants: the containers' own processes, which would outlive a killed shim with their namespaces and veths.
+const processesOf = (engine: SecondEngine): Promise<number[]> => processesMentioning(engine.root);
 
 /** Stop the engine and everything it started, unmount its roots, delete its bridge and folder. */
 export const removeSecondEngine = async (engine: SecondEngine): Promise<void> => {
