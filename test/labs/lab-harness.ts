@@ -72,6 +72,8 @@ export const expectNoResidueOf = async (before: HostState, sessions: readonly st
   const linksNow = after.links.join(" ");
   for (const session of sessions) expect(linksNow).not.toContain(`dnl${session}`);
   expect(leftovers).toEqual([]);
+  // In CI nothing else runs on the engine: then the whole host must be exactly as before.
+  if (process.env.CI) expect(after).toEqual(before);
 };
 
 /** `labs run <id> [--solutions] --json`, parsed. */
