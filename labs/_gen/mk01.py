@@ -154,6 +154,30 @@ code("ex4-check", r"""
 // Graded check 01.inspect-bridge: the subnet and web1's entry match docker network inspect.
 await lab.check("01.inspect-bridge");
 """, tags=["graded"])
+md("ex5-md", r"""
+## 5 · Cleaning up safely
+
+Seed 003 cleans up with `docker rm -f $(docker ps -aq)`. `docker ps -aq` lists **every** container on the machine, yours from other work included, and `rm -f` removes them all. Safe cleanup starts from a list of exactly what *this lab* made: everything the lab created carries its labels, so a label filter finds it:
+
+```
+docker ps -a --filter label=io.docker-net-lab.session=<session> --filter label=io.docker-net-lab.lab=01
+```
+
+### Exercise 5 · list only this lab's containers
+
+Run that filter (with `--format {{.Names}}`), and record the names, sorted, as `"my-containers"`. This is the list the *Teardown* cell removes.
+""")
+code("ex5", r"""
+// Exercise 5: record the sorted names of this lab's containers (a label filter, not `docker ps -aq`).
+""", tags=["exercise"], solution=r"""
+// Exercise 5: record the sorted names of this lab's containers (a label filter, not `docker ps -aq`).
+const mine = (await lab.sh`docker ps -a --filter label=io.docker-net-lab.session=${lab.session.session} --filter label=io.docker-net-lab.lab=01 --format {{.Names}}`).stdout.split("\n").filter(Boolean).sort();
+await lab.answer("my-containers", mine);
+""")
+code("ex5-check", r"""
+// Graded check 01.safe-cleanup: your list holds exactly this lab's containers, nothing else.
+await lab.check("01.safe-cleanup");
+""", tags=["graded"])
 md("all-md", r"""
 ## All checks
 
@@ -165,13 +189,7 @@ await lab.check();
 md("teardown-md", r"""
 ## Teardown: remove what you made, and only that
 
-Seed 003 cleans up with `docker rm -f $(docker ps -aq)`. **Don't**: it force-removes *every* container on the machine, including ones that are not yours. This lab removes only objects that carry its labels for your session:
-
-```
-docker ps -a --filter label=io.docker-net-lab.session=<your session>
-```
-
-Run the cell below when you are done. Running it twice is harmless.
+The cell below removes exactly the objects carrying this lab's labels for your session (the list of exercise 5), and nothing else. Run it when you are done; running it twice is harmless.
 """)
 code("teardown", r"""
 await lab.teardown();

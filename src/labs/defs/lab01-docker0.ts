@@ -1,6 +1,6 @@
 // Lab 01 · docker0: the default bridge (curriculum concepts 1-4).
 import { fail, pass, type CheckDefinition } from "../../checks/check.js";
-import { findContainer, inspectNetwork } from "../../docker/adapter.js";
+import { findContainer, inspectNetwork, listContainers } from "../../docker/adapter.js";
 import { EnvironmentError } from "../../errors.js";
 import { run } from "../../exec/run.js";
 import { imageStatus } from "../../setup/image.js";
@@ -86,6 +86,23 @@ const checks: CheckDefinition<LabContext>[] = [
       if (!web1) return fail("web1 is not in the Containers map of the bridge network.", "Is web1 running on the default bridge? (See 01.two-containers.)");
       if (answers["web1-inspect-address"] !== web1.ipv4Address) return fail(`web1-inspect-address is ${JSON.stringify(answers["web1-inspect-address"])}, but the Containers map says ${web1.ipv4Address}.`, "Find web1 by name in network.containers and record its ipv4Address as printed (with the /prefix).", { given: answers["web1-inspect-address"] });
       return pass(`The bridge network's subnet is ${subnet}; web1 is listed as ${web1.ipv4Address}.`, { subnet, web1: web1.ipv4Address });
+    },
+  },
+  {
+    id: "01.safe-cleanup",
+    title: "You listed exactly this lab's containers with a label filter (what a safe cleanup removes)",
+    points: 1,
+    run: async (context) => {
+      const truth = (await listContainers({ labels: context.session.labelFilters })).map((c) => c.name).sort();
+      const given = (await context.session.answers())["my-containers"];
+      if (!Array.isArray(given)) return fail("No answer recorded for my-containers.", 'Run `docker ps -a` with `--filter label=io.docker-net-lab.session=…` and `--filter label=io.docker-net-lab.lab=01`, then await lab.answer("my-containers", names.sort()).');
+      const names = given.map(String);
+      const foreign = names.filter((name) => !truth.includes(name));
+      if (foreign.length) return fail(`Your list names ${foreign.length} container(s) this lab did not make (${foreign.slice(0, 3).join(", ")}).`, "That is what `docker ps -aq` does: it lists every container on the machine, and `rm -f` on it would destroy other work. Filter by the lab's labels.", { given: names, truth });
+      const missing = truth.filter((name) => !names.includes(name));
+      if (missing.length) return fail(`Your list misses ${missing.join(", ")}.`, "Use `docker ps -a` (stopped ones too) with both label filters.", { given: names, truth });
+      if (truth.length === 0) return fail("This lab has no containers yet.", "Do exercise 2 first, then list them.");
+      return pass(`Your list is exactly the lab's ${truth.length} container(s): ${truth.join(", ")}.`, { truth });
     },
   },
   {
