@@ -130,10 +130,3 @@ export const runSetupTwice = async (id: string, session: string, probe: string):
   }
 };
 
-/** A plain bash script's wall time (the floor: the same docker/ip commands without notebook, kernel or parsing). */
-export const timeScript = async (script: string): Promise<number> => {
-  const started = performance.now();
-  const result = await execa("bash", ["-euo", "pipefail", "-c", script], { reject: false, timeout: 120_000 });
-  if (result.exitCode !== 0) throw new Error(`floor script failed: ${String(result.stderr).slice(-1000)}`);
-  return Math.round(performance.now() - started);
-};

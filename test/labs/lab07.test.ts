@@ -6,7 +6,7 @@ import { newSessionId } from "../../src/labs/session.js";
 import { runCli } from "../helpers/cli.js";
 import { hostState, requireEngine, type HostState } from "../helpers/host-state.js";
 import { learnerDockerdPid, engineLeftovers, expectNoEngineResidue } from "./engine-residue.js";
-import { bystanders, expectNoResidueOf, runLabCli, runSetupTwice, runWholeNotebook, timeScript } from "./lab-harness.js";
+import { bystanders, expectNoResidueOf, runLabCli, runSetupTwice, runWholeNotebook } from "./lab-harness.js";
 
 const checkIds = ["07.bip", "07.address-pool", "07.custom-network", "07.static-and-range", "07.static-serves"];
 
@@ -35,7 +35,6 @@ describe("lab 07 · addressing on a private engine, through the real kernel", ()
     expect(result.checks.filter((check) => !check.passed)).toEqual([]);
     expect(result.checks.map((check) => check.id)).toEqual(checkIds);
     expect(exitCode).toBe(0);
-    expect(wallMs).toBeLessThan(120_000);
     console.log(`lab 07 headless: ${wallMs} ms wall, notebook ${result.notebook.durationMs} ms`);
     await others.expectUntouched();
     await expectNoResidueOf(before, [result.session]);
@@ -97,32 +96,5 @@ console.log("PROBE " + JSON.stringify({ images, ns, daemons }));`;
     await expectNoEngineResidue(session, "07");
     await expectNoResidueOf(before, [session]);
     expect(await learnerDockerdPid()).toBe(dockerdPid);
-  });
-
-  it("its floor, the same dockerd, docker and ip commands as a plain script, is measured", async () => {
-    const s = `f${newSessionId().slice(0, 3)}`;
-    const floor = await timeScript(`
-      R=/run/dnl-${s}-07; D=/tmp/dnl-${s}-07; NS=dnl${s}e07; H="-H unix://$R/docker.sock"; I=docker-net-lab/toolbox:0.1.0
-      mkdir -p $R $D; echo '{}' > $D/daemon.json; ip netns add $NS; ip -n $NS link set lo up
-      start() { nsenter --net=/run/netns/$NS dockerd --config-file $D/daemon.json --data-root $D/data --exec-root $R/exec -H unix://$R/docker.sock --pidfile $R/docker.pid --shutdown-timeout 2 "$@" >>$D/log 2>&1 &
-        for i in $(seq 1 200); do docker $H version >/dev/null 2>&1 && return; sleep 0.1; done; return 1; }
-      stop() { P=$(cat $R/docker.pid); kill $P; while kill -0 $P 2>/dev/null; do sleep 0.1; done; }
-      start; docker save -o $D/t.tar $I; docker $H load -i $D/t.tar >/dev/null
-      ip -n $NS -j addr show docker0 >/dev/null; docker $H network inspect bridge >/dev/null
-      stop; start --bip 10.217.250.1/24 --default-address-pool base=10.218.240.0/20,size=26
-      docker $H network create p1 >/dev/null; docker $H network inspect p1 >/dev/null
-      docker $H network create --subnet 10.219.250.0/24 --gateway 10.219.250.1 --ip-range 10.219.250.128/25 -o com.docker.network.driver.mtu=1400 -o com.docker.network.bridge.name=dnl${s}7br c1 >/dev/null
-      docker $H run -d --name dyn --network c1 $I httpd -f -p 80 -h /var/www >/dev/null
-      docker $H run -d --name fixed --network c1 --ip 10.219.250.10 $I httpd -f -p 80 -h /var/www >/dev/null
-      docker $H exec dyn ip addr show eth0 >/dev/null; docker $H exec fixed ip addr show eth0 >/dev/null
-      ip netns exec $NS wget -q -O /dev/null -T 3 -t 1 http://10.219.250.10/
-      docker $H rm -f dyn fixed >/dev/null; stop
-      awk '{print $5}' /proc/self/mountinfo | { grep -e "^$R" -e "^$D" || true; } | sort -r | xargs -r -n1 umount -l
-      ip netns delete $NS; rm -rf $R $D
-    `);
-    console.log(`lab 07 floor (plain script): ${floor} ms`);
-    expect(floor).toBeGreaterThan(0);
-    await expectNoEngineResidue(s, "07");
-    await expectNoResidueOf(before, [s]);
   });
 });
