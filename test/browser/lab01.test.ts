@@ -138,7 +138,7 @@ describe("lab 01 in a real browser (headless Chromium, the Jupyter that `npm sta
     expect(await page.locator(".dnl-check.dnl-fail").count()).toBe(0);
     expect(await report.locator(".dnl-check-summary").innerText()).toMatch(/\b0 failed\b/);
     // Each graded exercise cell shows its own passing row too.
-    for (const id of ["ex1-check", "ex2-check", "ex3-check", "ex4-check"]) {
+    for (const id of ["ex1-check", "ex2-check", "ex3-check", "ex4-check", "ex5-check"]) {
       expect(await frontend.cell(page, cellIndex(id)).locator("tr.dnl-check.dnl-pass").count(), id).toBe(1);
     }
   });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { requireEngine } from "../helpers/host-state.js";
 import { expectBystandersAlive, makeBystanders, removeBystanders, sessionObjects, type Bystanders } from "../reliability/bystanders.js";
-import { writeSubmissions } from "./submissions.js";
+import { lab01MaxPoints, writeSubmissions } from "./submissions.js";
 
 interface Gradebook {
   submissions: { id: string; lab: string | null; status: string; points: number; maxPoints: number; claimedPoints: number | null; session: string | null; checks: { id: string; points: number; passed: boolean }[] }[];
@@ -43,8 +43,8 @@ describe("grade: a folder of submissions -> gradebook and feedback", () => {
     expect(exitCode).toBe(0);
     book = JSON.parse(await readFile(join(dir, "out2", "gradebook.json"), "utf8")) as Gradebook;
     expect(book.submissions.map((s) => s.id)).toEqual(Object.values(ids).sort());
-    expect(row("solved")).toMatchObject({ lab: "01", status: "ok", points: 8, maxPoints: 8 });
-    expect(row("blank")).toMatchObject({ lab: "01", points: 0, maxPoints: 8 });
+    expect(row("solved")).toMatchObject({ lab: "01", status: "ok", points: lab01MaxPoints, maxPoints: lab01MaxPoints });
+    expect(row("blank")).toMatchObject({ lab: "01", points: 0, maxPoints: lab01MaxPoints });
     expect(row("corrupted")).toMatchObject({ status: "not-json", points: 0 });
     expect(row("looping")).toMatchObject({ lab: "01", status: "timeout", points: 0 });
     expect(row("notNotebook")).toMatchObject({ status: "not-notebook", points: 0 });
@@ -63,7 +63,7 @@ describe("grade: a folder of submissions -> gradebook and feedback", () => {
   it("a submission that prints fake passing checks and redefines lab.check scores no more than the blank one", () => {
     const fake = row("fake");
     expect(fake?.points).toBeLessThanOrEqual(row("blank")?.points ?? 0);
-    expect(fake?.claimedPoints).toBe(8);
+    expect(fake?.claimedPoints).toBe(lab01MaxPoints);
     expect(fake?.checks.every((c) => !c.passed)).toBe(true);
   });
 
@@ -77,7 +77,7 @@ describe("grade: a folder of submissions -> gradebook and feedback", () => {
     const blank = await readFile(join(dir, "out2", "feedback", `${ids.blank}.html`), "utf8");
     expect(blank).toContain("Hint:");
     const fake = await readFile(join(dir, "out2", "feedback", `${ids.fake}.html`), "utf8");
-    expect(fake).toContain("displayed 8 point(s)");
+    expect(fake).toContain(`displayed ${lab01MaxPoints} point(s)`);
     expect(await readFile(join(dir, "out2", "feedback", `${ids.corrupted}.html`), "utf8")).toContain("not-json");
   });
 

@@ -1,6 +1,7 @@
 // Building a folder of submissions for grading tests and the benchmark: solved, blank, broken, looping, fake.
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { findLab } from "../../src/labs/registry.js";
 import { runCli } from "../helpers/cli.js";
 
 interface Notebook {
@@ -32,6 +33,9 @@ for (const c of lab.definition.checks) (c as any).run = async () => ({ passed: t
   return fakeResults;
 };
 console.log("5 passed, 0 failed  (8/8 points)");`;
+
+/** Points of a full score on lab 01 (visible and hidden checks), from the lab definition itself. */
+export const lab01MaxPoints = findLab("01").checks.reduce((sum, check) => sum + check.points, 0);
 
 /** Write the standard set of submissions for lab 01 into `dir`; returns their ids by kind. */
 export const writeSubmissions = async (dir: string, options: { extra?: boolean } = {}): Promise<Record<string, string>> => {

@@ -5,7 +5,7 @@ import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../helpers/cli.js";
 import { requireEngine } from "../helpers/host-state.js";
-import { exportLab } from "../grade/submissions.js";
+import { exportLab, lab01MaxPoints } from "../grade/submissions.js";
 import { killEngine, removeSecondEngine, restartEngine, startSecondEngine, type SecondEngine } from "./second-engine.js";
 
 const bin = join(repoRoot, "dist", "cli", "bin.js");
@@ -58,7 +58,7 @@ describe("the engine is killed in the middle (a second dockerd of our own, never
     expect(String(result.stderr)).toMatch(/Grading stopped at b/);
     expect(String(result.stderr)).toMatch(/engine/i);
     const book = JSON.parse(await readFile(join(dir, "out", "gradebook.json"), "utf8")) as Gradebook;
-    expect(book.submissions.map((s) => [s.id, s.status, s.points])).toEqual([["a", "ok", 8], ["b", "environment", 0], ["c", "not-graded", 0]]);
+    expect(book.submissions.map((s) => [s.id, s.status, s.points])).toEqual([["a", "ok", lab01MaxPoints], ["b", "environment", 0], ["c", "not-graded", 0]]);
     expect(await readFile(join(dir, "out", "gradebook.csv"), "utf8")).toMatch(/^b,01,.*environment/m);
     // Bring the engine back; clean the interrupted session; nothing is left.
     await restartEngine(engine);

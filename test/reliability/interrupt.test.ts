@@ -5,7 +5,7 @@ import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../helpers/cli.js";
 import { requireEngine } from "../helpers/host-state.js";
-import { exportLab } from "../grade/submissions.js";
+import { exportLab, lab01MaxPoints } from "../grade/submissions.js";
 import { sessionObjects } from "./bystanders.js";
 
 interface Gradebook {
@@ -37,7 +37,7 @@ describe("grade interrupted (SIGINT / Ctrl-C)", () => {
     expect(result.exitCode).toBe(2);
     expect(String(result.stderr)).toMatch(/interrupted/);
     const book = JSON.parse(await readFile(join(dir, "out", "gradebook.json"), "utf8")) as Gradebook;
-    expect(book.submissions.map((s) => [s.id, s.status, s.points])).toEqual([["a", "ok", 8], ["b", "not-graded", 0], ["c", "not-graded", 0]]);
+    expect(book.submissions.map((s) => [s.id, s.status, s.points])).toEqual([["a", "ok", lab01MaxPoints], ["b", "not-graded", 0], ["c", "not-graded", 0]]);
     // b ran and was torn down: its session is recorded and nothing of it remains.
     const sessions = book.submissions.map((s) => s.session).filter((s): s is string => s !== null);
     expect(sessions).toHaveLength(2);
