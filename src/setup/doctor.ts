@@ -22,8 +22,16 @@ export interface DoctorItem {
 
 const setupCommand = "npx docker-net-lab setup";
 
-// Kernel modules and tools the labs use on the host.
-const hostTools = ["ip", "iptables", "nsenter"] as const;
+/** Host tools the labs and checks run, and the Debian package of each (installed by setup when root). */
+export const hostTools: Readonly<Record<string, string>> = {
+  ip: "iproute2",
+  iptables: "iptables",
+  nsenter: "util-linux",
+  brctl: "bridge-utils",
+  curl: "curl",
+  // ping, nc and httpd inside the labs' hand-made namespaces (which have no container image).
+  busybox: "busybox-static",
+};
 
 /** Check every piece; never throws, changes nothing. */
 export const doctor = async (): Promise<DoctorItem[]> => {
@@ -35,8 +43,9 @@ export const doctor = async (): Promise<DoctorItem[]> => {
   const image = engine.ok ? await imageStatus() : { ok: false, image: "", detail: "needs the engine first" };
   items.push({ name: "toolbox image", ok: image.ok, detail: image.ok ? image.image : image.detail, fix: image.ok ? "" : setupCommand });
   const missingTools: string[] = [];
-  for (const tool of hostTools) if (!(await which(tool))) missingTools.push(tool);
-  items.push({ name: "host tools", ok: missingTools.length === 0, detail: missingTools.length ? `missing: ${missingTools.join(", ")}` : hostTools.join(", "), fix: missingTools.length ? "sudo apt-get install iproute2 iptables util-linux" : "" });
+  for (const tool of Object.keys(hostTools)) if (!(await which(tool))) missingTools.push(tool);
+  const packages = missingTools.map((tool) => hostTools[tool] as string);
+  items.push({ name: "host tools", ok: missingTools.length === 0, detail: missingTools.length ? `missing: ${missingTools.join(", ")}` : Object.keys(hostTools).join(", "), fix: missingTools.length ? (isRoot() ? setupCommand : `sudo apt-get install ${packages.join(" ")}`) : "" });
   items.push({ name: "root", ok: isRoot(), detail: isRoot() ? "running as root" : "namespaces, veths and iptables need root", fix: isRoot() ? "" : "run the labs as root (e.g. in the devcontainer) or with sudo" });
   const jupyter = await findJupyter();
   items.push({ name: "jupyter", ok: jupyter !== null, detail: jupyter ? `${jupyter.jupyter} (${jupyter.frontend === "lab" ? "JupyterLab" : "Notebook"}, python ${jupyter.python})` : "not found", fix: jupyter ? "" : isRoot() ? setupCommand : `sudo apt-get install ${jupyterPackages.join(" ")}` });
@@ -47,11 +56,10 @@ export const doctor = async (): Promise<DoctorItem[]> => {
   return items;
 };
 
-// Host tools the labs use (ip, iptables, nsenter, brctl, curl); installed from Debian when root.
+// Install the missing host tools from Debian (root only; doctor shows the apt-get line to others).
 const ensureHostTools = async (log: (line: string) => void): Promise<void> => {
-  const wanted: Record<string, string> = { ip: "iproute2", iptables: "iptables", nsenter: "util-linux", brctl: "bridge-utils", curl: "curl" };
   const missing: string[] = [];
-  for (const [tool, pkg] of Object.entries(wanted)) if (!(await which(tool))) missing.push(pkg);
+  for (const [tool, pkg] of Object.entries(hostTools)) if (!(await which(tool))) missing.push(pkg);
   if (missing.length && isRoot()) await aptInstall(missing, log);
 };
 
