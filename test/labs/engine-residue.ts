@@ -22,8 +22,17 @@ export const engineLeftovers = async (session: string, lab: string): Promise<str
   return found;
 };
 
-/** The pid of the learner's own dockerd (`/var/run/docker.pid`): it must stay the same (never restarted). */
-export const learnerDockerdPid = async (): Promise<string> => (await readFile("/var/run/docker.pid", "utf8").catch(() => "")).trim();
+/** The pid of the learner's own dockerd: it must stay the same (never restarted). */
+export const learnerDockerdPid = async (): Promise<string> => {
+  // The learner's engine may have been started by a service (/var/run/docker.pid) or by `setup` (its own pid file):
+  // it is the dockerd without an --exec-root of its own (private engines always have one).
+  for (const entry of await readdir("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const argv = (await readFile(`/proc/${entry}/cmdline`, "utf8").catch(() => "")).split("\0");
+    if (/(^|\/)dockerd$/.test(argv[0] ?? "") && !argv.includes("--exec-root")) return entry;
+  }
+  return "";
+};
 
 /** Assert nothing of the session's private engine is left. */
 export const expectNoEngineResidue = async (session: string, lab: string): Promise<void> => {
