@@ -192,7 +192,10 @@ md("teardown-md", r"""
 The cell below removes exactly the objects carrying this lab's labels for your session (the list of exercise 5), and nothing else. Run it when you are done; running it twice is harmless.
 """)
 code("teardown", r"""
-await lab.teardown();
+import { openLab } from "docker-net-lab";
+// Also works after a failed setup cell or a kernel restart: the lab's objects are found by their labels.
+const finished = await openLab("01");
+await finished.teardown();
 """, tags=["teardown"])
 
 b.write(os.path.join(os.path.dirname(__file__), "..", "01-docker0"))

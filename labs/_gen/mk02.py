@@ -222,6 +222,9 @@ b.md("teardown-md", r"""
 This removes your session's containers (by label), the namespaces `nsA` and `nsB` (their veth pairs go with them), the bridge, and the one iptables rule setup added; nothing else. Seed 003's `docker rm -f $(docker ps -aq)` would remove *everyone's* containers: never use it on a shared machine. Running this twice is harmless.
 """)
 b.code("teardown", r"""
-await lab.teardown();
+import { openLab } from "docker-net-lab";
+// Also works after a failed setup cell or a kernel restart: the lab's objects are found by their labels.
+const finished = await openLab("02");
+await finished.teardown();
 """, tags=["teardown"])
 b.write(os.path.join(os.path.dirname(__file__), "..", "02-veth-namespaces"))

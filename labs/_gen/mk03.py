@@ -211,6 +211,9 @@ b.md("teardown-md", r"""
 Removes web (by label; the engine then deletes its DNAT, ACCEPT and hairpin rules and stops its docker-proxy), stops the internet namespace's web server, and deletes the namespace and its veth. Nothing else. Running it twice is harmless.
 """)
 b.code("teardown", r"""
-await lab.teardown();
+import { openLab } from "docker-net-lab";
+// Also works after a failed setup cell or a kernel restart: the lab's objects are found by their labels.
+const finished = await openLab("03");
+await finished.teardown();
 """, tags=["teardown"])
 b.write(os.path.join(os.path.dirname(__file__), "..", "03-nat-ports"))

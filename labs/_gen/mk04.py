@@ -217,6 +217,9 @@ b.md("teardown-md", r"""
 Removes your session's containers, then netA and netB (by label); the engine deletes their bridges and iptables rules with them. Running it twice is harmless.
 """)
 b.code("teardown", r"""
-await lab.teardown();
+import { openLab } from "docker-net-lab";
+// Also works after a failed setup cell or a kernel restart: the lab's objects are found by their labels.
+const finished = await openLab("04");
+await finished.teardown();
 """, tags=["teardown"])
 b.write(os.path.join(os.path.dirname(__file__), "..", "04-user-bridges-dns"))

@@ -154,6 +154,9 @@ b.md("teardown-md", r"""
 Removes your session's containers (by label). hostc's server goes with its container, so hostPort is free again. Running it twice is harmless.
 """)
 b.code("teardown", r"""
-await lab.teardown();
+import { openLab } from "docker-net-lab";
+// Also works after a failed setup cell or a kernel restart: the lab's objects are found by their labels.
+const finished = await openLab("05");
+await finished.teardown();
 """, tags=["teardown"])
 b.write(os.path.join(os.path.dirname(__file__), "..", "05-host-none-container"))

@@ -191,6 +191,9 @@ b.md("teardown-md", r"""
 Removes your containers and the macvlan network (by the lab's labels), then the shim, the veth cable and the LAN namespace (by their `dnl<session>` names). Nothing else on the machine is touched; running it twice is harmless.
 """)
 b.code("teardown", r"""
-await lab.teardown();
+import { openLab } from "docker-net-lab";
+// Also works after a failed setup cell or a kernel restart: the lab's objects are found by their labels.
+const finished = await openLab("06");
+await finished.teardown();
 """, tags=["teardown"])
 b.write(os.path.join(os.path.dirname(__file__), "..", "06-macvlan"))

@@ -151,6 +151,9 @@ b.md("teardown-md", r"""
 Stops the private engine (by its pid file) with its containerd and containers, unmounts what it mounted, deletes its network namespace (its docker0, bridges and veths go with it) and its directories. Your own engine was never touched. Running it twice is harmless; `npx docker-net-lab clean` also finds a leftover private engine by the marker file it keeps in the state directory.
 """)
 b.code("teardown", r"""
-await lab.teardown();
+import { openLab } from "docker-net-lab";
+// Also works after a failed setup cell or a kernel restart: the lab's objects are found by their labels.
+const finished = await openLab("07");
+await finished.teardown();
 """, tags=["teardown"])
 b.write(os.path.join(os.path.dirname(__file__), "..", "07-addressing"))

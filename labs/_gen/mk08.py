@@ -184,6 +184,9 @@ b.md("teardown-md", r"""
 The private engine leaves its swarm (`docker swarm leave --force`), then stops; its namespaces (the engine's, the overlay's, the containers'), mounts and directories are removed, and the scratch namespace too if it is still there. Your own engine was never in a swarm. Running it twice is harmless.
 """)
 b.code("teardown", r"""
-await lab.teardown();
+import { openLab } from "docker-net-lab";
+// Also works after a failed setup cell or a kernel restart: the lab's objects are found by their labels.
+const finished = await openLab("08");
+await finished.teardown();
 """, tags=["teardown"])
 b.write(os.path.join(os.path.dirname(__file__), "..", "08-overlay"))
