@@ -12,6 +12,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 180_000,
     hookTimeout: 180_000,
-    reporters: process.env.CI ? ["verbose"] : ["default"],
+    // In CI also a JSON report, from which .ci/run prints the closing "N passed, N failed" line.
+    reporters: process.env.CI ? ["verbose", "json"] : ["default"],
+    ...(process.env.CI ? { outputFile: { json: "test/artifacts/vitest-results.json" } } : {}),
   },
 });
