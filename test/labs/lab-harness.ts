@@ -130,3 +130,37 @@ export const runSetupTwice = async (id: string, session: string, probe: string):
   }
 };
 
+
+/** `labs run ID --solutions`: the notebook ran clean and exactly `checkIds` passed, in that order. */
+export const expectSolved = async (id: string, checkIds: readonly string[]): Promise<RunJson> => {
+  const { result, exitCode, wallMs } = await runLabCli(id, true);
+  expect(result.notebook.status).toBe("ok");
+  expect(result.notebook.cells.filter((cell) => cell.error)).toEqual([]);
+  expect(result.checks.filter((check) => !check.passed)).toEqual([]);
+  expect(result.checks.map((check) => check.id)).toEqual(checkIds);
+  expect(exitCode).toBe(0);
+  console.log(`lab ${id} headless: ${wallMs} ms wall, notebook ${result.notebook.durationMs} ms`);
+  return result;
+};
+
+/** `labs run ID` with the exercises left blank: exit 1, and each of the `count` checks fails with a hint. */
+export const expectBlankFails = async (id: string, count: number): Promise<RunJson> => {
+  const { result, exitCode } = await runLabCli(id, false);
+  expect(exitCode).toBe(1);
+  expect(result.checks.length).toBe(count);
+  for (const check of result.checks) {
+    expect(check.passed).toBe(false);
+    expect(check.hint).toBeTruthy();
+  }
+  return result;
+};
+
+/** The whole notebook, teardown cell included, with the solutions: no cell errors, at least `minChecks` passing check reports. */
+export const expectWholeNotebookPasses = async (id: string, session: string, minChecks: number): Promise<NotebookRun> => {
+  const run = await runWholeNotebook(id, session);
+  expect(run.status).toBe("ok");
+  expect(run.cells.filter((cell) => cell.error)).toEqual([]);
+  expect(run.displayedChecks.length).toBeGreaterThanOrEqual(minChecks);
+  expect(run.displayedChecks.every((check) => check.passed)).toBe(true);
+  return run;
+};

@@ -2,7 +2,7 @@ import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newSessionId } from "../../src/labs/session.js";
 import { hostState, requireEngine, type HostState } from "../helpers/host-state.js";
-import { bystanders, expectNoResidueOf, runLabCli, runSetupTwice, runWholeNotebook } from "./lab-harness.js";
+import { bystanders, expectBlankFails, expectNoResidueOf, expectSolved, expectWholeNotebookPasses, runLabCli, runSetupTwice, runWholeNotebook } from "./lab-harness.js";
 
 describe("lab 02 · veth pairs and namespaces, through the real kernel", () => {
   let before: HostState;
@@ -17,36 +17,20 @@ describe("lab 02 · veth pairs and namespaces, through the real kernel", () => {
   });
 
   it("labs run 02 --solutions passes every check, the hidden one included and leaves nothing behind", async () => {
-    const { result, exitCode, wallMs } = await runLabCli("02", true);
-    expect(result.notebook.status).toBe("ok");
-    expect(result.notebook.cells.filter((cell) => cell.error)).toEqual([]);
-    expect(result.checks.filter((check) => !check.passed)).toEqual([]);
-    expect(result.checks.map((check) => check.id)).toEqual(["02.veth-pairs", "02.stop-removes-veth", "02.veth-count", "02.hand-built", "02.hand-pairing", "02.hand-ping"]);
-    expect(exitCode).toBe(0);
-    console.log(`lab 02 headless: ${wallMs} ms wall, notebook ${result.notebook.durationMs} ms`);
+    const result = await expectSolved("02", ["02.veth-pairs", "02.stop-removes-veth", "02.veth-count", "02.hand-built", "02.hand-pairing", "02.hand-ping"]);
     await others.expectUntouched();
     await expectNoResidueOf(before, [result.session], [String(result.checks.find((c) => c.id === "02.hand-built")?.evidence["gateway"] ?? "")]);
   });
 
   it("labs run 02 without solutions fails every check and shows a hint for each", async () => {
-    const { result, exitCode } = await runLabCli("02", false);
-    expect(exitCode).toBe(1);
-    expect(result.checks.length).toBe(6);
-    for (const check of result.checks) {
-      expect(check.passed).toBe(false);
-      expect(check.hint).toBeTruthy();
-    }
+    const result = await expectBlankFails("02", 6);
     await others.expectUntouched();
     await expectNoResidueOf(before, [result.session]);
   });
 
   it("the whole notebook, its teardown cell included, shows passing check reports and removes its namespaces, links and iptables rule", async () => {
     const session = newSessionId();
-    const run = await runWholeNotebook("02", session);
-    expect(run.status).toBe("ok");
-    expect(run.cells.filter((cell) => cell.error)).toEqual([]);
-    expect(run.displayedChecks.length).toBeGreaterThanOrEqual(5);
-    expect(run.displayedChecks.every((check) => check.passed)).toBe(true);
+    await expectWholeNotebookPasses("02", session, 5);
     await others.expectUntouched();
     await expectNoResidueOf(before, [session]);
     expect(String((await execa("iptables-save")).stdout)).not.toContain(`dnl${session}`);

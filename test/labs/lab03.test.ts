@@ -2,7 +2,7 @@ import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newSessionId } from "../../src/labs/session.js";
 import { hostState, requireEngine, type HostState } from "../helpers/host-state.js";
-import { bystanders, expectNoResidueOf, runLabCli, runSetupTwice, runWholeNotebook } from "./lab-harness.js";
+import { bystanders, expectBlankFails, expectNoResidueOf, expectSolved, expectWholeNotebookPasses, runLabCli, runSetupTwice, runWholeNotebook } from "./lab-harness.js";
 
 describe("lab 03 · NAT and port publishing, through the real kernel", () => {
   let before: HostState;
@@ -17,13 +17,7 @@ describe("lab 03 · NAT and port publishing, through the real kernel", () => {
   });
 
   it("labs run 03 --solutions passes every check, the hidden one included and leaves nothing behind", async () => {
-    const { result, exitCode, wallMs } = await runLabCli("03", true);
-    expect(result.notebook.status).toBe("ok");
-    expect(result.notebook.cells.filter((cell) => cell.error)).toEqual([]);
-    expect(result.checks.filter((check) => !check.passed)).toEqual([]);
-    expect(result.checks.map((check) => check.id)).toEqual(["03.masquerade", "03.published", "03.dnat", "03.loopback", "03.snat", "03.counters", "03.hairpin", "03.live-nat"]);
-    expect(exitCode).toBe(0);
-    console.log(`lab 03 headless: ${wallMs} ms wall, notebook ${result.notebook.durationMs} ms`);
+    const result = await expectSolved("03", ["03.masquerade", "03.published", "03.dnat", "03.loopback", "03.snat", "03.counters", "03.hairpin", "03.live-nat"]);
     const bindings = result.checks.find((c) => c.id === "03.published")?.evidence["bindings"] as { hostPort: string }[];
     const seen = String(result.checks.find((c) => c.id === "03.snat")?.evidence["seen"]);
     await others.expectUntouched();
@@ -32,24 +26,14 @@ describe("lab 03 · NAT and port publishing, through the real kernel", () => {
   });
 
   it("labs run 03 without solutions fails every check and shows a hint for each", async () => {
-    const { result, exitCode } = await runLabCli("03", false);
-    expect(exitCode).toBe(1);
-    expect(result.checks.length).toBe(8);
-    for (const check of result.checks) {
-      expect(check.passed).toBe(false);
-      expect(check.hint).toBeTruthy();
-    }
+    const result = await expectBlankFails("03", 8);
     await others.expectUntouched();
     await expectNoResidueOf(before, [result.session]);
   });
 
   it("the whole notebook, its teardown cell included, shows passing check reports and removes the internet namespace and its server", async () => {
     const session = newSessionId();
-    const run = await runWholeNotebook("03", session);
-    expect(run.status).toBe("ok");
-    expect(run.cells.filter((cell) => cell.error)).toEqual([]);
-    expect(run.displayedChecks.length).toBeGreaterThanOrEqual(7);
-    expect(run.displayedChecks.every((check) => check.passed)).toBe(true);
+    await expectWholeNotebookPasses("03", session, 7);
     await others.expectUntouched();
     await expectNoResidueOf(before, [session]);
   });

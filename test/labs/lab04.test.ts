@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newSessionId } from "../../src/labs/session.js";
 import { hostState, requireEngine, type HostState } from "../helpers/host-state.js";
-import { bystanders, expectNoResidueOf, runLabCli, runSetupTwice, runWholeNotebook } from "./lab-harness.js";
+import { bystanders, expectBlankFails, expectNoResidueOf, expectSolved, expectWholeNotebookPasses, runLabCli, runSetupTwice, runWholeNotebook } from "./lab-harness.js";
 
 describe("lab 04 · user-defined bridges and DNS, through the real kernel", () => {
   let before: HostState;
@@ -16,37 +16,21 @@ describe("lab 04 · user-defined bridges and DNS, through the real kernel", () =
   });
 
   it("labs run 04 --solutions passes every check, the hidden one included and leaves nothing behind", async () => {
-    const { result, exitCode, wallMs } = await runLabCli("04", true);
-    expect(result.notebook.status).toBe("ok");
-    expect(result.notebook.cells.filter((cell) => cell.error)).toEqual([]);
-    expect(result.checks.filter((check) => !check.passed)).toEqual([]);
-    expect(result.checks.map((check) => check.id)).toEqual(["04.user-bridge", "04.dns", "04.alias", "04.isolation", "04.connect", "04.link", "04.live-dns"]);
-    expect(exitCode).toBe(0);
-    console.log(`lab 04 headless: ${wallMs} ms wall, notebook ${result.notebook.durationMs} ms`);
+    const result = await expectSolved("04", ["04.user-bridge", "04.dns", "04.alias", "04.isolation", "04.connect", "04.link", "04.live-dns"]);
     const evidence = (id: string, key: string) => String(result.checks.find((c) => c.id === id)?.evidence[key] ?? "");
     await others.expectUntouched();
     await expectNoResidueOf(before, [result.session], [evidence("04.user-bridge", "subnet"), evidence("04.user-bridge", "bridge"), evidence("04.isolation", "bridge")]);
   });
 
   it("labs run 04 without solutions fails every check and shows a hint for each", async () => {
-    const { result, exitCode } = await runLabCli("04", false);
-    expect(exitCode).toBe(1);
-    expect(result.checks.length).toBe(7);
-    for (const check of result.checks) {
-      expect(check.passed).toBe(false);
-      expect(check.hint).toBeTruthy();
-    }
+    const result = await expectBlankFails("04", 7);
     await others.expectUntouched();
     await expectNoResidueOf(before, [result.session]);
   });
 
   it("the whole notebook, its teardown cell included, shows passing check reports and removes both networks", async () => {
     const session = newSessionId();
-    const run = await runWholeNotebook("04", session);
-    expect(run.status).toBe("ok");
-    expect(run.cells.filter((cell) => cell.error)).toEqual([]);
-    expect(run.displayedChecks.length).toBeGreaterThanOrEqual(6);
-    expect(run.displayedChecks.every((check) => check.passed)).toBe(true);
+    await expectWholeNotebookPasses("04", session, 6);
     await others.expectUntouched();
     await expectNoResidueOf(before, [session]);
   });

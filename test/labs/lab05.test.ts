@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newSessionId } from "../../src/labs/session.js";
 import { hostState, requireEngine, type HostState } from "../helpers/host-state.js";
-import { bystanders, expectNoResidueOf, runLabCli, runSetupTwice, runWholeNotebook } from "./lab-harness.js";
+import { bystanders, expectBlankFails, expectNoResidueOf, expectSolved, expectWholeNotebookPasses, runLabCli, runSetupTwice, runWholeNotebook } from "./lab-harness.js";
 
 describe("lab 05 · host, none and container modes, through the real kernel", () => {
   let before: HostState;
@@ -16,38 +16,22 @@ describe("lab 05 · host, none and container modes, through the real kernel", ()
   });
 
   it("labs run 05 --solutions passes every check, the hidden one included and leaves nothing behind", async () => {
-    const { result, exitCode, wallMs } = await runLabCli("05", true);
-    expect(result.notebook.status).toBe("ok");
-    expect(result.notebook.cells.filter((cell) => cell.error)).toEqual([]);
-    expect(result.checks.filter((check) => !check.passed)).toEqual([]);
-    expect(result.checks.map((check) => check.id)).toEqual(["05.none", "05.host", "05.host-p", "05.container-mode", "05.live"]);
+    const result = await expectSolved("05", ["05.none", "05.host", "05.host-p", "05.container-mode", "05.live"]);
     expect(result.checks.find((c) => c.id === "05.container-mode")?.evidence["veths"]).toHaveLength(1);
-    expect(exitCode).toBe(0);
-    console.log(`lab 05 headless: ${wallMs} ms wall, notebook ${result.notebook.durationMs} ms`);
     await others.expectUntouched();
     await expectNoResidueOf(before, [result.session]);
   });
 
   it("labs run 05 without solutions fails every check and shows a hint for each", async () => {
-    const { result, exitCode } = await runLabCli("05", false);
-    expect(exitCode).toBe(1);
+    const result = await expectBlankFails("05", 5);
     expect(result.notebook.cells.filter((cell) => cell.error)).toEqual([]);
-    expect(result.checks.length).toBe(5);
-    for (const check of result.checks) {
-      expect(check.passed).toBe(false);
-      expect(check.hint).toBeTruthy();
-    }
     await others.expectUntouched();
     await expectNoResidueOf(before, [result.session]);
   });
 
   it("the whole notebook, its teardown cell included, shows passing check reports and frees the host-mode port", async () => {
     const session = newSessionId();
-    const run = await runWholeNotebook("05", session);
-    expect(run.status).toBe("ok");
-    expect(run.cells.filter((cell) => cell.error)).toEqual([]);
-    expect(run.displayedChecks.length).toBeGreaterThanOrEqual(4);
-    expect(run.displayedChecks.every((check) => check.passed)).toBe(true);
+    await expectWholeNotebookPasses("05", session, 4);
     await others.expectUntouched();
     await expectNoResidueOf(before, [session]);
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newSessionId } from "../../src/labs/session.js";
 import { hostState, requireEngine, type HostState } from "../helpers/host-state.js";
-import { bystanders, expectNoResidueOf, runLabCli, runSetupTwice, runWholeNotebook } from "./lab-harness.js";
+import { bystanders, expectBlankFails, expectNoResidueOf, expectSolved, expectWholeNotebookPasses, runLabCli, runSetupTwice, runWholeNotebook } from "./lab-harness.js";
 
 const checkIds = ["06.macvlan-network", "06.own-macs", "06.reach-lan", "06.host-shim", "06.lan-reaches-child"];
 
@@ -18,13 +18,7 @@ describe("lab 06 · macvlan on a lab-made LAN, through the real kernel", () => {
   });
 
   it("labs run 06 --solutions passes every check, the hidden one included and leaves nothing behind", async () => {
-    const { result, exitCode, wallMs } = await runLabCli("06", true);
-    expect(result.notebook.status).toBe("ok");
-    expect(result.notebook.cells.filter((cell) => cell.error)).toEqual([]);
-    expect(result.checks.filter((check) => !check.passed)).toEqual([]);
-    expect(result.checks.map((check) => check.id)).toEqual(checkIds);
-    expect(exitCode).toBe(0);
-    console.log(`lab 06 headless: ${wallMs} ms wall, notebook ${result.notebook.durationMs} ms`);
+    const result = await expectSolved("06", checkIds);
     await others.expectUntouched();
     await expectNoResidueOf(before, [result.session], [String(result.checks.find((c) => c.id === "06.macvlan-network")?.evidence["subnet"] ?? "")]);
   });
@@ -43,11 +37,7 @@ describe("lab 06 · macvlan on a lab-made LAN, through the real kernel", () => {
 
   it("the whole notebook, its teardown cell included, shows passing check reports and removes the LAN namespace, the uplink and the shim", async () => {
     const session = newSessionId();
-    const run = await runWholeNotebook("06", session);
-    expect(run.status).toBe("ok");
-    expect(run.cells.filter((cell) => cell.error)).toEqual([]);
-    expect(run.displayedChecks.length).toBeGreaterThanOrEqual(4);
-    expect(run.displayedChecks.every((check) => check.passed)).toBe(true);
+    await expectWholeNotebookPasses("06", session, 4);
     await others.expectUntouched();
     await expectNoResidueOf(before, [session]);
   });

@@ -6,7 +6,7 @@ import { newSessionId } from "../../src/labs/session.js";
 import { runCli } from "../helpers/cli.js";
 import { hostState, requireEngine, type HostState } from "../helpers/host-state.js";
 import { learnerDockerdPid, engineLeftovers, expectNoEngineResidue } from "./engine-residue.js";
-import { bystanders, expectNoResidueOf, runLabCli, runSetupTwice, runWholeNotebook } from "./lab-harness.js";
+import { bystanders, expectBlankFails, expectNoResidueOf, expectSolved, expectWholeNotebookPasses, runLabCli, runSetupTwice, runWholeNotebook } from "./lab-harness.js";
 
 const checkIds = ["07.bip", "07.address-pool", "07.custom-network", "07.static-and-range", "07.static-serves"];
 
@@ -29,13 +29,7 @@ describe("lab 07 · addressing on a private engine, through the real kernel", ()
   });
 
   it("labs run 07 --solutions passes every check, the hidden one included, in under 2 minutes, and leaves no engine, mount or namespace behind", async () => {
-    const { result, exitCode, wallMs } = await runLabCli("07", true);
-    expect(result.notebook.status).toBe("ok");
-    expect(result.notebook.cells.filter((cell) => cell.error)).toEqual([]);
-    expect(result.checks.filter((check) => !check.passed)).toEqual([]);
-    expect(result.checks.map((check) => check.id)).toEqual(checkIds);
-    expect(exitCode).toBe(0);
-    console.log(`lab 07 headless: ${wallMs} ms wall, notebook ${result.notebook.durationMs} ms`);
+    const result = await expectSolved("07", checkIds);
     await others.expectUntouched();
     await expectNoResidueOf(before, [result.session]);
     await expectNoEngineResidue(result.session, "07");
@@ -59,11 +53,7 @@ describe("lab 07 · addressing on a private engine, through the real kernel", ()
 
   it("the whole notebook, its teardown cell included, passes its displayed checks and stops the private engine", async () => {
     const session = newSessionId();
-    const run = await runWholeNotebook("07", session);
-    expect(run.status).toBe("ok");
-    expect(run.cells.filter((cell) => cell.error)).toEqual([]);
-    expect(run.displayedChecks.length).toBeGreaterThanOrEqual(4);
-    expect(run.displayedChecks.every((check) => check.passed)).toBe(true);
+    await expectWholeNotebookPasses("07", session, 4);
     await others.expectUntouched();
     await expectNoResidueOf(before, [session]);
     await expectNoEngineResidue(session, "07");
