@@ -3,7 +3,7 @@
 // multiport, addrtype, conntrack/state for a first packet, comment, physdev). Anything else is reported
 // as "not evaluated" and treated as not matching, so an explanation never claims more than it knows.
 import type { IptablesRule, IptablesTable } from "../parse/models.js";
-import { addressMatches, matchOption, ruleRef } from "./nat.js";
+import { addressMatches, ruleRef } from "./nat.js";
 import type { RuleRef } from "./model.js";
 
 /** The packet as iptables sees it at one hook. */

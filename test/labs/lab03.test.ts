@@ -2,7 +2,7 @@ import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newSessionId } from "../../src/labs/session.js";
 import { hostState, requireEngine, type HostState } from "../helpers/host-state.js";
-import { bystanders, expectBlankFails, expectNoResidueOf, expectSolved, expectWholeNotebookPasses, runLabCli, runSetupTwice, runWholeNotebook } from "./lab-harness.js";
+import { bystanders, expectBlankFails, expectNoResidueOf, expectSolved, expectWholeNotebookPasses, runSetupTwice } from "./lab-harness.js";
 
 describe("lab 03 · NAT and port publishing, through the real kernel", () => {
   let before: HostState;

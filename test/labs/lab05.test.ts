@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newSessionId } from "../../src/labs/session.js";
 import { hostState, requireEngine, type HostState } from "../helpers/host-state.js";
-import { bystanders, expectBlankFails, expectNoResidueOf, expectSolved, expectWholeNotebookPasses, runLabCli, runSetupTwice, runWholeNotebook } from "./lab-harness.js";
+import { bystanders, expectBlankFails, expectNoResidueOf, expectSolved, expectWholeNotebookPasses, runSetupTwice } from "./lab-harness.js";
 
 describe("lab 05 · host, none and container modes, through the real kernel", () => {
   let before: HostState;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newSessionId } from "../../src/labs/session.js";
 import { hostState, requireEngine, type HostState } from "../helpers/host-state.js";
-import { bystanders, expectBlankFails, expectNoResidueOf, expectSolved, expectWholeNotebookPasses, runLabCli, runSetupTwice, runWholeNotebook } from "./lab-harness.js";
+import { bystanders, expectNoResidueOf, expectSolved, expectWholeNotebookPasses, runLabCli, runSetupTwice } from "./lab-harness.js";
 
 const checkIds = ["06.macvlan-network", "06.own-macs", "06.reach-lan", "06.host-shim", "06.lan-reaches-child"];
 

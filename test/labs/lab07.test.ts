@@ -6,7 +6,7 @@ import { newSessionId } from "../../src/labs/session.js";
 import { runCli } from "../helpers/cli.js";
 import { hostState, requireEngine, type HostState } from "../helpers/host-state.js";
 import { learnerDockerdPid, engineLeftovers, expectNoEngineResidue } from "./engine-residue.js";
-import { bystanders, expectBlankFails, expectNoResidueOf, expectSolved, expectWholeNotebookPasses, runLabCli, runSetupTwice, runWholeNotebook } from "./lab-harness.js";
+import { bystanders, expectNoResidueOf, expectSolved, expectWholeNotebookPasses, runLabCli, runSetupTwice } from "./lab-harness.js";
 
 const checkIds = ["07.bip", "07.address-pool", "07.custom-network", "07.static-and-range", "07.static-serves"];
 

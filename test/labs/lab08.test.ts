@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newSessionId } from "../../src/labs/session.js";
 import { hostState, requireEngine, type HostState } from "../helpers/host-state.js";
 import { expectNoEngineResidue, learnerDockerdPid } from "./engine-residue.js";
-import { bystanders, expectBlankFails, expectNoResidueOf, expectSolved, expectWholeNotebookPasses, runLabCli, runSetupTwice, runWholeNotebook } from "./lab-harness.js";
+import { bystanders, expectNoResidueOf, expectSolved, expectWholeNotebookPasses, runLabCli, runSetupTwice } from "./lab-harness.js";
 
 const checkIds = ["08.swarm", "08.overlay-network", "08.overlay-containers", "08.vxlan", "08.ipvlan-detected", "08.overlay-dns-ping"];
 const learnerSwarm = async () => String((await execa("docker", ["info", "--format", "{{.Swarm.LocalNodeState}}"])).stdout).trim();

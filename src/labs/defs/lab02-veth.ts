@@ -37,7 +37,6 @@ const shown = async (context: LabContext, argv: string[]): Promise<void> => {
   await run(argv[0] as string, argv.slice(1));
 };
 
-const containers = ["c1", "c2", "c3"] as const;
 const runHint = (context: LabContext, short: string): string => `Run: lab.sh\`docker run -d --name ${context.session.name(short)} ${context.image} sleep 3600\` (no --network: the default bridge).`;
 
 // eth0 inside a container namespace, with its peer's ifindex on the host.
