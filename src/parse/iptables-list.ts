@@ -58,7 +58,8 @@ const ABSENT = 0; // a field whose column is not printed (cell 0 is never a colu
 
 /**
  * A rule line cut into cells, numbered like the groups of its layout's pattern (cell 0 unused):
- * lead columns 1..L, target L+1 (undefined when blank), prot L+2, opt L+3, after columns L+4.., options last.
+ * lead columns 1..L, target L+1 (undefined when blank), prot L+2, opt L+3 (undefined for the usual `--`: no string made),
+ * after columns L+4.., options last (undefined when none).
  * The pattern's match is such an array; a line the pattern does not take is cut into tokens and laid out the same way.
  */
 type Cells = ArrayLike<string | undefined>;
@@ -85,7 +86,7 @@ class Layout {
     // A target is tried first (most rules have one); a line that reads with a blank target too is left to the token
     // path, which prefers that reading. `s`: the options may hold any character.
     const c = "(\\S+)";
-    this.pattern = new RegExp(`^\\s*${`${c}\\s+`.repeat(L)}(?:${c}\\s+)?${c}\\s+(--|-f|!f)${`\\s+${c}`.repeat(this.after.length)}(?:\\s+(.*\\S))?\\s*$`, "s");
+    this.pattern = new RegExp(`^\\s*${`${c}\\s+`.repeat(L)}(?:${c}\\s+)?${c}\\s+(?:--|(-f|!f))${`\\s+${c}`.repeat(this.after.length)}(?:\\s+(.*\\S))?\\s*$`, "s");
   }
   /** The cell of the options column (the last one). */
   get optionsCell(): number {
@@ -193,9 +194,14 @@ const readRule = <C>(ctx: Ctx, sink: ListSink<C>, chain: C, cells: Cells, layout
   sink.rule(chain, cells, layout, packets, byteCount);
 };
 
-// The text of a field's cell as the raw record holds it: "" for a blank target or no options, undefined when not printed.
-const text = (cells: Cells, cell: number, layout: Layout): string | undefined =>
-  cell === ABSENT ? undefined : (cells[cell] ?? (cell === layout.lead.length + 1 || cell === layout.optionsCell ? "" : undefined));
+// The text of a cell as the raw record holds it: "" for a blank target or no options, `--` for the usual opt.
+const cellText = (cells: Cells, cell: number, layout: Layout): string => {
+  const value = cells[cell];
+  if (value !== undefined) return value;
+  return cell === layout.lead.length + 3 ? "--" : "";
+};
+// The text of a field (undefined when its column is not printed).
+const text = (cells: Cells, cell: number, layout: Layout): string | undefined => (cell === ABSENT ? undefined : cellText(cells, cell, layout));
 
 // Raw stage: every column as printed, keyed by its header name.
 const rawSink = (ctx: Ctx): ListSink<RawIptablesListChain> => ({
@@ -211,12 +217,12 @@ const rawSink = (ctx: Ctx): ListSink<RawIptablesListChain> => ({
     const { lead, after } = layout;
     const L = lead.length;
     const r: RawIptablesListRule = {};
-    for (let i = 0; i < L; i++) r[lead[i] ?? ""] = cells[1 + i] ?? "";
-    r["target"] = cells[L + 1] ?? "";
-    r["prot"] = cells[L + 2] ?? "";
-    r["opt"] = cells[L + 3] ?? "";
-    for (let i = 0; i < after.length; i++) r[after[i] ?? ""] = cells[L + 4 + i] ?? "";
-    r["options"] = cells[layout.optionsCell] ?? "";
+    for (let i = 0; i < L; i++) r[lead[i] ?? ""] = cellText(cells, 1 + i, layout);
+    r["target"] = cellText(cells, L + 1, layout);
+    r["prot"] = cellText(cells, L + 2, layout);
+    r["opt"] = cellText(cells, L + 3, layout);
+    for (let i = 0; i < after.length; i++) r[after[i] ?? ""] = cellText(cells, L + 4 + i, layout);
+    r["options"] = cellText(cells, layout.optionsCell, layout);
     chain.rules.push(r);
   },
 });

@@ -74,13 +74,17 @@ const commentAt = (s: string, i: number): string | undefined => {
   return s.slice(start, end);
 };
 
+const MORE_KEYS = /\/\*|state|-type|multiport/;
+
 /** Pick well-known pieces out of the options column (same result as optionDetailsByRegex). */
 export const optionDetails = (options: string): Record<string, string> => {
   const d: Record<string, string> = {};
   if (options === "") return d;
   const s = options;
   let v: string | undefined;
-  const open = s.indexOf("/*");
+  // One regex test says whether any of the keys other than the colon ones is there (cheaper than four searches).
+  const more = MORE_KEYS.test(s);
+  const open = more ? s.indexOf("/*") : -1;
   if (open >= 0 && (v = commentAt(s, open)) !== undefined) d["comment"] = v;
   // `dpt:`, `dpts:`, `spt:`, `spts:` and `to:` all end in a colon: walk the colons, left to right.
   let dport: string | undefined;
@@ -98,6 +102,7 @@ export const optionDetails = (options: string): Record<string, string> => {
   if (dport !== undefined) d["dport"] = dport;
   if (sport !== undefined) d["sport"] = sport;
   if (to !== undefined) d["to"] = to;
+  if (!more) return d;
   const st = s.indexOf("state");
   if (st >= 0) {
     if ((v = keyThenWord(s, "ctstate", "boundary", st - 2)) !== undefined) d["ctstate"] = v;

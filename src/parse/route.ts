@@ -39,47 +39,121 @@ const FLAG_NAMES: Record<string, string> = {
   U: "up", G: "gateway", H: "host", R: "reinstate", D: "dynamic", M: "modified", A: "addrconf", C: "cache", "!": "reject", N: "none", n: "no-nexthop", e: "expires", f: "flow", a: "addrconf",
 };
 
-const rawRoute = (ctx: Ctx): RawRouteEntry[] => {
-  const out: RawRouteEntry[] = [];
-  let columns: string[] | null = null;
-  ctx.lines.forEach((line, index) => {
+// Column layout from the header line: the printed names, a pattern for a whole row, and the cell of each column read.
+class Layout {
+  /** A row in one match: exactly one group per column (cell i + 1 is column i). */
+  readonly pattern: RegExp;
+  /** For each of READ, its cell (a later column of the same name wins, as in the raw record); 0: not printed. */
+  readonly cellOf: Int32Array;
+  constructor(readonly columns: readonly string[]) {
+    this.cellOf = Int32Array.from(READ, (name) => columns.lastIndexOf(name) + 1);
+    this.pattern = new RegExp(`^\\s*${Array.from(columns, () => "(\\S+)").join("\\s+")}\\s*$`);
+  }
+}
+// The columns the processed stage reads, and their positions in a Row.
+const READ = ["Destination", "Gateway", "Next Hop", "Genmask", "Flags", "Flag", "Metric", "Met", "Ref", "Use", "Iface", "If", "MSS", "Window", "irtt"] as const;
+const enum C { Destination, Gateway, NextHop, Genmask, Flags, Flag, Metric, Met, Ref, Use, Iface, If, MSS, Window, irtt }
+
+
+/** A row cut into cells: cell i + 1 holds column i (a pattern match, or the tokens laid out the same way). */
+type Cells = ArrayLike<string | undefined>;
+
+/** The builders fed by the scanner: raw rows, or processed entries in one pass. */
+type RowSink = (cells: Cells, layout: Layout, n: number) => void;
+
+// Read the lines: the title, the header, then one row per line; report what is not understood.
+const scanRoute = (ctx: Ctx, row: RowSink): void => {
+  let layout: Layout | null = null;
+  const lines = ctx.lines;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] ?? "";
     const n = index + 1;
+    if (layout !== null) {
+      // Fast path: a row of the current layout, in one match.
+      const m = layout.pattern.exec(line);
+      if (m !== null && m[1] !== "Kernel" && m[1] !== "Destination") {
+        row(m, layout, n);
+        ctx.consume(n);
+        continue;
+      }
+    }
     const tokens = words(line);
-    if (tokens.length === 0) return;
-    if (tokens[0] === "Kernel" && /^Kernel IP(v6)? routing table/.test(line.trim())) return ctx.consume(n);
+    if (tokens.length === 0) continue;
+    if (tokens[0] === "Kernel" && /^Kernel IP(v6)? routing table/.test(line.trim())) {
+      ctx.consume(n);
+      continue;
+    }
     if (tokens[0] === "Destination") {
       // Join the two-word column `Next Hop`.
-      columns = line.trim().replace("Next Hop", "Next_Hop").split(/\s+/).map((c) => c.replace("Next_Hop", "Next Hop"));
-      return ctx.consume(n);
+      layout = new Layout(line.trim().replace("Next Hop", "Next_Hop").split(/\s+/).map((c) => c.replace("Next_Hop", "Next Hop")));
+      ctx.consume(n);
+      continue;
     }
-    const cols = columns as string[] | null;
-    if (cols === null) return ctx.report(n, promptMessage(line) ?? "route row before the `Destination ...` header");
-    if (tokens.length !== cols.length) return ctx.report(n, `expected ${cols.length} columns (${cols.join(", ")}), got ${tokens.length}`);
-    const row: RawRouteEntry = {};
-    for (let i = 0; i < cols.length; i++) row[cols[i] ?? ""] = tokens[i] ?? "";
-    out.push(ctx.tag(row, n));
+    if (layout === null) {
+      ctx.report(n, promptMessage(line) ?? "route row before the `Destination ...` header");
+      continue;
+    }
+    const cols = layout.columns;
+    if (tokens.length !== cols.length) {
+      ctx.report(n, `expected ${cols.length} columns (${cols.join(", ")}), got ${tokens.length}`);
+      continue;
+    }
+    row([line, ...tokens], layout, n);
     ctx.consume(n);
+  }
+};
+
+const rawRoute = (ctx: Ctx): RawRouteEntry[] => {
+  const out: RawRouteEntry[] = [];
+  scanRoute(ctx, (cells, { columns }, n) => {
+    const row: RawRouteEntry = {};
+    for (let i = 0; i < columns.length; i++) row[columns[i] ?? ""] = cells[i + 1] ?? "";
+    out.push(ctx.tag(row, n));
   });
   return out;
 };
 
 const flagNamesCache = new Map<string, string[]>();
+let lastFlags = "";
+let lastNames: string[] = [];
+// Flag letters -> names; each entry gets its own array (callers may change it), made from a memo.
 const flagNames = (flags: string): string[] => {
-  let names = flagNamesCache.get(flags);
-  if (names === undefined) {
-    names = [...flags].map((f) => FLAG_NAMES[f] ?? f);
-    if (flagNamesCache.size < 256) flagNamesCache.set(flags, names);
+  if (flags !== lastFlags) {
+    let names = flagNamesCache.get(flags);
+    if (names === undefined) {
+      names = [...flags].map((f) => FLAG_NAMES[f] ?? f);
+      if (flagNamesCache.size < 256) flagNamesCache.set(flags, names);
+    }
+    lastFlags = flags;
+    lastNames = names;
   }
-  return [...names];
+  return lastNames.slice();
 };
-const num = (v: string | undefined): number | null => (v === undefined ? null : toInt(v));
+// A number column: digits (the common case, read here) or whatever toInt makes of it.
+const num = (v: string | undefined): number | null => {
+  if (v === undefined) return null;
+  let n = 0;
+  for (let i = 0; i < v.length; i++) {
+    const d = v.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return toInt(v);
+    n = n * 10 + d;
+  }
+  return v.length > 0 && v.length < 16 ? n : toInt(v);
+};
 
-// Direct property reads on rows of one shape (fast); net-tools -6 uses other column names.
-const processRow = (r: RawRouteEntry, ctx: Ctx): RouteEntry => {
-  const destination = r["Destination"] ?? "";
-  const gw = r["Gateway"] ?? r["Next Hop"] ?? null;
-  const inet6 = destination.includes(":") || (gw ?? "").includes(":") || r["Next Hop"] !== undefined;
-  const genmask = r["Genmask"] ?? null;
+// Column k of READ in a row: its cell, undefined when not printed.
+const col = (cells: Cells, cellOf: Int32Array, k: C): string | undefined => {
+  const i = cellOf[k] ?? 0;
+  return i === 0 ? undefined : cells[i];
+};
+
+// One row (its cells, and the cell of each READ column) -> route entry.
+const processRow = (cells: Cells, cellOf: Int32Array, line: number, ctx: Ctx): RouteEntry => {
+  const destination = col(cells, cellOf, C.Destination) ?? "";
+  const nextHop = col(cells, cellOf, C.NextHop);
+  const gw = col(cells, cellOf, C.Gateway) ?? nextHop ?? null;
+  const inet6 = destination.includes(":") || (gw ?? "").includes(":") || nextHop !== undefined;
+  const genmask = col(cells, cellOf, C.Genmask) ?? null;
   let prefix: number | null;
   let dst: string;
   if (inet6) {
@@ -88,12 +162,12 @@ const processRow = (r: RawRouteEntry, ctx: Ctx): RouteEntry => {
     dst = prefix === 0 && c.address === "::" ? "default" : destination;
   } else {
     prefix = genmask === null ? null : maskToPrefix(genmask);
-    if (genmask !== null && prefix === null) ctx.report(ctx.lineOf(r), `Genmask \`${genmask}\` is not a netmask`);
+    if (genmask !== null && prefix === null) ctx.report(line, `Genmask \`${genmask}\` is not a netmask`);
     const isDefault = destination === "default" || (destination === "0.0.0.0" && prefix === 0);
-    dst = isDefault ? "default" : prefix === null || !/^[\d.]+$/.test(destination) ? destination : `${destination}/${prefix}`;
+    dst = isDefault ? "default" : prefix === null || !isDotted(destination) ? destination : `${destination}/${prefix}`;
   }
-  const flags = r["Flags"] ?? r["Flag"] ?? "";
-  const iface = r["Iface"] ?? r["If"];
+  const flags = col(cells, cellOf, C.Flags) ?? col(cells, cellOf, C.Flag) ?? "";
+  const iface = col(cells, cellOf, C.Iface) ?? col(cells, cellOf, C.If);
   return {
     family: inet6 ? "inet6" : "inet",
     dst,
@@ -103,17 +177,36 @@ const processRow = (r: RawRouteEntry, ctx: Ctx): RouteEntry => {
     prefix,
     flags,
     flagNames: flagNames(flags),
-    metric: num(r["Metric"] ?? r["Met"]),
-    ref: num(r["Ref"]),
-    use: num(r["Use"]),
+    metric: num(col(cells, cellOf, C.Metric) ?? col(cells, cellOf, C.Met)),
+    ref: num(col(cells, cellOf, C.Ref)),
+    use: num(col(cells, cellOf, C.Use)),
     iface: iface === undefined || iface === "*" || iface === "-" ? null : iface,
-    mss: num(r["MSS"]),
-    window: num(r["Window"]),
-    irtt: num(r["irtt"]),
+    mss: num(col(cells, cellOf, C.MSS)),
+    window: num(col(cells, cellOf, C.Window)),
+    irtt: num(col(cells, cellOf, C.irtt)),
   };
 };
+// `^[\d.]+$`: digits and dots only.
+const isDotted = (s: string): boolean => {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 46 && (c < 48 || c > 57)) return false;
+  }
+  return true;
+};
 
-const processRoute = (raw: RawRouteEntry[], ctx: Ctx): RouteEntry[] => raw.map((r) => processRow(r, ctx));
+// A raw row's READ columns, as cells 1..15.
+const RAW_CELLS = Int32Array.from(READ, (_, k) => k + 1);
+const processRoute = (raw: RawRouteEntry[], ctx: Ctx): RouteEntry[] =>
+  raw.map((r) => processRow([undefined, ...READ.map((name) => (Object.hasOwn(r, name) ? r[name] : undefined))], RAW_CELLS, ctx.lineOf(r), ctx));
+
+// The processed stage in one pass, from the cells: what processRoute(rawRoute(...)) gives, without the raw rows.
+const directRoute = (ctx: Ctx): RouteEntry[] => {
+  const out: RouteEntry[] = [];
+  scanRoute(ctx, (cells, { cellOf }, n) => out.push(processRow(cells, cellOf, n, ctx)));
+  return out;
+};
 
 // Parse `route` output (net-tools or busybox, IPv4 or IPv6) into route entries.
-export const parseRoute = makeParser<RouteEntry[], RawRouteEntry[]>({ name: "route", raw: rawRoute, process: processRoute, empty: () => [] });
+export const parseRoute = makeParser<RouteEntry[], RawRouteEntry[]>({ name: "route", raw: rawRoute, process: processRoute, direct: directRoute, empty: () => [] });
