@@ -1,14 +1,14 @@
-// Shared steps of the lab tests (02-05): bystanders that must survive, residue checks scoped to one run, CLI and notebook runs.
+// Shared steps of the lab tests (02-08): bystanders that must survive, residue checks scoped to one run, CLI and notebook runs.
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execa } from "execa";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { executeNotebook, notebookPath, solutionsPath, type NotebookRun } from "../../src/labs/notebook.js";
 import { findLab } from "../../src/labs/registry.js";
 import { newSessionId } from "../../src/labs/session.js";
 import { runCli } from "../helpers/cli.js";
-import { hostState, type HostState } from "../helpers/host-state.js";
+import { hostState, requireEngine, type HostState } from "../helpers/host-state.js";
 
 export interface RunJson {
   lab: string;
@@ -49,6 +49,47 @@ export const bystanders = (): Bystanders => {
     },
   };
 };
+
+/** What every lab suite starts from: the engine, bystanders that must survive, and the host state before the tests. */
+export interface LabSuite {
+  readonly others: Bystanders;
+  /** Host state taken after the bystanders were made (valid inside tests). */
+  readonly before: () => HostState;
+}
+
+/** Register the suite's hooks (call inside `describe`): require the engine, make the bystanders, remember the host state; remove the bystanders at the end. */
+export const labSuite = (): LabSuite => {
+  const others = bystanders();
+  let before: HostState | null = null;
+  beforeAll(async () => {
+    await requireEngine();
+    await others.create();
+    before = await hostState();
+  });
+  afterAll(async () => {
+    await others.remove();
+  });
+  return {
+    others,
+    before: () => {
+      if (before === null) throw new Error("labSuite: the host state is taken in beforeAll; read it inside a test");
+      return before;
+    },
+  };
+};
+
+/** Probe for runSetupTwice: the lab's params are the same after a second setup, `a` and `b` differ, and the keys. */
+export const paramsProbe = (a: string, b: string): string => `const first = await lab.params();
+await lab.setup();
+const second = await lab.params();
+console.log("PROBE " + JSON.stringify({ same: JSON.stringify(first) === JSON.stringify(second), distinct: first[${JSON.stringify(a)}] !== first[${JSON.stringify(b)}], keys: Object.keys(second).sort() }));`;
+
+/** Probe for runSetupTwice in the labs with a private engine (07, 08): how many images, namespaces and daemons it has. */
+export const privateEngineProbe = `const engine = (await import("docker-net-lab")).privateEngine(lab);
+const images = (await engine.exec(["docker", "images", "-q"], { quiet: true })).stdout.split("\\n").filter(Boolean).length;
+const ns = (await lab.exec(["ip", "netns", "list"], { quiet: true })).stdout.split("\\n").filter((l) => l.startsWith(engine.netns)).length;
+const daemons = (await lab.exec(["pgrep", "-f", engine.host], { quiet: true })).stdout.split("\\n").filter(Boolean).length;
+console.log("PROBE " + JSON.stringify({ images, ns, daemons }));`;
 
 /**
  * Nothing of one run is left: everything added since `before` must not mention the run's session or any of `needles`

@@ -1,38 +1,29 @@
 import { execa } from "execa";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { newSessionId } from "../../src/labs/session.js";
-import { hostState, requireEngine, type HostState } from "../helpers/host-state.js";
-import { bystanders, expectBlankFails, expectNoResidueOf, expectSolved, expectWholeNotebookPasses, runSetupTwice } from "./lab-harness.js";
+import { expectBlankFails, expectNoResidueOf, expectSolved, expectWholeNotebookPasses, labSuite, runSetupTwice } from "./lab-harness.js";
 
 describe("lab 02 · veth pairs and namespaces, through the real kernel", () => {
-  let before: HostState;
-  const others = bystanders();
-  beforeAll(async () => {
-    await requireEngine();
-    await others.create();
-    before = await hostState();
-  });
-  afterAll(async () => {
-    await others.remove();
-  });
+  const suite = labSuite();
+  const { others } = suite;
 
   it("labs run 02 --solutions passes every check, the hidden one included and leaves nothing behind", async () => {
     const result = await expectSolved("02", ["02.veth-pairs", "02.stop-removes-veth", "02.veth-count", "02.hand-built", "02.hand-pairing", "02.hand-ping"]);
     await others.expectUntouched();
-    await expectNoResidueOf(before, [result.session], [String(result.checks.find((c) => c.id === "02.hand-built")?.evidence["gateway"] ?? "")]);
+    await expectNoResidueOf(suite.before(), [result.session], [String(result.checks.find((c) => c.id === "02.hand-built")?.evidence["gateway"] ?? "")]);
   });
 
   it("labs run 02 without solutions fails every check and shows a hint for each", async () => {
     const result = await expectBlankFails("02", 6);
     await others.expectUntouched();
-    await expectNoResidueOf(before, [result.session]);
+    await expectNoResidueOf(suite.before(), [result.session]);
   });
 
   it("the whole notebook, its teardown cell included, shows passing check reports and removes its namespaces, links and iptables rule", async () => {
     const session = newSessionId();
     await expectWholeNotebookPasses("02", session, 5);
     await others.expectUntouched();
-    await expectNoResidueOf(before, [session]);
+    await expectNoResidueOf(suite.before(), [session]);
     expect(String((await execa("iptables-save")).stdout)).not.toContain(`dnl${session}`);
   });
 
@@ -47,6 +38,6 @@ console.log("PROBE " + JSON.stringify({ rules, ns, addrs }));`;
     expect(run.status).toBe("ok");
     expect(run.cells.filter((cell) => cell.error)).toEqual([]);
     expect(seen).toEqual({ rules: 1, ns: 1, addrs: 1 });
-    await expectNoResidueOf(before, [session]);
+    await expectNoResidueOf(suite.before(), [session]);
   });
 });

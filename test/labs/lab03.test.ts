@@ -1,41 +1,32 @@
 import { execa } from "execa";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { newSessionId } from "../../src/labs/session.js";
-import { hostState, requireEngine, type HostState } from "../helpers/host-state.js";
-import { bystanders, expectBlankFails, expectNoResidueOf, expectSolved, expectWholeNotebookPasses, runSetupTwice } from "./lab-harness.js";
+import { expectBlankFails, expectNoResidueOf, expectSolved, expectWholeNotebookPasses, labSuite, runSetupTwice } from "./lab-harness.js";
 
 describe("lab 03 · NAT and port publishing, through the real kernel", () => {
-  let before: HostState;
-  const others = bystanders();
-  beforeAll(async () => {
-    await requireEngine();
-    await others.create();
-    before = await hostState();
-  });
-  afterAll(async () => {
-    await others.remove();
-  });
+  const suite = labSuite();
+  const { others } = suite;
 
   it("labs run 03 --solutions passes every check, the hidden one included and leaves nothing behind", async () => {
     const result = await expectSolved("03", ["03.masquerade", "03.published", "03.dnat", "03.loopback", "03.snat", "03.counters", "03.hairpin", "03.live-nat"]);
     const bindings = result.checks.find((c) => c.id === "03.published")?.evidence["bindings"] as { hostPort: string }[];
     const seen = String(result.checks.find((c) => c.id === "03.snat")?.evidence["seen"]);
     await others.expectUntouched();
-    await expectNoResidueOf(before, [result.session], [`dport ${bindings[0]?.hostPort}`, seen]);
+    await expectNoResidueOf(suite.before(), [result.session], [`dport ${bindings[0]?.hostPort}`, seen]);
     expect(String((await execa("pgrep", ["-f", `docker-proxy .*-host-port ${bindings[0]?.hostPort} `], { reject: false })).stdout)).toBe("");
   });
 
   it("labs run 03 without solutions fails every check and shows a hint for each", async () => {
     const result = await expectBlankFails("03", 8);
     await others.expectUntouched();
-    await expectNoResidueOf(before, [result.session]);
+    await expectNoResidueOf(suite.before(), [result.session]);
   });
 
   it("the whole notebook, its teardown cell included, shows passing check reports and removes the internet namespace and its server", async () => {
     const session = newSessionId();
     await expectWholeNotebookPasses("03", session, 7);
     await others.expectUntouched();
-    await expectNoResidueOf(before, [session]);
+    await expectNoResidueOf(suite.before(), [session]);
   });
 
   it("running setup twice is harmless: one internet namespace, one server, one address each side", async () => {
@@ -50,6 +41,6 @@ console.log("PROBE " + JSON.stringify({ servers, addrs, inside, keys: Object.key
     expect(run.status).toBe("ok");
     expect(run.cells.filter((cell) => cell.error)).toEqual([]);
     expect(seen).toEqual({ servers: 1, addrs: 1, inside: 1, keys: ["internet", "web-port"] });
-    await expectNoResidueOf(before, [session]);
+    await expectNoResidueOf(suite.before(), [session]);
   });
 });

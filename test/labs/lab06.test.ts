@@ -1,26 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { newSessionId } from "../../src/labs/session.js";
-import { hostState, requireEngine, type HostState } from "../helpers/host-state.js";
-import { bystanders, expectNoResidueOf, expectSolved, expectWholeNotebookPasses, runLabCli, runSetupTwice } from "./lab-harness.js";
+import { expectNoResidueOf, expectSolved, expectWholeNotebookPasses, labSuite, runLabCli, runSetupTwice } from "./lab-harness.js";
 
 const checkIds = ["06.macvlan-network", "06.own-macs", "06.reach-lan", "06.host-shim", "06.lan-reaches-child"];
 
 describe("lab 06 · macvlan on a lab-made LAN, through the real kernel", () => {
-  let before: HostState;
-  const others = bystanders();
-  beforeAll(async () => {
-    await requireEngine();
-    await others.create();
-    before = await hostState();
-  });
-  afterAll(async () => {
-    await others.remove();
-  });
+  const suite = labSuite();
+  const { others } = suite;
 
   it("labs run 06 --solutions passes every check, the hidden one included and leaves nothing behind", async () => {
     const result = await expectSolved("06", checkIds);
     await others.expectUntouched();
-    await expectNoResidueOf(before, [result.session], [String(result.checks.find((c) => c.id === "06.macvlan-network")?.evidence["subnet"] ?? "")]);
+    await expectNoResidueOf(suite.before(), [result.session], [String(result.checks.find((c) => c.id === "06.macvlan-network")?.evidence["subnet"] ?? "")]);
   });
 
   it("labs run 06 without solutions fails every check and shows a hint for each", async () => {
@@ -32,14 +23,14 @@ describe("lab 06 · macvlan on a lab-made LAN, through the real kernel", () => {
       expect(check.hint).toBeTruthy();
     }
     await others.expectUntouched();
-    await expectNoResidueOf(before, [result.session]);
+    await expectNoResidueOf(suite.before(), [result.session]);
   });
 
   it("the whole notebook, its teardown cell included, shows passing check reports and removes the LAN namespace, the uplink and the shim", async () => {
     const session = newSessionId();
     await expectWholeNotebookPasses("06", session, 4);
     await others.expectUntouched();
-    await expectNoResidueOf(before, [session]);
+    await expectNoResidueOf(suite.before(), [session]);
   });
 
   it("running setup twice is harmless: one LAN namespace, one uplink with one address, its peer inside the LAN", async () => {
@@ -53,6 +44,6 @@ console.log("PROBE " + JSON.stringify({ ns, addrs, peer }));`;
     expect(run.status).toBe("ok");
     expect(run.cells.filter((cell) => cell.error)).toEqual([]);
     expect(seen).toEqual({ ns: 1, addrs: 1, peer: 1 });
-    await expectNoResidueOf(before, [session]);
+    await expectNoResidueOf(suite.before(), [session]);
   });
 });

@@ -1,37 +1,30 @@
 import { execa } from "execa";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { lab07 } from "../../src/labs/defs/lab07-addressing.js";
 import { labContext } from "../../src/labs/run-lab.js";
 import { newSessionId } from "../../src/labs/session.js";
 import { runCli } from "../helpers/cli.js";
-import { hostState, requireEngine, type HostState } from "../helpers/host-state.js";
 import { learnerDockerdPid, engineLeftovers, expectNoEngineResidue } from "./engine-residue.js";
-import { bystanders, expectNoResidueOf, expectSolved, expectWholeNotebookPasses, runLabCli, runSetupTwice } from "./lab-harness.js";
+import { expectNoResidueOf, expectSolved, expectWholeNotebookPasses, labSuite, privateEngineProbe, runLabCli, runSetupTwice } from "./lab-harness.js";
 
 const checkIds = ["07.bip", "07.address-pool", "07.custom-network", "07.static-and-range", "07.static-serves"];
 
 describe("lab 07 · addressing on a private engine, through the real kernel", () => {
-  let before: HostState;
   let dockerdPid: string;
   let docker0: string;
-  const others = bystanders();
+  const suite = labSuite();
+  const { others } = suite;
   const learnerDocker0 = async () => String((await execa("ip", ["-o", "-4", "addr", "show", "docker0"])).stdout);
   beforeAll(async () => {
-    await requireEngine();
-    await others.create();
-    before = await hostState();
     dockerdPid = await learnerDockerdPid();
     expect(dockerdPid).not.toBe("");
     docker0 = await learnerDocker0();
-  });
-  afterAll(async () => {
-    await others.remove();
   });
 
   it("labs run 07 --solutions passes every check, the hidden one included, in under 2 minutes, and leaves no engine, mount or namespace behind", async () => {
     const result = await expectSolved("07", checkIds);
     await others.expectUntouched();
-    await expectNoResidueOf(before, [result.session]);
+    await expectNoResidueOf(suite.before(), [result.session]);
     await expectNoEngineResidue(result.session, "07");
     expect(await learnerDockerdPid()).toBe(dockerdPid);
     expect(await learnerDocker0()).toBe(docker0);
@@ -47,7 +40,7 @@ describe("lab 07 · addressing on a private engine, through the real kernel", ()
     }
     expect(result.checks.find((c) => c.id === "07.bip")?.message).toContain("172.17.0.1/16");
     await others.expectUntouched();
-    await expectNoResidueOf(before, [result.session]);
+    await expectNoResidueOf(suite.before(), [result.session]);
     await expectNoEngineResidue(result.session, "07");
   });
 
@@ -55,7 +48,7 @@ describe("lab 07 · addressing on a private engine, through the real kernel", ()
     const session = newSessionId();
     await expectWholeNotebookPasses("07", session, 4);
     await others.expectUntouched();
-    await expectNoResidueOf(before, [session]);
+    await expectNoResidueOf(suite.before(), [session]);
     await expectNoEngineResidue(session, "07");
     expect(await learnerDockerdPid()).toBe(dockerdPid);
     expect(await learnerDocker0()).toBe(docker0);
@@ -63,16 +56,12 @@ describe("lab 07 · addressing on a private engine, through the real kernel", ()
 
   it("running setup twice is harmless: one private dockerd, one namespace, the image loaded once", async () => {
     const session = newSessionId();
-    const probe = `const engine = (await import("docker-net-lab")).privateEngine(lab);
-const images = (await engine.exec(["docker", "images", "-q"], { quiet: true })).stdout.split("\\n").filter(Boolean).length;
-const ns = (await lab.exec(["ip", "netns", "list"], { quiet: true })).stdout.split("\\n").filter((l) => l.startsWith(engine.netns)).length;
-const daemons = (await lab.exec(["pgrep", "-f", engine.host], { quiet: true })).stdout.split("\\n").filter(Boolean).length;
-console.log("PROBE " + JSON.stringify({ images, ns, daemons }));`;
+    const probe = privateEngineProbe;
     const { run, probe: seen } = await runSetupTwice("07", session, probe);
     expect(run.status).toBe("ok");
     expect(run.cells.filter((cell) => cell.error)).toEqual([]);
     expect(seen).toEqual({ images: 1, ns: 1, daemons: 1 });
-    await expectNoResidueOf(before, [session]);
+    await expectNoResidueOf(suite.before(), [session]);
     await expectNoEngineResidue(session, "07");
   });
 
@@ -84,7 +73,7 @@ console.log("PROBE " + JSON.stringify({ images, ns, daemons }));`;
     expect(exitCode).toBe(0);
     expect(JSON.parse(stdout).engines.length).toBeGreaterThanOrEqual(1);
     await expectNoEngineResidue(session, "07");
-    await expectNoResidueOf(before, [session]);
+    await expectNoResidueOf(suite.before(), [session]);
     expect(await learnerDockerdPid()).toBe(dockerdPid);
   });
 });
