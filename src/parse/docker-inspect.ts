@@ -49,7 +49,7 @@ import { z } from "zod";
 import { Ctx, isRecord, makeParser } from "./core.js";
 import type { DockerContainer, DockerPortBinding } from "./models.js";
 import type { ParseResult } from "./types.js";
-import { decodeInspect, tolerant, zBool, zNum, zOptNum, zOptStr, zStr, zStrList, zStrMap } from "./validate.js";
+import { convertOne, itemLine, rawInspectItems, tolerant, zBool, zNum, zOptNum, zOptStr, zStr, zStrList, zStrMap } from "./validate.js";
 
 const binding = z.object({ HostIp: zStr, HostPort: zStr });
 const endpoint = z.object({
@@ -177,15 +177,8 @@ export const containerFrom = (json: unknown, ctx: Ctx, line: number): DockerCont
 };
 
 // Convert one Engine API / `docker inspect` object into a DockerContainer, with problems per wrong field.
-export const toDockerContainer = (json: unknown, line = 0): ParseResult<DockerContainer> => {
-  const ctx = new Ctx("docker-inspect", "");
-  try {
-    return { value: containerFrom(json, ctx, line) ?? emptyContainer(), problems: ctx.problems };
-  } catch (error) {
-    ctx.report(0, `internal error: ${error instanceof Error ? error.message : String(error)}`, "");
-    return { value: emptyContainer(), problems: ctx.problems };
-  }
-};
+export const toDockerContainer = (json: unknown, line = 0): ParseResult<DockerContainer> =>
+  convertOne("docker-inspect", (ctx) => containerFrom(json, ctx, line), emptyContainer);
 
 /** Raw container: the decoded JSON object. */
 export type RawContainer = unknown;
@@ -193,14 +186,7 @@ export type RawContainer = unknown;
 // Parse `docker inspect` output (containers) into DockerContainer objects.
 export const parseContainerInspect = makeParser<DockerContainer[], RawContainer[]>({
   name: "docker-inspect",
-  raw: (ctx) => {
-    const items = decodeInspect(ctx);
-    items.forEach(({ item, line }) => {
-      if (typeof item === "object" && item !== null) ctx.tag(item, line);
-    });
-    return items.map(({ item }) => item);
-  },
-  process: (raw, ctx) =>
-    raw.flatMap((item) => containerFrom(item, ctx, typeof item === "object" && item !== null ? ctx.lineOf(item) : 0) ?? []),
+  raw: rawInspectItems,
+  process: (raw, ctx) => raw.flatMap((item) => containerFrom(item, ctx, itemLine(ctx, item)) ?? []),
   empty: () => [],
 });

@@ -40,7 +40,7 @@ import { z } from "zod";
 import { Ctx, makeParser } from "./core.js";
 import type { DockerNetwork } from "./models.js";
 import type { ParseResult } from "./types.js";
-import { decodeInspect, tolerant, zBool, zOptStr, zStr, zStrMap } from "./validate.js";
+import { convertOne, itemLine, rawInspectItems, tolerant, zBool, zOptStr, zStr, zStrMap } from "./validate.js";
 
 const endpoint = z.object({ Name: zStr, EndpointID: zStr, MacAddress: zStr, IPv4Address: zStr, IPv6Address: zStr });
 const ipamConfig = z.object({ Subnet: zOptStr, Gateway: zOptStr, IPRange: zOptStr, AuxiliaryAddresses: zStrMap });
@@ -108,16 +108,8 @@ export const networkFrom = (json: unknown, ctx: Ctx, line: number): DockerNetwor
 };
 
 // Convert one Engine API / `docker network inspect` object into a DockerNetwork, with problems per wrong field.
-export const toDockerNetwork = (json: unknown, line = 0): ParseResult<DockerNetwork> => {
-  const ctx = new Ctx("network-inspect", "");
-  try {
-    const value = networkFrom(json, ctx, line);
-    return { value, problems: ctx.problems };
-  } catch (error) {
-    ctx.report(0, `internal error: ${error instanceof Error ? error.message : String(error)}`, "");
-    return { value: emptyNetwork(), problems: ctx.problems };
-  }
-};
+export const toDockerNetwork = (json: unknown, line = 0): ParseResult<DockerNetwork> =>
+  convertOne("network-inspect", (ctx) => networkFrom(json, ctx, line), emptyNetwork);
 
 /** Raw network: the decoded JSON object with the line it starts on. */
 export type RawNetwork = unknown;
@@ -125,17 +117,10 @@ export type RawNetwork = unknown;
 // Parse `docker network inspect` output into networks.
 export const parseNetworkInspect = makeParser<DockerNetwork[], RawNetwork[]>({
   name: "network-inspect",
-  raw: (ctx) => {
-    const items = decodeInspect(ctx);
-    items.forEach(({ item, line }) => {
-      if (typeof item === "object" && item !== null) ctx.tag(item, line);
-    });
-    return items.map(({ item }) => item);
-  },
+  raw: rawInspectItems,
   process: (raw, ctx) =>
     raw.flatMap((item) => {
-      const line = typeof item === "object" && item !== null ? ctx.lineOf(item) : 0;
-      const valid = tolerant(networkSchema, item, ctx, line, "network");
+      const valid = tolerant(networkSchema, item, ctx, itemLine(ctx, item), "network");
       return valid === null ? [] : [convert(valid)];
     }),
   empty: () => [],

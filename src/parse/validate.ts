@@ -1,7 +1,8 @@
 // Tolerant zod validation for Docker's JSON: unknown fields are ignored, missing fields take
 // defaults, and a field with the wrong type becomes one ParseProblem and its default (never a throw).
 import { z } from "zod";
-import { decodeJson, isRecord, type Ctx } from "./core.js";
+import { Ctx, decodeJson, isRecord } from "./core.js";
+import type { ParseResult } from "./types.js";
 
 // Field helpers: the value, or the default when missing / null.
 export const zStr = z.string().nullish().transform((v) => v ?? "");
@@ -119,5 +120,28 @@ const isJson = (text: string): boolean => {
     return true;
   } catch {
     return false;
+  }
+};
+
+/** Raw stage of the inspect parsers: the decoded objects as they are, each remembering the line it starts on. */
+export const rawInspectItems = (ctx: Ctx): unknown[] => {
+  const items = decodeInspect(ctx);
+  items.forEach(({ item, line }) => {
+    if (typeof item === "object" && item !== null) ctx.tag(item, line);
+  });
+  return items.map(({ item }) => item);
+};
+
+/** Line a raw inspect item starts on (0 when unknown). */
+export const itemLine = (ctx: Ctx, item: unknown): number => (typeof item === "object" && item !== null ? ctx.lineOf(item) : 0);
+
+/** Convert one decoded object outside a parse (an Engine API answer): its value and problems, never a throw. */
+export const convertOne = <T>(parser: string, convert: (ctx: Ctx) => T | null, empty: () => T): ParseResult<T> => {
+  const ctx = new Ctx(parser, "");
+  try {
+    return { value: convert(ctx) ?? empty(), problems: ctx.problems };
+  } catch (error) {
+    ctx.report(0, `internal error: ${error instanceof Error ? error.message : String(error)}`, "");
+    return { value: empty(), problems: ctx.problems };
   }
 };
