@@ -7,6 +7,7 @@ import { checkReportText } from "../render/check-report.js";
 import { notebookPath, solutionsPath } from "../labs/notebook.js";
 import { findLab, labs } from "../labs/registry.js";
 import { labContext, runLab, type LabRunResult } from "../labs/run-lab.js";
+import { isSessionId, sessionIdRule } from "../labs/labels.js";
 import { currentSessionId } from "../labs/session.js";
 import { printJson, progress } from "./output.js";
 import { preflight } from "../setup/doctor.js";
@@ -81,7 +82,7 @@ export const registerLabCommands = (program: Command, setExit: (code: number) =>
     .option("--json", "print the results as JSON")
     .action(async (id: string, options: { session?: string; json?: boolean }) => {
       const lab = findLab(id);
-      if (options.session !== undefined && !/^[a-z0-9]{4,8}$/.test(options.session)) throw new UsageError(`Expected --session to be 4-8 lowercase letters or digits, got \`${options.session}\`.`, { hint: "See your session id at the top of the lab notebook." });
+      if (options.session !== undefined && !isSessionId(options.session)) throw new UsageError(`Expected --session to be ${sessionIdRule}, got \`${options.session}\`.`, { hint: "See your session id at the top of the lab notebook." });
       const results = await runChecks(lab.checks, labContext(lab, options.session ?? (await currentSessionId())));
       if (options.json) printJson({ lab: lab.id, results, ...totals(results) });
       else process.stdout.write(`${checkReportText(results)}\n`);

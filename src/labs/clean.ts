@@ -8,7 +8,7 @@ import { run, timeouts } from "../exec/run.js";
 import { ipJson, ipNetnsList, iptablesSave } from "../exec/commands.js";
 import { parseIpLink } from "../parse/ip-link.js";
 import { stateDir } from "../setup/paths.js";
-import { isSessionId, namePrefix, ownerLabel, sessionLabelKey } from "./labels.js";
+import { isSessionId, namePrefix, ownerLabel, sessionIdRule, sessionLabelKey } from "./labels.js";
 import { destroyEngine, findEngineMarkers } from "./private-engine.js";
 import { currentSessionId } from "./session.js";
 
@@ -119,7 +119,7 @@ const unmountUnder = async (dir: string): Promise<void> => {
 
 /** Remove (or list, with dryRun) every object of one session or of all sessions. */
 export const clean = async (options: CleanOptions, log: (line: string) => void): Promise<CleanReport> => {
-  if (options.session !== undefined && !isSessionId(options.session)) throw new UsageError(`Expected --session to be 4-8 lowercase letters or digits, got \`${options.session}\`.`, { hint: "See the session id at the top of the lab notebook, or list them with `clean --all-sessions --dry-run`." });
+  if (options.session !== undefined && !isSessionId(options.session)) throw new UsageError(`Expected --session to be ${sessionIdRule}, got \`${options.session}\`.`, { hint: "See the session id at the top of the lab notebook, or list them with `clean --all-sessions --dry-run`." });
   const session = options.allSessions ? null : (options.session ?? (await currentSessionId()));
   // The session label is required even for all sessions: the owner label alone is inherited from the toolbox image.
   const labels = [`${ownerLabel.key}=${ownerLabel.value}`, session ? `${sessionLabelKey}=${session}` : sessionLabelKey];

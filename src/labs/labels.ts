@@ -20,5 +20,11 @@ export const labelsFor = (session: string, lab: string): Record<string, string> 
 export const labelArgs = (labels: Readonly<Record<string, string>>): string[] =>
   Object.entries(labels).flatMap(([key, value]) => ["--label", `${key}=${value}`]);
 
-/** Session ids are 4-8 lowercase letters or digits, so derived names stay short. */
-export const isSessionId = (value: string): boolean => /^[a-z0-9]{4,8}$/.test(value);
+/**
+ * Session ids are exactly 4 lowercase letters or digits: derived names stay short (interface names have 15 characters),
+ * and a fixed length keeps the interface prefix `dnl<session>` of one session from being the start of another's
+ * (with ids of 4 to 8 characters, `dnlab12…` of session `ab12` would also match session `ab123`).
+ */
+export const isSessionId = (value: string): boolean => /^[a-z0-9]{4}$/.test(value);
+/** What a session id looks like, for messages. */
+export const sessionIdRule = "4 lowercase letters or digits";

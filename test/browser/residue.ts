@@ -4,8 +4,8 @@ import { execa } from "execa";
 import { expect } from "vitest";
 import { hostState, type HostState } from "../helpers/host-state.js";
 
-/** A fresh session id as the labs expect it (4-8 lowercase letters or digits), starting with a letter. */
-export const randomSession = (): string => `t${randomBytes(4).toString("hex").slice(0, 6)}`;
+/** A fresh session id as the labs expect it (4 lowercase letters or digits), starting with a letter. */
+export const randomSession = (): string => `t${[...randomBytes(3)].map((b) => "abcdefghijklmnopqrstuvwxyz0123456789"[b % 36]).join("")}`;
 
 const ids = async (args: string[]): Promise<string[]> => {
   const result = await execa("docker", args, { reject: false, timeout: 30_000 });

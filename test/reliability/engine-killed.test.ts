@@ -97,7 +97,7 @@ describe("the engine is killed in the middle (a second dockerd of our own, never
       expect(String(doctor.stdout)).toMatch(/did not answer within 10 s/);
       expect(Date.now() - started).toBeLessThan(40_000);
       started = Date.now();
-      const cleaned = await execa(process.execPath, [bin, "clean", "--dry-run", "--session", "hung1"], { reject: false, timeout: 60_000, cwd: repoRoot, env: { DOCKER_HOST: engine.host, DOCKER_CLIENT_TIMEOUT: "3000" } });
+      const cleaned = await execa(process.execPath, [bin, "clean", "--dry-run", "--session", "hun1"], { reject: false, timeout: 60_000, cwd: repoRoot, env: { DOCKER_HOST: engine.host, DOCKER_CLIENT_TIMEOUT: "3000" } });
       expect(cleaned.exitCode).toBe(2);
       expect(String(cleaned.stderr)).toMatch(/did not answer within 3 s/);
       expect(Date.now() - started).toBeLessThan(30_000);

@@ -4,9 +4,11 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execa } from "execa";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { taggedRules } from "../../src/labs/clean.js";
-import { newSessionId } from "../../src/labs/session.js";
+import { isSessionId } from "../../src/labs/labels.js";
+import { LabSession, newSessionId } from "../../src/labs/session.js";
 import { runCli } from "../helpers/cli.js";
 import { requireEngine } from "../helpers/host-state.js";
 import { exportLab } from "../grade/submissions.js";
@@ -139,5 +141,19 @@ describe("ownership: clean, labs run and grade never touch what the project did 
     const { exitCode, stderr } = await runCli(["clean", "--session", "../../etc"], { env: env() });
     expect(exitCode).toBe(2);
     expect(stderr).toContain("--session");
+  });
+
+  it("session ids have one length, so no session's interface prefix is the start of another's", async () => {
+    expect(isSessionId("ab12")).toBe(true);
+    for (const bad of ["ab1", "ab123", "AB12", "ab-1", "ab12345"]) expect(isSessionId(bad)).toBe(false);
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z0-9]{4}$/), fc.stringMatching(/^[a-z0-9]{4}$/), fc.stringMatching(/^[a-z0-9]{1,8}$/), (a, b, short) => {
+        fc.pre(a !== b);
+        return !new LabSession(b, "01").ifname(short).startsWith(new LabSession(a, "01").ifname(""));
+      }),
+    );
+    const { exitCode, stderr } = await runCli(["clean", "--dry-run", "--session", "ab123"], { env: env() });
+    expect(exitCode).toBe(2);
+    expect(stderr).toContain("4 lowercase letters or digits");
   });
 });

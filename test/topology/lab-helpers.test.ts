@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { requireEngine } from "../helpers/host-state.js";
 import { openLab, type Lab } from "../../src/labs/lab.js";
 
-const session = `t5${randomBytes(2).toString("hex")}`;
-const other = `t5${randomBytes(2).toString("hex")}`;
+const session = `t5${randomBytes(1).toString("hex")}`;
+const other = `u5${randomBytes(1).toString("hex")}`;
 const foreign = `dnl-${other}-01-x`;
 let lab: Lab;
 
