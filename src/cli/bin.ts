@@ -1,5 +1,15 @@
 #!/usr/bin/env node
 // The bin stub: all behaviour lives in main.ts.
-import { main } from "./main.js";
+import { setFlagsFromString } from "node:v8";
+import { kernelNodeFlags } from "../setup/kernel-flags.js";
 
+// The CLI lives for seconds too (labs run, grade): the same V8 tuning as the kernel (see kernel-flags.ts), set before
+// the rest of the CLI is loaded.
+for (const flag of kernelNodeFlags) setFlagsFromString(flag);
+// `docker-net-lab --help | head`: a reader that stops early is not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
+const { main } = await import("./main.js");
 process.exitCode = await main(process.argv.slice(2));
