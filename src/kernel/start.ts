@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { hasTopLevelAwait } from "./await.js";
 import { currentCell, guardTimers, kernelLog, routeOutput } from "./cell.js";
 import { createReportConsole, ProjectHandler } from "./handler.js";
 import { installHooks } from "./hooks.js";
@@ -16,14 +17,23 @@ const kernelVersion = (JSON.parse(readFileSync(join(packageRoot, "package.json")
 
 type Converter = ConverterSet["node"];
 
+// A converter that also asks for the async wrapper when a cell awaits in a way tslab misses (see await.ts).
+const awaitAware = (converter: Converter): Converter => ({
+  ...converter,
+  convert: (prevDecl, src) => {
+    const out = converter.convert(prevDecl, src);
+    return out.output !== undefined && out.hasToplevelAwait !== true && hasTopLevelAwait(src) ? { ...out, hasToplevelAwait: true } : out;
+  },
+});
+
 // tslab's converters: Node's built now (a TypeScript watch program, the bulk of start time), the browser one on demand.
 const createConverters = (): ConverterSet => {
-  const node = tslabConverter.createConverter({ isJS: false, isBrowser: false });
+  const node = awaitAware(tslabConverter.createConverter({ isJS: false, isBrowser: false }));
   let browser: Converter | undefined;
   return {
     node,
     get browser(): Converter {
-      browser ??= tslabConverter.createConverter({ isJS: false, isBrowser: true });
+      browser ??= awaitAware(tslabConverter.createConverter({ isJS: false, isBrowser: true }));
       return browser;
     },
     close: () => {

@@ -17,8 +17,9 @@ export const tslabExecutor = require("tslab/dist/executor.js") as typeof Executo
 export const tslabConverter = require("tslab/dist/converter.js") as typeof ConverterModule;
 /** tslab's inspect.js: printQuickInfo for inspection replies. */
 export const tslabInspect = require("tslab/dist/inspect.js") as typeof InspectModule;
-/** The TypeScript version tslab compiles with (its own copy, already loaded by the converter). */
-export const tslabTypescriptVersion = (createRequire(require.resolve("tslab/package.json"))("@tslab/typescript-for-tslab") as { version: string }).version;
+/** The TypeScript tslab compiles with (its own copy, already loaded by the converter). */
+export const tslabTypescript = createRequire(require.resolve("tslab/package.json"))("@tslab/typescript-for-tslab") as typeof import("typescript");
+export const tslabTypescriptVersion = tslabTypescript.version;
 /** The version of the tslab package underneath. */
 export const tslabVersion = (require("tslab/package.json") as { version: string }).version;
 

@@ -37,6 +37,8 @@ describe("project kernel", () => {
       /* 20 */ { execute: 'import * as dnl from "docker-net-lab";\ntypeof dnl.snapshot' },
       /* 21 */ { complete: "dnl.snaps" },
       /* 22 */ { inspect: "dnl.snapshot" },
+      /* 23 */ { execute: "const nested = async () => ({ twice: async () => 42 });\nconst got = await (await nested()).twice();\ngot" },
+      /* 24 */ { execute: "got + 1" },
     ]);
   }, 300_000);
   afterAll(async () => specs?.cleanup());
@@ -134,5 +136,11 @@ describe("project kernel", () => {
   it("an error's hint is shown after its traceback", () => {
     expect(step(16).reply.traceback?.at(-1)).toBe("Hint: start dockerd");
     expect(streamText(step(16), "stderr")).toBe("");
+  });
+
+  it("awaits `await (await x()).y()` at the top of a cell (tslab alone reads the outer await as a name), and keeps the result", () => {
+    expect(step(23).reply.status).toBe("ok");
+    expect(resultData(step(23))?.["text/plain"]).toBe("42");
+    expect(resultData(step(24))?.["text/plain"]).toBe("43");
   });
 });
