@@ -7,6 +7,7 @@ interface RunJson {
   session: string;
   passed: boolean;
   checks: { id: string; passed: boolean }[];
+  notebook: { status: string; message: string; cells: { id: string | null; error: unknown }[] };
 }
 
 describe("two sessions of the same lab on one engine", () => {
@@ -17,7 +18,9 @@ describe("two sessions of the same lab on one engine", () => {
     const results = [first, second].map((result) => ({ exitCode: result.exitCode, run: (JSON.parse(result.stdout) as RunJson[])[0] }));
     for (const { exitCode, run } of results) {
       expect(run?.checks.filter((check) => !check.passed)).toEqual([]);
-      expect(run?.passed).toBe(true);
+      // Say why when the notebook did not end cleanly (status, message, the cells that raised).
+      const notebook = run ? { status: run.notebook.status, message: run.notebook.message, errors: run.notebook.cells.filter((cell) => cell.error) } : null;
+      expect(run?.passed, JSON.stringify(notebook)).toBe(true);
       expect(exitCode).toBe(0);
     }
     const sessions = results.map(({ run }) => run?.session as string);
