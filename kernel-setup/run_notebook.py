@@ -4,17 +4,22 @@
 Used by `docker-net-lab labs run` and `docker-net-lab grade` (never by learners directly).
 
   run_notebook.py --notebook NB --kernel NAME --cwd DIR [--solutions FILE] [--skip-tag TAG]...
-                  [--cell-timeout S] [--out EXECUTED.ipynb]
+                  [--cell-timeout S] [--out EXECUTED.ipynb] [--report REPORT.json]
 
-Prints one JSON object: {"status": "ok"|"invalid"|"timeout"|"kernel-died"|"error", "message": str,
+Writes one JSON object to REPORT.json (else prints it on stdout, where whatever the kernel or its children print
+outside a cell also lands): {"status": "ok"|"invalid"|"timeout"|"kernel-died"|"error", "message": str,
 "cells": [{"id", "tags", "error": {"ename","evalue"}|null}], "checks": [<check bundle payloads>]}.
 Exit code 0 whenever a report was printed; the caller decides what a failure means.
 """
 import argparse
 import json
+import os
 import sys
 
 CHECK_MIME = "application/vnd.docker-net-lab.check+json"
+
+
+REPORT_PATH = None
 
 
 def report(status, message, nb=None):
@@ -32,8 +37,14 @@ def report(status, message, nb=None):
                     payload = data[CHECK_MIME]
                     checks.append(json.loads(payload) if isinstance(payload, str) else payload)
             cells.append({"id": cell.get("id"), "tags": cell.get("metadata", {}).get("tags", []), "error": error})
-    json.dump({"status": status, "message": message, "cells": cells, "checks": checks}, sys.stdout)
-    sys.stdout.write("\n")
+    document = {"status": status, "message": message, "cells": cells, "checks": checks}
+    if REPORT_PATH:
+        with open(REPORT_PATH + ".tmp", "w", encoding="utf-8") as handle:
+            json.dump(document, handle)
+        os.replace(REPORT_PATH + ".tmp", REPORT_PATH)
+    else:
+        json.dump(document, sys.stdout)
+        sys.stdout.write("\n")
 
 
 def main():
@@ -45,7 +56,10 @@ def main():
     parser.add_argument("--skip-tag", action="append", default=[])
     parser.add_argument("--cell-timeout", type=int, default=120)
     parser.add_argument("--out")
+    parser.add_argument("--report")
     args = parser.parse_args()
+    global REPORT_PATH
+    REPORT_PATH = args.report
 
     import nbformat
     from nbclient import NotebookClient

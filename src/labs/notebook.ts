@@ -1,5 +1,7 @@
 // Executing a lab notebook headless through the project kernel (nbclient), as `labs run` and `grade` do.
 import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { z } from "zod";
 import type { CheckResult } from "../checks/check.js";
@@ -54,17 +56,26 @@ export const executeNotebook = async (options: ExecuteOptions): Promise<Notebook
   if (options.solutions && existsSync(options.solutions)) args.push("--solutions", options.solutions);
   for (const tag of options.skipTags ?? []) args.push("--skip-tag", tag);
   if (options.out) args.push("--out", options.out);
+  // The report goes to a file of its own: the runner's stdout also carries whatever the kernel (or a process it
+  // started) prints outside a cell, which could land after the report and make a clean run look broken.
+  const reportDir = await mkdtemp(join(tmpdir(), "dnl-run-"));
+  const reportFile = join(reportDir, "report.json");
+  args.push("--report", reportFile);
   const started = performance.now();
   const timeout = (options.notebookTimeoutS ?? 600) * 1000;
-  const result = await run(jupyter.python, args, { timeout, reject: false, env: { DNL_SESSION: options.session, PYTHONUNBUFFERED: "1" } });
-  const durationMs = Math.round(performance.now() - started);
-  if (result.timedOut) return { status: "timeout", message: `the notebook ran longer than ${options.notebookTimeoutS ?? 600} s and was stopped`, cells: [], displayedChecks: [], durationMs };
-  const lastLine = result.stdout.trim().split("\n").at(-1) ?? "";
   let parsed: z.infer<typeof reportSchema>;
+  let durationMs: number;
   try {
-    parsed = reportSchema.parse(JSON.parse(lastLine));
-  } catch {
-    return { status: "error", message: `the notebook runner failed: ${result.stderr.trim().split("\n").slice(-3).join(" | ") || "no report"}`, cells: [], displayedChecks: [], durationMs };
+    const result = await run(jupyter.python, args, { timeout, reject: false, env: { DNL_SESSION: options.session, PYTHONUNBUFFERED: "1" } });
+    durationMs = Math.round(performance.now() - started);
+    if (result.timedOut) return { status: "timeout", message: `the notebook ran longer than ${options.notebookTimeoutS ?? 600} s and was stopped`, cells: [], displayedChecks: [], durationMs };
+    try {
+      parsed = reportSchema.parse(JSON.parse(await readFile(reportFile, "utf8")));
+    } catch {
+      return { status: "error", message: `the notebook runner failed: ${result.stderr.trim().split("\n").slice(-3).join(" | ") || "no report"}`, cells: [], displayedChecks: [], durationMs };
+    }
+  } finally {
+    await rm(reportDir, { recursive: true, force: true });
   }
   return {
     status: parsed.status,
