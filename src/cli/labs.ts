@@ -2,12 +2,12 @@
 import { readFile, writeFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { runChecks, totals } from "../checks/check.js";
-import { ExitCode, UsageError } from "../errors.js";
+import { ExitCode } from "../errors.js";
 import { checkReportText } from "../render/check-report.js";
 import { notebookPath, solutionsPath } from "../labs/notebook.js";
 import { findLab, labs } from "../labs/registry.js";
 import { labContext, runLab, type LabRunResult } from "../labs/run-lab.js";
-import { isSessionId, sessionIdRule } from "../labs/labels.js";
+import { requireSessionId } from "../labs/labels.js";
 import { currentSessionId } from "../labs/session.js";
 import { printJson, progress } from "./output.js";
 import { preflight } from "../setup/doctor.js";
@@ -82,7 +82,7 @@ export const registerLabCommands = (program: Command, setExit: (code: number) =>
     .option("--json", "print the results as JSON")
     .action(async (id: string, options: { session?: string; json?: boolean }) => {
       const lab = findLab(id);
-      if (options.session !== undefined && !isSessionId(options.session)) throw new UsageError(`Expected --session to be ${sessionIdRule}, got \`${options.session}\`.`, { hint: "See your session id at the top of the lab notebook." });
+      if (options.session !== undefined) requireSessionId(options.session, "--session", "See your session id at the top of the lab notebook.");
       const results = await runChecks(lab.checks, labContext(lab, options.session ?? (await currentSessionId())));
       if (options.json) printJson({ lab: lab.id, results, ...totals(results) });
       else process.stdout.write(`${checkReportText(results)}\n`);

@@ -3,12 +3,11 @@
 import { readdir, readFile, rm } from "node:fs/promises";
 import { join, resolve, sep } from "node:path";
 import { listContainers, listNetworks, listVolumes, removeOwnedContainer, removeOwnedNetwork, removeOwnedVolume } from "../docker/adapter.js";
-import { UsageError } from "../errors.js";
 import { run, timeouts } from "../exec/run.js";
 import { ipJson, ipNetnsList, iptablesSave } from "../exec/commands.js";
 import { parseIpLink } from "../parse/ip-link.js";
 import { stateDir } from "../setup/paths.js";
-import { isSessionId, namePrefix, ownerLabel, sessionIdRule, sessionLabelKey } from "./labels.js";
+import { isSessionId, namePrefix, ownerLabel, requireSessionId, sessionLabelKey } from "./labels.js";
 import { destroyEngine, findEngineMarkers } from "./private-engine.js";
 import { currentSessionId } from "./session.js";
 
@@ -119,7 +118,7 @@ const unmountUnder = async (dir: string): Promise<void> => {
 
 /** Remove (or list, with dryRun) every object of one session or of all sessions. */
 export const clean = async (options: CleanOptions, log: (line: string) => void): Promise<CleanReport> => {
-  if (options.session !== undefined && !isSessionId(options.session)) throw new UsageError(`Expected --session to be ${sessionIdRule}, got \`${options.session}\`.`, { hint: "See the session id at the top of the lab notebook, or list them with `clean --all-sessions --dry-run`." });
+  if (options.session !== undefined) requireSessionId(options.session, "--session", "See the session id at the top of the lab notebook, or list them with `clean --all-sessions --dry-run`.");
   const session = options.allSessions ? null : (options.session ?? (await currentSessionId()));
   // The session label is required even for all sessions: the owner label alone is inherited from the toolbox image.
   const labels = [`${ownerLabel.key}=${ownerLabel.value}`, session ? `${sessionLabelKey}=${session}` : sessionLabelKey];

@@ -1,4 +1,5 @@
 // Ownership: the labels and name prefix every object the project creates carries.
+import { UsageError } from "../errors.js";
 
 /** Every object we create carries this label; `clean` never touches anything without it. */
 export const ownerLabel = { key: "io.docker-net-lab.owner", value: "docker-net-lab" } as const;
@@ -26,5 +27,8 @@ export const labelArgs = (labels: Readonly<Record<string, string>>): string[] =>
  * (with ids of 4 to 8 characters, `dnlab12…` of session `ab12` would also match session `ab123`).
  */
 export const isSessionId = (value: string): boolean => /^[a-z0-9]{4}$/.test(value);
-/** What a session id looks like, for messages. */
-export const sessionIdRule = "4 lowercase letters or digits";
+/** A usage error unless `value` (given as `what`: `--session`, `DNL_SESSION`) is a session id. */
+export const requireSessionId = (value: string, what: string, hint: string): string => {
+  if (!isSessionId(value)) throw new UsageError(`Expected ${what} to be 4 lowercase letters or digits, got \`${value}\`.`, { hint });
+  return value;
+};

@@ -4,7 +4,7 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { UsageError } from "../errors.js";
 import { stateDir } from "../setup/paths.js";
-import { isSessionId, labelArgs, labelsFor, namePrefix, sessionIdRule } from "./labels.js";
+import { isSessionId, labelArgs, labelsFor, namePrefix, requireSessionId } from "./labels.js";
 
 // Four random lowercase letters/digits.
 export const newSessionId = (): string => {
@@ -16,8 +16,7 @@ export const newSessionId = (): string => {
 export const currentSessionId = async (): Promise<string> => {
   const fromEnv = process.env.DNL_SESSION;
   if (fromEnv !== undefined) {
-    if (!isSessionId(fromEnv)) throw new UsageError(`Expected DNL_SESSION to be ${sessionIdRule}, got \`${fromEnv}\`.`, { hint: "Unset DNL_SESSION or set it to e.g. `ab12`." });
-    return fromEnv;
+    return requireSessionId(fromEnv, "DNL_SESSION", "Unset DNL_SESSION or set it to e.g. `ab12`.");
   }
   const file = join(stateDir(), "default-session");
   try {

@@ -203,13 +203,16 @@ const cellText = (cells: Cells, cell: number, layout: Layout): string => {
 // The text of a field (undefined when its column is not printed).
 const text = (cells: Cells, cell: number, layout: Layout): string | undefined => (cell === ABSENT ? undefined : cellText(cells, cell, layout));
 
+// A chain's head line as printed, remembering its line.
+const rawChain = (ctx: Ctx, head: RegExpExecArray, n: number): RawIptablesListChain =>
+  ctx.tag<RawIptablesListChain>({
+    chain: head[1] ?? "", policy: head[2] ?? null, policyPackets: head[3] ?? null, policyBytes: head[4] ?? null,
+    references: head[5] ?? null, columns: [], rules: [],
+  }, n);
+
 // Raw stage: every column as printed, keyed by its header name.
 const rawSink = (ctx: Ctx): ListSink<RawIptablesListChain> => ({
-  chain: (head, n) =>
-    ctx.tag<RawIptablesListChain>({
-      chain: head[1] ?? "", policy: head[2] ?? null, policyPackets: head[3] ?? null, policyBytes: head[4] ?? null,
-      references: head[5] ?? null, columns: [], rules: [],
-    }, n),
+  chain: (head, n) => rawChain(ctx, head, n),
   columns: (chain, names) => {
     chain.columns = names;
   },
@@ -287,7 +290,7 @@ const directSink = (ctx: Ctx): ListSink<IptablesListChain> => {
   let prot = "";
   let protocol = "";
   return {
-    chain: (head, n) => ({ ...processChain(rawSink(ctx).chain(head, n), n, ctx), rules: [] }),
+    chain: (head, n) => ({ ...processChain(rawChain(ctx, head, n), n, ctx), rules: [] }),
     columns: () => undefined,
     rule: (chain, cells, layout, packets, bytes) => {
       const at = layout.cellOf;

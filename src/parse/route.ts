@@ -50,10 +50,9 @@ class Layout {
     this.pattern = new RegExp(`^\\s*${Array.from(columns, () => "(\\S+)").join("\\s+")}\\s*$`);
   }
 }
-// The columns the processed stage reads, and their positions in a Row.
+// The columns the processed stage reads; C names their positions in READ.
 const READ = ["Destination", "Gateway", "Next Hop", "Genmask", "Flags", "Flag", "Metric", "Met", "Ref", "Use", "Iface", "If", "MSS", "Window", "irtt"] as const;
 const enum C { Destination, Gateway, NextHop, Genmask, Flags, Flag, Metric, Met, Ref, Use, Iface, If, MSS, Window, irtt }
-
 
 /** A row cut into cells: cell i + 1 holds column i (a pattern match, or the tokens laid out the same way). */
 type Cells = ArrayLike<string | undefined>;
@@ -129,17 +128,7 @@ const flagNames = (flags: string): string[] => {
   }
   return lastNames.slice();
 };
-// A number column: digits (the common case, read here) or whatever toInt makes of it.
-const num = (v: string | undefined): number | null => {
-  if (v === undefined) return null;
-  let n = 0;
-  for (let i = 0; i < v.length; i++) {
-    const d = v.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return toInt(v);
-    n = n * 10 + d;
-  }
-  return v.length > 0 && v.length < 16 ? n : toInt(v);
-};
+const num = (v: string | undefined): number | null => (v === undefined ? null : toInt(v));
 
 // Column k of READ in a row: its cell, undefined when not printed.
 const col = (cells: Cells, cellOf: Int32Array, k: C): string | undefined => {

@@ -4,7 +4,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { run } from "../exec/run.js";
 import type { JupyterInfo } from "./jupyter.js";
-import { kernelNodeFlags } from "./kernel-flags.js";
+import { shortLivedNodeFlags } from "./node-flags.js";
 import { packageRoot, packageVersion } from "./paths.js";
 
 /** Name of the kernelspec as notebooks refer to it. */
@@ -17,7 +17,7 @@ export const kernelSpec = (): Record<string, unknown> => {
   const projectKernel = join(packageRoot, "dist", "kernel", "main.js");
   const entry = existsSync(projectKernel) ? [projectKernel] : [join(packageRoot, "node_modules", "tslab", "bin", "tslab"), "kernel"];
   return {
-    argv: [process.execPath, ...kernelNodeFlags, ...entry, "--config-path", "{connection_file}"],
+    argv: [process.execPath, ...shortLivedNodeFlags, ...entry, "--config-path", "{connection_file}"],
     display_name: kernelDisplayName,
     language: "typescript",
     interrupt_mode: "signal",
