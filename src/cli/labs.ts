@@ -78,7 +78,7 @@ export const registerLabCommands = (program: Command, setExit: (code: number) =>
     .command("check")
     .description("Check the live state of a lab in your session (what the notebook's check cells do).")
     .argument("<lab>", "lab id")
-    .option("--session <id>", "session id (default: yours)")
+    .option("--session <id>", "session id, 4 lowercase letters or digits (default: yours)")
     .option("--json", "print the results as JSON")
     .action(async (id: string, options: { session?: string; json?: boolean }) => {
       const lab = findLab(id);

@@ -42,7 +42,7 @@ export const registerToolCommands = (program: Command, setExit: (code: number) =
     .command("clean")
     .description("Remove what docker-net-lab created (by label and name prefix), nothing else.")
     .option("--dry-run", "only list what would be removed")
-    .option("--session <id>", "only this session's objects (default: your session)")
+    .option("--session <id>", "only this session's objects (4 lowercase letters or digits; default: your session)")
     .option("--all-sessions", "every session's objects")
     .action(async (options: { dryRun?: boolean; session?: string; allSessions?: boolean }) => {
       if (options.session && options.allSessions) throw new UsageError("Use either --session or --all-sessions, not both.", { hint: "Pick one." });
