@@ -3,7 +3,7 @@ import { runChecks, type CheckResult } from "../checks/check.js";
 import { isDnlError, UsageError } from "../errors.js";
 import { CommandError, formatCommand, run, timeouts, type RunResult } from "../exec/run.js";
 import { checkReportBundle } from "../render/check-report.js";
-import { display, escapeHtml, inNotebook, jupyterDisplay } from "../render/display.js";
+import { display, escapeHtml, inNotebook, jupyterDisplay, pictureBundle } from "../render/display.js";
 import { sideBySideBundle } from "../render/side-by-side.js";
 import { topologySvg, type DrawOptions } from "../render/topology-plot.js";
 import { showDiff } from "../render/topology-diff.js";
@@ -133,7 +133,7 @@ export class Lab {
     const topology = await snapshot();
     const scope = this.pictureScope(topology, options);
     const svg = topologySvg(topology, { title: `Lab ${this.definition.id}: what Docker built`, ...scope });
-    display({ "text/plain": `[topology: ${scope.containers?.length ?? topology.containers.length} lab container(s)]`, "image/svg+xml": svg });
+    display(pictureBundle(`[topology: ${scope.containers?.length ?? topology.containers.length} lab container(s)]`, svg));
   }
 
   /** What a picture of this lab shows: its containers and its namespaces (names with the session id), unless `all`. */

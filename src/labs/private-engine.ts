@@ -11,7 +11,7 @@ import { parseIpAddr } from "../parse/ip-addr.js";
 import { parseIpRoute } from "../parse/ip-route.js";
 import type { DockerContainer, DockerNetwork } from "../parse/models.js";
 import { parseNetworkInspect } from "../parse/network-inspect.js";
-import { display } from "../render/display.js";
+import { display, pictureBundle } from "../render/display.js";
 import { topologySvg } from "../render/topology-plot.js";
 import { stateDir } from "../setup/paths.js";
 import { toolboxImage } from "../setup/image.js";
@@ -312,7 +312,7 @@ export class PrivateEngine {
   async draw(title = `Private engine of lab ${this.session.lab}`): Promise<string> {
     const topology = await this.topology();
     const svg = topologySvg(topology, { title });
-    display({ "text/plain": `[topology of the private engine: ${topology.containers.length} container(s)]`, "image/svg+xml": svg });
+    display(pictureBundle(`[topology of the private engine: ${topology.containers.length} container(s)]`, svg));
     return svg;
   }
 

@@ -43,3 +43,10 @@ export const display = (bundle: MimeBundle, metadata: Record<string, unknown> = 
 /** Escape text for HTML. */
 export const escapeHtml = (text: string): string =>
   text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+
+/**
+ * The bundle of a picture: the standalone SVG as `image/svg+xml` (JupyterLab shows it as an `<img>`, nbconvert
+ * embeds it) and inline as `text/html` (what JupyterLab, Notebook, VS Code and nbconvert's HTML prefer: element
+ * titles show on hover, text can be selected).
+ */
+export const pictureBundle = (text: string, svg: string): MimeBundle => ({ "text/plain": text, "text/html": svg, "image/svg+xml": svg });

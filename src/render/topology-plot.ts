@@ -24,6 +24,8 @@ const defaults = {
   /** Characters that fit a cell at font size 10-11. */
   labelChars: 24,
   minWidth: 480,
+  /** Height of the title band a titled picture gets above the drawing. */
+  titleHeight: 30,
   highlightColor: "#d62728",
   palette: ["#4269d0", "#efb118", "#ff725c", "#6cc5b0", "#3ca951", "#ff8ab7", "#a463f2", "#97bbf5", "#9c6b4e", "#9498a0"],
 } as const;
@@ -287,7 +289,6 @@ export const topologySvg = (topology: Topology, options: DrawOptions = {}): stri
     width,
     height,
     margin: 0,
-    ...(options.title ? { title: options.title } : {}),
     x: { type: "identity", axis: null },
     y: { type: "identity", axis: null },
     r: { type: "identity" },
@@ -310,10 +311,37 @@ export const topologySvg = (topology: Topology, options: DrawOptions = {}): stri
       Plot.text(nodes, { x: "x", y: "y", text: "detail", dy: 14, lineAnchor: "top", fontSize: 10, fill: "#333", lineHeight: 1.15 }),
     ],
   });
-  const svg = chart.tagName.toLowerCase() === "svg" ? chart : chart.querySelector("svg");
-  svg?.setAttribute("xmlns", "http://www.w3.org/2000/svg");
-  svg?.setAttribute("class", `${svg.getAttribute("class") ?? ""} dnl-topology`.trim());
-  return chart.outerHTML;
+  return standalone(chart, width, height, options.title);
+};
+
+/**
+ * Make Plot's `<svg>` a standalone SVG document: the xmlns, an opaque background, and the title inside it
+ * (a `<title>` for screen readers and hover, a heading drawn in a band above the picture). Plot's own title
+ * wraps the SVG in a `<figure>` with an `<h2>`: valid inline HTML, but JupyterLab shows `image/svg+xml` as an
+ * `<img>`, which cannot hold a `<figure>` and shows a broken image.
+ */
+const standalone = (svg: Element, width: number, height: number, title: string | undefined): string => {
+  const doc = svg.ownerDocument;
+  const band = title ? defaults.titleHeight : 0;
+  svg.setAttribute("xmlns", "http://www.w3.org/2000/svg");
+  svg.setAttribute("class", `${svg.getAttribute("class") ?? ""} dnl-topology`.trim());
+  svg.setAttribute("viewBox", `0 ${-band} ${width} ${height + band}`);
+  svg.setAttribute("height", String(height + band));
+  svg.setAttribute("role", "img");
+  const background = doc.createElementNS("http://www.w3.org/2000/svg", "rect");
+  for (const [name, value] of Object.entries({ x: "0", y: String(-band), width: String(width), height: String(height + band), fill: "white" })) background.setAttribute(name, value);
+  const style = svg.querySelector("style");
+  svg.insertBefore(background, style ? style.nextSibling : svg.firstChild);
+  if (title) {
+    const titleElement = doc.createElementNS("http://www.w3.org/2000/svg", "title");
+    titleElement.textContent = title;
+    svg.insertBefore(titleElement, svg.firstChild);
+    const heading = doc.createElementNS("http://www.w3.org/2000/svg", "text");
+    for (const [name, value] of Object.entries({ x: "8", y: String(-band + 20), "text-anchor": "start", "font-size": "15", "font-weight": "bold", fill: "black" })) heading.setAttribute(name, value);
+    heading.textContent = title;
+    svg.appendChild(heading);
+  }
+  return svg.outerHTML;
 };
 
 /** The interface of a namespace node a picture labels (exported for tables and tests). */

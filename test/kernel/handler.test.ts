@@ -65,7 +65,10 @@ describe("ProjectHandler", () => {
     const third = recorder();
     const running = [handler.execute({ code: "slow" }, first.io), handler.execute({ code: "fail" }, first.io), handler.execute({ code: "x" }, second.io)];
     await Promise.all(running);
-    expect(second.events.find(([type]) => type === "reply")![1]).toMatchObject({ status: "aborted" });
+    const aborted = second.events.find(([type]) => type === "reply")![1];
+    expect(aborted).toMatchObject({ status: "aborted" });
+    // The cell never ran: like ipykernel, no execution count (front ends would show one as if it had run).
+    expect(aborted).not.toHaveProperty("execution_count");
     await handler.execute({ code: "x" }, third.io);
     expect(third.events.find(([type]) => type === "reply")![1]).toMatchObject({ status: "ok" });
     expect(handler.idle).toBe(true);

@@ -50,6 +50,23 @@ describe("topologySvg", () => {
     await expect(svg).toMatchFileSnapshot("./__snapshots__/lab01.svg");
   });
 
+  it("topologySvg(…, {title}) is a standalone SVG document with the title inside, as JupyterLab's <img> needs", () => {
+    const svg = topologySvg(allModes(), { title: "Lab 05 <modes> & more" });
+    expect(svg.startsWith("<svg ")).toBe(true);
+    expect(svg.endsWith("</svg>")).toBe(true);
+    expect(svg).not.toMatch(/<(figure|h2|div|p)[\s>]/);
+    expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"');
+    expect(svg).toContain("<title>Lab 05 &lt;modes&gt; &amp; more</title>");
+    // Drawn, not only announced: the heading is SVG text above the drawing, in the (taller) view box.
+    expect(svg).toMatch(/<text[^>]*>Lab 05 &lt;modes&gt; &amp; more<\/text>/);
+    expect(svg).toMatch(/viewBox="0 -30 \d+ \d+"/);
+    // Well-formed XML: no raw "<" or "&" inside an attribute value, one root element.
+    for (const [, value] of svg.matchAll(/="([^"]*)"/g)) expect(value).not.toMatch(/<|&(?!amp;|lt;|gt;|quot;|#)/);
+    expect(svg.match(/<svg[\s>]/g)).toHaveLength(1);
+    // Untitled: no band, no heading.
+    expect(topologySvg(allModes())).toMatch(/viewBox="0 0 \d+ \d+"/);
+  });
+
   it("layoutTopology(60 containers) gives every node its own cell: no two labels overlap and all fit inside the picture", async () => {
     const topology = big();
     const { nodes, width, height } = layoutTopology(topology);
