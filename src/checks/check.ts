@@ -31,6 +31,8 @@ export interface Verdict {
 export interface CheckDefinition<Context> {
   readonly id: string;
   readonly title: string;
+  /** Curriculum concepts (../shared/docs/curriculum.md, src/labs/curriculum.ts) this check confirms: the coverage table. */
+  readonly concepts: readonly number[];
   readonly points: number;
   /** Hidden checks run only in the grader and in `labs run`, never shown in the learner notebook. */
   readonly hidden?: boolean;

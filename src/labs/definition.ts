@@ -18,6 +18,8 @@ export interface LabDefinition {
   /** Folder name under labs/: `01-docker0`. */
   readonly slug: string;
   readonly title: string;
+  /** What the learner does, in one line of markdown (labs/README.md's table). */
+  readonly summary: string;
   /** Curriculum concept numbers (../shared/docs/curriculum.md) this lab teaches and checks. */
   readonly concepts: readonly number[];
   /** Idempotent: running it twice creates nothing twice. */

@@ -24,6 +24,7 @@ const runHint = (name: string, image: string): string => `Run: lab.sh\`docker ru
 const checks: CheckDefinition<LabContext>[] = [
   {
     id: "01.docker0-is-bridge",
+    concepts: [1],
     title: "You found that docker0 is a Linux bridge",
     points: 1,
     run: async (context) => {
@@ -38,6 +39,7 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "01.two-containers",
+    concepts: [2],
     title: "web1 and web2 run on the default bridge with addresses from its subnet",
     points: 2,
     run: async (context) => {
@@ -58,6 +60,7 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "01.gateway-is-docker0",
+    concepts: [3],
     title: "You read web1's default gateway inside the container, and it is docker0's address",
     points: 2,
     run: async (context) => {
@@ -75,6 +78,7 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "01.inspect-bridge",
+    concepts: [4],
     title: "You read the subnet and web1's entry from `docker network inspect bridge`",
     points: 2,
     run: async (context) => {
@@ -90,6 +94,7 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "01.safe-cleanup",
+    concepts: [19],
     title: "You listed exactly this lab's containers with a label filter (what a safe cleanup removes)",
     points: 1,
     run: async (context) => {
@@ -107,6 +112,7 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "01.web1-serves",
+    concepts: [2, 3],
     title: "Hidden: web1 answers HTTP on its bridge address from the host",
     points: 1,
     hidden: true,
@@ -124,6 +130,7 @@ export const lab01: LabDefinition = {
   id: "01",
   slug: "01-docker0",
   title: "docker0: the default bridge",
+  summary: "docker0 is a bridge; containers on it, their eth0 and gateway; `docker network inspect bridge`",
   concepts: [1, 2, 3, 4, 19],
   setup: async () => {
     const image = await imageStatus();

@@ -52,6 +52,7 @@ const liveCounts = async (): Promise<{ ports: number; containers: number }> => {
 const checks: CheckDefinition<LabContext>[] = [
   {
     id: "02.veth-pairs",
+    concepts: [5],
     title: "You paired c1 and c2 with their host veths by ifindex (eth0@ifN)",
     points: 2,
     run: async (context) => {
@@ -76,6 +77,7 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "02.stop-removes-veth",
+    concepts: [5],
     title: "Stopping c3 removed its veth from docker0",
     points: 1,
     run: async (context) => {
@@ -91,6 +93,7 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "02.veth-count",
+    concepts: [5],
     title: "Ports on docker0 = running containers on the default bridge",
     points: 2,
     run: async (context) => {
@@ -112,6 +115,7 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "02.hand-built",
+    concepts: [6],
     title: "Namespace B is built by hand like a container: veth to the bridge, address, default route",
     points: 3,
     run: async (context) => {
@@ -138,6 +142,7 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "02.hand-pairing",
+    concepts: [6],
     title: "You found the host end of namespace B's eth0 the same way as for a container",
     points: 1,
     run: async (context) => {
@@ -153,6 +158,7 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "02.hand-ping",
+    concepts: [6],
     title: "Hidden: namespace A reaches namespace B through the hand-made bridge, and B reaches the bridge",
     points: 1,
     hidden: true,
@@ -195,6 +201,7 @@ export const lab02: LabDefinition = {
   id: "02",
   slug: "02-veth-namespaces",
   title: "veth pairs and network namespaces",
+  summary: "pair each container's `eth0@ifN` with its host `vethXXXX` by ifindex; veths on docker0 = running containers; build the same by hand with `ip netns`, veth, a bridge, addresses and a route",
   concepts: [5, 6, 19],
   setup: async (context) => {
     const image = await imageStatus();

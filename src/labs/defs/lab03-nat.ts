@@ -59,6 +59,7 @@ const noSetup = fail("The lab's setup has not run in this session.", "Run the se
 const checks: CheckDefinition<LabContext>[] = [
   {
     id: "03.masquerade",
+    concepts: [7],
     title: "You found the MASQUERADE rule for docker0's subnet in nat POSTROUTING",
     points: 1,
     run: async (context) => {
@@ -72,6 +73,7 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "03.published",
+    concepts: [8],
     title: "web publishes container port 80 on 127.0.0.1 at the lab's port",
     points: 2,
     run: async (context) => {
@@ -90,6 +92,7 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "03.dnat",
+    concepts: [8],
     title: "You read the DNAT rule Docker added to the nat DOCKER chain for your port",
     points: 2,
     run: async (context) => {
@@ -109,6 +112,7 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "03.loopback",
+    concepts: [8],
     title: "A request to 127.0.0.1:port from the host reaches web, through docker-proxy",
     points: 2,
     run: async (context) => {
@@ -124,6 +128,7 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "03.snat",
+    concepts: [7],
     title: "The 'internet' saw web's request coming from the host's address, not 172.17.x",
     points: 2,
     run: async (context) => {
@@ -139,6 +144,7 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "03.counters",
+    concepts: [7],
     title: "The MASQUERADE counter moved when web talked to the internet",
     points: 1,
     run: async (context) => {
@@ -153,6 +159,7 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "03.hairpin",
+    concepts: [9],
     title: "You found web's hairpin MASQUERADE rule (source = destination = web, dport 80)",
     points: 1,
     run: async (context) => {
@@ -167,6 +174,7 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "03.live-nat",
+    concepts: [7],
     title: "Hidden: web still reaches the internet namespace through NAT, and 127.0.0.1:port still answers",
     points: 1,
     hidden: true,
@@ -214,6 +222,7 @@ export const lab03: LabDefinition = {
   id: "03",
   slug: "03-nat-ports",
   title: "NAT and port publishing",
+  summary: "MASQUERADE, `-p 127.0.0.1:PORT:80` → DNAT + FORWARD accept + docker-proxy, hairpin rule; a TEST-NET \"internet\" namespace sees the host's address; counters that move",
   concepts: [7, 8, 9, 19],
   setup: async (context) => {
     const image = await imageStatus();

@@ -33,6 +33,7 @@ const noSetup = fail("The lab's setup has not run in this session.", "Run the se
 const checks: CheckDefinition<LabContext>[] = [
   {
     id: "04.user-bridge",
+    concepts: [10],
     title: "neta is a user-defined bridge on the lab's subnet, with a1 and a2 on it",
     points: 2,
     run: async (context) => {
@@ -53,6 +54,7 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "04.dns",
+    concepts: [11],
     title: "Names resolve through 127.0.0.11 on the user bridge, and not on the default bridge",
     points: 2,
     run: async (context) => {
@@ -70,6 +72,7 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "04.alias",
+    concepts: [11],
     title: "The alias `search` answers with both web containers (round robin)",
     points: 2,
     run: async (context) => {
@@ -91,6 +94,7 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "04.isolation",
+    concepts: [12],
     title: "neta and netb are isolated: the ping failed, and you found the DROP rule for netb's bridge",
     points: 2,
     run: async (context) => {
@@ -109,6 +113,7 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "04.connect",
+    concepts: [12],
     title: "docker network connect let a1 reach b1; disconnect took it back",
     points: 1,
     run: async (context) => {
@@ -123,6 +128,7 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "04.link",
+    concepts: [11],
     title: "legacy reaches d1 by the --link alias db on the default bridge",
     points: 1,
     run: async (context) => {
@@ -138,6 +144,7 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "04.live-dns",
+    concepts: [11],
     title: "Hidden: a1 pings `search` by name and cannot reach b1 across bridges",
     points: 1,
     hidden: true,
@@ -156,6 +163,7 @@ export const lab04: LabDefinition = {
   id: "04",
   slug: "04-user-bridges-dns",
   title: "User-defined bridges and DNS",
+  summary: "`docker network create --driver bridge --subnet`, names through 127.0.0.11 (not on the default bridge), `--network-alias` round robin, isolation DROP rules, connect/disconnect, `--link`",
   concepts: [10, 11, 12, 19],
   setup: async (context) => {
     const image = await imageStatus();

@@ -34,6 +34,7 @@ const running = async (context: LabContext, short: string, how: string) => {
 const checks: CheckDefinition<LabContext>[] = [
   {
     id: "05.none",
+    concepts: [14],
     title: "nonec (--network none) has only lo",
     points: 1,
     run: async (context) => {
@@ -50,6 +51,7 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "05.host",
+    concepts: [13],
     title: "hostc (--network host) shares the host's namespace and serves 127.0.0.1:port itself",
     points: 2,
     run: async (context) => {
@@ -69,6 +71,7 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "05.host-p",
+    concepts: [13],
     title: "-p in host mode is discarded: no published port, no DNAT rule",
     points: 2,
     run: async (context) => {
@@ -90,6 +93,7 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "05.container-mode",
+    concepts: [15],
     title: "side (--network container:app) shares app's IP and MAC and has no veth of its own",
     points: 3,
     run: async (context) => {
@@ -112,6 +116,7 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "05.live",
+    concepts: [15],
     title: "Hidden: side reaches app on localhost, nonec has no route out, hostc answers on its port",
     points: 1,
     hidden: true,
@@ -132,6 +137,7 @@ export const lab05: LabDefinition = {
   id: "05",
   slug: "05-host-none-container",
   title: "host, none and container network modes",
+  summary: "`--network none` (only lo), `--network host` (the host's namespace; `-p` discarded), `--network container:NAME` (shared IP/MAC, no veth, localhost)",
   concepts: [13, 14, 15, 19],
   setup: async (context) => {
     const image = await imageStatus();

@@ -68,6 +68,7 @@ const needSetup = "Run the setup cell at the top of the notebook first.";
 const checks: CheckDefinition<LabContext>[] = [
   {
     id: "06.macvlan-network",
+    concepts: [16],
     title: "A macvlan network on the lab's uplink (never the real one), with the LAN's subnet",
     points: 2,
     run: async (context) => {
@@ -88,6 +89,7 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "06.own-macs",
+    concepts: [16],
     title: "m1 and m2 are macvlan children of the uplink, each with its own MAC and a LAN address",
     points: 2,
     run: async (context) => {
@@ -117,6 +119,7 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "06.reach-lan",
+    concepts: [16],
     title: "m1's gateway is the LAN router (the LAN namespace), and m1 reaches it",
     points: 2,
     run: async (context) => {
@@ -136,6 +139,7 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "06.host-shim",
+    concepts: [16],
     title: "A macvlan shim on the host (parent = uplink, mode bridge) gives the host a path to m1",
     points: 2,
     run: async (context) => {
@@ -163,6 +167,7 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "06.lan-reaches-child",
+    concepts: [16],
     title: "Hidden: the LAN namespace fetches m1's web page, like any other machine on the LAN",
     points: 1,
     hidden: true,
@@ -213,6 +218,7 @@ export const lab06: LabDefinition = {
   id: "06",
   slug: "06-macvlan",
   title: "macvlan: containers with their own MACs on the LAN",
+  summary: "macvlan on a lab-made LAN (a veth \"cable\" + a namespace router): own MACs, LAN addresses, the host shim",
   concepts: [16, 19],
   setup,
   checks,

@@ -40,6 +40,7 @@ const engineIface = async (engine: PrivateEngine, name: string) => (await interf
 const checks: CheckDefinition<LabContext>[] = [
   {
     id: "07.bip",
+    concepts: [17],
     title: "The private engine runs with the new docker0 address (--bip) and your default address pool",
     points: 2,
     run: async (context) => {
@@ -58,6 +59,7 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "07.address-pool",
+    concepts: [17],
     title: "A network created without --subnet got a /26 from your default address pool",
     points: 2,
     run: async (context) => {
@@ -78,6 +80,7 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "07.custom-network",
+    concepts: [17],
     title: "The custom network has your subnet, gateway, --ip-range, MTU option and bridge name",
     points: 2,
     run: async (context) => {
@@ -104,6 +107,7 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "07.static-and-range",
+    concepts: [17],
     title: "dyn got its address from the --ip-range, fixed has the static --ip, and eth0's MTU is 1400 inside",
     points: 2,
     run: async (context) => {
@@ -133,6 +137,7 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "07.static-serves",
+    concepts: [17],
     title: "Hidden: fixed answers HTTP at its static address inside the engine's namespace",
     points: 1,
     hidden: true,
@@ -150,6 +155,7 @@ export const lab07: LabDefinition = {
   id: "07",
   slug: "07-addressing",
   title: "Addressing: --bip, address pools, subnets, --ip-range, static --ip, MTU (on a private engine)",
+  summary: "on a private engine: `--bip`, default address pools, `--subnet`/`--gateway`/`--ip-range`, static `--ip`, MTU, bridge name",
   concepts: [17, 19],
   setup: async (context) => {
     const image = await imageStatus();

@@ -58,6 +58,7 @@ const overlayNamespace = (engine: PrivateEngine, networkId: string): string => `
 const checks: CheckDefinition<LabContext>[] = [
   {
     id: "08.swarm",
+    concepts: [18],
     title: "The private engine is a single-node swarm manager, advertising docker0's address",
     points: 2,
     run: async (context) => {
@@ -74,6 +75,7 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "08.overlay-network",
+    concepts: [18],
     title: "An attachable overlay network with your subnet, swarm scope",
     points: 2,
     run: async (context) => {
@@ -91,6 +93,7 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "08.overlay-containers",
+    concepts: [18],
     title: "c1 and c2 run on the overlay with addresses from its subnet and the VXLAN-sized MTU (1450)",
     points: 2,
     run: async (context) => {
@@ -114,6 +117,7 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "08.vxlan",
+    concepts: [18],
     title: "You found the VXLAN interface in the overlay's namespace and recorded its VNI",
     points: 2,
     run: async (context) => {
@@ -138,6 +142,7 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "08.ipvlan-detected",
+    concepts: [18],
     title: "You tested whether this kernel can make ipvlan links, and recorded the truth",
     points: 1,
     run: async (context) => {
@@ -150,6 +155,7 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "08.overlay-dns-ping",
+    concepts: [18],
     title: "Hidden: c1 reaches c2 by name across the overlay",
     points: 1,
     hidden: true,
@@ -167,6 +173,7 @@ export const lab08: LabDefinition = {
   id: "08",
   slug: "08-overlay",
   title: "Overlay (single-node swarm on a private engine), VXLAN, plugin drivers and ipvlan",
+  summary: "on a private engine: single-node swarm, attachable overlay, the VXLAN interface in its namespace; driver summary, plugins, ipvlan detection",
   concepts: [18, 19],
   setup: async (context) => {
     const image = await imageStatus();

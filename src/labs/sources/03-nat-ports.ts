@@ -1,9 +1,8 @@
-import sys, os
-sys.path.insert(0, os.path.dirname(__file__))
-from nbgen import Book
+// Lab 03 · NAT and port publishing: the source of labs/03-nat-ports/lab.ipynb and of its answer key.
+// Cells start at `// %%` lines (src/labs/source/README.md); `npm run labs:build` writes the notebook, and a test
+// fails when the committed notebook differs from this file or a code cell does not type-check.
 
-b = Book("03")
-b.md("intro", r"""
+/* %% md intro
 # Lab 03 · NAT and port publishing
 
 Seed 003 runs `docker run -d --name my-nginx -p 8080:80 nginx`, opens `http://127.0.0.1:8080`, and then reads `iptables -t nat -L -n`:
@@ -23,8 +22,9 @@ Three rules, three ideas:
 3. **Hairpin MASQUERADE**: the rule whose source and destination are the same container, for a container that reaches its own published port.
 
 You will see all three on this engine, and watch them work. Two safety rules shape the lab: your published port is bound to **127.0.0.1 only** (not reachable from the network), and it is **chosen free for your session** (not 8080, which someone may use). The "internet" is a namespace the lab made, with a TEST-NET address (203.0.113.0/24, reserved for documentation): no packet leaves this machine.
-""")
-b.code("setup", r"""
+*/
+
+// %% code setup
 import { openLab, parseIptablesSave, parseIptablesList } from "docker-net-lab";
 
 const lab = await openLab("03");
@@ -38,34 +38,34 @@ const [hostSide, internetServer] = [`${base}.${last + 1}`, `${base}.${last + 2}`
 // The nat table, parsed from iptables-save -c (counters included):
 const natRules = async () => parseIptablesSave((await lab.exec(["iptables-save", "-c", "-t", "nat"], { quiet: true })).stdout).value.flatMap((t) => t.chains.flatMap((c) => c.rules));
 ({ web, port, internet, hostSide, internetServer });
-""")
-b.md("masq-md", r"""
+
+/* %% md masq-md
 ## 1 · MASQUERADE: outbound NAT
 
 First the seed's command, then `iptables-save -c -t nat` (the same rules in the form iptables reads back, with `[packets:bytes]` counters) parsed into objects. Look at POSTROUTING.
-""")
-b.code("masq-view", r"""
+*/
+
+// %% code masq-view concepts=7
 await lab.sh`iptables -t nat -L POSTROUTING -n`;
 const saved = await lab.sh`iptables-save -c -t nat`;
 lab.view(saved.stdout.split("\n").filter((l) => l.includes("POSTROUTING")).join("\n"), (await natRules()).filter((r) => r.chain === "POSTROUTING").map((r) => ({ source: r.source, destination: r.destination, outInterface: r.outInterface, target: r.target, packets: r.packets })), "nat POSTROUTING: printed vs parsed");
-""")
-b.md("ex1-md", r"""
+
+/* %% md ex1-md
 ### Exercise 1 · the MASQUERADE rule for docker0
 
 Find the POSTROUTING rule with target `MASQUERADE` and `outInterface` `"!docker0"` (`! -o docker0`: traffic that stays on docker0 is not rewritten) and record its `source` as `"masquerade-source"`.
-""")
-b.code("ex1", r"""
+*/
+
+// %% exercise ex1 concepts=7
 // Exercise 1: record the source of docker0's MASQUERADE rule as "masquerade-source".
-""", tags=["exercise"], solution=r"""
+// %% solution ex1
 // Exercise 1: record the source of docker0's MASQUERADE rule as "masquerade-source".
 const masq = (await natRules()).find((r) => r.chain === "POSTROUTING" && r.target === "MASQUERADE" && r.outInterface === "!docker0");
 await lab.answer("masquerade-source", masq?.source);
-""")
-b.code("ex1-check", r"""
-// Graded check 03.masquerade: the MASQUERADE rule for docker0's subnet.
-await lab.check("03.masquerade");
-""", tags=["graded"])
-b.md("ex2-md", r"""
+
+// %% check ex1-check 03.masquerade
+
+/* %% md ex2-md
 ## 2 · Publishing a port: `-p 127.0.0.1:PORT:80`
 
 `-p HOST_IP:HOST_PORT:CONTAINER_PORT`. Seed 003 writes `-p 8080:80`, which binds **every** address of the host (0.0.0.0). Here you bind 127.0.0.1 only, on the port chosen for you (variable `port`).
@@ -73,47 +73,46 @@ b.md("ex2-md", r"""
 ### Exercise 2 · run `web` with its port 80 published
 
 Run the toolbox's web server (`httpd -f -p 80 -h /var/www`) as `web`, on the default bridge, with `-p 127.0.0.1:${port}:80`. Wrap it in `lab.step("…", () => …)`: the step shows what changed on the host (a container, a veth on docker0) in red.
-""")
-b.code("ex2", r"""
+*/
+
+// %% exercise ex2 concepts=8
 // Exercise 2: run web with -p 127.0.0.1:${port}:80, inside lab.step(...).
-""", tags=["exercise"], solution=r"""
+// %% solution ex2
 // Exercise 2: run web with -p 127.0.0.1:${port}:80, inside lab.step(...).
 await lab.step("publish web's port 80 on 127.0.0.1", () => lab.sh`docker run -d --name ${web} -p 127.0.0.1:${port}:80 ${lab.image} httpd -f -p 80 -h /var/www`);
-""")
-b.code("ex2-self", r"""
+
+// %% code ex2-self
 // Self-check: docker port shows the binding.
 const shown = await lab.exec(["docker", "port", web], { quiet: true }).then((r) => r.stdout, () => "");
 lab.expect(`docker port ${web} shows 127.0.0.1:${port}`, shown.includes(`127.0.0.1:${port}`), "Run web with -p 127.0.0.1:${port}:80 (see the exercise).");
-""")
-b.code("ex2-check", r"""
-// Graded check 03.published: port 80 of web is published on 127.0.0.1 at your port.
-await lab.check("03.published");
-""", tags=["graded"])
-b.md("dnat-md", r"""
+
+// %% check ex2-check 03.published
+
+/* %% md dnat-md
 Docker added rules for `web`. In the **nat** table, chain `DOCKER` (reached from PREROUTING and OUTPUT for packets to a local address): a **DNAT** rule for your port. In the **filter** table, chain `DOCKER` (reached from FORWARD for packets going out to docker0): an **ACCEPT** for web's address and port 80. Without that accept, the FORWARD policy (DROP) would drop the rewritten packets.
-""")
-b.code("dnat-view", r"""
+*/
+
+// %% code dnat-view concepts=8
 const dockerNat = await lab.sh`iptables -t nat -L DOCKER -n`;
 lab.view(dockerNat, parseIptablesList(dockerNat.stdout).value, "iptables -t nat -L DOCKER -n: printed vs parsed");
 await lab.sh`iptables -L DOCKER -n`;
-""")
-b.md("ex3-md", r"""
+
+/* %% md ex3-md
 ### Exercise 3 · the DNAT rule for your port
 
 In `natRules()`, find the rule in chain `DOCKER` with target `DNAT` whose `--dport` is your port (the parser puts match options in `rule.matches[i].options`, e.g. `{ dport: "…" }`). Record its `targetOptions["to-destination"]` as `"dnat-to"`.
-""")
-b.code("ex3", r"""
+*/
+
+// %% exercise ex3 concepts=8
 // Exercise 3: record the --to-destination of the DNAT rule for your port as "dnat-to".
-""", tags=["exercise"], solution=r"""
+// %% solution ex3
 // Exercise 3: record the --to-destination of the DNAT rule for your port as "dnat-to".
 const dnat = (await natRules()).find((r) => r.chain === "DOCKER" && r.target === "DNAT" && r.matches.some((m) => m.options["dport"] === String(port)));
 await lab.answer("dnat-to", dnat?.targetOptions["to-destination"]);
-""")
-b.code("ex3-check", r"""
-// Graded check 03.dnat: the DNAT rule rewrites your port to web's address and port 80.
-await lab.check("03.dnat");
-""", tags=["graded"])
-b.md("proxy-md", r"""
+
+// %% check ex3-check 03.dnat
+
+/* %% md proxy-md
 ## 3 · From the host: 127.0.0.1 and docker-proxy
 
 Look again at nat OUTPUT (packets the host itself sends): `DOCKER all -- 0.0.0.0/0 !127.0.0.0/8 ADDRTYPE match dst-type LOCAL`. The `!127.0.0.0/8` means requests to **127.0.0.1** are *not* DNATed. They are answered by **docker-proxy**, a small process the engine starts for each published port, which listens on 127.0.0.1:PORT and copies bytes to web:80 (seed 003's `curl http://127.0.0.1:8080` works this way).
@@ -122,21 +121,20 @@ Look again at nat OUTPUT (packets the host itself sends): `DOCKER all -- 0.0.0.0
 
 1. `fetch("http://127.0.0.1:" + port + "/")` (the notebook runs on the host) and record the response's `status` as `"loopback-status"`.
 2. Find the docker-proxy process for your port: lab.sh`pgrep -f ${"docker-proxy .*-host-port " + port + " "}` prints its pid; record it (a number) as `"proxy-pid"`. (`ps ax | grep docker-proxy` shows its whole command line.)
-""")
-b.code("ex4", r"""
+*/
+
+// %% exercise ex4 concepts=8
 // Exercise 4: record "loopback-status" (HTTP status of http://127.0.0.1:port/) and "proxy-pid".
-""", tags=["exercise"], solution=r"""
+// %% solution ex4
 // Exercise 4: record "loopback-status" (HTTP status of http://127.0.0.1:port/) and "proxy-pid".
 const response = await fetch(`http://127.0.0.1:${port}/`);
 await lab.answer("loopback-status", response.status);
 const pgrep = await lab.sh`pgrep -f ${"docker-proxy .*-host-port " + port + " "}`;
 await lab.answer("proxy-pid", Number(pgrep.stdout.trim().split("\n")[0]));
-""")
-b.code("ex4-check", r"""
-// Graded check 03.loopback: 127.0.0.1:port answers, served by docker-proxy.
-await lab.check("03.loopback");
-""", tags=["graded"])
-b.md("snat-md", r"""
+
+// %% check ex4-check 03.loopback
+
+/* %% md snat-md
 ## 4 · Outbound: what the "internet" sees
 
 The setup cell made a namespace with address `internetServer` (TEST-NET), joined to the host by a veth whose host end has `hostSide`. A tiny web server there answers `/cgi-bin/ip` with **the source address it saw**.
@@ -148,27 +146,26 @@ The setup cell made a namespace with address `internetServer` (TEST-NET), joined
 1. Read the MASQUERADE rule's `packets` counter (from `natRules()`) → `"masq-before"`.
 2. From inside web: lab.sh`docker exec ${web} wget -qO- http://${internetServer}/cgi-bin/ip`; record the printed address (trimmed) as `"internet-saw"`.
 3. Read the counter again → `"masq-after"`.
-""")
-b.code("ex5", r"""
+*/
+
+// %% exercise ex5 concepts=7
 // Exercise 5: record "masq-before", "internet-saw", "masq-after".
-""", tags=["exercise"], solution=r"""
+// %% solution ex5
 // Exercise 5: record "masq-before", "internet-saw", "masq-after".
 const masqPackets = async () => (await natRules()).find((r) => r.chain === "POSTROUTING" && r.target === "MASQUERADE" && r.outInterface === "!docker0")?.packets;
 await lab.answer("masq-before", await masqPackets());
 const seen = await lab.sh`docker exec ${web} wget -qO- http://${internetServer}/cgi-bin/ip`;
 await lab.answer("internet-saw", seen.stdout.trim());
 await lab.answer("masq-after", await masqPackets());
-""")
-b.code("ex5-self", r"""
+
+// %% code ex5-self
 // Self-check: the internet did not see a 172.17.x address.
 const saw = String((await lab.session.answers())["internet-saw"] ?? "");
 lab.expect(`the internet saw ${saw || "(nothing)"}, not web's own address`, saw !== "" && !saw.startsWith("172."), "Run the exercise; the server prints the source address it saw.");
-""")
-b.code("ex5-check", r"""
-// Graded checks 03.snat and 03.counters: the source was rewritten, and the counter moved.
-await lab.check("03.snat", "03.counters");
-""", tags=["graded"])
-b.md("hairpin-md", r"""
+
+// %% check ex5-check 03.snat 03.counters
+
+/* %% md hairpin-md concepts=9
 ## 5 · Hairpin
 
 Back in POSTROUTING there is one more rule for web: `MASQUERADE tcp -- WEB WEB tcp dpt:80` (seed 003's second MASQUERADE line). It matters when web reaches **its own** published port through the host: the DNAT sends the packet straight back to web, and without the rewrite web would see a reply from itself and drop it. (With the engine's default userland proxy, container-to-published-port traffic usually goes through docker-proxy instead; the rule is there for the engine's hairpin mode.)
@@ -176,44 +173,43 @@ Back in POSTROUTING there is one more rule for web: `MASQUERADE tcp -- WEB WEB t
 ### Exercise 6 · record the hairpin rule's source
 
 Find the POSTROUTING `MASQUERADE` rule whose `source` and `destination` are both web's address (`/32`) and record its `source` as `"hairpin-source"`.
-""")
-b.code("ex6", r"""
+*/
+
+// %% exercise ex6 concepts=9
 // Exercise 6: record the source of web's hairpin MASQUERADE rule as "hairpin-source".
-""", tags=["exercise"], solution=r"""
+// %% solution ex6
 // Exercise 6: record the source of web's hairpin MASQUERADE rule as "hairpin-source".
 const webIp = JSON.parse((await lab.sh`docker inspect ${web}`).stdout)[0].NetworkSettings.Networks.bridge.IPAddress;
 const hairpin = (await natRules()).find((r) => r.chain === "POSTROUTING" && r.target === "MASQUERADE" && r.source === `${webIp}/32` && r.destination === `${webIp}/32`);
 await lab.answer("hairpin-source", hairpin?.source);
-""")
-b.code("ex6-check", r"""
-// Graded check 03.hairpin: web's hairpin MASQUERADE rule.
-await lab.check("03.hairpin");
-""", tags=["graded"])
-b.md("draw-md", r"""
+
+// %% check ex6-check 03.hairpin
+
+/* %% md draw-md
 ## The whole path
 
 docker0 and web (with its veth). The rules you read decide what happens to packets crossing the host: DNAT on the way in, MASQUERADE on the way out.
-""")
-b.code("draw", r"""
+*/
+
+// %% code draw
 await lab.draw({ title: "Lab 03: web behind NAT" });
-""")
-b.md("all-md", r"""
+
+/* %% md all-md
 ## All checks
 
 Your instructor's grader runs these again against the live host, plus a hidden one that sends its own packets.
-""")
-b.code("all-checks", r"""
-await lab.check();
-""", tags=["graded"])
-b.md("teardown-md", r"""
+*/
+
+// %% check all-checks
+
+/* %% md teardown-md
 ## Teardown: remove what you made, and only that
 
 Removes web (by label; the engine then deletes its DNAT, ACCEPT and hairpin rules and stops its docker-proxy), stops the internet namespace's web server, and deletes the namespace and its veth. Nothing else. Running it twice is harmless.
-""")
-b.code("teardown", r"""
+*/
+
+// %% teardown teardown
 import { openLab } from "docker-net-lab";
 // Also works after a failed setup cell or a kernel restart: the lab's objects are found by their labels.
 const finished = await openLab("03");
 await finished.teardown();
-""", tags=["teardown"])
-b.write(os.path.join(os.path.dirname(__file__), "..", "03-nat-ports"))

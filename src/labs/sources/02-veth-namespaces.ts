@@ -1,9 +1,8 @@
-import sys, os
-sys.path.insert(0, os.path.dirname(__file__))
-from nbgen import Book
+// Lab 02 · veth pairs and network namespaces: the source of labs/02-veth-namespaces/lab.ipynb and of its answer key.
+// Cells start at `// %%` lines (src/labs/source/README.md); `npm run labs:build` writes the notebook, and a test
+// fails when the committed notebook differs from this file or a code cell does not type-check.
 
-b = Book("02")
-b.md("intro", r"""
+/* %% md intro
 # Lab 02 · veth pairs and network namespaces
 
 Seeds 000, 001, 002 and 004 say: every running container gets a **pair** of virtual interfaces, a *veth pair*. One end is `eth0` inside the container; the other end is a `vethXXXX` on the host, plugged into docker0 (`brctl show docker0` lists them). The two ends behave like two PCs joined by a cable.
@@ -15,8 +14,9 @@ In this lab you:
 3. build the same thing **by hand**, with `ip netns` (seed 004's *namespace*, seed 002's *mininet* idea): two namespaces, veth pairs, a Linux bridge, addresses and a default route. Docker does nothing more magic than this.
 
 Names: containers are `lab.name("c1")` etc.; kernel objects (namespaces, host interfaces, the bridge) have at most 15 characters and start with `dnl<session>`. The *Teardown* cell removes all of them, and nothing else.
-""")
-b.code("setup", r"""
+*/
+
+// %% code setup concepts=6
 import { openLab, parseIpLink, parseIpAddr, parseIpRoute, parseBrctl, parseNetworkInspect } from "docker-net-lab";
 
 const lab = await openLab("02");
@@ -28,39 +28,42 @@ const subnet = await lab.freeSubnet("hand-subnet");            // chosen free on
 const [prefix, base] = [subnet.split("/")[1], subnet.split(".").slice(0, 3).join(".")];
 const [gateway, addrA, addrB] = [`${base}.1`, `${base}.2`, `${base}.3`];
 ({ c1, c2, c3, nsA, nsB, bridge, vethA, vethB, subnet, gateway, addrA, addrB });
-""")
-b.md("run-md", r"""
+
+/* %% md run-md
 ## 1 · One veth per container
 
 Start three containers on the default bridge (no `--network` option). `sleep 3600` keeps each one running. Watch `brctl show docker0` before and after: three new `vethXXXX` interfaces appear.
-""")
-b.code("run", r"""
+*/
+
+// %% code run concepts=5
 await lab.sh`brctl show docker0`;
 for (const name of [c1, c2, c3]) {
   if ((await lab.sh`docker ps -aq --filter name=^${name}$`).stdout.trim()) continue;   // already there: running this cell twice is fine
   await lab.sh`docker run -d --name ${name} ${lab.image} sleep 3600`;
 }
 await lab.sh`brctl show docker0`;
-""")
-b.md("pair-md", r"""
+
+/* %% md pair-md
 Inside a container, busybox `ip addr` prints `eth0@if40`: the **40** is the `ifindex` of the other end of the pair, *in the host's namespace*. On the host, `ip -j link` lists every link with its `ifindex`; the veths on docker0 have `master: docker0`, and their own `@ifN` points back to the container's eth0 (its index inside the container).
-""")
-b.code("pair-view", r"""
+*/
+
+// %% code pair-view concepts=5
 const inC1 = await lab.sh`docker exec ${c1} ip addr show eth0`;
 lab.view(inC1, parseIpAddr(inC1.stdout).value.map((i) => ({ name: i.name, ifindex: i.ifindex, peerIfindex: i.peerIfindex, mac: i.mac })), "inside c1: docker exec c1 ip addr show eth0");
 const onDocker0 = await lab.sh`ip -j -d link show master docker0`;
 lab.view(JSON.stringify(JSON.parse(onDocker0.stdout).map((l: any) => ({ ifindex: l.ifindex, ifname: l.ifname, link_index: l.link_index, master: l.master, kind: l.linkinfo?.info_kind }))), parseIpLink(onDocker0.stdout).value.map((l) => ({ ifindex: l.ifindex, name: l.name, peerIfindex: l.peerIfindex, master: l.master, kind: l.kind })), "on the host: ip -j -d link show master docker0 (trimmed)");
-""")
-b.md("ex1-md", r"""
+
+/* %% md ex1-md
 ### Exercise 1 · pair each container with its host veth
 
 For `c1`, `c2` and `c3`: read `eth0`'s `peerIfindex` inside the container (`docker exec … ip addr show eth0`, parsed with `parseIpAddr`), then find the **host** link whose `ifindex` equals it (`ip -j link show`, parsed with `parseIpLink`). Record an object `{ c1: "veth…", c2: "veth…", c3: "veth…" }` as `"host-veths"`.
 
 Don't pair by order or by guessing from names: indexes are the only reliable link between the two ends.
-""")
-b.code("ex1", r"""
+*/
+
+// %% exercise ex1 concepts=5
 // Exercise 1: record { c1: hostVethName, c2: …, c3: … } as "host-veths".
-""", tags=["exercise"], solution=r"""
+// %% solution ex1
 // Exercise 1: record { c1: hostVethName, c2: …, c3: … } as "host-veths".
 const hostLinks = parseIpLink((await lab.sh`ip -j link show`).stdout).value;
 const pairs: Record<string, string | undefined> = {};
@@ -69,23 +72,22 @@ for (const [short, name] of [["c1", c1], ["c2", c2], ["c3", c3]]) {
   pairs[short] = hostLinks.find((link) => link.ifindex === eth0?.peerIfindex)?.name;
 }
 await lab.answer("host-veths", pairs);
-""")
-b.code("ex1-self", r"""
+
+// %% code ex1-self
 // Self-check: three host veth names are recorded.
 const recorded = ((await lab.session.answers())["host-veths"] ?? {}) as Record<string, unknown>;
 lab.expect("host-veths names a veth for c1, c2 and c3", ["c1", "c2", "c3"].every((k) => typeof recorded[k] === "string" && String(recorded[k]).startsWith("veth")), "Record an object with keys c1, c2, c3 and host interface names as values.");
-""")
-b.code("ex1-check", r"""
-// Graded check 02.veth-pairs: c1 and c2 are paired with the right host veths.
-await lab.check("02.veth-pairs");
-""", tags=["graded"])
-b.md("draw-md", r"""
+
+// %% check ex1-check 02.veth-pairs
+
+/* %% md draw-md
 The picture, drawn from the live host: docker0 (diamond), your containers (squares); each line carries the name of the host end of that container's veth pair. Compare with your answer.
-""")
-b.code("draw", r"""
+*/
+
+// %% code draw concepts=5
 await lab.draw({ title: "Lab 02: one veth pair per container" });
-""")
-b.md("ex2-md", r"""
+
+/* %% md ex2-md
 ## 2 · veths on docker0 = running containers
 
 A veth pair lives exactly as long as the container's network namespace: **stop** a container and its pair is deleted (seed 002: "two veths, so two containers are running").
@@ -97,27 +99,26 @@ A veth pair lives exactly as long as the container's network namespace: **stop**
 3. Count the running containers on the bridge network, the `containers` map of `docker network inspect bridge` (parse with `parseNetworkInspect`) → `"bridge-containers"`.
 
 Other sessions' containers count too: count what is on this host right now.
-""")
-b.code("ex2", r"""
+*/
+
+// %% exercise ex2 concepts=5
 // Exercise 2: stop c3; record "docker0-ports" and "bridge-containers".
-""", tags=["exercise"], solution=r"""
+// %% solution ex2
 // Exercise 2: stop c3; record "docker0-ports" and "bridge-containers".
 await lab.sh`docker stop -t 1 ${c3}`;
 const docker0Ports = parseBrctl((await lab.sh`brctl show`).stdout).value.find((b) => b.name === "docker0")?.interfaces.length;
 const [bridgeNet] = parseNetworkInspect((await lab.sh`docker network inspect bridge`).stdout).value;
 await lab.answer("docker0-ports", docker0Ports);
 await lab.answer("bridge-containers", Object.keys(bridgeNet?.containers ?? {}).length);
-""")
-b.code("ex2-self", r"""
+
+// %% code ex2-self
 // Self-check: the two counts agree.
 const counts = await lab.session.answers();
 lab.expect(`docker0-ports (${counts["docker0-ports"]}) = bridge-containers (${counts["bridge-containers"]})`, typeof counts["docker0-ports"] === "number" && counts["docker0-ports"] === counts["bridge-containers"], "Count docker0's interfaces only, and only containers in the bridge network's containers map.");
-""")
-b.code("ex2-check", r"""
-// Graded checks 02.stop-removes-veth and 02.veth-count: c3's veth is gone; ports = running containers.
-await lab.check("02.stop-removes-veth", "02.veth-count");
-""", tags=["graded"])
-b.md("hand-md", r"""
+
+// %% check ex2-check 02.stop-removes-veth 02.veth-count
+
+/* %% md hand-md
 ## 3 · The same, by hand
 
 A container's network is a **network namespace**: its own interfaces, addresses, routes and iptables. `ip netns` makes namespaces without Docker. The setup cell already built half of a Docker-like network for you, and printed each command:
@@ -133,15 +134,16 @@ A container's network is a **network namespace**: its own interfaces, addresses,
 The last row matters: Docker sets the FORWARD policy to DROP, and on this host bridged frames pass through iptables (`br_netfilter`). Docker accepts traffic on docker0 explicitly; so must we for our bridge (lab 03 looks at these rules).
 
 Look at namespace A from inside, and at the bridge from the host:
-""")
-b.code("hand-view", r"""
+*/
+
+// %% code hand-view concepts=6
 const aAddr = await lab.sh`ip -n ${nsA} addr show eth0`;
 lab.view(aAddr, parseIpAddr(aAddr.stdout).value.map((i) => ({ name: i.name, peerIfindex: i.peerIfindex, kind: i.kind, addresses: i.addresses.map((a) => `${a.address}/${a.prefix}`) })), `ip -n ${nsA} addr show eth0`);
 const aRoute = await lab.sh`ip -n ${nsA} route`;
 lab.view(aRoute, parseIpRoute(aRoute.stdout).value.map((r) => ({ dst: r.dst, gateway: r.gateway, dev: r.dev })), `ip -n ${nsA} route`);
 await lab.sh`brctl show ${bridge}`;
-""")
-b.md("ex3-md", r"""
+
+/* %% md ex3-md
 ### Exercise 3 · build namespace B
 
 Do for namespace B what setup did for A, with `lab.sh`:
@@ -152,10 +154,11 @@ Do for namespace B what setup did for A, with `lab.sh`:
 4. inside B (`ip -n nsB …`): address `addrB/prefix` on eth0, eth0 and lo up, default route via `gateway`.
 
 If something goes wrong halfway, start over with lab.sh`ip netns delete ${nsB}` (the veth pair goes with it).
-""")
-b.code("ex3", r"""
+*/
+
+// %% exercise ex3 concepts=6
 // Exercise 3: build namespace B (nsB, vethB, addrB, prefix, gateway, bridge are defined in the setup cell).
-""", tags=["exercise"], solution=r"""
+// %% solution ex3
 // Exercise 3: build namespace B (nsB, vethB, addrB, prefix, gateway, bridge are defined in the setup cell).
 await lab.sh`ip netns add ${nsB}`;
 await lab.sh`ip link add ${vethB} type veth peer name eth0 netns ${nsB}`;
@@ -164,39 +167,37 @@ await lab.sh`ip -n ${nsB} addr add ${addrB}/${prefix} dev eth0`;
 await lab.sh`ip -n ${nsB} link set eth0 up`;
 await lab.sh`ip -n ${nsB} link set lo up`;
 await lab.sh`ip -n ${nsB} route add default via ${gateway}`;
-""")
-b.code("ex3-self", r"""
+
+// %% code ex3-self
 // Self-check: namespace A can ping namespace B through your bridge.
 const pingOk = await lab.exec(["ip", "netns", "exec", nsA, "busybox", "ping", "-c", "1", "-W", "2", addrB]).then(() => true, () => false);
 lab.expect(`${nsA} pings ${addrB}`, pingOk, "Check each step: is vethB on the bridge and up? Is eth0 in B up with addrB/prefix?");
-""")
-b.code("ex3-check", r"""
-// Graded check 02.hand-built: namespace B looks like a container on docker0.
-await lab.check("02.hand-built");
-""", tags=["graded"])
-b.md("ex4-md", r"""
+
+// %% check ex3-check 02.hand-built
+
+/* %% md ex4-md
 ### Exercise 4 · pair B's eth0 with its host end, as for a container
 
 Inside B, `ip -n nsB link show eth0` prints `eth0@ifN` too. Find host link N and record its name as `"hand-b-host-end"`. (It should be `vethB`: the same rule you used for Docker's containers works for your own namespaces.)
-""")
-b.code("ex4", r"""
+*/
+
+// %% exercise ex4 concepts=6
 // Exercise 4: record the host end of B's eth0 as "hand-b-host-end", found by ifindex.
-""", tags=["exercise"], solution=r"""
+// %% solution ex4
 // Exercise 4: record the host end of B's eth0 as "hand-b-host-end", found by ifindex.
 const [bEth0] = parseIpLink((await lab.sh`ip -j -n ${nsB} link show eth0`).stdout).value;
 const bHostEnd = parseIpLink((await lab.sh`ip -j link show`).stdout).value.find((l) => l.ifindex === bEth0?.peerIfindex);
 await lab.answer("hand-b-host-end", bHostEnd?.name);
-""")
-b.code("ex4-check", r"""
-// Graded check 02.hand-pairing: the host end of B's eth0, found by ifindex.
-await lab.check("02.hand-pairing");
-""", tags=["graded"])
-b.md("compare-md", r"""
+
+// %% check ex4-check 02.hand-pairing
+
+/* %% md compare-md
 ## 4 · Side by side: Docker's container and your namespace
 
 Same kind of link, same pairing rule, same place on a bridge, same kind of default route. The only differences are names and numbers.
-""")
-b.code("compare", r"""
+*/
+
+// %% code compare concepts=6
 const hostNow = parseIpLink((await lab.sh`ip -j -d link show`).stdout).value;
 const summarize = (ipText: string, routeText: string) => {
   const eth0 = parseIpAddr(ipText).value.find((i) => i.name === "eth0");
@@ -207,24 +208,23 @@ const dockerSide = summarize((await lab.sh`docker exec ${c1} ip addr`).stdout, (
 // (Empty on the right until you have built namespace B in exercise 3.)
 const handSide = summarize((await lab.sh`ip -n ${nsB} addr`.catch(() => ({ stdout: "" }))).stdout, (await lab.sh`ip -n ${nsB} route`.catch(() => ({ stdout: "" }))).stdout);
 lab.view(JSON.stringify({ [c1]: dockerSide }, null, 2), { [nsB]: handSide }, "Docker's c1 (left) and your namespace B (right)");
-""")
-b.md("all-md", r"""
+
+/* %% md all-md
 ## All checks
 
 Your instructor's grader runs these again against the live host, plus a hidden one.
-""")
-b.code("all-checks", r"""
-await lab.check();
-""", tags=["graded"])
-b.md("teardown-md", r"""
+*/
+
+// %% check all-checks
+
+/* %% md teardown-md
 ## Teardown: remove what you made, and only that
 
 This removes your session's containers (by label), the namespaces `nsA` and `nsB` (their veth pairs go with them), the bridge, and the one iptables rule setup added; nothing else. Seed 003's `docker rm -f $(docker ps -aq)` would remove *everyone's* containers: never use it on a shared machine. Running this twice is harmless.
-""")
-b.code("teardown", r"""
+*/
+
+// %% teardown teardown
 import { openLab } from "docker-net-lab";
 // Also works after a failed setup cell or a kernel restart: the lab's objects are found by their labels.
 const finished = await openLab("02");
 await finished.teardown();
-""", tags=["teardown"])
-b.write(os.path.join(os.path.dirname(__file__), "..", "02-veth-namespaces"))

@@ -1,9 +1,8 @@
-import sys, os
-sys.path.insert(0, os.path.dirname(__file__))
-from nbgen import Book
+// Lab 04 · User-defined bridges and DNS: the source of labs/04-user-bridges-dns/lab.ipynb and of its answer key.
+// Cells start at `// %%` lines (src/labs/source/README.md); `npm run labs:build` writes the notebook, and a test
+// fails when the committed notebook differs from this file or a code cell does not type-check.
 
-b = Book("04")
-b.md("intro", r"""
+/* %% md intro
 # Lab 04 · User-defined bridges and DNS
 
 Seed 001 creates its own bridge network and runs a container on it:
@@ -20,8 +19,9 @@ A user-defined bridge is a second docker0: a new Linux bridge (`br-<id>`), its o
 3. **Isolation**: two user bridges cannot talk to each other (iptables DROP rules), until you `docker network connect` a container to both.
 
 Safety note: every container here runs with `--dns 127.0.0.1`. The embedded DNS still answers container names, but anything else it would forward goes to the container's own loopback, where nothing listens: no lookup ever leaves this machine.
-""")
-b.code("setup", r"""
+*/
+
+// %% code setup
 import { openLab, parseNetworkInspect, parseIptablesSave } from "docker-net-lab";
 
 const lab = await openLab("04");
@@ -32,8 +32,8 @@ const subnetA = await lab.freeSubnet("net-a");   // checked free on this host (D
 const subnetB = await lab.freeSubnet("net-b");
 const sleeper = [lab.image, "sleep", "3600"];
 ({ netA, subnetA, netB, subnetB });
-""")
-b.md("ex1-md", r"""
+
+/* %% md ex1-md
 ## 1 · A user-defined bridge with a custom subnet
 
 ### Exercise 1 · create `netA` and put `a1` and `a2` on it
@@ -42,29 +42,28 @@ Inside `lab.step(…)`, so you see what appears on the host:
 
 1. `docker network create --driver bridge --subnet ${subnetA} ${netA}`
 2. run `a1` and `a2` with `--network ${netA} --dns 127.0.0.1`, running `${sleeper}` (the toolbox image and `sleep 3600`).
-""")
-b.code("ex1", r"""
+*/
+
+// %% exercise ex1 concepts=10
 // Exercise 1: create netA with subnetA and run a1, a2 on it (inside lab.step).
-""", tags=["exercise"], solution=r"""
+// %% solution ex1
 // Exercise 1: create netA with subnetA and run a1, a2 on it (inside lab.step).
 await lab.step("a user-defined bridge with two containers", async () => {
   await lab.sh`docker network create --driver bridge --subnet ${subnetA} ${netA}`;
   await lab.sh`docker run -d --name ${a1} --network ${netA} --dns 127.0.0.1 ${sleeper}`;
   await lab.sh`docker run -d --name ${a2} --network ${netA} --dns 127.0.0.1 ${sleeper}`;
 });
-""")
-b.code("ex1-view", r"""
+
+// %% code ex1-view concepts=10
 // The new network as Docker describes it, and the Linux bridge behind it.
 const inspectA = await lab.sh`docker network inspect ${netA}`.catch(() => ({ stdout: "[]" }));   // empty until exercise 1 is done
 const [parsedA] = parseNetworkInspect(inspectA.stdout).value;
 lab.view(inspectA.stdout, { name: parsedA?.name, driver: parsedA?.driver, subnet: parsedA?.ipam.config[0]?.subnet, gateway: parsedA?.ipam.config[0]?.gateway, bridge: `br-${parsedA?.id.slice(0, 12)}`, containers: Object.values(parsedA?.containers ?? {}).map((c) => `${c.name} ${c.ipv4Address}`) }, "docker network inspect netA");
 await lab.sh`brctl show`;
-""")
-b.code("ex1-check", r"""
-// Graded check 04.user-bridge: netA uses your subnet and holds a1 and a2.
-await lab.check("04.user-bridge");
-""", tags=["graded"])
-b.md("dns-md", r"""
+
+// %% check ex1-check 04.user-bridge
+
+/* %% md dns-md
 ## 2 · Embedded DNS: 127.0.0.11
 
 Inside a container on a user bridge, `/etc/resolv.conf` points at **127.0.0.11**: a resolver the engine runs inside the container's namespace. It knows every container on the same network by name.
@@ -76,10 +75,11 @@ On the **default** bridge there is no such resolver: `/etc/resolv.conf` is a cop
 1. `cat /etc/resolv.conf` in a1; record the nameserver address as `"resolver"`.
 2. `nslookup ${a2}` in a1; record the address it found for a2 (the `Address:` line after `Name:`, not the server's) as `"a2-from-a1"`.
 3. Run `d1` on the default bridge (`--dns 127.0.0.1`, no `--network`), then try `nslookup ${a1}` in d1. It fails: record `"default-bridge-resolves"` as `true` or `false`.
-""")
-b.code("ex2", r"""
+*/
+
+// %% exercise ex2 concepts=11
 // Exercise 2: record "resolver", "a2-from-a1", "default-bridge-resolves".
-""", tags=["exercise"], solution=r"""
+// %% solution ex2
 // Exercise 2: record "resolver", "a2-from-a1", "default-bridge-resolves".
 const resolv = (await lab.sh`docker exec ${a1} cat /etc/resolv.conf`).stdout;
 await lab.answer("resolver", resolv.split("\n").find((l) => l.startsWith("nameserver"))?.split(" ")[1]?.trim());
@@ -89,12 +89,10 @@ await lab.answer("a2-from-a1", addressLines[0]?.split("Address:")[1]?.trim());
 await lab.sh`docker run -d --name ${d1} --dns 127.0.0.1 ${sleeper}`;
 const fromDefault = await lab.sh`docker exec ${d1} nslookup ${a1}`.then(() => true, () => false);
 await lab.answer("default-bridge-resolves", fromDefault);
-""")
-b.code("ex2-check", r"""
-// Graded check 04.dns: 127.0.0.11 on the user bridge, no name resolution on the default bridge.
-await lab.check("04.dns");
-""", tags=["graded"])
-b.md("alias-md", r"""
+
+// %% check ex2-check 04.dns
+
+/* %% md alias-md
 ## 3 · `--network-alias`: one name, several containers
 
 Seed 001's `--net-alias`: give several containers the same alias, and the embedded DNS answers with **all** their addresses, in rotating order (round robin).
@@ -102,25 +100,24 @@ Seed 001's `--net-alias`: give several containers the same alias, and the embedd
 ### Exercise 3 · two web servers behind the name `search`
 
 Run `web1` and `web2` on netA with `--network-alias search` (and `--dns 127.0.0.1`), then `nslookup search` in a1 and record every address it printed (not the server's) as an array, `"search-addresses"`.
-""")
-b.code("ex3", r"""
+*/
+
+// %% exercise ex3 concepts=11
 // Exercise 3: run web1, web2 with --network-alias search; record "search-addresses".
-""", tags=["exercise"], solution=r"""
+// %% solution ex3
 // Exercise 3: run web1, web2 with --network-alias search; record "search-addresses".
 for (const web of [web1, web2]) await lab.sh`docker run -d --name ${web} --network ${netA} --network-alias search --dns 127.0.0.1 ${lab.image} httpd -f -p 80 -h /var/www`;
 const searchOut = (await lab.sh`docker exec ${a1} nslookup search`).stdout;
 await lab.answer("search-addresses", searchOut.split("\n").filter((l) => l.startsWith("Address:") && !l.includes("127.0.0.11")).map((l) => l.split("Address:")[1]?.trim()));
-""")
-b.code("ex3-self", r"""
+
+// %% code ex3-self
 // Self-check: two addresses recorded.
 const recordedSearch = (await lab.session.answers())["search-addresses"];
 lab.expect("search-addresses has two addresses", Array.isArray(recordedSearch) && recordedSearch.length === 2, "Both web containers need the alias, on netA.");
-""")
-b.code("ex3-check", r"""
-// Graded check 04.alias: the alias search answers with both web containers.
-await lab.check("04.alias");
-""", tags=["graded"])
-b.md("iso-md", r"""
+
+// %% check ex3-check 04.alias
+
+/* %% md iso-md
 ## 4 · Isolation between bridges
 
 Seed 003's inspect output shows `enable_icc` (containers on **one** bridge may talk). Between **two** bridges, Docker adds DROP rules in the filter table (on this engine: chains `DOCKER-ISOLATION-STAGE-1` and `-2`): a packet that came in from one Docker bridge and goes out to another is dropped.
@@ -130,10 +127,11 @@ Seed 003's inspect output shows `enable_icc` (containers on **one** bridge may t
 1. Create `netB` with `subnetB`, run `b1` on it (`--dns 127.0.0.1`, `${sleeper}`).
 2. From a1, `ping -c 1 -W 1` b1's **address** (names of other networks don't resolve); record whether it answered as `"cross-ping"` (`true`/`false`).
 3. netB's Linux bridge is `br-` + the first 12 characters of its id. Find the `DROP` rule whose `outInterface` is that bridge in the parsed `iptables-save -t filter`, and record its `outInterface` as `"isolation-drop"`.
-""")
-b.code("ex4", r"""
+*/
+
+// %% exercise ex4 concepts=12
 // Exercise 4: create netB and b1; record "cross-ping" and "isolation-drop".
-""", tags=["exercise"], solution=r"""
+// %% solution ex4
 // Exercise 4: create netB and b1; record "cross-ping" and "isolation-drop".
 await lab.sh`docker network create --driver bridge --subnet ${subnetB} ${netB}`;
 await lab.sh`docker run -d --name ${b1} --network ${netB} --dns 127.0.0.1 ${sleeper}`;
@@ -143,17 +141,15 @@ await lab.answer("cross-ping", await lab.sh`docker exec ${a1} ping -c 1 -W 1 ${b
 const filterRules = parseIptablesSave((await lab.sh`iptables-save -t filter`).stdout).value.flatMap((t) => t.chains.flatMap((c) => c.rules));
 const dropB = filterRules.find((r) => r.target === "DROP" && r.outInterface === `br-${parsedB?.id.slice(0, 12)}`);
 await lab.answer("isolation-drop", dropB?.outInterface);
-""")
-b.code("iso-view", r"""
+
+// %% code iso-view concepts=12
 // The isolation chains, as the seed's iptables -L prints them.
 await lab.sh`iptables -L DOCKER-ISOLATION-STAGE-1 -n`;
 await lab.sh`iptables -L DOCKER-ISOLATION-STAGE-2 -n`;
-""")
-b.code("ex4-check", r"""
-// Graded check 04.isolation: the ping failed and the DROP rule is found.
-await lab.check("04.isolation");
-""", tags=["graded"])
-b.md("ex5-md", r"""
+
+// %% check ex4-check 04.isolation
+
+/* %% md ex5-md
 ## 5 · connect and disconnect
 
 `docker network connect NET CONTAINER` gives a running container a **second** interface (eth1) on another network; `disconnect` takes it away.
@@ -161,21 +157,20 @@ b.md("ex5-md", r"""
 ### Exercise 5 · connect a1 to netB, ping b1 by name, disconnect
 
 Record whether `ping -c 1 -W 2 ${b1}` from a1 answered while connected as `"ping-after-connect"`; then disconnect.
-""")
-b.code("ex5", r"""
+*/
+
+// %% exercise ex5 concepts=12
 // Exercise 5: connect a1 to netB, record "ping-after-connect", disconnect.
-""", tags=["exercise"], solution=r"""
+// %% solution ex5
 // Exercise 5: connect a1 to netB, record "ping-after-connect", disconnect.
 await lab.step("connect a1 to netB", () => lab.sh`docker network connect ${netB} ${a1}`);
 await lab.sh`docker exec ${a1} ip addr`;
 await lab.answer("ping-after-connect", await lab.sh`docker exec ${a1} ping -c 1 -W 2 ${b1}`.then(() => true, () => false));
 await lab.sh`docker network disconnect ${netB} ${a1}`;
-""")
-b.code("ex5-check", r"""
-// Graded check 04.connect: connected, a1 reached b1; disconnected, it is on netA only.
-await lab.check("04.connect");
-""", tags=["graded"])
-b.md("ex6-md", r"""
+
+// %% check ex5-check 04.connect
+
+/* %% md ex6-md
 ## 6 · The legacy way: `--link`
 
 Before user networks, seed 001's `--link` was how containers on the default bridge found each other: `--link d1:db` writes `db` (and d1's name) into the new container's `/etc/hosts`. No DNS is involved; if d1 restarts with a new address, the entry goes stale.
@@ -183,43 +178,42 @@ Before user networks, seed 001's `--link` was how containers on the default brid
 ### Exercise 6 · run `legacy` linked to d1 as `db`
 
 Run `legacy` on the default bridge with `--link ${d1}:db --dns 127.0.0.1`, read its `/etc/hosts`, and record db's address as `"db-address"`.
-""")
-b.code("ex6", r"""
+*/
+
+// %% exercise ex6 concepts=11
 // Exercise 6: run legacy with --link d1:db; record "db-address" from its /etc/hosts.
-""", tags=["exercise"], solution=r"""
+// %% solution ex6
 // Exercise 6: run legacy with --link d1:db; record "db-address" from its /etc/hosts.
 await lab.sh`docker run -d --name ${legacy} --link ${d1}:db --dns 127.0.0.1 ${sleeper}`;
 const hosts = (await lab.sh`docker exec ${legacy} cat /etc/hosts`).stdout;
 const dbLine = hosts.split("\n").map((l) => l.replaceAll("\t", " ").split(" ").filter(Boolean)).find((words) => words.includes("db"));
 await lab.answer("db-address", dbLine?.[0]);
-""")
-b.code("ex6-check", r"""
-// Graded check 04.link: legacy reaches d1 through the db entry --link wrote.
-await lab.check("04.link");
-""", tags=["graded"])
-b.md("draw-md", r"""
+
+// %% check ex6-check 04.link
+
+/* %% md draw-md
 ## The picture
 
 Three bridges now: docker0 (d1, legacy), netA (a1, a2, web1, web2) and netB (b1), each a diamond with its containers below.
-""")
-b.code("draw", r"""
+*/
+
+// %% code draw
 await lab.draw({ title: "Lab 04: three bridges" });
-""")
-b.md("all-md", r"""
+
+/* %% md all-md
 ## All checks
-""")
-b.code("all-checks", r"""
-await lab.check();
-""", tags=["graded"])
-b.md("teardown-md", r"""
+*/
+
+// %% check all-checks
+
+/* %% md teardown-md
 ## Teardown: remove what you made, and only that
 
 Removes your session's containers, then netA and netB (by label); the engine deletes their bridges and iptables rules with them. Running it twice is harmless.
-""")
-b.code("teardown", r"""
+*/
+
+// %% teardown teardown
 import { openLab } from "docker-net-lab";
 // Also works after a failed setup cell or a kernel restart: the lab's objects are found by their labels.
 const finished = await openLab("04");
 await finished.teardown();
-""", tags=["teardown"])
-b.write(os.path.join(os.path.dirname(__file__), "..", "04-user-bridges-dns"))

@@ -1,0 +1,44 @@
+// Every lab built from its source: the notebooks, answer keys and README tables as they should be committed.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { labsDir, packageRoot } from "../../setup/paths.js";
+import type { LabDefinition } from "../definition.js";
+import { labs } from "../registry.js";
+import { buildLab, moduleOf } from "./build.js";
+import { parseLabSource, type SourceCell } from "./parse.js";
+import { coverageTable, labsTable, replaceGenerated } from "./readme.js";
+
+/** The source file of a lab, relative to the package root. */
+export const sourceFile = (lab: LabDefinition): string => join("src", "labs", "sources", `${lab.slug}.ts`);
+
+/** One file the build writes, with what it should hold. */
+export interface BuiltFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+export interface BuiltProject {
+  readonly files: readonly BuiltFile[];
+  readonly cells: ReadonlyMap<string, readonly SourceCell[]>;
+  /** Lab id -> its code cells as one module (answer key variant), for the type check. */
+  readonly modules: ReadonlyMap<string, string>;
+}
+
+/** Read every lab source and build everything from it; throws LabSourceError on a malformed source. */
+export const buildProject = (all: readonly LabDefinition[] = labs): BuiltProject => {
+  const files: BuiltFile[] = [];
+  const cells = new Map<string, readonly SourceCell[]>();
+  const modules = new Map<string, string>();
+  for (const lab of all) {
+    const file = sourceFile(lab);
+    const parsed = parseLabSource(readFileSync(join(packageRoot, file), "utf8"), file);
+    const built = buildLab(parsed, lab, file);
+    cells.set(lab.id, parsed);
+    modules.set(lab.id, moduleOf(parsed, lab, file));
+    files.push({ path: join(labsDir(), lab.slug, "lab.ipynb"), text: built.notebookText }, { path: join(labsDir(), lab.slug, "solutions.json"), text: built.solutionsText });
+  }
+  const readmePath = join(labsDir(), "README.md");
+  const readme = replaceGenerated(replaceGenerated(readFileSync(readmePath, "utf8"), "labs", labsTable(all)), "coverage", coverageTable(all, cells));
+  files.push({ path: readmePath, text: readme });
+  return { files, cells, modules };
+};
