@@ -1,0 +1,23 @@
+// The Debian roots of the engine matrix: one per Docker version, each from its distribution's docker.io package.
+import type { Suite } from "../helpers/rootfs.js";
+
+export interface EngineRoot {
+  /** Short name used in namespace and directory names. */
+  readonly id: "d20" | "d26" | "d28";
+  readonly suite: Suite;
+  /** The Docker version the distribution ships (major.minor), as the matrix names it. */
+  readonly docker: string;
+  readonly distribution: string;
+  readonly packages: readonly string[];
+}
+
+// What a private engine and the lab process need inside the root: the engine (docker.io pulls containerd, runc,
+// tini, iptables), the tools the labs run (ip, iptables, nsenter from util-linux, pgrep from procps, brctl), and
+// busybox-static for the toolbox image build.
+const packages = ["docker.io", "iproute2", "iptables", "procps", "bridge-utils", "busybox-static", "kmod"] as const;
+
+export const engineRoots: readonly EngineRoot[] = [
+  { id: "d20", suite: "bookworm", docker: "20.10", distribution: "Debian 12 (bookworm)", packages },
+  { id: "d26", suite: "trixie", docker: "26.1", distribution: "Debian 13 (trixie)", packages },
+  { id: "d28", suite: "sid", docker: "28.5", distribution: "Debian sid", packages },
+];
