@@ -1,4 +1,4 @@
-// Lab sources (src/labs/sources/*.ts): the committed notebooks, answer keys and README tables are exactly what
+// Lab sources (src/notebooks/*.ts): the committed notebooks, answer keys and README tables are exactly what
 // the sources build, the code cells type-check against the public API, and malformed sources are refused with
 // file:line. No engine, no root: this runs in `npm run test:unit`.
 import { readFileSync } from "node:fs";
@@ -33,7 +33,7 @@ describe("lab sources", () => {
     const errors = typecheckLabModules(new Map([["03", broken]]));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ lab: "03" });
-    expect(errors[0]!.cell).toMatch(/^setup \(src\/labs\/sources\/03-nat-ports\.ts:\d+\), line \d+ of the cell$/);
+    expect(errors[0]!.cell).toMatch(/^setup \(src\/notebooks\/03-nat-ports\.ts:\d+\), line \d+ of the cell$/);
     expect(errors[0]!.message).toContain("setupp");
   });
 

@@ -1,4 +1,4 @@
-// A lab's notebook source (src/labs/sources/NN-slug.ts) -> its cells. Pure: text in, cells out.
+// A lab's notebook source (src/notebooks/NN-slug.ts) -> its cells. Pure: text in, cells out.
 //
 // The source is TypeScript with cell markers, so the code cells are real code an editor and `tsc` can read:
 //   /* %% md ID [concepts=1,2]      markdown until a line `*/` (write `*\/` for a literal `*/` inside)

@@ -9,7 +9,7 @@ import { parseLabSource, type SourceCell } from "./parse.js";
 import { coverageTable, labsTable, replaceGenerated } from "./readme.js";
 
 /** The source file of a lab, relative to the package root. */
-export const sourceFile = (lab: LabDefinition): string => join("src", "labs", "sources", `${lab.slug}.ts`);
+export const sourceFile = (lab: LabDefinition): string => join("src", "notebooks", `${lab.slug}.ts`);
 
 /** One file the build writes, with what it should hold. */
 export interface BuiltFile {

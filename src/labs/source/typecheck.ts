@@ -6,7 +6,7 @@ import { packageRoot } from "../../setup/paths.js";
 /** One type error, placed in the lab source. */
 export interface CellTypeError {
   readonly lab: string;
-  /** The cell and its marker line in the source, e.g. `ex3 (src/labs/sources/03-nat-ports.ts:88)`. */
+  /** The cell and its marker line in the source, e.g. `ex3 (src/notebooks/03-nat-ports.ts:88)`. */
   readonly cell: string;
   readonly message: string;
 }
@@ -15,7 +15,7 @@ export interface CellTypeError {
 export const typecheckLabModules = (modules: ReadonlyMap<string, string>): CellTypeError[] => {
   // typescript comes with tslab (a dependency); loaded only here, for the build and its test.
   const ts = createRequire(import.meta.url)("typescript") as typeof import("typescript");
-  const dir = join(packageRoot, "src", "labs", "sources", ".typecheck");
+  const dir = join(packageRoot, "src", "notebooks", ".typecheck");
   const files = new Map([...modules].map(([lab, text]) => [join(dir, `lab${lab}.ts`), { lab, text }]));
   // tslab's own options (node_modules/tslab/dist/converter.js): ESNext modules, Node10 resolution, not strict.
   const options: import("typescript").CompilerOptions = {
