@@ -7,7 +7,7 @@ import { checkReportText } from "../render/check-report.js";
 import { notebookPath, solutionsPath } from "../labs/notebook.js";
 import { findLab, labs } from "../labs/registry.js";
 import { labContext, runLab, type LabRunResult } from "../labs/run-lab.js";
-import { requireSessionId } from "../labs/labels.js";
+import { requireSessionId } from "../ownership.js";
 import { currentSessionId } from "../labs/session.js";
 import { printJson, progress } from "./output.js";
 import { preflight } from "../setup/doctor.js";

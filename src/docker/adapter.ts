@@ -4,8 +4,8 @@ import { DnlError, EnvironmentError, ExitCode } from "../errors.js";
 import { toDockerContainer } from "../parse/docker-inspect.js";
 import { toDockerNetwork } from "../parse/network-inspect.js";
 import type { DockerContainer, DockerNetwork } from "../parse/models.js";
-import { ownerLabel, sessionLabelKey } from "../labs/labels.js";
-import { engineFix } from "../setup/engine.js";
+import { labelFilters, ownerLabel, ownsLabels, sessionLabelKey } from "../ownership.js";
+import { engineFix } from "../exec/classify.js";
 
 // Engine API status codes -> what they mean for a learner (data, not if/else; like dockerode's tables).
 const statusMessages: Readonly<Record<number, { message: string; hint: string }>> = {
@@ -101,7 +101,7 @@ export const listNetworks = async (options: { labels?: readonly string[] } = {})
 // Refuse to touch objects we did not create. The owner label alone is not enough: containers inherit it from the
 // toolbox image, so a user's own `docker run docker-net-lab/toolbox` carries it too; ours also carry a session label.
 const assertOwned = (labels: Readonly<Record<string, string>>, what: string): void => {
-  if (labels[ownerLabel.key] !== ownerLabel.value || !labels[sessionLabelKey]) {
+  if (!ownsLabels(labels)) {
     throw new DnlError(`Refusing to remove ${what}: it does not carry the labels ${ownerLabel.key}=${ownerLabel.value} and ${sessionLabelKey}, so docker-net-lab did not create it.`, {
       hint: "docker-net-lab only removes what it created; remove your own objects yourself.",
       exitCode: ExitCode.failed,
@@ -145,11 +145,11 @@ export const listVolumes = async (labels: readonly string[]): Promise<{ name: st
   return (result.Volumes ?? []).map((volume) => ({ name: volume.Name, labels: volume.Labels ?? {} }));
 };
 
-/** Remove a volume we created (refuses unlabeled ones). */
+/** Remove a volume we created (refuses unlabeled ones); true when something was removed. */
 export const removeOwnedVolume = async (name: string): Promise<boolean> => {
-  const volumes = await listVolumes([`${ownerLabel.key}=${ownerLabel.value}`]);
-  const volume = volumes.find((candidate) => candidate.name === name);
+  const volume = (await listVolumes(labelFilters(null))).find((candidate) => candidate.name === name);
   if (!volume) return false;
+  assertOwned(volume.labels, `volume ${name}`);
   await call(`docker volume rm ${name}`, () => docker().getVolume(name).remove());
   return true;
 };

@@ -2,6 +2,25 @@
 import { EnvironmentError, isDnlError, type DnlError } from "../errors.js";
 import type { RunResult } from "./run.js";
 
+const runningAsRoot = (): boolean => typeof process.getuid === "function" && process.getuid() === 0;
+
+/** The command that fixes a stopped engine, for messages (the adapter, the runners and setup say the same). */
+export const engineFix = (): string =>
+  process.env.DOCKER_HOST
+    ? `start the engine that DOCKER_HOST=${process.env.DOCKER_HOST} points to, or unset DOCKER_HOST`
+    : runningAsRoot()
+      ? "npx docker-net-lab setup   (installs Debian's docker.io if needed and starts dockerd)"
+      : "start Docker (e.g. `sudo systemctl start docker`, or `sudo npx docker-net-lab setup`)";
+
+/** The fix for an engine that does not answer, given what the client said (permission denied is not "start it"). */
+export const engineFixFor = (detail: string): string =>
+  /permission denied/i.test(detail)
+    ? "run as root (the labs need it for namespaces and iptables), e.g. `sudo npx docker-net-lab …`, or in the devcontainer"
+    : /not installed/i.test(detail) && !runningAsRoot()
+      ? "install Docker (`sudo apt-get install docker.io`) or run `sudo npx docker-net-lab setup`"
+      : engineFix();
+
+
 interface Rule {
   readonly match: RegExp;
   readonly message: string;

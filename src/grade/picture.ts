@@ -1,16 +1,14 @@
 // The topology picture in a feedback page: only this session's containers and namespaces (never other learners').
-import { sessionLabelKey } from "../labs/labels.js";
-import { kernelPrefixes } from "../labs/clean.js";
+import { ownsLabels, ownsName } from "../ownership.js";
 import { topologySvg } from "../render/topology-plot.js";
 import type { Topology } from "../topology/model.js";
 
-/** The topology restricted to one session: the host, the session's containers and its prefixed namespaces; pure. */
+/** The topology restricted to one session: the host, the session's containers and its namespaces (by name); pure. */
 export const sessionView = (topology: Topology, session: string): Topology => {
-  const prefixes = kernelPrefixes(session);
-  const containers = topology.containers.filter((container) => container.labels[sessionLabelKey] === session);
+  const containers = topology.containers.filter((container) => ownsLabels(container.labels, session));
   const names = new Set(containers.map((container) => container.name));
   const namespaces = topology.namespaces.filter((ns) =>
-    ns.kind === "host" || (ns.kind === "container" ? ns.containers.some((name) => names.has(name)) : prefixes.some((prefix) => ns.name.startsWith(prefix))),
+    ns.kind === "host" || (ns.kind === "container" ? ns.containers.some((name) => names.has(name)) : ownsName(ns.name, session)),
   );
   const kept = new Set(namespaces.map((ns) => ns.id));
   const inKept = (end: string): boolean => [...kept].some((id) => end.startsWith(`${id}:`));

@@ -1,12 +1,12 @@
 // Kernel objects a lab makes by hand (ip netns namespaces, host links, iptables rules): idempotent create/remove helpers.
 import { run } from "../exec/run.js";
-import { ipNetnsList } from "../exec/commands.js";
 import { parseIpLink } from "../parse/ip-link.js";
 import { ipJson } from "../exec/commands.js";
 
-/** Names of the `ip netns` namespaces (first word of each `ip netns list` line). */
-export const netnsNames = async (): Promise<string[]> =>
-  (await ipNetnsList().catch(() => "")).split("\n").map((line) => line.trim().split(/\s+/)[0] ?? "").filter(Boolean);
+import { netnsNames } from "../exec/netns.js";
+
+/** Names of the named namespaces (src/exec/netns.ts), for the lab definitions. */
+export { netnsNames };
 
 /** Does a host link with this name exist? */
 export const linkExists = async (name: string): Promise<boolean> => parseIpLink(await ipJson("link")).value.some((link) => link.name === name);

@@ -19,6 +19,7 @@ import type { LabContext, LabDefinition } from "./definition.js";
 import { findLab } from "./registry.js";
 import { currentSessionId, LabSession } from "./session.js";
 import { removeLabelled } from "./teardown.js";
+import { labLabelKey, ownsLabels, ownsName } from "../ownership.js";
 import { freePort, freeSubnet, readParams, type FreePortOptions, type FreeSubnetOptions } from "./free.js";
 
 type Piece = string | number | readonly (string | number)[];
@@ -136,12 +137,12 @@ export class Lab {
     display(pictureBundle(`[topology: ${scope.containers?.length ?? topology.containers.length} lab container(s)]`, svg));
   }
 
-  /** What a picture of this lab shows: its containers and its namespaces (names with the session id), unless `all`. */
+  /** What a picture of this lab shows: its containers and its session's namespaces (src/ownership.ts), unless `all`. */
   pictureScope(topology: Topology, options: DrawOptions & { all?: boolean } = {}): DrawOptions {
     const { all = false, ...rest } = options;
     if (all) return rest;
-    const mine = topology.containers.filter((c) => c.labels["io.docker-net-lab.session"] === this.session.session && c.labels["io.docker-net-lab.lab"] === this.definition.id).map((c) => c.name);
-    const netns = topology.namespaces.filter((ns) => ns.kind === "netns" && ns.name.includes(this.session.session)).map((ns) => ns.name);
+    const mine = topology.containers.filter((c) => ownsLabels(c.labels, this.session.session) && c.labels[labLabelKey] === this.definition.id).map((c) => c.name);
+    const netns = topology.namespaces.filter((ns) => ns.kind === "netns" && ownsName(ns.name, this.session.session)).map((ns) => ns.name);
     return { containers: mine, namespaces: netns, ...rest };
   }
 

@@ -18,7 +18,8 @@ import { toolboxImage } from "../setup/image.js";
 import { allLinks } from "../topology/links.js";
 import type { NamespaceNode, Topology } from "../topology/model.js";
 import { labelInsertPosition, templateToArgv } from "./command-line.js";
-import { namePrefix } from "./labels.js";
+import { namePrefix } from "../ownership.js";
+import { netnsExists as namespaceExists } from "../exec/netns.js";
 import type { LabSession } from "./session.js";
 
 type Piece = string | number | readonly (string | number)[];
@@ -139,8 +140,6 @@ export const destroyEngine = async (paths: EnginePaths, log: (line: string) => v
   return existed;
 };
 
-// Does an `ip netns` namespace exist?
-const namespaceExists = async (name: string): Promise<boolean> => (await readdir("/run/netns").catch(() => [] as string[])).includes(name);
 
 /** Markers of private engines left on this host (one session, or all). */
 export const findEngineMarkers = async (session: string | null): Promise<EngineMarker[]> => {

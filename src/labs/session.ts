@@ -4,7 +4,7 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { UsageError } from "../errors.js";
 import { stateDir } from "../setup/paths.js";
-import { isSessionId, labelArgs, labelsFor, namePrefix, requireSessionId } from "./labels.js";
+import { isSessionId, kernelName, labelArgs, labelsFor, namePrefix, objectName, requireSessionId } from "../ownership.js";
 
 // Four random lowercase letters/digits.
 export const newSessionId = (): string => {
@@ -42,13 +42,13 @@ export class LabSession {
 
   /** Docker object name: `dnl-<session>-<lab>-<short>`, e.g. `dnl-ab12-01-web1`. */
   name(short: string): string {
-    return `${namePrefix}-${this.session}-${this.lab}-${short}`;
+    return objectName(this.session, this.lab, short);
   }
 
   /** Interface or namespace name that fits IFNAMSIZ (15): `dnl<session><lab><short>` cut to 15. */
   ifname(short: string): string {
     const name = `${namePrefix}${this.session}${short}`;
-    if (name.length > 15) throw new UsageError(`Interface name ${name} is longer than 15 characters.`, { hint: "Use a shorter suffix (at most 4 characters)." });
+    if (name !== kernelName(this.session, short)) throw new UsageError(`Interface name ${name} is longer than 15 characters.`, { hint: "Use a shorter suffix (at most 4 characters)." });
     return name;
   }
 

@@ -4,6 +4,7 @@ import { mkdir, open, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { EnvironmentError } from "../errors.js";
 import { run } from "../exec/run.js";
+import { engineFix } from "../exec/classify.js";
 import { stateDir } from "./paths.js";
 import { aptInstall, isRoot, which } from "./system.js";
 
@@ -23,22 +24,6 @@ export const engineStatus = async (): Promise<EngineStatus> => {
   const detail = result.timedOut ? "the engine did not answer within 10 s" : result.stderr.trim().split("\n").at(-1) ?? "no answer";
   return { ok: false, version: null, detail };
 };
-
-// The command that fixes a stopped engine, for messages.
-export const engineFix = (): string =>
-  process.env.DOCKER_HOST
-    ? `start the engine that DOCKER_HOST=${process.env.DOCKER_HOST} points to, or unset DOCKER_HOST`
-    : isRoot()
-      ? "npx docker-net-lab setup   (installs Debian's docker.io if needed and starts dockerd)"
-      : "start Docker (e.g. `sudo systemctl start docker`, or `sudo npx docker-net-lab setup`)";
-
-/** The fix for an engine that does not answer, given what the client said (permission denied is not "start it"). */
-export const engineFixFor = (detail: string): string =>
-  /permission denied/i.test(detail)
-    ? "run as root (the labs need it for namespaces and iptables), e.g. `sudo npx docker-net-lab …`, or in the devcontainer"
-    : /not installed/i.test(detail) && !isRoot()
-      ? "install Docker (`sudo apt-get install docker.io`) or run `sudo npx docker-net-lab setup`"
-      : engineFix();
 
 const engineDir = (): string => join(stateDir(), "engine");
 

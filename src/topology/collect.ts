@@ -3,20 +3,10 @@
 // /proc and /var/run/netns are read synchronously: each read takes microseconds, while a trip through
 // libuv's thread pool per file made the docker-proxy scan ten times slower.
 import { readdirSync, readFileSync, statSync } from "node:fs";
+import { netnsDir } from "../exec/netns.js";
 import { iptablesSave, type Where } from "../exec/commands.js";
 import type { DockerProxy } from "./model.js";
 
-/** Directory where `ip netns add` keeps its namespaces. */
-export const netnsDir = "/var/run/netns";
-
-/** Names of the namespaces `ip netns list` shows (sorted); [] when there are none. */
-export const listNamedNamespaces = async (): Promise<string[]> => {
-  try {
-    return readdirSync(netnsDir).sort();
-  } catch {
-    return [];
-  }
-};
 
 /** The kernel identity (inode) of a network namespace; null when it cannot be read (process gone). */
 export const namespaceInode = async (where: Where): Promise<number | null> => {

@@ -5,7 +5,7 @@ import { DnlError, ExitCode } from "../errors.js";
 import type { Where } from "../exec/commands.js";
 import { sendProbe } from "../exec/probe.js";
 import type { RunResult } from "../exec/run.js";
-import { ownerLabel, namePrefix } from "../labs/labels.js";
+import { ownsLabels, ownsName } from "../ownership.js";
 import { diffTopology } from "./diff.js";
 import { explain, resolvePlace, type ExplainOptions, type Explanation } from "./explain.js";
 import type { NamespaceNode, RuleRef, Topology } from "./model.js";
@@ -22,16 +22,16 @@ export interface Proof {
   readonly unconfirmed: readonly RuleRef[];
 }
 
-/** Is this namespace the project's own (every container in it labelled, or a `dnl` namespace)? */
+/** Is this namespace the project's own (every container in it the project's, or a namespace with a project name)? */
 export const isOwnNamespace = (topology: Topology, ns: NamespaceNode): boolean => {
-  if (ns.kind === "netns") return ns.name.startsWith(namePrefix);
+  if (ns.kind === "netns") return ownsName(ns.name);
   if (ns.kind === "host") return false;
-  return ns.containers.length > 0 && ns.containers.every((name) => topology.containers.find((c) => c.name === name)?.labels[ownerLabel.key] === ownerLabel.value);
+  return ns.containers.length > 0 && ns.containers.every((name) => ownsLabels(topology.containers.find((c) => c.name === name)?.labels ?? {}));
 };
 
 // Refuse probes that could touch anything but the project's own objects.
 const refuse = (message: string): never => {
-  throw new DnlError(`Not sending a packet: ${message}`, { hint: "`--prove` only sends to containers and namespaces docker-net-lab created (label io.docker-net-lab.owner, names starting with dnl). Use `explain` without --prove to see the path.", exitCode: ExitCode.environment });
+  throw new DnlError(`Not sending a packet: ${message}`, { hint: "`--prove` only sends to containers and namespaces docker-net-lab created (labels io.docker-net-lab.owner and io.docker-net-lab.session, names like dnl-ab12-… or dnlab12…). Use `explain` without --prove to see the path.", exitCode: ExitCode.environment });
 };
 
 /** Check that a probe from `from` to `to` stays within the project's own objects; returns where to send from. */

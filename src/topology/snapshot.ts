@@ -9,7 +9,8 @@ import { ipBatchInNamespaces } from "../exec/netns-batch.js";
 import { parseIpAddr } from "../parse/ip-addr.js";
 import { parseIpRoute } from "../parse/ip-route.js";
 import type { DockerContainer } from "../parse/models.js";
-import { listNamedNamespaces, namespaceInode, readDockerProxies, readIptables } from "./collect.js";
+import { netnsNames } from "../exec/netns.js";
+import { namespaceInode, readDockerProxies, readIptables } from "./collect.js";
 import { allLinks } from "./links.js";
 import { parseIptablesSave } from "../parse/iptables-save.js";
 import type { NamespaceNode, Topology } from "./model.js";
@@ -55,7 +56,7 @@ export const snapshot = async (options: SnapshotOptions = {}): Promise<Topology>
   const { concurrency = 2, nat = true } = options;
   const warnings: string[] = [];
   const commands = ["addr show", "route show"];
-  const [named, hostInode] = await Promise.all([listNamedNamespaces(), namespaceInode({ kind: "host" })]);
+  const [named, hostInode] = await Promise.all([netnsNames(), namespaceInode({ kind: "host" })]);
   const netnsInodes = await Promise.all(named.map(async (name) => ({ name, inode: await namespaceInode({ kind: "netns", name }) })));
   const candidates = netnsInodes.filter(({ inode }) => inode === null || inode !== hostInode);
   // The host and `ip netns` namespaces need nothing from the engine: read them while the engine answers.

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { sessionView } from "../../src/grade/picture.js";
 import type { Topology } from "../../src/topology/model.js";
 
-const container = (name: string, session: string) => ({ name, labels: { "io.docker-net-lab.session": session } });
+const container = (name: string, session: string) => ({ name, labels: { "io.docker-net-lab.owner": "docker-net-lab", "io.docker-net-lab.session": session } });
 const ns = (id: string, kind: string, name: string, containers: string[] = []) => ({ id, kind, name, containers, interfaces: [], routes: [] });
 const topology = {
   engineVersion: "20.10",
