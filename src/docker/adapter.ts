@@ -1,6 +1,8 @@
-// The only module that imports dockerode: Engine API calls in, our typed models out.
+// The only module that imports dockerode: Engine API calls in, our typed models out. One `DockerEngine` value per
+// engine (dockerode's own shape): the learner's engine (`defaultEngine()`, from DOCKER_HOST) and the private engines
+// of labs 07 and 08 (`new DockerEngine("unix:///run/dnl-…/docker.sock")`) go through the same code.
 import Docker from "dockerode";
-import { DnlError, EnvironmentError, ExitCode } from "../errors.js";
+import { DnlError, EnvironmentError, ExitCode, UsageError } from "../errors.js";
 import { toDockerContainer } from "../parse/docker-inspect.js";
 import { toDockerNetwork } from "../parse/network-inspect.js";
 import type { DockerContainer, DockerNetwork } from "../parse/models.js";
@@ -15,13 +17,8 @@ const statusMessages: Readonly<Record<number, { message: string; hint: string }>
   500: { message: "the engine reported an internal error", hint: "Read the engine's log; `npx docker-net-lab doctor` checks the set-up." },
 };
 
-let client: Docker | null = null;
-
 /** Milliseconds an Engine API request may take before it is abandoned: $DOCKER_CLIENT_TIMEOUT, else 60 s (a hung engine never hangs us). */
 export const engineRequestTimeout = (): number => Number(process.env.DOCKER_CLIENT_TIMEOUT) || 60_000;
-
-// One client per process; dockerode reads DOCKER_HOST itself.
-const docker = (): Docker => (client ??= new Docker({ timeout: engineRequestTimeout() }));
 
 // Turn a dockerode failure into our error with a next step.
 const translate = (error: unknown, what: string): DnlError => {
@@ -48,58 +45,8 @@ const call = async <T>(what: string, promise: () => Promise<T>): Promise<T> => {
   }
 };
 
-/** Server version and API version of the engine. */
-export const engineVersion = async (): Promise<{ version: string; apiVersion: string }> => {
-  const info = await call("docker version", () => docker().version());
-  return { version: info.Version, apiVersion: info.ApiVersion };
-};
-
-/** Inspect one container by name or id. */
-export const inspectContainer = async (nameOrId: string): Promise<DockerContainer> =>
-  toDockerContainer(await call(`docker inspect ${nameOrId}`, () => docker().getContainer(nameOrId).inspect())).value;
-
-/** Inspect a container, or null when it does not exist. */
-export const findContainer = async (nameOrId: string): Promise<DockerContainer | null> => {
-  try {
-    return toDockerContainer(await docker().getContainer(nameOrId).inspect()).value;
-  } catch (error) {
-    if ((error as { statusCode?: number }).statusCode === 404) return null;
-    throw translate(error, `docker inspect ${nameOrId}`);
-  }
-};
-
-/** All containers (running or not), optionally filtered by labels `key=value`, fully inspected. */
-export const listContainers = async (options: { labels?: readonly string[]; all?: boolean } = {}): Promise<DockerContainer[]> => {
-  const { labels = [], all = true } = options;
-  const summaries = await call("docker ps", () => docker().listContainers({ all, filters: labels.length ? { label: [...labels] } : {} }));
-  const inspected = await Promise.all(summaries.map((summary) => findContainer(summary.Id)));
-  return inspected.filter((container): container is DockerContainer => container !== null);
-};
-
-/** Inspect one network by name or id. */
-export const inspectNetwork = async (nameOrId: string): Promise<DockerNetwork> =>
-  toDockerNetwork(await call(`docker network inspect ${nameOrId}`, () => docker().getNetwork(nameOrId).inspect())).value;
-
-/** Inspect a network, or null when it does not exist. */
-export const findNetwork = async (nameOrId: string): Promise<DockerNetwork | null> => {
-  try {
-    return toDockerNetwork(await docker().getNetwork(nameOrId).inspect()).value;
-  } catch (error) {
-    if ((error as { statusCode?: number }).statusCode === 404) return null;
-    throw translate(error, `docker network inspect ${nameOrId}`);
-  }
-};
-
-/** All networks, fully inspected (with their Containers maps), optionally filtered by labels. */
-export const listNetworks = async (options: { labels?: readonly string[] } = {}): Promise<DockerNetwork[]> => {
-  const { labels = [] } = options;
-  const summaries = await call("docker network ls", () => docker().listNetworks(labels.length ? { filters: { label: [...labels] } } : {}));
-  const inspected = await Promise.all(summaries.map((summary) => findNetwork(summary.Id)));
-  return inspected.filter((network): network is DockerNetwork => network !== null);
-};
-
-// Refuse to touch objects we did not create. The owner label alone is not enough: containers inherit it from the
-// toolbox image, so a user's own `docker run docker-net-lab/toolbox` carries it too; ours also carry a session label.
+// Refuse to touch objects we did not create (src/ownership.ts): the owner label alone is not enough, containers
+// inherit it from the toolbox image, so a user's own `docker run docker-net-lab/toolbox` carries it too.
 const assertOwned = (labels: Readonly<Record<string, string>>, what: string): void => {
   if (!ownsLabels(labels)) {
     throw new DnlError(`Refusing to remove ${what}: it does not carry the labels ${ownerLabel.key}=${ownerLabel.value} and ${sessionLabelKey}, so docker-net-lab did not create it.`, {
@@ -109,47 +56,133 @@ const assertOwned = (labels: Readonly<Record<string, string>>, what: string): vo
   }
 };
 
-/** Force-remove a container we created (refuses unlabeled ones); true when something was removed. */
-export const removeOwnedContainer = async (nameOrId: string): Promise<boolean> => {
-  const container = await findContainer(nameOrId);
-  if (!container) return false;
-  assertOwned(container.labels, `container ${container.name}`);
-  try {
-    await docker().getContainer(container.id).remove({ force: true, v: true });
-  } catch (error) {
-    const status = (error as { statusCode?: number }).statusCode;
-    if (status === 404) return false;
-    if (status === 409 && /already in progress/.test(String((error as Error).message))) return true;
-    throw translate(error, `docker rm -f ${container.name}`);
+const statusOf = (error: unknown): number | undefined => (error as { statusCode?: number }).statusCode;
+
+/** One Docker engine, by its address (`unix:///path/docker.sock`); without one, DOCKER_HOST or the default socket. */
+export class DockerEngine {
+  /** The address given, or null for DOCKER_HOST / the default socket. */
+  readonly host: string | null;
+  private client: Docker | null = null;
+  constructor(host: string | null = null) {
+    if (host !== null && !host.startsWith("unix://")) throw new UsageError(`Expected a unix:// engine address, got \`${host}\`.`, { hint: "Private engines listen on unix sockets, e.g. unix:///run/dnl-ab12-07/docker.sock." });
+    this.host = host;
   }
-  return true;
-};
 
-/** Remove a network we created (refuses unlabeled ones); true when something was removed. */
-export const removeOwnedNetwork = async (nameOrId: string): Promise<boolean> => {
-  const network = await findNetwork(nameOrId);
-  if (!network) return false;
-  assertOwned(network.labels, `network ${network.name}`);
-  try {
-    await docker().getNetwork(network.id).remove();
-  } catch (error) {
-    if ((error as { statusCode?: number }).statusCode === 404) return false;
-    throw translate(error, `docker network rm ${network.name}`);
+  // dockerode reads DOCKER_HOST itself when no socket is given; the client is made on first use.
+  private get docker(): Docker {
+    return (this.client ??= new Docker({ timeout: engineRequestTimeout(), ...(this.host ? { socketPath: this.host.slice("unix://".length) } : {}) }));
   }
-  return true;
-};
 
-/** Volumes carrying all the given labels. */
-export const listVolumes = async (labels: readonly string[]): Promise<{ name: string; labels: Record<string, string> }[]> => {
-  const result = await call("docker volume ls", () => docker().listVolumes({ filters: { label: [...labels] } }));
-  return (result.Volumes ?? []).map((volume) => ({ name: volume.Name, labels: volume.Labels ?? {} }));
-};
+  /** Server version and API version of the engine. */
+  async version(): Promise<{ version: string; apiVersion: string }> {
+    const info = await call("docker version", () => this.docker.version());
+    return { version: info.Version, apiVersion: info.ApiVersion };
+  }
 
-/** Remove a volume we created (refuses unlabeled ones); true when something was removed. */
-export const removeOwnedVolume = async (name: string): Promise<boolean> => {
-  const volume = (await listVolumes(labelFilters(null))).find((candidate) => candidate.name === name);
-  if (!volume) return false;
-  assertOwned(volume.labels, `volume ${name}`);
-  await call(`docker volume rm ${name}`, () => docker().getVolume(name).remove());
-  return true;
-};
+  /** Inspect one container by name or id. */
+  async inspectContainer(nameOrId: string): Promise<DockerContainer> {
+    return toDockerContainer(await call(`docker inspect ${nameOrId}`, () => this.docker.getContainer(nameOrId).inspect())).value;
+  }
+
+  /** Inspect a container, or null when it does not exist. */
+  async findContainer(nameOrId: string): Promise<DockerContainer | null> {
+    try {
+      return toDockerContainer(await this.docker.getContainer(nameOrId).inspect()).value;
+    } catch (error) {
+      if (statusOf(error) === 404) return null;
+      throw translate(error, `docker inspect ${nameOrId}`);
+    }
+  }
+
+  /** All containers (running or not), optionally filtered by labels `key=value`, fully inspected. */
+  async listContainers(options: { labels?: readonly string[]; all?: boolean } = {}): Promise<DockerContainer[]> {
+    const { labels = [], all = true } = options;
+    const summaries = await call("docker ps", () => this.docker.listContainers({ all, filters: labels.length ? { label: [...labels] } : {} }));
+    const inspected = await Promise.all(summaries.map((summary) => this.findContainer(summary.Id)));
+    return inspected.filter((container): container is DockerContainer => container !== null);
+  }
+
+  /** Inspect one network by name or id. */
+  async inspectNetwork(nameOrId: string): Promise<DockerNetwork> {
+    return toDockerNetwork(await call(`docker network inspect ${nameOrId}`, () => this.docker.getNetwork(nameOrId).inspect())).value;
+  }
+
+  /** Inspect a network, or null when it does not exist. */
+  async findNetwork(nameOrId: string): Promise<DockerNetwork | null> {
+    try {
+      return toDockerNetwork(await this.docker.getNetwork(nameOrId).inspect()).value;
+    } catch (error) {
+      if (statusOf(error) === 404) return null;
+      throw translate(error, `docker network inspect ${nameOrId}`);
+    }
+  }
+
+  /** All networks, fully inspected (with their Containers maps), optionally filtered by labels. */
+  async listNetworks(options: { labels?: readonly string[] } = {}): Promise<DockerNetwork[]> {
+    const { labels = [] } = options;
+    const summaries = await call("docker network ls", () => this.docker.listNetworks(labels.length ? { filters: { label: [...labels] } } : {}));
+    const inspected = await Promise.all(summaries.map((summary) => this.findNetwork(summary.Id)));
+    return inspected.filter((network): network is DockerNetwork => network !== null);
+  }
+
+  /** Force-remove a container we created (refuses unlabeled ones); true when something was removed. */
+  async removeOwnedContainer(nameOrId: string): Promise<boolean> {
+    const container = await this.findContainer(nameOrId);
+    if (!container) return false;
+    assertOwned(container.labels, `container ${container.name}`);
+    try {
+      await this.docker.getContainer(container.id).remove({ force: true, v: true });
+    } catch (error) {
+      if (statusOf(error) === 404) return false;
+      if (statusOf(error) === 409 && /already in progress/.test(String((error as Error).message))) return true;
+      throw translate(error, `docker rm -f ${container.name}`);
+    }
+    return true;
+  }
+
+  /** Remove a network we created (refuses unlabeled ones); true when something was removed. */
+  async removeOwnedNetwork(nameOrId: string): Promise<boolean> {
+    const network = await this.findNetwork(nameOrId);
+    if (!network) return false;
+    assertOwned(network.labels, `network ${network.name}`);
+    try {
+      await this.docker.getNetwork(network.id).remove();
+    } catch (error) {
+      if (statusOf(error) === 404) return false;
+      throw translate(error, `docker network rm ${network.name}`);
+    }
+    return true;
+  }
+
+  /** Volumes carrying all the given labels. */
+  async listVolumes(labels: readonly string[]): Promise<{ name: string; labels: Record<string, string> }[]> {
+    const result = await call("docker volume ls", () => this.docker.listVolumes({ filters: { label: [...labels] } }));
+    return (result.Volumes ?? []).map((volume) => ({ name: volume.Name, labels: volume.Labels ?? {} }));
+  }
+
+  /** Remove a volume we created (refuses unlabeled ones); true when something was removed. */
+  async removeOwnedVolume(name: string): Promise<boolean> {
+    const volume = (await this.listVolumes(labelFilters(null))).find((candidate) => candidate.name === name);
+    if (!volume) return false;
+    assertOwned(volume.labels, `volume ${name}`);
+    await call(`docker volume rm ${name}`, () => this.docker.getVolume(name).remove());
+    return true;
+  }
+}
+
+let learnersEngine: DockerEngine | null = null;
+/** The learner's engine (DOCKER_HOST, else the default socket), one per process. */
+export const defaultEngine = (): DockerEngine => (learnersEngine ??= new DockerEngine());
+
+// The learner's engine, function by function (what labs, teardown and clean call).
+export const engineVersion = (): ReturnType<DockerEngine["version"]> => defaultEngine().version();
+export const inspectContainer = (nameOrId: string): Promise<DockerContainer> => defaultEngine().inspectContainer(nameOrId);
+export const findContainer = (nameOrId: string): Promise<DockerContainer | null> => defaultEngine().findContainer(nameOrId);
+export const listContainers = (options?: { labels?: readonly string[]; all?: boolean }): Promise<DockerContainer[]> => defaultEngine().listContainers(options);
+export const inspectNetwork = (nameOrId: string): Promise<DockerNetwork> => defaultEngine().inspectNetwork(nameOrId);
+export const findNetwork = (nameOrId: string): Promise<DockerNetwork | null> => defaultEngine().findNetwork(nameOrId);
+export const listNetworks = (options?: { labels?: readonly string[] }): Promise<DockerNetwork[]> => defaultEngine().listNetworks(options);
+export const removeOwnedContainer = (nameOrId: string): Promise<boolean> => defaultEngine().removeOwnedContainer(nameOrId);
+export const removeOwnedNetwork = (nameOrId: string): Promise<boolean> => defaultEngine().removeOwnedNetwork(nameOrId);
+export const listVolumes = (labels: readonly string[]): Promise<{ name: string; labels: Record<string, string> }[]> => defaultEngine().listVolumes(labels);
+export const removeOwnedVolume = (name: string): Promise<boolean> => defaultEngine().removeOwnedVolume(name);

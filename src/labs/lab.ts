@@ -1,7 +1,7 @@
 // The object a notebook works with: `const lab = await openLab("01")`.
 import { runChecks, type CheckResult } from "../checks/check.js";
 import { isDnlError, UsageError } from "../errors.js";
-import { CommandError, formatCommand, run, timeouts, type RunResult } from "../exec/run.js";
+import type { RunResult } from "../exec/run.js";
 import { checkReportBundle } from "../render/check-report.js";
 import { display, escapeHtml, inNotebook, jupyterDisplay, pictureBundle } from "../render/display.js";
 import { sideBySideBundle } from "../render/side-by-side.js";
@@ -14,24 +14,24 @@ import { otherNames, relatedNames, type TopologyDiff } from "../topology/diff.js
 import { toolboxImage } from "../setup/image.js";
 import { snapshot } from "../topology/snapshot.js";
 import type { Topology } from "../topology/model.js";
-import { labelInsertPosition, templateToArgv } from "./command-line.js";
 import type { LabContext, LabDefinition } from "./definition.js";
 import { findLab } from "./registry.js";
 import { currentSessionId, LabSession } from "./session.js";
 import { removeLabelled } from "./teardown.js";
+import { LearnerShell, type Piece, type ShellOptions } from "./shell.js";
 import { labLabelKey, ownsLabels, ownsName } from "../ownership.js";
 import { freePort, freeSubnet, readParams, type FreePortOptions, type FreeSubnetOptions } from "./free.js";
-
-type Piece = string | number | readonly (string | number)[];
 
 /** A lab opened in a session. */
 export class Lab {
   readonly definition: LabDefinition;
   readonly session: LabSession;
   readonly image = toolboxImage;
+  private readonly shell: LearnerShell;
   constructor(definition: LabDefinition, session: LabSession) {
     this.definition = definition;
     this.session = session;
+    this.shell = new LearnerShell(session);
   }
 
   /** The context setup, checks and teardown receive. */
@@ -50,23 +50,12 @@ export class Lab {
    * so teardown finds exactly what you made. Use `${value}` for names: each becomes one argument.
    */
   async sh(strings: TemplateStringsArray, ...values: Piece[]): Promise<RunResult> {
-    return this.exec(templateToArgv(strings, values));
+    return this.shell.sh(strings, ...values);
   }
 
   /** Like `sh`, but with an argv array. Failing commands throw an error whose hint says what to do. */
-  async exec(argv: readonly string[], options: { quiet?: boolean; timeout?: number } = {}): Promise<RunResult> {
-    const [file, ...args] = argv;
-    if (!file) throw new UsageError("Empty command.", { hint: "Write the command, e.g. lab.sh`docker ps`." });
-    const position = labelInsertPosition(argv);
-    const full = position < 0 ? [...args] : [...args.slice(0, position - 1), ...this.session.labelArgs, ...args.slice(position - 1)];
-    if (!options.quiet) console.log(`$ ${formatCommand(file, args)}${position < 0 ? "" : "   # + the lab's labels"}`);
-    const result = await run(file, full, { timeout: options.timeout ?? timeouts.docker, reject: false });
-    if (!options.quiet) {
-      if (result.stdout.trim()) console.log(result.stdout.replace(/\n$/, ""));
-      if (result.stderr.trim()) console.log(result.stderr.replace(/\n$/, ""));
-    }
-    if (result.exitCode !== 0) throw new CommandError(result);
-    return result;
+  async exec(argv: readonly string[], options: ShellOptions = {}): Promise<RunResult> {
+    return this.shell.exec(argv, options);
   }
 
   /** Show a command's raw output next to its parsed value. */

@@ -3,26 +3,23 @@
 // ports all live in that namespace, so the learner's engine is never restarted, reconfigured or even touched.
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { EnvironmentError, UsageError } from "../errors.js";
+import { DockerEngine } from "../docker/adapter.js";
+import { EnvironmentError } from "../errors.js";
+import { ipJson } from "../exec/commands.js";
 import { commandLine, isAlive, mountsUnder, processesMentioning, signal, startDetached, waitGone } from "../exec/daemon.js";
-import { CommandError, formatCommand, run, timeouts, type RunResult } from "../exec/run.js";
-import { parseContainerInspect } from "../parse/docker-inspect.js";
+import { netnsExists as namespaceExists } from "../exec/netns.js";
+import { formatCommand, run, timeouts, type RunResult } from "../exec/run.js";
+import { namePrefix } from "../ownership.js";
 import { parseIpAddr } from "../parse/ip-addr.js";
-import { parseIpRoute } from "../parse/ip-route.js";
-import type { DockerContainer, DockerNetwork } from "../parse/models.js";
-import { parseNetworkInspect } from "../parse/network-inspect.js";
+import type { DockerContainer, DockerNetwork, IpInterface } from "../parse/models.js";
 import { display, pictureBundle } from "../render/display.js";
 import { topologySvg } from "../render/topology-plot.js";
 import { stateDir } from "../setup/paths.js";
 import { toolboxImage } from "../setup/image.js";
-import { allLinks } from "../topology/links.js";
-import type { NamespaceNode, Topology } from "../topology/model.js";
-import { labelInsertPosition, templateToArgv } from "./command-line.js";
-import { namePrefix } from "../ownership.js";
-import { netnsExists as namespaceExists } from "../exec/netns.js";
+import type { Topology } from "../topology/model.js";
+import { snapshot } from "../topology/snapshot.js";
 import type { LabSession } from "./session.js";
-
-type Piece = string | number | readonly (string | number)[];
+import { LearnerShell, type Piece, type ShellOptions } from "./shell.js";
 
 /** dockerd options a lab may change (what seed 002 changes in DOCKER_OPTS / daemon.json). */
 export interface EngineOptions {
@@ -162,10 +159,15 @@ export class PrivateEngine {
   readonly session: LabSession;
   readonly paths: EnginePaths;
   readonly image = toolboxImage;
+  /** The Engine API of this engine: the same adapter as the learner's engine, on this engine's socket. */
+  readonly engine: DockerEngine;
+  private readonly shell: LearnerShell;
   private readonly log: (line: string) => void;
   constructor(session: LabSession, log: (line: string) => void = (line) => console.log(line)) {
     this.session = session;
     this.paths = enginePaths(session.session, session.lab);
+    this.engine = new DockerEngine(`unix://${this.paths.socket}`);
+    this.shell = new LearnerShell(session, this.host, "engine");
     this.log = log;
   }
 
@@ -249,62 +251,32 @@ export class PrivateEngine {
    * lab's labels on objects it creates. Prints the command and its output; throws (with a hint) when it fails.
    */
   async sh(strings: TemplateStringsArray, ...values: Piece[]): Promise<RunResult> {
-    return this.exec(templateToArgv(strings, values));
+    return this.shell.sh(strings, ...values);
   }
 
   /** Like `sh`, with an argv array. */
-  async exec(argv: readonly string[], options: { quiet?: boolean; timeout?: number } = {}): Promise<RunResult> {
-    const [file, ...rest] = argv;
-    if (!file) throw new UsageError("Empty command.", { hint: "Write the command, e.g. engine.sh`docker ps`." });
-    const position = labelInsertPosition(argv);
-    const labelled = position < 0 ? rest : [...rest.slice(0, position - 1), ...this.session.labelArgs, ...rest.slice(position - 1)];
-    const args = file === "docker" ? ["-H", this.host, ...labelled] : labelled;
-    if (!options.quiet) console.log(`$ ${formatCommand(file, file === "docker" ? ["-H", this.host, ...rest] : rest)}${position < 0 ? "" : "   # + the lab's labels"}`);
-    const result = await run(file, args, { timeout: options.timeout ?? timeouts.docker, reject: false });
-    if (!options.quiet) {
-      if (result.stdout.trim()) console.log(result.stdout.replace(/\n$/, ""));
-      if (result.stderr.trim()) console.log(result.stderr.replace(/\n$/, ""));
-    }
-    if (result.exitCode !== 0) throw new CommandError(result);
-    return result;
+  async exec(argv: readonly string[], options: ShellOptions = {}): Promise<RunResult> {
+    return this.shell.exec(argv, options);
   }
 
   /** `docker network inspect NAME` on this engine, parsed; null when there is no such network. */
   async network(name: string): Promise<DockerNetwork | null> {
-    const result = await run("docker", ["-H", this.host, "network", "inspect", name], { reject: false, timeout: 20_000 });
-    return result.exitCode === 0 ? (parseNetworkInspect(result.stdout).value[0] ?? null) : null;
+    return this.engine.findNetwork(name);
   }
 
   /** `docker inspect NAME` on this engine, parsed; null when there is no such container. */
   async container(name: string): Promise<DockerContainer | null> {
-    const result = await run("docker", ["-H", this.host, "container", "inspect", name], { reject: false, timeout: 20_000 });
-    return result.exitCode === 0 ? (parseContainerInspect(result.stdout).value[0] ?? null) : null;
+    return this.engine.findContainer(name);
   }
 
   /** Interfaces of the engine's namespace (where its docker0 lives). */
-  async interfaces() {
-    return parseIpAddr((await run("ip", ["-n", this.netns, "-j", "-d", "addr", "show"])).stdout).value;
+  async interfaces(): Promise<IpInterface[]> {
+    return parseIpAddr(await ipJson("addr", [], { kind: "netns", name: this.netns })).value;
   }
 
-  /** A picture of what this engine built: its namespace on top (drawn as the "host"), bridges, containers. */
+  /** What this engine built, read the same way as the learner's engine: its namespace plays the "host". */
   async topology(): Promise<Topology> {
-    const warnings: string[] = [];
-    const ids = (await run("docker", ["-H", this.host, "ps", "-q"], { timeout: 20_000 })).stdout.split("\n").filter(Boolean);
-    const containers = ids.length ? parseContainerInspect((await run("docker", ["-H", this.host, "container", "inspect", ...ids], { timeout: 20_000 })).stdout).value : [];
-    const networkIds = (await run("docker", ["-H", this.host, "network", "ls", "-q"], { timeout: 20_000 })).stdout.split("\n").filter(Boolean);
-    const networks = parseNetworkInspect((await run("docker", ["-H", this.host, "network", "inspect", ...networkIds], { timeout: 20_000 })).stdout).value;
-    const read = async (prefix: string[]): Promise<Pick<NamespaceNode, "interfaces" | "routes">> => ({
-      interfaces: parseIpAddr((await run(prefix[0] as string, [...prefix.slice(1), "ip", "-j", "-d", "addr", "show"])).stdout).value,
-      routes: parseIpRoute((await run(prefix[0] as string, [...prefix.slice(1), "ip", "-j", "route", "show"])).stdout).value,
-    });
-    const engineNs: NamespaceNode = { id: "host", kind: "host", name: `engine namespace ${this.netns}`, containers: [], ...(await read(["ip", "netns", "exec", this.netns])) };
-    const namespaces: NamespaceNode[] = [engineNs];
-    for (const container of [...containers].sort((a, b) => a.name.localeCompare(b.name))) {
-      if (!container.state.running || container.state.pid <= 0) continue;
-      namespaces.push({ id: `container:${container.name}`, kind: "container", name: container.name, containers: [container.name], pid: container.state.pid, ...(await read(["nsenter", "-t", String(container.state.pid), "-n"])) });
-    }
-    const version = (await run("docker", ["-H", this.host, "version", "--format", "{{.Server.Version}}"], { reject: false })).stdout.trim();
-    return { engineVersion: version, namespaces, networks, containers, links: allLinks(namespaces, warnings), warnings };
+    return snapshot({ engine: this.engine, home: { kind: "netns", name: this.netns }, homeName: `engine namespace ${this.netns}` });
   }
 
   /** Draw the engine's topology inline (its namespace plays the host); returns the SVG. */

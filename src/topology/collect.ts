@@ -18,10 +18,10 @@ export const namespaceInode = async (where: Where): Promise<number | null> => {
   }
 };
 
-/** `iptables-save -c` of the host (nat and filter tables), or null with a warning when it cannot run. */
-export const readIptables = async (warnings: string[]): Promise<string | null> => {
+/** `iptables-save -c` of the host (or of `where`), or null with a warning when it cannot run. */
+export const readIptables = async (warnings: string[], where: Where = { kind: "host" }): Promise<string | null> => {
   try {
-    return await iptablesSave();
+    return await iptablesSave(undefined, where);
   } catch (error) {
     warnings.push(`could not read iptables: ${(error as Error).message.split("\n")[0]}`);
     return null;
@@ -45,11 +45,11 @@ export const proxyFromArgv = (pid: number, argv: readonly string[]): DockerProxy
 };
 
 /**
- * Every docker-proxy listening in the host's namespace, from /proc/<pid>/cmdline (sorted by host port).
- * Proxies of engines running inside other namespaces (an engine of a lab) are left out.
+ * Every docker-proxy listening in one network namespace (the host's by default, given by its inode), from
+ * /proc/<pid>/cmdline (sorted by host port). Proxies of engines running in other namespaces are left out.
  */
-export const readDockerProxies = async (): Promise<DockerProxy[]> => {
-  const hostInode = await namespaceInode({ kind: "host" });
+export const readDockerProxies = async (namespace?: number | null): Promise<DockerProxy[]> => {
+  const hostInode = namespace === undefined ? await namespaceInode({ kind: "host" }) : namespace;
   let entries: string[];
   try {
     entries = readdirSync("/proc");

@@ -3,7 +3,7 @@
 // Cost (50 containers on a 2-core machine): the engine is asked once for networks and once per
 // container (in parallel, over its socket); all namespaces are read by two shell processes running
 // `ip -j -d -b -` (addr + route) in each namespace via nsenter, instead of two processes per namespace.
-import { engineVersion, listContainers, listNetworks } from "../docker/adapter.js";
+import { defaultEngine, type DockerEngine } from "../docker/adapter.js";
 import { onHost, type Where } from "../exec/commands.js";
 import { ipBatchInNamespaces } from "../exec/netns-batch.js";
 import { parseIpAddr } from "../parse/ip-addr.js";
@@ -41,6 +41,15 @@ export interface SnapshotOptions {
   readonly concurrency?: number;
   /** Read iptables (NAT, filtering) and docker-proxy processes. @default true */
   readonly nat?: boolean;
+  /** The engine whose containers and networks to read. @default the learner's engine (DOCKER_HOST) */
+  readonly engine?: DockerEngine;
+  /**
+   * The namespace the engine runs in, drawn as the "host": a private engine's own namespace (labs 07 and 08), whose
+   * docker0, veths and iptables live there. Then the host's other `ip netns` namespaces are left out. @default the host
+   */
+  readonly home?: Where;
+  /** The name the home namespace gets in the picture. @default "host" */
+  readonly homeName?: string;
 }
 
 // Interfaces and routes from one namespace's batch output.
@@ -53,20 +62,20 @@ const decode = (outputs: readonly string[], label: string, warnings: string[]): 
 
 /** Take a snapshot of the host: networks, containers, every namespace's links, addresses, routes, NAT. Changes nothing. */
 export const snapshot = async (options: SnapshotOptions = {}): Promise<Topology> => {
-  const { concurrency = 2, nat = true } = options;
+  const { concurrency = 2, nat = true, engine = defaultEngine(), home = onHost, homeName = "host" } = options;
   const warnings: string[] = [];
   const commands = ["addr show", "route show"];
-  const [named, hostInode] = await Promise.all([netnsNames(), namespaceInode({ kind: "host" })]);
+  const [named, hostInode] = await Promise.all([home.kind === "host" ? netnsNames() : Promise.resolve([]), namespaceInode(home)]);
   const netnsInodes = await Promise.all(named.map(async (name) => ({ name, inode: await namespaceInode({ kind: "netns", name }) })));
   const candidates = netnsInodes.filter(({ inode }) => inode === null || inode !== hostInode);
   // The host and `ip netns` namespaces need nothing from the engine: read them while the engine answers.
-  const early = ipBatchInNamespaces([onHost, ...candidates.map(({ name }) => ({ kind: "netns" as const, name }))], commands, 1);
+  const early = ipBatchInNamespaces([home, ...candidates.map(({ name }) => ({ kind: "netns" as const, name }))], commands, 1);
   const [version, networks, containers, iptables, proxies] = await Promise.all([
-    engineVersion(),
-    listNetworks(),
-    listContainers({ all: true }),
-    nat ? readIptables(warnings) : Promise.resolve(null),
-    nat ? readDockerProxies() : Promise.resolve([]),
+    engine.version(),
+    engine.listNetworks(),
+    engine.listContainers({ all: true }),
+    nat ? readIptables(warnings, home) : Promise.resolve(null),
+    nat ? readDockerProxies(hostInode) : Promise.resolve([]),
   ]);
   const sorted = [...containers].sort((a, b) => a.name.localeCompare(b.name));
   const running = sorted.filter((container) => container.state.running && container.state.pid > 0);
@@ -89,8 +98,8 @@ export const snapshot = async (options: SnapshotOptions = {}): Promise<Topology>
   const [[hostOut, ...netnsOut], rest] = await Promise.all([early, ipBatchInNamespaces(targets, commands, concurrency)]);
   // Named namespaces that are in fact a container's (e.g. `ip netns attach`) are shown as the container.
   const extraNetns = candidates.map((c, i) => ({ ...c, out: netnsOut[i] })).filter(({ inode }) => inode === null || !containerInodes.has(inode));
-  if (!hostOut?.ok) throw new Error(`could not read the host's interfaces: ${hostOut?.stderr ?? "no output"}`);
-  const namespaces: NamespaceNode[] = [{ id: "host", kind: "host", name: "host", containers: hostContainers, inode: hostInode, pid: null, ...decode(hostOut.outputs, "host", warnings) }];
+  if (!hostOut?.ok) throw new Error(`could not read the interfaces of ${homeName}: ${hostOut?.stderr ?? "no output"}`);
+  const namespaces: NamespaceNode[] = [{ id: "host", kind: "host", name: homeName, containers: hostContainers, inode: hostInode, pid: null, ...decode(hostOut.outputs, "host", warnings) }];
   owners.forEach(({ owner, members }, index) => {
     const out = rest[index];
     if (!out?.ok) warnings.push(`could not read the namespace of ${owner.name} (it may have stopped): ${out?.stderr.split("\n")[0] ?? ""}`);
