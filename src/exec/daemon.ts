@@ -2,6 +2,7 @@
 import { spawn } from "node:child_process";
 import { closeSync, openSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
+import { pollUntil } from "./poll.js";
 
 /** Start `file args…` detached from this process, stdout and stderr appended to `logFile`; returns its pid. */
 export const startDetached = (file: string, args: readonly string[], logFile: string): number => {
@@ -68,14 +69,7 @@ export const signal = (pid: number, name: NodeJS.Signals): boolean => {
 };
 
 /** Wait until a process is gone; true when it went within `timeoutMs`. */
-export const waitGone = async (pid: number, timeoutMs: number): Promise<boolean> => {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (!isAlive(pid)) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return !isAlive(pid);
-};
+export const waitGone = (pid: number, timeoutMs: number): Promise<boolean> => pollUntil(() => !isAlive(pid), timeoutMs, 100);
 
 /** Mount points (from /proc/self/mountinfo) at or below one of `prefixes`, deepest first. */
 export const mountsUnder = async (prefixes: readonly string[]): Promise<string[]> => {

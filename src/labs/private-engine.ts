@@ -8,6 +8,7 @@ import { EnvironmentError } from "../errors.js";
 import { ipJson } from "../exec/commands.js";
 import { commandLine, isAlive, mountsUnder, processesMentioning, signal, startDetached, waitGone } from "../exec/daemon.js";
 import { netnsExists as namespaceExists } from "../exec/netns.js";
+import { pollUntil } from "../exec/poll.js";
 import { formatCommand, run, timeouts, type RunResult } from "../exec/run.js";
 import { namePrefix } from "../ownership.js";
 import { parseIpAddr } from "../parse/ip-addr.js";
@@ -97,16 +98,6 @@ export const dockerdArgs = (paths: EnginePaths, options: EngineOptions): string[
   ...(options.defaultAddressPools ?? []).flatMap((pool) => ["--default-address-pool", `base=${pool.base},size=${pool.size}`]),
   ...(options.mtu ? ["--mtu", String(options.mtu)] : []),
 ];
-
-// Wait until `probe` returns true or the time is up.
-const until = async (probe: () => Promise<boolean>, timeoutMs: number): Promise<boolean> => {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await probe()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-  return false;
-};
 
 // The pid in the pid file when that process is still our dockerd (checked by its --data-root).
 const livePid = async (paths: EnginePaths): Promise<number | null> => {
@@ -211,7 +202,7 @@ export class PrivateEngine {
     const { socket, pidfile, dataRoot, execRoot } = this.paths;
     const marker: EngineMarker = { kind: "docker-net-lab private engine", socket, pidfile, dataRoot, execRoot, session: this.session.session, lab: this.session.lab, paths: this.paths, options, pid, startedAt: new Date().toISOString() };
     await writeFile(this.paths.marker, `${JSON.stringify(marker, null, 2)}\n`);
-    if (!(await until(() => this.answering(), 40_000))) {
+    if (!(await pollUntil(() => this.answering(), 40_000))) {
       const tail = (await readFile(this.paths.log, "utf8").catch(() => "")).trim().split("\n").slice(-3).join("\n");
       throw new EnvironmentError(`The private engine did not start: ${tail}`, { hint: `Its log is ${this.paths.log}. Fix the option it complains about and run the cell again; teardown removes a half-started engine.` });
     }

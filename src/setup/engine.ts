@@ -1,10 +1,11 @@
 // The Docker engine: is it answering, and (as root, only when nothing runs) install and start one.
-import { spawn } from "node:child_process";
-import { mkdir, open, readFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { EnvironmentError } from "../errors.js";
 import { run } from "../exec/run.js";
 import { engineFix } from "../exec/classify.js";
+import { startDetached } from "../exec/daemon.js";
+import { pollUntil } from "../exec/poll.js";
 import { stateDir } from "./paths.js";
 import { aptInstall, isRoot, which } from "./system.js";
 
@@ -27,14 +28,10 @@ export const engineStatus = async (): Promise<EngineStatus> => {
 
 const engineDir = (): string => join(stateDir(), "engine");
 
-// Wait until the engine answers or the deadline passes.
+// Wait until the engine answers or the deadline passes; the last status.
 const waitForEngine = async (deadlineMs: number): Promise<EngineStatus> => {
-  const until = Date.now() + deadlineMs;
   let status = await engineStatus();
-  while (!status.ok && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    status = await engineStatus();
-  }
+  await pollUntil(async () => (status = await engineStatus()).ok, deadlineMs, 500);
   return status;
 };
 
@@ -76,10 +73,7 @@ export const ensureEngine = async (log: (line: string) => void): Promise<EngineS
   const logFile = join(dir, "dockerd.log");
   const pidFile = join(dir, "dockerd.pid");
   log(`starting dockerd in the background (log: ${logFile})`);
-  const out = await open(logFile, "a");
-  const child = spawn("dockerd", ["--pidfile", pidFile], { detached: true, stdio: ["ignore", out.fd, out.fd] });
-  child.unref();
-  await out.close();
+  startDetached("dockerd", ["--pidfile", pidFile], logFile);
   status = await waitForEngine(90_000);
   if (!status.ok) {
     const tail = await readFile(logFile, "utf8").then((text) => text.trim().split("\n").slice(-5).join("\n"), () => "");
