@@ -120,52 +120,136 @@ export const otherNames = (topology: Topology, scope: { readonly containers?: re
   return [...topology.containers.map((c) => c.name), ...topology.namespaces.filter((ns) => ns.kind === "netns").map((ns) => ns.name)].filter((name) => !keep.has(name));
 };
 
+// What a change says about one item: its line for people, and the names a picture highlights.
+interface Described {
+  readonly detail: string;
+  readonly names: readonly string[];
+}
+
+/** One kind of thing a diff compares: where its items are, their stable key, and how a change reads. */
+interface Subject<T> {
+  readonly subject: ChangeSubject;
+  /** Compared only when both snapshots read iptables. */
+  readonly nat?: boolean;
+  readonly items: (topology: Topology) => readonly T[];
+  readonly key: (item: T) => string;
+  readonly added: (item: T, topology: Topology) => Described;
+  readonly removed: (item: T, topology: Topology) => Described;
+  /** Changes of an item present in both (none by default). */
+  readonly changed?: (old: T, now: T, before: Topology, after: Topology) => TopologyChange[];
+}
+
+type PublishedPort = NonNullable<Topology["nat"]>["published"][number];
+type Masquerade = NonNullable<Topology["nat"]>["masquerade"][number];
+
+const portKey = (p: PublishedPort): string => `${p.protocol} ${p.hostIp}:${p.hostPort} -> ${p.containerIp}:${p.containerPort}`;
+const ruleTextKey = (r: RuleRef): string => `${r.table} ${r.text}`;
+const linkText = (link: TopologyLink): string =>
+  link.kind === "bridge-port" ? `${endpointText(link.b)} on bridge ${splitEndpoint(link.a).ifname}` : `${link.kind} ${endpointText(link.a)} <-> ${endpointText(link.b)}`;
+
+const containerChange = (old: DockerContainer, now: DockerContainer): TopologyChange[] => {
+  const detail =
+    old.state.status !== now.state.status
+      ? `container ${now.name}: ${old.state.status} -> ${now.state.status}`
+      : containerAddresses(old) !== containerAddresses(now)
+        ? `container ${now.name}: ${containerAddresses(old) || "no network"} -> ${containerAddresses(now) || "no network"}`
+        : null;
+  return detail ? [{ change: "changed", subject: "container", key: now.name, detail, names: [now.name] }] : [];
+};
+
+// The subjects in the order a diff lists them (interfaces, addresses and routes come with their namespace).
+const subjects = [
+  {
+    subject: "container",
+    items: (t) => t.containers,
+    key: (c) => c.name,
+    added: (c) => ({ detail: `container ${c.name} (${c.state.status}, network ${c.hostConfig.networkMode}${containerAddresses(c) ? `: ${containerAddresses(c)}` : ""})`, names: [c.name] }),
+    removed: (c) => ({ detail: `container ${c.name}`, names: [c.name] }),
+    changed: containerChange,
+  } satisfies Subject<DockerContainer>,
+  {
+    subject: "network",
+    items: (t) => t.networks,
+    key: (n) => n.name,
+    added: (n) => {
+      const bridge = bridgeInterfaceName(n);
+      return { detail: `network ${n.name} (${n.driver}${n.ipam.config[0]?.subnet ? ` ${n.ipam.config[0].subnet}` : ""}${bridge ? `, bridge ${bridge}` : ""})`, names: [n.name, ...(bridge ? [bridge] : [])] };
+    },
+    removed: (n) => ({ detail: `network ${n.name} (${n.driver})`, names: [n.name] }),
+  } satisfies Subject<Topology["networks"][number]>,
+  {
+    subject: "namespace",
+    items: (t) => t.namespaces,
+    key: (ns) => ns.id,
+    added: (ns) => ({ detail: `namespace ${ns.id} (${ns.interfaces.map((i) => i.name).join(", ")})`, names: [ns.name, ...ns.containers] }),
+    removed: (ns) => ({ detail: `namespace ${ns.id}`, names: [ns.name, ...ns.containers] }),
+    changed: (old, now, before, after) => {
+      const changes: TopologyChange[] = [];
+      interfaceChanges(old, now, changes, before, after);
+      return changes;
+    },
+  } satisfies Subject<NamespaceNode>,
+  {
+    subject: "link",
+    items: (t) => t.links,
+    key: linkKey,
+    added: (link, t) => ({ detail: linkText(link), names: [...endpointNames(t, link.a), ...endpointNames(t, link.b)] }),
+    removed: (link, t) => ({ detail: linkText(link), names: [...endpointNames(t, link.a), ...endpointNames(t, link.b)] }),
+  } satisfies Subject<TopologyLink>,
+  {
+    subject: "published-port",
+    nat: true,
+    items: (t) => t.nat?.published ?? [],
+    key: portKey,
+    added: (p) => ({ detail: `published port ${p.hostIp}:${p.hostPort}/${p.protocol} -> ${p.container} ${p.containerIp}:${p.containerPort}${p.dnat ? " (DNAT rule in nat DOCKER)" : ""}${p.proxyPid ? `, docker-proxy pid ${p.proxyPid}` : ""}`, names: [p.container] }),
+    removed: (p) => ({ detail: `published port ${p.hostIp}:${p.hostPort}/${p.protocol} -> ${p.container}`, names: [p.container] }),
+  } satisfies Subject<PublishedPort>,
+  {
+    subject: "masquerade",
+    nat: true,
+    items: (t) => t.nat?.masquerade ?? [],
+    key: (m) => m.rule.text,
+    added: (m) => ({ detail: `MASQUERADE for ${m.subnet}${m.exceptOut ? ` leaving other than ${m.exceptOut}` : ""}`, names: [...(m.network ? [m.network] : []), ...(m.exceptOut ? [m.exceptOut] : [])] }),
+    removed: (m) => ({ detail: `MASQUERADE for ${m.subnet}`, names: [] }),
+  } satisfies Subject<Masquerade>,
+  {
+    subject: "rule",
+    nat: true,
+    items: (t) => t.nat?.rules ?? [],
+    key: ruleTextKey,
+    added: (r) => ({ detail: `iptables -t ${r.table} ${r.text}`, names: [] }),
+    removed: (r) => ({ detail: `iptables -t ${r.table} ${r.text}`, names: [] }),
+  } satisfies Subject<RuleRef>,
+] as const;
+
+// The changes of one subject between two snapshots.
+const subjectChanges = <T>(subject: Subject<T>, before: Topology, after: Topology): TopologyChange[] => {
+  if (subject.nat && !(before.nat && after.nat)) return [];
+  const { added, removed, both } = compare(subject.items(before), subject.items(after), subject.key);
+  return [
+    ...added.map((item): TopologyChange => ({ change: "added", subject: subject.subject, key: subject.key(item), ...subject.added(item, after) })),
+    ...removed.map((item): TopologyChange => ({ change: "removed", subject: subject.subject, key: subject.key(item), ...subject.removed(item, before) })),
+    ...both.flatMap(([old, now]) => subject.changed?.(old, now, before, after) ?? []),
+  ];
+};
+
+// Rules whose packet counters grew (matched by stable key, not position).
+const movedCounters = (before: Topology, after: Topology): TopologyDiff["counters"] =>
+  before.nat && after.nat
+    ? compare(ruleKeys(before.nat.rules), ruleKeys(after.nat.rules), (r) => r.key)
+        .both.filter(([old, now]) => now.rule.packets > old.rule.packets)
+        .map(([old, now]) => ({ rule: now.rule, packets: now.rule.packets - old.rule.packets, bytes: now.rule.bytes - old.rule.bytes }))
+    : [];
+
+const order: readonly ChangeSubject[] = ["container", "network", "namespace", "link", "interface", "address", "route", "published-port", "masquerade", "rule"];
+
 /** Compare two snapshots: containers, networks, namespaces, interfaces, addresses, routes, links, NAT. */
 export const diffTopology = (before: Topology, after: Topology, options: DiffOptions = {}): TopologyDiff => {
   const { counters = true } = options;
-  const changes: TopologyChange[] = [];
-  const containers = compare(before.containers, after.containers, (c) => c.name);
-  for (const c of containers.added) changes.push({ change: "added", subject: "container", key: c.name, detail: `container ${c.name} (${c.state.status}, network ${c.hostConfig.networkMode}${containerAddresses(c) ? `: ${containerAddresses(c)}` : ""})`, names: [c.name] });
-  for (const c of containers.removed) changes.push({ change: "removed", subject: "container", key: c.name, detail: `container ${c.name}`, names: [c.name] });
-  for (const [old, now] of containers.both) {
-    if (old.state.status !== now.state.status) changes.push({ change: "changed", subject: "container", key: now.name, detail: `container ${now.name}: ${old.state.status} -> ${now.state.status}`, names: [now.name] });
-    else if (containerAddresses(old) !== containerAddresses(now)) changes.push({ change: "changed", subject: "container", key: now.name, detail: `container ${now.name}: ${containerAddresses(old) || "no network"} -> ${containerAddresses(now) || "no network"}`, names: [now.name] });
-  }
-  const networks = compare(before.networks, after.networks, (n) => n.name);
-  for (const n of networks.added) changes.push({ change: "added", subject: "network", key: n.name, detail: `network ${n.name} (${n.driver}${n.ipam.config[0]?.subnet ? ` ${n.ipam.config[0].subnet}` : ""}${bridgeInterfaceName(n) ? `, bridge ${bridgeInterfaceName(n)}` : ""})`, names: [n.name, ...(bridgeInterfaceName(n) ? [bridgeInterfaceName(n) as string] : [])] });
-  for (const n of networks.removed) changes.push({ change: "removed", subject: "network", key: n.name, detail: `network ${n.name} (${n.driver})`, names: [n.name] });
-  const namespaces = compare(before.namespaces, after.namespaces, (ns) => ns.id);
-  for (const ns of namespaces.added) changes.push({ change: "added", subject: "namespace", key: ns.id, detail: `namespace ${ns.id} (${ns.interfaces.map((i) => i.name).join(", ")})`, names: [ns.name, ...ns.containers] });
-  for (const ns of namespaces.removed) changes.push({ change: "removed", subject: "namespace", key: ns.id, detail: `namespace ${ns.id}`, names: [ns.name, ...ns.containers] });
-  for (const [old, now] of namespaces.both) interfaceChanges(old, now, changes, before, after);
-  const links = compare(before.links, after.links, linkKey);
-  const linkText = (link: TopologyLink): string =>
-    link.kind === "bridge-port" ? `${endpointText(link.b)} on bridge ${splitEndpoint(link.a).ifname}` : `${link.kind} ${endpointText(link.a)} <-> ${endpointText(link.b)}`;
-  for (const link of links.added) changes.push({ change: "added", subject: "link", key: linkKey(link), detail: linkText(link), names: [...endpointNames(after, link.a), ...endpointNames(after, link.b)] });
-  for (const link of links.removed) changes.push({ change: "removed", subject: "link", key: linkKey(link), detail: linkText(link), names: [...endpointNames(before, link.a), ...endpointNames(before, link.b)] });
-  if (before.nat && after.nat) {
-    const portKey = (p: { protocol: string; hostIp: string; hostPort: number; containerIp: string; containerPort: number }): string => `${p.protocol} ${p.hostIp}:${p.hostPort} -> ${p.containerIp}:${p.containerPort}`;
-    const ports = compare(before.nat.published, after.nat.published, portKey);
-    for (const p of ports.added) changes.push({ change: "added", subject: "published-port", key: portKey(p), detail: `published port ${p.hostIp}:${p.hostPort}/${p.protocol} -> ${p.container} ${p.containerIp}:${p.containerPort}${p.dnat ? " (DNAT rule in nat DOCKER)" : ""}${p.proxyPid ? `, docker-proxy pid ${p.proxyPid}` : ""}`, names: [p.container] });
-    for (const p of ports.removed) changes.push({ change: "removed", subject: "published-port", key: portKey(p), detail: `published port ${p.hostIp}:${p.hostPort}/${p.protocol} -> ${p.container}`, names: [p.container] });
-    const masq = compare(before.nat.masquerade, after.nat.masquerade, (m) => m.rule.text);
-    for (const m of masq.added) changes.push({ change: "added", subject: "masquerade", key: m.rule.text, detail: `MASQUERADE for ${m.subnet}${m.exceptOut ? ` leaving other than ${m.exceptOut}` : ""}`, names: [...(m.network ? [m.network] : []), ...(m.exceptOut ? [m.exceptOut] : [])] });
-    for (const m of masq.removed) changes.push({ change: "removed", subject: "masquerade", key: m.rule.text, detail: `MASQUERADE for ${m.subnet}`, names: [] });
-    const ruleKey = (r: RuleRef): string => `${r.table} ${r.text}`;
-    const rules = compare(before.nat.rules, after.nat.rules, ruleKey);
-    for (const r of rules.added) changes.push({ change: "added", subject: "rule", key: ruleKey(r), detail: `iptables -t ${r.table} ${r.text}`, names: [] });
-    for (const r of rules.removed) changes.push({ change: "removed", subject: "rule", key: ruleKey(r), detail: `iptables -t ${r.table} ${r.text}`, names: [] });
-  }
-  const moved =
-    counters && before.nat && after.nat
-      ? compare(ruleKeys(before.nat.rules), ruleKeys(after.nat.rules), (r) => r.key)
-          .both.filter(([old, now]) => now.rule.packets > old.rule.packets)
-          .map(([old, now]) => ({ rule: now.rule, packets: now.rule.packets - old.rule.packets, bytes: now.rule.bytes - old.rule.bytes }))
-      : [];
-  const order: ChangeSubject[] = ["container", "network", "namespace", "link", "interface", "address", "route", "published-port", "masquerade", "rule"];
+  const changes = subjects.flatMap((subject) => subjectChanges(subject as Subject<unknown>, before, after));
   changes.sort((x, y) => order.indexOf(x.subject) - order.indexOf(y.subject) || x.change.localeCompare(y.change) || x.key.localeCompare(y.key));
   const highlight = [...new Set(changes.filter((c) => c.change !== "removed").flatMap((c) => c.names))].sort();
-  return { changes, highlight, counters: moved };
+  return { changes, highlight, counters: counters ? movedCounters(before, after) : [] };
 };
 
 const verbs = { added: "+", removed: "-", changed: "~" } as const;
