@@ -7,7 +7,7 @@
 // overlap: every node owns one grid cell and every label is cut to the cell's width.
 import * as Plot from "@observablehq/plot";
 import type { DockerContainer, IpInterface } from "../parse/models.js";
-import { bridgeInterfaceName, ipv4Cidr, splitEndpoint, type NamespaceNode, type Topology } from "../topology/model.js";
+import { bridgeInterfaceName, ipv4Cidr, splitEndpoint, type NamespaceNode, type Topology, type TopologyLink } from "../topology/model.js";
 import { newDocument } from "./dom.js";
 
 const defaults = {
@@ -24,6 +24,23 @@ const defaults = {
   /** Characters that fit a cell at font size 10-11. */
   labelChars: 24,
   minWidth: 480,
+  /** Vertical layout, in pixels: the host's row, bands of groups, hubs, buses and members. */
+  layout: {
+    hostY: 50,
+    hostRadius: 12,
+    nodeRadius: 10,
+    firstBandBelowHost: 80,
+    hubBelowBand: 30,
+    membersBelowHub: 110,
+    busAboveMember: 52,
+    bandHead: 90,
+    bandGap: 30,
+    bottom: 40,
+    gutter: 12,
+    hostElbow: 40,
+    leftMargin: 4,
+    cableAboveHub: 34,
+  },
   /** Height of the title band a titled picture gets above the drawing. */
   titleHeight: 30,
   highlightColor: "#d62728",
@@ -98,11 +115,9 @@ interface Group {
 // What a namespace is called in the picture and which names select it.
 const memberNames = (ns: NamespaceNode): string[] => [ns.name, ...ns.containers];
 
-/** Place nodes and edges: host on top, groups (bridges, parents, host mode, isolated) in bands of grids. */
-export const layoutTopology = (topology: Topology, options: DrawOptions = {}): { nodes: DrawnNode[]; edges: DrawnEdge[]; width: number; height: number } => {
-  const columns = Math.max(1, Math.floor(options.columns ?? defaults.columns));
-  const highlight = new Set(options.highlight ?? []);
-  const lit = (names: readonly string[]): boolean => names.some((name) => highlight.has(name));
+// Who is drawn where: every visible namespace as a member of the group it is attached to (its bridge, its macvlan
+// parent, straight to the host, host mode, isolated), groups made on first use.
+const groupTopology = (topology: Topology, options: DrawOptions): Group[] => {
   const wanted = options.containers ? new Set(options.containers) : null;
   const wantedNetns = options.namespaces ? new Set(options.namespaces) : null;
   const emptyBridges = options.emptyBridges ?? wanted === null;
@@ -129,63 +144,42 @@ export const layoutTopology = (topology: Topology, options: DrawOptions = {}): {
       order: network?.name === "bridge" ? 0 : network ? 1 : 2,
     }));
   };
-  if (emptyBridges) for (const n of topology.networks) if (n.driver === "bridge" && hostIfaces.has(bridgeInterfaceName(n) ?? "")) bridgeGroup(bridgeInterfaceName(n) as string);
+  const drawnBridge = (n: Topology["networks"][number] | undefined): boolean => n?.driver === "bridge" && hostIfaces.has(bridgeInterfaceName(n) ?? "");
+  if (emptyBridges) for (const n of topology.networks) if (drawnBridge(n)) bridgeGroup(bridgeInterfaceName(n) as string);
   for (const name of options.highlight ?? []) {
     const n = topology.networks.find((net) => net.name === name || bridgeInterfaceName(net) === name);
-    if (n?.driver === "bridge" && hostIfaces.has(bridgeInterfaceName(n) ?? "")) bridgeGroup(bridgeInterfaceName(n) as string);
+    if (drawnBridge(n)) bridgeGroup(bridgeInterfaceName(n!) as string);
   }
-  // Container namespace: addresses per network; netns: interface addresses.
-  const memberFor = (ns: NamespaceNode, viaIface: string | null, cable: string, extra: string[]): Member => {
-    const names = memberNames(ns);
-    const iface = ns.interfaces.find((i) => i.name === viaIface);
-    const owner: DockerContainer | undefined = containers.get(ns.containers[0] ?? "");
-    const shared = ns.containers.slice(1);
-    const ports = owner
-      ? Object.entries(owner.networkSettings.ports)
-          .flatMap(([port, bindings]) => (bindings ?? []).filter((b) => !b.hostIp.includes(":")).map((b) => `${b.hostPort}→${port}`))
-          .sort()
-      : [];
-    const lines = [
-      fit(`${iface?.name ?? ""} ${ipv4Cidr(iface) || "(no IPv4)"}`.trim()),
-      ...(iface?.mac ? [iface.mac] : []),
-      ...(ports.length ? [fit(`ports ${ports.join(" ")}`)] : []),
-      ...(shared.length ? [fit(`+ ${shared.join(", ")} (shared netns)`)] : []),
-      ...extra.map((line) => fit(line)),
-    ];
-    return { key: `${ns.kind}:${ns.name}`, kind: ns.kind === "netns" ? "netns" : "container", label: fit(ns.kind === "netns" ? `netns ${ns.name}` : ns.name), lines, cable, names };
+  // Where one link of a namespace attaches it: a bridge, the host directly, or a macvlan/ipvlan/vlan parent.
+  const attachment = (link: TopologyLink): { group: Group; inner: string; cable: string } | null => {
+    const hostEnd = hostIfaces.get(splitEndpoint(link.a).ifname);
+    const inner = splitEndpoint(link.b).ifname;
+    if (link.kind === "veth" && hostEnd?.master && hostIfaces.get(hostEnd.master)?.kind === "bridge") return { group: bridgeGroup(hostEnd.master), inner, cable: hostEnd.name };
+    if (link.kind === "veth") return { group: group("direct", () => ({ kind: "group", label: "veth to host", detail: "plugged into the host, no bridge", network: "host", names: [], order: 4 })), inner, cable: hostEnd?.name ?? "" };
+    if (link.kind === "macvlan" || link.kind === "ipvlan" || link.kind === "vlan") {
+      const parent = splitEndpoint(link.a).ifname;
+      const network = topology.networks.find((n) => n.options.parent === parent && (n.driver === "macvlan" || n.driver === "ipvlan"));
+      return { group: group(`parent:${parent}`, () => ({ kind: "parent", label: parent, detail: `${link.kind} parent${network ? ` · ${network.name}` : ""}`, network: network?.name ?? `${link.kind}:${parent}`, names: [parent, ...(network ? [network.name] : [])], order: 3 })), inner, cable: link.kind };
+    }
+    return null;
   };
   const visible = topology.namespaces.filter((ns) =>
     ns.kind === "container" ? ns.containers.some((c) => (wanted ? wanted.has(c) : true)) : ns.kind === "netns" ? (wantedNetns ? wantedNetns.has(ns.name) : true) : false,
   );
   for (const ns of visible) {
     const attachments = linksOf(ns.id)
-      .map((link) => {
-        const hostEnd = hostIfaces.get(splitEndpoint(link.a).ifname);
-        const inner = splitEndpoint(link.b).ifname;
-        if (link.kind === "veth" && hostEnd?.master && hostIfaces.get(hostEnd.master)?.kind === "bridge") return { group: bridgeGroup(hostEnd.master), inner, cable: hostEnd.name };
-        if (link.kind === "veth") return { group: group("direct", () => ({ kind: "group", label: "veth to host", detail: "plugged into the host, no bridge", network: "host", names: [], order: 4 })), inner, cable: hostEnd?.name ?? "" };
-        if (link.kind === "macvlan" || link.kind === "ipvlan" || link.kind === "vlan") {
-          const parent = splitEndpoint(link.a).ifname;
-          const network = topology.networks.find((n) => n.options.parent === parent && (n.driver === "macvlan" || n.driver === "ipvlan"));
-          return { group: group(`parent:${parent}`, () => ({ kind: "parent", label: parent, detail: `${link.kind} parent${network ? ` · ${network.name}` : ""}`, network: network?.name ?? `${link.kind}:${parent}`, names: [parent, ...(network ? [network.name] : [])], order: 3 })), inner, cable: link.kind };
-        }
-        return null;
-      })
+      .map(attachment)
       .filter((a): a is NonNullable<typeof a> => a !== null)
       .sort((x, y) => x.group.order - y.group.order || x.group.key.localeCompare(y.group.key));
     const [first, ...more] = attachments;
-    const extra = more.map((a) => {
-      const iface = ns.interfaces.find((i) => i.name === a.inner);
-      return `also ${a.inner} ${ipv4Cidr(iface)} on ${networkNameOfBridge.get(a.group.label) ?? a.group.label}`;
-    });
-    if (first) first.group.members.push(memberFor(ns, first.inner, first.cable, extra));
+    const extra = more.map((a) => `also ${a.inner} ${ipv4Cidr(ns.interfaces.find((i) => i.name === a.inner))} on ${networkNameOfBridge.get(a.group.label) ?? a.group.label}`);
+    if (first) first.group.members.push(memberFor(ns, containers.get(ns.containers[0] ?? ""), first.inner, first.cable, extra));
     else {
       const lone = ns.interfaces.find((i) => i.name !== "lo");
-      group("isolated", () => ({ kind: "group", label: "isolated", detail: "no link to the host (none mode)", network: "none", names: ["none"], order: 6 })).members.push(memberFor(ns, lone?.name ?? "lo", "", []));
+      group("isolated", () => ({ kind: "group", label: "isolated", detail: "no link to the host (none mode)", network: "none", names: ["none"], order: 6 })).members.push(memberFor(ns, undefined, lone?.name ?? "lo", "", []));
     }
   }
-  const hostMode = (host?.containers ?? []).filter((c) => (wanted ? wanted.has(c) : true));
-  for (const name of hostMode) {
+  for (const name of (host?.containers ?? []).filter((c) => (wanted ? wanted.has(c) : true))) {
     group("host-mode", () => ({ kind: "group", label: "host network", detail: "containers in the host's namespace", network: "host", names: ["host"], order: 5 })).members.push({
       key: `container:${name}`,
       kind: "container",
@@ -196,77 +190,116 @@ export const layoutTopology = (topology: Topology, options: DrawOptions = {}): {
       dashed: true,
     });
   }
-  // Place groups in bands.
-  const ordered = [...groups.values()].sort((a, b) => a.order - b.order || a.label.localeCompare(b.label));
-  const W = defaults.columnWidth;
-  const H = defaults.rowHeight;
+  return [...groups.values()].sort((a, b) => a.order - b.order || a.label.localeCompare(b.label));
+};
+
+// A member's box: its interface and address, MAC, published ports, containers sharing its namespace.
+const memberFor = (ns: NamespaceNode, owner: DockerContainer | undefined, viaIface: string | null, cable: string, extra: string[]): Member => {
+  const iface = ns.interfaces.find((i) => i.name === viaIface);
+  const shared = ns.containers.slice(1);
+  const ports = owner
+    ? Object.entries(owner.networkSettings.ports)
+        .flatMap(([port, bindings]) => (bindings ?? []).filter((b) => !b.hostIp.includes(":")).map((b) => `${b.hostPort}→${port}`))
+        .sort()
+    : [];
+  const lines = [
+    fit(`${iface?.name ?? ""} ${ipv4Cidr(iface) || "(no IPv4)"}`.trim()),
+    ...(iface?.mac ? [iface.mac] : []),
+    ...(ports.length ? [fit(`ports ${ports.join(" ")}`)] : []),
+    ...(shared.length ? [fit(`+ ${shared.join(", ")} (shared netns)`)] : []),
+    ...extra.map((line) => fit(line)),
+  ];
+  return { key: `${ns.kind}:${ns.name}`, kind: ns.kind === "netns" ? "netns" : "container", label: fit(ns.kind === "netns" ? `netns ${ns.name}` : ns.name), lines, cable, names: memberNames(ns) };
+};
+
+// One group drawn at column `col` of a band: its hub, its members in a grid, and the bus wiring them.
+const placeGroup = (g: Group, col: number, bandTop: number, columns: number, lit: (names: readonly string[]) => boolean, highlight: ReadonlySet<string>): { hub: DrawnNode; nodes: DrawnNode[]; edges: DrawnEdge[] } => {
+  const { columnWidth: W, rowHeight: H, layout: L } = defaults;
+  const span = Math.max(1, Math.min(columns, g.members.length));
+  const left = col * W + W / 2;
+  const hubX = left + ((span - 1) * W) / 2;
+  const hubY = bandTop + L.hubBelowBand;
+  const hub: DrawnNode = { key: g.kind === "bridge" ? `bridge:${g.label}` : `${g.kind}:${g.label}`, kind: g.kind, label: fit(g.label), detail: fit(g.detail, 30), x: hubX, y: hubY, network: g.network, highlight: lit(g.names) };
+  const nodes: DrawnNode[] = [hub];
+  const edges: DrawnEdge[] = [];
+  const gutter = left - W / 2 + L.gutter;
+  g.members.forEach((m, index) => {
+    const r = Math.floor(index / columns);
+    const c = index % columns;
+    const x = left + c * W;
+    const y = hubY + L.membersBelowHub + r * H;
+    const busY = y - L.busAboveMember;
+    const mLit = lit(m.names) || (m.cable !== "" && highlight.has(m.cable));
+    const dashed = Boolean(m.dashed);
+    nodes.push({ key: m.key, kind: m.kind, label: m.label, detail: m.lines.join("\n"), x, y, network: g.network, highlight: mLit });
+    // Bus: trunk from the hub down the group's left gutter, one horizontal line per row, one drop per member.
+    edges.push({ x1: x, y1: busY, x2: x, y2: y - L.nodeRadius, label: fit(m.cable, 18), network: g.network, highlight: mLit, dashed });
+    if (c !== 0) return;
+    const wire = { label: "", network: g.network, highlight: false, dashed };
+    const rowEnd = left + (Math.min(columns, g.members.length - r * columns) - 1) * W;
+    edges.push({ x1: gutter, y1: busY, x2: Math.max(rowEnd, hubX), y2: busY, ...wire });
+    edges.push({ x1: gutter, y1: r === 0 ? busY : busY - H, x2: gutter, y2: busY, ...wire });
+    if (r === 0) edges.push({ x1: hubX, y1: hubY + L.nodeRadius, x2: hubX, y2: busY, ...wire });
+  });
+  return { hub, nodes, edges };
+};
+
+// Cables from the host to each hub: straight to the first band; around the left margin to later bands (crossing no node).
+const hostCables = (hubs: readonly DrawnNode[], hostX: number): DrawnEdge[] => {
+  const { hostY, hostRadius, nodeRadius, hostElbow, leftMargin, cableAboveHub } = defaults.layout;
+  const firstBand = Math.min(...hubs.map((hub) => hub.y));
+  const edges: DrawnEdge[] = [];
+  for (const hub of [...hubs].reverse()) {
+    const style = { label: "", network: hub.network, highlight: hub.highlight, dashed: hub.kind === "group" };
+    if (hub.y === firstBand) {
+      edges.unshift({ x1: hostX, y1: hostY + hostRadius, x2: hub.x, y2: hub.y - nodeRadius, ...style });
+      continue;
+    }
+    const elbow = hostY + hostElbow;
+    edges.unshift(
+      { x1: hostX, y1: hostY + hostRadius, x2: hostX, y2: elbow, ...style },
+      { x1: hostX, y1: elbow, x2: leftMargin, y2: elbow, ...style },
+      { x1: leftMargin, y1: elbow, x2: leftMargin, y2: hub.y - cableAboveHub, ...style },
+      { x1: leftMargin, y1: hub.y - cableAboveHub, x2: hub.x, y2: hub.y - cableAboveHub, ...style },
+      { x1: hub.x, y1: hub.y - cableAboveHub, x2: hub.x, y2: hub.y - nodeRadius, ...style },
+    );
+  }
+  return edges;
+};
+
+/** Place nodes and edges: host on top, groups (bridges, parents, host mode, isolated) in bands of grids. */
+export const layoutTopology = (topology: Topology, options: DrawOptions = {}): { nodes: DrawnNode[]; edges: DrawnEdge[]; width: number; height: number } => {
+  const { columnWidth: W, rowHeight: H, layout: L } = defaults;
+  const columns = Math.max(1, Math.floor(options.columns ?? defaults.columns));
+  const highlight = new Set(options.highlight ?? []);
+  const lit = (names: readonly string[]): boolean => names.some((name) => highlight.has(name));
   const nodes: DrawnNode[] = [];
   const edges: DrawnEdge[] = [];
-  const hostY = 50;
-  let bandTop = hostY + 80;
+  const hubs: DrawnNode[] = [];
+  let bandTop = L.hostY + L.firstBandBelowHost;
   let col = 0;
   let bandRows = 0;
   let maxCol = 1;
-  const hubs: DrawnNode[] = [];
-  for (const g of ordered) {
+  for (const g of groupTopology(topology, options)) {
     const span = Math.max(1, Math.min(columns, g.members.length));
-    const rows = Math.ceil(g.members.length / columns);
     if (col > 0 && col + span > defaults.bandColumns) {
-      bandTop += 90 + bandRows * H + 30;
+      bandTop += L.bandHead + bandRows * H + L.bandGap;
       col = 0;
       bandRows = 0;
     }
-    const left = col * W + W / 2;
-    const hubX = left + ((span - 1) * W) / 2;
-    const hubY = bandTop + 30;
-    const hubLit = lit(g.names);
-    const hub: DrawnNode = { key: g.kind === "bridge" ? `bridge:${g.label}` : `${g.kind}:${g.label}`, kind: g.kind, label: fit(g.label), detail: fit(g.detail, 30), x: hubX, y: hubY, network: g.network, highlight: hubLit };
-    nodes.push(hub);
-    hubs.push(hub);
-    g.members.forEach((m, index) => {
-      const r = Math.floor(index / columns);
-      const c = index % columns;
-      const x = left + c * W;
-      const y = hubY + 90 + r * H + 20;
-      const busY = y - 52;
-      const mLit = lit(m.names) || (m.cable !== "" && highlight.has(m.cable));
-      nodes.push({ key: m.key, kind: m.kind, label: m.label, detail: m.lines.join("\n"), x, y, network: g.network, highlight: mLit });
-      // Bus: trunk from the hub down the group's left gutter, one horizontal line per row, one drop per member.
-      edges.push({ x1: x, y1: busY, x2: x, y2: y - 10, label: fit(m.cable, 18), network: g.network, highlight: mLit, dashed: Boolean(m.dashed) });
-      if (c === 0) {
-        const rowEnd = left + (Math.min(columns, g.members.length - r * columns) - 1) * W;
-        edges.push({ x1: left - W / 2 + 12, y1: busY, x2: Math.max(rowEnd, hubX), y2: busY, label: "", network: g.network, highlight: false, dashed: Boolean(m.dashed) });
-        edges.push({ x1: left - W / 2 + 12, y1: r === 0 ? busY : busY - H, x2: left - W / 2 + 12, y2: busY, label: "", network: g.network, highlight: false, dashed: Boolean(m.dashed) });
-        if (r === 0) edges.push({ x1: hubX, y1: hubY + 10, x2: hubX, y2: busY, label: "", network: g.network, highlight: false, dashed: Boolean(m.dashed) });
-      }
-    });
-    bandRows = Math.max(bandRows, rows);
+    const placed = placeGroup(g, col, bandTop, columns, lit, highlight);
+    nodes.push(...placed.nodes);
+    edges.push(...placed.edges);
+    hubs.push(placed.hub);
+    bandRows = Math.max(bandRows, Math.ceil(g.members.length / columns));
     col += span + defaults.groupGap;
     maxCol = Math.max(maxCol, col - defaults.groupGap);
   }
   const width = Math.max(defaults.minWidth, Math.round(maxCol * W));
-  const height = bandTop + 90 + bandRows * H + 40;
+  const height = bandTop + L.bandHead + bandRows * H + L.bottom;
   const hostX = width / 2;
-  nodes.unshift({ key: "host", kind: "host", label: "host", detail: "root network namespace", x: hostX, y: hostY, network: "host", highlight: highlight.has("host") });
-  const firstBand = Math.min(...hubs.map((hub) => hub.y));
-  for (const hub of [...hubs].reverse()) {
-    const style = { label: "", network: hub.network, highlight: hub.highlight, dashed: hub.kind === "group" };
-    if (hub.y === firstBand) {
-      edges.unshift({ x1: hostX, y1: hostY + 12, x2: hub.x, y2: hub.y - 10, ...style });
-      continue;
-    }
-    // Hubs of later bands: around the left margin, so the cable crosses no node.
-    const elbow = hostY + 40;
-    const margin = 4;
-    edges.unshift(
-      { x1: hostX, y1: hostY + 12, x2: hostX, y2: elbow, ...style },
-      { x1: hostX, y1: elbow, x2: margin, y2: elbow, ...style },
-      { x1: margin, y1: elbow, x2: margin, y2: hub.y - 34, ...style },
-      { x1: margin, y1: hub.y - 34, x2: hub.x, y2: hub.y - 34, ...style },
-      { x1: hub.x, y1: hub.y - 34, x2: hub.x, y2: hub.y - 10, ...style },
-    );
-  }
-  return { nodes, edges, width, height };
+  nodes.unshift({ key: "host", kind: "host", label: "host", detail: "root network namespace", x: hostX, y: L.hostY, network: "host", highlight: highlight.has("host") });
+  return { nodes, edges: [...hostCables(hubs, hostX), ...edges], width, height };
 };
 
 /** Colour of each network in a picture: the palette in order of first appearance, host grey. */
