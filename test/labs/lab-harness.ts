@@ -189,11 +189,18 @@ export const expectBlankFails = async (id: string, count: number): Promise<RunJs
   const { result, exitCode } = await runLabCli(id, false);
   expect(exitCode).toBe(1);
   expect(result.checks.length).toBe(count);
-  for (const check of result.checks) {
-    expect(check.passed).toBe(false);
-    expect(check.hint).toBeTruthy();
-  }
+  for (const check of result.checks) expectFailsWithHint(check);
   return result;
+};
+
+/**
+ * A check that failed the way its lab means it to: looked at the host, found the work missing, and says what to do.
+ * A check that crashed also fails with a hint (runCheck's default), so "has a hint" alone cannot tell them apart.
+ */
+export const expectFailsWithHint = (check: { id: string; passed: boolean; message: string; hint: string | null }): void => {
+  expect(check.passed, check.id).toBe(false);
+  expect(check.message, `${check.id} crashed instead of judging`).not.toMatch(/^The check could not look at the host/);
+  expect(check.hint, check.id).toMatch(/\S{3}/);
 };
 
 /** The whole notebook, teardown cell included, with the solutions: no cell errors, at least `minChecks` passing check reports. */

@@ -8,12 +8,13 @@ import { findLab } from "../../src/labs/registry.js";
 import { newSessionId } from "../../src/labs/session.js";
 import { runCli } from "../helpers/cli.js";
 import { expectNoResidue, hostState, requireEngine, type HostState } from "../helpers/host-state.js";
+import { expectFailsWithHint } from "./lab-harness.js";
 
 interface RunJson {
   lab: string;
   passed: boolean;
   notebook: { status: string };
-  checks: { id: string; passed: boolean; hint: string | null }[];
+  checks: { id: string; passed: boolean; message: string; hint: string | null }[];
 }
 
 const lab = findLab("01");
@@ -48,10 +49,7 @@ describe("lab 01 · docker0, through the real kernel", () => {
     const [result] = JSON.parse(stdout) as RunJson[];
     expect(exitCode).toBe(1);
     expect(result?.checks.length).toBeGreaterThanOrEqual(4);
-    for (const check of result?.checks ?? []) {
-      expect(check.passed).toBe(false);
-      expect(check.hint).toBeTruthy();
-    }
+    for (const check of result?.checks ?? []) expectFailsWithHint(check);
     await expectNoResidue(before);
   });
 

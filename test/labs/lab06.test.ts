@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { newSessionId } from "../../src/labs/session.js";
-import { expectNoResidueOf, expectSolved, expectWholeNotebookPasses, labSuite, runLabCli, runSetupTwice } from "./lab-harness.js";
+import { expectNoResidueOf, expectSolved, expectWholeNotebookPasses, labSuite, runLabCli, runSetupTwice, expectFailsWithHint } from "./lab-harness.js";
 
 const checkIds = ["06.macvlan-network", "06.own-macs", "06.reach-lan", "06.host-shim", "06.lan-reaches-child"];
 
@@ -18,10 +18,7 @@ describe("lab 06 · macvlan on a lab-made LAN, through the real kernel", () => {
     const { result, exitCode } = await runLabCli("06", false);
     expect(exitCode).toBe(1);
     expect(result.checks.map((check) => check.id)).toEqual(checkIds);
-    for (const check of result.checks) {
-      expect(check.passed).toBe(false);
-      expect(check.hint).toBeTruthy();
-    }
+    for (const check of result.checks) expectFailsWithHint(check);
     await others.expectUntouched();
     await expectNoResidueOf(suite.before(), [result.session]);
   });

@@ -5,7 +5,7 @@ import { labContext } from "../../src/labs/run-lab.js";
 import { newSessionId } from "../../src/labs/session.js";
 import { runCli } from "../helpers/cli.js";
 import { learnerDockerdPid, engineLeftovers, expectNoEngineResidue } from "./engine-residue.js";
-import { expectNoResidueOf, expectSolved, expectWholeNotebookPasses, labSuite, privateEngineProbe, runLabCli, runSetupTwice } from "./lab-harness.js";
+import { expectNoResidueOf, expectSolved, expectWholeNotebookPasses, labSuite, privateEngineProbe, runLabCli, runSetupTwice, expectFailsWithHint } from "./lab-harness.js";
 
 const checkIds = ["07.bip", "07.address-pool", "07.custom-network", "07.static-and-range", "07.static-serves"];
 
@@ -34,10 +34,7 @@ describe("lab 07 · addressing on a private engine, through the real kernel", ()
     const { result, exitCode } = await runLabCli("07", false);
     expect(exitCode).toBe(1);
     expect(result.checks.map((check) => check.id)).toEqual(checkIds);
-    for (const check of result.checks) {
-      expect(check.passed).toBe(false);
-      expect(check.hint).toBeTruthy();
-    }
+    for (const check of result.checks) expectFailsWithHint(check);
     expect(result.checks.find((c) => c.id === "07.bip")?.message).toContain("172.17.0.1/16");
     await others.expectUntouched();
     await expectNoResidueOf(suite.before(), [result.session]);

@@ -2,7 +2,7 @@ import { execa } from "execa";
 import { beforeAll, describe, expect, it } from "vitest";
 import { newSessionId } from "../../src/labs/session.js";
 import { expectNoEngineResidue, learnerDockerdPid } from "./engine-residue.js";
-import { expectNoResidueOf, expectSolved, expectWholeNotebookPasses, labSuite, privateEngineProbe, runLabCli, runSetupTwice } from "./lab-harness.js";
+import { expectNoResidueOf, expectSolved, expectWholeNotebookPasses, labSuite, privateEngineProbe, runLabCli, runSetupTwice, expectFailsWithHint } from "./lab-harness.js";
 
 const checkIds = ["08.swarm", "08.overlay-network", "08.overlay-containers", "08.vxlan", "08.ipvlan-detected", "08.overlay-dns-ping"];
 const learnerSwarm = async () => String((await execa("docker", ["info", "--format", "{{.Swarm.LocalNodeState}}"])).stdout).trim();
@@ -29,10 +29,7 @@ describe("lab 08 · overlay on a single-node swarm of a private engine, through 
     const { result, exitCode } = await runLabCli("08", false);
     expect(exitCode).toBe(1);
     expect(result.checks.map((check) => check.id)).toEqual(checkIds);
-    for (const check of result.checks) {
-      expect(check.passed).toBe(false);
-      expect(check.hint).toBeTruthy();
-    }
+    for (const check of result.checks) expectFailsWithHint(check);
     await others.expectUntouched();
     await expectNoResidueOf(suite.before(), [result.session]);
     await expectNoEngineResidue(result.session, "08");
