@@ -22,7 +22,7 @@ import { snapshot } from "../topology/snapshot.js";
 import type { LabSession } from "./session.js";
 import { LearnerShell, type Piece, type ShellOptions } from "./shell.js";
 
-/** dockerd options a lab may change (what seed 002 changes in DOCKER_OPTS / daemon.json). */
+/** dockerd options a lab may change (what the post on docker0's address changes in DOCKER_OPTS / daemon.json; curriculum concept 17). */
 export interface EngineOptions {
   /** docker0's address and prefix: `--bip 10.1.2.1/24`. */
   readonly bip?: string;
@@ -220,7 +220,7 @@ export class PrivateEngine {
     this.log(`stopped dockerd (pid ${pid})`);
   }
 
-  /** Restart with new options, like editing daemon.json and restarting the service (seed 002). */
+  /** Restart with new options, like editing daemon.json and restarting the service. */
   async restart(options: EngineOptions): Promise<void> {
     await this.stop();
     await this.start(options);

@@ -1,7 +1,7 @@
 // `brctl show` parser (bridge-utils; busybox prints the same layout), tabs or spaces.
 //
-// Usage:
-//   parseBrctl(await runBrctlShow())          -> { value: Bridge[], problems }
+// Usage (runners: src/exec/commands.ts; the parser itself runs nothing):
+//   parseBrctl(await brctlShow())             -> { value: Bridge[], problems }
 //   docker-net-lab parse brctl FILE [--raw]
 //
 // Raw stage: [{ bridge_name, bridge_id, stp_enabled, interfaces: string[] }] strings as printed.

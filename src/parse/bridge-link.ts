@@ -1,7 +1,7 @@
 // `bridge link show` parser: text (with or without -d) and `bridge -j [-d] link` JSON, auto-detected.
 //
-// Usage:
-//   parseBridgeLink(await runBridgeLink())    -> { value: BridgePort[], problems }
+// Usage (runners: src/exec/commands.ts; the parser itself runs nothing):
+//   parseBridgeLink(await bridgeLinkJson())   -> { value: BridgePort[], problems }
 //   docker-net-lab parse bridge-link FILE [--raw]
 //
 // Raw stage: JSON -> decoded objects; text -> objects with the `bridge -j` keys (ifindex, ifname,

@@ -1,7 +1,7 @@
 // `docker inspect <container>` parser (and the Engine API's ContainerJSON, same PascalCase JSON).
 //
-// Usage:
-//   parseContainerInspect(await runDockerInspect("web"))            -> { value: DockerContainer[], problems }
+// Usage (runners: src/exec/commands.ts; the parser itself runs nothing):
+//   parseContainerInspect(await dockerCli(["container", "inspect", "web"])) -> { value: DockerContainer[], problems }
 //   toDockerContainer(await docker.getContainer("web").inspect())   -> { value: DockerContainer, problems }
 //   docker-net-lab parse docker-inspect FILE [--raw]
 //

@@ -3,8 +3,8 @@
 // per interface. Copy-pasted output whose indentation was lost (blogs) is still read: continuation
 // lines are recognised by their content.
 //
-// Usage:
-//   parseIfconfig(await runIfconfig())        -> { value: IfconfigInterface[], problems }
+// Usage (runners: src/exec/commands.ts; the parser itself runs nothing):
+//   parseIfconfig(await dockerExec("web", ["ifconfig"])) -> { value: IfconfigInterface[], problems }
 //   docker-net-lab parse ifconfig FILE [--raw]
 //
 // Raw stage: [{ name, layout: "new" | "old", fields: Record<string,string>, addresses: Record<string,string>[] }]

@@ -1,7 +1,7 @@
 // `ip addr` parser: `ip -j [-d] addr` JSON, iproute2 text (`ip [-d] addr`) and busybox `ip addr`, auto-detected.
 //
-// Usage:
-//   parseIpAddr(await runIpAddr())           -> { value: IpInterface[], problems }
+// Usage (runners: src/exec/commands.ts; the parser itself runs nothing):
+//   parseIpAddr(await ipJson("addr"))        -> { value: IpInterface[], problems }
 //   parseIpAddr(text, { raw: true })         -> { value: RawIpInterface[], problems }
 //   docker-net-lab parse ip-addr FILE [--raw]
 //

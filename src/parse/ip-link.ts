@@ -1,7 +1,7 @@
 // `ip link` parser: `ip -j [-d] link` JSON, iproute2 text (`ip [-d] link`) and busybox `ip link`, auto-detected.
 //
-// Usage:
-//   parseIpLink(await runIpLink())            -> { value: IpInterface[], problems }
+// Usage (runners: src/exec/commands.ts; the parser itself runs nothing):
+//   parseIpLink(await ipJson("link"))         -> { value: IpInterface[], problems }
 //   docker-net-lab parse ip-link FILE [--raw]
 //
 // Same raw and processed stages as ip-addr (see ip-addr.ts); `ip link` prints no addresses, so

@@ -1,8 +1,8 @@
 // `ip route` parser: `ip -j [-d] route` JSON, iproute2 text (`ip [-6] [-d] route [show table all]`)
 // and busybox `ip route`, auto-detected.
 //
-// Usage:
-//   parseIpRoute(await runIpRoute())          -> { value: Route[], problems }
+// Usage (runners: src/exec/commands.ts; the parser itself runs nothing):
+//   parseIpRoute(await ipJson("route"))       -> { value: Route[], problems }
 //   docker-net-lab parse ip-route FILE [--raw]
 //
 // Raw stage: JSON input -> the decoded `ip -j` objects; text input -> objects with the `ip -j`

@@ -1,7 +1,7 @@
 // `iptables -L` parser: `iptables [-t table] -L [chain] [-n] [-v] [-x] [--line-numbers]` (also ip6tables).
 //
-// Usage:
-//   parseIptablesList(await runIptablesList("nat"))   -> { value: IptablesListChain[], problems }
+// Usage (runners: src/exec/commands.ts; the parser itself runs nothing):
+//   parseIptablesList(await dockerExec("web", ["iptables", "-t", "nat", "-L", "-n", "-v"])) -> { value: IptablesListChain[], problems }
 //   docker-net-lab parse iptables-list FILE [--raw]
 //
 // Columns are found per chain from its header line (`num`, `pkts bytes`, `in out` are optional).

@@ -1,7 +1,7 @@
 // `iptables-save` parser (with or without -c counters, every table; also ip6tables-save).
 //
-// Usage:
-//   parseIptablesSave(await runIptablesSave())   -> { value: IptablesTable[], problems }
+// Usage (runners: src/exec/commands.ts; the parser itself runs nothing):
+//   parseIptablesSave(await iptablesSave())      -> { value: IptablesTable[], problems }
 //   docker-net-lab parse iptables-save FILE [--raw]
 //
 // Raw stage: [{ table, chains: [{ name, policy, counters }], rules: [{ counters, chain, args: string[] }] }]

@@ -1,7 +1,7 @@
 // `docker network inspect` parser (and the Engine API's NetworkResource, same PascalCase JSON).
 //
-// Usage:
-//   parseNetworkInspect(await runNetworkInspect("bridge"))   -> { value: DockerNetwork[], problems }
+// Usage (runners: src/exec/commands.ts; the parser itself runs nothing):
+//   parseNetworkInspect(await dockerCli(["network", "inspect", "bridge"])) -> { value: DockerNetwork[], problems }
 //   toDockerNetwork(await docker.getNetwork("bridge").inspect())  -> { value: DockerNetwork, problems }
 //   docker-net-lab parse network-inspect FILE [--raw]
 //

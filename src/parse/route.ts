@@ -1,7 +1,7 @@
 // `route` parser: net-tools `route [-n] [-e|-ee]`, `route -6` / `route -A inet6`, and busybox `route [-n] [-e]`.
 //
-// Usage:
-//   parseRoute(await runRoute())              -> { value: RouteEntry[], problems }
+// Usage (runners: src/exec/commands.ts; the parser itself runs nothing):
+//   parseRoute(await dockerExec("web", ["route", "-n"])) -> { value: RouteEntry[], problems }
 //   docker-net-lab parse route FILE [--raw]
 //
 // Columns come from the header line (`Destination Gateway Genmask Flags Metric Ref Use Iface`,
