@@ -64,12 +64,6 @@ export interface ParserSpec<P, R> {
   readonly name: string;
   readonly raw: (ctx: Ctx) => R;
   readonly process: (raw: R, ctx: Ctx) => P;
-  /**
-   * Optional one-pass path for the processed value, for the formats that meet large inputs (iptables, route).
-   * It must give exactly `process(raw(ctx), ctx)`, value and problems: test/parse/direct.test.ts checks
-   * this on every fixture and on fuzzed inputs.
-   */
-  readonly direct?: (ctx: Ctx) => P;
   /** Value returned when the parser failed internally. */
   readonly empty: () => P & R;
 }
@@ -83,7 +77,6 @@ export const makeParser = <P, R>(spec: ParserSpec<P, R>): Parser<P, R> =>
     let value: P | R;
     try {
       if (options?.raw === true) value = spec.raw(ctx);
-      else if (spec.direct !== undefined && options?.twoStage !== true) value = spec.direct(ctx);
       else value = spec.process(spec.raw(ctx), ctx);
     } catch (error) {
       ctx.report(0, `internal error: ${error instanceof Error ? error.message : String(error)}`, "");

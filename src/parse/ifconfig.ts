@@ -134,27 +134,10 @@ const rawIfconfig = (ctx: Ctx): RawIfconfigInterface[] => {
   return out;
 };
 
-const prefixCache = new Map<string, number | null>();
-// 255.255.0.0 -> 16; null when not a contiguous mask (memoised: outputs repeat a handful of masks).
-let lastMask = "";
-let lastPrefix: number | null = null; // computePrefix("")
+// 255.255.0.0 -> 16; null when not a contiguous mask.
 export const maskToPrefix = (mask: string): number | null => {
-  // Rows in a row mostly share their mask: compare with the last one before hashing.
-  if (mask === lastMask) return lastPrefix;
-  const cached = prefixCache.get(mask);
-  if (cached !== undefined) return remember(mask, cached);
-  const prefix = computePrefix(mask);
-  if (prefixCache.size < 1024) prefixCache.set(mask, prefix);
-  return remember(mask, prefix);
-};
-const remember = (mask: string, prefix: number | null): number | null => {
-  lastMask = mask;
-  lastPrefix = prefix;
-  return prefix;
-};
-const computePrefix = (mask: string): number | null => {
   const parts = mask.split(".");
-  if (parts.length !== 4) return mask.startsWith("0x") ? computePrefix(hexMask(mask)) : null;
+  if (parts.length !== 4) return mask.startsWith("0x") ? maskToPrefix(hexMask(mask)) : null;
   let bits = "";
   for (const p of parts) {
     const v = toInt(p);

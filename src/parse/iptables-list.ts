@@ -276,56 +276,10 @@ const processChain = (c: RawIptablesListChain, n: number, ctx: Ctx): Omit<Iptabl
 const processList = (raw: RawIptablesListChain[], ctx: Ctx): IptablesListChain[] =>
   raw.map((c) => ({ ...processChain(c, ctx.lineOf(c), ctx), rules: c.rules.map(processRule) }));
 
-// The processed stage in one pass, straight from the cells: what processList(rawList(...)) gives, without the
-// raw records in between (a 5,000-line listing is parsed several times faster this way). The rules' details are
-// filled in afterwards, in a loop of their own: measured a third faster than in this one (test/bench/parse.mjs).
-const PENDING: Record<string, string> = Object.freeze({});
-const directList = (ctx: Ctx): IptablesListChain[] => {
-  const chains = scanList(ctx, directSink(ctx));
-  for (const chain of chains) for (const rule of chain.rules) rule.details = optionDetails(rule.options);
-  return chains;
-};
-const directSink = (ctx: Ctx): ListSink<IptablesListChain> => {
-  // The last protocol column and its name (a handful of values, row after row).
-  let prot = "";
-  let protocol = "";
-  return {
-    chain: (head, n) => ({ ...processChain(rawChain(ctx, head, n), n, ctx), rules: [] }),
-    columns: () => undefined,
-    rule: (chain, cells, layout, packets, bytes) => {
-      const at = layout.cellOf;
-      const num = text(cells, at[F.num] ?? ABSENT, layout);
-      const target = text(cells, at[F.target] ?? ABSENT, layout);
-      const p = text(cells, at[F.prot] ?? ABSENT, layout) ?? "";
-      if (p !== prot) {
-        prot = p;
-        protocol = protocolName(p);
-      }
-      const opt = text(cells, at[F.opt] ?? ABSENT, layout);
-      const options = text(cells, at[F.options] ?? ABSENT, layout) ?? "";
-      chain.rules.push({
-        num: num === undefined ? null : toInt(num),
-        packets,
-        bytes,
-        target: target === "" || target === undefined ? null : target,
-        protocol,
-        opt: opt === "--" ? null : (opt ?? null),
-        inInterface: iface(text(cells, at[F.in] ?? ABSENT, layout)),
-        outInterface: iface(text(cells, at[F.out] ?? ABSENT, layout)),
-        source: text(cells, at[F.source] ?? ABSENT, layout) ?? "",
-        destination: text(cells, at[F.destination] ?? ABSENT, layout) ?? "",
-        options,
-        details: PENDING,
-      });
-    },
-  };
-};
-
 // Parse `iptables -L` output (any of -n, -v, -x, --line-numbers) into chains and rules.
 export const parseIptablesList = makeParser<IptablesListChain[], RawIptablesListChain[]>({
   name: "iptables-list",
   raw: rawList,
   process: processList,
-  direct: directList,
   empty: () => [],
 });

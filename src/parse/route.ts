@@ -112,22 +112,8 @@ const rawRoute = (ctx: Ctx): RawRouteEntry[] => {
   return out;
 };
 
-const flagNamesCache = new Map<string, string[]>();
-let lastFlags = "";
-let lastNames: string[] = [];
-// Flag letters -> names; each entry gets its own array (callers may change it), made from a memo.
-const flagNames = (flags: string): string[] => {
-  if (flags !== lastFlags) {
-    let names = flagNamesCache.get(flags);
-    if (names === undefined) {
-      names = [...flags].map((f) => FLAG_NAMES[f] ?? f);
-      if (flagNamesCache.size < 256) flagNamesCache.set(flags, names);
-    }
-    lastFlags = flags;
-    lastNames = names;
-  }
-  return lastNames.slice();
-};
+// Flag letters -> names.
+const flagNames = (flags: string): string[] => [...flags].map((f) => FLAG_NAMES[f] ?? f);
 const num = (v: string | undefined): number | null => (v === undefined ? null : toInt(v));
 
 // Column k of READ in a row: its cell, undefined when not printed.
@@ -190,12 +176,5 @@ const RAW_CELLS = Int32Array.from(READ, (_, k) => k + 1);
 const processRoute = (raw: RawRouteEntry[], ctx: Ctx): RouteEntry[] =>
   raw.map((r) => processRow([undefined, ...READ.map((name) => (Object.hasOwn(r, name) ? r[name] : undefined))], RAW_CELLS, ctx.lineOf(r), ctx));
 
-// The processed stage in one pass, from the cells: what processRoute(rawRoute(...)) gives, without the raw rows.
-const directRoute = (ctx: Ctx): RouteEntry[] => {
-  const out: RouteEntry[] = [];
-  scanRoute(ctx, (cells, { cellOf }, n) => out.push(processRow(cells, cellOf, n, ctx)));
-  return out;
-};
-
 // Parse `route` output (net-tools or busybox, IPv4 or IPv6) into route entries.
-export const parseRoute = makeParser<RouteEntry[], RawRouteEntry[]>({ name: "route", raw: rawRoute, process: processRoute, direct: directRoute, empty: () => [] });
+export const parseRoute = makeParser<RouteEntry[], RawRouteEntry[]>({ name: "route", raw: rawRoute, process: processRoute, empty: () => [] });

@@ -27,8 +27,6 @@ export interface ParseResult<T> {
 export interface ParseOptions {
   /** Return the raw stage (strings exactly as printed) instead of the processed one. */
   readonly raw?: boolean;
-  /** Compute the processed value as process(raw) even where the parser has a one-pass path (tests compare the two). */
-  readonly twoStage?: boolean;
 }
 
 // Build a ParseProblem, truncating the offending text.
