@@ -134,17 +134,25 @@ const rawIfconfig = (ctx: Ctx): RawIfconfigInterface[] => {
   return out;
 };
 
-// 255.255.0.0 -> 16; null when not a contiguous mask.
+// 255.255.0.0 -> 16; null when not a contiguous mask. Read digit by digit: route and ifconfig call it once a row.
 export const maskToPrefix = (mask: string): number | null => {
-  const parts = mask.split(".");
-  if (parts.length !== 4) return mask.startsWith("0x") ? maskToPrefix(hexMask(mask)) : null;
-  let bits = "";
-  for (const p of parts) {
-    const v = toInt(p);
-    if (v === null || v < 0 || v > 255) return null;
-    bits += v.toString(2).padStart(8, "0");
+  if (mask.startsWith("0x")) return maskToPrefix(hexMask(mask));
+  let value = 0;
+  let octet = -1;
+  let dots = 0;
+  for (let i = 0; i <= mask.length; i++) {
+    const c = i < mask.length ? mask.charCodeAt(i) : 46;
+    if (c === 46) {
+      if (octet < 0 || octet > 255 || ++dots > 4) return null;
+      value = value * 256 + octet;
+      octet = -1;
+    } else if (c >= 48 && c <= 57) octet = (octet < 0 ? 0 : octet * 10) + (c - 48);
+    else return null;
   }
-  return /^1*0*$/.test(bits) ? bits.indexOf("0") < 0 ? 32 : bits.indexOf("0") : null;
+  if (dots !== 4) return null;
+  // Contiguous: the inverted mask plus one is a power of two (or the mask is all ones).
+  const host = 0xffffffff - value;
+  return (host & (host + 1)) === 0 ? 32 - Math.log2(host + 1) : null;
 };
 // BSD-style 0xffff0000 -> 255.255.0.0
 const hexMask = (mask: string): string => {

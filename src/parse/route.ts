@@ -174,7 +174,11 @@ const isDotted = (s: string): boolean => {
 // A raw row's READ columns, as cells 1..15.
 const RAW_CELLS = Int32Array.from(READ, (_, k) => k + 1);
 const processRoute = (raw: RawRouteEntry[], ctx: Ctx): RouteEntry[] =>
-  raw.map((r) => processRow([undefined, ...READ.map((name) => (Object.hasOwn(r, name) ? r[name] : undefined))], RAW_CELLS, ctx.lineOf(r), ctx));
+  raw.map((r) => {
+    const cells: (string | undefined)[] = [undefined];
+    for (const name of READ) cells.push(Object.hasOwn(r, name) ? r[name] : undefined);
+    return processRow(cells, RAW_CELLS, ctx.lineOf(r), ctx);
+  });
 
 // Parse `route` output (net-tools or busybox, IPv4 or IPv6) into route entries.
 export const parseRoute = makeParser<RouteEntry[], RawRouteEntry[]>({ name: "route", raw: rawRoute, process: processRoute, empty: () => [] });
