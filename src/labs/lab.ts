@@ -11,7 +11,7 @@ import { explanationBundle, proofBundle } from "../render/explain-view.js";
 import { explain, type ExplainOptions, type Explanation } from "../topology/explain.js";
 import { prove } from "../topology/prove.js";
 import { otherNames, relatedNames, type TopologyDiff } from "../topology/diff.js";
-import { toolboxImage } from "../setup/image.js";
+import { requireToolboxImage, toolboxImage } from "../setup/image.js";
 import { snapshot } from "../topology/snapshot.js";
 import type { Topology } from "../topology/model.js";
 import type { LabContext, LabDefinition } from "./definition.js";
@@ -78,8 +78,9 @@ export class Lab {
     return readParams(this.session);
   }
 
-  /** Idempotent setup: safe to run twice. */
+  /** Idempotent setup: safe to run twice. Every lab needs the toolbox image first. */
   async setup(): Promise<void> {
+    await requireToolboxImage();
     await this.definition.setup(this.context);
     if (inNotebook()) display({ "text/plain": `Lab ${this.definition.id} is ready (session ${this.session.session}).`, "text/html": `<p>✔ Lab <b>${escapeHtml(this.definition.id)}</b> is ready: session <code>${this.session.session}</code>, names start with <code>${escapeHtml(this.name(""))}</code>.</p>` });
     else console.log(`Lab ${this.definition.id} is ready (session ${this.session.session}).`);

@@ -29,6 +29,12 @@ const recipeFingerprint = (busyboxVersion: string): string =>
   createHash("sha256").update(`${recipeVersion}\n${busyboxVersion}\n${requiredApplets.join(",")}`).digest("hex").slice(0, 16);
 
 // Is the toolbox image present for this version? Never throws.
+/** The labs' precondition: the toolbox image is there (a clear error with the fix when it is not). */
+export const requireToolboxImage = async (): Promise<void> => {
+  const image = await imageStatus();
+  if (!image.ok) throw new EnvironmentError(`The toolbox image ${image.image} is missing.`, { hint: "Run `npx docker-net-lab setup` in a terminal, then run this cell again." });
+};
+
 export const imageStatus = async (): Promise<ImageStatus> => {
   const result = await run("docker", ["image", "inspect", "--format", `{{index .Config.Labels "${recipeLabel}"}}`, toolboxImage], { reject: false, timeout: 15_000 });
   if (result.exitCode !== 0) return { ok: false, image: toolboxImage, detail: "not built yet" };

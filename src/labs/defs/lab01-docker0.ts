@@ -1,9 +1,7 @@
 // Lab 01 · docker0: the default bridge (curriculum concepts 1-4).
 import { fail, pass, type CheckDefinition } from "../../checks/check.js";
 import { findContainer, inspectNetwork, listContainers } from "../../docker/adapter.js";
-import { EnvironmentError } from "../../errors.js";
 import { run } from "../../exec/run.js";
-import { imageStatus } from "../../setup/image.js";
 import type { LabContext, LabDefinition } from "../definition.js";
 import { hostInterface, ipv4Cidr, routes } from "../host-facts.js";
 import { inSubnet } from "../../topology/ipv4.js";
@@ -133,8 +131,6 @@ export const lab01: LabDefinition = {
   summary: "docker0 is a bridge; containers on it, their eth0 and gateway; `docker network inspect bridge`",
   concepts: [1, 2, 3, 4, 19],
   setup: async () => {
-    const image = await imageStatus();
-    if (!image.ok) throw new EnvironmentError(`The toolbox image ${image.image} is missing.`, { hint: "Run `npx docker-net-lab setup` in a terminal, then run this cell again." });
     await run("docker", ["network", "inspect", "bridge", "--format", "{{.Name}}"], { timeout: 15_000 });
   },
   checks,

@@ -1,11 +1,9 @@
 // Lab 02 · veth pairs and namespaces (curriculum concepts 5, 6): Docker's veths, then the same built by hand.
 import { fail, pass, type CheckDefinition } from "../../checks/check.js";
 import { findContainer, inspectNetwork } from "../../docker/adapter.js";
-import { EnvironmentError } from "../../errors.js";
 import { brctlShow, onHost, type Where } from "../../exec/commands.js";
 import { run } from "../../exec/run.js";
 import { parseBrctl } from "../../parse/brctl.js";
-import { imageStatus } from "../../setup/image.js";
 import { inSubnet } from "../../topology/ipv4.js";
 import type { LabContext, LabDefinition } from "../definition.js";
 import { freeSubnet, hostAddress, readParams } from "../free.js";
@@ -204,8 +202,6 @@ export const lab02: LabDefinition = {
   summary: "pair each container's `eth0@ifN` with its host `vethXXXX` by ifindex; veths on docker0 = running containers; build the same by hand with `ip netns`, veth, a bridge, addresses and a route",
   concepts: [5, 6, 19],
   setup: async (context) => {
-    const image = await imageStatus();
-    if (!image.ok) throw new EnvironmentError(`The toolbox image ${image.image} is missing.`, { hint: "Run `npx docker-net-lab setup` in a terminal, then run this cell again." });
     await buildHalf(context);
   },
   checks,

@@ -3,15 +3,14 @@ import { chmod, mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fail, pass, type CheckDefinition } from "../../checks/check.js";
 import { findContainer } from "../../docker/adapter.js";
-import { EnvironmentError } from "../../errors.js";
 import { iptablesSave } from "../../exec/commands.js";
 import { run } from "../../exec/run.js";
 import { parseIptablesSave } from "../../parse/iptables-save.js";
 import type { IptablesRule } from "../../parse/models.js";
-import { imageStatus } from "../../setup/image.js";
 import { inSubnet } from "../../topology/ipv4.js";
 import type { LabContext, LabDefinition } from "../definition.js";
 import { freePort, freeSubnet, hostAddress, readParams } from "../free.js";
+import { tableRules } from "../host-facts.js";
 import { deleteLink, deleteNetns, linkExists, netnsNames } from "../kernel-objects.js";
 import type { LabSession } from "../session.js";
 
@@ -23,10 +22,6 @@ const params = async (session: LabSession): Promise<{ port: number; internet: st
   const p = await readParams(session);
   return typeof p["web-port"] === "number" && typeof p["internet"] === "string" ? { port: p["web-port"], internet: p["internet"] } : null;
 };
-
-/** Every rule of one iptables table, all chains, in order. */
-export const tableRules = async (table: "nat" | "filter"): Promise<IptablesRule[]> =>
-  parseIptablesSave(await iptablesSave(table)).value.flatMap((t) => (t.name === table ? t.chains.flatMap((chain) => chain.rules) : []));
 
 // A match option (`--dport`) of a rule, whatever module carries it.
 const option = (rule: IptablesRule, name: string): string | null => {
@@ -225,8 +220,6 @@ export const lab03: LabDefinition = {
   summary: "MASQUERADE, `-p 127.0.0.1:PORT:80` → DNAT + FORWARD accept + docker-proxy, hairpin rule; a TEST-NET \"internet\" namespace sees the host's address; counters that move",
   concepts: [7, 8, 9, 19],
   setup: async (context) => {
-    const image = await imageStatus();
-    if (!image.ok) throw new EnvironmentError(`The toolbox image ${image.image} is missing.`, { hint: "Run `npx docker-net-lab setup` in a terminal, then run this cell again." });
     await freePort(context.session, "web-port");
     await buildInternet(context);
   },

@@ -1,11 +1,9 @@
 // Lab 04 · user-defined bridges and DNS (curriculum concepts 10, 11, 12): custom subnet, 127.0.0.11, aliases, isolation, connect, --link.
 import { fail, pass, type CheckDefinition } from "../../checks/check.js";
 import { findContainer, findNetwork } from "../../docker/adapter.js";
-import { EnvironmentError } from "../../errors.js";
 import { iptablesSave } from "../../exec/commands.js";
 import { run } from "../../exec/run.js";
 import { parseIptablesSave } from "../../parse/iptables-save.js";
-import { imageStatus } from "../../setup/image.js";
 import { bridgeInterfaceName } from "../../topology/model.js";
 import { inSubnet } from "../../topology/ipv4.js";
 import type { LabContext, LabDefinition } from "../definition.js";
@@ -166,8 +164,6 @@ export const lab04: LabDefinition = {
   summary: "`docker network create --driver bridge --subnet`, names through 127.0.0.11 (not on the default bridge), `--network-alias` round robin, isolation DROP rules, connect/disconnect, `--link`",
   concepts: [10, 11, 12, 19],
   setup: async (context) => {
-    const image = await imageStatus();
-    if (!image.ok) throw new EnvironmentError(`The toolbox image ${image.image} is missing.`, { hint: "Run `npx docker-net-lab setup` in a terminal, then run this cell again." });
     await freeSubnet(context.session, "net-a");
     await freeSubnet(context.session, "net-b");
   },

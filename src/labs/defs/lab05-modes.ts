@@ -2,14 +2,12 @@
 import { readlink } from "node:fs/promises";
 import { fail, pass, type CheckDefinition } from "../../checks/check.js";
 import { findContainer } from "../../docker/adapter.js";
-import { EnvironmentError } from "../../errors.js";
 import { onHost } from "../../exec/commands.js";
 import { run } from "../../exec/run.js";
-import { imageStatus } from "../../setup/image.js";
 import type { LabContext, LabDefinition } from "../definition.js";
 import { freePort, readParams } from "../free.js";
 import { interfaces } from "../host-facts.js";
-import { tableRules } from "./lab03-nat.js";
+import { tableRules } from "../host-facts.js";
 
 // The network namespace identity of a process (`net:[4026531840]`), or null.
 const netnsOf = async (pid: number): Promise<string | null> => (pid > 0 ? readlink(`/proc/${pid}/ns/net`).catch(() => null) : null);
@@ -140,8 +138,6 @@ export const lab05: LabDefinition = {
   summary: "`--network none` (only lo), `--network host` (the host's namespace; `-p` discarded), `--network container:NAME` (shared IP/MAC, no veth, localhost)",
   concepts: [13, 14, 15, 19],
   setup: async (context) => {
-    const image = await imageStatus();
-    if (!image.ok) throw new EnvironmentError(`The toolbox image ${image.image} is missing.`, { hint: "Run `npx docker-net-lab setup` in a terminal, then run this cell again." });
     const host = await freePort(context.session, "host-port");
     await freePort(context.session, "ignored-port", { avoid: [host] });
   },

@@ -1,9 +1,7 @@
 // Lab 06 · macvlan (curriculum concept 16): containers with their own MACs on a "LAN" played by a veth pair and a namespace.
 import { fail, pass, type CheckDefinition } from "../../checks/check.js";
 import { findContainer, findNetwork } from "../../docker/adapter.js";
-import { EnvironmentError } from "../../errors.js";
 import { run } from "../../exec/run.js";
-import { imageStatus } from "../../setup/image.js";
 import { inSubnet, parseCidr } from "../../topology/ipv4.js";
 import type { LabContext, LabDefinition } from "../definition.js";
 import { freeSubnet, hostAddress, readParams } from "../free.js";
@@ -184,8 +182,6 @@ const checks: CheckDefinition<LabContext>[] = [
 
 // Idempotent: the LAN namespace, the uplink veth pair (peer inside the LAN), addresses, all made only when missing.
 const setup = async (context: LabContext): Promise<void> => {
-  const image = await imageStatus();
-  if (!image.ok) throw new EnvironmentError(`The toolbox image ${image.image} is missing.`, { hint: "Run `npx docker-net-lab setup` in a terminal, then run this cell again." });
   const names = macvlanNames(context.session);
   const subnet = (await lanSubnet(context.session)) ?? (await freeSubnet(context.session, "lan-subnet", { pool: "10.216.0.0/16", prefix: 24 }));
   const plan = lanPlan(subnet);

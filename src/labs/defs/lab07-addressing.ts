@@ -1,9 +1,7 @@
 // Lab 07 · addressing (curriculum concept 17): --bip, default address pools, custom subnets, --ip-range, static --ip, MTU,
 // all on a private engine the lab starts for itself (the learner's engine is never restarted or reconfigured).
 import { fail, pass, type CheckDefinition } from "../../checks/check.js";
-import { EnvironmentError } from "../../errors.js";
 import { run } from "../../exec/run.js";
-import { imageStatus } from "../../setup/image.js";
 import { inSubnet, parseCidr } from "../../topology/ipv4.js";
 import type { LabContext, LabDefinition } from "../definition.js";
 import { freeSubnet, hostAddress, readParams } from "../free.js";
@@ -158,8 +156,6 @@ export const lab07: LabDefinition = {
   summary: "on a private engine: `--bip`, default address pools, `--subnet`/`--gateway`/`--ip-range`, static `--ip`, MTU, bridge name",
   concepts: [17, 19],
   setup: async (context) => {
-    const image = await imageStatus();
-    if (!image.ok) throw new EnvironmentError(`The toolbox image ${image.image} is missing.`, { hint: "Run `npx docker-net-lab setup` in a terminal, then run this cell again." });
     await freeSubnet(context.session, "bip-subnet", { pool: "10.217.0.0/16", prefix: 24 });
     await freeSubnet(context.session, "pool", { pool: "10.218.0.0/16", prefix: 20 });
     await freeSubnet(context.session, "custom-subnet", { pool: "10.219.0.0/16", prefix: 24 });

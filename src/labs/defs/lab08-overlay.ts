@@ -1,10 +1,8 @@
 // Lab 08 · overlay and other drivers (curriculum concept 18): a single-node swarm on a private engine, an attachable
 // overlay network, its VXLAN interface and namespace; plugin drivers and ipvlan (detected, not assumed).
 import { fail, pass, type CheckDefinition } from "../../checks/check.js";
-import { EnvironmentError } from "../../errors.js";
 import { run } from "../../exec/run.js";
 import { parseIpLink } from "../../parse/ip-link.js";
-import { imageStatus } from "../../setup/image.js";
 import { inSubnet } from "../../topology/ipv4.js";
 import type { LabContext, LabDefinition } from "../definition.js";
 import { freeSubnet, hostAddress, readParams } from "../free.js";
@@ -176,8 +174,6 @@ export const lab08: LabDefinition = {
   summary: "on a private engine: single-node swarm, attachable overlay, the VXLAN interface in its namespace; driver summary, plugins, ipvlan detection",
   concepts: [18, 19],
   setup: async (context) => {
-    const image = await imageStatus();
-    if (!image.ok) throw new EnvironmentError(`The toolbox image ${image.image} is missing.`, { hint: "Run `npx docker-net-lab setup` in a terminal, then run this cell again." });
     await freeSubnet(context.session, "bip-subnet", { pool: "10.220.0.0/16", prefix: 24 });
     await freeSubnet(context.session, "swarm-pool", { pool: "10.221.0.0/16", prefix: 20 });
     await freeSubnet(context.session, "overlay-subnet", { pool: "10.222.0.0/16", prefix: 24 });
