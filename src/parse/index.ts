@@ -9,6 +9,9 @@ export { parseIfconfig, maskToPrefix, type RawIfconfigInterface } from "./ifconf
 export { parseRoute, type RawRouteEntry } from "./route.js";
 export { parseIptablesSave, shellWords, type RawIptablesTable, type RawIptablesRule } from "./iptables-save.js";
 export { parseIptablesList, optionDetails, type RawIptablesListChain, type RawIptablesListRule } from "./iptables-list.js";
+export { parseNft, type RawNftTable, type RawNftChain, type RawNftSet, type RawNftRule } from "./nft.js";
+export { parseNftJson, type RawNftJsonObject, type RawNftJsonTable } from "./nft-json.js";
+export * from "./nft-model.js";
 export { parseBrctl, type RawBridge } from "./brctl.js";
 export { parseBridgeLink, type RawBridgePort } from "./bridge-link.js";
 export { parseNetworkInspect, toDockerNetwork, networkSchema } from "./network-inspect.js";

@@ -9,6 +9,8 @@ import { parseIpRoute } from "./ip-route.js";
 import { parseIptablesList } from "./iptables-list.js";
 import { parseIptablesSave } from "./iptables-save.js";
 import { parseNetworkInspect } from "./network-inspect.js";
+import { parseNft } from "./nft.js";
+import { parseNftJson } from "./nft-json.js";
 import { parseRoute } from "./route.js";
 import type { ParseOptions, ParseResult } from "./types.js";
 
@@ -27,6 +29,8 @@ export const formats = {
   route: { description: "`route [-n] [-e|-ee] [-6]` (net-tools or busybox)", parse: parseRoute },
   "iptables-save": { description: "`iptables-save [-c]` (all tables; ip6tables-save too)", parse: parseIptablesSave },
   "iptables-list": { description: "`iptables [-t table] -L [-n] [-v] [-x] [--line-numbers]`", parse: parseIptablesList },
+  nft: { description: "`nft [-a] list ruleset` text (nftables; Docker 29's firewall backend)", parse: parseNft },
+  "nft-json": { description: "`nft -j list ruleset` JSON", parse: parseNftJson },
   brctl: { description: "`brctl show`", parse: parseBrctl },
   "bridge-link": { description: "`bridge [-j] [-d] link show` (text or JSON)", parse: parseBridgeLink },
   "docker-inspect": { description: "`docker inspect <container>...` (JSON)", parse: parseContainerInspect },
