@@ -1,6 +1,6 @@
 // A packet's path for notebooks: numbered hops (rules with their counters) and the topology with the path in red.
 import { describeExplanation, pathNames, type Explanation } from "../topology/explain.js";
-import type { Topology } from "../topology/model.js";
+import { ruleCommand, type Topology } from "../topology/model.js";
 import type { Proof } from "../topology/prove.js";
 import { escapeHtml, type MimeBundle } from "./display.js";
 import { topologySvg } from "./topology-plot.js";
@@ -35,9 +35,9 @@ export const proofBundle = (proof: Proof, topology?: Topology): MimeBundle => {
   const moved = new Set(proof.moved.map((m) => `${m.rule.table} ${m.rule.text}`));
   const sent = `<p>Sent one packet: <code>${escapeHtml(proof.probe.command)}</code> → exit ${proof.probe.exitCode}${proof.probe.output ? `: <code>${escapeHtml(proof.probe.output.split("\n")[0] ?? "")}</code>` : ""}</p>`;
   const table = proof.moved.length
-    ? `<p>Rule counters that moved:</p><ul>${proof.moved.map((m) => `<li><code>+${m.packets} pkt</code> <code>iptables -t ${escapeHtml(m.rule.table)} ${escapeHtml(m.rule.text)}</code></li>`).join("")}</ul>`
+    ? `<p>Rule counters that moved:</p><ul>${proof.moved.map((m) => `<li><code>+${m.packets} pkt</code> <code>${escapeHtml(ruleCommand(m.rule))}</code></li>`).join("")}</ul>`
     : "<p>No rule counter moved (the packet met no counted rule, e.g. it stayed on one bridge without br_netfilter).</p>";
   const svg = topology ? topologySvg(topology, { highlight: pathNames(topology, proof.explanation), title: `${proof.explanation.from} → ${proof.explanation.to}` }) : "";
-  const text = [describeExplanation(proof.explanation), `sent: ${proof.probe.command} -> exit ${proof.probe.exitCode}`, ...proof.moved.map((m) => `  +${m.packets} pkt  iptables -t ${m.rule.table} ${m.rule.text}`)].join("\n");
+  const text = [describeExplanation(proof.explanation), `sent: ${proof.probe.command} -> exit ${proof.probe.exitCode}`, ...proof.moved.map((m) => `  +${m.packets} pkt  ${ruleCommand(m.rule)}`)].join("\n");
   return { "text/plain": text, "text/html": `<div class="dnl-explain">${head(proof.explanation)}${hopsHtml(proof.explanation, moved)}${sent}${table}${svg}</div>` };
 };

@@ -1,6 +1,6 @@
 // What one step changed, for notebooks: the `after` picture with the changes highlighted, and the list.
 import { describeDiff, diffTopology, scopeDiff, summarizeDiff, type TopologyDiff } from "../topology/diff.js";
-import type { Topology } from "../topology/model.js";
+import { ruleCommand, type Topology } from "../topology/model.js";
 import { display, escapeHtml, type MimeBundle } from "./display.js";
 import { topologySvg, type DrawOptions } from "./topology-plot.js";
 
@@ -16,7 +16,7 @@ export const diffBundle = (diff: TopologyDiff, after: Topology, options: DrawOpt
   const items = shown.map((c) => `<li style="color:${colors[c.change]}"><code>${marks[c.change]} ${escapeHtml(c.subject)}</code> ${escapeHtml(c.detail)}</li>`).join("");
   const more = diff.changes.length > shown.length ? `<li>… and ${diff.changes.length - shown.length} more</li>` : "";
   const moved = diff.counters.length
-    ? `<p>Rule counters that moved:</p><ul>${diff.counters.map((c) => `<li><code>+${c.packets} pkt</code> <code>iptables -t ${escapeHtml(c.rule.table)} ${escapeHtml(c.rule.text)}</code></li>`).join("")}</ul>`
+    ? `<p>Rule counters that moved:</p><ul>${diff.counters.map((c) => `<li><code>+${c.packets} pkt</code> <code>${escapeHtml(ruleCommand(c.rule))}</code></li>`).join("")}</ul>`
     : "";
   const html = `<div class="dnl-diff"><p><b>${escapeHtml(summarizeDiff(diff))}</b></p><ul style="font-size:90%">${items}${more}</ul>${moved}${svg}</div>`;
   return { "text/plain": describeDiff(diff), "text/html": html };

@@ -1,7 +1,7 @@
 // diffTopology(before, after): what one step created, removed or changed, as data and as sentences.
 // Pure: compares two snapshots by stable keys (names, endpoints, rule text), never by position.
 import type { DockerContainer, IpInterface, Route } from "../parse/models.js";
-import { bridgeInterfaceName, endpoint, ipv4Cidr, splitEndpoint, type NamespaceNode, type RuleRef, type Topology, type TopologyLink } from "./model.js";
+import { bridgeInterfaceName, endpoint, ipv4Cidr, ruleCommand, splitEndpoint, type NamespaceNode, type RuleRef, type Topology, type TopologyLink } from "./model.js";
 
 /** What kind of thing changed. */
 export type ChangeSubject = "container" | "network" | "namespace" | "interface" | "address" | "route" | "link" | "published-port" | "masquerade" | "rule";
@@ -217,8 +217,8 @@ const subjects = [
     nat: true,
     items: (t) => t.nat?.rules ?? [],
     key: ruleTextKey,
-    added: (r) => ({ detail: `iptables -t ${r.table} ${r.text}`, names: [] }),
-    removed: (r) => ({ detail: `iptables -t ${r.table} ${r.text}`, names: [] }),
+    added: (r) => ({ detail: ruleCommand(r), names: [] }),
+    removed: (r) => ({ detail: ruleCommand(r), names: [] }),
   } satisfies Subject<RuleRef>,
 ] as const;
 
@@ -260,7 +260,7 @@ export const describeDiff = (diff: TopologyDiff): string => {
   const count = (change: TopologyChange["change"]): number => diff.changes.filter((c) => c.change === change).length;
   const summary = [`${count("added")} added`, `${count("removed")} removed`, `${count("changed")} changed`].join(", ");
   const lines = diff.changes.map((c) => `${verbs[c.change]} ${c.subject}: ${c.detail}`);
-  const moved = diff.counters.map((c) => `  counter +${c.packets} pkt: iptables -t ${c.rule.table} ${c.rule.text}`);
+  const moved = diff.counters.map((c) => `  counter +${c.packets} pkt: ${ruleCommand(c.rule)}`);
   return [summary, ...lines, ...(moved.length ? ["rule counters that moved:", ...moved] : [])].join("\n");
 };
 

@@ -1,12 +1,16 @@
-// explain(topology, from, to): the path of one packet, hop by hop, with each route, link, bridge and
-// iptables rule it meets. Pure: works on a snapshot. Covers host -> published port -> container,
-// container -> container (same bridge: bridged; other bridge: routed, isolation rules), container ->
-// a namespace with a TEST-NET address (routed, MASQUERADE), macvlan children through their parent.
-import { UsageError } from "../errors.js";
-import type { IpInterface, Route } from "../parse/models.js";
-import { inSubnet } from "./ipv4.js";
-import { walkChain, type Packet } from "./iptables-eval.js";
+// explain(topology, from, to): the path of one packet, hop by hop, with each route, link, bridge and firewall
+// rule it meets. Pure: works on a snapshot. Covers host -> published port -> container, container -> container
+// (same bridge: bridged, through br_netfilter; other bridge: routed, isolation rules), container -> a namespace
+// with a TEST-NET address (routed, MASQUERADE), a namespace -> a container's address (Docker 28's raw-table drop),
+// macvlan children through their parent. At each hook the packet meets every table in the kernel's order
+// (firewall.ts): raw, mangle, nat and filter of iptables (DOCKER-USER, DOCKER-FORWARD and the rest through their
+// jumps) and nftables base chains (Docker 29's docker-bridges).
+import type { IpInterface } from "../parse/models.js";
+import { firewallOf, runHook, type Firewall, type Hook } from "./firewall.js";
 import { endpoint, ipv4Cidr, splitEndpoint, type NamespaceNode, type RuleRef, type Topology } from "./model.js";
+import { localAddresses, owns, resolvePlace, routeLookup, routeText } from "./places.js";
+
+export { resolvePlace, routeLookup, type Place } from "./places.js";
 
 /** One step of the path. */
 export interface Hop {
@@ -14,7 +18,7 @@ export interface Hop {
   readonly where: string;
   readonly kind: "route" | "link" | "bridge" | "rule" | "nat" | "proxy" | "deliver" | "drop" | "note";
   readonly text: string;
-  /** The iptables rule, for `rule` / `nat` / `drop` hops. */
+  /** The iptables or nftables rule, for `rule` / `nat` / `drop` hops. */
   readonly rule?: RuleRef;
 }
 
@@ -49,229 +53,229 @@ export interface ExplainOptions {
   readonly protocol?: "tcp" | "udp" | "icmp";
 }
 
-/** A resolved place: a namespace, an address in it, a port. */
-export interface Place {
-  readonly ns: NamespaceNode;
-  readonly address: string;
-  readonly port: number | null;
-  readonly label: string;
+type IpPacket = Explanation["packet"];
+/** How a walk ended; null while it goes on. */
+type Outcome = { readonly verdict: Explanation["verdict"]; readonly reached: string | null } | null;
+
+// The state of one packet's walk through the topology.
+interface Walk {
+  readonly topology: Topology;
+  readonly firewall: Firewall | null;
+  readonly hops: Hop[];
+  readonly touched: string[];
+  packet: IpPacket;
+  ns: NamespaceNode;
+  /** Interface the packet arrived on in `ns`; null when `ns` generated it. */
+  inIface: string | null;
+  /** docker-proxy already took the connection once. */
+  proxied: boolean;
 }
 
-const globalIpv4 = (ns: NamespaceNode): string | null =>
-  ns.interfaces.flatMap((i) => (i.name === "lo" ? [] : i.addresses.filter((a) => a.family === "inet" && a.scope !== "host"))).map((a) => a.address)[0] ?? null;
-const localAddresses = (ns: NamespaceNode): string[] => ns.interfaces.flatMap((i) => i.addresses.filter((a) => a.family === "inet").map((a) => a.address));
-const owns = (ns: NamespaceNode, address: string): boolean => localAddresses(ns).includes(address) || address.startsWith("127.");
-
-/** Resolve `host`, `host:8080`, `web`, `web:80`, `netns:dnl-inet`, `dnl-inet`, `203.0.113.7`, `127.0.0.1:8080`. */
-export const resolvePlace = (topology: Topology, text: string, role: "from" | "to"): Place => {
-  const withPort = /^(.*):(\d+)$/.exec(text);
-  const name = withPort ? (withPort[1] as string) : text;
-  const port = withPort ? Number(withPort[2]) : null;
-  const host = topology.namespaces.find((ns) => ns.kind === "host") as NamespaceNode;
-  const byName =
-    name === "host"
-      ? host
-      : topology.namespaces.find((ns) => ns.id === name || ns.containers.includes(name) || (ns.kind === "netns" && (ns.name === name || `netns:${ns.name}` === name)));
-  if (byName) {
-    const address = byName.kind === "host" ? (role === "to" ? "127.0.0.1" : globalIpv4(byName) ?? "127.0.0.1") : globalIpv4(byName);
-    if (!address) throw new UsageError(`${name} has no IPv4 address (none mode?): nothing can reach it and it can reach nothing`, { hint: "Attach it to a network first (`docker network connect`)." });
-    return { ns: byName, address, port, label: text };
-  }
-  if (/^\d+\.\d+\.\d+\.\d+$/.test(name)) {
-    const owner = topology.namespaces.find((ns) => owns(ns, name) && !name.startsWith("127.")) ?? (name.startsWith("127.") ? host : undefined);
-    if (owner) return { ns: owner, address: name, port, label: text };
-    if (role === "to") return { ns: host, address: name, port, label: text };
-  }
-  throw new UsageError(`unable to find ${text}: expected host, a running container, an ip netns name or an address`, { hint: "List what exists with `docker-net-lab snapshot --text` (containers must be running)." });
+const MAX_STEPS = 12;
+const end = (verdict: Explanation["verdict"], reached: string | null = null): Outcome => ({ verdict, reached });
+const say = (w: Walk, where: string, kind: Hop["kind"], text: string, rule?: RuleRef): void => {
+  w.hops.push(rule ? { where, kind, text, rule } : { where, kind, text });
 };
 
-/** Longest-prefix route for an address in a namespace's main table. */
-export const routeLookup = (ns: NamespaceNode, address: string): Route | null => {
-  const candidates = ns.routes.filter((r) => (r.family === "inet" || r.family === null) && r.table === "main" && (r.type === "unicast" || r.type === "") && (r.dst === "default" || inSubnet(address, r.dst.includes("/") ? r.dst : `${r.dst}/32`)));
-  return [...candidates].sort((a, b) => (b.dst === "default" ? 0 : b.dstPrefix ?? 32) - (a.dst === "default" ? 0 : a.dstPrefix ?? 32) || (a.metric ?? 0) - (b.metric ?? 0))[0] ?? null;
+// The other end of a veth, or null.
+const peerOf = (topology: Topology, at: string): string | null => {
+  for (const link of topology.links) {
+    if (link.kind !== "veth") continue;
+    if (link.a === at) return link.b;
+    if (link.b === at) return link.a;
+  }
+  return null;
 };
 
-const routeText = (r: Route): string => `${r.dst}${r.gateway ? ` via ${r.gateway}` : ""}${r.dev ? ` dev ${r.dev}` : ""}${r.src ? ` src ${r.src}` : ""}`;
+// The namespace and interface an endpoint names, or null.
+const ifaceAt = (topology: Topology, at: string): { ns: NamespaceNode; iface: IpInterface } | null => {
+  const { namespace, ifname } = splitEndpoint(at);
+  const owner = topology.namespaces.find((ns) => ns.id === namespace);
+  const iface = owner?.interfaces.find((i) => i.name === ifname);
+  return owner && iface ? { ns: owner, iface } : null;
+};
+
+/** The port of a bridge whose far end (through its veth) owns `nexthop`: where the bridge sends the frame. */
+const portToward = (topology: Topology, bridge: string, nexthop: string, except: string | null = null): string | undefined =>
+  topology.links
+    .filter((l) => l.kind === "bridge-port" && l.a === bridge && l.b !== except)
+    .map((l) => l.b)
+    .find((port) => {
+      const peer = peerOf(topology, port);
+      const far = peer ? ifaceAt(topology, peer) : null;
+      return far ? owns(far.ns, nexthop) : false;
+    });
+
+const NAT_TARGETS = new Set(["DNAT", "SNAT", "MASQUERADE", "REDIRECT"]);
+
+/**
+ * Run the packet through every table of one hook in namespace `where` (the host's firewall); record the rules it
+ * meets, apply DNAT / MASQUERADE to the walk's packet. False when the packet was dropped there.
+ */
+const passHook = (w: Walk, hook: Hook, where: NamespaceNode, path: { in: string | null; out: string | null }, bridged = false): boolean => {
+  if (w.firewall === null || where.kind !== "host") return true;
+  const result = runHook(w.firewall, hook, { ...w.packet, in: path.in, out: path.out, local: localAddresses(where) });
+  const suffix = bridged ? " (br_netfilter)" : "";
+  for (const { label, rule } of result.matched) say(w, where.id, NAT_TARGETS.has(rule.target) ? "nat" : "rule", `${label}${suffix}: ${rule.text}`, rule);
+  const unknown = [...new Set(result.unknown)];
+  if (unknown.length) say(w, where.id, "note", `not evaluated at ${hook} (treated as not matching): ${unknown.join(", ")}`);
+  if (result.droppedBy) {
+    const { label, byPolicy, rule } = result.droppedBy;
+    const why = byPolicy ? ` by the chain's policy ${result.verdict.toUpperCase()}` : bridged ? " (bridged traffic, e.g. icc=false)" : "";
+    say(w, where.id, "drop", `dropped in ${label}${suffix}${why}`, rule ?? undefined);
+    return false;
+  }
+  if (result.dnat) {
+    const [address, port] = result.dnat.split(":");
+    w.packet = { ...w.packet, dst: address ?? w.packet.dst, dport: port ? Number(port) : w.packet.dport };
+    say(w, where.id, "note", `destination rewritten to ${result.dnat}`);
+  }
+  if (result.snat) {
+    const outAddress = where.interfaces.find((i) => i.name === path.out)?.addresses.find((a) => a.family === "inet")?.address;
+    if (outAddress) w.packet = { ...w.packet, src: outAddress };
+    say(w, where.id, "note", `source rewritten to ${outAddress ?? `the address of ${path.out}`} (${result.snat})`);
+  }
+  return true;
+};
+
+// The interface a packet generated in `ns` leaves by (`lo` for its own addresses), for the OUTPUT hook.
+const outputInterface = (ns: NamespaceNode, dst: string): string | null => (owns(ns, dst) ? "lo" : (routeLookup(ns, dst)?.dev ?? null));
+
+/** The packet is for this namespace: INPUT (host), then docker-proxy takes it or a process gets it. */
+const deliverLocally = (w: Walk): Outcome => {
+  const ns = w.ns;
+  const isHost = ns.kind === "host";
+  if (isHost && !passHook(w, "input", ns, { in: w.inIface ?? "lo", out: null })) return end("dropped");
+  const { dst, dport, protocol } = w.packet;
+  const proxy = isHost && !w.proxied ? w.topology.nat?.proxies.find((p) => p.hostPort === dport && p.protocol === protocol && (p.hostIp === "0.0.0.0" || p.hostIp === dst)) : undefined;
+  if (proxy) {
+    w.proxied = true;
+    say(w, ns.id, "proxy", `docker-proxy (pid ${proxy.pid}) listens on ${proxy.hostIp}:${proxy.hostPort} and opens a new connection to ${proxy.containerIp}:${proxy.containerPort}`);
+    const route = routeLookup(ns, proxy.containerIp);
+    const srcIface = ns.interfaces.find((i) => i.name === route?.dev);
+    w.packet = { ...w.packet, src: route?.src ?? srcIface?.addresses.find((a) => a.family === "inet")?.address ?? w.packet.src, dst: proxy.containerIp, dport: proxy.containerPort };
+    w.inIface = null;
+    return null;
+  }
+  const port = dport !== null ? `:${dport}` : "";
+  say(w, ns.id, "deliver", `${dst}${port} is an address of ${isHost ? "the host" : ns.name}: delivered${dport !== null ? ` (a process must listen on ${protocol} ${dport})` : ""}`);
+  return end("delivered", ns.id);
+};
+
+/** Move the walk into the namespace at the far end `arrive`. */
+const land = (w: Walk, arrive: string | null): Outcome => {
+  const landed = arrive ? ifaceAt(w.topology, arrive) : null;
+  if (!landed) {
+    say(w, w.ns.id, "note", `the other end ${arrive ?? "?"} is in a namespace the snapshot did not read`);
+    return end("unknown");
+  }
+  w.touched.push(arrive as string);
+  w.ns = landed.ns;
+  w.inIface = landed.iface.name;
+  return null;
+};
+
+/** Out through a bridge (the host routed the packet into it): the port that leads to the next hop. */
+const outThroughBridge = (w: Walk, wire: string, bridge: IpInterface, nexthop: string): Outcome => {
+  const bridgeNs = splitEndpoint(wire).namespace;
+  const port = portToward(w.topology, endpoint(bridgeNs, bridge.name), nexthop);
+  if (!port) {
+    say(w, w.ns.id, "drop", `no port of bridge ${bridge.name} leads to ${nexthop} (no ARP answer)`);
+    return end("unreachable");
+  }
+  say(w, w.ns.id, "bridge", `bridge ${bridge.name} forwards the frame to port ${splitEndpoint(port).ifname}`);
+  w.touched.push(endpoint(bridgeNs, bridge.name), port, wire);
+  const arrive = peerOf(w.topology, port);
+  say(w, w.ns.id, "link", `veth ${splitEndpoint(port).ifname} -> ${arrive}`);
+  return land(w, arrive);
+};
+
+/** Arriving on a bridge port: switched to another port (same bridge, through br_netfilter) or up to the bridge's own IP stack. */
+const atBridgePort = (w: Walk, peer: string, far: { ns: NamespaceNode; iface: IpInterface }, nexthop: string): Outcome => {
+  const master = far.iface.master as string;
+  const bridgeEp = endpoint(far.ns.id, master);
+  const bridge = ifaceAt(w.topology, bridgeEp);
+  const toBridgeItself = bridge !== null && owns({ ...far.ns, interfaces: [bridge.iface] }, nexthop);
+  const port = toBridgeItself ? undefined : portToward(w.topology, bridgeEp, nexthop, peer);
+  if (!port) {
+    say(w, far.ns.id, "bridge", `frame for ${nexthop} goes up to bridge ${master} (${ipv4Cidr(bridge?.iface)}): the host routes it`);
+    w.touched.push(bridgeEp);
+    w.ns = far.ns;
+    w.inIface = master;
+    return null;
+  }
+  say(w, far.ns.id, "bridge", `bridge ${master} switches the frame from ${far.iface.name} to ${splitEndpoint(port).ifname} (same bridge: no routing)`);
+  w.touched.push(bridgeEp, port);
+  const through = { in: master, out: master };
+  for (const hook of ["prerouting", "forward", "postrouting"] as const) if (!passHook(w, hook, far.ns, through, true)) return end("dropped");
+  const arrive = peerOf(w.topology, port);
+  say(w, far.ns.id, "link", `veth ${splitEndpoint(port).ifname} -> ${arrive}`);
+  return land(w, arrive);
+};
+
+/** Leave the namespace through the route's interface: a macvlan's parent, a bridge, or a veth. */
+const leave = (w: Walk, out: string, nexthop: string): Outcome => {
+  let exit = w.ns.interfaces.find((i) => i.name === out);
+  let wire = endpoint(w.ns.id, out);
+  // macvlan/ipvlan child: frames leave through the parent's wire.
+  const parentLink = exit && (exit.kind === "macvlan" || exit.kind === "ipvlan") ? w.topology.links.find((l) => (l.kind === "macvlan" || l.kind === "ipvlan") && l.b === wire) : undefined;
+  if (parentLink) {
+    say(w, w.ns.id, "link", `${out} is a ${parentLink.kind} child of ${splitEndpoint(parentLink.a).ifname}: frames leave on the parent's wire (they do not pass the host's IP stack)`);
+    wire = parentLink.a;
+    exit = ifaceAt(w.topology, wire)?.iface;
+  }
+  if (exit?.kind === "bridge") return outThroughBridge(w, wire, exit, nexthop);
+  const peer = peerOf(w.topology, wire);
+  if (!peer) {
+    say(w, w.ns.id, "note", `leaves the host's namespaces through ${splitEndpoint(wire).ifname} (not a veth the snapshot can follow)`);
+    return end("left-host");
+  }
+  say(w, w.ns.id, "link", `veth ${splitEndpoint(wire).ifname} -> ${peer}`);
+  w.touched.push(wire, peer);
+  const far = ifaceAt(w.topology, peer);
+  if (far?.iface.master) return atBridgePort(w, peer, far, nexthop);
+  return land(w, peer);
+};
+
+/** One namespace's part of the path: hooks, local delivery or routing, and out. */
+const step = (w: Walk): Outcome => {
+  const ns = w.ns;
+  const isHost = ns.kind === "host";
+  // Arriving from an interface: PREROUTING (raw, mangle, nat); generated here: OUTPUT, then routing sees any DNAT.
+  if (isHost && w.inIface !== null && !passHook(w, "prerouting", ns, { in: w.inIface, out: null })) return end("dropped");
+  if (isHost && w.inIface === null && !passHook(w, "output", ns, { in: null, out: outputInterface(ns, w.packet.dst) })) return end("dropped");
+  if (owns(ns, w.packet.dst)) return deliverLocally(w);
+  if (!isHost && w.inIface !== null) {
+    say(w, ns.id, "drop", `${ns.name} does not own ${w.packet.dst} and does not forward`);
+    return end("dropped");
+  }
+  const route = routeLookup(ns, w.packet.dst);
+  if (!route || !route.dev) {
+    say(w, ns.id, "drop", `no route to ${w.packet.dst} in ${ns.name}`);
+    return end("unreachable");
+  }
+  say(w, ns.id, "route", `route ${routeText(route)}`);
+  if (isHost && w.inIface !== null && !passHook(w, "forward", ns, { in: w.inIface, out: route.dev })) return end("dropped");
+  if (isHost && !passHook(w, "postrouting", ns, { in: w.inIface, out: route.dev })) return end("dropped");
+  return leave(w, route.dev, route.gateway ?? w.packet.dst);
+};
 
 /** The path of one packet from `from` to `to` (see resolvePlace for the forms), hop by hop. */
 export const explain = (topology: Topology, from: string, to: string, options: ExplainOptions = {}): Explanation => {
   const source = resolvePlace(topology, from, "from");
   const target = resolvePlace(topology, to, "to");
   const protocol = options.protocol ?? (target.port !== null ? "tcp" : "icmp");
-  const tables = topology.nat?.tables ?? [];
-  const nsById = new Map(topology.namespaces.map((ns) => [ns.id, ns]));
-  const hops: Hop[] = [];
   // Loopback destinations are reached from the loopback address.
-  const start = { src: target.address.startsWith("127.") && source.ns.kind === "host" ? "127.0.0.1" : source.address, dst: target.address, protocol, dport: target.port };
-  let packet = { ...start };
-  let ns = source.ns;
-  let inIface: string | null = null;
-  let proxied = false;
-  const rulesHop = (where: string, label: string, matched: readonly RuleRef[]): void => {
-    for (const rule of matched) hops.push({ where, kind: rule.target === "DNAT" || rule.target === "MASQUERADE" || rule.target === "SNAT" ? "nat" : "rule", text: `${label}: ${rule.text}`, rule });
-  };
-  const touched: string[] = [endpoint(source.ns.id, "")];
-  const done = (verdict: Explanation["verdict"], reached: string | null): Explanation => ({ from, to, packet: start, hops, verdict, reached, path: [...new Set(touched)] });
-  const peerOf = (where: string): string | null => {
-    for (const link of topology.links) {
-      if (link.kind !== "veth") continue;
-      if (link.a === where) return link.b;
-      if (link.b === where) return link.a;
-    }
-    return null;
-  };
-  const ifaceAt = (value: string): { ns: NamespaceNode; iface: IpInterface } | null => {
-    const { namespace, ifname } = splitEndpoint(value);
-    const owner = nsById.get(namespace);
-    const iface = owner?.interfaces.find((i) => i.name === ifname);
-    return owner && iface ? { ns: owner, iface } : null;
-  };
-  if (tables.length === 0) hops.push({ where: "host", kind: "note", text: "iptables was not read: NAT and filtering are not shown" });
-  for (let step = 0; step < 12; step++) {
-    const isHost = ns.kind === "host";
-    const packetFor = (out: string | null): Packet => ({ ...packet, in: inIface, out, local: isHost ? localAddresses(ns) : [] });
-    // nat PREROUTING (arriving) or OUTPUT (generated here), host only: DNAT of published ports.
-    if (isHost && tables.length) {
-      const chain = inIface === null ? "OUTPUT" : "PREROUTING";
-      const result = walkChain(tables, "nat", chain, packetFor(null));
-      rulesHop(ns.id, `nat ${chain}`, result.matched);
-      if (result.dnat) {
-        const [address, port] = result.dnat.split(":");
-        packet = { ...packet, dst: address as string, dport: port ? Number(port) : packet.dport };
-        hops.push({ where: ns.id, kind: "note", text: `destination rewritten to ${result.dnat}` });
-      }
-    }
-    // Local delivery.
-    if (owns(ns, packet.dst)) {
-      const proxy = isHost && !proxied ? topology.nat?.proxies.find((p) => p.hostPort === packet.dport && p.protocol === packet.protocol && (p.hostIp === "0.0.0.0" || p.hostIp === packet.dst)) : undefined;
-      if (isHost && tables.length && inIface !== null) {
-        const input = walkChain(tables, "filter", "INPUT", packetFor(null));
-        rulesHop(ns.id, "filter INPUT", input.matched);
-        if (input.verdict === "DROP" || input.verdict === "REJECT") return hops.push({ where: ns.id, kind: "drop", text: `dropped by filter INPUT (${input.verdict})` }), done("dropped", null);
-      }
-      if (proxy) {
-        proxied = true;
-        hops.push({ where: ns.id, kind: "proxy", text: `docker-proxy (pid ${proxy.pid}) listens on ${proxy.hostIp}:${proxy.hostPort} and opens a new connection to ${proxy.containerIp}:${proxy.containerPort}` });
-        const route = routeLookup(ns, proxy.containerIp);
-        const srcIface = ns.interfaces.find((i) => i.name === route?.dev);
-        packet = { ...packet, src: route?.src ?? srcIface?.addresses.find((a) => a.family === "inet")?.address ?? packet.src, dst: proxy.containerIp, dport: proxy.containerPort };
-        inIface = null;
-        continue;
-      }
-      hops.push({ where: ns.id, kind: "deliver", text: `${packet.dst}${packet.dport !== null ? `:${packet.dport}` : ""} is an address of ${ns.kind === "host" ? "the host" : ns.name}: delivered${packet.dport !== null ? ` (a process must listen on ${packet.protocol} ${packet.dport})` : ""}` });
-      return done("delivered", ns.id);
-    }
-    if (!isHost && inIface !== null) {
-      hops.push({ where: ns.id, kind: "drop", text: `${ns.name} does not own ${packet.dst} and does not forward` });
-      return done("dropped", null);
-    }
-    // Routing decision.
-    const route = routeLookup(ns, packet.dst);
-    if (!route || !route.dev) {
-      hops.push({ where: ns.id, kind: "drop", text: `no route to ${packet.dst} in ${ns.name}` });
-      return done("unreachable", null);
-    }
-    hops.push({ where: ns.id, kind: "route", text: `route ${routeText(route)}` });
-    const out = route.dev;
-    const nexthop = route.gateway ?? packet.dst;
-    if (isHost && tables.length) {
-      const chain = inIface === null ? "OUTPUT" : "FORWARD";
-      const filter = walkChain(tables, "filter", chain, packetFor(out));
-      rulesHop(ns.id, `filter ${chain}`, filter.matched);
-      if (filter.verdict === "DROP" || filter.verdict === "REJECT") {
-        hops.push({ where: ns.id, kind: "drop", text: `dropped in filter ${chain}${filter.matched.length ? "" : ` by the chain's policy ${filter.verdict}`}`, ...(filter.matched.at(-1) ? { rule: filter.matched.at(-1) as RuleRef } : {}) });
-        return done("dropped", null);
-      }
-      const post = walkChain(tables, "nat", "POSTROUTING", packetFor(out));
-      rulesHop(ns.id, "nat POSTROUTING", post.matched);
-      if (post.snat) {
-        const outAddress = ns.interfaces.find((i) => i.name === out)?.addresses.find((a) => a.family === "inet")?.address;
-        if (outAddress) packet = { ...packet, src: outAddress };
-        hops.push({ where: ns.id, kind: "note", text: `source rewritten to ${outAddress ?? "the address of " + out} (${post.verdict})` });
-      }
-    }
-    // Leave through `out`.
-    let exit = ns.interfaces.find((i) => i.name === out);
-    // macvlan/ipvlan child: frames leave through the parent's wire.
-    const parentLink = exit && (exit.kind === "macvlan" || exit.kind === "ipvlan") ? topology.links.find((l) => (l.kind === "macvlan" || l.kind === "ipvlan") && l.b === endpoint(ns.id, out)) : undefined;
-    let wire = endpoint(ns.id, out);
-    if (parentLink) {
-      hops.push({ where: ns.id, kind: "link", text: `${out} is a ${parentLink.kind} child of ${splitEndpoint(parentLink.a).ifname}: frames leave on the parent's wire (they do not pass the host's IP stack)` });
-      wire = parentLink.a;
-      exit = ifaceAt(wire)?.iface;
-    }
-    // Bridge: find the port that leads to the next hop.
-    let arrive: string | null = null;
-    if (exit?.kind === "bridge") {
-      const bridgeNs = splitEndpoint(wire).namespace;
-      const ports = topology.links.filter((l) => l.kind === "bridge-port" && l.a === endpoint(bridgeNs, exit!.name)).map((l) => l.b);
-      const port = ports.find((p) => {
-        const peer = peerOf(p);
-        const far = peer ? ifaceAt(peer) : null;
-        return far ? owns(far.ns, nexthop) : false;
-      });
-      if (!port) {
-        hops.push({ where: ns.id, kind: "drop", text: `no port of bridge ${exit.name} leads to ${nexthop} (no ARP answer)` });
-        return done("unreachable", null);
-      }
-      hops.push({ where: ns.id, kind: "bridge", text: `bridge ${exit.name} forwards the frame to port ${splitEndpoint(port).ifname}` });
-      touched.push(endpoint(bridgeNs, exit.name), port, wire);
-      arrive = peerOf(port);
-      hops.push({ where: ns.id, kind: "link", text: `veth ${splitEndpoint(port).ifname} -> ${arrive}` });
-    } else {
-      const peer = peerOf(wire);
-      if (!peer) {
-        hops.push({ where: ns.id, kind: "note", text: `leaves the host's namespaces through ${splitEndpoint(wire).ifname} (not a veth the snapshot can follow)` });
-        return done("left-host", null);
-      }
-      hops.push({ where: ns.id, kind: "link", text: `veth ${splitEndpoint(wire).ifname} -> ${peer}` });
-      touched.push(wire, peer);
-      arrive = peer;
-      // Arriving on a bridge port: bridged to another port, or up to the bridge's own IP stack.
-      const far = ifaceAt(peer);
-      if (far?.iface.master) {
-        const bridgeEp = endpoint(far.ns.id, far.iface.master);
-        const bridge = ifaceAt(bridgeEp);
-        const toBridgeItself = bridge && owns({ ...far.ns, interfaces: [bridge.iface] }, nexthop);
-        const ports = topology.links.filter((l) => l.kind === "bridge-port" && l.a === bridgeEp && l.b !== peer).map((l) => l.b);
-        const port = toBridgeItself ? undefined : ports.find((p) => {
-          const other = peerOf(p);
-          const there = other ? ifaceAt(other) : null;
-          return there ? owns(there.ns, nexthop) : false;
-        });
-        if (port) {
-          hops.push({ where: far.ns.id, kind: "bridge", text: `bridge ${far.iface.master} switches the frame from ${far.iface.name} to ${splitEndpoint(port).ifname} (same bridge: no routing)` });
-          touched.push(bridgeEp, port);
-          if (far.ns.kind === "host" && tables.length) {
-            const bridged = walkChain(tables, "filter", "FORWARD", { ...packet, in: far.iface.master, out: far.iface.master, local: [] });
-            rulesHop(far.ns.id, "filter FORWARD (br_netfilter)", bridged.matched);
-            if (bridged.verdict === "DROP" || bridged.verdict === "REJECT") {
-              hops.push({ where: far.ns.id, kind: "drop", text: `dropped in filter FORWARD (bridged traffic, e.g. icc=false)` });
-              return done("dropped", null);
-            }
-          }
-          arrive = peerOf(port);
-          hops.push({ where: far.ns.id, kind: "link", text: `veth ${splitEndpoint(port).ifname} -> ${arrive}` });
-        } else {
-          hops.push({ where: far.ns.id, kind: "bridge", text: `frame for ${nexthop} goes up to bridge ${far.iface.master} (${ipv4Cidr(bridge?.iface)}): the host routes it` });
-          touched.push(bridgeEp);
-          ns = far.ns;
-          inIface = far.iface.master;
-          continue;
-        }
-      }
-    }
-    const landed = arrive ? ifaceAt(arrive) : null;
-    if (!landed) {
-      hops.push({ where: ns.id, kind: "note", text: `the other end ${arrive ?? "?"} is in a namespace the snapshot did not read` });
-      return done("unknown", null);
-    }
-    touched.push(arrive as string);
-    ns = landed.ns;
-    inIface = landed.iface.name;
+  const start: IpPacket = { src: target.address.startsWith("127.") && source.ns.kind === "host" ? "127.0.0.1" : source.address, dst: target.address, protocol, dport: target.port };
+  const w: Walk = { topology, firewall: firewallOf(topology.nat), hops: [], touched: [endpoint(source.ns.id, "")], packet: start, ns: source.ns, inIface: null, proxied: false };
+  const done = (outcome: NonNullable<Outcome>): Explanation => ({ from, to, packet: start, hops: w.hops, verdict: outcome.verdict, reached: outcome.reached, path: [...new Set(w.touched)] });
+  if (w.firewall === null) say(w, "host", "note", "neither iptables nor nftables was read: NAT and filtering are not shown");
+  for (let i = 0; i < MAX_STEPS; i++) {
+    const outcome = step(w);
+    if (outcome) return done(outcome);
   }
-  hops.push({ where: ns.id, kind: "note", text: "gave up after 12 steps (a loop?)" });
-  return done("unknown", null);
+  say(w, w.ns.id, "note", `gave up after ${MAX_STEPS} steps (a loop?)`);
+  return done({ verdict: "unknown", reached: null });
 };
 
 /** An explanation as numbered lines. */

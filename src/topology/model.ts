@@ -4,6 +4,7 @@
 // networks, and what iptables does with the packets (NAT, filtering). Endpoints are written
 // containerlab-style as "node:iface".
 import type { DockerContainer, DockerNetwork, IpInterface, IptablesTable, Route } from "../parse/models.js";
+import type { NftTable } from "../parse/nft-model.js";
 
 /** A network namespace: the host's, a container's, or one made with `ip netns`. */
 export interface NamespaceNode {
@@ -33,13 +34,14 @@ export interface TopologyLink {
   readonly b: string;
 }
 
-/** One iptables rule as the topology refers to it (from the parsed `iptables-save -c`). */
+/** One iptables rule (from the parsed `iptables-save -c`) or nftables rule (`nft -j list ruleset`) as the topology refers to it. */
 export interface RuleRef {
+  /** iptables table (`nat`), or an nftables table with its family (`ip docker-bridges`). */
   readonly table: string;
   readonly chain: string;
   /** 1-based position in the chain (`iptables -t TABLE -L CHAIN --line-numbers`). */
   readonly position: number;
-  /** The rule as `iptables-save` prints it, without counters (`-A DOCKER ... -j DNAT ...`). */
+  /** The rule as `iptables-save` prints it, without counters (`-A DOCKER ... -j DNAT ...`), or as `nft list ruleset` prints it. */
   readonly text: string;
   readonly target: string;
   readonly packets: number;
@@ -105,6 +107,8 @@ export interface NatView {
   readonly rules: readonly RuleRef[];
   /** The parsed `iptables-save -c` tables themselves (what `explain` walks packets through). */
   readonly tables: readonly IptablesTable[];
+  /** nftables tables iptables does not manage (Docker 29's `ip`/`ip6 docker-bridges`, a user's own), from `nft -j list ruleset`. */
+  readonly nftables?: readonly NftTable[];
 }
 
 /** One snapshot of what Docker (and the learner) built. */
@@ -119,6 +123,10 @@ export interface Topology {
   /** Things the snapshot could not read (a container that exited meanwhile, a parser problem...). */
   readonly warnings: readonly string[];
 }
+
+/** A rule as a command a learner can type: `iptables -t nat -A DOCKER ...` or `nft add rule ip docker-bridges CHAIN ...`. */
+export const ruleCommand = (rule: RuleRef): string =>
+  rule.table.includes(" ") ? `nft add rule ${rule.table} ${rule.chain} ${rule.text}` : `iptables -t ${rule.table} ${rule.text}`;
 
 /** Endpoint string of an interface in a namespace. */
 export const endpoint = (namespace: string, ifname: string): string => `${namespace}:${ifname}`;
