@@ -28,6 +28,12 @@ export const iptablesSave = async (table?: string, where: Where = onHost): Promi
   return runText(file, argv);
 };
 
+/** `nft -j list ruleset` JSON text (nftables, e.g. Docker 29's docker-bridges tables). */
+export const nftRulesetJson = async (where: Where = onHost): Promise<string> => {
+  const [file, argv] = inNamespace(where, "nft", ["-j", "list", "ruleset"]);
+  return runText(file, argv);
+};
+
 /** `docker <args>` through the CLI (what the learner types), text out. */
 export const dockerCli = async (args: readonly string[], timeout: number = timeouts.docker): Promise<string> => runText("docker", args, { timeout });
 

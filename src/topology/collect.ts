@@ -1,10 +1,11 @@
 // Small readers the snapshot needs besides `ip`: named namespaces, namespace identities,
-// iptables-save text and docker-proxy processes (read from /proc, no command needed). Read-only.
+// iptables-save text, the nftables ruleset and docker-proxy processes (read from /proc, no command needed). Read-only.
 // /proc and /var/run/netns are read synchronously: each read takes microseconds, while a trip through
 // libuv's thread pool per file made the docker-proxy scan ten times slower.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { netnsDir } from "../exec/netns.js";
-import { iptablesSave, type Where } from "../exec/commands.js";
+import { iptablesSave, nftRulesetJson, type Where } from "../exec/commands.js";
 import type { DockerProxy } from "./model.js";
 
 
@@ -24,6 +25,20 @@ export const readIptables = async (warnings: string[], where: Where = { kind: "h
     return await iptablesSave(undefined, where);
   } catch (error) {
     warnings.push(`could not read iptables: ${(error as Error).message.split("\n")[0]}`);
+    return null;
+  }
+};
+
+/**
+ * `nft -j list ruleset` of a namespace (the host by default), or null: without the nft binary (nothing uses nftables directly, or iptables
+ * is all there is) quietly, else with a warning when it cannot run.
+ */
+export const readNftables = async (warnings: string[], where: Where = { kind: "host" }): Promise<string | null> => {
+  if (!(process.env.PATH ?? "").split(":").some((dir) => dir !== "" && existsSync(join(dir, "nft")))) return null;
+  try {
+    return await nftRulesetJson(where);
+  } catch (error) {
+    warnings.push(`could not read nftables: ${(error as Error).message.split("\n")[0]}`);
     return null;
   }
 };

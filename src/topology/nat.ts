@@ -1,8 +1,10 @@
-// NAT and filtering from parsed `iptables-save -c`: published ports -> DNAT -> container, MASQUERADE per
-// subnet, hairpin, isolation chains, docker-proxy. Works on parsed rules (fields, not rule text), so it
+// NAT and filtering from parsed `iptables-save -c` (and, for Docker 29's nftables backend, `nft -j list ruleset`
+// through nat-nft.ts): published ports -> DNAT -> container, MASQUERADE per subnet, hairpin, isolation chains, docker-proxy. Works on parsed rules (fields, not rule text), so it
 // holds for Docker 20.10 (DOCKER-ISOLATION-STAGE-1/2) and 28+ (DOCKER-FORWARD, DOCKER-BRIDGE, DOCKER-CT...).
 import type { IptablesRule, IptablesTable } from "../parse/models.js";
+import type { NftTable } from "../parse/nft-model.js";
 import { inSubnet } from "./ipv4.js";
+import { nftBridgeRules, nftForwardPolicy, nftIsolation, nftMasquerades, nftRules, withNftRules } from "./nat-nft.js";
 import { bridgeInterfaceName, type DockerProxy, type Masquerade, type NatView, type PublishedPort, type RuleRef, type Topology } from "./model.js";
 
 /** Chains Docker uses to isolate networks and gate forwarding (both engine generations). */
@@ -93,23 +95,25 @@ export const masquerades = (topology: Topology, rules: readonly { ref: RuleRef; 
       return { subnet, exceptOut: out, network: network?.name ?? null, rule: ref };
     });
 
-/** NAT view of a host: parsed iptables tables + docker-proxies, joined to the topology's containers and networks. */
-export const natView = (topology: Topology, tables: readonly IptablesTable[], proxies: readonly DockerProxy[]): NatView => {
+/** NAT view of a host: parsed iptables tables (+ nftables tables, Docker 29) + docker-proxies, joined to the topology's containers and networks. */
+export const natView = (topology: Topology, tables: readonly IptablesTable[], proxies: readonly DockerProxy[], nftables: readonly NftTable[] = []): NatView => {
   const rules = flattenRules(tables);
+  const nft = nftRules(nftables);
   const bridges = new Set(topology.networks.map(bridgeInterfaceName).filter((name): name is string => name !== null));
   const mentionsBridge = (rule: IptablesRule): boolean => [rule.inInterface, rule.outInterface].some((i) => i !== null && bridges.has(i.replace(/^!/, "")));
   const forward = tables.find((t) => t.name === "filter")?.chains.find((c) => c.name === "FORWARD");
   return {
-    published: publishedPorts(topology, rules, proxies),
-    masquerade: masquerades(topology, rules),
+    published: withNftRules(publishedPorts(topology, rules, proxies), nft),
+    masquerade: [...masquerades(topology, rules), ...nftMasquerades(topology, nft)],
     filter: {
-      isolation: rules.filter(({ ref }) => ref.table === "filter" && (isolationChains as readonly string[]).includes(ref.chain)).map(({ ref }) => ref),
-      forwardPolicy: forward?.policy ?? null,
-      bridgeRules: rules.filter(({ ref, rule }) => ref.table === "filter" && mentionsBridge(rule)).map(({ ref }) => ref),
+      isolation: [...rules.filter(({ ref }) => ref.table === "filter" && (isolationChains as readonly string[]).includes(ref.chain)).map(({ ref }) => ref), ...nftIsolation(nft)],
+      forwardPolicy: forward?.policy ?? nftForwardPolicy(nftables),
+      bridgeRules: [...rules.filter(({ ref, rule }) => ref.table === "filter" && mentionsBridge(rule)).map(({ ref }) => ref), ...nftBridgeRules(nft, bridges)],
     },
     proxies,
-    rules: rules.map(({ ref }) => ref),
+    rules: [...rules.map(({ ref }) => ref), ...nft.map(({ ref }) => ref)],
     tables,
+    ...(nftables.length ? { nftables } : {}),
   };
 };
 

@@ -10,9 +10,11 @@ import { parseIpAddr } from "../parse/ip-addr.js";
 import { parseIpRoute } from "../parse/ip-route.js";
 import type { DockerContainer } from "../parse/models.js";
 import { netnsNames } from "../exec/netns.js";
-import { namespaceInode, readDockerProxies, readIptables } from "./collect.js";
+import { namespaceInode, readDockerProxies, readIptables, readNftables } from "./collect.js";
 import { allLinks } from "./links.js";
 import { parseIptablesSave } from "../parse/iptables-save.js";
+import { parseNftJson } from "../parse/nft-json.js";
+import { ownNftTables } from "./nat-nft.js";
 import type { NamespaceNode, Topology } from "./model.js";
 import { natView } from "./nat.js";
 
@@ -70,11 +72,12 @@ export const snapshot = async (options: SnapshotOptions = {}): Promise<Topology>
   const candidates = netnsInodes.filter(({ inode }) => inode === null || inode !== hostInode);
   // The host and `ip netns` namespaces need nothing from the engine: read them while the engine answers.
   const early = ipBatchInNamespaces([home, ...candidates.map(({ name }) => ({ kind: "netns" as const, name }))], commands, 1);
-  const [version, networks, containers, iptables, proxies] = await Promise.all([
+  const [version, networks, containers, iptables, nftables, proxies] = await Promise.all([
     engine.version(),
     engine.listNetworks(),
     engine.listContainers({ all: true }),
     nat ? readIptables(warnings, home) : Promise.resolve(null),
+    nat ? readNftables(warnings, home) : Promise.resolve(null),
     nat ? readDockerProxies(hostInode) : Promise.resolve([]),
   ]);
   const sorted = [...containers].sort((a, b) => a.name.localeCompare(b.name));
@@ -119,8 +122,11 @@ export const snapshot = async (options: SnapshotOptions = {}): Promise<Topology>
   });
   const links = allLinks(namespaces, warnings);
   const topology: Topology = { engineVersion: version.version, namespaces, networks: [...networks].sort((a, b) => a.name.localeCompare(b.name)), containers: sorted, links, warnings };
-  if (iptables === null) return topology;
-  const parsed = parseIptablesSave(iptables);
+  if (iptables === null && nftables === null) return topology;
+  const parsed = parseIptablesSave(iptables ?? "");
   for (const problem of parsed.problems) warnings.push(`iptables-save line ${problem.line}: ${problem.message}`);
-  return { ...topology, nat: natView(topology, parsed.value, proxies) };
+  const nft = parseNftJson(nftables ?? "");
+  // iptables-nft's own tables are read from iptables-save; what nft's JSON cannot say about them does not matter.
+  for (const problem of nft.problems) if (!/^table ip6? (filter|nat|mangle|raw|security)\b/.test(problem.message)) warnings.push(`nft -j list ruleset: ${problem.message}`);
+  return { ...topology, nat: natView(topology, parsed.value, proxies, ownNftTables(nft.value)) };
 };
