@@ -45,6 +45,28 @@ const call = async <T>(what: string, promise: () => Promise<T>): Promise<T> => {
   }
 };
 
+/** What `docker info` says about where and how the engine runs. */
+export interface EngineInfo {
+  /** The engine host's name (its UTS namespace): `docker-desktop` under Docker Desktop. */
+  readonly name: string;
+  readonly operatingSystem: string;
+  readonly kernelVersion: string;
+  readonly serverVersion: string;
+  /** `iptables`, `nftables`, `iptables+firewalld`... (API 1.49+, Docker 28.1+); null when the engine does not say. */
+  readonly firewallBackend: string | null;
+  /** FirewallBackend.Info pairs as `key: value`. */
+  readonly firewallInfo: readonly string[];
+}
+
+/** `GET /info` -> EngineInfo (pure; missing fields become "" / null). */
+export const toEngineInfo = (json: unknown): EngineInfo => {
+  const info = (typeof json === "object" && json !== null ? json : {}) as Record<string, unknown>;
+  const text = (value: unknown): string => (typeof value === "string" ? value : "");
+  const firewall = (typeof info["FirewallBackend"] === "object" && info["FirewallBackend"] !== null ? info["FirewallBackend"] : null) as { Driver?: unknown; Info?: unknown } | null;
+  const pairs = firewall && Array.isArray(firewall.Info) ? firewall.Info.filter(Array.isArray).map((pair: unknown[]) => pair.map(String).join(": ")) : [];
+  return { name: text(info["Name"]), operatingSystem: text(info["OperatingSystem"]), kernelVersion: text(info["KernelVersion"]), serverVersion: text(info["ServerVersion"]), firewallBackend: text(firewall?.Driver) || null, firewallInfo: pairs };
+};
+
 // Refuse to touch objects we did not create (src/ownership.ts): the owner label alone is not enough, containers
 // inherit it from the toolbox image, so a user's own `docker run docker-net-lab/toolbox` carries it too.
 const assertOwned = (labels: Readonly<Record<string, string>>, what: string): void => {
@@ -77,6 +99,11 @@ export class DockerEngine {
   async version(): Promise<{ version: string; apiVersion: string }> {
     const info = await call("docker version", () => this.docker.version());
     return { version: info.Version, apiVersion: info.ApiVersion };
+  }
+
+  /** `docker info`: name, operating system, kernel, version and firewall backend of the engine. */
+  async info(): Promise<EngineInfo> {
+    return toEngineInfo(await call("docker info", () => this.docker.info()));
   }
 
   /** Inspect one container by name or id. */
@@ -176,6 +203,7 @@ export const defaultEngine = (): DockerEngine => (learnersEngine ??= new DockerE
 
 // The learner's engine, function by function (what labs, teardown and clean call).
 export const engineVersion = (): ReturnType<DockerEngine["version"]> => defaultEngine().version();
+export const engineInfo = (): Promise<EngineInfo> => defaultEngine().info();
 export const inspectContainer = (nameOrId: string): Promise<DockerContainer> => defaultEngine().inspectContainer(nameOrId);
 export const findContainer = (nameOrId: string): Promise<DockerContainer | null> => defaultEngine().findContainer(nameOrId);
 export const listContainers = (options?: { labels?: readonly string[]; all?: boolean }): Promise<DockerContainer[]> => defaultEngine().listContainers(options);
