@@ -12,7 +12,7 @@ import { engineInfo, listContainers, listNetworks, type EngineInfo } from "../do
 import { ipJson } from "../exec/commands.js";
 import { parseIpAddr } from "../parse/ip-addr.js";
 import { parseIpLink } from "../parse/ip-link.js";
-import { netnsDir } from "../topology/collect.js";
+import { netnsDir } from "../exec/netns.js";
 import { bridgeInterfaceName } from "../topology/model.js";
 
 /** What this process can see about the engine's whereabouts. */
