@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { EnvironmentError, ExitCode, UsageError } from "../errors.js";
 import { gradeAll } from "../grade/grade.js";
 import { findLab } from "../labs/registry.js";
+import { engineInThisNamespace, preconditionsOf } from "../labs/preconditions.js";
 import { preflight } from "../setup/doctor.js";
 import { progress } from "./output.js";
 
@@ -36,7 +37,7 @@ disposable VM (see src/grade/README.md). Exit codes: 0 gradebook written, 2 usag
       const notebookTimeoutS = positive("--timeout", options.timeout, 86_400);
       const cellTimeoutS = positive("--cell-timeout", options.cellTimeout, 86_400);
       const lab = options.lab === undefined ? null : findLab(options.lab).id;
-      await preflight();
+      await preflight({ needEngineHere: lab === null || preconditionsOf({ id: lab }).includes(engineInThisNamespace) });
       // First Ctrl-C: start nothing new, let running submissions tear down; second: leave at once.
       let interrupted = false;
       const onSignal = (): void => {

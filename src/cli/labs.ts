@@ -1,7 +1,8 @@
 // `labs list|run|export` and `check`.
 import { readFile, writeFile } from "node:fs/promises";
 import type { Command } from "commander";
-import { runChecks, totals } from "../checks/check.js";
+import { totals } from "../checks/check.js";
+import { engineInThisNamespace, preconditionsOf, runLabChecks } from "../labs/preconditions.js";
 import { ExitCode } from "../errors.js";
 import { checkReportText } from "../render/check-report.js";
 import { notebookPath, solutionsPath } from "../labs/notebook.js";
@@ -52,7 +53,7 @@ export const registerLabCommands = (program: Command, setExit: (code: number) =>
     .option("--cell-timeout <seconds>", "per-cell limit", "120")
     .action(async (ids: string[], options: { solutions?: boolean; json?: boolean; cellTimeout: string }) => {
       const chosen = ids.length ? ids.map(findLab) : [...labs];
-      await preflight();
+      await preflight({ needEngineHere: chosen.some((lab) => preconditionsOf(lab).includes(engineInThisNamespace)) });
       const results: LabRunResult[] = [];
       for (const lab of chosen) {
         if (!options.json) progress(`running lab ${lab.id} (${lab.slug})${options.solutions ? " with the reference solutions" : ""}…`);
@@ -83,7 +84,7 @@ export const registerLabCommands = (program: Command, setExit: (code: number) =>
     .action(async (id: string, options: { session?: string; json?: boolean }) => {
       const lab = findLab(id);
       if (options.session !== undefined) requireSessionId(options.session, "--session", "See your session id at the top of the lab notebook.");
-      const results = await runChecks(lab.checks, labContext(lab, options.session ?? (await currentSessionId())));
+      const results = await runLabChecks(lab, lab.checks, labContext(lab, options.session ?? (await currentSessionId())));
       if (options.json) printJson({ lab: lab.id, results, ...totals(results) });
       else process.stdout.write(`${checkReportText(results)}\n`);
       if (!results.every((r) => r.passed)) setExit(ExitCode.failed);

@@ -1,5 +1,5 @@
 // The object a notebook works with: `const lab = await openLab("01")`.
-import { runChecks, type CheckResult } from "../checks/check.js";
+import type { CheckResult } from "../checks/check.js";
 import { isDnlError, UsageError } from "../errors.js";
 import type { RunResult } from "../exec/run.js";
 import { checkReportBundle } from "../render/check-report.js";
@@ -15,6 +15,7 @@ import { requireToolboxImage, toolboxImage } from "../setup/image.js";
 import { snapshot } from "../topology/snapshot.js";
 import type { Topology } from "../topology/model.js";
 import type { LabContext, LabDefinition } from "./definition.js";
+import { runLabChecks } from "./preconditions.js";
 import { findLab } from "./registry.js";
 import { currentSessionId, LabSession } from "./session.js";
 import { removeLabelled } from "./teardown.js";
@@ -104,7 +105,7 @@ export class Lab {
     const unknown = ids.filter((id) => !this.definition.checks.some((check) => check.id === id));
     if (unknown.length) throw new UsageError(`Unknown check id(s) for lab ${this.definition.id}: ${unknown.join(", ")}`, { hint: `Known: ${visible.map((c) => c.id).join(", ")}` });
     const chosen = ids.length ? this.definition.checks.filter((check) => ids.includes(check.id)) : visible;
-    return runChecks(chosen, this.context);
+    return runLabChecks(this.definition, chosen, this.context);
   }
 
   // Methods that show something return nothing: a cell's last value is displayed too, and would repeat it.

@@ -1,7 +1,8 @@
 // `labs run`: execute a lab notebook headless, then check the live state in this process, then tear down.
-import { runChecks, type CheckResult } from "../checks/check.js";
+import type { CheckResult } from "../checks/check.js";
 import { dirname } from "node:path";
 import type { LabContext, LabDefinition } from "./definition.js";
+import { runLabChecks } from "./preconditions.js";
 import { executeNotebook, notebookPath, solutionsPath, type NotebookRun } from "./notebook.js";
 import { LabSession, newSessionId } from "./session.js";
 import { removeLabelled } from "./teardown.js";
@@ -54,7 +55,7 @@ export const runLab = async (lab: LabDefinition, options: RunLabOptions = {}): P
       ...(options.notebookTimeoutS ? { notebookTimeoutS: options.notebookTimeoutS } : {}),
       ...(options.out ? { out: options.out } : {}),
     });
-    const checks = notebook.status === "invalid" ? [] : await runChecks(lab.checks, context);
+    const checks = notebook.status === "invalid" ? [] : await runLabChecks(lab, lab.checks, context);
     const passed = notebook.status === "ok" && checks.length > 0 && checks.every((check) => check.passed);
     return { lab: lab.id, session, solutions: Boolean(options.solutions), notebook, checks, passed, durationMs: Math.round(performance.now() - started) };
   } finally {

@@ -5,6 +5,7 @@ import { EnvironmentError } from "../errors.js";
 import { run } from "../exec/run.js";
 import { engineFixFor } from "../exec/classify.js";
 import { engineStatus, ensureEngine } from "./engine.js";
+import { gatherEngineFacts, judgeEnginePlace, type EngineFacts } from "./engine-place.js";
 import { ensureToolboxImage, imageStatus } from "./image.js";
 import { ensureJupyter, findJupyter, jupyterPackages } from "./jupyter.js";
 import { installKernelspec, kernelDisplayName, kernelspecStatus } from "./kernelspec.js";
@@ -34,6 +35,29 @@ export const hostTools: Readonly<Record<string, string>> = {
   busybox: "busybox-static",
 };
 
+/** The item name of the engine-location check (preflight and the lab preconditions look it up). */
+export const engineLocationItem = "engine location";
+
+/** `docker info`'s firewall backend (Docker 28.1+; older engines use iptables and do not say), and what reading it needs. */
+export const firewallItem = (facts: EngineFacts, nftInstalled: boolean): DoctorItem => {
+  const backend = facts.info?.firewallBackend ?? null;
+  const extra = facts.info?.firewallInfo.length ? ` (${facts.info.firewallInfo.join(", ")})` : "";
+  if (backend === null) return { name: "firewall backend", ok: true, detail: `iptables (Docker ${facts.info?.serverVersion ?? "?"} does not report one: engines before 28.1 always use iptables)`, fix: "" };
+  if (backend.startsWith("nftables")) {
+    return nftInstalled
+      ? { name: "firewall backend", ok: true, detail: `${backend}${extra}: Docker's rules are the nftables tables ip/ip6 docker-bridges (no DOCKER-USER chain)`, fix: "" }
+      : { name: "firewall backend", ok: false, detail: `${backend}${extra}, but the nft command is missing: snapshot and explain cannot read Docker's rules`, fix: isRoot() ? "apt-get install nftables" : "sudo apt-get install nftables" };
+  }
+  return { name: "firewall backend", ok: true, detail: `${backend}${extra}`, fix: "" };
+};
+
+/** Where the engine runs compared with this process (see engine-place.ts). */
+export const locationItem = (facts: EngineFacts): DoctorItem => {
+  const place = judgeEnginePlace(facts);
+  if (place.where === "here" || place.where === "unknown") return { name: engineLocationItem, ok: true, detail: place.where === "here" ? `this network namespace: ${place.because}` : `not known (${place.because}); checks will run`, fix: "" };
+  return { name: engineLocationItem, ok: false, detail: `${place.where === "other-machine" ? "another machine or VM" : "another network namespace"}: ${place.because}. Works from here: ${place.works}. Does not: ${place.breaks}.`, fix: place.fix };
+};
+
 /** Check every piece; never throws, changes nothing. */
 export const doctor = async (): Promise<DoctorItem[]> => {
   const items: DoctorItem[] = [];
@@ -41,6 +65,8 @@ export const doctor = async (): Promise<DoctorItem[]> => {
   items.push({ name: "library build", ok: built, detail: built ? "dist/ is built" : "dist/ is missing", fix: built ? "" : "npm install (runs the build)" });
   const engine = await engineStatus();
   items.push({ name: "docker engine", ok: engine.ok, detail: engine.ok ? `Docker ${engine.version}` : engine.detail, fix: engine.ok ? "" : engineFixFor(engine.detail) });
+  const facts = engine.ok ? await gatherEngineFacts() : null;
+  if (facts?.info) items.push(firewallItem(facts, (await which("nft")) !== null), locationItem(facts));
   const image = engine.ok ? await imageStatus() : { ok: false, image: "", detail: "needs the engine first" };
   items.push({ name: "toolbox image", ok: image.ok, detail: image.ok ? image.image : image.detail, fix: image.ok ? "" : setupCommand });
   const missingTools: string[] = [];
@@ -92,10 +118,13 @@ export const setup = async (log: (line: string) => void, options: { dev?: boolea
   return doctor();
 };
 
-/** Fail fast, before any work, when something `labs run` or `grade` needs is missing (root too, unless `needRoot` is false). */
-export const preflight = async (options: { needRoot?: boolean } = {}): Promise<void> => {
-  const { needRoot = true } = options;
-  const missing = (await doctor()).filter((item) => !item.ok && (needRoot || item.name !== "root"));
+/**
+ * Fail fast, before any work, when something `labs run` or `grade` needs is missing (root too, unless `needRoot` is
+ * false; the engine in this network namespace unless `needEngineHere` is false: labs 07 and 08 run their own engine).
+ */
+export const preflight = async (options: { needRoot?: boolean; needEngineHere?: boolean } = {}): Promise<void> => {
+  const { needRoot = true, needEngineHere = true } = options;
+  const missing = (await doctor()).filter((item) => !item.ok && (needRoot || item.name !== "root") && (needEngineHere || item.name !== engineLocationItem));
   if (missing.length === 0) return;
   const engine = missing.find((item) => item.name === "docker engine");
   const first = engine ?? (missing[0] as DoctorItem);

@@ -23,6 +23,8 @@ export interface EngineFacts {
   readonly ownKernel: string;
   /** Inode of this process's network namespace. */
   readonly ownNetns: number | null;
+  /** Inode of init's (pid 1) network namespace: the host's, when this process sees the host's pids. */
+  readonly hostNetns: number | null;
   /** `docker info`, or null when the engine does not answer. */
   readonly info: EngineInfo | null;
   /** The process listening on the engine's unix socket, when this process can see it. */
@@ -84,7 +86,9 @@ export const judgeEnginePlace = (facts: EngineFacts): EnginePlace => {
   if (l !== null && l.netns !== null && facts.ownNetns !== null) {
     if (l.netns === facts.ownNetns) return here(`${l.command} (pid ${l.pid}) listening on ${l.socket} runs in this network namespace`);
     const enter = l.netnsName ? `ip netns exec ${l.netnsName} npx docker-net-lab …` : `nsenter --net=/proc/${l.pid}/ns/net npx docker-net-lab …`;
-    return elsewhere(`${l.command} (pid ${l.pid}) listening on ${l.socket} runs in network namespace ${l.netnsName ?? `net:[${l.netns}]`}, this process in net:[${facts.ownNetns}]`, `${joinFix} (e.g. \`${enter}\`)`);
+    const theirs = l.netnsName ?? (l.netns === facts.hostNetns ? `the host's (net:[${l.netns}])` : `net:[${l.netns}]`);
+    const ours = facts.ownNetns === facts.hostNetns ? `the host's (net:[${facts.ownNetns}])` : `net:[${facts.ownNetns}]`;
+    return elsewhere(`${l.command} (pid ${l.pid}) listening on ${l.socket} runs in network namespace ${theirs}, this process in ${ours}`, `${joinFix} (e.g. \`${enter}\`)`);
   }
   if (facts.veths.length > 0) {
     const found = facts.veths.find((v) => v.hostSideHere);
@@ -175,10 +179,10 @@ export const gatherEngineFacts = async (): Promise<EngineFacts> => {
   const dockerHost = process.env.DOCKER_HOST || null;
   const info = await engineInfo().catch(() => null);
   const socket = socketOf(dockerHost);
-  const [ownNetns, listener] = await Promise.all([netnsInode("/proc/self/ns/net"), socket && info ? findSocketListener(socket) : Promise.resolve(null)]);
+  const [ownNetns, hostNetns, listener] = await Promise.all([netnsInode("/proc/self/ns/net"), netnsInode("/proc/1/ns/net"), socket && info ? findSocketListener(socket) : Promise.resolve(null)]);
   // Containers and bridges are only needed when the engine process could not be seen.
   const [veths, bridges] = info && !listener ? await Promise.all([vethFacts(), bridgeFacts()]) : [[], []];
-  return { dockerHost, ownKernel: release(), ownNetns, info, listener, veths, bridges };
+  return { dockerHost, ownKernel: release(), ownNetns, hostNetns, info, listener, veths, bridges };
 };
 
 /** Where the engine runs, from this process's point of view. */
