@@ -116,6 +116,7 @@ const passHook = (w: Walk, hook: Hook, where: NamespaceNode, path: { in: string 
   if (w.firewall === null || where.kind !== "host") return true;
   const result = runHook(w.firewall, hook, { ...w.packet, in: path.in, out: path.out, local: localAddresses(where) });
   const suffix = bridged ? " (br_netfilter)" : "";
+  if (result.chains.length) say(w, where.id, "note", `${hook}${suffix}: ${result.chains.join(" -> ")}`);
   for (const { label, rule } of result.matched) say(w, where.id, NAT_TARGETS.has(rule.target) ? "nat" : "rule", `${label}${suffix}: ${rule.text}`, rule);
   const unknown = [...new Set(result.unknown)];
   if (unknown.length) say(w, where.id, "note", `not evaluated at ${hook} (treated as not matching): ${unknown.join(", ")}`);

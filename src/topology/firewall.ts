@@ -35,6 +35,8 @@ export interface HookResult {
   readonly snat: string | null;
   /** Matches met but not evaluated (treated as not matching). */
   readonly unknown: readonly string[];
+  /** The chains the packet went through, in order (labels). */
+  readonly chains: readonly string[];
 }
 
 /** The firewall of one namespace: parsed iptables tables and nftables tables. */
@@ -79,18 +81,20 @@ export const hookChains = (firewall: Firewall, hook: Hook): HookChain[] => {
 export const runHook = (firewall: Firewall, hook: Hook, start: Packet): HookResult => {
   const matched: { label: string; rule: RuleRef }[] = [];
   const unknown: string[] = [];
+  const chains: string[] = [];
   let packet = start;
   let dnat: string | null = null;
   let snat: string | null = null;
   for (const chain of hookChains(firewall, hook)) {
     if (chain.nat && (dnat !== null || snat !== null)) continue;
     const result = chain.walk(packet);
+    chains.push(chain.label);
     for (const rule of result.matched) matched.push({ label: chain.label, rule });
     unknown.push(...result.unknown);
     if (result.verdict === "DROP" || result.verdict === "REJECT") {
       const last = result.matched.at(-1) ?? null;
       const byPolicy = last === null || (last.target !== "DROP" && last.target !== "REJECT");
-      return { verdict: result.verdict === "DROP" ? "drop" : "reject", matched, droppedBy: { label: chain.label, byPolicy, rule: byPolicy ? null : last }, dnat, snat, unknown };
+      return { verdict: result.verdict === "DROP" ? "drop" : "reject", matched, droppedBy: { label: chain.label, byPolicy, rule: byPolicy ? null : last }, dnat, snat, unknown, chains };
     }
     if (result.dnat !== null) {
       dnat = result.dnat;
@@ -99,5 +103,5 @@ export const runHook = (firewall: Firewall, hook: Hook, start: Packet): HookResu
     }
     if (result.snat) snat = result.verdict;
   }
-  return { verdict: "accept", matched, droppedBy: null, dnat, snat, unknown };
+  return { verdict: "accept", matched, droppedBy: null, dnat, snat, unknown, chains };
 };

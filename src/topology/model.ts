@@ -103,7 +103,7 @@ export interface NatView {
   readonly masquerade: readonly Masquerade[];
   readonly filter: FilterView;
   readonly proxies: readonly DockerProxy[];
-  /** Every rule of the nat and filter tables with counters (for tables and `--prove`). */
+  /** Every rule of the raw, mangle, nat and filter tables (and of the nftables tables) with counters (for tables, diffs and `--prove`). */
   readonly rules: readonly RuleRef[];
   /** The parsed `iptables-save -c` tables themselves (what `explain` walks packets through). */
   readonly tables: readonly IptablesTable[];

@@ -111,7 +111,8 @@ export const natView = (topology: Topology, tables: readonly IptablesTable[], pr
       bridgeRules: [...rules.filter(({ ref, rule }) => ref.table === "filter" && mentionsBridge(rule)).map(({ ref }) => ref), ...nftBridgeRules(nft, bridges)],
     },
     proxies,
-    rules: [...rules.map(({ ref }) => ref), ...nft.map(({ ref }) => ref)],
+    // raw and mangle too: Docker 28 drops in raw PREROUTING, and `--prove` must see those counters move.
+    rules: [...flattenRules(tables, ["raw", "mangle", "nat", "filter"]).map(({ ref }) => ref), ...nft.map(({ ref }) => ref)],
     tables,
     ...(nftables.length ? { nftables } : {}),
   };
