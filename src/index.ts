@@ -15,6 +15,8 @@ export { explanationBundle, proofBundle } from "./render/explain-view.js";
 export { prove, isOwnNamespace, type Proof } from "./topology/prove.js";
 export { natView, publishedPorts, masquerades, isolationChains } from "./topology/nat.js";
 export { walkChain, type Packet, type ChainResult } from "./topology/iptables-eval.js";
+export { walkNftChain } from "./topology/nft-eval.js";
+export { firewallOf, hookChains, runHook, type Firewall, type Hook, type HookChain, type HookResult } from "./topology/firewall.js";
 export { display, jupyterDisplay } from "./render/display.js";
 export type { MimeBundle } from "./render/display.js";
 export { checkReportBundle, checkMimeType } from "./render/check-report.js";

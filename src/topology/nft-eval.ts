@@ -4,7 +4,6 @@
 // icmp echo-request, named and anonymous sets, vmaps, jump/goto/return, NAT statements (terminal in nftables).
 // Any other match is reported as not evaluated and treated as not matching.
 import type { NftMatch, NftRule, NftTable, NftVerdict } from "../parse/nft-model.js";
-import { verdictText } from "../parse/nft-model.js";
 import type { ChainResult, Packet } from "./iptables-eval.js";
 import { inSubnet, ipv4ToNumber } from "./ipv4.js";
 import type { RuleRef } from "./model.js";
@@ -182,6 +181,3 @@ export const walkNftChain = (table: NftTable, chain: string, packet: Packet): Ch
   const policy = (chains.get(chain)?.hook?.policy ?? "accept").toUpperCase();
   return { verdict: result?.verdict ?? policy, matched, dnat: result?.dnat ?? null, snat: result?.snat ?? false, unknown };
 };
-
-/** A verdict as nft prints it (re-exported for messages). */
-export { verdictText };
