@@ -4,8 +4,8 @@
 //   parseNftJson(await nftListRulesetJson())   -> { value: NftTable[], problems }
 //   docker-net-lab parse nft-json FILE [--raw]
 //
-// Raw stage: per table, its `table` object and the `chain`, `set`, `map` and `rule` objects naming it, as decoded
-// (`metainfo` is consumed).
+// Raw stage: per table, its `table` object and the `chain`, `set`, `map` and `rule` objects naming it, as decoded,
+// and the version `metainfo` names.
 // Processed stage (NftTable, nft-model.ts): objects grouped into tables in order; each rule's `expr` turned into
 // the model's expressions (`{"match": {"op": "in", "left": {"ct": {"key": "state"}}, "right": [...]}}` ->
 // match `ct state == [established, related]`: JSON's flag test `in` is the text form's implicit equality), and
@@ -36,6 +36,8 @@ export type RawNftJsonObject = Record<string, unknown>;
 export interface RawNftJsonTable {
   table: Record<string, unknown>;
   objects: RawNftJsonObject[];
+  /** `metainfo.version` of the nft that printed it (`1.1.7`), or null: how nft prints some statements depends on it. */
+  nftVersion: string | null;
 }
 
 const rawNftJson = (ctx: Ctx): RawNftJsonTable[] => {
@@ -48,21 +50,26 @@ const rawNftJson = (ctx: Ctx): RawNftJsonTable[] => {
     return [];
   }
   const tables = new Map<string, RawNftJsonTable>();
+  let nftVersion: string | null = null;
   list.forEach((item, at) => {
     const [kind = "", body] = isRecord(item) && Object.keys(item).length === 1 ? (Object.entries(item)[0] ?? []) : [];
-    if (kind === "metainfo") return;
+    if (kind === "metainfo") {
+      nftVersion = isRecord(body) ? str(body["version"]) : null;
+      for (const table of tables.values()) table.nftVersion = nftVersion;
+      return;
+    }
     if (!isRecord(body)) return ctx.report(0, `nftables[${at}]: expected an object with one key (table, chain, set, map, rule...)`);
     const family = str(body["family"]) ?? "";
     const name = str(kind === "table" ? body["name"] : body["table"]) ?? "";
     const key = `${family} ${name}`;
     if (kind === "table") {
-      tables.set(key, { table: body, objects: [] });
+      tables.set(key, { table: body, objects: [], nftVersion });
       return;
     }
     let table = tables.get(key);
     if (table === undefined) {
       ctx.report(0, `nftables[${at}]: ${kind} of table ${key}, which was not listed before it`);
-      table = { table: { family, name }, objects: [] };
+      table = { table: { family, name }, objects: [], nftVersion };
       tables.set(key, table);
     }
     table.objects.push(item as RawNftJsonObject);
@@ -161,10 +168,13 @@ const OPS: Readonly<Record<string, NftMatch["op"]>> = { "==": "==", in: "==", "!
 const logText = (b: Record<string, unknown>): string =>
   ["log", ...["prefix", "level", "group", "snaplen", "queue-threshold"].flatMap((k) => (b[k] === undefined ? [] : [k === "prefix" ? `prefix "${str(b[k])}"` : `${k} ${scalar(b[k])}`])), ...(b["flags"] !== undefined ? [`flags ${(Array.isArray(b["flags"]) ? b["flags"] : [b["flags"]]).map(str).join(",")}`] : [])].join(" ");
 
-// `{"limit": {"rate": 10, "burst": 5, "per": "second"}}` -> `limit rate 10/second` (nft omits the default burst of 5 packets).
-const limitText = (b: Record<string, unknown>): string => {
+// `{"limit": {"rate": 10, "burst": 5, "per": "second"}}` -> `limit rate 10/second`; nft 1.0 omits the default burst of
+// 5 packets, nft 1.1 prints it (`... burst 5 packets`), so the text follows the version that printed the JSON.
+const limitText = (b: Record<string, unknown>, nftVersion: string | null): string => {
   const unit = b["rate_unit"] !== undefined && b["rate_unit"] !== "packets" ? ` ${str(b["rate_unit"])}` : "";
-  const burst = b["burst"] !== undefined && !(Number(b["burst"]) === 5 && (b["burst_unit"] === undefined || b["burst_unit"] === "packets")) ? ` burst ${scalar(b["burst"])} ${str(b["burst_unit"]) ?? "packets"}` : "";
+  const printsDefault = nftVersion !== null && !/^0\.|^1\.0\./.test(nftVersion);
+  const isDefault = Number(b["burst"]) === 5 && (b["burst_unit"] === undefined || b["burst_unit"] === "packets");
+  const burst = b["burst"] !== undefined && (printsDefault || !isDefault) ? ` burst ${scalar(b["burst"])} ${str(b["burst_unit"]) ?? "packets"}` : "";
   return `limit rate ${b["inv"] === true ? "over " : ""}${scalar(b["rate"])}${unit}/${str(b["per"])}${burst}`;
 };
 
@@ -183,7 +193,7 @@ const natOf = (type: "dnat" | "snat" | "masquerade" | "redirect", body: unknown)
 };
 
 /** One JSON expression -> a model expression; problems for what it cannot read (kept as a statement). */
-const exprOf = (e: unknown, problems: Problems): NftExpr => {
+const exprOf = (e: unknown, problems: Problems, nftVersion: string | null = null): NftExpr => {
   const fallback = (why: string): NftExpr => {
     problems.push(why);
     return { kind: "statement", text: JSON.stringify(e) };
@@ -221,7 +231,7 @@ const exprOf = (e: unknown, problems: Problems): NftExpr => {
     case "log":
       return { kind: "statement", text: logText(b) };
     case "limit":
-      return { kind: "statement", text: limitText(b) };
+      return { kind: "statement", text: limitText(b, nftVersion) };
     case "notrack":
       return { kind: "statement", text: "notrack" };
     case "mangle": {
@@ -261,7 +271,7 @@ const elementsOf = (elem: unknown, isMap: boolean): NftMapElement[] | null => {
 };
 
 // One chain, set, map or rule object into the table being built.
-const addObject = (table: { chains: Map<string, { chain: Omit<NftChain, "rules">; rules: NftRule[] }>; sets: NftSet[]; label: string }, item: RawNftJsonObject, ctx: Ctx): void => {
+const addObject = (table: { chains: Map<string, { chain: Omit<NftChain, "rules">; rules: NftRule[] }>; sets: NftSet[]; label: string; nftVersion: string | null }, item: RawNftJsonObject, ctx: Ctx): void => {
   const [kind = "", body = {}] = Object.entries(item)[0] ?? [];
   const b = body as Record<string, unknown>;
   if (kind === "chain") {
@@ -282,7 +292,7 @@ const addObject = (table: { chains: Map<string, { chain: Omit<NftChain, "rules">
       table.chains.set(chainName, entry);
     }
     const problems: Problems = [];
-    const expr = Array.isArray(b["expr"]) ? b["expr"].map((e) => exprOf(e, problems)) : [];
+    const expr = Array.isArray(b["expr"]) ? b["expr"].map((e) => exprOf(e, problems, table.nftVersion)) : [];
     if (!Array.isArray(b["expr"])) problems.push("rule without an `expr` array");
     for (const p of problems) ctx.report(0, `${table.label} ${chainName} (rule handle ${str(b["handle"]) ?? "?"}): ${p}`);
     entry.rules.push(makeRule(entry.rules.length + 1, toInt(b["handle"]), expr, str(b["comment"])));
@@ -290,10 +300,10 @@ const addObject = (table: { chains: Map<string, { chain: Omit<NftChain, "rules">
 };
 
 const processNftJson = (raw: RawNftJsonTable[], ctx: Ctx): NftTable[] =>
-  raw.map(({ table, objects }) => {
+  raw.map(({ table, objects, nftVersion }) => {
     const family = str(table["family"]) ?? "";
     const name = str(table["name"]) ?? "";
-    const building = { chains: new Map<string, { chain: Omit<NftChain, "rules">; rules: NftRule[] }>(), sets: [] as NftSet[], label: `table ${family} ${name}` };
+    const building = { chains: new Map<string, { chain: Omit<NftChain, "rules">; rules: NftRule[] }>(), sets: [] as NftSet[], label: `table ${family} ${name}`, nftVersion };
     for (const item of objects) addObject(building, item, ctx);
     const flags = Array.isArray(table["flags"]) ? table["flags"].map((f) => str(f) ?? "") : table["flags"] !== undefined ? [str(table["flags"]) ?? ""] : [];
     return { family, name, handle: toInt(table["handle"]), flags, chains: [...building.chains.values()].map(({ chain, rules }) => ({ ...chain, rules })), sets: building.sets };

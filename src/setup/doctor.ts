@@ -38,15 +38,19 @@ export const hostTools: Readonly<Record<string, string>> = {
 /** The item name of the engine-location check (preflight and the lab preconditions look it up). */
 export const engineLocationItem = "engine location";
 
-/** `docker info`'s firewall backend (Docker 28.1+; older engines use iptables and do not say), and what reading it needs. */
-export const firewallItem = (facts: EngineFacts, nftInstalled: boolean): DoctorItem => {
+/**
+ * `docker info`'s firewall backend (Docker 28.1+; older engines use iptables and do not say), what reading it needs,
+ * and where the rules really are: `dockerBridges` says whether nft lists `table ip docker-bridges` (null: not asked).
+ */
+export const firewallItem = (facts: EngineFacts, nftInstalled: boolean, dockerBridges: boolean | null = null): DoctorItem => {
   const backend = facts.info?.firewallBackend ?? null;
   const extra = facts.info?.firewallInfo.length ? ` (${facts.info.firewallInfo.join(", ")})` : "";
   if (backend === null) return { name: "firewall backend", ok: true, detail: `iptables (Docker ${facts.info?.serverVersion ?? "?"} does not report one: engines before 28.1 always use iptables)`, fix: "" };
   if (backend.startsWith("nftables")) {
-    return nftInstalled
-      ? { name: "firewall backend", ok: true, detail: `${backend}${extra}: Docker's rules are the nftables tables ip/ip6 docker-bridges (no DOCKER-USER chain)`, fix: "" }
-      : { name: "firewall backend", ok: false, detail: `${backend}${extra}, but the nft command is missing: snapshot and explain cannot read Docker's rules`, fix: isRoot() ? "apt-get install nftables" : "sudo apt-get install nftables" };
+    if (!nftInstalled) return { name: "firewall backend", ok: false, detail: `${backend}${extra}, but the nft command is missing: snapshot and explain cannot read Docker's rules`, fix: isRoot() ? "apt-get install nftables" : "sudo apt-get install nftables" };
+    // Docker 28.x with DOCKER_FIREWALL_BACKEND=nftables reports nftables, yet its bridge driver still writes iptables rules.
+    if (dockerBridges === false) return { name: "firewall backend", ok: true, detail: `${backend}${extra} says docker info, but there is no nftables table ip docker-bridges: this engine's bridge rules are iptables rules (Docker 28 only reports the setting; its nftables bridge rules came with Docker 29)`, fix: "" };
+    return { name: "firewall backend", ok: true, detail: `${backend}${extra}: Docker's rules are the nftables tables ip/ip6 docker-bridges (no DOCKER-USER chain)`, fix: "" };
   }
   return { name: "firewall backend", ok: true, detail: `${backend}${extra}`, fix: "" };
 };
@@ -66,7 +70,11 @@ export const doctor = async (): Promise<DoctorItem[]> => {
   const engine = await engineStatus();
   items.push({ name: "docker engine", ok: engine.ok, detail: engine.ok ? `Docker ${engine.version}` : engine.detail, fix: engine.ok ? "" : engineFixFor(engine.detail) });
   const facts = engine.ok ? await gatherEngineFacts() : null;
-  if (facts?.info) items.push(firewallItem(facts, (await which("nft")) !== null), locationItem(facts));
+  if (facts?.info) {
+    const nft = (await which("nft")) !== null;
+    const tables = nft && facts.info.firewallBackend?.startsWith("nftables") ? await run("nft", ["list", "tables"], { reject: false, timeout: 10_000 }) : null;
+    items.push(firewallItem(facts, nft, tables && tables.exitCode === 0 ? /^table ip docker-bridges$/m.test(tables.stdout) : null), locationItem(facts));
+  }
   const image = engine.ok ? await imageStatus() : { ok: false, image: "", detail: "needs the engine first" };
   items.push({ name: "toolbox image", ok: image.ok, detail: image.ok ? image.image : image.detail, fix: image.ok ? "" : setupCommand });
   const missingTools: string[] = [];

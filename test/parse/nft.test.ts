@@ -7,43 +7,60 @@ import { parseNft, parseNftJson, priorityValue, type NftTable } from "../../src/
 const fixture = (format: "nft" | "nft-json", name: string): string => readFileSync(new URL(`../fixtures/parse/${format}/${name}.txt`, import.meta.url), "utf8");
 const rules = (tables: readonly NftTable[]) => tables.flatMap((t) => t.chains.flatMap((c) => c.rules.map((r) => ({ where: `${t.family} ${t.name} ${c.name}`, rule: r }))));
 
-describe("nft text and nft -j JSON of the same moment", () => {
+// Recorded with nft 1.0.6 (Debian 12) and nft 1.1.7 (Debian sid root), the same layouts (test/fixtures/nft-layouts).
+const versions = ["1.0.6", "1.1.7"] as const;
+
+describe.each(versions)("nft %s: text and nft -j JSON of the same moment", (v) => {
   it("parseNft(nft -a list ruleset) equals parseNftJson(nft -j list ruleset) for Docker's docker-bridges tables, handles included", () => {
-    const text = parseNft(fixture("nft", "docker-bridges-handles--nft-1.0.6"));
-    const json = parseNftJson(fixture("nft-json", "docker-bridges-counters--nft-1.0.6"));
+    const text = parseNft(fixture("nft", `docker-bridges-handles--nft-${v}`));
+    const json = parseNftJson(fixture("nft-json", `docker-bridges-counters--nft-${v}`));
     expect(text.problems).toEqual([]);
     expect(json.problems).toEqual([]);
     expect(text.value).toEqual(json.value);
   });
 
   it("beside iptables-nft, the two differ only where nft's JSON names an xtables extension that its text shows translated", () => {
-    const text = rules(parseNft(fixture("nft", "mixed-iptables-nft-handles--nft-1.0.6")).value);
-    const json = rules(parseNftJson(fixture("nft-json", "mixed-iptables-nft--nft-1.0.6")).value);
+    const text = rules(parseNft(fixture("nft", `mixed-iptables-nft-handles--nft-${v}`)).value);
+    const json = rules(parseNftJson(fixture("nft-json", `mixed-iptables-nft--nft-${v}`)).value);
     expect(json.map((r) => r.where)).toEqual(text.map((r) => r.where));
     const differing = json.filter((r, i) => JSON.stringify(r.rule) !== JSON.stringify(text[i]?.rule));
+    // iptables-nft 1.8.13 (sid) puts the address match first in its translations, 1.8.9 (Debian 12) the interface.
+    const masquerade = (subnet: string, bridge: string) => (v === "1.0.6" ? `oifname != "${bridge}" ip saddr ${subnet}` : `ip saddr ${subnet} oifname != "${bridge}"`);
     expect(differing.map((r) => r.rule.text)).toEqual([
       'xt match "addrtype" counter packets 7 bytes 420 jump DOCKER',
       'ip daddr != 127.0.0.0/8 xt match "addrtype" counter packets 1 bytes 60 jump DOCKER',
-      'oifname != "br-0123456789ab" ip saddr 10.10.0.0/24 counter packets 3 bytes 180 xt target "MASQUERADE"',
-      'oifname != "docker0" ip saddr 172.17.0.0/16 counter packets 4 bytes 240 xt target "MASQUERADE"',
+      `${masquerade("10.10.0.0/24", "br-0123456789ab")} counter packets 3 bytes 180 xt target "MASQUERADE"`,
+      `${masquerade("172.17.0.0/16", "docker0")} counter packets 4 bytes 240 xt target "MASQUERADE"`,
       'iifname != "docker0" tcp dport 8080 counter packets 2 bytes 120 xt target "DNAT"',
       'oifname "br-0123456789ab" xt match "conntrack" counter packets 5 bytes 300 accept',
       'oifname "docker0" xt match "conntrack" counter packets 5 bytes 300 accept',
     ]);
     expect(text.find((r) => r.where === "ip nat DOCKER")?.rule.text).toBe('iifname != "docker0" tcp dport 8080 counter packets 2 bytes 120 dnat to 172.17.0.2:80');
   });
+
+  it("a limit's default burst is printed as that nft version prints it (1.0 omits it, 1.1 prints it) in text and JSON alike", () => {
+    const limit = rules(parseNftJson(fixture("nft-json", `mixed-iptables-nft--nft-${v}`)).value).find((r) => r.rule.text.includes("limit"));
+    expect(limit?.rule.text).toBe(v === "1.0.6" ? "icmp type echo-request limit rate 10/second accept" : "icmp type echo-request limit rate 10/second burst 5 packets accept");
+  });
 });
 
 describe("parseNft reads every recorded rule back exactly as nft printed it", () => {
-  for (const name of ["docker-bridges-counters--nft-1.0.6", "docker-bridges-handles--nft-1.0.6", "docker-bridges-noproxy-internal--nft-1.0.6", "mixed-iptables-nft--nft-1.0.6"]) {
-    it(`every rule's text in ${name} is its printed line`, () => {
-      const input = fixture("nft", name);
-      const printed = new Set(input.split("\n").map((line) => line.replace(/ # handle \d+$/, "").trim()));
-      const read = rules(parseNft(input).value);
-      expect(read.length).toBeGreaterThan(10);
-      expect(read.filter((r) => !printed.has(r.rule.text)).map((r) => r.rule.text)).toEqual([]);
-    });
+  for (const v of versions) {
+    for (const name of ["docker-bridges-counters", "docker-bridges-handles", "docker-bridges-noproxy-internal", "mixed-iptables-nft"]) {
+      it(`every rule's text in ${name}--nft-${v} is its printed line`, () => {
+        const input = fixture("nft", `${name}--nft-${v}`);
+        const printed = new Set(input.split("\n").map((line) => line.replace(/ # handle \d+$/, "").trim()));
+        const read = rules(parseNft(input).value);
+        expect(read.length).toBeGreaterThan(10);
+        expect(read.filter((r) => !printed.has(r.rule.text)).map((r) => r.rule.text)).toEqual([]);
+      });
+    }
   }
+  it("nft 1.1 names the nat output priority `dstnat` where 1.0 printed -100: both read as -100", () => {
+    const hooks = versions.map((v) => parseNft(fixture("nft", `docker-bridges-counters--nft-${v}`)).value[0]?.chains.find((c) => c.name === "nat-OUTPUT")?.hook?.priority);
+    expect(hooks).toEqual([-100, -100]);
+    expect(fixture("nft", "docker-bridges-counters--nft-1.1.7")).toContain("type nat hook output priority dstnat;");
+  });
 });
 
 describe("parseNft on Docker's layout", () => {

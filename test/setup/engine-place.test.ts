@@ -54,6 +54,8 @@ describe("judgeEnginePlace (pure)", () => {
     expect(firewallItem(facts({ info: { ...info, firewallBackend: null, serverVersion: "20.10.24+dfsg1" } }), false).detail).toBe("iptables (Docker 20.10.24+dfsg1 does not report one: engines before 28.1 always use iptables)");
     expect(firewallItem(facts({ info: { ...info, firewallBackend: "nftables" } }), true)).toMatchObject({ ok: true, detail: "nftables: Docker's rules are the nftables tables ip/ip6 docker-bridges (no DOCKER-USER chain)" });
     expect(firewallItem(facts({ info: { ...info, firewallBackend: "nftables" } }), false)).toMatchObject({ ok: false, fix: expect.stringContaining("apt-get install nftables") });
+    // What Docker 28.5 does with DOCKER_FIREWALL_BACKEND=nftables (recorded: test/topology/fixtures/snapshots/docker-28.5-nftables).
+    expect(firewallItem(facts({ info: { ...info, firewallBackend: "nftables" } }), true, false).detail).toMatch(/no nftables table ip docker-bridges: this engine's bridge rules are iptables rules/);
     expect(locationItem(facts({ listener: listener(200) })).ok).toBe(false);
     expect(locationItem(facts()).ok).toBe(true);
     expect(engineElsewhere(judgeEnginePlace(facts({ listener: listener(100) })))).toBeNull();
