@@ -39,10 +39,13 @@ export const jupyterBasePackages = ["python3-nbconvert", "python3-nbclient", "py
 /** The Debian package of each frontend. */
 export const frontendPackage: Readonly<Record<Frontend, string>> = { lab: "jupyterlab", notebook: "jupyter-notebook" };
 
+/** The Debian packages setup installs for a frontend. */
+export const jupyterPackagesFor = (frontend: Frontend): string[] => [frontendPackage[frontend], ...jupyterBasePackages];
+
 /** What to install: JupyterLab when the distribution has a `jupyterlab` package (a candidate version), else Notebook. */
 export const jupyterInstallPlan = (jupyterlabCandidate: string | null): { frontend: Frontend; packages: string[] } => {
   const frontend: Frontend = jupyterlabCandidate ? "lab" : "notebook";
-  return { frontend, packages: [frontendPackage[frontend], ...jupyterBasePackages] };
+  return { frontend, packages: jupyterPackagesFor(frontend) };
 };
 
 /** The plan for this machine's package lists (read-only: `apt-cache policy jupyterlab`). */
