@@ -82,7 +82,8 @@ export const notebook6: Frontend = {
 /** JupyterLab 4 (verified on Debian 13's 4.0.11). */
 export const jupyterLab: Frontend = {
   name: "lab",
-  notebookUrl: (base, path, token) => `${base}/lab/tree/${path.split("/").map(encodeURIComponent).join("/")}?token=${encodeURIComponent(token)}`,
+  // `reset`: an empty workspace, so only this notebook is open (JupyterLab reopens the last session's tabs otherwise).
+  notebookUrl: (base, path, token) => `${base}/lab/tree/${path.split("/").map(encodeURIComponent).join("/")}?reset&token=${encodeURIComponent(token)}`,
   // The indicator says idle before a kernel is there ("No Kernel"): wait for a named kernel that is idle.
   waitForKernelIdle: async (page, timeoutMs) => {
     await page.locator(".jp-Notebook").waitFor({ timeout: timeoutMs });
@@ -96,12 +97,20 @@ export const jupyterLab: Frontend = {
     await page.getByRole("menuitem", { name: "Run", exact: true }).click();
     await page.getByRole("menuitem", { name: /^Run All Cells/ }).click();
   },
+  // Fails at once (with the error outputs) when Run All stopped early: JupyterLab skips the cells after an error.
   waitForRunAll: async (page, timeoutMs) => {
     const prompts = page.locator(labPrompts);
+    let stopped = 0;
     await poll("every code cell to have run", timeoutMs, async () => {
       const texts = await prompts.allInnerTexts();
       const idle = (await page.locator(labIdle).count()) > 0;
-      return idle && texts.length > 0 && texts.every((text) => /\[\d+\]/.test(text));
+      if (idle && texts.length > 0 && texts.every((text) => /\[\d+\]/.test(text))) return true;
+      stopped = idle && /\[\d+\]/.test(texts[0] ?? "") && !texts.some((text) => text.includes("*")) ? stopped + 1 : 0;
+      if (stopped >= 8) {
+        const errors = await page.locator(".jp-Notebook .jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").allInnerTexts();
+        throw new Error(`Run All stopped before the end: ${texts.filter((text) => !/\[\d+\]/.test(text)).length} of ${texts.length} code cells did not run. Error outputs:\n${errors.join("\n---\n")}`);
+      }
+      return false;
     });
   },
   waitForStopped: async (page, timeoutMs) => {
@@ -152,7 +161,8 @@ export interface DrawnPicture {
  */
 export const drawnPictures = (scope: Locator): Promise<DrawnPicture[]> =>
   scope.evaluate(async (root) => {
-    const outputs = Array.from(root.querySelectorAll(".jp-OutputArea-output, .output_subarea"));
+    const selector = ".jp-OutputArea-output, .output_subarea";
+    const outputs = root.matches(selector) ? [root] : Array.from(root.querySelectorAll(selector));
     const found: { kind: "svg" | "img"; width: number; height: number; mime: string }[] = [];
     for (const output of outputs) {
       const mime = output.getAttribute("data-mime-type") ?? (output.className.match(/output_(\w+)/)?.[1] ?? "");

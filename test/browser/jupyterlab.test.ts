@@ -192,6 +192,7 @@ describe("every lab in JupyterLab 4 (Debian 13's jupyterlab in a Debian 13 root,
           const pictures = await drawnPictures(frontend.cell(page, index));
           expect(pictures.filter(visible), `cell ${cell.id} shows a drawn picture (got ${JSON.stringify(pictures)})`).not.toEqual([]);
           drawn += pictures.filter(visible).length;
+          await frontend.cell(page, index).screenshot({ path: join(artifacts, `${lab.id}-${cell.id}.png`) });
         }
         const everywhere = await drawnPictures(page.locator(".jp-Notebook"));
         const broken = everywhere.filter((picture) => picture.kind === "img" && (picture.width === 0 || picture.height === 0));
@@ -236,8 +237,9 @@ describe("every lab in JupyterLab 4 (Debian 13's jupyterlab in a Debian 13 root,
         await frontend.runAll(page);
         await frontend.waitForStopped(page, 300_000);
       });
-      await page.screenshot({ path: join(artifacts, "01-blank.png") });
       const ids = blank.cells.map((cell) => cell.id);
+      await frontend.cell(page, ids.indexOf("ex2-check")).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(artifacts, "01-blank.png") });
       for (const id of ["ex1-check", "ex2-check"]) {
         const row = frontend.cell(page, ids.indexOf(id)).locator("tr.dnl-check.dnl-fail");
         await expect.poll(() => row.count(), { message: id }).toBe(1);
