@@ -24,8 +24,6 @@ export interface Frontend {
   readonly outputs: (cell: Locator) => Locator;
   /** Error and stderr outputs anywhere in the notebook. */
   readonly errorOutputs: (page: Page) => Locator;
-  /** Rendered image/svg+xml outputs. */
-  readonly svgOutputs: (page: Page) => Locator;
   /** Rendered text/plain outputs (execute results shown as text). */
   readonly textOutputs: (page: Page) => Locator;
   /** Element that scrolls the notebook (for screenshots). */
@@ -74,7 +72,6 @@ export const notebook6: Frontend = {
   cell: (page, index) => page.locator("#notebook-container > .cell").nth(index),
   outputs: (cell) => cell.locator(".output_area .output_subarea"),
   errorOutputs: (page) => page.locator("#notebook-container .output_error, #notebook-container .output_stderr"),
-  svgOutputs: (page) => page.locator("#notebook-container .output_svg svg"),
   textOutputs: (page) => page.locator("#notebook-container .output_text"),
   scroller: (page) => page.locator("#site"),
 };
@@ -128,8 +125,6 @@ export const jupyterLab: Frontend = {
   outputs: (cell) => cell.locator(".jp-OutputArea-output"),
   // JupyterLab shows both stderr streams and errors (tracebacks) with this MIME type.
   errorOutputs: (page) => page.locator(".jp-Notebook .jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"),
-  // JupyterLab renders image/svg+xml as an <img> (jp-RenderedSVG / jp-RenderedImage), never as inline SVG.
-  svgOutputs: (page) => page.locator(".jp-Notebook .jp-OutputArea-output[data-mime-type='image/svg+xml'] img"),
   textOutputs: (page) => page.locator(".jp-Notebook .jp-OutputArea-output[data-mime-type='text/plain']"),
   scroller: (page) => page.locator(".jp-Notebook").first(),
 };
