@@ -1,9 +1,9 @@
-// `start`: set up, then run Jupyter on the labs folder (JupyterLab when installed, else Notebook).
+// `start`: set up, then run Jupyter on the labs folder (JupyterLab when installed, else the classic Notebook).
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { EnvironmentError, UsageError } from "../errors.js";
 import { setup } from "../setup/doctor.js";
-import { findJupyter, type JupyterInfo } from "../setup/jupyter.js";
+import { findJupyter, frontendModule, frontendName, type Frontend, type JupyterInfo } from "../setup/jupyter.js";
 import { labsDir } from "../setup/paths.js";
 import { isRoot } from "../setup/system.js";
 import { progress } from "./output.js";
@@ -38,11 +38,10 @@ export const validToken = (token: string): string => {
   return token;
 };
 
-/** The jupyter command line for a frontend. */
-export const jupyterArgs = (frontend: "lab" | "notebook", port: number, options: StartOptions): string[] => {
+/** The options of `jupyter lab` / `jupyter notebook` (after the subcommand). */
+export const jupyterArgs = (frontend: Frontend, port: number, options: StartOptions): string[] => {
   const app = frontend === "lab" ? "ServerApp" : "NotebookApp";
   return [
-    frontend,
     `--notebook-dir=${labsDir()}`,
     `--port=${port}`,
     "--port-retries=0",
@@ -54,17 +53,20 @@ export const jupyterArgs = (frontend: "lab" | "notebook", port: number, options:
 };
 
 /** The URL a learner opens: JupyterLab's /lab or Notebook's /tree, with the token when we know it. */
-export const jupyterUrl = (frontend: "lab" | "notebook", ip: string, port: number, token?: string): string => {
+export const jupyterUrl = (frontend: Frontend, ip: string, port: number, token?: string): string => {
   const wildcard = ["", "0.0.0.0", "::", "*"].includes(ip);
   const host = wildcard ? "127.0.0.1" : ip.includes(":") ? `[${ip}]` : ip;
   const query = token === undefined ? "" : `?token=${encodeURIComponent(token)}`;
   return `http://${host}:${port}/${frontend === "lab" ? "lab" : "tree"}${query}`;
 };
 
-/** What `start` runs: the jupyter program, its arguments and the URL to open. */
+/**
+ * What `start` runs: `python -m jupyterlab` (that is `jupyter lab`) or `python -m notebook`, with the Python that has
+ * Jupyter (Debian 13's jupyterlab package has no `jupyter` launcher), its arguments and the URL to open.
+ */
 export const launchPlan = (jupyter: JupyterInfo, port: number, options: StartOptions): { command: string; args: string[]; url: string } => ({
-  command: jupyter.jupyter,
-  args: jupyterArgs(jupyter.frontend, port, options),
+  command: jupyter.python,
+  args: ["-m", frontendModule[jupyter.frontend], ...jupyterArgs(jupyter.frontend, port, options)],
   url: jupyterUrl(jupyter.frontend, options.ip, port, options.token),
 });
 
@@ -81,7 +83,7 @@ export const startJupyter = async (options: StartOptions): Promise<number> => {
   const port = options.port ?? (await freePort(wanted, options.ip));
   if (port !== wanted) progress(`port ${wanted} is in use; using ${port}`);
   const plan = launchPlan(jupyter, port, options);
-  const name = jupyter.frontend === "lab" ? "JupyterLab" : "Jupyter Notebook";
+  const name = `${frontendName[jupyter.frontend]}${jupyter.version ? ` ${jupyter.version}` : ""}`;
   const tokenNote = options.token === undefined ? " (Jupyter prints it with its token below)" : "";
   progress(`starting ${name}: open ${plan.url}${tokenNote}, then a lab's lab.ipynb; its kernel is "TypeScript (docker-net-lab)". Stop with Ctrl-C.`);
   const child = spawn(plan.command, plan.args, { stdio: "inherit" });

@@ -55,6 +55,12 @@ const rules: readonly Rule[] = [
     environment: true,
   },
   {
+    match: /Unmet dependencies|you have held broken packages|dpkg was interrupted|apt-get -f install|--fix-broken/i,
+    message: "apt could not install the packages (unmet dependencies, or an install that was interrupted).",
+    hint: "Run `apt-get -f install` (it finishes or repairs the interrupted install), then run `npx docker-net-lab setup` again.",
+    environment: true,
+  },
+  {
     match: /no space left on device|ENOSPC/i,
     message: "The disk is full.",
     hint: "Free some space (`docker system df` shows what Docker uses; `npx docker-net-lab clean` removes lab leftovers), or set TMPDIR to a larger disk, then run the command again.",

@@ -270,12 +270,12 @@ export class PrivateEngine {
     return snapshot({ engine: this.engine, home: { kind: "netns", name: this.netns }, homeName: `engine namespace ${this.netns}` });
   }
 
-  /** Draw the engine's topology inline (its namespace plays the host); returns the SVG. */
-  async draw(title = `Private engine of lab ${this.session.lab}`): Promise<string> {
+  /** Draw the engine's topology inline (its namespace plays the host). Returns nothing, like `lab.draw()`: a cell that ends
+   * with `await engine.draw()` would otherwise also show the SVG source as its value. */
+  async draw(title = `Private engine of lab ${this.session.lab}`): Promise<void> {
     const topology = await this.topology();
     const svg = topologySvg(topology, { title });
     display(pictureBundle(`[topology of the private engine: ${topology.containers.length} container(s)]`, svg));
-    return svg;
   }
 
   /** Stop the engine and remove everything it made (also after a failed start). */

@@ -7,7 +7,7 @@ import { engineFixFor } from "../exec/classify.js";
 import { engineStatus, ensureEngine } from "./engine.js";
 import { gatherEngineFacts, judgeEnginePlace, type EngineFacts } from "./engine-place.js";
 import { ensureToolboxImage, imageStatus } from "./image.js";
-import { ensureJupyter, findJupyter, jupyterPackages } from "./jupyter.js";
+import { ensureJupyter, frontendName, jupyterInstallPlanHere, jupyterStatus, type JupyterStatus } from "./jupyter.js";
 import { installKernelspec, kernelDisplayName, kernelspecStatus } from "./kernelspec.js";
 import { packageRoot } from "./paths.js";
 import { ensureBinLink, ensureSelfLink, selfLinkOk } from "./self-link.js";
@@ -62,6 +62,18 @@ export const locationItem = (facts: EngineFacts): DoctorItem => {
   return { name: engineLocationItem, ok: false, detail: `${place.where === "other-machine" ? "another machine or VM" : "another network namespace"}: ${place.because}. Works from here: ${place.works}. Does not: ${place.breaks}.`, fix: place.fix };
 };
 
+/** The Jupyter line: which frontend `start` serves (JupyterLab first), or what is missing and how to install it. */
+export const jupyterItem = async (status: JupyterStatus): Promise<DoctorItem> => {
+  if (status.ok) {
+    const { frontend, version, python } = status.info;
+    const name = `${frontendName[frontend]}${version ? ` ${version}` : ""}`;
+    return { name: "jupyter", ok: true, detail: `${name} (python ${python}); \`start\` serves ${frontendName[frontend]}`, fix: "" };
+  }
+  const where = status.python ? `${status.python} lacks ${status.missing.join(", ")}` : "not found";
+  const plan = await jupyterInstallPlanHere();
+  return { name: "jupyter", ok: false, detail: `${where}; setup installs ${frontendName[plan.frontend]} (Debian's ${plan.packages[0]})`, fix: isRoot() ? setupCommand : `sudo apt-get install ${plan.packages.join(" ")}` };
+};
+
 /** Check every piece; never throws, changes nothing. */
 export const doctor = async (): Promise<DoctorItem[]> => {
   const items: DoctorItem[] = [];
@@ -82,9 +94,10 @@ export const doctor = async (): Promise<DoctorItem[]> => {
   const packages = missingTools.map((tool) => hostTools[tool] as string);
   items.push({ name: "host tools", ok: missingTools.length === 0, detail: missingTools.length ? `missing: ${missingTools.join(", ")}` : Object.keys(hostTools).join(", "), fix: missingTools.length ? (isRoot() ? setupCommand : `sudo apt-get install ${packages.join(" ")}`) : "" });
   items.push({ name: "root", ok: isRoot(), detail: isRoot() ? "running as root" : "namespaces, veths and iptables need root", fix: isRoot() ? "" : "run the labs as root (e.g. in the devcontainer) or with sudo" });
-  const jupyter = await findJupyter();
-  items.push({ name: "jupyter", ok: jupyter !== null, detail: jupyter ? `${jupyter.jupyter} (${jupyter.frontend === "lab" ? "JupyterLab" : "Notebook"}, python ${jupyter.python})` : "not found", fix: jupyter ? "" : isRoot() ? setupCommand : `sudo apt-get install ${jupyterPackages.join(" ")}` });
-  const kernel = jupyter ? await kernelspecStatus(jupyter) : { ok: false, path: "", detail: "needs Jupyter first" };
+  const jupyter = await jupyterStatus();
+  items.push(await jupyterItem(jupyter));
+  const found = jupyter.ok ? jupyter.info : null;
+  const kernel = found ? await kernelspecStatus(found) : { ok: false, path: "", detail: "needs Jupyter first" };
   items.push({ name: "kernel", ok: kernel.ok, detail: kernel.ok ? `${kernelDisplayName} in ${kernel.path}` : kernel.detail, fix: kernel.ok ? "" : setupCommand });
   const linked = await selfLinkOk();
   items.push({ name: "notebook import", ok: linked, detail: linked ? 'import … from "docker-net-lab" resolves' : "node_modules/docker-net-lab link missing", fix: linked ? "" : setupCommand });

@@ -5,9 +5,10 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
 import { repoRoot } from "../helpers/cli.js";
+import type { LabRootRun } from "./lab-root.js";
 
 /** Debian's chromium (install with `apt-get install -y chromium`, or `npx docker-net-lab setup --dev`). */
 export const chromiumPath = process.env.DNL_CHROMIUM ?? "/usr/bin/chromium";
@@ -53,19 +54,27 @@ const exited = (child: ChildProcess, ms: number): Promise<boolean> =>
 
 /**
  * `node dist/cli/bin.js start --port P --no-browser --token T` (what `npm start` runs, set-up included),
- * in its own process group; resolves once /api/status answers with the token.
+ * in its own process group; resolves once /api/status answers with the token. With `root`, `start` runs inside
+ * that root filesystem (test/browser/lab-root.ts: Debian 13 with JupyterLab 4), with the root's environment plus `env`.
  */
-export const startJupyterServer = async (options: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<JupyterServer> => {
+export const startJupyterServer = async (options: { env?: Record<string, string>; timeoutMs?: number; root?: LabRootRun } = {}): Promise<JupyterServer> => {
   const port = await freeTcpPort();
   const token = randomToken();
   // JupyterLab 4 may keep off-screen cells out of the DOM ("windowing"): render every cell, in a throw-away settings dir
-  // (the user's own JupyterLab settings stay untouched). Notebook 6 ignores this.
-  const settings = await mkdtemp(join(tmpdir(), "dnl-lab-settings-"));
+  // (the user's own JupyterLab settings stay untouched). Notebook 6 ignores this. In a root, the dir is in its /tmp.
+  const settings = await mkdtemp(join(options.root?.scratch ?? tmpdir(), "dnl-lab-settings-"));
   await mkdir(join(settings, "@jupyterlab", "notebook-extension"), { recursive: true });
   await writeFile(join(settings, "@jupyterlab", "notebook-extension", "tracker.jupyterlab-settings"), JSON.stringify({ windowingMode: "none" }));
-  const child = spawn(process.execPath, [join(repoRoot, "dist", "cli", "bin.js"), "start", "--port", String(port), "--no-browser", "--token", token], {
+  // No update check (JupyterLab 4 asks PyPI) and no news prompt: the test sends traffic only to loopback.
+  await mkdir(join(settings, "@jupyterlab", "apputils-extension"), { recursive: true });
+  await writeFile(join(settings, "@jupyterlab", "apputils-extension", "notification.jupyterlab-settings"), JSON.stringify({ checkForUpdates: false, fetchNews: "false", doNotDisturbMode: true }));
+  const settingsInside = options.root ? join("/tmp", relative(options.root.scratch, settings)) : settings;
+  const startArgv = [process.execPath, join(repoRoot, "dist", "cli", "bin.js"), "start", "--port", String(port), "--no-browser", "--token", token];
+  const env = { JUPYTERLAB_SETTINGS_DIR: settingsInside, ...options.env };
+  const [file, ...args] = options.root ? options.root.argv(startArgv, env) : startArgv;
+  const child = spawn(file as string, args, {
     cwd: repoRoot,
-    env: { ...process.env, JUPYTERLAB_SETTINGS_DIR: settings, ...options.env },
+    env: options.root ? process.env : { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
