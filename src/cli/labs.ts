@@ -4,7 +4,8 @@ import type { Command } from "commander";
 import { runChecks, totals } from "../checks/check.js";
 import { ExitCode } from "../errors.js";
 import { checkReportText } from "../render/check-report.js";
-import { notebookPath, solutionsPath } from "../labs/notebook.js";
+import { answerKey } from "../labs/answer-key.js";
+import { notebookPath } from "../labs/notebook.js";
 import { findLab, labs } from "../labs/registry.js";
 import { labContext, runLab, type LabRunResult } from "../labs/run-lab.js";
 import { requireSessionId } from "../ownership.js";
@@ -25,7 +26,7 @@ export const exportNotebook = async (id: string, out: string, withSolutions: boo
   const lab = findLab(id);
   const notebook = JSON.parse(await readFile(notebookPath(lab), "utf8")) as { cells: { id?: string; source: string | string[] }[] };
   if (withSolutions) {
-    const solutions = JSON.parse(await readFile(solutionsPath(lab), "utf8")) as Record<string, string>;
+    const solutions = answerKey(lab);
     for (const cell of notebook.cells) if (cell.id && solutions[cell.id] !== undefined) cell.source = solutions[cell.id] as string;
   }
   await writeFile(out, `${JSON.stringify(notebook, null, 1)}\n`);

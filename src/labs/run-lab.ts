@@ -2,7 +2,8 @@
 import { runChecks, type CheckResult } from "../checks/check.js";
 import { dirname } from "node:path";
 import type { LabContext, LabDefinition } from "./definition.js";
-import { executeNotebook, notebookPath, solutionsPath, type NotebookRun } from "./notebook.js";
+import { answerKey } from "./answer-key.js";
+import { executeNotebook, notebookPath, type NotebookRun } from "./notebook.js";
 import { LabSession, newSessionId } from "./session.js";
 import { removeLabelled } from "./teardown.js";
 import { toolboxImage } from "../setup/image.js";
@@ -48,7 +49,7 @@ export const runLab = async (lab: LabDefinition, options: RunLabOptions = {}): P
       notebook: options.notebook ?? notebookPath(lab),
       session,
       cwd: dirname(notebookPath(lab)),
-      ...(options.solutions ? { solutions: solutionsPath(lab) } : {}),
+      ...(options.solutions ? { solutions: answerKey(lab) } : {}),
       skipTags: ["teardown"],
       ...(options.cellTimeoutS ? { cellTimeoutS: options.cellTimeoutS } : {}),
       ...(options.notebookTimeoutS ? { notebookTimeoutS: options.notebookTimeoutS } : {}),

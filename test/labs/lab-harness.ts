@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execa } from "execa";
 import { afterAll, beforeAll, expect } from "vitest";
-import { executeNotebook, notebookPath, solutionsPath, type NotebookRun } from "../../src/labs/notebook.js";
+import { executeNotebook, notebookPath, type NotebookRun } from "../../src/labs/notebook.js";
+import { answerKey } from "../../src/labs/answer-key.js";
 import { findLab } from "../../src/labs/registry.js";
 import { newSessionId } from "../../src/labs/session.js";
 import { runCli } from "../helpers/cli.js";
@@ -136,7 +137,7 @@ export const runWholeNotebook = async (id: string, session: string): Promise<Not
   const lab = findLab(id);
   const dir = await mkdtemp(join(tmpdir(), `dnl-lab${id}-`));
   try {
-    return await executeNotebook({ notebook: notebookPath(lab), session, cwd: join(notebookPath(lab), ".."), solutions: solutionsPath(lab), skipTags: [], out: join(dir, "executed.ipynb") });
+    return await executeNotebook({ notebook: notebookPath(lab), session, cwd: join(notebookPath(lab), ".."), solutions: answerKey(lab), skipTags: [], out: join(dir, "executed.ipynb") });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

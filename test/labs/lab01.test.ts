@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { executeNotebook, notebookPath, solutionsPath } from "../../src/labs/notebook.js";
+import { executeNotebook, notebookPath } from "../../src/labs/notebook.js";
+import { answerKey } from "../../src/labs/answer-key.js";
 import { findLab } from "../../src/labs/registry.js";
 import { newSessionId } from "../../src/labs/session.js";
 import { runCli } from "../helpers/cli.js";
@@ -57,7 +58,7 @@ describe("lab 01 · docker0, through the real kernel", () => {
     const dir = await mkdtemp(join(tmpdir(), "dnl-lab01-"));
     try {
       const out = join(dir, "executed.ipynb");
-      const run = await executeNotebook({ notebook: notebookPath(lab), session: newSessionId(), cwd: join(notebookPath(lab), ".."), solutions: solutionsPath(lab), out });
+      const run = await executeNotebook({ notebook: notebookPath(lab), session: newSessionId(), cwd: join(notebookPath(lab), ".."), solutions: answerKey(lab), out });
       expect(run.status).toBe("ok");
       expect(run.cells.filter((cell) => cell.error)).toEqual([]);
       expect(run.displayedChecks.length).toBeGreaterThanOrEqual(4);

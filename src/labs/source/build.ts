@@ -14,9 +14,8 @@ export interface BuiltLab {
   readonly notebook: Notebook;
   /** Cell id -> reference solution. */
   readonly solutions: Readonly<Record<string, string>>;
-  /** lab.ipynb and solutions.json, byte for byte as committed. */
+  /** lab.ipynb, byte for byte as committed. */
   readonly notebookText: string;
-  readonly solutionsText: string;
 }
 
 const tagsOf: Record<SourceCell["kind"], readonly string[]> = { md: [], code: [], exercise: ["exercise"], check: ["graded"], teardown: ["teardown"] };
@@ -70,7 +69,7 @@ export const buildLab = (cells: readonly SourceCell[], lab: LabDefinition, file:
   });
   const notebook: Notebook = { cells: nbCells, metadata: notebookMetadata(lab), nbformat: 4, nbformat_minor: 5 };
   const solutions = Object.fromEntries(cells.filter((cell) => cell.solution !== undefined).map((cell) => [cell.id, cell.solution!]));
-  return { notebook, solutions, notebookText: `${JSON.stringify(sortKeys(notebook), null, 1)}\n`, solutionsText: `${JSON.stringify(solutions, null, 2)}\n` };
+  return { notebook, solutions, notebookText: `${JSON.stringify(sortKeys(notebook), null, 1)}\n` };
 };
 
 /**
