@@ -1,7 +1,8 @@
 // `labs list|run|export` and `check`.
 import { readFile, writeFile } from "node:fs/promises";
 import type { Command } from "commander";
-import { runChecks, totals } from "../checks/check.js";
+import { totals } from "../checks/check.js";
+import { checkInSession } from "../labs/hint-levels.js";
 import { ExitCode } from "../errors.js";
 import { checkReportText } from "../render/check-report.js";
 import { answerKey } from "../labs/answer-key.js";
@@ -84,7 +85,7 @@ export const registerLabCommands = (program: Command, setExit: (code: number) =>
     .action(async (id: string, options: { session?: string; json?: boolean }) => {
       const lab = findLab(id);
       if (options.session !== undefined) requireSessionId(options.session, "--session", "See your session id at the top of the lab notebook.");
-      const results = await runChecks(lab.checks, labContext(lab, options.session ?? (await currentSessionId())));
+      const results = await checkInSession(lab.checks, labContext(lab, options.session ?? (await currentSessionId())));
       if (options.json) printJson({ lab: lab.id, results, ...totals(results) });
       else process.stdout.write(`${checkReportText(results)}\n`);
       if (!results.every((r) => r.passed)) setExit(ExitCode.failed);

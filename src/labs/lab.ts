@@ -1,5 +1,5 @@
 // The object a notebook works with: `const lab = await openLab("01")`.
-import { runChecks, type CheckResult } from "../checks/check.js";
+import type { CheckResult } from "../checks/check.js";
 import { isDnlError, UsageError } from "../errors.js";
 import type { RunResult } from "../exec/run.js";
 import { checkReportBundle } from "../render/check-report.js";
@@ -15,6 +15,7 @@ import { requireToolboxImage, toolboxImage } from "../setup/image.js";
 import { snapshot } from "../topology/snapshot.js";
 import type { Topology } from "../topology/model.js";
 import type { LabContext, LabDefinition } from "./definition.js";
+import { checkInSession, nextHint, peekInSession } from "./hint-levels.js";
 import { findLab } from "./registry.js";
 import { currentSessionId, LabSession } from "./session.js";
 import { removeLabelled } from "./teardown.js";
@@ -98,20 +99,33 @@ export class Lab {
     return ok;
   }
 
-  /** Run graded checks by id (all visible ones when none given) and return their results, showing nothing. */
-  async results(...ids: string[]): Promise<CheckResult[]> {
+  // The checks named by id (all visible ones when none given); an unknown id is refused with the known ones.
+  private chosenChecks(ids: readonly string[]) {
     const visible = this.definition.checks.filter((check) => !check.hidden);
     const unknown = ids.filter((id) => !this.definition.checks.some((check) => check.id === id));
     if (unknown.length) throw new UsageError(`Unknown check id(s) for lab ${this.definition.id}: ${unknown.join(", ")}`, { hint: `Known: ${visible.map((c) => c.id).join(", ")}` });
-    const chosen = ids.length ? this.definition.checks.filter((check) => ids.includes(check.id)) : visible;
-    return runChecks(chosen, this.context);
+    return ids.length ? this.definition.checks.filter((check) => ids.includes(check.id)) : visible;
+  }
+
+  /** Run graded checks by id (all visible ones when none given) and return their results, showing nothing (failures are not counted). */
+  async results(...ids: string[]): Promise<CheckResult[]> {
+    return peekInSession(this.chosenChecks(ids), this.context);
   }
 
   // Methods that show something return nothing: a cell's last value is displayed too, and would repeat it.
 
-  /** Run graded checks by id (all visible ones when none given) and show the report. */
+  /**
+   * Run graded checks by id (all visible ones when none given) and show the report. A failing check's hint comes
+   * in levels: the first failure names the concept and where to look, each further failure shows one level more.
+   */
   async check(...ids: string[]): Promise<void> {
-    display(checkReportBundle(this.definition.id, this.session.session, await this.results(...ids)));
+    display(checkReportBundle(this.definition.id, this.session.session, await checkInSession(this.chosenChecks(ids), this.context)));
+  }
+
+  /** The next hint level of a failing check, e.g. `await lab.hint("01.two-containers")`; the exact command comes last. */
+  async hint(checkId: string): Promise<void> {
+    const [definition] = this.chosenChecks([checkId]);
+    display(checkReportBundle(this.definition.id, this.session.session, [await nextHint(definition!, this.context)]));
   }
 
   /** Snapshot of the host (read-only). */

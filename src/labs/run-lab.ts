@@ -1,5 +1,5 @@
 // `labs run`: execute a lab notebook headless, then check the live state in this process, then tear down.
-import { runChecks, type CheckResult } from "../checks/check.js";
+import { allButCommand, runChecks, type CheckResult } from "../checks/check.js";
 import { dirname } from "node:path";
 import type { LabContext, LabDefinition } from "./definition.js";
 import { answerKey } from "./answer-key.js";
@@ -13,7 +13,7 @@ export interface LabRunResult {
   readonly session: string;
   readonly solutions: boolean;
   readonly notebook: NotebookRun;
-  /** The grader's own verdicts (visible and hidden checks), taken before teardown. */
+  /** The grader's own verdicts (visible and hidden checks), taken before teardown; hints show every level but the command. */
   readonly checks: readonly CheckResult[];
   readonly passed: boolean;
   readonly durationMs: number;
@@ -55,7 +55,7 @@ export const runLab = async (lab: LabDefinition, options: RunLabOptions = {}): P
       ...(options.notebookTimeoutS ? { notebookTimeoutS: options.notebookTimeoutS } : {}),
       ...(options.out ? { out: options.out } : {}),
     });
-    const checks = notebook.status === "invalid" ? [] : await runChecks(lab.checks, context);
+    const checks = notebook.status === "invalid" ? [] : await runChecks(lab.checks, context, allButCommand);
     const passed = notebook.status === "ok" && checks.length > 0 && checks.every((check) => check.passed);
     return { lab: lab.id, session, solutions: Boolean(options.solutions), notebook, checks, passed, durationMs: Math.round(performance.now() - started) };
   } finally {
