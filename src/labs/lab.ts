@@ -16,6 +16,9 @@ import { snapshot } from "../topology/snapshot.js";
 import type { Topology } from "../topology/model.js";
 import type { LabContext, LabDefinition } from "./definition.js";
 import { checkInSession, nextHint, peekInSession } from "./hint-levels.js";
+import { recordObservation, recordPrediction } from "./predictions.js";
+import { recordDiagnosis } from "./troubleshoot.js";
+import { outcomeBundle } from "../render/prediction-view.js";
 import { findLab } from "./registry.js";
 import { currentSessionId, LabSession } from "./session.js";
 import { removeLabelled } from "./teardown.js";
@@ -91,6 +94,31 @@ export class Lab {
   async answer(key: string, value: unknown): Promise<void> {
     await this.session.saveAnswer(key, value);
     console.log(`recorded answer ${key} = ${JSON.stringify(value)}`);
+  }
+
+  /**
+   * Predict before you look: `await lab.predict("web2-address", "172.17.0.3")`. Recorded with the time; refused
+   * once the cell that observes it has run. Graded for being made in time, never for being right.
+   */
+  async predict(id: string, value: unknown): Promise<void> {
+    if (await recordPrediction(this.definition, this.session, id, value)) console.log(`recorded prediction ${id} = ${JSON.stringify(value)} (before its observation)`);
+    else console.log(`No prediction yet for ${id}: write your answer in place of undefined, then run this cell again, before the next ones.`);
+  }
+
+  /**
+   * Observe what a prediction was about: runs `work`, records its value as what the host did, and shows it beside
+   * your prediction with the explanation. Returns work's value.
+   */
+  async observe<T>(id: string, work: () => Promise<T>, summary: (value: T) => unknown = (value) => value): Promise<T> {
+    const value = await work();
+    display(outcomeBundle(await recordObservation(this.definition, this.session, id, summary(value))));
+    return value;
+  }
+
+  /** Name what is broken in the lab's troubleshooting exercise: `await lab.diagnose("wrong-address")` (its graded check says whether it fits). */
+  async diagnose(cause: string): Promise<void> {
+    await recordDiagnosis(this.definition, this.session, cause);
+    console.log(`recorded diagnosis "${cause}": fix it, then run the troubleshooting check.`);
   }
 
   /** A visible self-check: prints ✔ or ✘ with the hint; never throws. */

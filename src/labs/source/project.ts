@@ -8,7 +8,7 @@ import type { LabDefinition } from "../definition.js";
 import { labs } from "../registry.js";
 import { buildLab, moduleOf } from "./build.js";
 import { parseLabSource, type SourceCell } from "./parse.js";
-import { coverageTable, labsTable, replaceGenerated } from "./readme.js";
+import { coverageTable, detailsSection, labsTable, replaceGenerated } from "./readme.js";
 
 export { sourceFile };
 
@@ -39,7 +39,10 @@ export const buildProject = (all: readonly LabDefinition[] = labs): BuiltProject
     files.push({ path: join(labsDir(), lab.slug, "lab.ipynb"), text: built.notebookText });
   }
   const readmePath = join(labsDir(), "README.md");
-  const readme = replaceGenerated(replaceGenerated(readFileSync(readmePath, "utf8"), "labs", labsTable(all)), "coverage", coverageTable(all, cells));
+  let readme = readFileSync(readmePath, "utf8");
+  readme = replaceGenerated(readme, "labs", labsTable(all));
+  readme = replaceGenerated(readme, "details", detailsSection(all, cells));
+  readme = replaceGenerated(readme, "coverage", coverageTable(all, cells));
   files.push({ path: readmePath, text: readme });
   return { files, cells, modules };
 };
