@@ -74,6 +74,8 @@ export interface CheckDefinition<Context> {
   readonly points: number;
   /** Hidden checks run only in the grader and in `labs run`, never shown in the learner notebook. */
   readonly hidden?: boolean;
+  /** A check of the lab's troubleshooting exercise or of its predictions (src/labs/troubleshoot.ts, predictions.ts). */
+  readonly role?: "troubleshoot" | "predictions";
   readonly run: (context: Context) => Promise<Verdict>;
 }
 

@@ -33,6 +33,8 @@ export interface TroubleshootDefinition {
   readonly causes: Readonly<Record<string, string>>;
   /** The cause setup really broke (one of `causes`). */
   readonly cause: string;
+  /** Break it, in this session only (what `lab.scenario()` runs); running it again breaks it again. */
+  readonly breakIt: (context: LabContext) => Promise<void>;
 }
 
 /** A lab as the registry knows it. */

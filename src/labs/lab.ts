@@ -115,6 +115,18 @@ export class Lab {
     return value;
   }
 
+  /** Start the lab's troubleshooting exercise: break something in your session, then show the symptom and the possible causes. */
+  async scenario(): Promise<void> {
+    const t = this.definition.troubleshoot;
+    if (!t) throw new UsageError(`Lab ${this.definition.id} has no troubleshooting exercise.`, { hint: "Only labs with a Troubleshooting section have a scenario." });
+    await t.breakIt(this.context);
+    const causes = Object.entries(t.causes);
+    display({
+      "text/plain": `Something is broken: ${t.symptom}\nPossible causes (name one with lab.diagnose):\n${causes.map(([cause, meaning]) => `  "${cause}": ${meaning}`).join("\n")}`,
+      "text/html": `<div class="dnl-scenario"><p><b>Something is broken:</b> ${escapeHtml(t.symptom)}</p><p>Possible causes (name one with <code>lab.diagnose(…)</code>):</p><ul>${causes.map(([cause, meaning]) => `<li><code>${escapeHtml(JSON.stringify(cause))}</code>: ${escapeHtml(meaning)}</li>`).join("")}</ul></div>`,
+    });
+  }
+
   /** Name what is broken in the lab's troubleshooting exercise: `await lab.diagnose("wrong-address")` (its graded check says whether it fits). */
   async diagnose(cause: string): Promise<void> {
     await recordDiagnosis(this.definition, this.session, cause);

@@ -81,6 +81,7 @@ export const predictionsCheck = (lab: { readonly id: string; readonly prediction
   title: `You made the lab's ${lab.predictions.length} predictions before running what they predict (graded for being on time, not for being right)`,
   concepts: [],
   points,
+  role: "predictions",
   run: async (context) => {
     const predictions = await context.session.readRecord<Recorded>("predictions");
     const observations = await context.session.readRecord<Recorded>("observations");

@@ -37,6 +37,7 @@ export const troubleshootCheck = (t: TroubleshootDefinition, options: Troublesho
     title: options.title,
     concepts: options.concepts,
     points: options.points,
+    role: "troubleshoot",
     run: async (context) => {
       const live = await options.fixed(context);
       const answers = await context.session.answers();

@@ -14,7 +14,7 @@ const predictions = [
   { id: "count", question: "How many?", explain: "One per container." },
   { id: "kind", question: "Which kind?", choices: ["bridge", "veth"], explain: "docker0 is a bridge." },
 ];
-const troubleshoot = { symptom: "web3 does not answer.", scenario: "setup changes web3's address", causes: { "wrong-address": "eth0 has another address", "server-stopped": "httpd is not running" }, cause: "wrong-address" };
+const troubleshoot = { symptom: "web3 does not answer.", scenario: "setup changes web3's address", causes: { "wrong-address": "eth0 has another address", "server-stopped": "httpd is not running" }, cause: "wrong-address", breakIt: async () => undefined };
 let fixed = false;
 const lab: LabDefinition = {
   id: "99", slug: "99-test", title: "t", summary: "s", concepts: [], setup: async () => undefined, predictions, troubleshoot,

@@ -50,6 +50,7 @@ const checkTeachingCells = (cells: readonly SourceCell[], lab: LabDefinition, fi
     const cell = cells.find((c) => c.kind === "exercise" && c.exerciseType === "troubleshoot");
     if (!cell) throw new LabSourceError(file, 1, `lab ${lab.id} has a troubleshooting exercise: add an exercise with type=troubleshoot`);
     if (!cell.solution?.includes("lab.diagnose(")) throw new LabSourceError(file, cell.line, `the troubleshooting exercise's solution must name the cause with lab.diagnose(…)`);
+    if (!cells.slice(0, cells.indexOf(cell)).some((c) => c.kind === "code" && c.source.includes("lab.scenario()"))) throw new LabSourceError(file, cell.line, "a code cell before the troubleshooting exercise must start it with `await lab.scenario()`");
   }
 };
 
