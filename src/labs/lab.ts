@@ -107,12 +107,10 @@ export class Lab {
 
   /**
    * Observe what a prediction was about: runs `work`, records its value as what the host did, and shows it beside
-   * your prediction with the explanation. Returns work's value.
+   * your prediction with the explanation: `await lab.observe("web2-address", async () => addressOfWeb2())`.
    */
-  async observe<T>(id: string, work: () => Promise<T>, summary: (value: T) => unknown = (value) => value): Promise<T> {
-    const value = await work();
-    display(outcomeBundle(await recordObservation(this.definition, this.session, id, summary(value))));
-    return value;
+  async observe(id: string, work: () => Promise<unknown>): Promise<void> {
+    display(outcomeBundle(await recordObservation(this.definition, this.session, id, await work())));
   }
 
   /** Start the lab's troubleshooting exercise: break something in your session, then show the symptom and the possible causes. */

@@ -130,7 +130,7 @@ What did web2 get? Seed 004 greps `docker inspect $(docker ps -q)` for `IPAddres
 */
 
 // %% code web2-view concepts=2
-const web2Address = await lab.observe("web2-address", async () => (await lab.sh`docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' ${web2}`).stdout.trim());
+await lab.observe("web2-address", async () => (await lab.sh`docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' ${web2}`).stdout.trim());
 
 /* %% md draw-md
 The picture below is drawn from the live host: docker0 (a diamond), your containers (squares), and on each line the host end of the **veth pair** that plugs the container into the bridge (lab 02 looks at those).

@@ -23,7 +23,7 @@ export const answerLines = (lab: LabDefinition): string[] => {
 };
 
 /**
- * The commands of the solutions' lab.sh templates as patterns: each `${…}` may be any one word, so a hint that
+ * The commands of the solutions' lab.sh templates that name the learner's objects, as patterns: each `${…}` may be any one word, so a hint that
  * spells the command out with the learner's names (`ip netns add dnlab122b`) matches `ip netns add ${nsB}`.
  */
 export const answerCommands = (lab: LabDefinition): RegExp[] => {
@@ -31,7 +31,8 @@ export const answerCommands = (lab: LabDefinition): RegExp[] => {
   // A command the notebook already runs or shows outside the exercises is a tool taught, not an answer.
   const cells = parseLabSource(readFileSync(join(packageRoot, sourceFile(lab)), "utf8"), sourceFile(lab));
   const shown = cells.filter((cell) => cell.kind !== "exercise").map((cell) => cell.source).join("\n");
-  const templates = Object.values(key).flatMap((code) => [...code.matchAll(/lab\.sh`([^`]+)`/g)].map((m) => m[1]!)).filter((t) => !shown.includes(t));
+  // A command without any of the learner's names (`brctl show`, `docker network inspect bridge`) is where to look.
+  const templates = Object.values(key).flatMap((code) => [...code.matchAll(/lab\.sh`([^`]+)`/g)].map((m) => m[1]!)).filter((t) => t.includes("${") && !shown.includes(t));
   return [...new Set(templates)].map((template) => {
     const pattern = template.trim().split(/\$\{[^}]+\}/).map((part) => part.replace(/[.*+?^$()|[\]\\{}]/g, "\\$&").replace(/\s+/g, "\\s+")).join("\\S+");
     return new RegExp(pattern);
