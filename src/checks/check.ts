@@ -13,17 +13,55 @@ export interface CheckResult {
   readonly maxPoints: number;
   /** What was found, in one or two sentences. */
   readonly message: string;
-  /** What to do when it failed; null when passed. */
+  /** What to do when it failed (the newest hint level shown); null when passed. */
   readonly hint: string | null;
+  /** The hint levels shown, first to newest ([] when passed). */
+  readonly hints: readonly string[];
+  /** How many levels are shown (0 when passed). */
+  readonly hintLevel: number;
+  /** How many levels this failure's hint has; the last one may be the exact command. */
+  readonly hintLevels: number;
   /** The values the verdict rests on (addresses, names, rule lines...). */
   readonly evidence: Readonly<Record<string, unknown>>;
 }
+
+/**
+ * A hint in levels: the first names the concept and where to look, the next ones narrow it down, and `command`
+ * (the exact command or code) comes last: a learner sees it only after repeated failures or by asking
+ * (`lab.hint(id)`); the grader's feedback never shows it. A plain string is one level that gives nothing away.
+ */
+export interface HintLevels {
+  readonly levels: readonly string[];
+  readonly command?: string;
+}
+export type Hint = string | HintLevels;
+
+// A hint in levels: `hints(["the concept, where to look", "closer"], "the exact command")`.
+export const hints = (levels: string | readonly string[], command?: string): HintLevels => {
+  const list = typeof levels === "string" ? [levels] : [...levels];
+  if (list.length === 0) throw new Error("hints(): give at least one level before the command");
+  return command === undefined ? { levels: list } : { levels: list, command };
+};
+
+/** Every level of a hint, the command (when there is one) last. */
+export const hintTexts = (hint: Hint): string[] => (typeof hint === "string" ? [hint] : [...hint.levels, ...(hint.command === undefined ? [] : [hint.command])]);
+
+/** How many levels come before the command (all of them when there is none): what the grader shows. */
+export const levelsBeforeCommand = (hint: Hint): number => (typeof hint === "string" ? 1 : hint.levels.length);
+
+/** How many hint levels a failing check shows: given its id, the levels it has and how many come before the command. */
+export type HintLevelChoice = (id: string, available: number, beforeCommand: number) => number;
+
+/** The first level only: what a check shows when nobody keeps count (a fresh session). */
+export const firstLevel: HintLevelChoice = () => 1;
+/** Every level but the command: the grader's feedback. */
+export const allButCommand: HintLevelChoice = (_id, _available, beforeCommand) => beforeCommand;
 
 /** What a check function returns before points are applied. */
 export interface Verdict {
   readonly passed: boolean;
   readonly message: string;
-  readonly hint?: string;
+  readonly hint?: Hint;
   readonly evidence?: Readonly<Record<string, unknown>>;
 }
 
@@ -36,17 +74,19 @@ export interface CheckDefinition<Context> {
   readonly points: number;
   /** Hidden checks run only in the grader and in `labs run`, never shown in the learner notebook. */
   readonly hidden?: boolean;
+  /** A check of the lab's troubleshooting exercise or of its predictions (src/labs/troubleshoot.ts, predictions.ts). */
+  readonly role?: "troubleshoot" | "predictions";
   readonly run: (context: Context) => Promise<Verdict>;
 }
 
 // Pass with a message and evidence.
 export const pass = (message: string, evidence: Record<string, unknown> = {}): Verdict => ({ passed: true, message, evidence });
 
-// Fail with a message, the hint that fixes it, and evidence.
-export const fail = (message: string, hint: string, evidence: Record<string, unknown> = {}): Verdict => ({ passed: false, message, hint, evidence });
+// Fail with a message, the hint that fixes it (a string, or levels from `hints()`), and evidence.
+export const fail = (message: string, hint: Hint, evidence: Record<string, unknown> = {}): Verdict => ({ passed: false, message, hint, evidence });
 
-/** Run one check; an exception becomes a failed check with the error as message, never a crash. */
-export const runCheck = async <Context>(definition: CheckDefinition<Context>, context: Context): Promise<CheckResult> => {
+/** Run one check; an exception becomes a failed check with the error as message, never a crash. `level` picks how many hint levels a failure shows. */
+export const runCheck = async <Context>(definition: CheckDefinition<Context>, context: Context, level: HintLevelChoice = firstLevel): Promise<CheckResult> => {
   let verdict: Verdict;
   try {
     verdict = await definition.run(context);
@@ -54,6 +94,9 @@ export const runCheck = async <Context>(definition: CheckDefinition<Context>, co
     const hint = typeof (error as { hint?: unknown }).hint === "string" ? (error as { hint: string }).hint : "Run the cells above this check in order, then run the check again.";
     verdict = { passed: false, message: `The check could not look at the host: ${(error as Error).message ?? String(error)}`, hint };
   }
+  const hint: Hint = verdict.hint ?? "Compare your commands with the explanation above.";
+  const all = verdict.passed ? [] : hintTexts(hint);
+  const shown = all.slice(0, Math.min(all.length, Math.max(1, Math.floor(level(definition.id, all.length, levelsBeforeCommand(hint))))));
   return {
     id: definition.id,
     title: definition.title,
@@ -61,15 +104,18 @@ export const runCheck = async <Context>(definition: CheckDefinition<Context>, co
     points: verdict.passed ? definition.points : 0,
     maxPoints: definition.points,
     message: verdict.message,
-    hint: verdict.passed ? null : (verdict.hint ?? "Compare your commands with the explanation above."),
+    hint: shown.at(-1) ?? null,
+    hints: shown,
+    hintLevel: shown.length,
+    hintLevels: all.length,
     evidence: verdict.evidence ?? {},
   };
 };
 
 /** Run checks one after another (they read shared host state; order keeps evidence readable). */
-export const runChecks = async <Context>(definitions: readonly CheckDefinition<Context>[], context: Context): Promise<CheckResult[]> => {
+export const runChecks = async <Context>(definitions: readonly CheckDefinition<Context>[], context: Context, level: HintLevelChoice = firstLevel): Promise<CheckResult[]> => {
   const results: CheckResult[] = [];
-  for (const definition of definitions) results.push(await runCheck(definition, context));
+  for (const definition of definitions) results.push(await runCheck(definition, context, level));
   return results;
 };
 

@@ -2,10 +2,12 @@
 import { readFile, writeFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { totals } from "../checks/check.js";
-import { engineInThisNamespace, preconditionsOf, runLabChecks } from "../labs/preconditions.js";
+import { checkInSession } from "../labs/hint-levels.js";
+import { engineInThisNamespace, preconditionsOf } from "../labs/preconditions.js";
 import { ExitCode } from "../errors.js";
 import { checkReportText } from "../render/check-report.js";
-import { notebookPath, solutionsPath } from "../labs/notebook.js";
+import { answerKey } from "../labs/answer-key.js";
+import { notebookPath } from "../labs/notebook.js";
 import { findLab, labs } from "../labs/registry.js";
 import { labContext, runLab, type LabRunResult } from "../labs/run-lab.js";
 import { requireSessionId } from "../ownership.js";
@@ -26,7 +28,7 @@ export const exportNotebook = async (id: string, out: string, withSolutions: boo
   const lab = findLab(id);
   const notebook = JSON.parse(await readFile(notebookPath(lab), "utf8")) as { cells: { id?: string; source: string | string[] }[] };
   if (withSolutions) {
-    const solutions = JSON.parse(await readFile(solutionsPath(lab), "utf8")) as Record<string, string>;
+    const solutions = answerKey(lab);
     for (const cell of notebook.cells) if (cell.id && solutions[cell.id] !== undefined) cell.source = solutions[cell.id] as string;
   }
   await writeFile(out, `${JSON.stringify(notebook, null, 1)}\n`);
@@ -84,7 +86,7 @@ export const registerLabCommands = (program: Command, setExit: (code: number) =>
     .action(async (id: string, options: { session?: string; json?: boolean }) => {
       const lab = findLab(id);
       if (options.session !== undefined) requireSessionId(options.session, "--session", "See your session id at the top of the lab notebook.");
-      const results = await runLabChecks(lab, lab.checks, labContext(lab, options.session ?? (await currentSessionId())));
+      const results = await checkInSession(lab.checks, labContext(lab, options.session ?? (await currentSessionId())));
       if (options.json) printJson({ lab: lab.id, results, ...totals(results) });
       else process.stdout.write(`${checkReportText(results)}\n`);
       if (!results.every((r) => r.passed)) setExit(ExitCode.failed);

@@ -39,7 +39,7 @@ const sum = (results: readonly CheckResult[], key: "points" | "maxPoints"): numb
 
 // Every check of a lab scored 0 with the same reason (a submission that could not run).
 const zeroChecks = (lab: LabDefinition, why: string): CheckResult[] =>
-  lab.checks.map((check) => ({ id: check.id, title: check.title, passed: false, points: 0, maxPoints: check.points, message: why, hint: "Hand in the lab's notebook (.ipynb) as saved by Jupyter.", evidence: {} }));
+  lab.checks.map((check) => ({ id: check.id, title: check.title, passed: false, points: 0, maxPoints: check.points, message: why, hint: "Hand in the lab's notebook (.ipynb) as saved by Jupyter.", hints: ["Hand in the lab's notebook (.ipynb) as saved by Jupyter."], hintLevel: 1, hintLevels: 1, evidence: {} }));
 
 // Points the notebook displayed for itself (last result per check id); untrusted, for information only.
 const claimed = (displayed: readonly unknown[]): number | null => {

@@ -11,6 +11,32 @@ export interface LabContext {
   readonly log: (line: string) => void;
 }
 
+/** A question the learner answers before a command runs; shown beside what the host did, never graded for being right. */
+export interface PredictionDefinition {
+  /** Key of `lab.predict(id, …)` and `lab.observe(id, …)`, e.g. `web2-address`. */
+  readonly id: string;
+  /** The question, one line of markdown. */
+  readonly question: string;
+  /** The answers to choose from; a free answer (number, address…) when absent. */
+  readonly choices?: readonly string[];
+  /** Why the host did what it did: shown beside the observation. */
+  readonly explain: string;
+}
+
+/** A troubleshooting exercise: setup breaks something in the learner's session; the learner names the cause and fixes it. */
+export interface TroubleshootDefinition {
+  /** What the learner is told, one line of markdown: the symptom, never the cause. */
+  readonly symptom: string;
+  /** What setup broke and how it is fixed, for labs/README.md and instructors (not shown in the notebook). */
+  readonly scenario: string;
+  /** Causes the learner chooses from with `lab.diagnose(cause)`, each with one line saying what it would mean. */
+  readonly causes: Readonly<Record<string, string>>;
+  /** The cause setup really broke (one of `causes`). */
+  readonly cause: string;
+  /** Break it, in this session only (what `lab.scenario()` runs); running it again breaks it again. */
+  readonly breakIt: (context: LabContext) => Promise<void>;
+}
+
 /** A lab as the registry knows it. */
 export interface LabDefinition {
   /** Two digits: `01`. */
@@ -25,6 +51,12 @@ export interface LabDefinition {
   /** Idempotent: running it twice creates nothing twice. */
   readonly setup: (context: LabContext) => Promise<void>;
   readonly checks: readonly CheckDefinition<LabContext>[];
+  /** What the learner can do after the lab, one line of markdown each (labs/README.md). */
+  readonly goals?: readonly string[];
+  /** The lab's predictions (`// %% predict` cells, `lab.predict`, `lab.observe`). */
+  readonly predictions?: readonly PredictionDefinition[];
+  /** The lab's troubleshooting exercise (`lab.diagnose`). */
+  readonly troubleshoot?: TroubleshootDefinition;
   /** Removes exactly what the lab made in this session (labels first, then extra kernel objects); safe after a failed setup. */
   readonly teardown?: (context: LabContext) => Promise<void>;
 }

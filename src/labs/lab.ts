@@ -15,7 +15,10 @@ import { requireToolboxImage, toolboxImage } from "../setup/image.js";
 import { snapshot } from "../topology/snapshot.js";
 import type { Topology } from "../topology/model.js";
 import type { LabContext, LabDefinition } from "./definition.js";
-import { runLabChecks } from "./preconditions.js";
+import { checkInSession, nextHint, peekInSession } from "./hint-levels.js";
+import { recordObservation, recordPrediction } from "./predictions.js";
+import { recordDiagnosis } from "./troubleshoot.js";
+import { outcomeBundle } from "../render/prediction-view.js";
 import { findLab } from "./registry.js";
 import { currentSessionId, LabSession } from "./session.js";
 import { removeLabelled } from "./teardown.js";
@@ -93,26 +96,74 @@ export class Lab {
     console.log(`recorded answer ${key} = ${JSON.stringify(value)}`);
   }
 
+  /**
+   * Predict before you look: `await lab.predict("web2-address", "172.17.0.3")`. Recorded with the time; refused
+   * once the cell that observes it has run. Graded for being made in time, never for being right.
+   */
+  async predict(id: string, value: unknown): Promise<void> {
+    if (await recordPrediction(this.definition, this.session, id, value)) console.log(`recorded prediction ${id} = ${JSON.stringify(value)} (before its observation)`);
+    else console.log(`No prediction yet for ${id}: write your answer in place of undefined, then run this cell again, before the next ones.`);
+  }
+
+  /**
+   * Observe what a prediction was about: runs `work`, records its value as what the host did, and shows it beside
+   * your prediction with the explanation: `await lab.observe("web2-address", async () => addressOfWeb2())`.
+   */
+  async observe(id: string, work: () => Promise<unknown>): Promise<void> {
+    display(outcomeBundle(await recordObservation(this.definition, this.session, id, await work())));
+  }
+
+  /** Start the lab's troubleshooting exercise: break something in your session, then show the symptom and the possible causes. */
+  async scenario(): Promise<void> {
+    const t = this.definition.troubleshoot;
+    if (!t) throw new UsageError(`Lab ${this.definition.id} has no troubleshooting exercise.`, { hint: "Only labs with a Troubleshooting section have a scenario." });
+    await t.breakIt(this.context);
+    const causes = Object.entries(t.causes);
+    display({
+      "text/plain": `Something is broken: ${t.symptom}\nPossible causes (name one with lab.diagnose):\n${causes.map(([cause, meaning]) => `  "${cause}": ${meaning}`).join("\n")}`,
+      "text/html": `<div class="dnl-scenario"><p><b>Something is broken:</b> ${escapeHtml(t.symptom)}</p><p>Possible causes (name one with <code>lab.diagnose(…)</code>):</p><ul>${causes.map(([cause, meaning]) => `<li><code>${escapeHtml(JSON.stringify(cause))}</code>: ${escapeHtml(meaning)}</li>`).join("")}</ul></div>`,
+    });
+  }
+
+  /** Name what is broken in the lab's troubleshooting exercise: `await lab.diagnose("wrong-address")` (its graded check says whether it fits). */
+  async diagnose(cause: string): Promise<void> {
+    await recordDiagnosis(this.definition, this.session, cause);
+    console.log(`recorded diagnosis "${cause}": fix it, then run the troubleshooting check.`);
+  }
+
   /** A visible self-check: prints ✔ or ✘ with the hint; never throws. */
   expect(what: string, ok: boolean, hint: string): boolean {
     console.log(ok ? `✔ ${what}` : `✘ ${what}\n  hint: ${hint}`);
     return ok;
   }
 
-  /** Run graded checks by id (all visible ones when none given) and return their results, showing nothing. */
-  async results(...ids: string[]): Promise<CheckResult[]> {
+  // The checks named by id (all visible ones when none given); an unknown id is refused with the known ones.
+  private chosenChecks(ids: readonly string[]) {
     const visible = this.definition.checks.filter((check) => !check.hidden);
     const unknown = ids.filter((id) => !this.definition.checks.some((check) => check.id === id));
     if (unknown.length) throw new UsageError(`Unknown check id(s) for lab ${this.definition.id}: ${unknown.join(", ")}`, { hint: `Known: ${visible.map((c) => c.id).join(", ")}` });
-    const chosen = ids.length ? this.definition.checks.filter((check) => ids.includes(check.id)) : visible;
-    return runLabChecks(this.definition, chosen, this.context);
+    return ids.length ? this.definition.checks.filter((check) => ids.includes(check.id)) : visible;
+  }
+
+  /** Run graded checks by id (all visible ones when none given) and return their results, showing nothing (failures are not counted). */
+  async results(...ids: string[]): Promise<CheckResult[]> {
+    return peekInSession(this.chosenChecks(ids), this.context);
   }
 
   // Methods that show something return nothing: a cell's last value is displayed too, and would repeat it.
 
-  /** Run graded checks by id (all visible ones when none given) and show the report. */
+  /**
+   * Run graded checks by id (all visible ones when none given) and show the report. A failing check's hint comes
+   * in levels: the first failure names the concept and where to look, each further failure shows one level more.
+   */
   async check(...ids: string[]): Promise<void> {
-    display(checkReportBundle(this.definition.id, this.session.session, await this.results(...ids)));
+    display(checkReportBundle(this.definition.id, this.session.session, await checkInSession(this.chosenChecks(ids), this.context)));
+  }
+
+  /** The next hint level of a failing check, e.g. `await lab.hint("01.two-containers")`; the exact command comes last. */
+  async hint(checkId: string): Promise<void> {
+    const [definition] = this.chosenChecks([checkId]);
+    display(checkReportBundle(this.definition.id, this.session.session, [await nextHint(definition!, this.context)]));
   }
 
   /** Snapshot of the host (read-only). */

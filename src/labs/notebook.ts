@@ -1,6 +1,5 @@
 // Executing a lab notebook headless through the project kernel (nbclient), as `labs run` and `grade` do.
-import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { z } from "zod";
@@ -31,15 +30,14 @@ const reportSchema = z.object({
 
 /** The learner notebook of a lab. */
 export const notebookPath = (lab: LabDefinition): string => join(labsDir(), lab.slug, "lab.ipynb");
-/** The reference solutions (cell id -> source) of a lab, kept outside the learner notebook. */
-export const solutionsPath = (lab: LabDefinition): string => join(labsDir(), lab.slug, "solutions.json");
 
 export interface ExecuteOptions {
   readonly notebook: string;
   readonly session: string;
   /** Working directory of the kernel (module resolution of `docker-net-lab` starts here). */
   readonly cwd: string;
-  readonly solutions?: string;
+  /** Cell id -> source to run in place of that cell (the answer key, see answer-key.ts). */
+  readonly solutions?: Readonly<Record<string, string>>;
   readonly skipTags?: readonly string[];
   readonly cellTimeoutS?: number;
   readonly notebookTimeoutS?: number;
@@ -53,7 +51,6 @@ export const executeNotebook = async (options: ExecuteOptions): Promise<Notebook
   if (!jupyter) throw new EnvironmentError("Jupyter is not installed, so notebooks cannot run.", { hint: "Run `npx docker-net-lab setup`." });
   const script = join(packageRoot, "kernel-setup", "run_notebook.py");
   const args = [script, "--notebook", options.notebook, "--kernel", kernelName, "--cwd", options.cwd, "--cell-timeout", String(options.cellTimeoutS ?? 120)];
-  if (options.solutions && existsSync(options.solutions)) args.push("--solutions", options.solutions);
   for (const tag of options.skipTags ?? []) args.push("--skip-tag", tag);
   if (options.out) args.push("--out", options.out);
   // The report goes to a file of its own: the runner's stdout also carries whatever the kernel (or a process it
@@ -61,6 +58,11 @@ export const executeNotebook = async (options: ExecuteOptions): Promise<Notebook
   const reportDir = await mkdtemp(join(tmpdir(), "dnl-run-"));
   const reportFile = join(reportDir, "report.json");
   args.push("--report", reportFile);
+  // The answer key lives only in this private temp folder while the run lasts.
+  if (options.solutions) {
+    await writeFile(join(reportDir, "solutions.json"), JSON.stringify(options.solutions));
+    args.push("--solutions", join(reportDir, "solutions.json"));
+  }
   const started = performance.now();
   const timeout = (options.notebookTimeoutS ?? 600) * 1000;
   let parsed: z.infer<typeof reportSchema>;

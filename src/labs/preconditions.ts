@@ -1,7 +1,7 @@
 // What a lab's checks need before they can judge anything, declared once per lab. When a precondition fails,
 // every check of the lab reports it (failed, 0 points, the same message and hint) instead of running: a check that
 // reads bridges, veths or iptables of the wrong namespace would pass or fail by coincidence.
-import { runChecks, type CheckDefinition, type CheckResult } from "../checks/check.js";
+import { firstLevel, runChecks, type CheckDefinition, type CheckResult, type HintLevelChoice } from "../checks/check.js";
 import { enginePlace, type EnginePlace } from "../setup/engine-place.js";
 import type { LabContext, LabDefinition } from "./definition.js";
 
@@ -46,9 +46,9 @@ export const failingPrecondition = async (lab: Pick<LabDefinition, "id">): Promi
   return null;
 };
 
-/** Run a lab's checks, or, when a precondition fails, report it as every check's result. */
-export const runLabChecks = async (lab: Pick<LabDefinition, "id">, checks: readonly CheckDefinition<LabContext>[], context: LabContext): Promise<CheckResult[]> => {
+/** Run a lab's checks (hints at `level`), or, when a precondition fails, report it as every check's result. */
+export const runLabChecks = async (lab: Pick<LabDefinition, "id">, checks: readonly CheckDefinition<LabContext>[], context: LabContext, level: HintLevelChoice = firstLevel): Promise<CheckResult[]> => {
   const failure = await failingPrecondition(lab);
-  if (failure === null) return runChecks(checks, context);
-  return checks.map((check) => ({ id: check.id, title: check.title, passed: false, points: 0, maxPoints: check.points, message: failure.message, hint: failure.hint, evidence: { precondition: failure.id } }));
+  if (failure === null) return runChecks(checks, context, level);
+  return checks.map((check) => ({ id: check.id, title: check.title, passed: false, points: 0, maxPoints: check.points, message: failure.message, hint: failure.hint, hints: [failure.hint], hintLevel: 1, hintLevels: 1, evidence: { precondition: failure.id } }));
 };

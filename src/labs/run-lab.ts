@@ -1,9 +1,10 @@
 // `labs run`: execute a lab notebook headless, then check the live state in this process, then tear down.
-import type { CheckResult } from "../checks/check.js";
+import { allButCommand, type CheckResult } from "../checks/check.js";
 import { dirname } from "node:path";
 import type { LabContext, LabDefinition } from "./definition.js";
+import { answerKey } from "./answer-key.js";
 import { runLabChecks } from "./preconditions.js";
-import { executeNotebook, notebookPath, solutionsPath, type NotebookRun } from "./notebook.js";
+import { executeNotebook, notebookPath, type NotebookRun } from "./notebook.js";
 import { LabSession, newSessionId } from "./session.js";
 import { removeLabelled } from "./teardown.js";
 import { toolboxImage } from "../setup/image.js";
@@ -13,7 +14,7 @@ export interface LabRunResult {
   readonly session: string;
   readonly solutions: boolean;
   readonly notebook: NotebookRun;
-  /** The grader's own verdicts (visible and hidden checks), taken before teardown. */
+  /** The grader's own verdicts (visible and hidden checks), taken before teardown; hints show every level but the command. */
   readonly checks: readonly CheckResult[];
   readonly passed: boolean;
   readonly durationMs: number;
@@ -49,13 +50,13 @@ export const runLab = async (lab: LabDefinition, options: RunLabOptions = {}): P
       notebook: options.notebook ?? notebookPath(lab),
       session,
       cwd: dirname(notebookPath(lab)),
-      ...(options.solutions ? { solutions: solutionsPath(lab) } : {}),
+      ...(options.solutions ? { solutions: answerKey(lab) } : {}),
       skipTags: ["teardown"],
       ...(options.cellTimeoutS ? { cellTimeoutS: options.cellTimeoutS } : {}),
       ...(options.notebookTimeoutS ? { notebookTimeoutS: options.notebookTimeoutS } : {}),
       ...(options.out ? { out: options.out } : {}),
     });
-    const checks = notebook.status === "invalid" ? [] : await runLabChecks(lab, lab.checks, context);
+    const checks = notebook.status === "invalid" ? [] : await runLabChecks(lab, lab.checks, context, allButCommand);
     const passed = notebook.status === "ok" && checks.length > 0 && checks.every((check) => check.passed);
     return { lab: lab.id, session, solutions: Boolean(options.solutions), notebook, checks, passed, durationMs: Math.round(performance.now() - started) };
   } finally {

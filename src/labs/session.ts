@@ -76,18 +76,49 @@ export class LabSession {
   async saveAnswer(key: string, value: unknown): Promise<void> {
     const answers = await this.answers();
     answers[key] = value;
-    await mkdir(this.dir, { recursive: true });
-    const file = join(this.dir, "answers.json");
-    await writeFile(`${file}.tmp`, `${JSON.stringify(answers, null, 2)}\n`);
-    await rename(`${file}.tmp`, file);
+    await this.writeRecord("answers", answers);
   }
 
   /** All recorded answers. */
   async answers(): Promise<Record<string, unknown>> {
+    return this.readRecord<unknown>("answers");
+  }
+
+  /** How often each check failed in this session, and how many extra hint levels the learner asked for. */
+  async hintCounts(): Promise<Record<string, HintCount>> {
+    return this.readRecord<HintCount>("hints");
+  }
+
+  /** Count one failure (`failures`) or one request for the next level (`asked`) of a check's hint. */
+  async countHint(checkId: string, what: keyof HintCount): Promise<HintCount> {
+    const counts = await this.hintCounts();
+    const now = { failures: 0, asked: 0, ...counts[checkId] };
+    now[what] += 1;
+    counts[checkId] = now;
+    await this.writeRecord("hints", counts);
+    return now;
+  }
+
+  /** One JSON record of this lab's session folder (`answers`, `hints`, `predictions`…); {} when there is none. */
+  async readRecord<T>(name: string): Promise<Record<string, T>> {
     try {
-      return JSON.parse(await readFile(join(this.dir, "answers.json"), "utf8")) as Record<string, unknown>;
+      return JSON.parse(await readFile(join(this.dir, `${name}.json`), "utf8")) as Record<string, T>;
     } catch {
       return {};
     }
   }
+
+  /** Replace a JSON record of this lab's session folder, atomically. */
+  async writeRecord(name: string, value: Readonly<Record<string, unknown>>): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    const file = join(this.dir, `${name}.json`);
+    await writeFile(`${file}.tmp`, `${JSON.stringify(value, null, 2)}\n`);
+    await rename(`${file}.tmp`, file);
+  }
+}
+
+/** A check's hint counters in one session. */
+export interface HintCount {
+  failures: number;
+  asked: number;
 }

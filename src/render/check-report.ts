@@ -14,9 +14,22 @@ export interface CheckBundle {
   readonly results: readonly CheckResult[];
 }
 
+// The hint levels shown, numbered when the hint has more than one ("hint 1 of 3").
+const hintLines = (result: CheckResult): { label: string; text: string }[] => {
+  const shown = result.hints?.length ? result.hints : result.hint ? [result.hint] : [];
+  const total = Math.max(result.hintLevels ?? shown.length, shown.length);
+  return shown.map((text, i) => ({ label: total > 1 ? `hint ${i + 1} of ${total}` : "hint", text }));
+};
+
+/** What to run for one more hint level, when there is one. */
+export const moreHint = (result: CheckResult): string | null =>
+  !result.passed && (result.hintLevels ?? 0) > (result.hintLevel ?? 0) ? `next hint: await lab.hint(${JSON.stringify(result.id)})` : null;
+
 // One result as a line of text.
-const textLine = (result: CheckResult): string =>
-  `${result.passed ? "✔ PASS" : "✘ FAIL"}  ${result.id}  ${result.title}  (${result.points}/${result.maxPoints})\n         ${result.message}${result.hint ? `\n   hint: ${result.hint}` : ""}`;
+const textLine = (result: CheckResult): string => {
+  const more = moreHint(result);
+  return `${result.passed ? "✔ PASS" : "✘ FAIL"}  ${result.id}  ${result.title}  (${result.points}/${result.maxPoints})\n         ${result.message}${[...hintLines(result).map((h) => `${h.label}: ${h.text}`), ...(more ? [more] : [])].map((line) => `\n   ${line}`).join("")}`;
+};
 
 /** Plain-text report. */
 export const checkReportText = (results: readonly CheckResult[]): string => {
@@ -30,7 +43,11 @@ export const checkReportHtml = (results: readonly CheckResult[]): string => {
   const rows = results
     .map((result) => {
       const color = result.passed ? "#1a7f37" : "#cf222e";
-      const hint = result.hint ? `<div style="margin-top:2px"><b>Hint:</b> ${escapeHtml(result.hint)}</div>` : "";
+      const more = moreHint(result);
+      const hint = [
+        ...hintLines(result).map((h) => `<div style="margin-top:2px" class="dnl-hint"><b>${h.label[0]!.toUpperCase()}${escapeHtml(h.label.slice(1))}:</b> ${escapeHtml(h.text)}</div>`),
+        ...(more ? [`<div style="margin-top:2px;color:#57606a" class="dnl-hint-more">${escapeHtml(more)}</div>`] : []),
+      ].join("");
       return `<tr class="dnl-check ${result.passed ? "dnl-pass" : "dnl-fail"}" data-check-id="${escapeHtml(result.id)}">
 <td style="color:${color};font-weight:bold;white-space:nowrap;vertical-align:top">${result.passed ? "✔ pass" : "✘ fail"}</td>
 <td style="vertical-align:top"><code>${escapeHtml(result.id)}</code></td>

@@ -14,7 +14,7 @@ import { labs } from "../../src/labs/registry.js";
 const lab01 = labs.find((lab) => lab.id === "01");
 const notebook = (metadata: Record<string, unknown> = { "docker-net-lab": { lab: "01" } }): string => JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata, cells: [] });
 
-const check = (id: string, points: number, max: number): CheckResult => ({ id, title: id, passed: points === max, points, maxPoints: max, message: "m", hint: points === max ? null : "h", evidence: {} });
+const check = (id: string, points: number, max: number): CheckResult => ({ id, title: id, passed: points === max, points, maxPoints: max, message: "m", hint: points === max ? null : "h", hints: points === max ? [] : ["h"], hintLevel: points === max ? 0 : 1, hintLevels: points === max ? 0 : 1, evidence: {} });
 const row = (overrides: Partial<GradeRow>): GradeRow => ({
   id: "alice", file: "alice.ipynb", lab: "01", status: "ok", message: "", checks: lab01?.checks.map((c) => check(c.id, c.points, c.points)) ?? [],
   points: 8, maxPoints: 8, claimedPoints: null, cellErrors: [], session: "ab12", durationMs: 1234, notebookMs: 1000, topologySvg: null, ...overrides,

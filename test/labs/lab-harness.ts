@@ -4,9 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execa } from "execa";
 import { afterAll, beforeAll, expect } from "vitest";
-import { executeNotebook, notebookPath, solutionsPath, type NotebookRun } from "../../src/labs/notebook.js";
+import { executeNotebook, notebookPath, type NotebookRun } from "../../src/labs/notebook.js";
+import { answerKey } from "../../src/labs/answer-key.js";
 import { findLab } from "../../src/labs/registry.js";
 import { newSessionId } from "../../src/labs/session.js";
+import { givenAway } from "../helpers/answers.js";
 import { runCli } from "../helpers/cli.js";
 import { hostState, requireEngine, type HostState } from "../helpers/host-state.js";
 
@@ -16,7 +18,7 @@ export interface RunJson {
   passed: boolean;
   durationMs: number;
   notebook: { status: string; durationMs: number; cells: { id: string | null; error: { ename: string; evalue: string } | null }[] };
-  checks: { id: string; passed: boolean; hint: string | null; message: string; evidence: Record<string, unknown> }[];
+  checks: { id: string; passed: boolean; hint: string | null; hints: string[]; hintLevel: number; hintLevels: number; message: string; evidence: Record<string, unknown> }[];
 }
 
 /** An unlabeled container, network and namespace the lab must not touch. */
@@ -136,7 +138,7 @@ export const runWholeNotebook = async (id: string, session: string): Promise<Not
   const lab = findLab(id);
   const dir = await mkdtemp(join(tmpdir(), `dnl-lab${id}-`));
   try {
-    return await executeNotebook({ notebook: notebookPath(lab), session, cwd: join(notebookPath(lab), ".."), solutions: solutionsPath(lab), skipTags: [], out: join(dir, "executed.ipynb") });
+    return await executeNotebook({ notebook: notebookPath(lab), session, cwd: join(notebookPath(lab), ".."), solutions: answerKey(lab), skipTags: [], out: join(dir, "executed.ipynb") });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -184,12 +186,18 @@ export const expectSolved = async (id: string, checkIds: readonly string[]): Pro
   return result;
 };
 
-/** `labs run ID` with the exercises left blank: exit 1, and each of the `count` checks fails with a hint. */
-export const expectBlankFails = async (id: string, count: number): Promise<RunJson> => {
+/**
+ * `labs run ID` with the exercises left blank: exit 1, and each of the `count` checks fails with a hint. With
+ * `noAnswers`, the hints the grader shows (every level but the command) give no solution line or command away.
+ */
+export const expectBlankFails = async (id: string, count: number, options: { noAnswers?: boolean } = {}): Promise<RunJson> => {
   const { result, exitCode } = await runLabCli(id, false);
   expect(exitCode).toBe(1);
   expect(result.checks.length).toBe(count);
-  for (const check of result.checks) expectFailsWithHint(check);
+  for (const check of result.checks) {
+    expectFailsWithHint(check);
+    if (options.noAnswers) expect(givenAway(findLab(id), check.hints.join("\n")), `${check.id}'s hints in the grader's view`).toBeNull();
+  }
   return result;
 };
 
@@ -209,6 +217,76 @@ export const expectWholeNotebookPasses = async (id: string, session: string, min
   expect(run.status).toBe("ok");
   expect(run.cells.filter((cell) => cell.error)).toEqual([]);
   expect(run.displayedChecks.length).toBeGreaterThanOrEqual(minChecks);
-  expect(run.displayedChecks.every((check) => check.passed)).toBe(true);
+  expect(run.displayedChecks.filter((check) => !check.passed).map((check) => `${check.id}: ${check.message}`)).toEqual([]);
   return run;
+};
+
+/** A throwaway notebook of code cells (id -> source), run through the real kernel in a session; the executed cells come back. */
+export const runCells = async (id: string, session: string, cells: readonly (readonly [string, string])[]): Promise<{ run: NotebookRun; outputs: Map<string, { text: string; errors: string[] }> }> => {
+  const lab = findLab(id);
+  const dir = await mkdtemp(join(tmpdir(), `dnl-lab${id}-cells-`));
+  try {
+    const nb = join(dir, "cells.ipynb");
+    const out = join(dir, "out.ipynb");
+    const notebook = {
+      nbformat: 4,
+      nbformat_minor: 5,
+      metadata: { kernelspec: { name: "docker-net-lab", display_name: "TypeScript (docker-net-lab)", language: "typescript" } },
+      cells: cells.map(([cellId, source]) => ({ cell_type: "code", id: cellId, metadata: {}, execution_count: null, outputs: [], source })),
+    };
+    await writeFile(nb, JSON.stringify(notebook));
+    const run = await executeNotebook({ notebook: nb, session, cwd: join(notebookPath(lab), ".."), out });
+    const executed = JSON.parse(await (await import("node:fs/promises")).readFile(out, "utf8")) as { cells: { id: string; outputs: { output_type: string; text?: string | string[]; evalue?: string; data?: Record<string, unknown> }[] }[] };
+    const outputs = new Map(executed.cells.map((cell) => [cell.id, {
+      text: cell.outputs.map((o) => (Array.isArray(o.text) ? o.text.join("") : (o.text ?? String(o.data?.["text/plain"] ?? "")))).join(""),
+      errors: cell.outputs.filter((o) => o.output_type === "error").map((o) => o.evalue ?? ""),
+    }]));
+    return { run, outputs };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+};
+
+/**
+ * The teaching mechanics of a reworked lab, in the real kernel on a fresh session with nothing solved:
+ * - every visible check fails at hint level 1, and no level-1 hint gives a solution away;
+ * - `checkId` failing twice shows level 2, and lab.hint(checkId) one more;
+ * - the troubleshooting check fails after the scenario ran (it is broken);
+ * - a prediction recorded after its observation is refused.
+ */
+export const expectTeachingMechanics = async (id: string, checkId: string): Promise<void> => {
+  const lab = findLab(id);
+  const prediction = lab.predictions?.[0]?.id;
+  expect(prediction, `lab ${id} has predictions`).toBeTruthy();
+  expect(lab.troubleshoot, `lab ${id} has a troubleshooting exercise`).toBeTruthy();
+  const troubleshootCheck = lab.checks.find((c) => c.role === "troubleshoot")?.id;
+  const session = newSessionId();
+  const { run, outputs } = await runCells(id, session, [
+    ["open", `import { openLab } from "docker-net-lab";\nconst lab = await openLab(${JSON.stringify(id)});\nawait lab.setup();`],
+    ["all", "await lab.check();"],
+    ["again", `await lab.check(${JSON.stringify(checkId)});`],
+    ["ask", `await lab.hint(${JSON.stringify(checkId)});`],
+    ["scenario", "await lab.scenario();"],
+    ["broken", troubleshootCheck ? `await lab.check(${JSON.stringify(troubleshootCheck)});` : "1;"],
+    ["observe", `await lab.observe(${JSON.stringify(prediction)}, async () => "seen");`],
+    ["late", `await lab.predict(${JSON.stringify(prediction)}, "seen");`],
+    ["down", "await lab.teardown();"],
+  ]);
+  expect(run.status, run.message).toBe("ok");
+  expect(run.cells.filter((cell) => cell.error && cell.id !== "late")).toEqual([]);
+  const reports = run.displayedChecks;
+  const visible = lab.checks.filter((c) => !c.hidden);
+  const first = reports.slice(0, visible.length);
+  expect(first.map((r) => r.id)).toEqual(visible.map((c) => c.id));
+  for (const result of first) {
+    expect(result.passed, result.id).toBe(false);
+    expect(result.hintLevel, result.id).toBe(1);
+    expect(givenAway(lab, result.hints.join("\n")), `${result.id}'s first hint`).toBeNull();
+  }
+  const [again, asked, broken] = reports.slice(visible.length);
+  expect(again).toMatchObject({ id: checkId, hintLevel: 2 });
+  expect(asked!.hintLevel).toBe(Math.min(3, asked!.hintLevels));
+  expect(asked!.hintLevels).toBeGreaterThanOrEqual(2);
+  if (troubleshootCheck) expect(broken).toMatchObject({ id: troubleshootCheck, passed: false, evidence: expect.objectContaining({ fixed: false }) });
+  expect(outputs.get("late")?.errors.join("")).toMatch(/a prediction recorded after seeing the result is refused/);
 };

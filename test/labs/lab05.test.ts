@@ -1,28 +1,35 @@
 import { describe, expect, it } from "vitest";
 import { newSessionId } from "../../src/labs/session.js";
-import { expectBlankFails, expectNoResidueOf, expectSolved, expectWholeNotebookPasses, labSuite, paramsProbe, runSetupTwice } from "./lab-harness.js";
+import { expectBlankFails, expectNoResidueOf, expectSolved, expectTeachingMechanics, expectWholeNotebookPasses, labSuite, paramsProbe, runSetupTwice } from "./lab-harness.js";
 
 describe("lab 05 · host, none and container modes, through the real kernel", () => {
   const suite = labSuite();
   const { others } = suite;
 
   it("labs run 05 --solutions passes every check, the hidden one included and leaves nothing behind", async () => {
-    const result = await expectSolved("05", ["05.none", "05.host", "05.host-p", "05.container-mode", "05.live"]);
-    expect(result.checks.find((c) => c.id === "05.container-mode")?.evidence["veths"]).toHaveLength(1);
+    const result = await expectSolved("05", ["05.none", "05.host", "05.host-namespaces", "05.host-p", "05.container-mode", "05.side-veth", "05.probe-fixed", "05.predictions", "05.live"]);
+    expect(result.checks.find((c) => c.id === "05.host-namespaces")?.evidence["shared"]).toEqual(["net"]);
     await others.expectUntouched();
     await expectNoResidueOf(suite.before(), [result.session]);
   });
 
-  it("labs run 05 without solutions fails every check and shows a hint for each", async () => {
-    const result = await expectBlankFails("05", 5);
-    expect(result.notebook.cells.filter((cell) => cell.error)).toEqual([]);
+  it("labs run 05 without solutions fails every check, probe stays in its own namespace, and no hint the grader shows gives a solution away", async () => {
+    const result = await expectBlankFails("05", 9, { noAnswers: true });
+    expect(result.notebook.status).toBe("ok");
+    expect(result.checks.find((c) => c.id === "05.probe-fixed")?.evidence["fixed"]).toBe(false);
     await others.expectUntouched();
     await expectNoResidueOf(suite.before(), [result.session]);
+  });
+
+  it("hints come in levels (first level gives nothing away, a second failure shows the next), the scenario misplaces probe, a late prediction is refused", async () => {
+    await expectTeachingMechanics("05", "05.host");
+    await others.expectUntouched();
+    await expectNoResidueOf(suite.before(), []);
   });
 
   it("the whole notebook, its teardown cell included, shows passing check reports and frees the host-mode port", async () => {
     const session = newSessionId();
-    await expectWholeNotebookPasses("05", session, 4);
+    await expectWholeNotebookPasses("05", session, 8);
     await others.expectUntouched();
     await expectNoResidueOf(suite.before(), [session]);
   });

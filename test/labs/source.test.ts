@@ -60,6 +60,26 @@ describe("lab sources", () => {
   });
 });
 
+// Labs reworked to issue 13's bar (predict → observe → explain, a troubleshooting exercise, reasoning over recording).
+const reworked = ["01", "02", "05"];
+
+describe("labs that teach, not transcribe", () => {
+  for (const id of reworked) {
+    it(`lab ${id}: goals, at least two predictions, one troubleshooting exercise, every exercise typed, at most a third "record"`, () => {
+      const lab = labs.find((l) => l.id === id)!;
+      const cells = project.cells.get(id)!;
+      expect(lab.goals?.length ?? 0).toBeGreaterThanOrEqual(3);
+      expect(cells.filter((c) => c.kind === "predict").length).toBeGreaterThanOrEqual(2);
+      const exercises = cells.filter((c) => c.kind === "exercise");
+      expect(exercises.filter((c) => !c.exerciseType).map((c) => c.id)).toEqual([]);
+      expect(exercises.filter((c) => c.exerciseType === "troubleshoot")).toHaveLength(1);
+      expect(exercises.filter((c) => c.exerciseType === "record").length * 3).toBeLessThanOrEqual(exercises.length);
+      expect(lab.checks.filter((c) => c.role === "troubleshoot")).toHaveLength(1);
+      expect(lab.checks.filter((c) => c.role === "predictions")).toHaveLength(1);
+    });
+  }
+});
+
 describe("parseLabSource", () => {
   const lab = { id: "99", slug: "99-test", title: "t", summary: "s", concepts: [1], setup: async () => undefined, checks: [
     { id: "99.a", title: "A is there", concepts: [1], points: 1, run: async () => ({ passed: true, message: "" }) },
@@ -93,6 +113,34 @@ describe("parseLabSource", () => {
     ["an empty code cell", "// %% code a\n\n// %% code b\ny", /t\.ts:1: code cell `a` is empty/],
   ];
   for (const [what, text, message] of refused) it(`refuses ${what}, with file:line`, () => expect(() => parseLabSource(text, "t.ts")).toThrow(message));
+
+  const withTeaching = { ...lab, predictions: [{ id: "n", question: "How many veths?", choices: ["1", "2"], explain: "One per container." }], troubleshoot: { symptom: "s", scenario: "sc", causes: { a: "A", b: "B" }, cause: "a", breakIt: async () => undefined } } satisfies LabDefinition;
+  const teaching = ["// %% code setup", 'const lab = await (await import("docker-net-lab")).openLab("99");', "// %% predict p1 n", 'await lab.predict("n", undefined);', "// %% solution p1", 'await lab.predict("n", "1");', "// %% code look", 'await lab.observe("n", async () => 1);', "// %% code scenario", "await lab.scenario();", "// %% exercise t1 type=troubleshoot", "// fix it", "// %% solution t1", 'await lab.diagnose("a");', "// %% check c 99.a", ""].join("\n");
+
+  it("reads prediction cells and exercise types, writes the question from the definition, and keys the prediction", () => {
+    const cells = parseLabSource(teaching, "t.ts");
+    expect(cells[1]).toMatchObject({ kind: "predict", prediction: "n", source: 'await lab.predict("n", undefined);' });
+    expect(cells[4]).toMatchObject({ kind: "exercise", exerciseType: "troubleshoot" });
+    const built = buildLab(cells, withTeaching, "t.ts");
+    const cell = built.notebook.cells[1]!;
+    expect(cell["metadata"]).toEqual({ tags: ["exercise", "predict"] });
+    expect((cell["source"] as string[]).join("")).toMatch(/^\/\/ Prediction: How many veths\?\n\/\/ Choose one of: "1", "2"\.\n.*refused.*\nawait lab\.predict\("n", undefined\);$/s);
+    expect(built.solutions["p1"]).toMatch(/^\/\/ Prediction: How many veths\?[\s\S]*await lab\.predict\("n", "1"\);$/);
+  });
+
+  it("buildLab refuses a prediction without its cell, observed before its cell or never, and a troubleshooting exercise that names no cause", () => {
+    const build = (text: string) => () => buildLab(parseLabSource(text, "t.ts"), withTeaching, "t.ts");
+    expect(build(teaching.replace(/\/\/ %% predict[\s\S]*?(?=\/\/ %% code look)/, ""))).toThrow(/prediction `n` of lab 99 has no cell/);
+    expect(build(teaching.replace('await lab.observe("n", async () => 1);', "1;"))).toThrow(/prediction `n` is never observed/);
+    expect(build(teaching.replace("// %% code setup\n", '// %% code setup\nawait lab.observe("n", async () => 0);\n'))).toThrow(/observed before its cell/);
+    expect(build(teaching.replace('await lab.diagnose("a");', "// nothing"))).toThrow(/must name the cause with lab.diagnose/);
+    expect(build(teaching.replace(' type=troubleshoot', ""))).toThrow(/add an exercise with type=troubleshoot/);
+    expect(build(teaching.replace("await lab.scenario();", "1;"))).toThrow(/must start it with `await lab.scenario\(\)`/);
+    expect(build(teaching.replace('await lab.predict("n", "1");', 'await lab.predict("m", "1");'))).toThrow(/solution must call lab.predict\("n", …\)/);
+    expect(() => parseLabSource("// %% predict p1\nx\n", "t.ts")).toThrow(/names one prediction id/);
+    expect(() => parseLabSource("// %% predict p1 n\nx\n", "t.ts")).toThrow(/needs a `\/\/ %% solution p1`/);
+    expect(() => parseLabSource("// %% code a type=build\nx\n", "t.ts")).toThrow(/type= belongs on an exercise/);
+  });
 
   it("buildLab refuses an unknown or hidden check, a visible check without a graded cell, and a concept the lab does not teach", () => {
     const build = (text: string) => () => buildLab(parseLabSource(text, "t.ts"), lab, "t.ts");

@@ -5,8 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { executeNotebook, solutionsPath } from "../../src/labs/notebook.js";
-import { findLab } from "../../src/labs/registry.js";
+import { executeNotebook } from "../../src/labs/notebook.js";
+import { answerKey } from "../../src/labs/answer-key.js";
+import { findLab, labs } from "../../src/labs/registry.js";
 import { runCli, repoRoot } from "../helpers/cli.js";
 import { hostState, requireEngine, type HostState } from "../helpers/host-state.js";
 import { expectNoResidueOfSession, randomSession } from "../browser/residue.js";
@@ -90,16 +91,16 @@ describe("lab notebooks are ready for JupyterLab and Notebook", () => {
       expect(dirty).toEqual([]);
     });
 
-    it("has a reference solution for exactly its exercise cells (solutions.json)", () => {
+    it("has a reference solution for exactly its exercise cells (built from its source, never stored under labs/)", () => {
       const exercises = notebook.cells.filter((cell) => cell.metadata.tags?.includes("exercise")).map((cell) => cell.id);
-      const solutionsFile = join(labsRoot, dir, "solutions.json");
-      if (exercises.length === 0) return expect(existsSync(solutionsFile)).toBe(false);
-      const solutions = JSON.parse(readFileSync(solutionsFile, "utf8")) as Record<string, unknown>;
+      const lab = labs.find((l) => l.slug === dir)!;
+      const solutions = answerKey(lab);
       expect(Object.keys(solutions).sort()).toEqual([...exercises].sort());
       for (const [id, source] of Object.entries(solutions)) {
         expect(typeof source, id).toBe("string");
         expect(notebook.cells.find((cell) => cell.id === id)?.cell_type, id).toBe("code");
       }
+      expect(existsSync(join(labsRoot, dir, "solutions.json"))).toBe(false);
     });
   });
 });
@@ -116,7 +117,7 @@ describe("outputs of lab 01, executed through the project kernel with the refere
     before = await hostState();
     work = await mkdtemp(join(tmpdir(), "dnl-validate-"));
     const out = join(work, "executed.ipynb");
-    const run = await executeNotebook({ notebook: join(labsRoot, lab.slug, "lab.ipynb"), session, cwd: join(labsRoot, lab.slug), solutions: solutionsPath(lab), out });
+    const run = await executeNotebook({ notebook: join(labsRoot, lab.slug, "lab.ipynb"), session, cwd: join(labsRoot, lab.slug), solutions: answerKey(lab), out });
     expect(run.status, run.message).toBe("ok");
     executed = JSON.parse(await readFile(out, "utf8")) as Notebook;
   });

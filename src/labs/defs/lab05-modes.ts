@@ -1,13 +1,14 @@
 // Lab 05 · host, none and container network modes (curriculum concepts 13, 14, 15).
 import { readlink } from "node:fs/promises";
-import { fail, pass, type CheckDefinition } from "../../checks/check.js";
+import { fail, hints, pass, type CheckDefinition, type Verdict } from "../../checks/check.js";
 import { findContainer } from "../../docker/adapter.js";
 import { onHost } from "../../exec/commands.js";
 import { run } from "../../exec/run.js";
-import type { LabContext, LabDefinition } from "../definition.js";
+import type { LabContext, LabDefinition, PredictionDefinition, TroubleshootDefinition } from "../definition.js";
 import { freePort, readParams } from "../free.js";
-import { interfaces } from "../host-facts.js";
-import { tableRules } from "../host-facts.js";
+import { interfaces, routes, tableRules } from "../host-facts.js";
+import { predictionsCheck } from "../predictions.js";
+import { troubleshootCheck } from "../troubleshoot.js";
 
 // The network namespace identity of a process (`net:[4026531840]`), or null.
 const netnsOf = async (pid: number): Promise<string | null> => (pid > 0 ? readlink(`/proc/${pid}/ns/net`).catch(() => null) : null);
@@ -20,51 +21,150 @@ const ports = async (context: LabContext): Promise<{ host: number; ignored: numb
 
 const noSetup = fail("The lab's setup has not run in this session.", "Run the setup cell at the top of the notebook.");
 
-// A running container by short name, or a failing verdict.
-const running = async (context: LabContext, short: string, how: string) => {
+// A running container by short name, or a failing verdict whose hint leads to `command` (the exact run, last).
+const running = async (context: LabContext, short: string, concept: string, command: string) => {
   const name = context.session.name(short);
   const container = await findContainer(name);
-  if (!container) return { verdict: fail(`No container named ${name}.`, `Run: ${how}`) };
-  if (!container.state.running) return { verdict: fail(`${name} is ${container.state.status}.`, `Remove it (lab.sh\`docker rm -f ${name}\`) and run: ${how}`) };
+  if (!container) return { verdict: fail(`No container named ${name}.`, hints([concept], `lab.sh\`${command}\``)) };
+  if (!container.state.running) return { verdict: fail(`${name} is ${container.state.status}.`, hints([`${concept} Remove the stopped one first (docker rm -f).`], `lab.sh\`${command}\``)) };
   return { container };
+};
+
+// The namespace kinds a check compares between a container and the host.
+const namespaceKinds = ["net", "pid", "mnt", "uts", "ipc"] as const;
+
+// Which of those kinds a process shares with this (host) process.
+const sharedWithHost = async (pid: number): Promise<string[]> => {
+  const shared: string[] = [];
+  for (const kind of namespaceKinds) {
+    const [mine, host] = await Promise.all([readlink(`/proc/${pid}/ns/${kind}`).catch(() => null), readlink(`/proc/${process.pid}/ns/${kind}`).catch(() => null)]);
+    if (mine && mine === host) shared.push(kind);
+  }
+  return shared;
+};
+
+// Does `wget http://127.0.0.1/` inside a container get app's page?
+const localhostWorks = async (name: string): Promise<boolean> => (await run("docker", ["exec", name, "wget", "-qO-", "http://127.0.0.1/"], { reject: false, timeout: 15_000 })).exitCode === 0;
+
+const appCommand = (context: LabContext) => `docker run -d --name ${context.session.name("app")} ${context.image} httpd -f -p 80 -h /var/www`;
+
+const predictions: PredictionDefinition[] = [
+  {
+    id: "none-interfaces",
+    question: "A container runs with `--network none`. Which interfaces will `ip addr` list inside it?",
+    choices: ["lo only", "lo and an eth0 without an address", "lo and an eth0 with an address", "no interface at all"],
+    explain: "Every network namespace starts with a loopback interface, and Docker adds nothing in none mode: no veth, no address, no route. The container still has a namespace of its own; it is just empty.",
+  },
+  {
+    id: "host-p-bindings",
+    question: "A container in host mode is started with `-p 127.0.0.1:PORT:80`. How many bindings will `docker port` list for it?",
+    explain: "Publishing translates a host port to the container's address. In host mode there is no container address: the container's ports are the host's. The engine prints a warning, and keeps the request in HostConfig but publishes nothing: no binding, no DNAT rule, no docker-proxy.",
+  },
+  {
+    id: "side-veths",
+    question: "side joins app's namespace with `--network container:app`. How many new ports will docker0 get?",
+    explain: "A veth pair belongs to a network namespace, not to a container. side enters app's namespace, which already has its eth0 and its veth on docker0: nothing new on the host, and side shares app's address, MAC and localhost.",
+  },
+];
+
+// Troubleshooting: probe should reach app on localhost, but it has a namespace of its own.
+const startProbeWrong = async (context: LabContext): Promise<void> => {
+  const app = await findContainer(context.session.name("app"));
+  if (!app?.state.running) {
+    await run("docker", ["rm", "-f", context.session.name("app")], { reject: false });
+    await run("docker", ["run", "-d", "--name", context.session.name("app"), ...context.session.labelArgs, context.image, "httpd", "-f", "-p", "80", "-h", "/var/www"]);
+  }
+  const probe = context.session.name("probe");
+  await run("docker", ["rm", "-f", probe], { reject: false });
+  await run("docker", ["run", "-d", "--name", probe, ...context.session.labelArgs, context.image, "sleep", "3600"]);
+  context.log(`probe (${probe}) is running; it should watch app's web server at http://127.0.0.1/.`);
+};
+
+const troubleshoot: TroubleshootDefinition = {
+  symptom: "probe is meant to watch app's web server on localhost, like side does, but `wget http://127.0.0.1/` inside probe is refused.",
+  scenario: "The scenario cell starts a sidecar `probe` that should share app's namespace, but on the default bridge (a namespace of its own). The learner compares probe's and app's network namespaces (addresses, MACs, `/proc/PID/ns/net`), names `own-namespace`, and recreates probe with `--network container:app` (a running container cannot change its network mode).",
+  causes: {
+    "own-namespace": "probe has a network namespace of its own, so 127.0.0.1 is probe's loopback, not app's",
+    "server-stopped": "app's web server is not running",
+    "wrong-port": "app's web server listens on another port than 80",
+    firewall: "an iptables rule drops the request",
+  },
+  cause: "own-namespace",
+  breakIt: startProbeWrong,
+};
+
+// Is probe fixed? Symptoms only, never the cause.
+const probeFixed = async (context: LabContext): Promise<Verdict> => {
+  const probeName = context.session.name("probe");
+  const app = await findContainer(context.session.name("app"));
+  if (!app?.state.running) return fail("app is not running.", hints("Run the scenario cell again: it starts app if needed."));
+  const probe = await findContainer(probeName);
+  const fix = hints(
+    ["localhost means \"this network namespace\". Compare probe's network with app's and side's: addresses, MACs, or /proc/PID/ns/net of their main processes (docker inspect gives the PID).", "A container's network mode is fixed when it is created: to move probe, remove it and run it again with the right --network."],
+    `lab.sh\`docker rm -f ${probeName}\`; lab.sh\`docker run -d --name ${probeName} --network container:${app.name} ${context.image} sleep 3600\``,
+  );
+  if (!probe?.state.running) return fail("probe is not running.", fix);
+  if (!(await localhostWorks(probeName))) return fail("wget http://127.0.0.1/ inside probe still gets no page.", fix);
+  return pass(`probe reaches app's web server on 127.0.0.1: they share one network namespace (${await readlink(`/proc/${probe.state.pid}/ns/net`).catch(() => "?")}).`);
 };
 
 const checks: CheckDefinition<LabContext>[] = [
   {
     id: "05.none",
     concepts: [14],
-    title: "nonec (--network none) has only lo",
+    title: "nonec runs with --network none: a namespace with only lo, and no route",
     points: 1,
     run: async (context) => {
-      const how = `lab.sh\`docker run -d --name ${context.session.name("nonec")} --network none ${context.image} sleep 3600\``;
-      const { container, verdict } = await running(context, "nonec", how);
+      const command = `docker run -d --name ${context.session.name("nonec")} --network none ${context.image} sleep 3600`;
+      const { container, verdict } = await running(context, "nonec", "nonec is exercise 1's container: the lab's image, `sleep 3600` to keep it running, and the network mode none (`--network`).", command);
       if (!container) return verdict;
-      if (container.hostConfig.networkMode !== "none") return fail(`nonec's network mode is ${container.hostConfig.networkMode}.`, `Remove it and run: ${how}`);
+      if (container.hostConfig.networkMode !== "none") return fail(`nonec's network mode is ${container.hostConfig.networkMode}.`, hints(["The network mode is chosen when the container is created; remove nonec and create it again in mode none."], `lab.sh\`docker rm -f ${context.session.name("nonec")}\`, then lab.sh\`${command}\``));
       const live = (await interfaces({ kind: "pid", pid: container.state.pid })).map((i) => i.name).sort();
-      const given = (await context.session.answers())["none-interfaces"];
-      if (!Array.isArray(given)) return fail("none-interfaces is not a list of names.", "Parse `ip addr` inside nonec and record the interface names: await lab.answer(\"none-interfaces\", names).");
-      if ([...given].map(String).sort().join(",") !== live.join(",")) return fail(`You recorded ${JSON.stringify(given)}; nonec has ${JSON.stringify(live)}.`, "Record the names as the parser gives them (without @ifN).", { given, live });
-      return pass(`nonec has ${live.join(", ")}: a namespace with nothing but loopback.`, { live });
+      const routesInside = await routes({ kind: "pid", pid: container.state.pid });
+      if (live.join(",") !== "lo" || routesInside.length > 0) return fail(`nonec has ${live.join(", ")} and ${routesInside.length} route(s).`, "Recreate nonec with --network none.", { live });
+      return pass(`nonec has ${live.join(", ")} and no route: a namespace of its own, with nothing but loopback.`, { live });
     },
   },
   {
     id: "05.host",
     concepts: [13],
-    title: "hostc (--network host) shares the host's namespace and serves 127.0.0.1:port itself",
+    title: "hostc runs in host mode: it sees the host's interfaces and serves 127.0.0.1:port itself",
     points: 2,
     run: async (context) => {
       const p = await ports(context);
       if (!p) return noSetup;
-      const how = `lab.sh\`docker run -d --name ${context.session.name("hostc")} --network host ${context.image} httpd -f -p 127.0.0.1:${p.host} -h /var/www\``;
-      const { container, verdict } = await running(context, "hostc", how);
+      const command = `docker run -d --name ${context.session.name("hostc")} --network host ${context.image} httpd -f -p 127.0.0.1:${p.host} -h /var/www`;
+      const { container, verdict } = await running(context, "hostc", `hostc is exercise 2's container: network mode host, and busybox's httpd listening on 127.0.0.1:hostPort (httpd -f -p ADDRESS:PORT -h /var/www).`, command);
       if (!container) return verdict;
-      if (container.hostConfig.networkMode !== "host") return fail(`hostc's network mode is ${container.hostConfig.networkMode}.`, `Remove it and run: ${how}`);
-      const [mine, host] = [await netnsOf(container.state.pid), await netnsOf(process.pid)];
-      if (!mine || mine !== host) return fail(`hostc's namespace ${mine} is not the host's ${host}.`, "Run it with --network host.");
+      if (container.hostConfig.networkMode !== "host") return fail(`hostc's network mode is ${container.hostConfig.networkMode}.`, hints(["Remove hostc and create it again with the network mode host."], `lab.sh\`${command}\``));
+      const sees = (await interfaces({ kind: "pid", pid: container.state.pid })).some((i) => i.name === "docker0");
       const answers = await context.session.answers();
-      if (answers["host-sees-docker0"] !== true) return fail(`host-sees-docker0 is ${JSON.stringify(answers["host-sees-docker0"])}.`, "List the interfaces inside hostc (docker exec … ip link) and record whether docker0 is among them (true/false).");
-      if (answers["host-mode-status"] !== 200) return fail(`host-mode-status is ${JSON.stringify(answers["host-mode-status"])}, expected 200.`, `fetch http://127.0.0.1:${p.host}/ from the host and record response.status. Is httpd listening on 127.0.0.1:${p.host}?`);
-      return pass(`hostc lives in the host's namespace (${mine}): it sees docker0, and its server is simply a host process on 127.0.0.1:${p.host}.`, { netns: mine });
+      const how = hints(["Two observations: list the interfaces inside hostc (docker exec … ip link, parsed) and see whether docker0 is among them; then request http://127.0.0.1:hostPort/ from the notebook, which runs on the host, and keep the HTTP status."], 'await lab.answer("host-sees-docker0", parseIpLink((await lab.sh`docker exec ${hostc} ip link`).stdout).value.some((l) => l.name === "docker0"))');
+      if (answers["host-sees-docker0"] !== sees) return fail(`host-sees-docker0 is ${JSON.stringify(answers["host-sees-docker0"])}, which is not what hostc sees.`, how, { given: answers["host-sees-docker0"] });
+      const live = await fetch(`http://127.0.0.1:${p.host}/`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.status, () => 0);
+      if (answers["host-mode-status"] !== live) return fail(`host-mode-status is ${JSON.stringify(answers["host-mode-status"])}; http://127.0.0.1:${p.host}/ answers ${live || "nothing"} now.`, how, { live });
+      if (live !== 200) return fail(`http://127.0.0.1:${p.host}/ does not answer 200.`, "Is httpd in hostc listening on 127.0.0.1:hostPort?");
+      return pass(`hostc ${sees ? "sees docker0 and every host interface" : "sees the host's interfaces"}; its server is a host process on 127.0.0.1:${p.host}: no DNAT, no docker-proxy.`);
+    },
+  },
+  {
+    id: "05.host-namespaces",
+    concepts: [13],
+    title: "You found which namespaces hostc shares with the host (net only, not the others)",
+    points: 2,
+    run: async (context) => {
+      const hostc = await findContainer(context.session.name("hostc"));
+      if (!hostc?.state.running) return fail("hostc is not running.", "Do exercise 2 first.");
+      const live = await sharedWithHost(hostc.state.pid);
+      const given = (await context.session.answers())["hostc-shared-namespaces"];
+      const how = hints(
+        [`Each namespace of a process is a link under /proc/PID/ns/ (net, pid, mnt, uts, ipc…): two processes share a namespace when the links are equal. Compare hostc's main process (PID from docker inspect) with a host process.`, "Read them with `readlink`, for hostc's PID and for the host (e.g. PID 1 or `self`), and record the kinds that are equal, out of net, pid, mnt, uts and ipc."],
+        'for (const kind of ["net", "pid", "mnt", "uts", "ipc"]) if ((await lab.sh`readlink /proc/${pid}/ns/${kind}`).stdout === (await lab.sh`readlink /proc/self/ns/${kind}`).stdout) shared.push(kind); await lab.answer("hostc-shared-namespaces", shared)',
+      );
+      if (!Array.isArray(given)) return fail("No list recorded for hostc-shared-namespaces.", how);
+      const norm = [...new Set(given.map(String))].filter((k) => (namespaceKinds as readonly string[]).includes(k)).sort();
+      if (norm.join(",") !== [...live].sort().join(",")) return fail(`You recorded ${JSON.stringify(given)}; that is not what /proc says for hostc.`, how, { given });
+      return pass(`hostc shares ${live.join(", ")} with the host and keeps its own ${namespaceKinds.filter((k) => !live.includes(k)).join(", ")}: host mode shares the network namespace only.`, { shared: live });
     },
   },
   {
@@ -75,43 +175,57 @@ const checks: CheckDefinition<LabContext>[] = [
     run: async (context) => {
       const p = await ports(context);
       if (!p) return noSetup;
-      const how = `lab.sh\`docker run -d --name ${context.session.name("hostp")} --network host -p 127.0.0.1:${p.ignored}:80 ${context.image} sleep 3600\``;
-      const { container, verdict } = await running(context, "hostp", how);
+      const command = `docker run -d --name ${context.session.name("hostp")} --network host -p 127.0.0.1:${p.ignored}:80 ${context.image} sleep 3600`;
+      const { container, verdict } = await running(context, "hostp", "hostp is exercise 3's container: host mode, with a -p 127.0.0.1:ignoredPort:80 request, and sleep 3600.", command);
       if (!container) return verdict;
-      if (container.hostConfig.networkMode !== "host") return fail(`hostp's network mode is ${container.hostConfig.networkMode}.`, `Remove it and run: ${how}`);
-      if (Object.keys(container.hostConfig.portBindings).length === 0) return fail("hostp was run without -p.", `Run it with -p 127.0.0.1:${p.ignored}:80 to see what the engine does with it: ${how}`);
+      if (container.hostConfig.networkMode !== "host") return fail(`hostp's network mode is ${container.hostConfig.networkMode}.`, hints(["Recreate hostp in host mode."], `lab.sh\`${command}\``));
+      if (Object.keys(container.hostConfig.portBindings).length === 0) return fail("hostp was run without -p.", hints([`Run it with -p 127.0.0.1:ignoredPort:80, to see what the engine does with it.`], `lab.sh\`${command}\``));
       const published = Object.values(container.networkSettings.ports).flatMap((b) => b ?? []);
       const dnat = (await tableRules("nat")).filter((r) => r.target === "DNAT" && r.matches.some((m) => m.options["dport"] === String(p.ignored)));
       if (published.length > 0 || dnat.length > 0) return fail(`Port ${p.ignored} is published (${published.length} binding(s), ${dnat.length} DNAT rule(s)).`, "hostp must run with --network host.");
-      const answers = await context.session.answers();
-      if (answers["host-p-warning"] !== true) return fail(`host-p-warning is ${JSON.stringify(answers["host-p-warning"])}.`, "The docker run output (stderr) carries a WARNING about published ports in host mode; record whether you saw it (true/false).");
-      if (answers["host-p-bindings"] !== 0) return fail(`host-p-bindings is ${JSON.stringify(answers["host-p-bindings"])}, expected 0.`, "Count the bindings in `docker port hostp` (or NetworkSettings.Ports of docker inspect).");
+      const given = (await context.session.answers())["host-p-bindings"];
+      if (given !== published.length) return fail(`host-p-bindings is ${JSON.stringify(given)}; docker port lists ${published.length} binding(s) for hostp.`, hints(["`docker port NAME` lists a container's published ports, one line per binding: count them."], `await lab.answer("host-p-bindings", (await lab.sh\`docker port \${hostp}\`).stdout.split("\\n").filter(Boolean).length)`));
       return pass(`-p 127.0.0.1:${p.ignored}:80 was discarded: in host mode the container's ports are the host's ports, nothing to translate.`);
     },
   },
   {
     id: "05.container-mode",
     concepts: [15],
-    title: "side (--network container:app) shares app's IP and MAC and has no veth of its own",
-    points: 3,
+    title: "side runs in app's network namespace (--network container:app)",
+    points: 2,
     run: async (context) => {
       const appName = context.session.name("app");
-      const app = await running(context, "app", `lab.sh\`docker run -d --name ${appName} ${context.image} httpd -f -p 80 -h /var/www\``);
+      const app = await running(context, "app", "app is started by the cell above exercise 4.", appCommand(context));
       if (!app.container) return app.verdict;
-      const side = await running(context, "side", `lab.sh\`docker run -d --name ${context.session.name("side")} --network container:${appName} ${context.image} sleep 3600\``);
+      const command = `docker run -d --name ${context.session.name("side")} --network container:${appName} ${context.image} sleep 3600`;
+      const side = await running(context, "side", "side is exercise 4's container: sleep 3600, in the network namespace of app (the network mode container:NAME).", command);
       if (!side.container) return side.verdict;
-      if (!side.container.hostConfig.networkMode.startsWith("container:")) return fail(`side's network mode is ${side.container.hostConfig.networkMode}.`, `Remove it and run it with --network container:${appName}.`);
+      if (!side.container.hostConfig.networkMode.startsWith("container:")) return fail(`side's network mode is ${side.container.hostConfig.networkMode}.`, hints(["The network mode is fixed at creation: remove side and create it again in app's namespace."], `lab.sh\`${command}\``));
       const [nsApp, nsSide] = [await netnsOf(app.container.state.pid), await netnsOf(side.container.state.pid)];
-      if (!nsApp || nsApp !== nsSide) return fail(`side's namespace ${nsSide} is not app's ${nsApp}.`, `--network container:${appName} (app must be running first).`);
-      const eth0 = (await interfaces({ kind: "pid", pid: app.container.state.pid })).find((i) => i.name === "eth0");
-      const ip = eth0?.addresses.find((a) => a.family === "inet")?.address;
-      const answers = await context.session.answers();
-      if (answers["side-ip"] !== ip || answers["side-mac"] !== eth0?.mac) return fail(`You recorded ${JSON.stringify(answers["side-ip"])} / ${JSON.stringify(answers["side-mac"])}; eth0 in side is ${ip} / ${eth0?.mac}.`, "Read eth0's address and MAC inside side (docker exec side ip addr show eth0), parsed with parseIpAddr.", { ip, mac: eth0?.mac });
-      const veths = (await interfaces(onHost)).filter((i) => i.kind === "veth" && i.peerIfindex === eth0?.ifindex && i.master === "docker0");
-      if (answers["side-localhost"] !== true) return fail(`side-localhost is ${JSON.stringify(answers["side-localhost"])}.`, "From side, wget -qO- http://127.0.0.1/ (app's web server) and record whether it worked.");
-      return pass(`app and side share ${nsApp}: one eth0 (${ip}, ${eth0?.mac}), ${veths.length} veth on docker0 for both, and localhost reaches app's server.`, { ip, mac: eth0?.mac, veths: veths.map((v) => v.name) });
+      if (!nsApp || nsApp !== nsSide) return fail(`side's namespace ${nsSide} is not app's ${nsApp}.`, hints([`--network container:${appName} (app must be running first).`]));
+      if (!(await localhostWorks(context.session.name("side")))) return fail("side does not reach app's server on 127.0.0.1.", "Is app's httpd running on port 80?");
+      return pass(`app and side share ${nsApp}: one eth0, and 127.0.0.1 in side is app's loopback.`, { netns: nsApp });
     },
   },
+  {
+    id: "05.side-veth",
+    concepts: [15],
+    title: "You found the host veth that carries side's traffic, by ifindex (it is app's)",
+    points: 2,
+    run: async (context) => {
+      const side = await findContainer(context.session.name("side"));
+      if (!side?.state.running) return fail("side is not running.", "Do exercise 4 first.");
+      const eth0 = (await interfaces({ kind: "pid", pid: side.state.pid })).find((i) => i.name === "eth0");
+      const hostEnd = (await interfaces(onHost)).find((i) => i.ifindex === eth0?.peerIfindex);
+      const given = (await context.session.answers())["side-host-veth"];
+      const how = hints(["The pairing rule of lab 02: eth0@ifN inside side names host link N. Which container's veth is it?"], 'const [eth0] = parseIpAddr((await lab.sh`docker exec ${side} ip addr show eth0`).stdout).value; await lab.answer("side-host-veth", parseIpLink((await lab.sh`ip -j link show`).stdout).value.find((l) => l.ifindex === eth0?.peerIfindex)?.name)');
+      if (given === undefined) return fail("No answer recorded for side-host-veth.", how);
+      if (given !== hostEnd?.name) return fail(`${JSON.stringify(given)} is not the host end of side's eth0.`, how, { given });
+      return pass(`side's eth0 is app's eth0: its host end ${hostEnd?.name} is the one veth of their shared namespace.`, { veth: hostEnd?.name });
+    },
+  },
+  troubleshootCheck(troubleshoot, { id: "05.probe-fixed", title: "You named why probe could not reach app on localhost and fixed it", concepts: [15], points: 3, fixed: probeFixed }),
+  predictionsCheck({ id: "05", predictions }),
   {
     id: "05.live",
     concepts: [15],
@@ -121,8 +235,7 @@ const checks: CheckDefinition<LabContext>[] = [
     run: async (context) => {
       const p = await ports(context);
       if (!p) return noSetup;
-      const local = await run("docker", ["exec", context.session.name("side"), "wget", "-qO-", "http://127.0.0.1/"], { reject: false, timeout: 15_000 });
-      if (local.exitCode !== 0) return fail("side cannot reach http://127.0.0.1/.", "Run app with httpd -f -p 80 and side with --network container:app.");
+      if (!(await localhostWorks(context.session.name("side")))) return fail("side cannot reach http://127.0.0.1/.", "Run app with httpd -f -p 80 and side with --network container:app.");
       const routesInNone = await run("docker", ["exec", context.session.name("nonec"), "ip", "route"], { reject: false });
       if (routesInNone.exitCode !== 0 || routesInNone.stdout.trim() !== "") return fail("nonec has routes (or is not running).", "Run nonec with --network none.");
       const ok = await fetch(`http://127.0.0.1:${p.host}/`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.ok, () => false);
@@ -135,8 +248,17 @@ export const lab05: LabDefinition = {
   id: "05",
   slug: "05-host-none-container",
   title: "host, none and container network modes",
-  summary: "`--network none` (only lo), `--network host` (the host's namespace; `-p` discarded), `--network container:NAME` (shared IP/MAC, no veth, localhost)",
+  summary: "`--network none` (only lo), `--network host` (the host's network namespace only; `-p` discarded), `--network container:NAME` (shared IP/MAC, no veth, localhost); a sidecar in the wrong namespace",
   concepts: [13, 14, 15, 19],
+  goals: [
+    "predict and show what a container sees in none, host and container mode",
+    "tell which namespaces a host-mode container shares with the host (the network one only)",
+    "explain why `-p` means nothing in host mode, and see the engine drop it",
+    "show that containers in container mode share one namespace: one eth0, one veth, one localhost",
+    "find why a sidecar cannot reach its app on localhost, and fix it",
+  ],
+  predictions,
+  troubleshoot,
   setup: async (context) => {
     const host = await freePort(context.session, "host-port");
     await freePort(context.session, "ignored-port", { avoid: [host] });

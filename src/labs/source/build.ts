@@ -14,12 +14,45 @@ export interface BuiltLab {
   readonly notebook: Notebook;
   /** Cell id -> reference solution. */
   readonly solutions: Readonly<Record<string, string>>;
-  /** lab.ipynb and solutions.json, byte for byte as committed. */
+  /** lab.ipynb, byte for byte as committed. */
   readonly notebookText: string;
-  readonly solutionsText: string;
 }
 
-const tagsOf: Record<SourceCell["kind"], readonly string[]> = { md: [], code: [], exercise: ["exercise"], check: ["graded"], teardown: ["teardown"] };
+const tagsOf: Record<SourceCell["kind"], readonly string[]> = { md: [], code: [], exercise: ["exercise"], predict: ["exercise", "predict"], check: ["graded"], teardown: ["teardown"] };
+
+/** A prediction cell as the notebook holds it: the question (from the definition), then the learner's line or the key's. */
+export const predictCellSource = (cell: SourceCell, lab: LabDefinition, file: string, variant: "blank" | "solution"): string => {
+  const prediction = lab.predictions?.find((p) => p.id === cell.prediction);
+  if (!prediction) throw new LabSourceError(file, cell.line, `lab ${lab.id} has no prediction \`${cell.prediction}\` (known: ${(lab.predictions ?? []).map((p) => p.id).join(", ") || "none"})`);
+  const body = variant === "solution" ? cell.solution ?? "" : cell.source;
+  if (!body.includes(`lab.predict(${JSON.stringify(prediction.id)}`)) throw new LabSourceError(file, cell.line, `predict cell \`${cell.id}\`'s ${variant === "solution" ? "solution" : "body"} must call lab.predict(${JSON.stringify(prediction.id)}, …)`);
+  const choices = prediction.choices ? [`// Choose one of: ${prediction.choices.map((c) => JSON.stringify(c)).join(", ")}.`] : [];
+  return [`// Prediction: ${prediction.question}`, ...choices, "// Run this cell before the next ones: a prediction recorded after its observation is refused (it is graded for being on time, not for being right).", body].join("\n");
+};
+
+// The code of a cell in the notebook (blank) or in the answer key (solution).
+const codeOf = (cell: SourceCell, lab: LabDefinition, file: string, variant: "blank" | "solution"): string =>
+  cell.kind === "check" ? checkCellSource(cell, lab, file)
+  : cell.kind === "predict" ? predictCellSource(cell, lab, file, variant)
+  : cell.kind === "exercise" && variant === "solution" && cell.solution !== undefined ? cell.solution
+  : cell.source;
+
+// Predictions and troubleshooting: every prediction has its cell and a later lab.observe; the diagnosis is asked.
+const checkTeachingCells = (cells: readonly SourceCell[], lab: LabDefinition, file: string): void => {
+  for (const prediction of lab.predictions ?? []) {
+    const at = cells.findIndex((cell) => cell.kind === "predict" && cell.prediction === prediction.id);
+    if (at < 0) throw new LabSourceError(file, 1, `prediction \`${prediction.id}\` of lab ${lab.id} has no cell (add \`// %% predict ID ${prediction.id}\`)`);
+    const observe = `lab.observe(${JSON.stringify(prediction.id)}`;
+    if (!cells.slice(at + 1).some((cell) => cell.kind !== "md" && cell.source.includes(observe))) throw new LabSourceError(file, cells[at]!.line, `prediction \`${prediction.id}\` is never observed: a code cell after it must call ${observe}, …)`);
+    if (cells.slice(0, at).some((cell) => cell.kind !== "md" && (cell.source + (cell.solution ?? "")).includes(observe))) throw new LabSourceError(file, cells[at]!.line, `prediction \`${prediction.id}\` is observed before its cell`);
+  }
+  if (lab.troubleshoot) {
+    const cell = cells.find((c) => c.kind === "exercise" && c.exerciseType === "troubleshoot");
+    if (!cell) throw new LabSourceError(file, 1, `lab ${lab.id} has a troubleshooting exercise: add an exercise with type=troubleshoot`);
+    if (!cell.solution?.includes("lab.diagnose(")) throw new LabSourceError(file, cell.line, `the troubleshooting exercise's solution must name the cause with lab.diagnose(…)`);
+    if (!cells.slice(0, cells.indexOf(cell)).some((c) => c.kind === "code" && c.source.includes("lab.scenario()"))) throw new LabSourceError(file, cell.line, "a code cell before the troubleshooting exercise must start it with `await lab.scenario()`");
+  }
+};
 
 /** The code of a graded cell: what it checks (titles from the definition), then the call. */
 export const checkCellSource = (cell: SourceCell, lab: LabDefinition, file: string): string => {
@@ -60,17 +93,18 @@ export const buildLab = (cells: readonly SourceCell[], lab: LabDefinition, file:
     const unknown = cell.concepts.filter((concept) => !lab.concepts.includes(concept));
     if (unknown.length) throw new LabSourceError(file, cell.line, `concept(s) ${unknown.join(", ")} are not among lab ${lab.id}'s concepts (${lab.concepts.join(", ")})`);
   }
+  checkTeachingCells(cells, lab, file);
   const nbCells = cells.map((cell) => {
     const tags = tagsOf[cell.kind];
     const metadata = tags.length ? { tags: [...tags] } : {};
-    const source = cell.kind === "check" ? checkCellSource(cell, lab, file) : cell.source;
+    const source = cell.kind === "md" ? cell.source : codeOf(cell, lab, file, "blank");
     return cell.kind === "md"
       ? { cell_type: "markdown", id: cell.id, metadata, source: sourceLines(source) }
       : { cell_type: "code", execution_count: null, id: cell.id, metadata, outputs: [], source: sourceLines(source) };
   });
   const notebook: Notebook = { cells: nbCells, metadata: notebookMetadata(lab), nbformat: 4, nbformat_minor: 5 };
-  const solutions = Object.fromEntries(cells.filter((cell) => cell.solution !== undefined).map((cell) => [cell.id, cell.solution!]));
-  return { notebook, solutions, notebookText: `${JSON.stringify(sortKeys(notebook), null, 1)}\n`, solutionsText: `${JSON.stringify(solutions, null, 2)}\n` };
+  const solutions = Object.fromEntries(cells.filter((cell) => cell.solution !== undefined).map((cell) => [cell.id, codeOf(cell, lab, file, "solution")]));
+  return { notebook, solutions, notebookText: `${JSON.stringify(sortKeys(notebook), null, 1)}\n` };
 };
 
 /**
@@ -84,7 +118,7 @@ export const moduleOf = (cells: readonly SourceCell[], lab: LabDefinition, file:
   const importLine = /^import \{([^}]*)\} from "([^"]+)";\s*$/;
   for (const cell of cells) {
     if (cell.kind === "md") continue;
-    const code = cell.kind === "check" ? checkCellSource(cell, lab, file) : cell.kind === "exercise" && variant === "solution" && cell.solution !== undefined ? cell.solution : cell.source;
+    const code = codeOf(cell, lab, file, variant);
     body.push(`// ---- cell ${cell.id} (${file}:${cell.line})`);
     for (const line of code.split("\n")) {
       const match = importLine.exec(line);

@@ -3,13 +3,20 @@
 // The source is TypeScript with cell markers, so the code cells are real code an editor and `tsc` can read:
 //   /* %% md ID [concepts=1,2]      markdown until a line `*/` (write `*\/` for a literal `*/` inside)
 //   // %% code ID [concepts=…]      a code cell
-//   // %% exercise ID [concepts=…]  the learner's cell (tag `exercise`), as the learner gets it
-//   // %% solution ID               right after its exercise: the reference solution (the answer key)
+//   // %% exercise ID [type=T] [concepts=…]  the learner's cell (tag `exercise`), as the learner gets it; T is
+//                                   record | reason | build | observe | troubleshoot (labs/README.md counts them)
+//   // %% predict ID PREDICTION-ID  a prediction cell (tags `exercise`, `predict`): the question comes from the
+//                                   lab definition's `predictions`; a later cell calls lab.observe(PREDICTION-ID, …)
+//   // %% solution ID               right after its exercise or prediction: the reference solution (the answer key)
 //   // %% check ID [CHECK-ID…]      a graded cell (tag `graded`), written from the lab definition's checks
 //   // %% teardown ID               the teardown cell (tag `teardown`)
 // Lines before the first marker are the file's header comment. See src/labs/source/README.md.
 
-export type CellKind = "md" | "code" | "exercise" | "check" | "teardown";
+export type CellKind = "md" | "code" | "exercise" | "predict" | "check" | "teardown";
+
+/** What an exercise asks: read one field, join facts or choose, build, act and measure, or diagnose and fix. */
+export const exerciseTypes = ["record", "reason", "build", "observe", "troubleshoot"] as const;
+export type ExerciseType = (typeof exerciseTypes)[number];
 
 /** One cell as the source states it. */
 export interface SourceCell {
@@ -21,6 +28,10 @@ export interface SourceCell {
   readonly solution?: string;
   /** The checks a `check` cell runs (none: all visible checks). */
   readonly checks: readonly string[];
+  /** The prediction a `predict` cell records. */
+  readonly prediction?: string;
+  /** What an exercise asks (`type=`). */
+  readonly exerciseType?: ExerciseType;
   /** Curriculum concepts the cell teaches (the coverage table). */
   readonly concepts: readonly number[];
   /** 1-based line of the marker. */
@@ -35,7 +46,7 @@ export class LabSourceError extends Error {
   }
 }
 
-const codeMarker = /^\/\/ %% (code|exercise|solution|check|teardown) ([\w-]+)((?: [^\s]+)*)\s*$/;
+const codeMarker = /^\/\/ %% (code|exercise|predict|solution|check|teardown) ([\w-]+)((?: [^\s]+)*)\s*$/;
 const mdMarker = /^\/\* %% md ([\w-]+)((?: [^\s]+)*)\s*$/;
 const anyMarker = /^(\/\/|\/\*) %%/;
 
@@ -51,18 +62,21 @@ const trimLines = (lines: readonly string[]): string => {
 interface Attributes {
   readonly concepts: number[];
   readonly words: string[];
+  readonly type?: ExerciseType;
 }
 
 const attributes = (text: string, fail: (message: string) => never): Attributes => {
   const concepts: number[] = [];
   const words: string[] = [];
+  let type: ExerciseType | undefined;
   for (const token of text.split(" ").filter(Boolean)) {
     const [key, value] = token.split("=", 2) as [string, string | undefined];
     if (value === undefined) words.push(token);
     else if (key === "concepts" && /^\d+(,\d+)*$/.test(value)) concepts.push(...value.split(",").map(Number));
-    else fail(`unknown attribute \`${token}\` (expected concepts=N,M)`);
+    else if (key === "type" && (exerciseTypes as readonly string[]).includes(value)) type = value as ExerciseType;
+    else fail(`unknown attribute \`${token}\` (expected concepts=N,M or type=${exerciseTypes.join("|")})`);
   }
-  return { concepts, words };
+  return type ? { concepts, words, type } : { concepts, words };
 };
 
 /** The cells of a lab source, in order; throws LabSourceError (file:line) on a malformed source. */
@@ -100,23 +114,29 @@ export const parseLabSource = (text: string, file = "lab source"): SourceCell[] 
     let end = i + 1;
     while (end < lines.length && !anyMarker.test(lines[end]!)) end++;
     const body = trimLines(lines.slice(i + 1, end));
-    const { concepts, words } = attributes(rest, (m) => fail(at, m));
-    if (kind !== "check" && words.length) fail(at, `unexpected \`${words.join(" ")}\` after the cell id`);
+    const { concepts, words, type } = attributes(rest, (m) => fail(at, m));
+    if (kind !== "check" && kind !== "predict" && words.length) fail(at, `unexpected \`${words.join(" ")}\` after the cell id`);
+    if (type && kind !== "exercise") fail(at, "type= belongs on an exercise marker");
+    if (kind === "predict" && (words.length !== 1 || !/^[\w-]+$/.test(words[0]!))) fail(at, `predict cell \`${id}\` names one prediction id: \`// %% predict ${id} PREDICTION-ID\``);
     if (kind === "solution") {
       const exercise = cells.at(-1);
-      if (!exercise || exercise.kind !== "exercise" || exercise.id !== id || exercise.solution !== undefined) fail(at, `solution \`${id}\` must follow exercise \`${id}\``);
+      if (!exercise || (exercise.kind !== "exercise" && exercise.kind !== "predict") || exercise.id !== id || exercise.solution !== undefined) fail(at, `solution \`${id}\` must follow exercise \`${id}\``);
       if (concepts.length) fail(at, "put concepts on the exercise marker, not on its solution");
       cells[cells.length - 1] = { ...exercise!, solution: body };
+    } else if (kind === "predict") {
+      if (body === "") fail(at, `predict cell \`${id}\` is empty`);
+      cells.push({ kind: "predict", id, source: body, checks: [], prediction: words[0]!, concepts, line: at });
     } else {
       if (kind === "check" && body !== "") fail(at, `check cell \`${id}\` is written from the lab definition: leave its body empty`);
       if (body === "" && kind !== "check") fail(at, `${kind} cell \`${id}\` is empty`);
       if (kind === "check" && words.some((w) => !/^\d\d\.[\w-]+$/.test(w))) fail(at, `check ids look like 03.masquerade, got \`${words.join(" ")}\``);
-      cells.push({ kind: kind as CellKind, id, source: body, checks: kind === "check" ? words : [], concepts, line: at });
+      cells.push({ kind: kind as CellKind, id, source: body, checks: kind === "check" ? words : [], concepts, line: at, ...(type ? { exerciseType: type } : {}) });
     }
     i = end;
   }
   const seen = new Set<string>();
   for (const cell of cells) {
+    if (cell.kind === "predict" && cell.solution === undefined) fail(cell.line, `predict cell \`${cell.id}\` needs a \`// %% solution ${cell.id}\` (the answer key must predict too)`);
     if (seen.has(cell.id)) fail(cell.line, `cell id \`${cell.id}\` is used twice`);
     seen.add(cell.id);
   }

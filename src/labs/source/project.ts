@@ -1,15 +1,16 @@
-// Every lab built from its source: the notebooks, answer keys and README tables as they should be committed.
+// Every lab built from its source: the notebooks and README tables as they should be committed (the answer keys
+// are never written under labs/: answer-key.ts builds them from the sources when asked).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { labsDir, packageRoot } from "../../setup/paths.js";
+import { sourceFile } from "../answer-key.js";
 import type { LabDefinition } from "../definition.js";
 import { labs } from "../registry.js";
 import { buildLab, moduleOf } from "./build.js";
 import { parseLabSource, type SourceCell } from "./parse.js";
-import { coverageTable, labsTable, replaceGenerated } from "./readme.js";
+import { coverageTable, detailsSection, labsTable, replaceGenerated } from "./readme.js";
 
-/** The source file of a lab, relative to the package root. */
-export const sourceFile = (lab: LabDefinition): string => join("src", "notebooks", `${lab.slug}.ts`);
+export { sourceFile };
 
 /** One file the build writes, with what it should hold. */
 export interface BuiltFile {
@@ -35,10 +36,13 @@ export const buildProject = (all: readonly LabDefinition[] = labs): BuiltProject
     const built = buildLab(parsed, lab, file);
     cells.set(lab.id, parsed);
     modules.set(lab.id, moduleOf(parsed, lab, file));
-    files.push({ path: join(labsDir(), lab.slug, "lab.ipynb"), text: built.notebookText }, { path: join(labsDir(), lab.slug, "solutions.json"), text: built.solutionsText });
+    files.push({ path: join(labsDir(), lab.slug, "lab.ipynb"), text: built.notebookText });
   }
   const readmePath = join(labsDir(), "README.md");
-  const readme = replaceGenerated(replaceGenerated(readFileSync(readmePath, "utf8"), "labs", labsTable(all)), "coverage", coverageTable(all, cells));
+  let readme = readFileSync(readmePath, "utf8");
+  readme = replaceGenerated(readme, "labs", labsTable(all));
+  readme = replaceGenerated(readme, "details", detailsSection(all, cells));
+  readme = replaceGenerated(readme, "coverage", coverageTable(all, cells));
   files.push({ path: readmePath, text: readme });
   return { files, cells, modules };
 };

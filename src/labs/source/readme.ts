@@ -1,7 +1,7 @@
 // labs/README.md's tables, written from the lab definitions, the sources' `concepts=` and the checks' `concepts`.
 import { concepts } from "../curriculum.js";
 import type { LabDefinition } from "../definition.js";
-import type { SourceCell } from "./parse.js";
+import { exerciseTypes, type SourceCell } from "./parse.js";
 
 const code = (text: string): string => `\`${text}\``;
 
@@ -22,6 +22,43 @@ export const coverageTable = (labs: readonly LabDefinition[], cells: ReadonlyMap
     return `| ${concept} | ${text} | ${teaching.map((t) => t.lab.id).join(", ") || "**none**"} | ${cellIds} | ${visible}${hidden ? `; hidden ${hidden}` : ""} |`;
   });
   return ["| # | concept | lab | cell id | check id |", "|---|---|---|---|---|", ...rows].join("\n");
+};
+
+/** How many exercises of each type a lab has: predictions, then the `type=` of its exercise cells. */
+export const exerciseCounts = (cells: readonly SourceCell[]): Record<string, number> => {
+  const counts: Record<string, number> = { predict: cells.filter((c) => c.kind === "predict").length };
+  for (const type of exerciseTypes) counts[type] = cells.filter((c) => c.kind === "exercise" && c.exerciseType === type).length;
+  const untyped = cells.filter((c) => c.kind === "exercise" && !c.exerciseType).length;
+  if (untyped) counts["untyped"] = untyped;
+  return counts;
+};
+
+/** Per lab: the exercise types (a table), then the learning goals, the troubleshooting scenario and the predictions. */
+export const detailsSection = (labs: readonly LabDefinition[], cells: ReadonlyMap<string, readonly SourceCell[]>): string => {
+  const columns = ["predict", ...exerciseTypes, "untyped"];
+  const table = [
+    `| lab | ${columns.join(" | ")} |`,
+    `|---|${columns.map(() => "---:").join("|")}|`,
+    ...labs.map((lab) => {
+      const counts = exerciseCounts(cells.get(lab.id) ?? []);
+      return `| ${lab.id} | ${columns.map((c) => counts[c] ?? 0).join(" | ")} |`;
+    }),
+  ];
+  const sections = labs.map((lab) => {
+    const lines = [`### ${lab.id} · ${lab.title}`, ""];
+    if (lab.goals?.length) lines.push("After this lab you can:", "", ...lab.goals.map((goal) => `- ${goal}`), "");
+    if (lab.troubleshoot) lines.push(`**Troubleshooting.** ${lab.troubleshoot.scenario}`, "");
+    if (lab.predictions?.length) lines.push("**Predictions.**", "", ...lab.predictions.map((p) => `- ${p.question}`), "");
+    if (!lab.goals?.length && !lab.troubleshoot && !lab.predictions?.length) lines.push("(Not yet reworked to predict → observe → explain: no goals, predictions or troubleshooting exercise yet.)", "");
+    return lines.join("\n").trimEnd();
+  });
+  return [
+    "Exercise types: **predict** (answer before the command runs; graded for being on time, never for being right), **record** (read one field), **reason** (join facts or choose), **build** (make it), **observe** (act, then measure), **troubleshoot** (diagnose and fix what setup broke).",
+    "",
+    ...table,
+    "",
+    sections.join("\n\n"),
+  ].join("\n");
 };
 
 /** Replace the text between `<!-- generated: NAME -->` and `<!-- end: NAME -->` (markers kept). */
