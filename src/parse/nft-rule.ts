@@ -182,129 +182,159 @@ const readSelector = (tokens: readonly Token[], i: number): [string, number] | n
 // The statement keywords that end a value list of unknown length.
 const KEYWORDS = new Set(["counter", "comment", "log", "limit", "dnat", "snat", "masquerade", "redirect", "accept", "drop", "reject", "return", "continue", "jump", "goto", "queue", "notrack", "quota", "meta", "ct", "ip", "ip6", "tcp", "udp", "th", "iifname", "oifname", "iif", "oif", "fib", "xt"]);
 
+// A rule being read: its tokens, the expressions so far, its comment.
+interface Reading {
+  readonly tokens: readonly Token[];
+  readonly expr: NftExpr[];
+  comment: string | null;
+}
+/** A reader takes the position of its first word and returns the position after what it read, or why it could not. */
+type Step = number | { readonly problem: string };
+
+const word = (r: Reading, j: number): string => (r.tokens[j]?.quoted ? "" : (r.tokens[j]?.text ?? ""));
+const printedFrom = (r: Reading, from: number, to = r.tokens.length): string => r.tokens.slice(from, to).map(printed).join(" ");
+// Keep tokens [from, to) as one statement, as printed.
+const statement = (r: Reading, from: number, to: number): number => {
+  r.expr.push({ kind: "statement", text: printedFrom(r, from, to) });
+  return to;
+};
+
+// `counter`, `counter packets N bytes M`, `counter name "x"`.
+const readCounter = (r: Reading, i: number): Step => {
+  if (word(r, i + 1) === "name") return statement(r, i, i + 3);
+  if (word(r, i + 1) !== "packets" || word(r, i + 3) !== "bytes") {
+    r.expr.push({ kind: "counter", packets: null, bytes: null });
+    return i + 1;
+  }
+  const [packets, bytes] = [word(r, i + 2), word(r, i + 4)];
+  if (!/^\d+$/.test(packets) || !/^\d+$/.test(bytes)) return { problem: `counter values are not numbers: ${printedFrom(r, i)}` };
+  r.expr.push({ kind: "counter", packets: Number(packets), bytes: Number(bytes) });
+  return i + 5;
+};
+
+// `comment "..."`.
+const readComment = (r: Reading, i: number): Step => {
+  if (!r.tokens[i + 1]?.quoted) return { problem: `comment without a quoted text: ${printedFrom(r, i)}` };
+  r.comment = r.tokens[i + 1]?.text ?? "";
+  return i + 2;
+};
+
+// `dnat [ip|ip6] to ADDRESS[:PORT]`, `snat ...`, `masquerade [to :PORTS] [random...]`, `redirect [to :PORT]`.
+const readNat = (r: Reading, i: number): Step => {
+  let j = i + 1;
+  const family = word(r, j) === "ip" || word(r, j) === "ip6" ? word(r, j++) : null;
+  let address: string | null = null;
+  let port: string | null = null;
+  if (word(r, j) === "to") {
+    const target = word(r, j + 1);
+    j += 2;
+    const bracketed = /^\[([^\]]+)\](?::(.+))?$/.exec(target);
+    if (bracketed) [address, port] = [bracketed[1] ?? null, bracketed[2] ?? null];
+    else if (target.startsWith(":")) port = target.slice(1);
+    else if ((target.match(/:/g) ?? []).length === 1) [address, port] = target.split(":") as [string, string];
+    else address = target;
+  }
+  const flags: string[] = [];
+  while (NAT_FLAGS.has(word(r, j))) flags.push(word(r, j++));
+  r.expr.push({ kind: "nat", type: word(r, i) as "dnat" | "snat" | "masquerade" | "redirect", family, address, port, flags });
+  return j;
+};
+
+// `log [prefix "x"] [level y] ...`, `notrack`: the keyword and the options it knows.
+const readOptions = (r: Reading, i: number): Step => {
+  const options = STATEMENT_OPTIONS[word(r, i)] ?? {};
+  let j = i + 1;
+  while (Object.hasOwn(options, word(r, j))) j += 1 + (options[word(r, j)] ?? 0);
+  return statement(r, i, j);
+};
+
+// `limit rate [over] 10/second [burst 5 packets]`, `limit rate 1 mbytes/second`.
+const readLimit = (r: Reading, i: number): Step => {
+  if (word(r, i + 1) !== "rate") return { problem: `limit without rate: ${printedFrom(r, i)}` };
+  let j = i + 2;
+  if (word(r, j) === "over") j++;
+  j++;
+  if (/^[a-z]+\/[a-z]+$/.test(word(r, j))) j++;
+  if (word(r, j) === "burst") j += 3;
+  return statement(r, i, j);
+};
+
+// `quota [over|until] N bytes [used N bytes]`.
+const readQuota = (r: Reading, i: number): Step => {
+  let j = i + 1;
+  if (word(r, j) === "over" || word(r, j) === "until") j++;
+  j += 2;
+  if (word(r, j) === "used") j += 3;
+  return statement(r, i, j);
+};
+
+// `xt match "addrtype"` (a match nobody can evaluate) or `xt target "DNAT"`.
+const readXt = (r: Reading, i: number): Step => {
+  const name = r.tokens[i + 2]?.text;
+  if (name === undefined) return { problem: `xt without a name: ${printedFrom(r, i)}` };
+  r.expr.push(word(r, i + 1) === "match" ? { kind: "match", selector: "xt match", op: "==", values: [name], anonymousSet: false, set: null } : { kind: "statement", text: `xt ${word(r, i + 1) || "target"} "${name}"` });
+  return i + 3;
+};
+
+// `SELECTOR [OP] VALUE`, `SELECTOR vmap @map | { ... }`, `SELECTOR set VALUE`.
+const readMatch = (r: Reading, i: number): Step => {
+  const selector = readSelector(r.tokens, i);
+  if (selector === null) return { problem: `not understood from \`${r.tokens[i]?.text ?? ""}\` on (kept as text): ${printedFrom(r, i)}` };
+  const [name, n] = selector;
+  const j = i + n;
+  // `meta mark set 0x1`, `ct mark set ...`: a statement; its value is one token.
+  if (word(r, j) === "set") return statement(r, i, j + 2);
+  if (word(r, j) === "vmap") {
+    const target = r.tokens[j + 1];
+    if (target === undefined) return { problem: "vmap without a map" };
+    if (!target.group) {
+      r.expr.push({ kind: "vmap", selector: name, map: target.text.replace(/^@/, ""), elements: [] });
+      return j + 2;
+    }
+    const elements = readMapElements(target.group);
+    if (elements === null) return { problem: `vmap elements not understood: ${target.text}` };
+    r.expr.push({ kind: "vmap", selector: name, map: null, elements });
+    return j + 2;
+  }
+  const op = OPS[word(r, j)];
+  const at = op === undefined ? j : j + 1;
+  const value = r.tokens[at];
+  if (value === undefined || (!value.quoted && !value.group && (KEYWORDS.has(value.text) || /^[&|^(]/.test(value.text)))) return { problem: `\`${name}\` without a value I can read (kept as text): ${printedFrom(r, i)}` };
+  const base = { kind: "match" as const, selector: name, op: op ?? "==" };
+  if (value.group) r.expr.push({ ...base, values: value.group.map((v) => v.replace(/^"(.*)"$/, "$1")), anonymousSet: true, set: null });
+  else if (!value.quoted && value.text.startsWith("@")) r.expr.push({ ...base, values: [], anonymousSet: false, set: value.text.slice(1) });
+  else r.expr.push({ ...base, values: value.quoted ? [value.text] : value.text.split(","), anonymousSet: false, set: null });
+  return at + 1;
+};
+
+// The statements a keyword starts; anything else is a verdict or a match.
+const STATEMENTS: Readonly<Record<string, (r: Reading, i: number) => Step>> = {
+  counter: readCounter,
+  comment: readComment,
+  dnat: readNat,
+  snat: readNat,
+  masquerade: readNat,
+  redirect: readNat,
+  log: readOptions,
+  notrack: readOptions,
+  limit: readLimit,
+  quota: readQuota,
+  xt: readXt,
+};
+
 /** Read a rule's text (without `# handle N`). */
 export const readRule = (text: string): ReadRule => {
   const tokens = nftTokens(text);
   if (tokens === null) return { expr: [{ kind: "statement", text: text.trim() }], comment: null, problem: "unbalanced quote or brace in rule" };
-  const expr: NftExpr[] = [];
-  let comment: string | null = null;
+  const r: Reading = { tokens, expr: [], comment: null };
   let i = 0;
-  const word = (j: number): string => (tokens[j]?.quoted ? "" : (tokens[j]?.text ?? ""));
-  const rest = (from: number): string => tokens.slice(from).map(printed).join(" ");
   while (i < tokens.length) {
-    const w = word(i);
-    if (w === "counter") {
-      if (word(i + 1) === "packets" && word(i + 3) === "bytes") {
-        const packets = Number(word(i + 2));
-        const bytes = Number(word(i + 4));
-        if (!Number.isFinite(packets) || !Number.isFinite(bytes) || !/^\d+$/.test(word(i + 2)) || !/^\d+$/.test(word(i + 4))) return { expr: [...expr, { kind: "statement", text: rest(i) }], comment, problem: `counter values are not numbers: ${rest(i)}` };
-        expr.push({ kind: "counter", packets, bytes });
-        i += 5;
-      } else if (word(i + 1) === "name") {
-        expr.push({ kind: "statement", text: tokens.slice(i, i + 3).map(printed).join(" ") });
-        i += 3;
-      } else {
-        expr.push({ kind: "counter", packets: null, bytes: null });
-        i += 1;
-      }
-      continue;
-    }
-    if (w === "comment" && tokens[i + 1]?.quoted) {
-      comment = tokens[i + 1]?.text ?? "";
-      i += 2;
-      continue;
-    }
     const verdict = readVerdict(tokens, i);
-    if (verdict !== null) {
-      expr.push({ kind: "verdict", verdict: verdict[0] });
-      i += verdict[1];
-      continue;
-    }
-    if (w === "dnat" || w === "snat" || w === "masquerade" || w === "redirect") {
-      let j = i + 1;
-      const family = word(j) === "ip" || word(j) === "ip6" ? word(j++) : null;
-      let address: string | null = null;
-      let port: string | null = null;
-      if (word(j) === "to") {
-        const target = word(j + 1);
-        j += 2;
-        const bracketed = /^\[([^\]]+)\](?::(.+))?$/.exec(target);
-        if (bracketed) [address, port] = [bracketed[1] ?? null, bracketed[2] ?? null];
-        else if (target.startsWith(":")) port = target.slice(1);
-        else if ((target.match(/:/g) ?? []).length === 1) [address, port] = target.split(":") as [string, string];
-        else address = target;
-      }
-      const flags: string[] = [];
-      while (NAT_FLAGS.has(word(j))) flags.push(word(j++));
-      expr.push({ kind: "nat", type: w, family, address, port, flags });
-      i = j;
-      continue;
-    }
-    if (Object.hasOwn(STATEMENT_OPTIONS, w)) {
-      const options = STATEMENT_OPTIONS[w] ?? {};
-      let j = i + 1;
-      while (Object.hasOwn(options, word(j))) j += 1 + (options[word(j)] ?? 0);
-      expr.push({ kind: "statement", text: tokens.slice(i, j).map(printed).join(" ") });
-      i = j;
-      continue;
-    }
-    if (w === "limit" && word(i + 1) === "rate") {
-      let j = i + 2;
-      if (word(j) === "over") j++;
-      j++; // `10/second` or `10`
-      if (/^[a-z]+\/[a-z]+$/.test(word(j))) j++; // `mbytes/second`
-      if (word(j) === "burst") j += 3;
-      expr.push({ kind: "statement", text: tokens.slice(i, j).map(printed).join(" ") });
-      i = j;
-      continue;
-    }
-    if (w === "quota") {
-      let j = i + 1;
-      if (word(j) === "over" || word(j) === "until") j++;
-      j += 2;
-      if (word(j) === "used") j += 3;
-      expr.push({ kind: "statement", text: tokens.slice(i, j).map(printed).join(" ") });
-      i = j;
-      continue;
-    }
-    if (w === "xt" && tokens[i + 2] !== undefined) {
-      const kind = word(i + 1);
-      const name = tokens[i + 2]?.text ?? "";
-      expr.push(kind === "match" ? { kind: "match", selector: "xt match", op: "==", values: [name], anonymousSet: false, set: null } : { kind: "statement", text: `xt ${kind} "${name}"` });
-      i += 3;
-      continue;
-    }
-    const selector = readSelector(tokens, i);
-    if (selector === null) return { expr: [...expr, { kind: "statement", text: rest(i) }], comment, problem: `not understood from \`${tokens[i]?.text ?? ""}\` on (kept as text): ${rest(i)}` };
-    const [name, n] = selector;
-    let j = i + n;
-    if (word(j) === "set") {
-      // `meta mark set 0x1`, `ct mark set ...`: a statement; its value is one token.
-      expr.push({ kind: "statement", text: tokens.slice(i, j + 2).map(printed).join(" ") });
-      i = j + 2;
-      continue;
-    }
-    if (word(j) === "vmap") {
-      const target = tokens[j + 1];
-      if (target === undefined) return { expr: [...expr, { kind: "statement", text: rest(i) }], comment, problem: "vmap without a map" };
-      if (target.group) {
-        const elements = readMapElements(target.group);
-        if (elements === null) return { expr: [...expr, { kind: "statement", text: rest(i) }], comment, problem: `vmap elements not understood: ${target.text}` };
-        expr.push({ kind: "vmap", selector: name, map: null, elements });
-      } else expr.push({ kind: "vmap", selector: name, map: target.text.replace(/^@/, ""), elements: [] });
-      i = j + 2;
-      continue;
-    }
-    const op = OPS[word(j)];
-    if (op !== undefined) j++;
-    const value = tokens[j];
-    if (value === undefined || (!value.quoted && !value.group && (KEYWORDS.has(value.text) || /^[&|^(]/.test(value.text)))) {
-      return { expr: [...expr, { kind: "statement", text: rest(i) }], comment, problem: `\`${name}\` without a value I can read (kept as text): ${rest(i)}` };
-    }
-    if (value.group) expr.push({ kind: "match", selector: name, op: op ?? "==", values: value.group.map((v) => v.replace(/^"(.*)"$/, "$1")), anonymousSet: true, set: null });
-    else if (!value.quoted && value.text.startsWith("@")) expr.push({ kind: "match", selector: name, op: op ?? "==", values: [], anonymousSet: false, set: value.text.slice(1) });
-    else expr.push({ kind: "match", selector: name, op: op ?? "==", values: value.quoted ? [value.text] : value.text.split(","), anonymousSet: false, set: null });
-    i = j + 1;
+    if (verdict !== null) r.expr.push({ kind: "verdict", verdict: verdict[0] });
+    const reader = Object.hasOwn(STATEMENTS, word(r, i)) ? STATEMENTS[word(r, i)] : undefined;
+    const step = verdict !== null ? i + verdict[1] : reader ? reader(r, i) : readMatch(r, i);
+    if (typeof step !== "number") return { expr: [...r.expr, { kind: "statement", text: printedFrom(r, i) }], comment: r.comment, problem: step.problem };
+    i = step;
   }
-  return { expr, comment, problem: null };
+  return { expr: r.expr, comment: r.comment, problem: null };
 };

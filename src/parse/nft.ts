@@ -94,105 +94,132 @@ const elementsLineOk = (kind: "set" | "map", line: string): boolean => {
 // Where the line parser is.
 type Scope = { kind: "top" } | { kind: "table"; table: RawNftTable } | { kind: "chain"; table: RawNftTable; chain: RawNftChain } | { kind: "set"; table: RawNftTable; set: RawNftSet } | { kind: "skip"; table: RawNftTable; depth: number };
 
-const rawNft = (ctx: Ctx): RawNftTable[] => {
-  const tables: RawNftTable[] = [];
-  let scope: Scope = { kind: "top" };
-  // A multi-line property (`elements = { ...`) being joined.
-  let pending: { set: RawNftSet; key: string; text: string } | null = null;
-  ctx.lines.forEach((line, index) => {
-    const n = index + 1;
-    const full = line.trim();
-    if (full === "") return;
-    if (pending !== null) {
-      if (!elementsLineOk(pending.set.kind, full)) return ctx.report(n, `expected more elements of ${pending.set.kind} ${pending.set.name} (\`"key" : verdict,\` or \`value,\`) or \`}\``);
-      pending.text += ` ${full}`;
-      ctx.consume(n);
-      if (openBraces(pending.text) <= 0) {
-        pending.set.properties[pending.key] = pending.text;
-        pending = null;
-      }
-      return;
-    }
-    if (full.startsWith("#") && !HANDLE.test(` ${full}`)) return ctx.consume(n);
-    const handle = HANDLE.exec(full)?.[1] ?? null;
-    const t = full.replace(HANDLE, "").replace(/\s+#\s*handle\s+\d+$/, "").trim();
-    if (scope.kind === "skip") {
-      scope.depth += openBraces(t);
-      if (scope.depth <= 0) scope = { kind: "table", table: scope.table };
-      return ctx.consume(n);
-    }
-    if (scope.kind === "top") {
-      const m = TABLE.exec(t);
-      if (m === null) return ctx.report(n, promptMessage(full) ?? "expected `table FAMILY NAME {` (nft list ruleset output)");
-      const table: RawNftTable = ctx.tag({ family: m[1] ?? "", name: m[2] ?? "", handle, flags: null, chains: [], sets: [] }, n);
-      tables.push(table);
-      scope = { kind: "table", table };
-      return ctx.consume(n);
-    }
-    if (t === "}") {
-      scope = scope.kind === "table" ? { kind: "top" } : { kind: "table", table: scope.table };
-      return ctx.consume(n);
-    }
-    if (scope.kind === "table") {
-      const table = scope.table;
-      const block = BLOCK.exec(t);
-      if (block !== null) {
-        if (block[1] === "chain") {
-          const chain: RawNftChain = ctx.tag({ name: block[2] ?? "", handle, hook: null, comment: null, rules: [] }, n);
-          table.chains.push(chain);
-          scope = { kind: "chain", table, chain };
-        } else {
-          const set: RawNftSet = ctx.tag({ kind: block[1] as "set" | "map", name: block[2] ?? "", handle, properties: {} }, n);
-          table.sets.push(set);
-          scope = { kind: "set", table, set };
-        }
-        return ctx.consume(n);
-      }
-      if (OTHER_BLOCK.test(t) || t.endsWith("{")) {
-        ctx.report(n, `${t.replace(/\s*\{$/, "")}: this kind of object is not read (only chains, sets and maps)`);
-        scope = { kind: "skip", table, depth: openBraces(t) };
-        return;
-      }
-      const flags = /^flags\s+(.+)$/.exec(t);
-      if (flags !== null) {
-        table.flags = flags[1] ?? "";
-        return ctx.consume(n);
-      }
-      if (/^comment\s+"/.test(t)) return ctx.consume(n);
-      return ctx.report(n, "expected `chain`, `set` or `map` in a table, or `}`");
-    }
-    if (scope.kind === "chain") {
-      const chain = scope.chain;
-      if (/^type\s+\S+\s+hook\s/.test(t)) {
-        const m = HOOK.exec(t);
-        if (m === null || priorityValue(m[4] ?? "") === null) return ctx.report(n, "chain type line not understood (expected `type T hook H priority P; policy X;`)");
-        chain.hook = t;
-        return ctx.consume(n);
-      }
-      if (/^comment\s+"[^"]*"$/.test(t) && chain.rules.length === 0) {
-        chain.comment = t.slice(t.indexOf('"') + 1, -1);
-        return ctx.consume(n);
-      }
-      if (/^devices\s*=/.test(t) || /^policy\s+\S+;$/.test(t)) return ctx.consume(n);
-      chain.rules.push(ctx.tag({ text: t, handle }, n));
-      return ctx.consume(n);
-    }
-    // In a set or map: `type ...`, `flags ...`, `elements = { ... }` (maybe over several lines), other properties.
-    const set = scope.set;
-    const prop = /^(type|typeof|flags|elements|timeout|gc-interval|size|policy|auto-merge|counter|comment)\b\s*=?\s*(.*)$/.exec(t);
-    if (prop === null) return ctx.report(n, "expected a set property (`type`, `flags`, `elements = { ... }`) or `}`");
-    const key = prop[1] ?? "";
-    const value = prop[2] ?? "";
-    if (key === "elements" && !elementsLineOk(set.kind, value.replace(/^\{\s*/, ""))) return ctx.report(n, `elements of ${set.kind} ${set.name} not understood`);
-    ctx.consume(n);
-    if (key === "elements" && openBraces(value) > 0) pending = { set, key, text: value };
-    else set.properties[key] = value;
-  });
-  if (pending !== null) ctx.report(ctx.lines.length, "elements = { ... } not closed (truncated output?)");
-  if (scope.kind !== "top") ctx.report(ctx.lines.length, `table ${tables.at(-1)?.family ?? ""} ${tables.at(-1)?.name ?? ""} is not closed with \`}\` (truncated output?)`);
-  return tables;
+// The line parser's state: the tables so far, where it is, and a multi-line property (`elements = { ...`) being joined.
+interface Reader {
+  readonly ctx: Ctx;
+  readonly tables: RawNftTable[];
+  scope: Scope;
+  pending: { set: RawNftSet; key: string; text: string } | null;
+}
+/** One printed line: its number, the text without `# handle N`, the handle, the line as printed (trimmed). */
+interface Line {
+  readonly n: number;
+  readonly text: string;
+  readonly handle: string | null;
+  readonly full: string;
+}
+
+// A continuation line of `elements = { ...`.
+const elementsLine = (r: Reader, pending: NonNullable<Reader["pending"]>, line: Line): void => {
+  const { set } = pending;
+  if (!elementsLineOk(set.kind, line.full)) return r.ctx.report(line.n, `expected more elements of ${set.kind} ${set.name} (\`"key" : verdict,\` or \`value,\`) or \`}\``);
+  pending.text += ` ${line.full}`;
+  r.ctx.consume(line.n);
+  if (openBraces(pending.text) <= 0) {
+    set.properties[pending.key] = pending.text;
+    r.pending = null;
+  }
 };
 
+// Outside any table: only `table FAMILY NAME {`.
+const topLine = (r: Reader, line: Line): void => {
+  const m = TABLE.exec(line.text);
+  if (m === null) return r.ctx.report(line.n, promptMessage(line.full) ?? "expected `table FAMILY NAME {` (nft list ruleset output)");
+  const table: RawNftTable = r.ctx.tag({ family: m[1] ?? "", name: m[2] ?? "", handle: line.handle, flags: null, chains: [], sets: [] }, line.n);
+  r.tables.push(table);
+  r.scope = { kind: "table", table };
+  r.ctx.consume(line.n);
+};
+
+// In a table: chains, sets and maps open; other objects are reported once and skipped; flags and comments.
+const tableLine = (r: Reader, table: RawNftTable, line: Line): void => {
+  const { ctx } = r;
+  const t = line.text;
+  const block = BLOCK.exec(t);
+  if (block?.[1] === "chain") {
+    const chain: RawNftChain = ctx.tag({ name: block[2] ?? "", handle: line.handle, hook: null, comment: null, rules: [] }, line.n);
+    table.chains.push(chain);
+    r.scope = { kind: "chain", table, chain };
+    return ctx.consume(line.n);
+  }
+  if (block !== null) {
+    const set: RawNftSet = ctx.tag({ kind: block[1] as "set" | "map", name: block[2] ?? "", handle: line.handle, properties: {} }, line.n);
+    table.sets.push(set);
+    r.scope = { kind: "set", table, set };
+    return ctx.consume(line.n);
+  }
+  if (OTHER_BLOCK.test(t) || t.endsWith("{")) {
+    ctx.report(line.n, `${t.replace(/\s*\{$/, "")}: this kind of object is not read (only chains, sets and maps)`);
+    r.scope = { kind: "skip", table, depth: openBraces(t) };
+    return;
+  }
+  const flags = /^flags\s+(.+)$/.exec(t);
+  if (flags !== null) table.flags = flags[1] ?? "";
+  if (flags !== null || /^comment\s+"/.test(t)) return ctx.consume(line.n);
+  ctx.report(line.n, "expected `chain`, `set` or `map` in a table, or `}`");
+};
+
+// In a chain: the hook line, a comment, devices, then one rule per line.
+const chainLine = (r: Reader, chain: RawNftChain, line: Line): void => {
+  const { ctx } = r;
+  const t = line.text;
+  if (/^type\s+\S+\s+hook\s/.test(t)) {
+    const m = HOOK.exec(t);
+    if (m === null || priorityValue(m[4] ?? "") === null) return ctx.report(line.n, "chain type line not understood (expected `type T hook H priority P; policy X;`)");
+    chain.hook = t;
+    return ctx.consume(line.n);
+  }
+  if (/^comment\s+"[^"]*"$/.test(t) && chain.rules.length === 0) chain.comment = t.slice(t.indexOf('"') + 1, -1);
+  else if (!/^devices\s*=/.test(t) && !/^policy\s+\S+;$/.test(t)) chain.rules.push(ctx.tag({ text: t, handle: line.handle }, line.n));
+  ctx.consume(line.n);
+};
+
+// In a set or map: `type ...`, `flags ...`, `elements = { ... }` (maybe over several lines), other properties.
+const setLine = (r: Reader, set: RawNftSet, line: Line): void => {
+  const prop = /^(type|typeof|flags|elements|timeout|gc-interval|size|policy|auto-merge|counter|comment)\b\s*=?\s*(.*)$/.exec(line.text);
+  if (prop === null) return r.ctx.report(line.n, "expected a set property (`type`, `flags`, `elements = { ... }`) or `}`");
+  const key = prop[1] ?? "";
+  const value = prop[2] ?? "";
+  if (key === "elements" && !elementsLineOk(set.kind, value.replace(/^\{\s*/, ""))) return r.ctx.report(line.n, `elements of ${set.kind} ${set.name} not understood`);
+  r.ctx.consume(line.n);
+  if (key === "elements" && openBraces(value) > 0) r.pending = { set, key, text: value };
+  else set.properties[key] = value;
+};
+
+// One non-blank line, by scope.
+const readLine = (r: Reader, line: Line): void => {
+  const scope = r.scope;
+  if (scope.kind === "skip") {
+    scope.depth += openBraces(line.text);
+    if (scope.depth <= 0) r.scope = { kind: "table", table: scope.table };
+    return r.ctx.consume(line.n);
+  }
+  if (scope.kind === "top") return topLine(r, line);
+  if (line.text === "}") {
+    r.scope = scope.kind === "table" ? { kind: "top" } : { kind: "table", table: scope.table };
+    return r.ctx.consume(line.n);
+  }
+  if (scope.kind === "table") return tableLine(r, scope.table, line);
+  if (scope.kind === "chain") return chainLine(r, scope.chain, line);
+  setLine(r, scope.set, line);
+};
+
+const rawNft = (ctx: Ctx): RawNftTable[] => {
+  const r: Reader = { ctx, tables: [], scope: { kind: "top" }, pending: null };
+  ctx.lines.forEach((printedLine, index) => {
+    const n = index + 1;
+    const full = printedLine.trim();
+    if (full === "") return;
+    if (r.pending !== null) return elementsLine(r, r.pending, { n, text: full, handle: null, full });
+    if (full.startsWith("#") && !HANDLE.test(` ${full}`)) return ctx.consume(n);
+    const handle = HANDLE.exec(full)?.[1] ?? null;
+    readLine(r, { n, text: full.replace(HANDLE, "").trim(), handle, full });
+  });
+  if (r.pending !== null) ctx.report(ctx.lines.length, "elements = { ... } not closed (truncated output?)");
+  const last = r.tables.at(-1);
+  if (r.scope.kind !== "top") ctx.report(ctx.lines.length, `table ${last?.family ?? ""} ${last?.name ?? ""} is not closed with \`}\` (truncated output?)`);
+  return r.tables;
+};
 
 // `type filter hook forward priority filter; policy accept;` -> NftHook (the raw stage reported lines it cannot read).
 const processHook = (text: string): NftHook | null => {
