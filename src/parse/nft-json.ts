@@ -51,20 +51,23 @@ const rawNftJson = (ctx: Ctx): RawNftJsonTable[] => {
   }
   const tables = new Map<string, RawNftJsonTable>();
   let nftVersion: string | null = null;
-  list.forEach((item, at) => {
+  for (const [at, item] of list.entries()) {
     const [kind = "", body] = isRecord(item) && Object.keys(item).length === 1 ? (Object.entries(item)[0] ?? []) : [];
     if (kind === "metainfo") {
       nftVersion = isRecord(body) ? str(body["version"]) : null;
       for (const table of tables.values()) table.nftVersion = nftVersion;
-      return;
+      continue;
     }
-    if (!isRecord(body)) return ctx.report(0, `nftables[${at}]: expected an object with one key (table, chain, set, map, rule...)`);
+    if (!isRecord(body)) {
+      ctx.report(0, `nftables[${at}]: expected an object with one key (table, chain, set, map, rule...)`);
+      continue;
+    }
     const family = str(body["family"]) ?? "";
     const name = str(kind === "table" ? body["name"] : body["table"]) ?? "";
     const key = `${family} ${name}`;
     if (kind === "table") {
       tables.set(key, { table: body, objects: [], nftVersion });
-      return;
+      continue;
     }
     let table = tables.get(key);
     if (table === undefined) {
@@ -73,7 +76,7 @@ const rawNftJson = (ctx: Ctx): RawNftJsonTable[] => {
       tables.set(key, table);
     }
     table.objects.push(item as RawNftJsonObject);
-  });
+  }
   return [...tables.values()];
 };
 

@@ -110,7 +110,7 @@ interface Line {
 }
 
 // A continuation line of `elements = { ...`.
-const elementsLine = (r: Reader, pending: NonNullable<Reader["pending"]>, line: Line): void => {
+const elementsLine = (r: Reader, pending: NonNullable<Reader["pending"]>, line: Line) => {
   const { set } = pending;
   if (!elementsLineOk(set.kind, line.full)) return r.ctx.report(line.n, `expected more elements of ${set.kind} ${set.name} (\`"key" : verdict,\` or \`value,\`) or \`}\``);
   pending.text += ` ${line.full}`;
@@ -122,7 +122,7 @@ const elementsLine = (r: Reader, pending: NonNullable<Reader["pending"]>, line: 
 };
 
 // Outside any table: only `table FAMILY NAME {`.
-const topLine = (r: Reader, line: Line): void => {
+const topLine = (r: Reader, line: Line) => {
   const m = TABLE.exec(line.text);
   if (m === null) return r.ctx.report(line.n, promptMessage(line.full) ?? "expected `table FAMILY NAME {` (nft list ruleset output)");
   const table: RawNftTable = r.ctx.tag({ family: m[1] ?? "", name: m[2] ?? "", handle: line.handle, flags: null, chains: [], sets: [] }, line.n);
@@ -132,7 +132,7 @@ const topLine = (r: Reader, line: Line): void => {
 };
 
 // In a table: chains, sets and maps open; other objects are reported once and skipped; flags and comments.
-const tableLine = (r: Reader, table: RawNftTable, line: Line): void => {
+const tableLine = (r: Reader, table: RawNftTable, line: Line) => {
   const { ctx } = r;
   const t = line.text;
   const block = BLOCK.exec(t);
@@ -160,7 +160,7 @@ const tableLine = (r: Reader, table: RawNftTable, line: Line): void => {
 };
 
 // In a chain: the hook line, a comment, devices, then one rule per line.
-const chainLine = (r: Reader, chain: RawNftChain, line: Line): void => {
+const chainLine = (r: Reader, chain: RawNftChain, line: Line) => {
   const { ctx } = r;
   const t = line.text;
   if (/^type\s+\S+\s+hook\s/.test(t)) {
@@ -175,7 +175,7 @@ const chainLine = (r: Reader, chain: RawNftChain, line: Line): void => {
 };
 
 // In a set or map: `type ...`, `flags ...`, `elements = { ... }` (maybe over several lines), other properties.
-const setLine = (r: Reader, set: RawNftSet, line: Line): void => {
+const setLine = (r: Reader, set: RawNftSet, line: Line) => {
   const prop = /^(type|typeof|flags|elements|timeout|gc-interval|size|policy|auto-merge|counter|comment)\b\s*=?\s*(.*)$/.exec(line.text);
   if (prop === null) return r.ctx.report(line.n, "expected a set property (`type`, `flags`, `elements = { ... }`) or `}`");
   const key = prop[1] ?? "";
@@ -187,7 +187,7 @@ const setLine = (r: Reader, set: RawNftSet, line: Line): void => {
 };
 
 // One non-blank line, by scope.
-const readLine = (r: Reader, line: Line): void => {
+const readLine = (r: Reader, line: Line) => {
   const scope = r.scope;
   if (scope.kind === "skip") {
     scope.depth += openBraces(line.text);
@@ -206,15 +206,14 @@ const readLine = (r: Reader, line: Line): void => {
 
 const rawNft = (ctx: Ctx): RawNftTable[] => {
   const r: Reader = { ctx, tables: [], scope: { kind: "top" }, pending: null };
-  ctx.lines.forEach((printedLine, index) => {
+  for (const [index, printedLine] of ctx.lines.entries()) {
     const n = index + 1;
     const full = printedLine.trim();
-    if (full === "") return;
-    if (r.pending !== null) return elementsLine(r, r.pending, { n, text: full, handle: null, full });
-    if (full.startsWith("#") && !HANDLE.test(` ${full}`)) return ctx.consume(n);
-    const handle = HANDLE.exec(full)?.[1] ?? null;
-    readLine(r, { n, text: full.replace(HANDLE, "").trim(), handle, full });
-  });
+    if (full === "") continue;
+    if (r.pending !== null) elementsLine(r, r.pending, { n, text: full, handle: null, full });
+    else if (full.startsWith("#") && !HANDLE.test(` ${full}`)) ctx.consume(n);
+    else readLine(r, { n, text: full.replace(HANDLE, "").trim(), handle: HANDLE.exec(full)?.[1] ?? null, full });
+  }
   if (r.pending !== null) ctx.report(ctx.lines.length, "elements = { ... } not closed (truncated output?)");
   const last = r.tables.at(-1);
   if (r.scope.kind !== "top") ctx.report(ctx.lines.length, `table ${last?.family ?? ""} ${last?.name ?? ""} is not closed with \`}\` (truncated output?)`);

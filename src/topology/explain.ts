@@ -251,7 +251,7 @@ const step = (w: Walk): Outcome => {
     return end("dropped");
   }
   const route = routeLookup(ns, w.packet.dst);
-  if (!route || !route.dev) {
+  if (!route?.dev) {
     say(w, ns.id, "drop", `no route to ${w.packet.dst} in ${ns.name}`);
     return end("unreachable");
   }
