@@ -7,12 +7,14 @@
 
 Seed 001 (§2.6) says: *MacVLAN virtualises the host's network card, so each container gets its own MAC address on the physical network and an address from the network equipment, instead of 172.17.x.x.* Seed 003 adds: use it when containers must *look like physical hosts on your network*.
 
-In this lab you:
+When you are done you can:
 
-1. create a **macvlan** network whose *parent* is a network interface (the "cable" to the LAN);
-2. run two containers on it and see that each has **its own MAC** and a **LAN address**, with no bridge and no NAT in between;
-3. reach the LAN router from a container;
-4. see the classic surprise: **the host cannot reach its own macvlan children**, and fix it with a **macvlan shim** on the host.
+- create a **macvlan** network on a *parent* interface (the "cable" to the LAN), with the LAN's subnet and router, and a range Docker may hand out;
+- show that each container on it has **its own MAC** and a **LAN address**, with no bridge and no NAT in between;
+- predict, and see, what the host itself can reach, and give it a **shim**;
+- find why a shim does not work.
+
+As in the other labs: **prediction** cells first (only *when* you predict counts), a failed check's **hint** grows with each failure (or `await lab.hint("06.…")`).
 
 **Safety first.** A macvlan network on the machine's real uplink would put containers on a LAN that is not yours. So the lab builds its own LAN: a **veth pair** plays the cable. Its host end (`uplink` below) is the macvlan parent; its other end sits in a namespace (`lan`) that plays the LAN router. Every packet in this lab stays inside this machine.
 
@@ -22,6 +24,10 @@ In this lab you:
             ├─ m2 (macvlan child)
             └─ shim (exercise 4: the host's own macvlan child)
 ```
+
+> **The post says** macvlan "virtualises the host's network card" (seed 001), i.e. `-o parent=eth0`. **Today** that still works on a wired LAN you own, but many Wi-Fi access points and cloud networks drop frames from MACs they did not assign: macvlan containers then reach nothing. Here the parent is a lab-made veth, so nothing leaves the machine.
+
+> **Docker Desktop (Mac, Windows)**: macvlan hangs off the interfaces of Docker's Linux VM, not your computer's network card.
 */
 
 // %% code setup
@@ -34,8 +40,8 @@ const [m1, m2, net] = [lab.name("m1"), lab.name("m2"), lab.name("lan")];
 const [lan, uplink, peer, shim] = ["6lan", "6up", "6pr", "6sh"].map((s) => lab.session.ifname(s));
 const subnet = String((await lab.params())["lan-subnet"]);   // chosen free on this host for your session
 const base = subnet.split(".").slice(0, 3).join(".");
-const [router, hostAddr, shimAddr, ipRange] = [`${base}.1`, `${base}.2/24`, `${base}.3/32`, `${base}.64/26`];
-({ m1, m2, net, lan, uplink, peer, shim, subnet, router, hostAddr, shimAddr, ipRange });
+const [router, hostAddr, shimAddr] = [`${base}.1`, `${base}.2/24`, `${base}.3/32`];
+({ m1, m2, net, lan, uplink, peer, shim, subnet, router, hostAddr, shimAddr });
 
 /* %% md lan-md
 ## 1 · The LAN the lab built
@@ -53,19 +59,20 @@ lab.view(lanOut, parseIpAddr(lanOut.stdout).value.map((i) => ({ name: i.name, ki
 /* %% md ex1-md
 ### Exercise 1 · a macvlan network on the uplink
 
-`docker network create -d macvlan` needs:
+A macvlan network (`docker network create -d macvlan`) names:
 
-- `-o parent=IFACE`: the interface the children hang off (here `uplink`, **never** `eth0`);
-- `--subnet` and `--gateway`: the LAN's own subnet and router, because the containers join the LAN itself;
-- `--ip-range`: the part of the subnet Docker may hand out. Docker runs no DHCP and does not ask the LAN, so keep it away from addresses the LAN already uses (the router `.1`, the host `.2`, the shim `.3`): use `ipRange`.
+- its **parent** (`-o parent=IFACE`): the interface the children hang off; here `uplink`, **never** the machine's real interface;
+- the LAN's own **subnet** and **gateway** (its router): the containers join the LAN itself;
+- an **ip-range**: the part of the subnet Docker may hand out. Docker runs no DHCP and asks nobody on the LAN, so choose a range (a CIDR inside `subnet`) that keeps clear of the addresses the LAN already uses: the router `.1`, the host `.2` and the shim `.3` you will add later.
 
-Create the network named `net`.
+Create it, named `net`.
 */
 
-// %% exercise ex1 concepts=16
-// Exercise 1: create the macvlan network `net` on `uplink` (subnet, gateway = router, ip-range = ipRange).
+// %% exercise ex1 type=build concepts=16
+// Exercise 1: create the macvlan network `net` on `uplink` (the LAN's subnet and router, and an ip-range you choose).
 // %% solution ex1
-// Exercise 1: create the macvlan network `net` on `uplink` (subnet, gateway = router, ip-range = ipRange).
+// Exercise 1: create the macvlan network `net` on `uplink` (the LAN's subnet and router, and an ip-range you choose).
+const ipRange = `${base}.64/26`;
 await lab.sh`docker network create -d macvlan --subnet ${subnet} --gateway ${router} --ip-range ${ipRange} -o parent=${uplink} ${net}`;
 
 // %% code ex1-self
@@ -80,26 +87,36 @@ lab.expect(`${net} is a macvlan network`, macnet?.driver === "macvlan", "Run you
 /* %% md ex2-md
 ## 2 · Children with their own MAC
 
-Run two containers on `net`. Each gets an interface of kind **macvlan** whose parent is `uplink`: it has its **own MAC address**, and its frames leave through the cable as if a new machine were plugged into the LAN. There is no veth and no bridge on the host (compare with lab 02).
-
-### Exercise 2 · run m1 and m2, record m1's MAC
-
-Run `m1` and `m2` on `net` with `httpd -f -p 80 -h /var/www`. Then read eth0 **inside m1** (`docker exec … ip link show eth0`, parsed with `parseIpLink`) and record its MAC as `"m1-mac"`.
+Next you run two containers on `net`. Each gets an interface of kind **macvlan** whose parent is `uplink`, and there is no veth and no bridge on the host (compare with lab 02). Predict first:
 */
 
-// %% exercise ex2 concepts=16
-// Exercise 2: run m1 and m2 on net; record m1's eth0 MAC as "m1-mac".
-// %% solution ex2
-// Exercise 2: run m1 and m2 on net; record m1's eth0 MAC as "m1-mac".
-await lab.sh`docker run -d --name ${m1} --network ${net} ${lab.image} httpd -f -p 80 -h /var/www`;
-await lab.sh`docker run -d --name ${m2} --network ${net} ${lab.image} httpd -f -p 80 -h /var/www`;
-const [m1eth0] = parseIpLink((await lab.sh`docker exec ${m1} ip link show eth0`).stdout).value;
-await lab.answer("m1-mac", m1eth0.mac);
+// %% predict p-mac m1-mac
+await lab.predict("m1-mac", undefined);
+// %% solution p-mac
+await lab.predict("m1-mac", "the uplink's MAC");
 
-// %% code ex2-self
-// Self-check: m1's recorded MAC is not the uplink's MAC.
-const m1mac = String((await lab.session.answers())["m1-mac"] ?? "");
-lab.expect("m1-mac is recorded and differs from the uplink's MAC", m1mac !== "" && m1mac !== up.mac, "Record the MAC of eth0 inside m1 (not of the uplink).");
+/* %% md ex2-task
+### Exercise 2 · run m1 and m2 on the macvlan network
+
+Both detached, from `lab.image`, on the network `net`, each running `httpd -f -p 80 -h /var/www`; inside the `lab.step` of the exercise cell.
+*/
+
+// %% exercise ex2 type=build concepts=16
+// Exercise 2: run m1 and m2 on net, each with httpd -f -p 80 -h /var/www.
+await lab.step("m1 and m2 join the LAN", async () => {
+  // your commands here
+});
+// %% solution ex2
+// Exercise 2: run m1 and m2 on net, each with httpd -f -p 80 -h /var/www.
+await lab.step("m1 and m2 join the LAN", async () => {
+  await lab.sh`docker run -d --name ${m1} --network ${net} ${lab.image} httpd -f -p 80 -h /var/www`;
+  await lab.sh`docker run -d --name ${m2} --network ${net} ${lab.image} httpd -f -p 80 -h /var/www`;
+});
+
+// %% code mac-view concepts=16
+const [m1eth0] = parseIpLink((await lab.sh`docker exec ${m1} ip link show eth0`).stdout).value;
+await lab.observe("m1-mac", async () => (m1eth0?.mac === up.mac ? "the uplink's MAC" : m1eth0?.mac ? "a MAC of its own" : "none: macvlan carries IP only"));
+({ m1: m1eth0?.mac, uplink: up.mac });
 
 // %% check ex2-check 06.own-macs
 
@@ -117,55 +134,82 @@ await lab.draw({ title: "Lab 06: macvlan children on the uplink" });
 /* %% md ex3-md
 ## 3 · From a container to the LAN
 
-Docker gave the containers the router as default gateway. A ping from m1 to the router leaves through m1's macvlan interface, crosses the cable and arrives in the `lan` namespace: no NAT, so the router sees m1's own address and MAC.
+Docker gave the containers the LAN's router as default gateway. Where does that address live?
 
-### Exercise 3 · m1's gateway
+### Exercise 3 · where is m1's gateway?
 
-Run `ip route` inside m1, parse it, and record the default route's gateway as `"m1-gateway"`. Then ping the router from m1 (2 packets).
+Join two facts: the gateway of m1's default route (inside m1), and the namespace that holds that address: the host, or the LAN namespace `lan`. Record `"host"` or the namespace's name as `"m1-gateway-owner"`.
 */
 
-// %% exercise ex3 concepts=16
-// Exercise 3: record m1's default gateway as "m1-gateway"; ping the router from m1.
+// %% exercise ex3 type=reason concepts=16
+// Exercise 3: record where m1's gateway address lives ("host" or the LAN namespace's name) as "m1-gateway-owner".
 // %% solution ex3
-// Exercise 3: record m1's default gateway as "m1-gateway"; ping the router from m1.
-const m1routes = parseIpRoute((await lab.sh`docker exec ${m1} ip route`).stdout).value;
-await lab.answer("m1-gateway", m1routes.find((r) => r.dst === "default")?.gateway);
-await lab.sh`docker exec ${m1} ping -c 2 -W 2 ${router}`;
+// Exercise 3: record where m1's gateway address lives ("host" or the LAN namespace's name) as "m1-gateway-owner".
+const m1gw = parseIpRoute((await lab.sh`docker exec ${m1} ip route`).stdout).value.find((r) => r.dst === "default")?.gateway;
+const inLan = parseIpAddr((await lab.sh`ip -n ${lan} -j addr`).stdout).value.some((i) => i.addresses.some((a) => a.address === m1gw));
+await lab.answer("m1-gateway-owner", inLan ? lan : "host");
 
-// %% check ex3-check 06.reach-lan
+// %% check ex3-check 06.gateway-owner
+
+/* %% md router-md
+m1 now pings its gateway. What does the router learn about the sender? Predict, then read the router's neighbour table (`ip neigh`: address → MAC of the machines it heard from):
+*/
+
+// %% predict p-router router-sees
+await lab.predict("router-sees", undefined);
+// %% solution p-router
+await lab.predict("router-sees", "the host's uplink address (NAT)");
+
+// %% code router-view concepts=16
+await lab.sh`docker exec ${m1} ping -c 2 -W 2 ${router}`;
+const neigh = await lab.sh`ip -n ${lan} neigh`;
+const m1addr = (await lab.exec(["docker", "inspect", "-f", `{{(index .NetworkSettings.Networks "${net}").IPAddress}}`, m1], { quiet: true }).catch(() => null))?.stdout.trim() ?? "";
+await lab.observe("router-sees", async () => {
+  const line = neigh.stdout.split("\n").find((l) => l.startsWith(`${m1addr} `));
+  return line && m1eth0?.mac && line.includes(m1eth0.mac) ? "m1's own address and MAC" : neigh.stdout.includes(hostAddr.split("/")[0]!) ? "the host's uplink address (NAT)" : "docker0's address";
+});
 
 /* %% md host-md
-## 4 · The host cannot reach its own children
+## 4 · The host and its own children
 
-Now try the host → m1. The host has an address on the LAN (`hostAddr` on `uplink`), and m1 is on the same LAN, yet the ping fails. This is how macvlan is built: the kernel **never passes frames between a parent interface and its macvlan children**. Children in *bridge* mode talk to each other, and to the outside cable, but not to the parent. (A real switch would not send the frame back down the port it came from either.)
+The host has an address on this LAN (`hostAddr` on `uplink`), and m1 is on the same LAN. Predict:
 */
 
+// %% predict p-host host-reaches-m1
+await lab.predict("host-reaches-m1", undefined);
+// %% solution p-host
+await lab.predict("host-reaches-m1", "yes");
+
 // %% code host-before concepts=16
-const m1addr = (await lab.exec(["docker", "inspect", "-f", `{{(index .NetworkSettings.Networks "${net}").IPAddress}}`, m1], { quiet: true }).catch(() => null))?.stdout.trim() ?? "";
 const before = m1addr ? await lab.sh`busybox ping -c 1 -W 1 ${m1addr}`.then(() => true, () => false) : false;
-lab.expect(`the host cannot reach m1 (${m1addr || "m1 not running"}) before the shim`, !before, "Did you already add the shim? Then this is expected to succeed.");
+await lab.observe("host-reaches-m1", async () => (before ? "yes" : "no"));
+// The path a packet from the host to m1 takes, hop by hop, with the rules it meets:
+if (m1addr) await lab.explain("host", m1addr);
 
 /* %% md ex4-md
 ### Exercise 4 · a macvlan shim on the host
 
-The fix is to give the host its own macvlan child on the same parent, in bridge mode: a **shim**. Then host and containers are siblings.
+Give the host a macvlan child of its own on the same parent, in the mode Docker uses for its children (`bridge`): a **shim**. Then host and containers are siblings. Inside the `lab.step` of the exercise cell:
 
-1. `ip link add SHIM link UPLINK type macvlan mode bridge`
-2. give it an address the LAN does not use: `shimAddr` (a /32: only this one address)
-3. bring it up
-4. route the containers' range (`ipRange`) through it: `ip route add … dev SHIM`
-
-Use the names `shim`, `uplink`, `shimAddr` and `ipRange`.
+1. the shim, named `shim`, a macvlan child of `uplink` in bridge mode;
+2. its address: `shimAddr` (a /32: only this one address, so it claims no part of the LAN);
+3. up;
+4. a route for the containers' range (the ip-range you chose in exercise 1) through the shim.
 */
 
-// %% exercise ex4 concepts=16
-// Exercise 4: add the macvlan shim on the host and route ipRange through it.
+// %% exercise ex4 type=build concepts=16
+// Exercise 4: add the macvlan shim on the host and route the containers' range through it.
+await lab.step("the host gets a shim", async () => {
+  // your commands here
+});
 // %% solution ex4
-// Exercise 4: add the macvlan shim on the host and route ipRange through it.
-await lab.sh`ip link add ${shim} link ${uplink} type macvlan mode bridge`;
-await lab.sh`ip addr replace ${shimAddr} dev ${shim}`;
-await lab.sh`ip link set ${shim} up`;
-await lab.sh`ip route replace ${ipRange} dev ${shim}`;
+// Exercise 4: add the macvlan shim on the host and route the containers' range through it.
+await lab.step("the host gets a shim", async () => {
+  await lab.sh`ip link add ${shim} link ${uplink} type macvlan mode bridge`;
+  await lab.sh`ip addr replace ${shimAddr} dev ${shim}`;
+  await lab.sh`ip link set ${shim} up`;
+  await lab.sh`ip route replace ${ipRange} dev ${shim}`;
+});
 
 // %% code ex4-self
 // Self-check: now the host reaches m1.
@@ -173,14 +217,43 @@ const after = m1addr ? await lab.sh`busybox ping -c 1 -W 1 ${m1addr}`.then(() =>
 lab.expect(`the host reaches m1 (${m1addr}) through the shim`, after, "Check the shim is up, has its address, and `ip route get` for m1 says `dev` shim.");
 const routeOut = await lab.sh`ip -j route get ${m1addr || router}`;
 lab.view(routeOut, parseIpRoute(routeOut.stdout).value.map((r) => ({ dst: r.dst, dev: r.dev, src: r.src })), "ip -j route get m1");
+// The same packet as before the shim, now:
+if (m1addr) await lab.explain("host", m1addr);
 
 // %% check ex4-check 06.host-shim
+
+/* %% md trouble-md
+## 5 · Troubleshooting: a shim that does not work
+
+The next cell deletes your shim and makes it again, up, with its address and its route (only in your session). Yet the host cannot reach m1. Find out why with the tools of this lab: `ip -d link` on the host and, with `nsenter`, inside m1; `ip route get`; `lab.draw()`. Name the cause, and fix it.
+*/
+
+// %% code scenario concepts=16
+await lab.scenario();
+await lab.sh`busybox ping -c 1 -W 1 ${m1addr || router}`.catch(() => console.log("(the host cannot ping m1)"));
+
+// %% exercise ex5 type=troubleshoot concepts=16
+// Exercise 5: find out why the host cannot reach m1 through the remade shim; name the cause; fix it.
+// 1. Look: add cells as you like.
+// 2. Name the cause: await lab.diagnose("…");   (one of the causes listed above)
+// 3. Fix it, inside a step to see what changed:
+// await lab.step("fix the shim", async () => { … });
+// %% solution ex5
+// Exercise 5: find out why the host cannot reach m1 through the remade shim; name the cause; fix it.
+const [shimLink] = parseIpLink((await lab.sh`ip -j -d link show ${shim}`).stdout).value;
+({ shimMode: shimLink?.kindData?.["mode"], m1Mode: inner.kindData?.["mode"] });   // private vs bridge
+await lab.diagnose("wrong-mode");
+await lab.step("fix the shim: bridge mode, like the containers", () => lab.sh`ip link set ${shim} type macvlan mode bridge`);
+
+// %% check ex5-check 06.shim-fixed
 
 /* %% md all-md
 ## All checks
 
-Run every check of this lab again (the grader also runs a hidden one: the LAN namespace fetches m1's web page, as any machine on a LAN would).
+Your predictions (on time or not), then every check again (the grader also runs a hidden one: the LAN namespace fetches m1's web page, as any machine on a LAN would).
 */
+
+// %% check predictions-check 06.predictions
 
 // %% check all-checks
 
