@@ -21,7 +21,8 @@ import { ensureRootfs, rootfsArgv, type RootfsBind, type RootfsOptions } from ".
 export const labRootSpec: RootfsOptions = {
   suite: "trixie",
   packages: [...jupyterPackagesFor("lab"), "docker.io", "docker-cli", "iproute2", "iptables", "procps", "util-linux", "bridge-utils", "curl", "kmod"],
-  // Debian 13's jupyterlab can leave a dependency gap on some mirror states; `apt-get -f install` closes it.
+  // If the first install stops on a dependency gap (reported once for Debian 13's jupyterlab; not seen here on
+  // 2026-12-02), the builder runs `apt-get -f install` and installs again.
   fix: true,
 };
 
