@@ -5,9 +5,9 @@ import { labContext } from "../../src/labs/run-lab.js";
 import { newSessionId } from "../../src/labs/session.js";
 import { runCli } from "../helpers/cli.js";
 import { learnerDockerdPid, engineLeftovers, expectNoEngineResidue } from "./engine-residue.js";
-import { expectNoResidueOf, expectSolved, expectWholeNotebookPasses, labSuite, privateEngineProbe, runLabCli, runSetupTwice, expectFailsWithHint } from "./lab-harness.js";
+import { expectBlankFails, expectNoResidueOf, expectSolved, expectTeachingMechanics, expectWholeNotebookPasses, labSuite, privateEngineProbe, runSetupTwice } from "./lab-harness.js";
 
-const checkIds = ["07.bip", "07.address-pool", "07.custom-network", "07.static-and-range", "07.static-serves"];
+const checkIds = ["07.bip", "07.address-pool", "07.custom-network", "07.static-and-range", "07.safe-static", "07.team-fixed", "07.predictions", "07.static-serves"];
 
 describe("lab 07 · addressing on a private engine, through the real kernel", () => {
   let dockerdPid: string;
@@ -30,20 +30,25 @@ describe("lab 07 · addressing on a private engine, through the real kernel", ()
     expect(await learnerDocker0()).toBe(docker0);
   });
 
-  it("labs run 07 without solutions fails every check and shows a hint for each", async () => {
-    const { result, exitCode } = await runLabCli("07", false);
-    expect(exitCode).toBe(1);
+  it("labs run 07 without solutions fails every check, db stays without its address, and no hint the grader shows gives a solution away", async () => {
+    const result = await expectBlankFails("07", checkIds.length, { noAnswers: true });
     expect(result.checks.map((check) => check.id)).toEqual(checkIds);
-    for (const check of result.checks) expectFailsWithHint(check);
+    expect(result.checks.find((c) => c.id === "07.team-fixed")?.evidence["fixed"]).toBe(false);
     expect(result.checks.find((c) => c.id === "07.bip")?.message).toContain("172.17.0.1/16");
     await others.expectUntouched();
     await expectNoResidueOf(suite.before(), [result.session]);
     await expectNoEngineResidue(result.session, "07");
   });
 
+  it("hints come in levels (first level gives nothing away, a second failure shows the next), the scenario takes db's address, a late prediction is refused", async () => {
+    await expectTeachingMechanics("07", "07.custom-network");
+    await others.expectUntouched();
+    await expectNoResidueOf(suite.before(), []);
+  });
+
   it("the whole notebook, its teardown cell included, passes its displayed checks and stops the private engine", async () => {
     const session = newSessionId();
-    await expectWholeNotebookPasses("07", session, 4);
+    await expectWholeNotebookPasses("07", session, 7);
     await others.expectUntouched();
     await expectNoResidueOf(suite.before(), [session]);
     await expectNoEngineResidue(session, "07");
