@@ -20,8 +20,9 @@ export interface EngineRoot {
 // read-only and its network namespace has no way out).
 const packages = [...new Set(["docker.io", "procps", "kmod", ...Object.values(hostTools), ...jupyterPackages])];
 
+// From Debian 13 on, the docker command is a package of its own (docker.io only recommends docker-cli).
 export const engineRoots: readonly EngineRoot[] = [
   { id: "d20", suite: "bookworm", docker: "20.10", distribution: "Debian 12 (bookworm)", packages },
-  { id: "d26", suite: "trixie", docker: "26.1", distribution: "Debian 13 (trixie)", packages },
-  { id: "d28", suite: "sid", docker: "28.5", distribution: "Debian sid", packages },
+  { id: "d26", suite: "trixie", docker: "26.1", distribution: "Debian 13 (trixie)", packages: [...packages, "docker-cli"] },
+  { id: "d28", suite: "sid", docker: "28.5", distribution: "Debian sid", packages: [...packages, "docker-cli"] },
 ];

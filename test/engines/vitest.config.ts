@@ -8,7 +8,8 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 export default defineConfig({
   test: {
     root,
-    include: ["test/engines/**/*.test.ts"],
+    // DNL_RECORD=1: record the engines' fixtures instead (test/engines/record.ts).
+    include: process.env.DNL_RECORD ? ["test/engines/record.fixtures.ts"] : ["test/engines/**/*.test.ts"],
     globalSetup: ["test/helpers/global-setup.ts"],
     fileParallelism: false,
     testTimeout: 3_600_000,

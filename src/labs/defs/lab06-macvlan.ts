@@ -176,7 +176,7 @@ const checks: CheckDefinition<LabContext>[] = [
       const { address } = await childOf(context, "m1");
       if (!address) return fail("m1 is not on the macvlan network.", runHint(context, "m1"));
       if (!(await netnsNames()).includes(names.lan)) return fail("The LAN namespace is gone.", needSetup);
-      const result = await run("ip", ["netns", "exec", names.lan, "wget", "-q", "-O", "/dev/null", "-T", "3", "-t", "1", `http://${address}/`], { reject: false, timeout: 10_000 });
+      const result = await run("ip", ["netns", "exec", names.lan, "curl", "-sf", "-o", "/dev/null", "--max-time", "3", `http://${address}/`], { reject: false, timeout: 10_000 });
       return result.exitCode === 0 ? pass(`The LAN namespace fetched http://${address}/.`) : fail(`The LAN namespace could not fetch http://${address}/.`, "Run m1 with `httpd -f -p 80 -h /var/www`.");
     },
   },

@@ -145,7 +145,7 @@ const checks: CheckDefinition<LabContext>[] = [
       const plan = await addressingPlan(context.session);
       if (!plan) return fail("The lab is not set up.", needSetup);
       const engine = new PrivateEngine(context.session, () => undefined);
-      const result = await run("ip", ["netns", "exec", engine.netns, "wget", "-q", "-O", "/dev/null", "-T", "3", "-t", "1", `http://${plan.staticIp}/`], { reject: false, timeout: 10_000 });
+      const result = await run("ip", ["netns", "exec", engine.netns, "curl", "-sf", "-o", "/dev/null", "--max-time", "3", `http://${plan.staticIp}/`], { reject: false, timeout: 10_000 });
       return result.exitCode === 0 ? pass(`http://${plan.staticIp}/ answered.`) : fail(`http://${plan.staticIp}/ did not answer.`, "Run fixed with `httpd -f -p 80 -h /var/www` and --ip.");
     },
   },
