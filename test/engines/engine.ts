@@ -46,13 +46,19 @@ const insidePaths = (paths: EnginePaths): EnginePaths => {
   return { ...paths, dir, dataRoot: join(dir, "data"), marker: join(dir, "engine.json"), log: join(dir, "dockerd.log"), configFile: join(dir, "daemon.json") };
 };
 
-/** Binds every process of this engine (dockerd, lab process) gets: run dir, state dir, writable /etc/docker, /tmp, /root. */
+/**
+ * Binds every process of this engine (dockerd, lab process) gets: run dir, state dir, and writable /etc/docker,
+ * /var/lib/docker, /tmp, /root. (/var/lib/docker although every engine has --data-root: Docker 20.10's swarm task
+ * manager writes there anyway, and lab 08's overlay containers failed with "mkdir /var/lib/docker: read-only file
+ * system".)
+ */
 export const engineBinds = (paths: EnginePaths): RootfsBind[] => {
   const inside = insidePaths(paths);
   return [
     { source: paths.runDir },
     { source: paths.dir, target: inside.dir },
     { source: join(paths.dir, "etc-docker"), target: "/etc/docker" },
+    { source: join(paths.dir, "var-lib-docker"), target: "/var/lib/docker" },
     { source: join(paths.dir, "tmp"), target: "/tmp" },
     { source: join(paths.dir, "home"), target: "/root" },
   ];
@@ -71,7 +77,7 @@ export const startMatrixEngine = async (spec: EngineRoot, root: string, options:
   const session = newSessionId();
   const paths = enginePaths(session, spec.id);
   const inside = insidePaths(paths);
-  for (const dir of [paths.runDir, paths.dir, join(paths.dir, "etc-docker"), join(paths.dir, "tmp"), join(paths.dir, "home")]) await mkdir(dir, { recursive: true });
+  for (const dir of [paths.runDir, paths.dir, join(paths.dir, "etc-docker"), join(paths.dir, "var-lib-docker"), join(paths.dir, "tmp"), join(paths.dir, "home")]) await mkdir(dir, { recursive: true });
   await run("chmod", ["1777", join(paths.dir, "tmp")]);
   const config = options.userlandProxy === false ? { "userland-proxy": false } : {};
   await writeFile(paths.configFile, `${JSON.stringify(config)}\n`);

@@ -6,7 +6,7 @@
 // The scene: default bridge `web` publishing 127.0.0.1:18080->80; user bridges neta (a1 publishing 18081->80) and
 // netb (b1); an --internal network (i1). Traffic: a request from the engine's namespace to 127.0.0.1:18080, a1 to
 // its own published port on its gateway (hairpin), a1 pinging b1 (isolation drop). Everything stays inside the
-// engine's network namespace, which has no way out.
+// engine's network namespace, which has no way out. (busybox 1.35's wget segfaults with -T: `timeout` bounds it.)
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { execa } from "execa";
@@ -26,7 +26,7 @@ docker run -d $label --name dnl-rec-b1 --network dnl-rec-netb $img sleep 600 >/d
 docker run -d $label --name dnl-rec-i1 --network dnl-rec-int $img sleep 600 >/dev/null
 sleep 1
 curl -s -o /dev/null -w 'loopback %{http_code}\n' --max-time 5 http://127.0.0.1:18080/ || echo "loopback failed"
-docker exec dnl-rec-a1 wget -q -T 3 -O /dev/null http://10.231.1.1:18081/ && echo "hairpin-a1 ok" || echo "hairpin-a1 failed"
+docker exec dnl-rec-a1 timeout 5 wget -q -O /dev/null http://10.231.1.1:18081/ && echo "hairpin-a1 ok" || echo "hairpin-a1 failed"
 b1=$(docker inspect -f '{{(index .NetworkSettings.Networks "dnl-rec-netb").IPAddress}}' dnl-rec-b1)
 docker exec dnl-rec-a1 ping -c 1 -W 1 $b1 >/dev/null && echo "cross-bridge ping answered" || echo "cross-bridge ping dropped"
 `;
