@@ -15,6 +15,7 @@ export { explanationBundle, proofBundle } from "./render/explain-view.js";
 export { prove, isOwnNamespace, type Proof } from "./topology/prove.js";
 export { natView, publishedPorts, masquerades, isolationChains } from "./topology/nat.js";
 export { walkChain, type Packet, type ChainResult } from "./topology/iptables-eval.js";
+export { parseEngineVersion, engineLabel, engineGeneration, hasGatewayModes, portPaths, hairpinMasquerade, crossBridge, macOrigin, type EngineVersion, type EngineGeneration, type PortPaths, type PortRoute, type PortUnderTest, type CrossBridge, type MacOrigin } from "./topology/engine-facts.js";
 export { display, jupyterDisplay } from "./render/display.js";
 export type { MimeBundle } from "./render/display.js";
 export { checkReportBundle, checkMimeType } from "./render/check-report.js";
