@@ -109,7 +109,9 @@ const checks: CheckDefinition<LabContext>[] = [
       const ip = eth0?.addresses.find((a) => a.family === "inet")?.address;
       const answers = await context.session.answers();
       if (answers["side-ip"] !== ip || answers["side-mac"] !== eth0?.mac) return fail(`You recorded ${JSON.stringify(answers["side-ip"])} / ${JSON.stringify(answers["side-mac"])}; eth0 in side is ${ip} / ${eth0?.mac}.`, "Read eth0's address and MAC inside side (docker exec side ip addr show eth0), parsed with parseIpAddr.", { ip, mac: eth0?.mac });
-      const veths = (await interfaces(onHost)).filter((i) => i.kind === "veth" && i.peerIfindex === eth0?.ifindex && i.master === "docker0");
+      // The host end is the veth whose own (host) ifindex is eth0's peer: unique on the host. Its peer ifindex alone is
+      // not: from Docker 28 every container's eth0 has the same small index in its own namespace.
+      const veths = (await interfaces(onHost)).filter((i) => i.kind === "veth" && i.ifindex === eth0?.peerIfindex && i.peerIfindex === eth0?.ifindex && i.master === "docker0");
       if (answers["side-localhost"] !== true) return fail(`side-localhost is ${JSON.stringify(answers["side-localhost"])}.`, "From side, wget -qO- http://127.0.0.1/ (app's web server) and record whether it worked.");
       return pass(`app and side share ${nsApp}: one eth0 (${ip}, ${eth0?.mac}), ${veths.length} veth on docker0 for both, and localhost reaches app's server.`, { ip, mac: eth0?.mac, veths: veths.map((v) => v.name) });
     },
