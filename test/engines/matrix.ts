@@ -43,9 +43,22 @@ const listFromEnv = (name: string, all: readonly string[]): string[] => {
   return chosen;
 };
 
-/** Engines and labs to run: DNL_ENGINES (d20,d26,d28) and DNL_ENGINE_LABS (01…08), default all. */
+/** One column of the matrix: an engine root, and whether its dockerd runs with the userland proxy. */
+export interface MatrixVariant {
+  /** d20, d26, d28, or d28np (Docker 28.5 with --userland-proxy=false). */
+  readonly id: string;
+  readonly spec: EngineRoot;
+  readonly userlandProxy: boolean;
+}
+
+export const matrixVariants: readonly MatrixVariant[] = [
+  ...engineRoots.map((spec) => ({ id: spec.id, spec, userlandProxy: true })),
+  { id: "d28np", spec: engineRoots.find((spec) => spec.id === "d28") as EngineRoot, userlandProxy: false },
+];
+
+/** Columns and labs to run: DNL_ENGINES (d20,d26,d28,d28np) and DNL_ENGINE_LABS (01…08), default all. */
 export const matrixSelection = () => ({
-  engines: listFromEnv("DNL_ENGINES", engineRoots.map((spec) => spec.id)),
+  engines: listFromEnv("DNL_ENGINES", matrixVariants.map((variant) => variant.id)),
   labs: listFromEnv("DNL_ENGINE_LABS", allLabs),
 });
 
@@ -91,7 +104,7 @@ export const runLabInside = async (engine: MatrixEngine, lab: string): Promise<{
     output: run.output,
     result: {
       lab,
-      engine: engine.spec.id,
+      engine: engine.options.userlandProxy === false ? `${engine.spec.id}np` : engine.spec.id,
       docker: engine.version,
       userlandProxy: engine.options.userlandProxy !== false,
       testsPassed: json?.numPassedTests ?? 0,
@@ -109,7 +122,7 @@ const recordResults = async (results: readonly LabResult[]): Promise<void> => {
   const file = join(repoRoot, "test", "artifacts", "engine-matrix.json");
   await mkdir(join(repoRoot, "test", "artifacts"), { recursive: true });
   const previous = await readFile(file, "utf8").then((text) => JSON.parse(text) as { date: string; results: LabResult[] }, () => ({ date: "", results: [] as LabResult[] }));
-  const key = (r: LabResult) => `${r.engine}/${r.userlandProxy}/${r.lab}`;
+  const key = (r: LabResult) => `${r.engine}/${r.lab}`;
   const merged = [...previous.results.filter((r) => !results.some((n) => key(n) === key(r))), ...results];
   await writeFile(file, `${JSON.stringify({ date: new Date().toISOString().slice(0, 10), results: merged }, null, 2)}\n`);
 };
@@ -129,13 +142,13 @@ export const engineSuite = (spec: EngineRoot, labs: readonly string[], options: 
       hostDockerd = await learnerDockerdPid();
       const root = await ensureRootfs({ suite: spec.suite, packages: spec.packages, log: log(spec) });
       engine = await startMatrixEngine(spec, root, { ...options, log: log(spec) });
-    });
+    }, 1_800_000); // a first run builds the root: debootstrap + apt, minutes
 
     afterAll(async () => {
       if (engine) await stopMatrixEngine(engine);
       await hostBystanders.remove();
       if (results.length) await recordResults(results);
-    });
+    }, 120_000);
 
     it(`runs the distribution's Docker ${spec.docker}`, () => {
       expect(engine?.version.startsWith(`${spec.docker}.`)).toBe(true);
@@ -150,7 +163,7 @@ export const engineSuite = (spec: EngineRoot, labs: readonly string[], options: 
       const second = await inEngine(current, ["node", "dist/cli/bin.js", "setup"], {}, 600_000);
       expect(second.exitCode, second.output).toBe(0);
       expect(second.output).not.toMatch(/^(building|installing|installed|downloading)/im);
-    });
+    }, 1_200_000);
 
     for (const lab of labs) {
       it(`lab ${lab}: its whole test file passes inside (solutions pass, blank fails with hints, setup twice, no residue)`, async () => {
@@ -159,7 +172,7 @@ export const engineSuite = (spec: EngineRoot, labs: readonly string[], options: 
         console.log(`[${spec.id}] lab ${lab}: ${result.testsPassed}/${result.tests} tests, solutions ${result.solutions?.passed}/${result.solutions?.checks} checks, blank ${result.blank?.failed}/${result.blank?.checks} failing, ${result.seconds} s`);
         expect(result.failures, output.slice(-6000)).toEqual([]);
         expect(result.tests).toBeGreaterThan(0);
-      });
+      }, 1_800_000);
     }
 
     it("stopping the engine leaves nothing on the host; the host's engine and its bystanders are untouched", async () => {
@@ -169,6 +182,6 @@ export const engineSuite = (spec: EngineRoot, labs: readonly string[], options: 
       expect(await mountsUnder([current.root])).toEqual([]);
       expect(await learnerDockerdPid()).toBe(hostDockerd);
       await hostBystanders.expectUntouched();
-    });
+    }, 120_000);
   });
 };

@@ -3,15 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureRootfs } from "../helpers/rootfs.js";
 import { startMatrixEngine, stopMatrixEngine, type MatrixEngine } from "./engine.js";
-import { matrixSelection } from "./matrix.js";
+import { matrixSelection, matrixVariants } from "./matrix.js";
 import { recordScene } from "./record.js";
-import { engineRoots } from "./roots.js";
 
 const { engines } = matrixSelection();
-const variants = engineRoots.filter((spec) => engines.includes(spec.id)).flatMap((spec) => [
-  { spec, userlandProxy: true },
-  ...(spec.id === "d28" ? [{ spec, userlandProxy: false }] : []),
-]);
+const variants = matrixVariants.filter((variant) => engines.includes(variant.id));
 
 for (const { spec, userlandProxy } of variants) {
   describe(`record Docker ${spec.docker}${userlandProxy ? "" : " --userland-proxy=false"}`, () => {
