@@ -15,6 +15,7 @@ import { bystanders } from "../labs/lab-harness.js";
 import { engineLeftovers, learnerDockerdPid } from "../labs/engine-residue.js";
 import { labProcessArgv, startMatrixEngine, stopMatrixEngine, type MatrixEngine, type MatrixEngineOptions } from "./engine.js";
 import { engineRoots, type EngineRoot } from "./roots.js";
+import { matrixTable } from "./table.js";
 
 /** What one lab's test file reported on one engine (a row cell of the lab x engine table). */
 export interface LabResult {
@@ -117,7 +118,7 @@ export const runLabInside = async (engine: MatrixEngine, lab: string): Promise<{
   };
 };
 
-/** Append results to test/artifacts/engine-matrix.json (the lab x engine table is rendered from it). */
+/** Merge results into test/artifacts/engine-matrix.json (the lab x engine table is rendered from it); print the table. */
 const recordResults = async (results: readonly LabResult[]): Promise<void> => {
   const file = join(repoRoot, "test", "artifacts", "engine-matrix.json");
   await mkdir(join(repoRoot, "test", "artifacts"), { recursive: true });
@@ -125,6 +126,7 @@ const recordResults = async (results: readonly LabResult[]): Promise<void> => {
   const key = (r: LabResult) => `${r.engine}/${r.lab}`;
   const merged = [...previous.results.filter((r) => !results.some((n) => key(n) === key(r))), ...results];
   await writeFile(file, `${JSON.stringify({ date: new Date().toISOString().slice(0, 10), results: merged }, null, 2)}\n`);
+  console.log(`lab x engine (${file}):\n${matrixTable(merged)}`);
 };
 
 /** One engine's suite (call at the top level of a test file). */
