@@ -63,7 +63,7 @@ export const matrixSelection = () => ({
   labs: listFromEnv("DNL_ENGINE_LABS", allLabs),
 });
 
-const log = (spec: EngineRoot) => (line: string) => console.log(`[${spec.id}] ${line}`);
+const log = (spec: EngineRoot, userlandProxy = true) => (line: string) => console.log(`[${spec.id}${userlandProxy ? "" : "np"}] ${line}`);
 
 // Run a command as the engine's lab process; returns its output (never throws).
 const inEngine = async (engine: MatrixEngine, command: readonly string[], env: Record<string, string> = {}, timeout = 1_800_000) => {
@@ -142,8 +142,8 @@ export const engineSuite = (spec: EngineRoot, labs: readonly string[], options: 
       await requireEngine();
       await hostBystanders.create();
       hostDockerd = await learnerDockerdPid();
-      const root = await ensureRootfs({ suite: spec.suite, packages: spec.packages, log: log(spec) });
-      engine = await startMatrixEngine(spec, root, { ...options, log: log(spec) });
+      const root = await ensureRootfs({ suite: spec.suite, packages: spec.packages, log: log(spec, options.userlandProxy !== false) });
+      engine = await startMatrixEngine(spec, root, { ...options, log: log(spec, options.userlandProxy !== false) });
     }, 1_800_000); // a first run builds the root: debootstrap + apt, minutes
 
     afterAll(async () => {
@@ -171,7 +171,7 @@ export const engineSuite = (spec: EngineRoot, labs: readonly string[], options: 
       it(`lab ${lab}: its whole test file passes inside (solutions pass, blank fails with hints, setup twice, no residue)`, async () => {
         const { result, output } = await runLabInside(engine as MatrixEngine, lab);
         results.push(result);
-        console.log(`[${spec.id}] lab ${lab}: ${result.testsPassed}/${result.tests} tests, solutions ${result.solutions?.passed}/${result.solutions?.checks} checks, blank ${result.blank?.failed}/${result.blank?.checks} failing, ${result.seconds} s`);
+        console.log(`[${result.engine}] lab ${lab}: ${result.testsPassed}/${result.tests} tests, solutions ${result.solutions?.passed}/${result.solutions?.checks} checks, blank ${result.blank?.failed}/${result.blank?.checks} failing, ${result.seconds} s`);
         expect(result.failures, output.slice(-6000)).toEqual([]);
         expect(result.tests).toBeGreaterThan(0);
       }, 1_800_000);
