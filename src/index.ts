@@ -17,6 +17,7 @@ export { natView, publishedPorts, masquerades, isolationChains } from "./topolog
 export { walkChain, type Packet, type ChainResult } from "./topology/iptables-eval.js";
 export { walkNftChain } from "./topology/nft-eval.js";
 export { firewallOf, hookChains, runHook, type Firewall, type Hook, type HookChain, type HookResult } from "./topology/firewall.js";
+export { parseEngineVersion, engineLabel, engineGeneration, hasGatewayModes, portPaths, hairpinMasquerade, crossBridge, macOrigin, type EngineVersion, type EngineGeneration, type PortPaths, type PortRoute, type PortUnderTest, type CrossBridge, type MacOrigin } from "./topology/engine-facts.js";
 export { display, jupyterDisplay } from "./render/display.js";
 export type { MimeBundle } from "./render/display.js";
 export { checkReportBundle, checkMimeType } from "./render/check-report.js";

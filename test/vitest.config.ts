@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     root,
     include: ["test/**/*.test.ts"],
+    // The whole engine matrix is `npm run test:engines` (test/engines/vitest.config.ts); npm test runs its CI slice.
+    exclude: ["test/engines/matrix.test.ts", "**/node_modules/**"],
     globalSetup: ["test/helpers/global-setup.ts"],
     // Tests that use the engine compare host state before and after: run files one at a time.
     fileParallelism: false,

@@ -23,7 +23,7 @@ The posts you read (seeds 000, 001, 002, 004) open with the same picture: instal
 */
 
 // %% code setup
-import { openLab, parseIpLink, parseIpAddr, parseIpRoute, parseNetworkInspect, parseBrctl, parseIfconfig, parseRoute } from "docker-net-lab";
+import { openLab, parseIpLink, parseIpAddr, parseIpRoute, parseNetworkInspect, parseBrctl, parseIfconfig, parseRoute, macOrigin, engineLabel } from "docker-net-lab";
 
 const lab = await openLab("01");
 await lab.setup();
@@ -145,11 +145,21 @@ await lab.draw();
 ## 3 · Inside a container: `eth0`, `lo`, and the gateway
 
 A container has its own network namespace: it sees only its own interfaces. Note `eth0@ifN`: N is the index of the other end of the veth pair, on the host (lab 02).
+
+eth0's MAC address depends on the engine: up to Docker 27 it is `02:42` followed by the four bytes of the container's IPv4 address (172.17.0.2 → `02:42:ac:11:00:02`), from Docker 28 on it is random. The cell after the next one says which yours does.
 */
 
 // %% code inside-addr concepts=3
 const inside = await lab.sh`docker exec ${web1} ip addr`;
 lab.view(inside, parseIpAddr(inside.stdout).value.map((i) => ({ name: i.name, peerIfindex: i.peerIfindex, mac: i.mac, addresses: i.addresses.map((a) => `${a.address}/${a.prefix}`) })), "docker exec web1 ip addr");
+
+// %% code inside-mac concepts=3
+// Where eth0's MAC comes from on this engine.
+const eth0 = parseIpAddr(inside.stdout).value.find((i) => i.name === "eth0");
+const eth0Ip = eth0?.addresses.find((a) => a.family === "inet")?.address ?? "";
+const engineVersion = (await lab.exec(["docker", "version", "--format", "{{.Server.Version}}"], { quiet: true })).stdout.trim();
+const origin = macOrigin(eth0?.mac ?? "", eth0Ip) === "from-ip" ? "02:42 followed by the four bytes of its address (what engines before Docker 28 do)" : "random (Docker 28 and later no longer derive it from the address)";
+console.log(`${engineLabel(engineVersion)}: eth0 ${eth0Ip} has MAC ${eth0?.mac}: ${origin}.`);
 
 /* %% md nsenter-box
 > **The post says** (seed 004) open a shell in the container and `apt install iproute2` to see its interfaces. **Today** you need nothing inside the container: `nsenter -t PID -n` runs the host's own `ip` in the container's network namespace (PID is the container's main process, from `docker inspect`). That also works for images with no tools at all.

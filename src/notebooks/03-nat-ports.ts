@@ -117,10 +117,12 @@ await lab.answer("dnat-to", dnat?.targetOptions["to-destination"]);
 
 Look again at nat OUTPUT (packets the host itself sends): `DOCKER all -- 0.0.0.0/0 !127.0.0.0/8 ADDRTYPE match dst-type LOCAL`. The `!127.0.0.0/8` means requests to **127.0.0.1** are *not* DNATed. They are answered by **docker-proxy**, a small process the engine starts for each published port, which listens on 127.0.0.1:PORT and copies bytes to web:80 (seed 003's `curl http://127.0.0.1:8080` works this way).
 
+An engine started with `--userland-proxy=false` (an option in `daemon.json`) starts no docker-proxy at all: its nat OUTPUT rule has no `!127.0.0.0/8`, so the kernel DNATs 127.0.0.1 too (Docker sets `route_localnet` on the bridge for it). The check says which one your engine does, and its version.
+
 ### Exercise 4 · request the published port from the host, and find its proxy
 
 1. `fetch("http://127.0.0.1:" + port + "/")` (the notebook runs on the host) and record the response's `status` as `"loopback-status"`.
-2. Find the docker-proxy process for your port: lab.sh`pgrep -f ${"docker-proxy .*-host-port " + port + " "}` prints its pid; record it (a number) as `"proxy-pid"`. (`ps ax | grep docker-proxy` shows its whole command line.)
+2. Find the docker-proxy process for your port: lab.sh`pgrep -f ${"docker-proxy .*-host-port " + port + " "}` prints its pid; record it (a number) as `"proxy-pid"`, or `null` when there is none (`pgrep` then fails: the engine runs without the userland proxy). (`ps ax | grep docker-proxy` shows its whole command line.)
 */
 
 // %% exercise ex4 concepts=8
@@ -129,8 +131,8 @@ Look again at nat OUTPUT (packets the host itself sends): `DOCKER all -- 0.0.0.0
 // Exercise 4: record "loopback-status" (HTTP status of http://127.0.0.1:port/) and "proxy-pid".
 const response = await fetch(`http://127.0.0.1:${port}/`);
 await lab.answer("loopback-status", response.status);
-const pgrep = await lab.sh`pgrep -f ${"docker-proxy .*-host-port " + port + " "}`;
-await lab.answer("proxy-pid", Number(pgrep.stdout.trim().split("\n")[0]));
+const pgrep = await lab.sh`pgrep -f ${"docker-proxy .*-host-port " + port + " "}`.catch(() => null);
+await lab.answer("proxy-pid", pgrep ? Number(pgrep.stdout.trim().split("\n")[0]) : null);
 
 // %% check ex4-check 03.loopback
 
@@ -165,14 +167,46 @@ lab.expect(`the internet saw ${saw || "(nothing)"}, not web's own address`, saw 
 
 // %% check ex5-check 03.snat 03.counters
 
+/* %% md routed-md concepts=7
+### Gateway modes (Docker 28)
+
+MASQUERADE is the default, not a law. Docker 28 lets a bridge network choose its **gateway mode** (`-o com.docker.network.bridge.gateway_mode_ipv4=…`):
+
+| mode | outbound source | the outside reaching a container directly |
+|---|---|---|
+| `nat` (default) | the host's address (MASQUERADE) | dropped (raw PREROUTING), except published ports through DNAT |
+| `nat-unprotected` | the host's address | any port, if the outside has a route to the subnet |
+| `routed` | the container's **own** address: no MASQUERADE | published ports only, at the container's address |
+
+Older engines accept the option and ignore it (they keep masquerading). Our internet namespace has a route back to this host, so it can answer a container's own address.
+
+### Exercise 5b · a routed network
+
+1. Create `netr` (`lab.name("netr")`) with `-o com.docker.network.bridge.gateway_mode_ipv4=routed` and a subnet from `await lab.freeSubnet("routed")`, and run `r1` on it (`${lab.image} sleep 3600`).
+2. From r1, fetch `http://${internetServer}/cgi-bin/ip` and record the address the internet saw (trimmed) as `"routed-saw"`. The check tells what your engine did with the mode.
+*/
+
+// %% exercise ex5b concepts=7
+// Exercise 5b: create netr (gateway mode routed) and r1; record "routed-saw".
+// %% solution ex5b
+// Exercise 5b: create netr (gateway mode routed) and r1; record "routed-saw".
+const [netr, r1] = [lab.name("netr"), lab.name("r1")];
+await lab.sh`docker network create -o com.docker.network.bridge.gateway_mode_ipv4=routed --subnet ${await lab.freeSubnet("routed")} ${netr}`;
+await lab.sh`docker run -d --name ${r1} --network ${netr} ${lab.image} sleep 3600`;
+await lab.answer("routed-saw", (await lab.sh`docker exec ${r1} wget -qO- http://${internetServer}/cgi-bin/ip`).stdout.trim());
+
+// %% check ex5b-check 03.routed
+
 /* %% md hairpin-md concepts=9
 ## 5 · Hairpin
 
-Back in POSTROUTING there is one more rule for web: `MASQUERADE tcp -- WEB WEB tcp dpt:80` (seed 003's second MASQUERADE line). It matters when web reaches **its own** published port through the host: the DNAT sends the packet straight back to web, and without the rewrite web would see a reply from itself and drop it. (With the engine's default userland proxy, container-to-published-port traffic usually goes through docker-proxy instead; the rule is there for the engine's hairpin mode.)
+Back in POSTROUTING there may be one more rule for web: `MASQUERADE tcp -- WEB WEB tcp dpt:80` (seed 003's second MASQUERADE line). It matters when web reaches **its own** published port through the host: the DNAT sends the packet straight back to web, and without the rewrite web would see a reply from itself and drop it.
+
+Whether it is there depends on your engine. Docker 20.10 to 27 add it for every published port, although with the default userland proxy nat DOCKER leaves packets coming from docker0 alone (`-i docker0 -j RETURN`), so a container reaching a published port goes through docker-proxy and the rule stays at 0 packets. Docker 28 adds it only when the engine runs with `--userland-proxy=false`, where the kernel does the whole hairpin. The check names what your engine did.
 
 ### Exercise 6 · record the hairpin rule's source
 
-Find the POSTROUTING `MASQUERADE` rule whose `source` and `destination` are both web's address (`/32`) and record its `source` as `"hairpin-source"`.
+Find the POSTROUTING `MASQUERADE` rule whose `source` and `destination` are both web's address (`/32`) and record its `source` as `"hairpin-source"`, or `null` when your engine has no such rule.
 */
 
 // %% exercise ex6 concepts=9
@@ -181,7 +215,7 @@ Find the POSTROUTING `MASQUERADE` rule whose `source` and `destination` are both
 // Exercise 6: record the source of web's hairpin MASQUERADE rule as "hairpin-source".
 const webIp = JSON.parse((await lab.sh`docker inspect ${web}`).stdout)[0].NetworkSettings.Networks.bridge.IPAddress;
 const hairpin = (await natRules()).find((r) => r.chain === "POSTROUTING" && r.target === "MASQUERADE" && r.source === `${webIp}/32` && r.destination === `${webIp}/32`);
-await lab.answer("hairpin-source", hairpin?.source);
+await lab.answer("hairpin-source", hairpin?.source ?? null);
 
 // %% check ex6-check 03.hairpin
 

@@ -120,13 +120,21 @@ lab.expect("search-addresses has two addresses", Array.isArray(recordedSearch) &
 /* %% md iso-md
 ## 4 · Isolation between bridges
 
-Seed 003's inspect output shows `enable_icc` (containers on **one** bridge may talk). Between **two** bridges, Docker adds DROP rules in the filter table (on this engine: chains `DOCKER-ISOLATION-STAGE-1` and `-2`): a packet that came in from one Docker bridge and goes out to another is dropped.
+Seed 003's inspect output shows `enable_icc` (containers on **one** bridge may talk). Between **two** bridges, Docker drops the packets, and where it does depends on the engine:
+
+| engine | where a packet from one bridge to another dies |
+|---|---|
+| Docker 20.10 to 27 | filter FORWARD → `DOCKER-ISOLATION-STAGE-1` (`-i A ! -o A`) → `DOCKER-ISOLATION-STAGE-2` (`-o B -j DROP`) |
+| Docker 28 | already in the **raw** table: `PREROUTING -d B1 ! -i B -j DROP` (only packets coming in through B1's own bridge may reach it), before any filter rule; the isolation chains are still there, behind `DOCKER-FORWARD` |
+| Docker 29 (nftables) | no isolation chains: the `docker-bridges` nftables tables |
+
+Rather than trust a table, ask the kernel: every rule counts the packets it matched, so the DROP rule whose counter grows when your ping fails is the one that dropped it.
 
 ### Exercise 4 · a second bridge, and a ping that fails
 
 1. Create `netB` with `subnetB`, run `b1` on it (`--dns 127.0.0.1`, `${sleeper}`).
 2. From a1, `ping -c 1 -W 1` b1's **address** (names of other networks don't resolve); record whether it answered as `"cross-ping"` (`true`/`false`).
-3. netB's Linux bridge is `br-` + the first 12 characters of its id. Find the `DROP` rule whose `outInterface` is that bridge in the parsed `iptables-save -t filter`, and record its `outInterface` as `"isolation-drop"`.
+3. Around the ping, read every `DROP` rule with its counters (`iptables-save -c`, all tables, parsed). The rule whose `packets` grew, and which names b1's address or netB's bridge (`br-` + the first 12 characters of netB's id), dropped your ping: record where it sits as `"isolation-drop"`, its table and chain, e.g. `"filter DOCKER-ISOLATION-STAGE-2"`.
 */
 
 // %% exercise ex4 concepts=12
@@ -137,15 +145,23 @@ await lab.sh`docker network create --driver bridge --subnet ${subnetB} ${netB}`;
 await lab.sh`docker run -d --name ${b1} --network ${netB} --dns 127.0.0.1 ${sleeper}`;
 const [parsedB] = parseNetworkInspect((await lab.sh`docker network inspect ${netB}`).stdout).value;
 const b1Address = Object.values(parsedB?.containers ?? {}).find((c) => c.name === b1)?.ipv4Address.split("/")[0];
+const bridgeB = `br-${parsedB?.id.slice(0, 12)}`;
+// Every DROP rule of every table, with its packet counter.
+const drops = async () =>
+  parseIptablesSave((await lab.exec(["iptables-save", "-c"], { quiet: true })).stdout).value.flatMap((t) =>
+    t.chains.flatMap((c) => c.rules.filter((r) => r.target === "DROP").map((r) => ({ where: `${t.name} ${r.chain}`, rule: `-A ${r.chain} ${r.spec}`, packets: r.packets ?? 0 }))),
+  );
+const dropsBefore = new Map((await drops()).map((d) => [`${d.where} ${d.rule}`, d.packets]));
 await lab.answer("cross-ping", await lab.sh`docker exec ${a1} ping -c 1 -W 1 ${b1Address}`.then(() => true, () => false));
-const filterRules = parseIptablesSave((await lab.sh`iptables-save -t filter`).stdout).value.flatMap((t) => t.chains.flatMap((c) => c.rules));
-const dropB = filterRules.find((r) => r.target === "DROP" && r.outInterface === `br-${parsedB?.id.slice(0, 12)}`);
-await lab.answer("isolation-drop", dropB?.outInterface);
+const grew = (await drops()).filter((d) => d.packets > (dropsBefore.get(`${d.where} ${d.rule}`) ?? 0) && (d.rule.includes(`${b1Address}/`) || d.rule.includes(bridgeB)));
+console.log(grew.map((d) => `${d.where}: ${d.rule} (+${d.packets - (dropsBefore.get(`${d.where} ${d.rule}`) ?? 0)})`).join("\n"));
+await lab.answer("isolation-drop", grew[0]?.where);
 
 // %% code iso-view concepts=12
-// The isolation chains, as the seed's iptables -L prints them.
-await lab.sh`iptables -L DOCKER-ISOLATION-STAGE-1 -n`;
-await lab.sh`iptables -L DOCKER-ISOLATION-STAGE-2 -n`;
+// The isolation chains, as the seed's iptables -L prints them (Docker 20.10 to 28), and the raw table's drops (28).
+await lab.sh`iptables -L DOCKER-ISOLATION-STAGE-1 -n -v`.catch(() => undefined);
+await lab.sh`iptables -L DOCKER-ISOLATION-STAGE-2 -n -v`.catch(() => undefined);
+await lab.sh`iptables -t raw -L PREROUTING -n -v`;
 
 // %% check ex4-check 04.isolation
 

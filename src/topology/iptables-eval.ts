@@ -79,12 +79,14 @@ const ruleMatches = (rule: IptablesRule, packet: Packet, unknown: string[]): boo
       const ports = options.dports ?? options["destination-ports"] ?? options.ports;
       if (ports !== undefined && !portMatches(ports, packet.dport)) return false;
     } else if (match.name === "addrtype") {
-      const want = options["dst-type"];
-      if (want !== undefined) {
+      // --src-type too: Docker 28 without the userland proxy masquerades `-o BRIDGE -m addrtype --src-type LOCAL`.
+      for (const [option, address] of [["dst-type", packet.dst], ["src-type", packet.src]] as const) {
+        const want = options[option];
+        if (want === undefined) continue;
         const negated = want.startsWith("!");
-        const isLocal = packet.local.includes(packet.dst);
+        const isLocal = packet.local.includes(address);
         if (want.replace(/^!/, "") !== "LOCAL") {
-          unknown.push(`addrtype --dst-type ${want}`);
+          unknown.push(`addrtype --${option} ${want}`);
           return false;
         }
         if (negated === isLocal) return false;

@@ -9,12 +9,13 @@ import { engineRoots } from "./roots.js";
 const mountinfo = async (): Promise<string[]> => (await readFile("/proc/self/mountinfo", "utf8")).split("\n").map((line) => line.split(" ")[4] ?? "").filter(Boolean).sort();
 
 describe("Debian root filesystem builder", () => {
-  const spec = engineRoots[0]!; // bookworm + docker.io: the root the engine matrix needs anyway
+  // Debian sid + docker.io: the root npm test's slice of the engine matrix (ci.test.ts) needs anyway.
+  const spec = engineRoots.find((root) => root.id === "d28")!;
 
   it("builds a root once and then reuses it without downloading", async () => {
     const first: string[] = [];
     const root = await ensureRootfs({ suite: spec.suite, packages: spec.packages, log: (line) => first.push(line) });
-    expect((await readManifest(root))?.suite).toBe("bookworm");
+    expect((await readManifest(root))?.suite).toBe("sid");
     const second: string[] = [];
     const again = await ensureRootfs({ suite: spec.suite, packages: [...spec.packages].reverse(), log: (line) => second.push(line) });
     expect(again).toBe(root);
@@ -34,7 +35,7 @@ describe("Debian root filesystem builder", () => {
       const result = await execa(file!, args, { reject: false });
       expect(result.stderr).toBe("");
       const [version, links, netnsDir, hostname] = String(result.stdout).split("\n");
-      expect(version).toMatch(/^12\.\d+/);
+      expect(version).toMatch(/\/sid$/); // e.g. forky/sid
       expect(links).toBe("1"); // only lo: the network namespace, not the host's
       expect(netnsDir).toBe("no-netns"); // the host's /run/netns is not in the root
       expect(hostname).toBe((await readFile("/etc/hostname", "utf8")).trim());

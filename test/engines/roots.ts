@@ -1,4 +1,6 @@
 // The Debian roots of the engine matrix: one per Docker version, each from its distribution's docker.io package.
+import { hostTools } from "../../src/setup/doctor.js";
+import { jupyterPackages } from "../../src/setup/jupyter.js";
 import type { Suite } from "../helpers/rootfs.js";
 
 export interface EngineRoot {
@@ -12,12 +14,15 @@ export interface EngineRoot {
 }
 
 // What a private engine and the lab process need inside the root: the engine (docker.io pulls containerd, runc,
-// tini, iptables), the tools the labs run (ip, iptables, nsenter from util-linux, pgrep from procps, brctl), and
-// busybox-static for the toolbox image build.
-const packages = ["docker.io", "iproute2", "iptables", "procps", "bridge-utils", "busybox-static", "kmod"] as const;
+// tini, iptables), pgrep (procps) and modprobe (kmod), and everything `setup` would install: the host tools doctor
+// checks (ip, iptables, nsenter, brctl, curl, busybox-static for the toolbox image) and the Jupyter packages (the
+// headless notebook runner needs nbclient). So `docker-net-lab setup` inside the root installs nothing (the root is
+// read-only and its network namespace has no way out).
+const packages = [...new Set(["docker.io", "procps", "kmod", ...Object.values(hostTools), ...jupyterPackages])];
 
+// From Debian 13 on, the docker command is a package of its own (docker.io only recommends docker-cli).
 export const engineRoots: readonly EngineRoot[] = [
   { id: "d20", suite: "bookworm", docker: "20.10", distribution: "Debian 12 (bookworm)", packages },
-  { id: "d26", suite: "trixie", docker: "26.1", distribution: "Debian 13 (trixie)", packages },
-  { id: "d28", suite: "sid", docker: "28.5", distribution: "Debian sid", packages },
+  { id: "d26", suite: "trixie", docker: "26.1", distribution: "Debian 13 (trixie)", packages: [...packages, "docker-cli"] },
+  { id: "d28", suite: "sid", docker: "28.5", distribution: "Debian sid", packages: [...packages, "docker-cli"] },
 ];

@@ -200,6 +200,9 @@ export const ensureRootfs = async (options: RootfsOptions): Promise<string> => {
     const boot = await stream("unshare", ["--mount", "--propagation", "private", "--", "debootstrap", "--variant=minbase", spec.suite, building, mirror], (line) => worthShowing(line) && log(line));
     if (boot.code !== 0) throw new Error(`debootstrap ${spec.suite} failed (exit ${boot.code}):\n${boot.tail.join("\n")}`);
     await mkdir(join(building, ".dnl-oldroot")); // where rootfsArgv's pivot_root puts the old root for a moment
+    // The mirror's Release files carry a Valid-Until (sid's: about a week); a machine whose clock runs ahead of the
+    // mirror it reaches would refuse them, so the root's apt does not check it (the signatures are still checked).
+    await writeFile(join(building, "etc", "apt", "apt.conf.d", "99dnl-rootfs"), 'Acquire::Check-Valid-Until "false";\n');
     // No service may start while packages are installed into a root (docker.io's postinst would try).
     await writeFile(join(building, "usr", "sbin", "policy-rc.d"), "#!/bin/sh\nexit 101\n", { mode: 0o755 });
     const packages = spec.packages.map(shellQuote).join(" ");
@@ -239,23 +242,29 @@ export interface RootfsBind {
 }
 
 export interface RootfsArgvOptions {
-  /** Run it in this `ip netns` network namespace (`ip netns exec NETNS …` around everything). */
+  /** Run it in this `ip netns` network namespace (`nsenter --net=/run/netns/NETNS …` around everything). */
   readonly netns?: string;
   /**
    * Extra bind mounts. A target that does not exist in the root is created there as an empty directory or file (a
    * mount point): prefer targets under /run (a fresh tmpfs each time), which leaves the cached root unchanged.
    */
   readonly binds?: readonly RootfsBind[];
+  /**
+   * Mount the root itself read-only (its binds, /run, /proc… stay as they are): the cached root cannot change, so
+   * several runs (and other users of the cache) can share it. Bind targets are created before the remount.
+   */
+  readonly readOnly?: boolean;
 }
 
-// Runs in the host's mount namespace copy made private by unshare: $1 root, $2 number of binds, then triples
+// Runs in the host's mount namespace copy made private by unshare: $1 root, $2 ro|rw, $3 number of binds, then triples
 // (source target ro|rw), then "--", then the command. Mounts the root onto itself (so it is a mount point and
 // pivot_root and `ip -n`/`ip netns` work inside), /proc, /sys (of the current network namespace), the cgroup tree,
 // /dev (with /dev/pts, /dev/shm), a fresh tmpfs on /run, the binds; pivot_root into it and drop the old root (only
 // from this private namespace). The host's /run/netns is never mounted into the root, shared or unmounted.
 const inRootScript = `set -e
-R=$1; n=$2; shift 2
+R=$1; rootmode=$2; n=$3; shift 3
 mount --bind "$R" "$R"
+mkdir -p "$R/.dnl-oldroot"
 mount -t proc proc "$R/proc"
 mount -t sysfs sysfs "$R/sys"
 if [ -d /sys/fs/cgroup ] && [ -d "$R/sys/fs/cgroup" ]; then mount --rbind /sys/fs/cgroup "$R/sys/fs/cgroup"; fi
@@ -268,24 +277,26 @@ while [ "$n" -gt 0 ]; do
   if [ "$mode" = ro ]; then mount -o remount,bind,ro "$dst"; fi
 done
 shift
+if [ "$rootmode" = ro ]; then mount -o remount,bind,ro "$R"; fi
 cd "$R"
-mkdir -p .dnl-oldroot
 pivot_root . .dnl-oldroot
 exec chroot . /bin/sh -c 'umount -l /.dnl-oldroot && cd / && exec "$@"' dnl-rootfs "$@"`;
 
 /**
  * The argv that runs `argv` inside `root` (from ensureRootfs): a private mount namespace, the root bind-mounted
  * onto itself, /proc, /sys, /sys/fs/cgroup, /dev, /dev/pts, a tmpfs /run, the binds, pivot_root; optionally
- * inside a network namespace. The command inherits the caller's environment (wrap it in `env -i …` to choose).
+ * inside an `ip netns` network namespace. The command inherits the caller's environment (wrap it in `env -i …` to choose).
  */
 export const rootfsArgv = (root: string, argv: readonly string[], options: RootfsArgvOptions = {}): string[] => {
   if (!argv.length) throw new Error("rootfsArgv needs a command to run");
   const binds = options.binds ?? [];
   for (const bind of binds) if (!(bind.target ?? bind.source).startsWith("/") || !bind.source.startsWith("/")) throw new Error(`bind paths must be absolute: ${JSON.stringify(bind)}`);
   return [
-    ...(options.netns ? ["ip", "netns", "exec", options.netns] : []),
+    // nsenter rather than `ip netns exec`: that one remounts /sys for the namespace, which drops the cgroup mounts
+    // under /sys/fs/cgroup the root needs (dockerd: "Devices cgroup isn't mounted"); /sys is mounted fresh below.
+    ...(options.netns ? ["nsenter", `--net=/run/netns/${options.netns}`] : []),
     "unshare", "--mount", "--propagation", "private", "--",
-    "sh", "-c", inRootScript, "dnl-rootfs", root, String(binds.length),
+    "sh", "-c", inRootScript, "dnl-rootfs", root, options.readOnly ? "ro" : "rw", String(binds.length),
     ...binds.flatMap((bind) => [bind.source, bind.target ?? bind.source, bind.readOnly ? "ro" : "rw"]),
     "--", ...argv,
   ];

@@ -8,7 +8,7 @@ describe("lab 03 · NAT and port publishing, through the real kernel", () => {
   const { others } = suite;
 
   it("labs run 03 --solutions passes every check, the hidden one included and leaves nothing behind", async () => {
-    const result = await expectSolved("03", ["03.masquerade", "03.published", "03.dnat", "03.loopback", "03.snat", "03.counters", "03.hairpin", "03.live-nat"]);
+    const result = await expectSolved("03", ["03.masquerade", "03.published", "03.dnat", "03.loopback", "03.snat", "03.counters", "03.routed", "03.hairpin", "03.live-nat"]);
     const bindings = result.checks.find((c) => c.id === "03.published")?.evidence["bindings"] as { hostPort: string }[];
     const seen = String(result.checks.find((c) => c.id === "03.snat")?.evidence["seen"]);
     await others.expectUntouched();
@@ -17,14 +17,14 @@ describe("lab 03 · NAT and port publishing, through the real kernel", () => {
   });
 
   it("labs run 03 without solutions fails every check and shows a hint for each", async () => {
-    const result = await expectBlankFails("03", 8);
+    const result = await expectBlankFails("03", 9);
     await others.expectUntouched();
     await expectNoResidueOf(suite.before(), [result.session]);
   });
 
   it("the whole notebook, its teardown cell included, shows passing check reports and removes the internet namespace and its server", async () => {
     const session = newSessionId();
-    await expectWholeNotebookPasses("03", session, 7);
+    await expectWholeNotebookPasses("03", session, 8);
     await others.expectUntouched();
     await expectNoResidueOf(suite.before(), [session]);
   });

@@ -2,13 +2,15 @@
 import { chmod, mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fail, pass, type CheckDefinition } from "../../checks/check.js";
-import { findContainer } from "../../docker/adapter.js";
+import { findContainer, findNetwork } from "../../docker/adapter.js";
 import { iptablesSave } from "../../exec/commands.js";
 import { run } from "../../exec/run.js";
 import { parseIptablesSave } from "../../parse/iptables-save.js";
 import type { IptablesRule } from "../../parse/models.js";
 import { inSubnet } from "../../topology/ipv4.js";
+import { hairpinMasquerade, portPaths } from "../../topology/engine-facts.js";
 import type { LabContext, LabDefinition } from "../definition.js";
+import { publishedPort, readEngineView } from "../engine-view.js";
 import { freePort, freeSubnet, hostAddress, readParams } from "../free.js";
 import { tableRules } from "../host-facts.js";
 import { deleteLink, deleteNetns, linkExists, netnsNames } from "../kernel-objects.js";
@@ -107,18 +109,26 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "03.loopback",
+    title: "A request to 127.0.0.1:port from the host reaches web: through docker-proxy, or through DNAT when the engine runs without it",
     concepts: [8],
-    title: "A request to 127.0.0.1:port from the host reaches web, through docker-proxy",
     points: 2,
     run: async (context) => {
       const p = await params(context.session);
       if (!p) return noSetup;
       const answers = await context.session.answers();
-      const pids = await proxyPids(p.port);
-      if (pids.length === 0) return fail(`No docker-proxy serves port ${p.port}.`, "Publish web's port (03.published); the engine starts one docker-proxy per published port.");
+      const view = await readEngineView();
+      const port = publishedPort(view, context.session.name("web"), "bridge", 80);
+      if (!port || port.hostPort !== p.port) return fail(`web does not publish port 80 on ${p.port}.`, "Publish web's port (03.published).");
+      const { fromHost } = portPaths(view.tables, port, view.proxies, view.local);
+      const pids = view.proxies.filter((proxy) => proxy.hostPort === p.port).map((proxy) => proxy.pid);
       if (answers["loopback-status"] !== 200) return fail(`loopback-status is ${JSON.stringify(answers["loopback-status"])}, expected 200.`, `From the host, fetch http://127.0.0.1:${p.port}/ and record response.status: await lab.answer("loopback-status", r.status).`);
+      if (fromHost.route === "unreachable") return fail(`${view.label}: no docker-proxy serves port ${p.port} and no nat OUTPUT rule rewrites 127.0.0.1:${p.port}.`, "Publish web's port (03.published); is the engine's iptables management on? Run `npx docker-net-lab doctor`.");
+      if (fromHost.route === "nat") {
+        if (answers["proxy-pid"] !== null) return fail(`proxy-pid is ${JSON.stringify(answers["proxy-pid"])}, but ${view.label} runs without the userland proxy: no docker-proxy serves port ${p.port}.`, `pgrep finds no docker-proxy here: record null (await lab.answer("proxy-pid", null)). The kernel itself answers 127.0.0.1:${p.port}: nat OUTPUT sends it to the DOCKER chain, whose DNAT rule rewrites it to web.`, { dnat: fromHost.dnat?.text });
+        return pass(`${view.label} (--userland-proxy=false): 127.0.0.1:${p.port} answered 200 without docker-proxy; nat OUTPUT → ${fromHost.dnat?.text ?? "DNAT"} rewrote it to web.`, { dnat: fromHost.dnat?.text, pids });
+      }
       if (!pids.includes(Number(answers["proxy-pid"]))) return fail(`proxy-pid is ${JSON.stringify(answers["proxy-pid"])}, but docker-proxy for port ${p.port} is pid ${pids.join(", ")}.`, `Find it with lab.sh\`pgrep -f ${"docker-proxy .*-host-port"} ${p.port}\` (or ps), and record the number.`, { pids });
-      return pass(`127.0.0.1:${p.port} answered 200, served by docker-proxy pid ${answers["proxy-pid"]}.`, { pids });
+      return pass(`${view.label}: 127.0.0.1:${p.port} answered 200, served by docker-proxy pid ${answers["proxy-pid"]} (nat OUTPUT skips 127.0.0.0/8, so the userland proxy answers).`, { pids });
     },
   },
   {
@@ -153,18 +163,54 @@ const checks: CheckDefinition<LabContext>[] = [
     },
   },
   {
+    id: "03.routed",
+    title: "On a network in gateway mode routed, the 'internet' saw r1's own address where the engine honours the mode, the host's where it does not",
+    concepts: [7],
+    points: 1,
+    run: async (context) => {
+      const p = await params(context.session);
+      if (!p) return noSetup;
+      const name = context.session.name("netr");
+      const network = await findNetwork(name);
+      if (!network) return fail(`There is no network ${name}.`, `Create it: lab.sh\`docker network create -o com.docker.network.bridge.gateway_mode_ipv4=routed --subnet SUBNET ${name}\` with a subnet from lab.freeSubnet("routed").`);
+      const mode = network.options["com.docker.network.bridge.gateway_mode_ipv4"];
+      if (mode !== "routed") return fail(`${name}'s gateway mode is ${mode ?? "nat (the default)"}.`, "Remove it and create it again with -o com.docker.network.bridge.gateway_mode_ipv4=routed.", { mode });
+      const r1 = (await findContainer(context.session.name("r1")))?.networkSettings.networks[name]?.ipAddress;
+      if (!r1) return fail(`${context.session.name("r1")} is not running on ${name}.`, `Run: lab.sh\`docker run -d --name ${context.session.name("r1")} --network ${name} ${context.image} sleep 3600\`.`);
+      const view = await readEngineView();
+      const subnet = network.ipam.config[0]?.subnet ?? "";
+      const masquerade = view.tables.find((t) => t.name === "nat")?.chains.find((c) => c.name === "POSTROUTING")?.rules.find((r) => r.target === "MASQUERADE" && r.source === subnet);
+      const expected = masquerade ? hostAddress(p.internet, 1) : r1;
+      const given = (await context.session.answers())["routed-saw"];
+      if (given === undefined) return fail("No answer recorded for routed-saw.", `From r1, fetch http://${hostAddress(p.internet, 2)}/cgi-bin/ip and record the address it prints (trimmed).`);
+      if (given !== expected) return fail(`You recorded ${JSON.stringify(given)}; the internet namespace sees r1's requests from ${expected}.`, masquerade ? "This engine still masquerades that subnet: look at nat POSTROUTING." : "This engine does not masquerade the routed network: the source stays r1's own address.", { given });
+      if (masquerade) return pass(`${view.label} ignores gateway_mode_ipv4 (gateway modes came with Docker 27 and 28): it still masquerades ${subnet} (${masquerade.spec}), so the internet saw the host's ${expected}.`, { masquerade: masquerade.spec });
+      return pass(`${view.label} honours gateway_mode_ipv4=routed: no MASQUERADE for ${subnet}, the internet saw r1's own ${expected} and answers it through its route back to this host.`, { masquerade: null });
+    },
+  },
+  {
     id: "03.hairpin",
+    title: "You looked for web's hairpin MASQUERADE rule (source = destination = web, dport 80) and recorded it, or null where this engine adds none",
     concepts: [9],
-    title: "You found web's hairpin MASQUERADE rule (source = destination = web, dport 80)",
     points: 1,
     run: async (context) => {
       const address = await webAddress(context);
       if (!address) return fail("web is not running on the default bridge.", "Run web (exercise 2).");
-      const rule = (await tableRules("nat")).find((r) => r.chain === "POSTROUTING" && r.target === "MASQUERADE" && r.source === `${address}/32` && r.destination === `${address}/32` && option(r, "dport") === "80");
-      if (!rule) return fail(`No hairpin rule for ${address} in nat POSTROUTING.`, "Publish web's port 80: Docker adds the hairpin rule with the DNAT rule.");
-      const given = (await context.session.answers())["hairpin-source"];
-      if (given !== rule.source) return fail(`hairpin-source is ${JSON.stringify(given)}, expected the source of the rule whose source and destination are both web.`, "Look in POSTROUTING for MASQUERADE with -s X -d X --dport 80 where X is web's address.", { given, rule: rule.spec });
-      return pass(`${rule.spec}`, { rule: rule.spec });
+      const answers = await context.session.answers();
+      if (!("hairpin-source" in answers)) return fail("No answer recorded for hairpin-source.", "Look in nat POSTROUTING for MASQUERADE with -s X -d X --dport 80 where X is web's address; record its source, or null when there is none.");
+      const view = await readEngineView();
+      const rule = hairpinMasquerade(view.tables, address, 80);
+      const given = answers["hairpin-source"];
+      const proxy = view.proxies.some((p) => p.containerIp === address);
+      if (!rule) {
+        if (given !== null) return fail(`hairpin-source is ${JSON.stringify(given)}, but ${view.label} has no hairpin MASQUERADE rule for web.`, "Read nat POSTROUTING again: when no rule has web's address as both source and destination, record null.", { given });
+        return pass(`${view.label}${proxy ? " with the userland proxy" : ""} adds no per-port hairpin MASQUERADE: a container reaching a published port goes through docker-proxy (nat DOCKER leaves packets from docker0 alone). Docker 28 adds the rule only with --userland-proxy=false.`, { rule: null });
+      }
+      if (given !== `${address}/32`) return fail(`hairpin-source is ${JSON.stringify(given)}, expected the source of the rule whose source and destination are both web.`, "Look in POSTROUTING for MASQUERADE with -s X -d X --dport 80 where X is web's address.", { given, rule: rule.text });
+      const how = proxy
+        ? "with the userland proxy on, nat DOCKER returns early for packets from docker0, so a container reaching a published port goes through docker-proxy and this rule stays at 0 packets: it serves the kernel's hairpin path (--userland-proxy=false)"
+        : "without the userland proxy the kernel does the hairpin: DNAT in PREROUTING sends the packet back into docker0, and this rule rewrites its source so the reply comes back through the host";
+      return pass(`${view.label}: ${rule.text}; ${how}.`, { rule: rule.text });
     },
   },
   {

@@ -1,12 +1,12 @@
 // Lab 04 · user-defined bridges and DNS (curriculum concepts 10, 11, 12): custom subnet, 127.0.0.11, aliases, isolation, connect, --link.
 import { fail, pass, type CheckDefinition } from "../../checks/check.js";
 import { findContainer, findNetwork } from "../../docker/adapter.js";
-import { iptablesSave } from "../../exec/commands.js";
 import { run } from "../../exec/run.js";
-import { parseIptablesSave } from "../../parse/iptables-save.js";
 import { bridgeInterfaceName } from "../../topology/model.js";
 import { inSubnet } from "../../topology/ipv4.js";
+import { crossBridge } from "../../topology/engine-facts.js";
 import type { LabContext, LabDefinition } from "../definition.js";
+import { readEngineView } from "../engine-view.js";
 import { freeSubnet, readParams } from "../free.js";
 import type { LabSession } from "../session.js";
 
@@ -92,21 +92,33 @@ const checks: CheckDefinition<LabContext>[] = [
   },
   {
     id: "04.isolation",
+    title: "neta and netb are isolated: the ping failed, and you found where the engine dropped it",
     concepts: [12],
-    title: "neta and netb are isolated: the ping failed, and you found the DROP rule for netb's bridge",
     points: 2,
     run: async (context) => {
       const answers = await context.session.answers();
-      const netb = await findNetwork(context.session.name("netb"));
+      const [neta, netb] = [await findNetwork(context.session.name("neta")), await findNetwork(context.session.name("netb"))];
       if (!netb) return fail(`There is no network ${context.session.name("netb")}.`, "Create netb (exercise 4) with its subnet.");
+      if (!neta) return fail(`There is no network ${context.session.name("neta")}.`, "Do exercise 1 first.");
       if (!(await addressOn(context.session.name("b1"), netb.name))) return fail("b1 is not running on netb.", runHint(context, "b1", netb.name));
       if (answers["cross-ping"] !== false) return fail(`cross-ping is ${JSON.stringify(answers["cross-ping"])}, expected false.`, "Ping b1's address from a1 (ping -c 1 -W 1) and record whether it answered.");
-      const bridge = bridgeInterfaceName(netb);
-      const rules = parseIptablesSave(await iptablesSave("filter")).value.flatMap((t) => t.chains.flatMap((c) => c.rules));
-      const drop = rules.find((r) => r.target === "DROP" && r.outInterface === bridge);
-      if (!drop) return fail(`No DROP rule for ${bridge} in the filter table.`, "Is the engine's iptables management on? Run `npx docker-net-lab doctor`.");
-      if (answers["isolation-drop"] !== drop.outInterface) return fail(`isolation-drop is ${JSON.stringify(answers["isolation-drop"])}, expected the outInterface of the DROP rule for netb's bridge.`, `netb's bridge is br- plus the first 12 characters of its id; find the DROP rule in ${drop.chain} with that outInterface.`, { rule: drop.spec });
-      return pass(`${drop.chain}: ${drop.spec}: packets from another bridge to ${bridge} are dropped.`, { rule: drop.spec, bridge });
+      const view = await readEngineView();
+      const verdict = crossBridge(view, view.tables, neta, netb);
+      if (!verdict || verdict.verdict !== "DROP" || !verdict.rule) return fail(`${view.label}: a packet from ${neta.name} to ${netb.name} is not dropped by any rule (${verdict?.verdict ?? "no bridges"}).`, "Is the engine's iptables management on (and enable_icc untouched)? Run `npx docker-net-lab doctor`.", { path: verdict?.path.map((r) => r.text) ?? [] });
+      const expected = `${verdict.rule.table} ${verdict.rule.chain}`;
+      const given = typeof answers["isolation-drop"] === "string" ? answers["isolation-drop"].trim().replace(/\s+/g, " ") : answers["isolation-drop"];
+      const where = verdict.rule.table === "raw" ? "in the raw table's PREROUTING, before any filter rule: only packets that come in through b1's own bridge may reach b1" : "in the filter table: in from one Docker bridge, out to another";
+      if (given !== expected) {
+        const bridgeName = typeof given === "string" && given === bridgeInterfaceName(netb);
+        return fail(
+          `isolation-drop is ${JSON.stringify(answers["isolation-drop"])}; record where your ping was dropped, as "table chain".`,
+          bridgeName
+            ? "That is netb's bridge, not where the packet died: several DROP rules name it. Compare the DROP rules' packet counters (iptables-save -c, every table) before and after the ping; the one that grew dropped it."
+            : "Read every DROP rule with its counters (iptables-save -c, all tables, raw included) before and after the ping from a1 to b1; the rule whose packets grew by one dropped it. Record its table and chain, e.g. \"filter DOCKER-ISOLATION-STAGE-2\".",
+          { given: answers["isolation-drop"] },
+        );
+      }
+      return pass(`${view.label}: the ping from ${neta.name} to ${netb.name} is dropped ${where}: ${verdict.rule.text}.`, { rule: verdict.rule.text, path: verdict.path.map((r) => r.text), bridge: bridgeInterfaceName(netb) });
     },
   },
   {
