@@ -1,6 +1,6 @@
 // The Debian roots of the engine matrix: one per Docker version, each from its distribution's docker.io package.
 import { hostTools } from "../../src/setup/doctor.js";
-import { jupyterPackages } from "../../src/setup/jupyter.js";
+import { jupyterPackagesFor } from "../../src/setup/jupyter.js";
 import type { Suite } from "../helpers/rootfs.js";
 
 export interface EngineRoot {
@@ -18,7 +18,7 @@ export interface EngineRoot {
 // checks (ip, iptables, nsenter, brctl, curl, busybox-static for the toolbox image) and the Jupyter packages (the
 // headless notebook runner needs nbclient). So `docker-net-lab setup` inside the root installs nothing (the root is
 // read-only and its network namespace has no way out).
-const packages = [...new Set(["docker.io", "procps", "kmod", ...Object.values(hostTools), ...jupyterPackages])];
+const packages = [...new Set(["docker.io", "procps", "kmod", ...Object.values(hostTools), ...jupyterPackagesFor("notebook")])];
 
 // From Debian 13 on, the docker command is a package of its own (docker.io only recommends docker-cli).
 export const engineRoots: readonly EngineRoot[] = [
