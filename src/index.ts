@@ -4,9 +4,30 @@ export { labs, findLab } from "./labs/registry.js";
 export type { LabDefinition, LabContext } from "./labs/definition.js";
 export { LabSession, currentSessionId } from "./labs/session.js";
 export { snapshot, type SnapshotOptions } from "./topology/snapshot.js";
-export type { Topology, NamespaceNode, TopologyLink, LinkKind, NatView, PublishedPort, Masquerade, RuleRef, DockerProxy, FilterView } from "./topology/model.js";
+export type {
+  Topology,
+  NamespaceNode,
+  TopologyLink,
+  LinkKind,
+  NatView,
+  PublishedPort,
+  Masquerade,
+  RuleRef,
+  DockerProxy,
+  FilterView,
+} from "./topology/model.js";
 export { endpoint, splitEndpoint, hostNamespace, namespaceOf, namespaceById, interfaceAt, bridgeInterfaceName, networkOfBridge } from "./topology/model.js";
-export { diffTopology, describeDiff, summarizeDiff, scopeDiff, relatedNames, otherNames, type TopologyDiff, type TopologyChange, type ChangeSubject } from "./topology/diff.js";
+export {
+  diffTopology,
+  describeDiff,
+  summarizeDiff,
+  scopeDiff,
+  relatedNames,
+  otherNames,
+  type TopologyDiff,
+  type TopologyChange,
+  type ChangeSubject,
+} from "./topology/diff.js";
 export { topologySvg, layoutTopology, type DrawOptions } from "./render/topology-plot.js";
 export { showDiff, diffBundle } from "./render/topology-diff.js";
 export { interfacesTable, routesTable, natTable, tableHtml, tableText, tablesBundle, showTables, type TextTable } from "./render/topology-tables.js";
@@ -17,7 +38,23 @@ export { natView, publishedPorts, masquerades, isolationChains } from "./topolog
 export { walkChain, type Packet, type ChainResult } from "./topology/iptables-eval.js";
 export { walkNftChain } from "./topology/nft-eval.js";
 export { firewallOf, hookChains, runHook, type Firewall, type Hook, type HookChain, type HookResult } from "./topology/firewall.js";
-export { parseEngineVersion, engineLabel, engineGeneration, hasGatewayModes, portPaths, hairpinMasquerade, crossBridge, macOrigin, type EngineVersion, type EngineGeneration, type PortPaths, type PortRoute, type PortUnderTest, type CrossBridge, type MacOrigin } from "./topology/engine-facts.js";
+export {
+  parseEngineVersion,
+  engineLabel,
+  engineGeneration,
+  hasGatewayModes,
+  portPaths,
+  hairpinMasquerade,
+  crossBridge,
+  macOrigin,
+  type EngineVersion,
+  type EngineGeneration,
+  type PortPaths,
+  type PortRoute,
+  type PortUnderTest,
+  type CrossBridge,
+  type MacOrigin,
+} from "./topology/engine-facts.js";
 export { display, jupyterDisplay } from "./render/display.js";
 export type { MimeBundle } from "./render/display.js";
 export { checkReportBundle, checkMimeType } from "./render/check-report.js";

@@ -32,10 +32,14 @@ export const labelsFor = (session: string, lab: string): Record<string, string> 
 });
 
 /** `--label k=v` arguments for docker run / network create. */
-export const labelArgs = (labels: Readonly<Record<string, string>>): string[] => Object.entries(labels).flatMap(([key, value]) => ["--label", `${key}=${value}`]);
+export const labelArgs = (labels: Readonly<Record<string, string>>): string[] =>
+  Object.entries(labels).flatMap(([key, value]) => ["--label", `${key}=${value}`]);
 
 /** Engine label filters (`key=value` or `key`) that select the project's objects of one session, or of every session. */
-export const labelFilters = (session: string | null): string[] => [`${ownerLabel.key}=${ownerLabel.value}`, session ? `${sessionLabelKey}=${session}` : sessionLabelKey];
+export const labelFilters = (session: string | null): string[] => [
+  `${ownerLabel.key}=${ownerLabel.value}`,
+  session ? `${sessionLabelKey}=${session}` : sessionLabelKey,
+];
 
 /**
  * Do these labels mark an object of the project (of `session`, or of any session when null)? Both labels are

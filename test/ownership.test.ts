@@ -23,7 +23,8 @@ describe("ownership", () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[a-z0-9]{4}$/), fc.stringMatching(/^[a-z0-9]{4}$/), fc.stringMatching(/^[a-z0-9-]{0,6}$/), (a, b, short) => {
         fc.pre(a !== b);
-        for (const name of [objectName(a, "03", short), kernelName(a, short)]) if (!ownsName(name, a) || ownsName(name, b) || sessionOfName(name) !== a) return false;
+        for (const name of [objectName(a, "03", short), kernelName(a, short)])
+          if (!ownsName(name, a) || ownsName(name, b) || sessionOfName(name) !== a) return false;
         return true;
       }),
     );

@@ -44,7 +44,8 @@ export const hints = (levels: string | readonly string[], command?: string): Hin
 };
 
 /** Every level of a hint, the command (when there is one) last. */
-export const hintTexts = (hint: Hint): string[] => (typeof hint === "string" ? [hint] : [...hint.levels, ...(hint.command === undefined ? [] : [hint.command])]);
+export const hintTexts = (hint: Hint): string[] =>
+  typeof hint === "string" ? [hint] : [...hint.levels, ...(hint.command === undefined ? [] : [hint.command])];
 
 /** How many levels come before the command (all of them when there is none): what the grader shows. */
 export const levelsBeforeCommand = (hint: Hint): number => (typeof hint === "string" ? 1 : hint.levels.length);
@@ -91,7 +92,10 @@ export const runCheck = async <Context>(definition: CheckDefinition<Context>, co
   try {
     verdict = await definition.run(context);
   } catch (error) {
-    const hint = typeof (error as { hint?: unknown }).hint === "string" ? (error as { hint: string }).hint : "Run the cells above this check in order, then run the check again.";
+    const hint =
+      typeof (error as { hint?: unknown }).hint === "string"
+        ? (error as { hint: string }).hint
+        : "Run the cells above this check in order, then run the check again.";
     verdict = { passed: false, message: `The check could not look at the host: ${(error as Error).message ?? String(error)}`, hint };
   }
   const hint: Hint = verdict.hint ?? "Compare your commands with the explanation above.";
@@ -113,7 +117,11 @@ export const runCheck = async <Context>(definition: CheckDefinition<Context>, co
 };
 
 /** Run checks one after another (they read shared host state; order keeps evidence readable). */
-export const runChecks = async <Context>(definitions: readonly CheckDefinition<Context>[], context: Context, level: HintLevelChoice = firstLevel): Promise<CheckResult[]> => {
+export const runChecks = async <Context>(
+  definitions: readonly CheckDefinition<Context>[],
+  context: Context,
+  level: HintLevelChoice = firstLevel,
+): Promise<CheckResult[]> => {
   const results: CheckResult[] = [];
   for (const definition of definitions) results.push(await runCheck(definition, context, level));
   return results;

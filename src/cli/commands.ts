@@ -50,7 +50,14 @@ export const registerCommands = (program: Command, setExit: (code: number) => vo
     .option("--no-browser", "do not open a browser")
     .option("--token <token>", "Jupyter's login token (default: Jupyter makes one and prints the URL with it)")
     .action(async (options: { port?: string; ip: string; browser: boolean; token?: string }) => {
-      setExit(await startJupyter({ ...(options.port ? { port: Number(options.port) } : {}), ip: options.ip, openBrowser: options.browser, ...(options.token !== undefined ? { token: options.token } : {}) }));
+      setExit(
+        await startJupyter({
+          ...(options.port ? { port: Number(options.port) } : {}),
+          ip: options.ip,
+          openBrowser: options.browser,
+          ...(options.token !== undefined ? { token: options.token } : {}),
+        }),
+      );
     });
 
   registerLabCommands(program, setExit);

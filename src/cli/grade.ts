@@ -10,7 +10,10 @@ import { progress } from "./output.js";
 // A positive whole number option, or a usage error that says what was expected.
 const positive = (name: string, value: string, max: number): number => {
   const number = Number(value);
-  if (!Number.isInteger(number) || number < 1 || number > max) throw new UsageError(`Expected the \`${name}\` option to be a whole number from 1 to ${max}, got \`${value}\`.`, { hint: `For example: ${name} ${Math.min(max, name === "--jobs" ? 2 : 60)}.` });
+  if (!Number.isInteger(number) || number < 1 || number > max)
+    throw new UsageError(`Expected the \`${name}\` option to be a whole number from 1 to ${max}, got \`${value}\`.`, {
+      hint: `For example: ${name} ${Math.min(max, name === "--jobs" ? 2 : 60)}.`,
+    });
   return number;
 };
 
@@ -18,20 +21,25 @@ const positive = (name: string, value: string, max: number): number => {
 export const registerGradeCommand = (program: Command, setExit: (code: number) => void): void => {
   program
     .command("grade")
-    .description("Grade learners' notebooks: run each in its own session, check the live state with the grader's own (and hidden) checks, write gradebook.csv, gradebook.json and feedback/*.html.")
+    .description(
+      "Grade learners' notebooks: run each in its own session, check the live state with the grader's own (and hidden) checks, write gradebook.csv, gradebook.json and feedback/*.html.",
+    )
     .argument("<submissions...>", "folders of notebooks and/or notebook files")
     .requiredOption("--out <dir>", "where to write the gradebook and feedback")
     .option("--jobs <n>", "submissions graded at once (about one per CPU core)", "1")
     .option("--lab <id>", "the lab being graded (for notebooks without docker-net-lab metadata; others are marked wrong-lab)")
     .option("--timeout <seconds>", "limit per notebook", "300")
     .option("--cell-timeout <seconds>", "limit per cell", "60")
-    .addHelpText("after", `
+    .addHelpText(
+      "after",
+      `
 Examples:
   $ npx docker-net-lab grade submissions/ --out gradebook/ --jobs 2
   $ npx docker-net-lab grade alice.ipynb bob.ipynb --lab 01 --out gradebook/
 
 Every submission runs as code with access to the Docker engine: grade in a devcontainer or a
-disposable VM (see src/grade/README.md). Exit codes: 0 gradebook written, 2 usage or environment error.`)
+disposable VM (see src/grade/README.md). Exit codes: 0 gradebook written, 2 usage or environment error.`,
+    )
     .action(async (inputs: string[], options: { out: string; jobs: string; lab?: string; timeout: string; cellTimeout: string }) => {
       const jobs = positive("--jobs", options.jobs, 16);
       const notebookTimeoutS = positive("--timeout", options.timeout, 86_400);
@@ -55,7 +63,10 @@ disposable VM (see src/grade/README.md). Exit codes: 0 gradebook written, 2 usag
       const graded = result.rows.filter((row) => row.status !== "not-graded" && row.status !== "environment").length;
       progress(`gradebook: ${result.files.csv} and ${result.files.json}; feedback in ${result.files.feedback}/ (${graded}/${total} graded)`);
       if (result.stopped) throw result.stopped;
-      if (interrupted) throw new EnvironmentError("Grading was interrupted; the rows not graded say so.", { hint: "Run the same grade command again (graded rows come out the same); `npx docker-net-lab clean --all-sessions` removes anything left behind." });
+      if (interrupted)
+        throw new EnvironmentError("Grading was interrupted; the rows not graded say so.", {
+          hint: "Run the same grade command again (graded rows come out the same); `npx docker-net-lab clean --all-sessions` removes anything left behind.",
+        });
       setExit(ExitCode.ok);
     });
 };

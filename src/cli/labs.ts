@@ -17,9 +17,12 @@ import { preflight } from "../setup/doctor.js";
 
 // Human summary of one lab run.
 const printRun = (result: LabRunResult): void => {
-  process.stdout.write(`\nLab ${result.lab} (session ${result.session}${result.solutions ? ", reference solutions" : ""}): notebook ${result.notebook.status} in ${(result.notebook.durationMs / 1000).toFixed(1)} s\n`);
+  process.stdout.write(
+    `\nLab ${result.lab} (session ${result.session}${result.solutions ? ", reference solutions" : ""}): notebook ${result.notebook.status} in ${(result.notebook.durationMs / 1000).toFixed(1)} s\n`,
+  );
   if (result.notebook.message) process.stdout.write(`  ${result.notebook.message}\n`);
-  for (const cell of result.notebook.cells.filter((c) => c.error)) process.stdout.write(`  cell ${cell.id}: ${cell.error?.ename}: ${cell.error?.evalue.split("\n")[0]}\n`);
+  for (const cell of result.notebook.cells.filter((c) => c.error))
+    process.stdout.write(`  cell ${cell.id}: ${cell.error?.ename}: ${cell.error?.evalue.split("\n")[0]}\n`);
   process.stdout.write(`${checkReportText(result.checks)}\n`);
 };
 

@@ -33,7 +33,9 @@ export interface StartOptions {
 /** Check a `--token` value (URL-safe, at least 8 characters) and return it. */
 export const validToken = (token: string): string => {
   if (!/^[A-Za-z0-9_-]{8,128}$/.test(token)) {
-    throw new UsageError(`Expected the \`--token\` option to be 8-128 letters, digits, "-" or "_", got \`${token}\`.`, { hint: "Leave --token out and Jupyter makes one for you." });
+    throw new UsageError(`Expected the \`--token\` option to be 8-128 letters, digits, "-" or "_", got \`${token}\`.`, {
+      hint: "Leave --token out and Jupyter makes one for you.",
+    });
   }
   return token;
 };
@@ -78,7 +80,9 @@ export const startJupyter = async (options: StartOptions): Promise<number> => {
   if (!jupyter) throw new EnvironmentError("Jupyter is not installed.", { hint: "Run `npx docker-net-lab setup` as root, or install JupyterLab." });
   const wanted = options.port ?? 8888;
   if (options.port !== undefined && !(await portFree(options.port, options.ip))) {
-    throw new EnvironmentError(`Port ${options.port} is already in use.`, { hint: "Choose another one with --port, or leave --port out to take the next free port after 8888." });
+    throw new EnvironmentError(`Port ${options.port} is already in use.`, {
+      hint: "Choose another one with --port, or leave --port out to take the next free port after 8888.",
+    });
   }
   const port = options.port ?? (await freePort(wanted, options.ip));
   if (port !== wanted) progress(`port ${wanted} is in use; using ${port}`);

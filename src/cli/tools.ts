@@ -46,7 +46,10 @@ export const registerToolCommands = (program: Command, setExit: (code: number) =
     .option("--all-sessions", "every session's objects")
     .action(async (options: { dryRun?: boolean; session?: string; allSessions?: boolean }) => {
       if (options.session && options.allSessions) throw new UsageError("Use either --session or --all-sessions, not both.", { hint: "Pick one." });
-      const report = await clean({ dryRun: Boolean(options.dryRun), ...(options.session ? { session: options.session } : {}), allSessions: Boolean(options.allSessions) }, progress);
+      const report = await clean(
+        { dryRun: Boolean(options.dryRun), ...(options.session ? { session: options.session } : {}), allSessions: Boolean(options.allSessions) },
+        progress,
+      );
       printJson(report);
       if (report.errors.length) setExit(ExitCode.failed);
     });

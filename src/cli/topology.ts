@@ -15,7 +15,10 @@ const protocols = ["tcp", "udp", "icmp"] as const;
 // Validate --protocol.
 const protocolOption = (value: string | undefined): (typeof protocols)[number] | undefined => {
   if (value === undefined) return undefined;
-  if (!(protocols as readonly string[]).includes(value)) throw new UsageError(`Expected the \`--protocol\` option to be one of ${protocols.join(", ")}, got \`${value}\`.`, { hint: "Use --protocol tcp, udp or icmp." });
+  if (!(protocols as readonly string[]).includes(value))
+    throw new UsageError(`Expected the \`--protocol\` option to be one of ${protocols.join(", ")}, got \`${value}\`.`, {
+      hint: "Use --protocol tcp, udp or icmp.",
+    });
   return value as (typeof protocols)[number];
 };
 
@@ -28,7 +31,10 @@ export const registerTopologyCommands = (program: Command, setExit: (code: numbe
     .option("--text", "print the interface, route and NAT tables as text")
     .option("--svg <file>", "write the picture as SVG")
     .option("--html <file>", "write the picture and the tables in an HTML page")
-    .addHelpText("after", "\nExamples:\n  docker-net-lab snapshot --json > topology.json\n  docker-net-lab snapshot --svg host.svg --html host.html\n  docker-net-lab snapshot --text\n")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  docker-net-lab snapshot --json > topology.json\n  docker-net-lab snapshot --svg host.svg --html host.html\n  docker-net-lab snapshot --text\n",
+    )
     .action(async (options: { json?: boolean; text?: boolean; svg?: string; html?: string }) => {
       const topology = await snapshot();
       const svg = options.svg || options.html ? topologySvg(topology, { title: "docker-net-lab snapshot" }) : "";
@@ -50,7 +56,10 @@ export const registerTopologyCommands = (program: Command, setExit: (code: numbe
     .option("--protocol <p>", "tcp, udp or icmp (default: tcp with a port, else icmp)")
     .option("--prove", "send one packet (only to the project's own containers and namespaces) and show the rule counters that moved")
     .option("--json", "print the explanation as JSON")
-    .addHelpText("after", "\nExit status: 0 when explained (with --prove: when the packet did what the explanation says), 1 otherwise.\n\nExamples:\n  docker-net-lab explain host 127.0.0.1:8080\n  docker-net-lab explain dnl-ab12-04-a dnl-ab12-04-b\n  docker-net-lab explain dnl-ab12-03-web netns:dnlab12inet --prove\n")
+    .addHelpText(
+      "after",
+      "\nExit status: 0 when explained (with --prove: when the packet did what the explanation says), 1 otherwise.\n\nExamples:\n  docker-net-lab explain host 127.0.0.1:8080\n  docker-net-lab explain dnl-ab12-04-a dnl-ab12-04-b\n  docker-net-lab explain dnl-ab12-03-web netns:dnlab12inet --prove\n",
+    )
     .action(async (from: string, to: string, options: { protocol?: string; prove?: boolean; json?: boolean }) => {
       const protocol = protocolOption(options.protocol);
       const explainOptions = protocol ? { protocol } : {};
@@ -61,7 +70,9 @@ export const registerTopologyCommands = (program: Command, setExit: (code: numbe
         if (options.json) printJson(proof);
         else {
           const moved = proof.moved.map((m) => `  +${m.packets} pkt  iptables -t ${m.rule.table} ${m.rule.text}`);
-          process.stdout.write(`${describeExplanation(proof.explanation)}\n\nsent: ${proof.probe.command} -> exit ${proof.probe.exitCode}${proof.probe.output ? ` (${proof.probe.output.split("\n")[0]})` : ""}\nrule counters that moved:\n${moved.join("\n") || "  (none)"}\n`);
+          process.stdout.write(
+            `${describeExplanation(proof.explanation)}\n\nsent: ${proof.probe.command} -> exit ${proof.probe.exitCode}${proof.probe.output ? ` (${proof.probe.output.split("\n")[0]})` : ""}\nrule counters that moved:\n${moved.join("\n") || "  (none)"}\n`,
+          );
         }
         if (expected !== answered && proof.explanation.packet.protocol !== "udp") setExit(ExitCode.failed);
         return;

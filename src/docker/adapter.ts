@@ -13,7 +13,10 @@ import { engineFix } from "../exec/classify.js";
 const statusMessages: Readonly<Record<number, { message: string; hint: string }>> = {
   304: { message: "nothing to do (already in that state)", hint: "" },
   404: { message: "no such object", hint: "Check the name with `docker ps -a` or `docker network ls`; rerun the lab's setup cell after a kernel restart." },
-  409: { message: "conflict: the name is taken or the object is in use", hint: "Use the lab's names (`lab.name(...)`); run the lab's teardown cell, then setup again." },
+  409: {
+    message: "conflict: the name is taken or the object is in use",
+    hint: "Use the lab's names (`lab.name(...)`); run the lab's teardown cell, then setup again.",
+  },
   500: { message: "the engine reported an internal error", hint: "Read the engine's log; `npx docker-net-lab doctor` checks the set-up." },
 };
 
@@ -25,15 +28,25 @@ const translate = (error: unknown, what: string): DnlError => {
   const status = (error as { statusCode?: number }).statusCode;
   const code = (error as { code?: string }).code;
   if (code === "ECONNRESET" || /socket hang up/.test(String((error as Error)?.message))) {
-    return new EnvironmentError(`The Docker engine did not answer within ${engineRequestTimeout() / 1000} s or dropped the connection (${what}).`, { hint: "Check the engine (`docker info`, its log); restart it if it hangs, then run `npx docker-net-lab clean` and try again.", cause: error });
+    return new EnvironmentError(`The Docker engine did not answer within ${engineRequestTimeout() / 1000} s or dropped the connection (${what}).`, {
+      hint: "Check the engine (`docker info`, its log); restart it if it hangs, then run `npx docker-net-lab clean` and try again.",
+      cause: error,
+    });
   }
   if (code === "ECONNREFUSED" || code === "ENOENT" || code === "EACCES") {
     const message = code === "EACCES" ? "You may not talk to the Docker engine (permission denied on its socket)." : "The Docker engine is not running.";
-    return new EnvironmentError(`${message} (${what})`, { hint: code === "EACCES" ? "Run as root or join the `docker` group." : `Fix: ${engineFix()}`, cause: error });
+    return new EnvironmentError(`${message} (${what})`, {
+      hint: code === "EACCES" ? "Run as root or join the `docker` group." : `Fix: ${engineFix()}`,
+      cause: error,
+    });
   }
   const known = status === undefined ? undefined : statusMessages[status];
   const detail = (error as { json?: { message?: string } }).json?.message ?? (error as Error).message ?? String(error);
-  return new DnlError(`${what}: ${known?.message ?? "failed"} (${detail})`, { hint: known?.hint || "Run `npx docker-net-lab doctor`.", exitCode: ExitCode.failed, cause: error });
+  return new DnlError(`${what}: ${known?.message ?? "failed"} (${detail})`, {
+    hint: known?.hint || "Run `npx docker-net-lab doctor`.",
+    exitCode: ExitCode.failed,
+    cause: error,
+  });
 };
 
 // Await an engine call, translating failures.
@@ -62,19 +75,32 @@ export interface EngineInfo {
 export const toEngineInfo = (json: unknown): EngineInfo => {
   const info = (typeof json === "object" && json !== null ? json : {}) as Record<string, unknown>;
   const text = (value: unknown): string => (typeof value === "string" ? value : "");
-  const firewall = (typeof info["FirewallBackend"] === "object" && info["FirewallBackend"] !== null ? info["FirewallBackend"] : null) as { Driver?: unknown; Info?: unknown } | null;
+  const firewall = (typeof info.FirewallBackend === "object" && info.FirewallBackend !== null ? info.FirewallBackend : null) as {
+    Driver?: unknown;
+    Info?: unknown;
+  } | null;
   const pairs = firewall && Array.isArray(firewall.Info) ? firewall.Info.filter(Array.isArray).map((pair: unknown[]) => pair.map(String).join(": ")) : [];
-  return { name: text(info["Name"]), operatingSystem: text(info["OperatingSystem"]), kernelVersion: text(info["KernelVersion"]), serverVersion: text(info["ServerVersion"]), firewallBackend: text(firewall?.Driver) || null, firewallInfo: pairs };
+  return {
+    name: text(info.Name),
+    operatingSystem: text(info.OperatingSystem),
+    kernelVersion: text(info.KernelVersion),
+    serverVersion: text(info.ServerVersion),
+    firewallBackend: text(firewall?.Driver) || null,
+    firewallInfo: pairs,
+  };
 };
 
 // Refuse to touch objects we did not create (src/ownership.ts): the owner label alone is not enough, containers
 // inherit it from the toolbox image, so a user's own `docker run docker-net-lab/toolbox` carries it too.
 const assertOwned = (labels: Readonly<Record<string, string>>, what: string): void => {
   if (!ownsLabels(labels)) {
-    throw new DnlError(`Refusing to remove ${what}: it does not carry the labels ${ownerLabel.key}=${ownerLabel.value} and ${sessionLabelKey}, so docker-net-lab did not create it.`, {
-      hint: "docker-net-lab only removes what it created; remove your own objects yourself.",
-      exitCode: ExitCode.failed,
-    });
+    throw new DnlError(
+      `Refusing to remove ${what}: it does not carry the labels ${ownerLabel.key}=${ownerLabel.value} and ${sessionLabelKey}, so docker-net-lab did not create it.`,
+      {
+        hint: "docker-net-lab only removes what it created; remove your own objects yourself.",
+        exitCode: ExitCode.failed,
+      },
+    );
   }
 };
 
@@ -86,7 +112,10 @@ export class DockerEngine {
   readonly host: string | null;
   private client: Docker | null = null;
   constructor(host: string | null = null) {
-    if (host !== null && !host.startsWith("unix://")) throw new UsageError(`Expected a unix:// engine address, got \`${host}\`.`, { hint: "Private engines listen on unix sockets, e.g. unix:///run/dnl-ab12-07/docker.sock." });
+    if (host !== null && !host.startsWith("unix://"))
+      throw new UsageError(`Expected a unix:// engine address, got \`${host}\`.`, {
+        hint: "Private engines listen on unix sockets, e.g. unix:///run/dnl-ab12-07/docker.sock.",
+      });
     this.host = host;
   }
 

@@ -20,7 +20,6 @@ export const engineFixFor = (detail: string): string =>
       ? "install Docker (`sudo apt-get install docker.io`) or run `sudo npx docker-net-lab setup`"
       : engineFix();
 
-
 interface Rule {
   readonly match: RegExp;
   readonly message: string;
@@ -114,7 +113,10 @@ export const classifyFailure = (result: RunResult): { message: string; hint: str
 
 // Node system error codes that mean the machine, not the command, is at fault.
 const systemErrors: Readonly<Record<string, { message: string; hint: string }>> = {
-  ENOSPC: { message: "The disk is full", hint: "Free some space (`docker system df` shows what Docker uses), or set TMPDIR to a larger disk, then run the command again." },
+  ENOSPC: {
+    message: "The disk is full",
+    hint: "Free some space (`docker system df` shows what Docker uses), or set TMPDIR to a larger disk, then run the command again.",
+  },
   EROFS: { message: "The file system is read-only", hint: "Set DNL_STATE_DIR (and TMPDIR) to a writable folder." },
   EACCES: { message: "Permission denied", hint: "Run as root (the labs need it), or set DNL_STATE_DIR to a folder you own." },
   EMFILE: { message: "Too many open files", hint: "Raise the limit (`ulimit -n 4096`) or grade with fewer --jobs." },

@@ -38,7 +38,8 @@ export const nftRulesetJson = async (where: Where = onHost): Promise<string> => 
 export const dockerCli = async (args: readonly string[], timeout: number = timeouts.docker): Promise<string> => runText("docker", args, { timeout });
 
 /** `docker exec <container> <command…>` text out (needs the tool inside the container). */
-export const dockerExec = async (container: string, command: readonly string[]): Promise<string> => runText("docker", ["exec", container, ...command], { timeout: timeouts.docker });
+export const dockerExec = async (container: string, command: readonly string[]): Promise<string> =>
+  runText("docker", ["exec", container, ...command], { timeout: timeouts.docker });
 
 /** `brctl show` text (bridge-utils, or busybox's brctl). */
 export const brctlShow = async (): Promise<string> => {

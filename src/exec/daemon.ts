@@ -29,7 +29,10 @@ export const isAlive = (pid: number): boolean => {
 
 /** A process's command line as its arguments ([] when it is gone). */
 export const commandLine = async (pid: number): Promise<string[]> =>
-  readFile(`/proc/${pid}/cmdline`, "utf8").then((text) => text.split("\0").filter(Boolean), () => []);
+  readFile(`/proc/${pid}/cmdline`, "utf8").then(
+    (text) => text.split("\0").filter(Boolean),
+    () => [],
+  );
 
 // pid -> parent pid, for every process.
 const parents = async (): Promise<Map<number, number>> => {
@@ -53,7 +56,7 @@ export const processesMentioning = async (needle: string): Promise<number[]> => 
   let grew = true;
   while (grew) {
     grew = false;
-    for (const [pid, ppid] of tree) if (!chosen.has(pid) && chosen.has(ppid)) (chosen.add(pid), (grew = true));
+    for (const [pid, ppid] of tree) if (!chosen.has(pid) && chosen.has(ppid)) chosen.add(pid), (grew = true);
   }
   return [...chosen].filter((pid) => pid !== process.pid);
 };

@@ -95,5 +95,4 @@ export const run = async (file: string, args: readonly string[], options: RunOpt
 };
 
 /** Run and return stdout only. */
-export const runText = async (file: string, args: readonly string[], options: RunOptions = {}): Promise<string> =>
-  (await run(file, args, options)).stdout;
+export const runText = async (file: string, args: readonly string[], options: RunOptions = {}): Promise<string> => (await run(file, args, options)).stdout;

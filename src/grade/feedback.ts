@@ -24,9 +24,10 @@ export const feedbackHtml = (row: GradeRow): string => {
   const errors = row.cellErrors.length
     ? `<h2>Cells that raised errors</h2><ul>${row.cellErrors.map((cell) => `<li><code>${escapeHtml(cell.id ?? "?")}</code>: <b>${escapeHtml(cell.ename)}</b> ${escapeHtml(cell.evalue)}</li>`).join("")}</ul>`
     : "";
-  const fake = row.claimedPoints !== null && row.claimedPoints > row.points
-    ? `<p class="dnl-claimed"><b>Note:</b> the notebook itself displayed ${row.claimedPoints} point(s); grades come only from the grader's own checks against the live state.</p>`
-    : "";
+  const fake =
+    row.claimedPoints !== null && row.claimedPoints > row.points
+      ? `<p class="dnl-claimed"><b>Note:</b> the notebook itself displayed ${row.claimedPoints} point(s); grades come only from the grader's own checks against the live state.</p>`
+      : "";
   const checks = row.checks.length ? `<h2>Checks (run by the grader against the live state; hidden checks included)</h2>${checkReportHtml(row.checks)}` : "";
   const picture = row.topologySvg ? `<h2>What was running at grading time</h2><div class="dnl-topology-picture">${row.topologySvg}</div>` : "";
   return `<!DOCTYPE html>

@@ -39,7 +39,19 @@ const sum = (results: readonly CheckResult[], key: "points" | "maxPoints"): numb
 
 // Every check of a lab scored 0 with the same reason (a submission that could not run).
 const zeroChecks = (lab: LabDefinition, why: string): CheckResult[] =>
-  lab.checks.map((check) => ({ id: check.id, title: check.title, passed: false, points: 0, maxPoints: check.points, message: why, hint: "Hand in the lab's notebook (.ipynb) as saved by Jupyter.", hints: ["Hand in the lab's notebook (.ipynb) as saved by Jupyter."], hintLevel: 1, hintLevels: 1, evidence: {} }));
+  lab.checks.map((check) => ({
+    id: check.id,
+    title: check.title,
+    passed: false,
+    points: 0,
+    maxPoints: check.points,
+    message: why,
+    hint: "Hand in the lab's notebook (.ipynb) as saved by Jupyter.",
+    hints: ["Hand in the lab's notebook (.ipynb) as saved by Jupyter."],
+    hintLevel: 1,
+    hintLevels: 1,
+    evidence: {},
+  }));
 
 // Points the notebook displayed for itself (last result per check id); untrusted, for information only.
 const claimed = (displayed: readonly unknown[]): number | null => {
@@ -53,7 +65,15 @@ const claimed = (displayed: readonly unknown[]): number | null => {
 
 // Map the runner's status to a gradebook status.
 const statusOf = (notebook: string, hasCellErrors: boolean): GradeStatus =>
-  notebook === "ok" ? (hasCellErrors ? "cell-errors" : "ok") : notebook === "invalid" ? "not-notebook" : notebook === "error" ? "runner-error" : (notebook as GradeStatus);
+  notebook === "ok"
+    ? hasCellErrors
+      ? "cell-errors"
+      : "ok"
+    : notebook === "invalid"
+      ? "not-notebook"
+      : notebook === "error"
+        ? "runner-error"
+        : (notebook as GradeStatus);
 
 /** Display path: relative when under the current directory. */
 export const shown = (file: string): string => {
@@ -67,9 +87,26 @@ export const gradeSubmission = async (submission: Submission, options: GradeOpti
   const base = { id: submission.id, file: shown(submission.file), claimedPoints: null, cellErrors: [], session: null, topologySvg: null, notebookMs: 0 };
   const detection = await inspectSubmission(submission, options.lab ?? null);
   if (detection.kind !== "lab") {
-    const lab = detection.lab ? (() => { try { return findLab(detection.lab as string); } catch { return null; } })() : null;
+    const lab = detection.lab
+      ? (() => {
+          try {
+            return findLab(detection.lab as string);
+          } catch {
+            return null;
+          }
+        })()
+      : null;
     const checks = lab ? zeroChecks(lab, `Not graded: ${detection.message}.`) : [];
-    return { ...base, lab: detection.lab, status: detection.kind, message: detection.message, checks, points: 0, maxPoints: sum(checks, "maxPoints"), durationMs: Math.round(performance.now() - started) };
+    return {
+      ...base,
+      lab: detection.lab,
+      status: detection.kind,
+      message: detection.message,
+      checks,
+      points: 0,
+      maxPoints: sum(checks, "maxPoints"),
+      durationMs: Math.round(performance.now() - started),
+    };
   }
   const lab = findLab(detection.lab);
   let svg: string | null = null;
@@ -85,7 +122,9 @@ export const gradeSubmission = async (submission: Submission, options: GradeOpti
         svg = sessionPicture(await snapshot(), context.session.session, `Lab ${lab.id} at grading time: ${submission.id}`);
       },
     });
-    const cellErrors = result.notebook.cells.filter((cell) => cell.error).map((cell) => ({ id: cell.id, ename: cell.error?.ename ?? "", evalue: (cell.error?.evalue ?? "").split("\n")[0] ?? "" }));
+    const cellErrors = result.notebook.cells
+      .filter((cell) => cell.error)
+      .map((cell) => ({ id: cell.id, ename: cell.error?.ename ?? "", evalue: (cell.error?.evalue ?? "").split("\n")[0] ?? "" }));
     const status = statusOf(result.notebook.status, cellErrors.length > 0);
     const row: GradeRow = {
       ...base,
@@ -105,17 +144,43 @@ export const gradeSubmission = async (submission: Submission, options: GradeOpti
     // A check that failed because the engine went away is the environment's fault, not the learner's.
     if (!result.checks.every((check) => check.passed)) {
       const engine = await engineStatus();
-      if (!engine.ok) throw new EnvironmentError(`the Docker engine stopped answering (${engine.detail})`, { hint: "Start the engine again (`npx docker-net-lab doctor` shows how), run `npx docker-net-lab clean --all-sessions`, then run grade again." });
+      if (!engine.ok)
+        throw new EnvironmentError(`the Docker engine stopped answering (${engine.detail})`, {
+          hint: "Start the engine again (`npx docker-net-lab doctor` shows how), run `npx docker-net-lab clean --all-sessions`, then run grade again.",
+        });
     }
     return row;
   } catch (error) {
     if (isDnlError(error) && error.exitCode === ExitCode.environment) {
       const checks = zeroChecks(lab, "Not graded: the environment failed.");
-      throw new GradingStopped({ ...base, lab: lab.id, session, status: "environment", message: error.message.split("\n")[0] ?? "", checks, points: 0, maxPoints: sum(checks, "maxPoints"), durationMs: Math.round(performance.now() - started) }, error);
+      throw new GradingStopped(
+        {
+          ...base,
+          lab: lab.id,
+          session,
+          status: "environment",
+          message: error.message.split("\n")[0] ?? "",
+          checks,
+          points: 0,
+          maxPoints: sum(checks, "maxPoints"),
+          durationMs: Math.round(performance.now() - started),
+        },
+        error,
+      );
     }
     const checks = zeroChecks(lab, `Not graded: ${(error as Error).message}`);
-    return { ...base, lab: lab.id, session, status: "runner-error", message: (error as Error).message.split("\n")[0] ?? String(error), checks, points: 0, maxPoints: sum(checks, "maxPoints"), durationMs: Math.round(performance.now() - started) };
-  }  finally {
+    return {
+      ...base,
+      lab: lab.id,
+      session,
+      status: "runner-error",
+      message: (error as Error).message.split("\n")[0] ?? String(error),
+      checks,
+      points: 0,
+      maxPoints: sum(checks, "maxPoints"),
+      durationMs: Math.round(performance.now() - started),
+    };
+  } finally {
     // runLab removed the lab's folder of this session; drop the then-empty session folder too.
     if (session) await rmdir(join(stateDir(), "sessions", session)).catch(() => undefined);
   }

@@ -48,17 +48,35 @@ const writeAtomic = async (path: string, text: string): Promise<void> => {
 
 // The row for a submission never started because grading stopped.
 const notGraded = (submission: Submission, reason: string): GradeRow => ({
-  id: submission.id, file: shown(submission.file), lab: null, status: "not-graded", message: reason, checks: [], points: 0, maxPoints: 0,
-  claimedPoints: null, cellErrors: [], session: null, durationMs: 0, notebookMs: 0, topologySvg: null,
+  id: submission.id,
+  file: shown(submission.file),
+  lab: null,
+  status: "not-graded",
+  message: reason,
+  checks: [],
+  points: 0,
+  maxPoints: 0,
+  claimedPoints: null,
+  cellErrors: [],
+  session: null,
+  durationMs: 0,
+  notebookMs: 0,
+  topologySvg: null,
 });
 
 /** Grade the submissions in `inputs` (folders and files) and write the gradebook to `options.out`. */
 export const gradeAll = async (inputs: readonly string[], options: GradeAllOptions): Promise<GradeAllResult> => {
   const jobs = options.jobs ?? 1;
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 16) throw new UsageError(`Expected the \`--jobs\` option to be a whole number from 1 to 16, got \`${String(options.jobs)}\`.`, { hint: "Use about one job per CPU core: --jobs 2." });
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 16)
+    throw new UsageError(`Expected the \`--jobs\` option to be a whole number from 1 to 16, got \`${String(options.jobs)}\`.`, {
+      hint: "Use about one job per CPU core: --jobs 2.",
+    });
   const out = resolve(options.out);
   const submissions = await findSubmissions(inputs, out);
-  if (submissions.length === 0) throw new UsageError(`No submissions found in ${inputs.join(", ")}.`, { hint: "Put the learners' .ipynb files in the folder (sub-folders are searched too)." });
+  if (submissions.length === 0)
+    throw new UsageError(`No submissions found in ${inputs.join(", ")}.`, {
+      hint: "Put the learners' .ipynb files in the folder (sub-folders are searched too).",
+    });
   await mkdir(join(out, "feedback"), { recursive: true });
   const progress = options.progress ?? gradeProgress(submissions.length);
   const files = { csv: join(out, "gradebook.csv"), json: join(out, "gradebook.json"), feedback: join(out, "feedback") };
@@ -84,7 +102,8 @@ export const gradeAll = async (inputs: readonly string[], options: GradeAllOptio
         stopped ??= error;
         row = error.row;
       }
-      if (options.interrupted?.()) row = { ...notGraded(submission, "grading was interrupted while this submission ran; run grade again"), lab: row.lab, session: row.session };
+      if (options.interrupted?.())
+        row = { ...notGraded(submission, "grading was interrupted while this submission ran; run grade again"), lab: row.lab, session: row.session };
       await writeAtomic(join(out, "feedback", `${row.id}.html`), feedbackHtml(row));
       done[submissions.indexOf(submission)] = row;
       progress.finished(row);
@@ -95,7 +114,11 @@ export const gradeAll = async (inputs: readonly string[], options: GradeAllOptio
     () => stopped !== null || Boolean(options.interrupted?.()),
   );
   progress.done();
-  const rows = pending(options.interrupted?.() ? "grading was interrupted before this submission; run grade again" : "grading stopped before this submission (the environment failed); run grade again");
+  const rows = pending(
+    options.interrupted?.()
+      ? "grading was interrupted before this submission; run grade again"
+      : "grading stopped before this submission (the environment failed); run grade again",
+  );
   await saving;
   await save(rows);
   return { rows, stopped, files };

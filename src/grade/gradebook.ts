@@ -22,7 +22,18 @@ export const gradebookCsv = (rows: readonly GradeRow[]): string => {
   const header = ["id", "lab", ...columns.map((column) => column.id), "total", "max", "status", "duration_s", "message"];
   const lines = rows.map((row) => {
     const byId = new Map(row.checks.map((check) => [check.id, check.points]));
-    return [row.id, row.lab, ...columns.map((column) => (column.lab === row.lab ? (byId.get(column.id) ?? 0) : null)), row.points, row.maxPoints, row.status, (row.durationMs / 1000).toFixed(1), row.message].map(field).join(",");
+    return [
+      row.id,
+      row.lab,
+      ...columns.map((column) => (column.lab === row.lab ? (byId.get(column.id) ?? 0) : null)),
+      row.points,
+      row.maxPoints,
+      row.status,
+      (row.durationMs / 1000).toFixed(1),
+      row.message,
+    ]
+      .map(field)
+      .join(",");
   });
   return `${[header.map(field).join(","), ...lines].join("\r\n")}\r\n`;
 };
@@ -33,7 +44,9 @@ export const gradebookJson = (rows: readonly GradeRow[]): unknown => ({
   checks: gradebookColumns(rows),
   summary: {
     submissions: rows.length,
-    statuses: Object.fromEntries([...new Set(rows.map((row) => row.status))].sort().map((status) => [status, rows.filter((row) => row.status === status).length])),
+    statuses: Object.fromEntries(
+      [...new Set(rows.map((row) => row.status))].sort().map((status) => [status, rows.filter((row) => row.status === status).length]),
+    ),
   },
   submissions: rows.map((row) => ({
     id: row.id,

@@ -10,7 +10,18 @@ import type { CheckResult } from "../checks/check.js";
  * - `runner-error`: the notebook runner itself failed; `environment`: the engine or host failed (grading stopped);
  *   `not-graded`: skipped because grading stopped.
  */
-export type GradeStatus = "ok" | "cell-errors" | "timeout" | "kernel-died" | "not-json" | "not-notebook" | "wrong-lab" | "unknown-lab" | "runner-error" | "environment" | "not-graded";
+export type GradeStatus =
+  | "ok"
+  | "cell-errors"
+  | "timeout"
+  | "kernel-died"
+  | "not-json"
+  | "not-notebook"
+  | "wrong-lab"
+  | "unknown-lab"
+  | "runner-error"
+  | "environment"
+  | "not-graded";
 
 /** One graded submission (a gradebook row). */
 export interface GradeRow {

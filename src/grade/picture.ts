@@ -7,8 +7,8 @@ import type { Topology } from "../topology/model.js";
 export const sessionView = (topology: Topology, session: string): Topology => {
   const containers = topology.containers.filter((container) => ownsLabels(container.labels, session));
   const names = new Set(containers.map((container) => container.name));
-  const namespaces = topology.namespaces.filter((ns) =>
-    ns.kind === "host" || (ns.kind === "container" ? ns.containers.some((name) => names.has(name)) : ownsName(ns.name, session)),
+  const namespaces = topology.namespaces.filter(
+    (ns) => ns.kind === "host" || (ns.kind === "container" ? ns.containers.some((name) => names.has(name)) : ownsName(ns.name, session)),
   );
   const kept = new Set(namespaces.map((ns) => ns.id));
   const inKept = (end: string): boolean => [...kept].some((id) => end.startsWith(`${id}:`));

@@ -34,11 +34,19 @@ const walk = async (dir: string, exclude: string | null): Promise<string[]> => {
 
 /** A file-name-safe id: letters, digits, `.`, `_`, `-`; folders joined with `__`. */
 export const submissionId = (relativePath: string): string =>
-  relativePath.replace(/\.ipynb$/i, "").split(/[\\/]+/).join("__").replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^\.+/, "_") || "submission";
+  relativePath
+    .replace(/\.ipynb$/i, "")
+    .split(/[\\/]+/)
+    .join("__")
+    .replace(/[^A-Za-z0-9._-]+/g, "_")
+    .replace(/^\.+/, "_") || "submission";
 
 /** The submissions in the given folders and files, sorted by id; ids are unique. `exclude` (the output folder) is skipped. */
 export const findSubmissions = async (inputs: readonly string[], exclude?: string): Promise<Submission[]> => {
-  if (inputs.length === 0) throw new UsageError("No submissions given.", { hint: "Pass a folder of notebooks or the notebook files: `docker-net-lab grade submissions/ --out gradebook/`." });
+  if (inputs.length === 0)
+    throw new UsageError("No submissions given.", {
+      hint: "Pass a folder of notebooks or the notebook files: `docker-net-lab grade submissions/ --out gradebook/`.",
+    });
   const skip = exclude ? resolve(exclude) : null;
   const found: Submission[] = [];
   for (const input of inputs) {
@@ -76,10 +84,12 @@ export const detectLab = (text: string, wanted: string | null): Detection => {
   if (declared !== null) {
     const lab = known(declared);
     if (!lab) return { kind: "unknown-lab", lab: declared, message: `the notebook says it is lab ${declared}, which this grader does not know` };
-    if (wanted !== null && known(wanted) !== lab) return { kind: "wrong-lab", lab, message: `the notebook is lab ${lab}, but lab ${known(wanted) ?? wanted} is being graded` };
+    if (wanted !== null && known(wanted) !== lab)
+      return { kind: "wrong-lab", lab, message: `the notebook is lab ${lab}, but lab ${known(wanted) ?? wanted} is being graded` };
     return { kind: "lab", lab, from: "metadata" };
   }
-  if (wanted === null) return { kind: "unknown-lab", lab: null, message: "the notebook does not say which lab it is (no docker-net-lab.lab metadata); pass --lab" };
+  if (wanted === null)
+    return { kind: "unknown-lab", lab: null, message: "the notebook does not say which lab it is (no docker-net-lab.lab metadata); pass --lab" };
   const lab = known(wanted);
   return lab ? { kind: "lab", lab, from: "--lab" } : { kind: "unknown-lab", lab: wanted, message: `unknown lab ${wanted}` };
 };

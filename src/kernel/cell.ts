@@ -71,7 +71,10 @@ export const guardTimers = (): void => {
   const originalInterval = g.setInterval!;
   const clearInterval = g.clearInterval!;
   const patchedInterval = (fn: unknown, ...rest: unknown[]): unknown => {
-    const handle: unknown = originalInterval(guard(storage.getStore(), fn, () => clearInterval(handle)), ...rest);
+    const handle: unknown = originalInterval(
+      guard(storage.getStore(), fn, () => clearInterval(handle)),
+      ...rest,
+    );
     return handle;
   };
   Object.defineProperties(patchedInterval, Object.getOwnPropertyDescriptors(originalInterval));

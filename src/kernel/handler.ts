@@ -116,7 +116,8 @@ export class ProjectHandler extends tslabJupyter.JupyterHandlerImpl {
     const task = this.tail.then(async () => {
       io.status("busy");
       try {
-        if (seq <= this.abortThrough) io.reply({ status: "aborted" }); // no execution_count: the cell did not run (as ipykernel)
+        if (seq <= this.abortThrough)
+          io.reply({ status: "aborted" }); // no execution_count: the cell did not run (as ipykernel)
         else {
           const reply = await this.runCell(request, io);
           if (reply.status === "error" && request.stop_on_error !== false) this.abortThrough = this.arrived;

@@ -25,7 +25,12 @@ export const historySession = 1;
 
 // Shell glob (`*`, `?`) to an anchored regular expression, as IPython's history search uses.
 const globToRegExp = (pattern: string): RegExp =>
-  new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[\\s\\S]*").replace(/\?/g, "[\\s\\S]")}$`);
+  new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+      .replace(/\*/g, "[\\s\\S]*")
+      .replace(/\?/g, "[\\s\\S]")}$`,
+  );
 
 /** The session's history. */
 export class History {
@@ -58,7 +63,10 @@ export class History {
         let found = this.entries.filter((e) => re.test(e.input));
         if (request.unique) {
           const seen = new Set<string>();
-          found = found.reverse().filter((e) => !seen.has(e.input) && seen.add(e.input)).reverse();
+          found = found
+            .reverse()
+            .filter((e) => !seen.has(e.input) && seen.add(e.input))
+            .reverse();
         }
         return request.n === undefined ? found : found.slice(-n);
       }

@@ -10,7 +10,10 @@ export const preloadModules = (env: NodeJS.ProcessEnv = process.env): string[] =
   const given = env.DNL_KERNEL_PRELOAD;
   if (given === undefined) return ["docker-net-lab"];
   if (given.trim() === "none") return [];
-  return given.split(",").map((name) => name.trim()).filter((name) => name !== "");
+  return given
+    .split(",")
+    .map((name) => name.trim())
+    .filter((name) => name !== "");
 };
 
 /** Outcome of preloading one module. */
@@ -49,13 +52,21 @@ export const preloadSteps = (convs: ConverterSet, modules: readonly string[], cw
 };
 
 /** Run `steps` one per event-loop turn (requests are answered in between) until `stop()`: the learner ran a cell. */
-export const schedulePreload = (steps: readonly PreloadStep[], stop: () => boolean, done: (reports: PreloadReport[], stopped: boolean) => void, delayMs = 200): void => {
+export const schedulePreload = (
+  steps: readonly PreloadStep[],
+  stop: () => boolean,
+  done: (reports: PreloadReport[], stopped: boolean) => void,
+  delayMs = 200,
+): void => {
   const reports = new Map<string, { ok: boolean; ms: number; detail?: string }>();
   let next = 0;
   const tick = (): void => {
     const step = steps[next++];
     if (!step || stop()) {
-      done([...reports].map(([module, r]) => ({ module, ...r })), step !== undefined);
+      done(
+        [...reports].map(([module, r]) => ({ module, ...r })),
+        step !== undefined,
+      );
       return;
     }
     const report = reports.get(step.module) ?? { ok: true, ms: 0 };

@@ -69,9 +69,15 @@ export const startKernel = async (options: { configPath: string; preload?: reado
   await server.init();
   const ready = performance.now();
   const modules = options.preload ?? preloadModules();
-  schedulePreload(preloadSteps(convs, modules), () => handler.started, (reports, stopped) => {
-    const summary = reports.map((r) => `${r.module} ${r.ok ? `${r.ms} ms` : `skipped (${r.detail ?? "failed"})`}`).join(", ");
-    kernelLog(`docker-net-lab kernel ${kernelVersion}: ready in ${Math.round(ready - started)} ms; preloaded: ${summary || "nothing"}${stopped ? " (stopped: a cell came first)" : ""}\n`);
-  });
+  schedulePreload(
+    preloadSteps(convs, modules),
+    () => handler.started,
+    (reports, stopped) => {
+      const summary = reports.map((r) => `${r.module} ${r.ok ? `${r.ms} ms` : `skipped (${r.detail ?? "failed"})`}`).join(", ");
+      kernelLog(
+        `docker-net-lab kernel ${kernelVersion}: ready in ${Math.round(ready - started)} ms; preloaded: ${summary || "nothing"}${stopped ? " (stopped: a cell came first)" : ""}\n`,
+      );
+    },
+  );
   return server;
 };

@@ -18,7 +18,10 @@ export const answerKey = (lab: LabDefinition): Readonly<Record<string, string>> 
   try {
     text = readFileSync(join(packageRoot, file), "utf8");
   } catch (error) {
-    throw new EnvironmentError(`The source of lab ${lab.id} (${file}) is missing, so its answer key cannot be built.`, { hint: "Use a full checkout of docker-net-lab: the answer keys are built from src/notebooks/.", cause: error });
+    throw new EnvironmentError(`The source of lab ${lab.id} (${file}) is missing, so its answer key cannot be built.`, {
+      hint: "Use a full checkout of docker-net-lab: the answer keys are built from src/notebooks/.",
+      cause: error,
+    });
   }
   return buildLab(parseLabSource(text, file), lab, file).solutions;
 };

@@ -40,12 +40,17 @@ export interface CleanReport {
 /** `iptables-save` rules whose comment is a project name (of `session`, or of any session when null); pure. */
 export const taggedRules = (save: string, session: string | null): { table: string; chain: string; spec: string }[] =>
   parseIptablesSave(save).value.flatMap((table) =>
-    table.chains.flatMap((chain) => chain.rules.filter((rule) => rule.comment !== null && ownsName(rule.comment, session)).map((rule) => ({ table: table.name, chain: chain.name, spec: rule.spec }))),
+    table.chains.flatMap((chain) =>
+      chain.rules
+        .filter((rule) => rule.comment !== null && ownsName(rule.comment, session))
+        .map((rule) => ({ table: table.name, chain: chain.name, spec: rule.spec })),
+    ),
   );
 
 /** Remove (or list, with dryRun) every object of one session or of all sessions. */
 export const clean = async (options: CleanOptions, log: (line: string) => void): Promise<CleanReport> => {
-  if (options.session !== undefined) requireSessionId(options.session, "--session", "See the session id at the top of the lab notebook, or list them with `clean --all-sessions --dry-run`.");
+  if (options.session !== undefined)
+    requireSessionId(options.session, "--session", "See the session id at the top of the lab notebook, or list them with `clean --all-sessions --dry-run`.");
   const session = options.allSessions ? null : (options.session ?? (await currentSessionId()));
   // The session label is required even for all sessions: the owner label alone is inherited from the toolbox image.
   const labels = labelFilters(session);
@@ -77,7 +82,10 @@ export const clean = async (options: CleanOptions, log: (line: string) => void):
   const interfaces = links.map((link) => link.name).filter(matches);
   for (const name of interfaces) await attempt(`interface ${name}`, () => run("ip", ["link", "delete", name], { reject: false }));
   const rules = taggedRules(await iptablesSave().catch(() => ""), session);
-  for (const rule of rules) await attempt(`iptables rule (${rule.table}) -A ${rule.chain} ${rule.spec}`, () => run("iptables", ["-t", rule.table, "-D", rule.chain, ...(shellWords(rule.spec) ?? [])]));
+  for (const rule of rules)
+    await attempt(`iptables rule (${rule.table}) -A ${rule.chain} ${rule.spec}`, () =>
+      run("iptables", ["-t", rule.table, "-D", rule.chain, ...(shellWords(rule.spec) ?? [])]),
+    );
   for (const dir of sessionDirs) await attempt(`session folder ${dir}`, () => rm(join(sessionsRoot, dir), { recursive: true, force: true }));
   return {
     dryRun: Boolean(options.dryRun),

@@ -25,7 +25,14 @@ export interface EngineView {
 
 /** Read the engine view (read-only; a few commands and one engine round trip each). */
 export const readEngineView = async (): Promise<EngineView> => {
-  const [version, networks, containers, save, proxies, addr] = await Promise.all([engineVersion(), listNetworks(), listContainers(), iptablesSave(), readDockerProxies(), ipJson("addr")]);
+  const [version, networks, containers, save, proxies, addr] = await Promise.all([
+    engineVersion(),
+    listNetworks(),
+    listContainers(),
+    iptablesSave(),
+    readDockerProxies(),
+    ipJson("addr"),
+  ]);
   const local = parseIpAddr(addr).value.flatMap((iface) => iface.addresses.filter((a) => a.family === "inet").map((a) => a.address));
   return { version: version.version, label: engineLabel(version.version), tables: parseIptablesSave(save).value, networks, containers, proxies, local };
 };
@@ -38,5 +45,13 @@ export const publishedPort = (view: EngineView, containerName: string, networkNa
   const bridge = network ? bridgeInterfaceName(network) : null;
   const containerIp = container?.networkSettings.networks[networkName]?.ipAddress;
   if (!binding || !bridge || !containerIp) return null;
-  return { protocol, hostIp: binding.hostIp || "0.0.0.0", hostPort: Number(binding.hostPort), containerIp, containerPort, bridge, gateway: network?.ipam.config[0]?.gateway ?? "" };
+  return {
+    protocol,
+    hostIp: binding.hostIp || "0.0.0.0",
+    hostPort: Number(binding.hostPort),
+    containerIp,
+    containerPort,
+    bridge,
+    gateway: network?.ipam.config[0]?.gateway ?? "",
+  };
 };

@@ -78,7 +78,9 @@ export const freePort = async (session: LabSession, key: string, options: FreePo
       return port;
     }
   }
-  throw new EnvironmentError(`No free TCP port found in ${from}-${from + count - 1}.`, { hint: "Free some ports (or run `npx docker-net-lab clean`), then run the setup cell again." });
+  throw new EnvironmentError(`No free TCP port found in ${from}-${from + count - 1}.`, {
+    hint: "Free some ports (or run `npx docker-net-lab clean`), then run the setup cell again.",
+  });
 };
 
 // Retry a read that can fail while other programs add or remove links and networks at the same moment.
@@ -99,9 +101,11 @@ export const usedSubnets = async (): Promise<string[]> => settled(readUsedSubnet
 // One read of the subnets in use.
 const readUsedSubnets = async (): Promise<string[]> => {
   const used: string[] = [];
-  for (const network of await listNetworks()) for (const config of network.ipam.config) if (config.subnet && config.subnet.includes(".")) used.push(config.subnet);
-  for (const route of await routes()) if (route.dst !== "default" && route.family !== "inet6" && route.dst.includes(".")) used.push(route.dst.includes("/") ? route.dst : `${route.dst}/32`);
-  for (const iface of await interfaces()) for (const address of iface.addresses) if (address.family === "inet") used.push(`${address.address}/${address.prefix}`);
+  for (const network of await listNetworks()) for (const config of network.ipam.config) if (config.subnet?.includes(".")) used.push(config.subnet);
+  for (const route of await routes())
+    if (route.dst !== "default" && route.family !== "inet6" && route.dst.includes(".")) used.push(route.dst.includes("/") ? route.dst : `${route.dst}/32`);
+  for (const iface of await interfaces())
+    for (const address of iface.addresses) if (address.family === "inet") used.push(`${address.address}/${address.prefix}`);
   return used;
 };
 
@@ -130,7 +134,9 @@ export const freeSubnet = async (session: LabSession, key: string, options: Free
     await saveParam(session, key, candidate);
     return candidate;
   }
-  throw new EnvironmentError(`Every /${prefix} in ${pool} is in use on this host.`, { hint: "Run `npx docker-net-lab clean` to remove leftovers of old sessions, then run the setup cell again." });
+  throw new EnvironmentError(`Every /${prefix} in ${pool} is in use on this host.`, {
+    hint: "Run `npx docker-net-lab clean` to remove leftovers of old sessions, then run the setup cell again.",
+  });
 };
 
 /** The n-th address of a subnet (`hostAddress("10.1.2.0/24", 1)` -> `10.1.2.1`). */

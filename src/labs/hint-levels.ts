@@ -7,8 +7,10 @@ import type { LabContext } from "./definition.js";
 import type { HintCount } from "./session.js";
 
 // Levels to show: one per failure so far (this one included) plus one per request, at least one.
-const levelsFrom = (counts: Readonly<Record<string, HintCount>>, thisFailure: 0 | 1): HintLevelChoice => (id) =>
-  Math.max(1, (counts[id]?.failures ?? 0) + thisFailure + (counts[id]?.asked ?? 0));
+const levelsFrom =
+  (counts: Readonly<Record<string, HintCount>>, thisFailure: 0 | 1): HintLevelChoice =>
+  (id) =>
+    Math.max(1, (counts[id]?.failures ?? 0) + thisFailure + (counts[id]?.asked ?? 0));
 
 /** Run checks as the learner does: hints at the session's level, and each failure counted. */
 export const checkInSession = async (definitions: readonly CheckDefinition<LabContext>[], context: LabContext): Promise<CheckResult[]> => {

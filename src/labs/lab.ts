@@ -86,7 +86,11 @@ export class Lab {
   async setup(): Promise<void> {
     await requireToolboxImage();
     await this.definition.setup(this.context);
-    if (inNotebook()) display({ "text/plain": `Lab ${this.definition.id} is ready (session ${this.session.session}).`, "text/html": `<p>✔ Lab <b>${escapeHtml(this.definition.id)}</b> is ready: session <code>${this.session.session}</code>, names start with <code>${escapeHtml(this.name(""))}</code>.</p>` });
+    if (inNotebook())
+      display({
+        "text/plain": `Lab ${this.definition.id} is ready (session ${this.session.session}).`,
+        "text/html": `<p>✔ Lab <b>${escapeHtml(this.definition.id)}</b> is ready: session <code>${this.session.session}</code>, names start with <code>${escapeHtml(this.name(""))}</code>.</p>`,
+      });
     else console.log(`Lab ${this.definition.id} is ready (session ${this.session.session}).`);
   }
 
@@ -101,7 +105,8 @@ export class Lab {
    * once the cell that observes it has run. Graded for being made in time, never for being right.
    */
   async predict(id: string, value: unknown): Promise<void> {
-    if (await recordPrediction(this.definition, this.session, id, value)) console.log(`recorded prediction ${id} = ${JSON.stringify(value)} (before its observation)`);
+    if (await recordPrediction(this.definition, this.session, id, value))
+      console.log(`recorded prediction ${id} = ${JSON.stringify(value)} (before its observation)`);
     else console.log(`No prediction yet for ${id}: write your answer in place of undefined, then run this cell again, before the next ones.`);
   }
 
@@ -116,7 +121,8 @@ export class Lab {
   /** Start the lab's troubleshooting exercise: break something in your session, then show the symptom and the possible causes. */
   async scenario(): Promise<void> {
     const t = this.definition.troubleshoot;
-    if (!t) throw new UsageError(`Lab ${this.definition.id} has no troubleshooting exercise.`, { hint: "Only labs with a Troubleshooting section have a scenario." });
+    if (!t)
+      throw new UsageError(`Lab ${this.definition.id} has no troubleshooting exercise.`, { hint: "Only labs with a Troubleshooting section have a scenario." });
     await t.breakIt(this.context);
     const causes = Object.entries(t.causes);
     display({
@@ -141,7 +147,10 @@ export class Lab {
   private chosenChecks(ids: readonly string[]) {
     const visible = this.definition.checks.filter((check) => !check.hidden);
     const unknown = ids.filter((id) => !this.definition.checks.some((check) => check.id === id));
-    if (unknown.length) throw new UsageError(`Unknown check id(s) for lab ${this.definition.id}: ${unknown.join(", ")}`, { hint: `Known: ${visible.map((c) => c.id).join(", ")}` });
+    if (unknown.length)
+      throw new UsageError(`Unknown check id(s) for lab ${this.definition.id}: ${unknown.join(", ")}`, {
+        hint: `Known: ${visible.map((c) => c.id).join(", ")}`,
+      });
     return ids.length ? this.definition.checks.filter((check) => ids.includes(check.id)) : visible;
   }
 
@@ -183,7 +192,9 @@ export class Lab {
   pictureScope(topology: Topology, options: DrawOptions & { all?: boolean } = {}): DrawOptions {
     const { all = false, ...rest } = options;
     if (all) return rest;
-    const mine = topology.containers.filter((c) => ownsLabels(c.labels, this.session.session) && c.labels[labLabelKey] === this.definition.id).map((c) => c.name);
+    const mine = topology.containers
+      .filter((c) => ownsLabels(c.labels, this.session.session) && c.labels[labLabelKey] === this.definition.id)
+      .map((c) => c.name);
     const netns = topology.namespaces.filter((ns) => ns.kind === "netns" && ownsName(ns.name, this.session.session)).map((ns) => ns.name);
     return { containers: mine, namespaces: netns, ...rest };
   }
@@ -226,7 +237,9 @@ export class Lab {
   async teardown(): Promise<void> {
     await this.definition.teardown?.(this.context);
     const removed = await removeLabelled(this.context);
-    console.log(`teardown: removed ${removed.containers.length} container(s), ${removed.networks.length} network(s), ${removed.volumes.length} volume(s) of session ${this.session.session}; nothing else was touched.`);
+    console.log(
+      `teardown: removed ${removed.containers.length} container(s), ${removed.networks.length} network(s), ${removed.volumes.length} volume(s) of session ${this.session.session}; nothing else was touched.`,
+    );
   }
 }
 
@@ -243,5 +256,4 @@ export const openLab = async (id: string): Promise<Lab> => {
 };
 
 /** Print a failure the way a learner should see it (message + next step). */
-export const explainError = (error: unknown): string =>
-  isDnlError(error) ? `${error.message}\n→ ${error.hint}` : String((error as Error)?.message ?? error);
+export const explainError = (error: unknown): string => (isDnlError(error) ? `${error.message}\n→ ${error.hint}` : String((error as Error)?.message ?? error));

@@ -70,11 +70,24 @@ export const executeNotebook = async (options: ExecuteOptions): Promise<Notebook
   try {
     const result = await run(jupyter.python, args, { timeout, reject: false, env: { DNL_SESSION: options.session, PYTHONUNBUFFERED: "1" } });
     durationMs = Math.round(performance.now() - started);
-    if (result.timedOut) return { status: "timeout", message: `the notebook ran longer than ${options.notebookTimeoutS ?? 600} s and was stopped`, cells: [], displayedChecks: [], durationMs };
+    if (result.timedOut)
+      return {
+        status: "timeout",
+        message: `the notebook ran longer than ${options.notebookTimeoutS ?? 600} s and was stopped`,
+        cells: [],
+        displayedChecks: [],
+        durationMs,
+      };
     try {
       parsed = reportSchema.parse(JSON.parse(await readFile(reportFile, "utf8")));
     } catch {
-      return { status: "error", message: `the notebook runner failed: ${result.stderr.trim().split("\n").slice(-3).join(" | ") || "no report"}`, cells: [], displayedChecks: [], durationMs };
+      return {
+        status: "error",
+        message: `the notebook runner failed: ${result.stderr.trim().split("\n").slice(-3).join(" | ") || "no report"}`,
+        cells: [],
+        displayedChecks: [],
+        durationMs,
+      };
     }
   } finally {
     await rm(reportDir, { recursive: true, force: true });

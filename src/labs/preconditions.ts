@@ -47,8 +47,25 @@ export const failingPrecondition = async (lab: Pick<LabDefinition, "id">): Promi
 };
 
 /** Run a lab's checks (hints at `level`), or, when a precondition fails, report it as every check's result. */
-export const runLabChecks = async (lab: Pick<LabDefinition, "id">, checks: readonly CheckDefinition<LabContext>[], context: LabContext, level: HintLevelChoice = firstLevel): Promise<CheckResult[]> => {
+export const runLabChecks = async (
+  lab: Pick<LabDefinition, "id">,
+  checks: readonly CheckDefinition<LabContext>[],
+  context: LabContext,
+  level: HintLevelChoice = firstLevel,
+): Promise<CheckResult[]> => {
   const failure = await failingPrecondition(lab);
   if (failure === null) return runChecks(checks, context, level);
-  return checks.map((check) => ({ id: check.id, title: check.title, passed: false, points: 0, maxPoints: check.points, message: failure.message, hint: failure.hint, hints: [failure.hint], hintLevel: 1, hintLevels: 1, evidence: { precondition: failure.id } }));
+  return checks.map((check) => ({
+    id: check.id,
+    title: check.title,
+    passed: false,
+    points: 0,
+    maxPoints: check.points,
+    message: failure.message,
+    hint: failure.hint,
+    hints: [failure.hint],
+    hintLevel: 1,
+    hintLevels: 1,
+    evidence: { precondition: failure.id },
+  }));
 };

@@ -28,7 +28,10 @@ const list = (values: readonly string[]): string => values.map((v) => JSON.strin
 /** The lab's prediction `id`; a UsageError naming the known ones otherwise. */
 export const predictionOf = (lab: LabDefinition, id: string): PredictionDefinition => {
   const found = lab.predictions?.find((p) => p.id === id);
-  if (!found) throw new UsageError(`Lab ${lab.id} has no prediction \`${id}\`.`, { hint: lab.predictions?.length ? `Known: ${list(lab.predictions.map((p) => p.id))}.` : `Lab ${lab.id} has no predictions.` });
+  if (!found)
+    throw new UsageError(`Lab ${lab.id} has no prediction \`${id}\`.`, {
+      hint: lab.predictions?.length ? `Known: ${list(lab.predictions.map((p) => p.id))}.` : `Lab ${lab.id} has no predictions.`,
+    });
   return found;
 };
 
@@ -49,9 +52,14 @@ export const recordPrediction = async (lab: LabDefinition, session: LabSession, 
   const predictions = await session.readRecord<Recorded>("predictions");
   if (observed) {
     const earlier = predictions[id];
-    throw new UsageError(`The observation of "${id}" already ran (at ${observed.at.slice(11, 19)} UTC): a prediction recorded after seeing the result is refused.`, {
-      hint: earlier ? `Your prediction from before, ${JSON.stringify(earlier.value)}, stays recorded. Go on with the lab.` : "Go on: the next predictions count when you make them before their observation cells. To start the lab over, run its Teardown cell, then the notebook from the top.",
-    });
+    throw new UsageError(
+      `The observation of "${id}" already ran (at ${observed.at.slice(11, 19)} UTC): a prediction recorded after seeing the result is refused.`,
+      {
+        hint: earlier
+          ? `Your prediction from before, ${JSON.stringify(earlier.value)}, stays recorded. Go on with the lab.`
+          : "Go on: the next predictions count when you make them before their observation cells. To start the lab over, run its Teardown cell, then the notebook from the top.",
+      },
+    );
   }
   if (value === undefined) return false;
   if (definition.choices && !definition.choices.includes(String(value))) {
@@ -76,7 +84,10 @@ export const recordObservation = async (lab: LabDefinition, session: LabSession,
 };
 
 /** The graded check of a lab's predictions: every one recorded before its observation ran (right or wrong). */
-export const predictionsCheck = (lab: { readonly id: string; readonly predictions: readonly PredictionDefinition[] }, points = 1): CheckDefinition<LabContext> => ({
+export const predictionsCheck = (
+  lab: { readonly id: string; readonly predictions: readonly PredictionDefinition[] },
+  points = 1,
+): CheckDefinition<LabContext> => ({
   id: `${lab.id}.predictions`,
   title: `You made the lab's ${lab.predictions.length} predictions before running what they predict (graded for being on time, not for being right)`,
   concepts: [],
@@ -85,16 +96,26 @@ export const predictionsCheck = (lab: { readonly id: string; readonly prediction
   run: async (context) => {
     const predictions = await context.session.readRecord<Recorded>("predictions");
     const observations = await context.session.readRecord<Recorded>("observations");
-    const how = hints("Each prediction cell comes before the cell that observes what it predicts: write your answer in place of `undefined`, run it, then run the observation.");
+    const how = hints(
+      "Each prediction cell comes before the cell that observes what it predicts: write your answer in place of `undefined`, run it, then run the observation.",
+    );
     let matched = 0;
     for (const { id, question } of lab.predictions) {
       const prediction = predictions[id];
       const observation = observations[id];
-      if (!observation) return fail(`The observation of "${id}" has not run yet (${question}).`, hints("Run the notebook in order: the prediction cell, then the cell that observes it."), { id });
+      if (!observation)
+        return fail(
+          `The observation of "${id}" has not run yet (${question}).`,
+          hints("Run the notebook in order: the prediction cell, then the cell that observes it."),
+          { id },
+        );
       if (!prediction) return fail(`No prediction of "${id}" was recorded before its observation ran (${question}).`, how, { id });
       if (prediction.at > observation.at) return fail(`The prediction of "${id}" was recorded after its observation.`, how, { id });
       if (normal(prediction.value) === normal(observation.value)) matched++;
     }
-    return pass(`All ${lab.predictions.length} predictions came before their observations; ${matched} matched what the host did.`, { matched, total: lab.predictions.length });
+    return pass(`All ${lab.predictions.length} predictions came before their observations; ${matched} matched what the host did.`, {
+      matched,
+      total: lab.predictions.length,
+    });
   },
 });

@@ -88,12 +88,18 @@ export const enginePaths = (session: string, lab: string): EnginePaths => {
 
 /** dockerd's arguments for these paths and options. */
 export const dockerdArgs = (paths: EnginePaths, options: EngineOptions): string[] => [
-  "--config-file", paths.configFile,
-  "--data-root", paths.dataRoot,
-  "--exec-root", paths.execRoot,
-  "--host", `unix://${paths.socket}`,
-  "--pidfile", paths.pidfile,
-  "--shutdown-timeout", "2",
+  "--config-file",
+  paths.configFile,
+  "--data-root",
+  paths.dataRoot,
+  "--exec-root",
+  paths.execRoot,
+  "--host",
+  `unix://${paths.socket}`,
+  "--pidfile",
+  paths.pidfile,
+  "--shutdown-timeout",
+  "2",
   ...(options.bip ? ["--bip", options.bip] : []),
   ...(options.defaultAddressPools ?? []).flatMap((pool) => ["--default-address-pool", `base=${pool.base},size=${pool.size}`]),
   ...(options.mtu ? ["--mtu", String(options.mtu)] : []),
@@ -109,7 +115,17 @@ const livePid = async (paths: EnginePaths): Promise<number | null> => {
 /** Stop a private engine and remove everything it made: processes, mounts, its namespace, its directories. */
 export const destroyEngine = async (paths: EnginePaths, log: (line: string) => void = () => undefined): Promise<boolean> => {
   const pid = await livePid(paths);
-  const existed = pid !== null || (await namespaceExists(paths.netns)) || (await readdir(paths.dir).then(() => true, () => false)) || (await readdir(paths.runDir).then(() => true, () => false));
+  const existed =
+    pid !== null ||
+    (await namespaceExists(paths.netns)) ||
+    (await readdir(paths.dir).then(
+      () => true,
+      () => false,
+    )) ||
+    (await readdir(paths.runDir).then(
+      () => true,
+      () => false,
+    ));
   if (pid !== null) {
     const docker = ["--host", `unix://${paths.socket}`];
     const ids = (await run("docker", [...docker, "ps", "-aq"], { reject: false, timeout: 20_000 })).stdout.split("\n").filter(Boolean);
@@ -128,7 +144,6 @@ export const destroyEngine = async (paths: EnginePaths, log: (line: string) => v
   return existed;
 };
 
-
 /** Markers of private engines left on this host (one session, or all). */
 export const findEngineMarkers = async (session: string | null): Promise<EngineMarker[]> => {
   const markers: EngineMarker[] = [];
@@ -139,7 +154,23 @@ export const findEngineMarkers = async (session: string | null): Promise<EngineM
       const text = await readFile(join(sessionsDir(), s, entry, "engine.json"), "utf8").catch(() => null);
       const paths = enginePaths(s, entry.slice("engine-".length));
       const marker = text ? (JSON.parse(text) as EngineMarker) : null;
-      markers.push(marker?.paths ? marker : { kind: "docker-net-lab private engine", socket: paths.socket, pidfile: paths.pidfile, dataRoot: paths.dataRoot, execRoot: paths.execRoot, session: s, lab: entry.slice("engine-".length), paths, options: {}, pid: null, startedAt: "" });
+      markers.push(
+        marker?.paths
+          ? marker
+          : {
+              kind: "docker-net-lab private engine",
+              socket: paths.socket,
+              pidfile: paths.pidfile,
+              dataRoot: paths.dataRoot,
+              execRoot: paths.execRoot,
+              session: s,
+              lab: entry.slice("engine-".length),
+              paths,
+              options: {},
+              pid: null,
+              startedAt: "",
+            },
+      );
     }
   }
   return markers;
@@ -200,11 +231,25 @@ export class PrivateEngine {
     this.log(`$ ${formatCommand("nsenter", [`--net=/run/netns/${this.paths.netns}`, "dockerd", ...args])}`);
     const pid = startDetached("nsenter", [`--net=/run/netns/${this.paths.netns}`, "dockerd", ...args], this.paths.log);
     const { socket, pidfile, dataRoot, execRoot } = this.paths;
-    const marker: EngineMarker = { kind: "docker-net-lab private engine", socket, pidfile, dataRoot, execRoot, session: this.session.session, lab: this.session.lab, paths: this.paths, options, pid, startedAt: new Date().toISOString() };
+    const marker: EngineMarker = {
+      kind: "docker-net-lab private engine",
+      socket,
+      pidfile,
+      dataRoot,
+      execRoot,
+      session: this.session.session,
+      lab: this.session.lab,
+      paths: this.paths,
+      options,
+      pid,
+      startedAt: new Date().toISOString(),
+    };
     await writeFile(this.paths.marker, `${JSON.stringify(marker, null, 2)}\n`);
     if (!(await pollUntil(() => this.answering(), 40_000))) {
       const tail = (await readFile(this.paths.log, "utf8").catch(() => "")).trim().split("\n").slice(-3).join("\n");
-      throw new EnvironmentError(`The private engine did not start: ${tail}`, { hint: `Its log is ${this.paths.log}. Fix the option it complains about and run the cell again; teardown removes a half-started engine.` });
+      throw new EnvironmentError(`The private engine did not start: ${tail}`, {
+        hint: `Its log is ${this.paths.log}. Fix the option it complains about and run the cell again; teardown removes a half-started engine.`,
+      });
     }
     this.log(`private engine up: docker -H ${this.host} (network namespace ${this.paths.netns})`);
     await this.loadImage();
@@ -280,7 +325,10 @@ export class PrivateEngine {
 
   /** Stop the engine and remove everything it made (also after a failed start). */
   async destroy(): Promise<void> {
-    if (await destroyEngine(this.paths, this.log)) this.log(`removed the private engine of session ${this.session.session}, lab ${this.session.lab}: namespace ${this.netns}, ${this.paths.runDir}, ${this.paths.dir}`);
+    if (await destroyEngine(this.paths, this.log))
+      this.log(
+        `removed the private engine of session ${this.session.session}, lab ${this.session.lab}: namespace ${this.netns}, ${this.paths.runDir}, ${this.paths.dir}`,
+      );
   }
 }
 

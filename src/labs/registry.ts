@@ -17,6 +17,9 @@ export const labs: readonly LabDefinition[] = [lab01, lab02, lab03, lab04, lab05
 export const findLab = (id: string): LabDefinition => {
   const wanted = /^\d+$/.test(id) ? id.padStart(2, "0") : id;
   const lab = labs.find((candidate) => candidate.id === wanted || candidate.slug === wanted);
-  if (!lab) throw new UsageError(`Unknown lab \`${id}\`.`, { hint: `Known labs: ${labs.map((l) => `${l.id} (${l.slug})`).join(", ")}. See \`docker-net-lab labs list\`.` });
+  if (!lab)
+    throw new UsageError(`Unknown lab \`${id}\`.`, {
+      hint: `Known labs: ${labs.map((l) => `${l.id} (${l.slug})`).join(", ")}. See \`docker-net-lab labs list\`.`,
+    });
   return lab;
 };

@@ -65,4 +65,3 @@ export const runLab = async (lab: LabDefinition, options: RunLabOptions = {}): P
     await removeLabelled(context);
   }
 };
-

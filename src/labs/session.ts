@@ -48,7 +48,8 @@ export class LabSession {
   /** Interface or namespace name that fits IFNAMSIZ (15): `dnl<session><lab><short>` cut to 15. */
   ifname(short: string): string {
     const name = `${namePrefix}${this.session}${short}`;
-    if (name !== kernelName(this.session, short)) throw new UsageError(`Interface name ${name} is longer than 15 characters.`, { hint: "Use a shorter suffix (at most 4 characters)." });
+    if (name !== kernelName(this.session, short))
+      throw new UsageError(`Interface name ${name} is longer than 15 characters.`, { hint: "Use a shorter suffix (at most 4 characters)." });
     return name;
   }
 

@@ -8,13 +8,18 @@ import type { LabSession } from "./session.js";
 /** The answer key under which the diagnosis is recorded. */
 export const diagnosisKey = "diagnosis";
 
-const causesList = (t: TroubleshootDefinition): string => Object.entries(t.causes).map(([cause, meaning]) => `"${cause}" (${meaning})`).join("; ");
+const causesList = (t: TroubleshootDefinition): string =>
+  Object.entries(t.causes)
+    .map(([cause, meaning]) => `"${cause}" (${meaning})`)
+    .join("; ");
 
 /** Record the learner's diagnosis: one of the lab's causes; an unknown one is refused with the list. */
 export const recordDiagnosis = async (lab: LabDefinition, session: LabSession, cause: string): Promise<void> => {
   const t = lab.troubleshoot;
-  if (!t) throw new UsageError(`Lab ${lab.id} has no troubleshooting exercise.`, { hint: "lab.diagnose is for the labs whose setup breaks something on purpose." });
-  if (!(cause in t.causes)) throw new UsageError(`"${cause}" is not one of the causes of lab ${lab.id}'s troubleshooting exercise.`, { hint: `Choose one of: ${causesList(t)}.` });
+  if (!t)
+    throw new UsageError(`Lab ${lab.id} has no troubleshooting exercise.`, { hint: "lab.diagnose is for the labs whose setup breaks something on purpose." });
+  if (!(cause in t.causes))
+    throw new UsageError(`"${cause}" is not one of the causes of lab ${lab.id}'s troubleshooting exercise.`, { hint: `Choose one of: ${causesList(t)}.` });
   const history = (await session.answers())["diagnosis-history"];
   await session.saveAnswer("diagnosis-history", [...(Array.isArray(history) ? history : []), cause]);
   await session.saveAnswer(diagnosisKey, cause);
@@ -46,19 +51,34 @@ export const troubleshootCheck = (t: TroubleshootDefinition, options: Troublesho
       const evidence = { ...live.evidence, fixed: live.passed, diagnosis: diagnosis ?? null, tries };
       const name = `Name the cause with lab.diagnose(…), one of: ${causesList(t)}.`;
       if (diagnosis === undefined) {
-        if (!live.passed) return fail(`${t.symptom} Still broken: ${live.message}`, hints([`Diagnose first, with the tools of this lab; then ${name[0]!.toLowerCase()}${name.slice(1)}`, ...levelsOf(live)], commandOf(live)), evidence);
+        if (!live.passed)
+          return fail(
+            `${t.symptom} Still broken: ${live.message}`,
+            hints([`Diagnose first, with the tools of this lab; then ${name[0]!.toLowerCase()}${name.slice(1)}`, ...levelsOf(live)], commandOf(live)),
+            evidence,
+          );
         return fail(`Fixed (${live.message}), but the cause was not named.`, hints(name), evidence);
       }
       if (diagnosis !== t.cause) {
         const meaning = t.causes[String(diagnosis)] ?? "?";
-        return fail(`You named "${String(diagnosis)}" (${meaning}); the evidence on this host does not fit it.`, hints([`What would you see if that were the cause? Look for exactly that, and for what each of the other causes would show. ${name}`]), evidence);
+        return fail(
+          `You named "${String(diagnosis)}" (${meaning}); the evidence on this host does not fit it.`,
+          hints([`What would you see if that were the cause? Look for exactly that, and for what each of the other causes would show. ${name}`]),
+          evidence,
+        );
       }
-      if (!live.passed) return fail(`You named the cause ("${t.cause}"), but it is not fixed yet: ${live.message}`, live.hint ?? "Fix it, then run this check again.", evidence);
+      if (!live.passed)
+        return fail(
+          `You named the cause ("${t.cause}"), but it is not fixed yet: ${live.message}`,
+          live.hint ?? "Fix it, then run this check again.",
+          evidence,
+        );
       return pass(`Cause named ("${t.cause}") and fixed: ${live.message}`, evidence);
     },
   };
 };
 
 // The levels and command of a verdict's hint (a plain string is one level).
-const levelsOf = (verdict: Verdict): string[] => (verdict.hint === undefined ? [] : typeof verdict.hint === "string" ? [verdict.hint] : [...verdict.hint.levels]);
+const levelsOf = (verdict: Verdict): string[] =>
+  verdict.hint === undefined ? [] : typeof verdict.hint === "string" ? [verdict.hint] : [...verdict.hint.levels];
 const commandOf = (verdict: Verdict): string | undefined => (verdict.hint !== undefined && typeof verdict.hint !== "string" ? verdict.hint.command : undefined);

@@ -34,7 +34,7 @@ const rawText = (ctx: Ctx): RawBridgePort[] => {
     if (m !== null) {
       const [, ifindex = "", ifname = "", link, flags = "", rest = ""] = m;
       const port: RawBridgePort = ctx.tag({ ifindex, ifname, flags: flags === "" ? [] : flags.split(","), ...pairs(words(rest)) }, n);
-      if (link !== undefined) port["link"] = link;
+      if (link !== undefined) port.link = link;
       out.push(port);
       return ctx.consume(n);
     }
@@ -67,13 +67,13 @@ const option = (v: unknown): boolean | number | string | null =>
   typeof v === "boolean" || typeof v === "number" ? v : v === "on" ? true : v === "off" ? false : typeof v === "string" ? (toInt(v) ?? v) : null;
 
 const processPort = (p: RawBridgePort, ctx: Ctx): BridgePort | null => {
-  const ifindex = toInt(p["ifindex"]);
-  const name = str(p["ifname"]);
+  const ifindex = toInt(p.ifindex);
+  const name = str(p.ifname);
   if (ifindex === null || name === null) {
     ctx.report(ctx.lineOf(p), "bridge port without ifindex or name");
     return null;
   }
-  const link = str(p["link"]);
+  const link = str(p.link);
   const peerFromText = link !== null && /^if\d+$/.test(link) ? toInt(link.slice(2)) : null;
   const options: Record<string, boolean | number | string> = {};
   for (const [k, v] of Object.entries(p)) {
@@ -83,14 +83,14 @@ const processPort = (p: RawBridgePort, ctx: Ctx): BridgePort | null => {
   return {
     ifindex,
     name,
-    peerIfindex: toInt(p["link_index"]) ?? peerFromText,
+    peerIfindex: toInt(p.link_index) ?? peerFromText,
     link: peerFromText !== null ? null : link,
-    flags: Array.isArray(p["flags"]) ? p["flags"].filter((f): f is string => typeof f === "string") : [],
-    mtu: toInt(p["mtu"]),
-    master: str(p["master"]),
-    state: str(p["state"]),
-    priority: toInt(p["priority"]),
-    cost: toInt(p["cost"]),
+    flags: Array.isArray(p.flags) ? p.flags.filter((f): f is string => typeof f === "string") : [],
+    mtu: toInt(p.mtu),
+    master: str(p.master),
+    state: str(p.state),
+    priority: toInt(p.priority),
+    cost: toInt(p.cost),
     options,
   };
 };

@@ -16,7 +16,10 @@ export class Ctx {
   private readonly handled: Uint8Array;
   // A Map, not a WeakMap: it dies with the Ctx, and WeakMap entries are costly for the GC.
   private readonly lineOfRecord = new Map<object, number>();
-  constructor(readonly parser: string, readonly text: string) {
+  constructor(
+    readonly parser: string,
+    readonly text: string,
+  ) {
     this.lines = splitLines(text);
     this.handled = new Uint8Array(this.lines.length + 1);
   }
@@ -187,7 +190,18 @@ export const promptMessage = (line: string): string | null =>
 
 // JavaScript's whitespace (what `\s` and String.prototype.trim mean): tab, LF, VT, FF, CR, space, and Unicode spaces.
 export const isSpaceCode = (c: number): boolean =>
-  c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
+  c <= 32
+    ? c === 32 || (c >= 9 && c <= 13)
+    : c >= 0xa0 &&
+      (c === 0xa0 ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000 ||
+        c === 0xfeff);
 
 // Split a line on runs of whitespace, dropping the empty ends (V8's regex split beats a hand-written loop here).
 export const words = (line: string): string[] => {
@@ -285,8 +299,7 @@ export const pairs = (tokens: readonly string[]): Record<string, string> => {
 };
 
 // Plain-object check for decoded JSON.
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
+export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 // String or null from a decoded JSON field.
 export const str = (value: unknown): string | null => (typeof value === "string" ? value : typeof value === "number" ? String(value) : null);

@@ -46,7 +46,7 @@
 //            "ipv6Gateway": "", "macAddress": "02:42:ac:11:00:02", "aliases": [], "dnsNames": [], "links": [] } },
 //          "ipAddress": "172.17.0.2", "ipPrefixLen": 16, "gateway": "172.17.0.1", "macAddress": "02:42:ac:11:00:02", "bridge": null } }]
 import { z } from "zod";
-import { Ctx, isRecord, makeParser } from "./core.js";
+import { type Ctx, isRecord, makeParser } from "./core.js";
 import type { DockerContainer, DockerPortBinding } from "./models.js";
 import type { ParseResult } from "./types.js";
 import { convertOne, itemLine, rawInspectItems, tolerant, zBool, zNum, zOptNum, zOptStr, zStr, zStrList, zStrMap } from "./validate.js";
@@ -84,7 +84,16 @@ export const containerSchema = z.object({
   HostConfig: z
     .object({
       NetworkMode: zStr,
-      PortBindings: z.record(z.string(), z.array(binding).nullish().transform((v) => v ?? [])).nullish().transform((v) => v ?? {}),
+      PortBindings: z
+        .record(
+          z.string(),
+          z
+            .array(binding)
+            .nullish()
+            .transform((v) => v ?? []),
+        )
+        .nullish()
+        .transform((v) => v ?? {}),
       Links: zStrList,
       Dns: zStrList,
     })
@@ -94,8 +103,20 @@ export const containerSchema = z.object({
     .object({
       SandboxID: zStr,
       SandboxKey: zStr,
-      Ports: z.record(z.string(), z.array(binding).nullish().transform((v) => v ?? null)).nullish().transform((v) => v ?? {}),
-      Networks: z.record(z.string(), endpoint).nullish().transform((v) => v ?? {}),
+      Ports: z
+        .record(
+          z.string(),
+          z
+            .array(binding)
+            .nullish()
+            .transform((v) => v ?? null),
+        )
+        .nullish()
+        .transform((v) => v ?? {}),
+      Networks: z
+        .record(z.string(), endpoint)
+        .nullish()
+        .transform((v) => v ?? {}),
       IPAddress: zOptStr,
       IPPrefixLen: zOptNum,
       Gateway: zOptStr,
@@ -103,16 +124,35 @@ export const containerSchema = z.object({
       Bridge: zOptStr,
     })
     .nullish()
-    .transform((v) => v ?? { SandboxID: "", SandboxKey: "", Ports: {}, Networks: {}, IPAddress: null, IPPrefixLen: null, Gateway: null, MacAddress: null, Bridge: null }),
+    .transform(
+      (v) => v ?? { SandboxID: "", SandboxKey: "", Ports: {}, Networks: {}, IPAddress: null, IPPrefixLen: null, Gateway: null, MacAddress: null, Bridge: null },
+    ),
 });
 
 const bindingsOf = (list: readonly { HostIp: string; HostPort: string }[]): DockerPortBinding[] =>
   list.map((b) => ({ hostIp: b.HostIp, hostPort: b.HostPort }));
 
 const emptyContainer = (): DockerContainer => ({
-  id: "", name: "", image: "", imageName: "", created: "", state: { status: "", running: false, pid: 0, exitCode: 0, startedAt: "" },
-  labels: {}, hostname: "", hostConfig: { networkMode: "", portBindings: {}, links: [], dns: [] },
-  networkSettings: { sandboxId: "", sandboxKey: "", ports: {}, networks: {}, ipAddress: null, ipPrefixLen: null, gateway: null, macAddress: null, bridge: null },
+  id: "",
+  name: "",
+  image: "",
+  imageName: "",
+  created: "",
+  state: { status: "", running: false, pid: 0, exitCode: 0, startedAt: "" },
+  labels: {},
+  hostname: "",
+  hostConfig: { networkMode: "", portBindings: {}, links: [], dns: [] },
+  networkSettings: {
+    sandboxId: "",
+    sandboxKey: "",
+    ports: {},
+    networks: {},
+    ipAddress: null,
+    ipPrefixLen: null,
+    gateway: null,
+    macAddress: null,
+    bridge: null,
+  },
 });
 
 const convert = (c: z.output<typeof containerSchema>): DockerContainer => {

@@ -82,16 +82,16 @@ const readLine = (iface: RawIfconfigInterface, line: string): boolean => {
     return true;
   }
   if ((m = OLD_FLAGS.exec(t)) !== null) {
-    iface.fields["flags"] = (m[1] ?? "").trim();
-    iface.fields["MTU"] = m[2] ?? "";
-    if (m[3] !== undefined) iface.fields["Metric"] = m[3];
+    iface.fields.flags = (m[1] ?? "").trim();
+    iface.fields.MTU = m[2] ?? "";
+    if (m[3] !== undefined) iface.fields.Metric = m[3];
     return true;
   }
   if ((m = /^(ether|loop|unspec|infiniband|ppp|tunnel|sit|ipip|\S+)\s+(?:(\S+)\s+)?txqueuelen\s+(\d+)\s+\((.*)\)$/.exec(t)) !== null) {
-    iface.fields["hwtype"] = m[1] ?? "";
-    if (m[2] !== undefined) iface.fields["hwaddr"] = m[2];
-    iface.fields["txqueuelen"] = m[3] ?? "";
-    iface.fields["linktype"] = m[4] ?? "";
+    iface.fields.hwtype = m[1] ?? "";
+    if (m[2] !== undefined) iface.fields.hwaddr = m[2];
+    iface.fields.txqueuelen = m[3] ?? "";
+    iface.fields.linktype = m[4] ?? "";
     return true;
   }
   if ((m = /^(RX|TX)\s+(packets|errors)\s+(.*)$/.exec(t)) !== null && !(m[3] ?? "").includes(":")) {
@@ -99,7 +99,8 @@ const readLine = (iface: RawIfconfigInterface, line: string): boolean => {
     spacePairs(tokens, iface.fields, `${m[1]} `);
     return tokens.length % 2 === 0;
   }
-  if (/^(RX|TX|collisions:|Interrupt:|Base address:|Memory:|DMA chan:)/.test(t)) return colonPairs(t.replace("Base address:", "Base-address:").replace("DMA chan:", "DMA-chan:"), iface.fields);
+  if (/^(RX|TX|collisions:|Interrupt:|Base address:|Memory:|DMA chan:)/.test(t))
+    return colonPairs(t.replace("Base address:", "Base-address:").replace("DMA chan:", "DMA-chan:"), iface.fields);
   if ((m = /^device\s+(.*)$/.exec(t)) !== null) {
     spacePairs(words(m[1] ?? ""), iface.fields, "device ");
     return true;
@@ -122,7 +123,7 @@ const rawIfconfig = (ctx: Ctx): RawIfconfigInterface[] => {
     }
     if ((m = OLD_HEAD.exec(line)) !== null) {
       cur = ctx.tag<RawIfconfigInterface>({ name: m[1] ?? "", layout: "old", fields: { "Link encap": m[2] ?? "" }, addresses: [] }, n);
-      if (m[3] !== undefined) cur.fields["HWaddr"] = m[3];
+      if (m[3] !== undefined) cur.fields.HWaddr = m[3];
       out.push(cur);
       return ctx.consume(n);
     }
@@ -161,22 +162,23 @@ const hexMask = (mask: string): string => {
 };
 
 const address = (a: Record<string, string>): IfconfigAddress | null => {
-  const family = a["family"] === "inet6" ? "inet6" : "inet";
+  const family = a.family === "inet6" ? "inet6" : "inet";
   const printed = a["inet addr"] ?? a["inet6 addr"] ?? a[family] ?? "";
   if (printed === "") return null;
   const slash = printed.indexOf("/");
   const addr = slash < 0 ? printed : printed.slice(0, slash);
-  const netmask = a["Mask"] ?? a["netmask"] ?? null;
-  const prefix = slash >= 0 ? toInt(printed.slice(slash + 1)) : a["prefixlen"] !== undefined ? toInt(a["prefixlen"]) : netmask !== null ? maskToPrefix(netmask) : null;
+  const netmask = a.Mask ?? a.netmask ?? null;
+  const prefix =
+    slash >= 0 ? toInt(printed.slice(slash + 1)) : a.prefixlen !== undefined ? toInt(a.prefixlen) : netmask !== null ? maskToPrefix(netmask) : null;
   // Old: `Scope:Link`; new: `scopeid 0x20<link>`.
-  const scope = a["Scope"] ?? /<([^>]+)>/.exec(a["scopeid"] ?? "")?.[1] ?? null;
+  const scope = a.Scope ?? /<([^>]+)>/.exec(a.scopeid ?? "")?.[1] ?? null;
   return {
     family,
     address: addr,
     prefix,
     netmask,
-    broadcast: a["Bcast"] ?? a["broadcast"] ?? null,
-    peer: a["P-t-P"] ?? a["destination"] ?? null,
+    broadcast: a.Bcast ?? a.broadcast ?? null,
+    peer: a["P-t-P"] ?? a.destination ?? null,
     scope: scope === null ? null : scope.toLowerCase(),
   };
 };
@@ -194,29 +196,29 @@ const counters = (f: Record<string, string>, dir: "RX" | "TX"): IfconfigCounters
     overruns: get("overruns"),
     frame: dir === "RX" ? get("frame") : null,
     carrier: dir === "TX" ? get("carrier") : null,
-    collisions: dir === "TX" ? (get("collisions") ?? (f["collisions"] === undefined ? null : toInt(f["collisions"]))) : null,
+    collisions: dir === "TX" ? (get("collisions") ?? (f.collisions === undefined ? null : toInt(f.collisions))) : null,
   };
 };
 
 const processIfconfig = (raw: RawIfconfigInterface[], ctx: Ctx): IfconfigInterface[] =>
   raw.map((r) => {
     const f = r.fields;
-    const flags = r.layout === "new" ? (f["flags"] ?? "").split(",").filter((x) => x !== "") : words(f["flags"] ?? "");
+    const flags = r.layout === "new" ? (f.flags ?? "").split(",").filter((x) => x !== "") : words(f.flags ?? "");
     const addresses = r.addresses.flatMap((a) => {
       const p = address(a);
       if (p === null) ctx.report(ctx.lineOf(r), `address without a value on interface ${r.name}`);
       return p ?? [];
     });
-    const mac = f["HWaddr"] ?? (f["hwtype"] === "ether" ? f["hwaddr"] : undefined) ?? null;
+    const mac = f.HWaddr ?? (f.hwtype === "ether" ? f.hwaddr : undefined) ?? null;
     return {
       name: r.name,
       flags,
-      flagsValue: f["flagsValue"] === undefined ? null : toInt(f["flagsValue"]),
-      mtu: toInt(f["MTU"] ?? f["mtu"]),
-      metric: toInt(f["Metric"] ?? f["metric"]),
-      linkType: f["Link encap"] ?? f["linktype"] ?? null,
+      flagsValue: f.flagsValue === undefined ? null : toInt(f.flagsValue),
+      mtu: toInt(f.MTU ?? f.mtu),
+      metric: toInt(f.Metric ?? f.metric),
+      linkType: f["Link encap"] ?? f.linktype ?? null,
       mac: mac === null ? null : mac.toLowerCase(),
-      txqueuelen: toInt(f["txqueuelen"]),
+      txqueuelen: toInt(f.txqueuelen),
       addresses,
       rx: counters(f, "RX"),
       tx: counters(f, "TX"),
@@ -224,4 +226,9 @@ const processIfconfig = (raw: RawIfconfigInterface[], ctx: Ctx): IfconfigInterfa
   });
 
 // Parse `ifconfig` output (net-tools old or new layout, busybox) into interfaces.
-export const parseIfconfig = makeParser<IfconfigInterface[], RawIfconfigInterface[]>({ name: "ifconfig", raw: rawIfconfig, process: processIfconfig, empty: () => [] });
+export const parseIfconfig = makeParser<IfconfigInterface[], RawIfconfigInterface[]>({
+  name: "ifconfig",
+  raw: rawIfconfig,
+  process: processIfconfig,
+  empty: () => [],
+});

@@ -39,23 +39,100 @@ const CONTINUATION = /^(link\/\S+|inet6?|valid_lft|altname)\s/;
 const HEADER = /^(\d+):\s+([^\s@]+?)(?:@([^\s:]+))?:\s+<([^>]*)>\s*(.*)$/;
 // Device kinds `ip -d` prints on their own line (first word); `*_slave` kinds are recognised by suffix.
 const KINDS = new Set([
-  "veth", "bridge", "vxlan", "macvlan", "macvtap", "ipvlan", "ipvtap", "vlan", "dummy", "ifb", "tun", "bond", "team",
-  "geneve", "gre", "gretap", "ip6gre", "ip6gretap", "ipip", "ip6tnl", "sit", "vti", "vti6", "wireguard", "vrf", "nlmon",
-  "can", "vcan", "vxcan", "xfrm", "bareudp", "erspan", "ip6erspan", "hsr", "netkit", "macsec", "openvswitch", "batadv",
-  "amt", "gtp", "ipoib", "rmnet", "virt_wifi", "lowpan", "wwan",
+  "veth",
+  "bridge",
+  "vxlan",
+  "macvlan",
+  "macvtap",
+  "ipvlan",
+  "ipvtap",
+  "vlan",
+  "dummy",
+  "ifb",
+  "tun",
+  "bond",
+  "team",
+  "geneve",
+  "gre",
+  "gretap",
+  "ip6gre",
+  "ip6gretap",
+  "ipip",
+  "ip6tnl",
+  "sit",
+  "vti",
+  "vti6",
+  "wireguard",
+  "vrf",
+  "nlmon",
+  "can",
+  "vcan",
+  "vxcan",
+  "xfrm",
+  "bareudp",
+  "erspan",
+  "ip6erspan",
+  "hsr",
+  "netkit",
+  "macsec",
+  "openvswitch",
+  "batadv",
+  "amt",
+  "gtp",
+  "ipoib",
+  "rmnet",
+  "virt_wifi",
+  "lowpan",
+  "wwan",
 ]);
 // Attributes printed with -d that belong to the link, not to a kind.
 const GENERIC = new Set([
-  "promiscuity", "allmulti", "minmtu", "maxmtu", "numtxqueues", "numrxqueues", "gso_max_size", "gso_max_segs",
-  "tso_max_size", "tso_max_segs", "gro_max_size", "gso_ipv4_max_size", "gro_ipv4_max_size", "parentbus", "parentdev",
-  "addrgenmode", "link-netnsid", "link-netns", "permaddr", "portname", "portid", "switchid", "vf", "inet6", "protodown",
+  "promiscuity",
+  "allmulti",
+  "minmtu",
+  "maxmtu",
+  "numtxqueues",
+  "numrxqueues",
+  "gso_max_size",
+  "gso_max_segs",
+  "tso_max_size",
+  "tso_max_segs",
+  "gro_max_size",
+  "gso_ipv4_max_size",
+  "gro_ipv4_max_size",
+  "parentbus",
+  "parentdev",
+  "addrgenmode",
+  "link-netnsid",
+  "link-netns",
+  "permaddr",
+  "portname",
+  "portid",
+  "switchid",
+  "vf",
+  "inet6",
+  "protodown",
 ]);
 // Standalone words (no value) in kind details, e.g. `vxlan id 42 ... udpcsum noudp6zerocsumtx`.
-const KIND_FLAGS = /^(no)?(udpcsum|udp6zerocsumtx|udp6zerocsumrx|learning|proxy|rsc|l2miss|l3miss|external|gbp|gpe|vnifilter|pmtudisc|ignore-df|remcsumtx|remcsumrx|localbypass)$/;
+const KIND_FLAGS =
+  /^(no)?(udpcsum|udp6zerocsumtx|udp6zerocsumrx|learning|proxy|rsc|l2miss|l3miss|external|gbp|gpe|vnifilter|pmtudisc|ignore-df|remcsumtx|remcsumrx|localbypass)$/;
 // Address flags iproute2 prints after the scope.
 const ADDR_FLAGS = new Set([
-  "dynamic", "noprefixroute", "secondary", "temporary", "deprecated", "tentative", "dadfailed", "nodad", "optimistic",
-  "home", "mngtmpaddr", "permanent", "stable-privacy", "autojoin", "primary",
+  "dynamic",
+  "noprefixroute",
+  "secondary",
+  "temporary",
+  "deprecated",
+  "tentative",
+  "dadfailed",
+  "nodad",
+  "optimistic",
+  "home",
+  "mngtmpaddr",
+  "permanent",
+  "stable-privacy",
+  "autojoin",
+  "primary",
 ]);
 // `-d` renames text keys to the `ip -j` key names for the keys labs read.
 const KIND_KEY: Record<string, string> = { dev: "link", dstport: "port", designated_root: "root_id", group_address: "group_addr" };
@@ -92,7 +169,7 @@ export const rawIpText = (ctx: Ctx): RawIpInterface[] => {
     if (header !== null) {
       const [, ifindex = "", ifname = "", link, flags = "", rest = ""] = header;
       current = ctx.tag<RawIpInterface>({ ifindex, ifname, flags: flags === "" ? [] : flags.split(","), ...pairs(words(rest)), addr_info: [] }, n);
-      if (link !== undefined) current["link"] = link;
+      if (link !== undefined) current.link = link;
       out.push(current);
       lastAddr = null;
       ctx.consume(n);
@@ -108,38 +185,38 @@ export const rawIpText = (ctx: Ctx): RawIpInterface[] => {
     const tokens = words(line);
     const first = tokens[0] ?? "";
     if (first.startsWith("link/")) {
-      cur["link_type"] = first.slice(5);
+      cur.link_type = first.slice(5);
       let i = 1;
       const second = tokens[1];
       if (second !== undefined && !GENERIC.has(second) && second !== "brd" && second !== "peer") {
-        cur["address"] = second;
+        cur.address = second;
         i = 2;
       }
       Object.assign(cur, pairs(tokens.slice(i)));
       ctx.consume(n);
     } else if (first === "inet" || first === "inet6") {
       lastAddr = ctx.tag(rawAddress(tokens), n);
-      (cur["addr_info"] as unknown[]).push(lastAddr);
+      (cur.addr_info as unknown[]).push(lastAddr);
       ctx.consume(n);
     } else if (first === "valid_lft" && lastAddr !== null) {
       Object.assign(lastAddr, pairs(tokens));
       ctx.consume(n);
     } else if (first === "altname") {
-      const names = (cur["altnames"] as string[] | undefined) ?? [];
+      const names = (cur.altnames as string[] | undefined) ?? [];
       names.push(...tokens.slice(1));
-      cur["altnames"] = names;
+      cur.altnames = names;
       ctx.consume(n);
     } else if (KINDS.has(first) || first.endsWith("_slave")) {
       const { data, generic } = kindDetails(tokens.slice(1));
-      const linkinfo = (cur["linkinfo"] as Record<string, unknown> | undefined) ?? {};
+      const linkinfo = (cur.linkinfo as Record<string, unknown> | undefined) ?? {};
       if (first.endsWith("_slave")) {
-        linkinfo["info_slave_kind"] = first.slice(0, -6);
-        if (Object.keys(data).length > 0) linkinfo["info_slave_data"] = data;
+        linkinfo.info_slave_kind = first.slice(0, -6);
+        if (Object.keys(data).length > 0) linkinfo.info_slave_data = data;
       } else {
-        linkinfo["info_kind"] = first;
-        if (Object.keys(data).length > 0) linkinfo["info_data"] = data;
+        linkinfo.info_kind = first;
+        if (Object.keys(data).length > 0) linkinfo.info_data = data;
       }
-      cur["linkinfo"] = linkinfo;
+      cur.linkinfo = linkinfo;
       Object.assign(cur, generic);
       ctx.consume(n);
     } else if (GENERIC.has(first)) {
@@ -157,7 +234,7 @@ const rawAddress = (tokens: readonly string[]): Record<string, unknown> => {
   const [family = "", cidr = ""] = tokens;
   const slash = cidr.indexOf("/");
   const addr: Record<string, unknown> = { family, local: slash < 0 ? cidr : cidr.slice(0, slash) };
-  if (slash >= 0) addr["prefixlen"] = cidr.slice(slash + 1);
+  if (slash >= 0) addr.prefixlen = cidr.slice(slash + 1);
   const flags: string[] = [];
   for (let i = 2; i < tokens.length; i++) {
     const t = tokens[i] ?? "";
@@ -166,12 +243,12 @@ const rawAddress = (tokens: readonly string[]): Record<string, unknown> => {
     } else if (t === "peer") {
       const peer = tokens[++i] ?? "";
       const s = peer.indexOf("/");
-      addr["address"] = s < 0 ? peer : peer.slice(0, s);
-      if (s >= 0) addr["prefixlen"] = peer.slice(s + 1);
-    } else if (i === tokens.length - 1 && family === "inet" && !ADDR_FLAGS.has(t)) addr["label"] = t;
+      addr.address = s < 0 ? peer : peer.slice(0, s);
+      if (s >= 0) addr.prefixlen = peer.slice(s + 1);
+    } else if (i === tokens.length - 1 && family === "inet" && !ADDR_FLAGS.has(t)) addr.label = t;
     else flags.push(t);
   }
-  addr["flags"] = flags;
+  addr.flags = flags;
   return addr;
 };
 
@@ -194,65 +271,65 @@ const details = (value: unknown): Record<string, unknown> | null => {
 };
 
 const processAddress = (a: Record<string, unknown>, ctx: Ctx, owner: string): IpAddress | null => {
-  const family = a["family"];
-  const address = str(a["local"]);
+  const family = a.family;
+  const address = str(a.local);
   if ((family !== "inet" && family !== "inet6") || address === null) {
     ctx.report(ctx.lineOf(a), `address of ${owner} has no inet/inet6 family or no address`);
     return null;
   }
-  const prefix = toInt(a["prefixlen"]) ?? (family === "inet" ? 32 : 128);
-  const flags = Array.isArray(a["flags"]) ? a["flags"].filter((f): f is string => typeof f === "string") : [];
+  const prefix = toInt(a.prefixlen) ?? (family === "inet" ? 32 : 128);
+  const flags = Array.isArray(a.flags) ? a.flags.filter((f): f is string => typeof f === "string") : [];
   // JSON prints flags as booleans: "dynamic": true, "nodad": true.
   for (const [k, v] of Object.entries(a)) if (v === true) flags.push(k);
   return {
     family,
     address,
     prefix,
-    peer: str(a["address"]),
-    broadcast: str(a["broadcast"]),
-    scope: str(a["scope"]) ?? "global",
-    label: str(a["label"]),
+    peer: str(a.address),
+    broadcast: str(a.broadcast),
+    scope: str(a.scope) ?? "global",
+    label: str(a.label),
     flags,
     dynamic: flags.includes("dynamic"),
-    validLifetime: lifetime(a["valid_life_time"] ?? a["valid_lft"]),
-    preferredLifetime: lifetime(a["preferred_life_time"] ?? a["preferred_lft"]),
+    validLifetime: lifetime(a.valid_life_time ?? a.valid_lft),
+    preferredLifetime: lifetime(a.preferred_life_time ?? a.preferred_lft),
   };
 };
 
 // Turn one raw interface (text or JSON) into an IpInterface; null (with a problem) when unusable.
 export const processIpInterface = (r: RawIpInterface, ctx: Ctx): IpInterface | null => {
-  const ifindex = toInt(r["ifindex"]);
-  const name = str(r["ifname"]);
+  const ifindex = toInt(r.ifindex);
+  const name = str(r.ifname);
   if (ifindex === null || name === null) {
     ctx.report(ctx.lineOf(r), "interface without ifindex or ifname");
     return null;
   }
-  const rawLink = str(r["link"]);
+  const rawLink = str(r.link);
   const peerFromText = rawLink !== null && /^if\d+$/.test(rawLink) ? toInt(rawLink.slice(2)) : null;
-  const linkinfo = isRecord(r["linkinfo"]) ? r["linkinfo"] : {};
-  const addrInfo = Array.isArray(r["addr_info"]) ? r["addr_info"] : [];
+  const linkinfo = isRecord(r.linkinfo) ? r.linkinfo : {};
+  const addrInfo = Array.isArray(r.addr_info) ? r.addr_info : [];
   return {
     ifindex,
     name,
-    peerIfindex: toInt(r["link_index"]) ?? peerFromText,
+    peerIfindex: toInt(r.link_index) ?? peerFromText,
     link: peerFromText !== null || rawLink === "NONE" ? null : rawLink,
-    linkNetnsid: toInt(r["link_netnsid"] ?? r["link-netnsid"]),
+    linkNetnsid: toInt(r.link_netnsid ?? r["link-netnsid"]),
     linkNetns: str(r["link-netns"]),
-    flags: Array.isArray(r["flags"]) ? r["flags"].filter((f): f is string => typeof f === "string") : [],
-    mtu: toInt(r["mtu"]),
-    qdisc: str(r["qdisc"]),
-    master: str(r["master"]),
-    operstate: str(r["operstate"] ?? r["state"]) ?? "UNKNOWN",
-    group: str(r["group"]),
-    txqlen: toInt(r["txqlen"] ?? r["qlen"]),
-    linkType: str(r["link_type"]) ?? "none",
-    mac: str(r["address"]),
-    broadcast: str(r["broadcast"] ?? r["brd"]),
-    kind: str(linkinfo["info_kind"]),
-    kindData: details(linkinfo["info_data"]),
-    slaveKind: str(linkinfo["info_slave_kind"]),
-    slaveData: details(linkinfo["info_slave_data"]),
-    altnames: Array.isArray(r["altnames"]) ? r["altnames"].filter((f): f is string => typeof f === "string") : [],
+    flags: Array.isArray(r.flags) ? r.flags.filter((f): f is string => typeof f === "string") : [],
+    mtu: toInt(r.mtu),
+    qdisc: str(r.qdisc),
+    master: str(r.master),
+    operstate: str(r.operstate ?? r.state) ?? "UNKNOWN",
+    group: str(r.group),
+    txqlen: toInt(r.txqlen ?? r.qlen),
+    linkType: str(r.link_type) ?? "none",
+    mac: str(r.address),
+    broadcast: str(r.broadcast ?? r.brd),
+    kind: str(linkinfo.info_kind),
+    kindData: details(linkinfo.info_data),
+    slaveKind: str(linkinfo.info_slave_kind),
+    slaveData: details(linkinfo.info_slave_data),
+    altnames: Array.isArray(r.altnames) ? r.altnames.filter((f): f is string => typeof f === "string") : [],
     addresses: addrInfo.filter(isRecord).flatMap((a) => processAddress(a, ctx, name) ?? []),
   };
 };

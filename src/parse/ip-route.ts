@@ -36,18 +36,46 @@ const TYPES = new Set(["unicast", "local", "broadcast", "multicast", "anycast", 
 const FLAGS = new Set(["linkdown", "onlink", "dead", "pervasive", "offload", "trap", "notify", "rt_offload", "rt_trap", "rt_offload_failed"]);
 // Attributes taking one value, mapped to their `ip -j` key.
 const KEYS: Record<string, string> = {
-  via: "gateway", dev: "dev", proto: "protocol", scope: "scope", src: "prefsrc", metric: "metric", table: "table",
-  pref: "pref", weight: "weight", nhid: "nhid", from: "from", tos: "tos", dsfield: "tos", realm: "realm", realms: "realms",
-  expires: "expires", error: "error", mtu: "mtu", advmss: "advmss", hoplimit: "hoplimit", initcwnd: "initcwnd",
-  initrwnd: "initrwnd", rtt: "rtt", rttvar: "rttvar", congctl: "congctl", quickack: "quickack", features: "features",
-  ssthresh: "ssthresh", cwnd: "cwnd", window: "window", reordering: "reordering", fastopen_no_cookie: "fastopen_no_cookie",
-  encap: "encap", ttl: "ttl",
+  via: "gateway",
+  dev: "dev",
+  proto: "protocol",
+  scope: "scope",
+  src: "prefsrc",
+  metric: "metric",
+  table: "table",
+  pref: "pref",
+  weight: "weight",
+  nhid: "nhid",
+  from: "from",
+  tos: "tos",
+  dsfield: "tos",
+  realm: "realm",
+  realms: "realms",
+  expires: "expires",
+  error: "error",
+  mtu: "mtu",
+  advmss: "advmss",
+  hoplimit: "hoplimit",
+  initcwnd: "initcwnd",
+  initrwnd: "initrwnd",
+  rtt: "rtt",
+  rttvar: "rttvar",
+  congctl: "congctl",
+  quickack: "quickack",
+  features: "features",
+  ssthresh: "ssthresh",
+  cwnd: "cwnd",
+  window: "window",
+  reordering: "reordering",
+  fastopen_no_cookie: "fastopen_no_cookie",
+  encap: "encap",
+  ttl: "ttl",
 };
 
 // Read attribute tokens into a raw route (or next hop); returns the tokens it did not understand.
 const readAttributes = (route: Record<string, unknown>, tokens: readonly string[], start: number): string[] => {
   const unknown: string[] = [];
-  const flags = route["flags"] as string[];
+  const flags = route.flags as string[];
   for (let i = start; i < tokens.length; i++) {
     const t = tokens[i] ?? "";
     const key = KEYS[t];
@@ -77,24 +105,24 @@ const rawRouteText = (ctx: Ctx): RawRoute[] => {
       }
       const hop: Record<string, unknown> = { flags: [] };
       const unknown = readAttributes(hop, tokens, 1);
-      const hops = (last["nexthops"] as unknown[] | undefined) ?? [];
+      const hops = (last.nexthops as unknown[] | undefined) ?? [];
       hops.push(hop);
-      last["nexthops"] = hops;
+      last.nexthops = hops;
       if (unknown.length > 0) ctx.report(n, `unknown next-hop attribute(s): ${unknown.join(" ")}`);
       else ctx.consume(n);
       return;
     }
     let i = 0;
     const route: RawRoute = ctx.tag({ flags: [] }, n);
-    if (TYPES.has(tokens[0] ?? "")) route["type"] = tokens[i++];
+    if (TYPES.has(tokens[0] ?? "")) route.type = tokens[i++];
     const dst = tokens[i++];
     if (dst === undefined || !(dst === "default" || /^[0-9a-fA-F.:]+(\/\d+)?$/.test(dst))) {
       ctx.report(n, "expected a destination (`default` or an address/prefix) at the start of the route");
       return;
     }
-    route["dst"] = dst;
+    route.dst = dst;
     const unknown = readAttributes(route, tokens, i);
-    if (unknown.length > 0) route["unknown"] = unknown;
+    if (unknown.length > 0) route.unknown = unknown;
     out.push(route);
     last = route;
     if (unknown.length > 0) ctx.report(n, `unknown route attribute(s): ${unknown.join(" ")}`);
@@ -124,37 +152,37 @@ const PROCESSED = new Set(["type", "dst", "gateway", "dev", "protocol", "scope",
 
 // Turn one raw route into a Route.
 export const processRoute = (r: RawRoute, ctx: Ctx, printsProtocol = true): Route | null => {
-  const rawDst = str(r["dst"]);
+  const rawDst = str(r.dst);
   if (rawDst === null) {
     ctx.report(ctx.lineOf(r), "route without a destination");
     return null;
   }
-  const gateway = str(r["gateway"]);
+  const gateway = str(r.gateway);
   const isDefault = rawDst === "default";
   const { address, prefix } = isDefault ? { address: null, prefix: 0 } : splitCidr(rawDst);
   const probe = address ?? gateway ?? "";
   const extra: Record<string, string> = {};
   for (const [k, v] of Object.entries(r)) if (!PROCESSED.has(k) && (typeof v === "string" || typeof v === "number")) extra[k] = String(v);
   return {
-    type: str(r["type"]) ?? "unicast",
+    type: str(r.type) ?? "unicast",
     dst: isDefault ? "default" : prefix === null ? rawDst : `${address}/${prefix}`,
     dstAddress: address,
     dstPrefix: prefix,
     family: probe.includes(":") ? "inet6" : probe.includes(".") ? "inet" : null,
     gateway,
-    dev: str(r["dev"]),
-    protocol: str(r["protocol"]) ?? (printsProtocol ? "boot" : null),
-    scope: str(r["scope"]) ?? "global",
-    src: str(r["prefsrc"]),
-    metric: toInt(r["metric"]),
-    table: str(r["table"]) ?? "main",
-    flags: stringList(r["flags"]),
-    pref: str(r["pref"]),
-    nexthops: (Array.isArray(r["nexthops"]) ? r["nexthops"] : []).filter(isRecord).map((h) => ({
-      gateway: str(h["gateway"]),
-      dev: str(h["dev"]),
-      weight: toInt(h["weight"]),
-      flags: stringList(h["flags"]),
+    dev: str(r.dev),
+    protocol: str(r.protocol) ?? (printsProtocol ? "boot" : null),
+    scope: str(r.scope) ?? "global",
+    src: str(r.prefsrc),
+    metric: toInt(r.metric),
+    table: str(r.table) ?? "main",
+    flags: stringList(r.flags),
+    pref: str(r.pref),
+    nexthops: (Array.isArray(r.nexthops) ? r.nexthops : []).filter(isRecord).map((h) => ({
+      gateway: str(h.gateway),
+      dev: str(h.dev),
+      weight: toInt(h.weight),
+      flags: stringList(h.flags),
     })),
     extra,
   };
@@ -167,7 +195,7 @@ export const parseIpRoute = makeParser<Route[], RawRoute[]>({
   process: (raw, ctx) => {
     // iproute2 omits `proto boot`; busybox prints no protocol at all. Only fill "boot" when the
     // input shows protocols elsewhere.
-    const printsProtocol = raw.some((r) => r["protocol"] !== undefined);
+    const printsProtocol = raw.some((r) => r.protocol !== undefined);
     return raw.flatMap((r) => processRoute(r, ctx, printsProtocol) ?? []);
   },
   empty: () => [],

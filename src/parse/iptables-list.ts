@@ -79,14 +79,20 @@ class Layout {
     const L = this.lead.length;
     const cell = new Map<string, number>();
     this.lead.forEach((name, i) => cell.set(name, 1 + i));
-    cell.set("target", L + 1).set("prot", L + 2).set("opt", L + 3);
+    cell
+      .set("target", L + 1)
+      .set("prot", L + 2)
+      .set("opt", L + 3);
     this.after.forEach((name, i) => cell.set(name, L + 4 + i));
     cell.set("options", this.optionsCell);
     this.cellOf = Int32Array.from(FIELDS, (field) => cell.get(field) ?? ABSENT);
     // A target is tried first (most rules have one); a line that reads with a blank target too is left to the token
     // path, which prefers that reading. `s`: the options may hold any character.
     const c = "(\\S+)";
-    this.pattern = new RegExp(`^\\s*${`${c}\\s+`.repeat(L)}(?:${c}\\s+)?${c}\\s+(?:--|(-f|!f))${`\\s+${c}`.repeat(this.after.length)}(?:\\s+(.*\\S))?\\s*$`, "s");
+    this.pattern = new RegExp(
+      `^\\s*${`${c}\\s+`.repeat(L)}(?:${c}\\s+)?${c}\\s+(?:--|(-f|!f))${`\\s+${c}`.repeat(this.after.length)}(?:\\s+(.*\\S))?\\s*$`,
+      "s",
+    );
   }
   /** The cell of the options column (the last one). */
   get optionsCell(): number {
@@ -205,10 +211,18 @@ const text = (cells: Cells, cell: number, layout: Layout): string | undefined =>
 
 // A chain's head line as printed, remembering its line.
 const rawChain = (ctx: Ctx, head: RegExpExecArray, n: number): RawIptablesListChain =>
-  ctx.tag<RawIptablesListChain>({
-    chain: head[1] ?? "", policy: head[2] ?? null, policyPackets: head[3] ?? null, policyBytes: head[4] ?? null,
-    references: head[5] ?? null, columns: [], rules: [],
-  }, n);
+  ctx.tag<RawIptablesListChain>(
+    {
+      chain: head[1] ?? "",
+      policy: head[2] ?? null,
+      policyPackets: head[3] ?? null,
+      policyBytes: head[4] ?? null,
+      references: head[5] ?? null,
+      columns: [],
+      rules: [],
+    },
+    n,
+  );
 
 // Raw stage: every column as printed, keyed by its header name.
 const rawSink = (ctx: Ctx): ListSink<RawIptablesListChain> => ({
@@ -221,18 +235,32 @@ const rawSink = (ctx: Ctx): ListSink<RawIptablesListChain> => ({
     const L = lead.length;
     const r: RawIptablesListRule = {};
     for (let i = 0; i < L; i++) r[lead[i] ?? ""] = cellText(cells, 1 + i, layout);
-    r["target"] = cellText(cells, L + 1, layout);
-    r["prot"] = cellText(cells, L + 2, layout);
-    r["opt"] = cellText(cells, L + 3, layout);
+    r.target = cellText(cells, L + 1, layout);
+    r.prot = cellText(cells, L + 2, layout);
+    r.opt = cellText(cells, L + 3, layout);
     for (let i = 0; i < after.length; i++) r[after[i] ?? ""] = cellText(cells, L + 4 + i, layout);
-    r["options"] = cellText(cells, layout.optionsCell, layout);
+    r.options = cellText(cells, layout.optionsCell, layout);
     chain.rules.push(r);
   },
 });
 const rawList = (ctx: Ctx): RawIptablesListChain[] => scanList(ctx, rawSink(ctx));
 
 // iptables 1.8.9 (nft) prints protocol numbers with -n (`0`, `6`, `!17`); 1.8.11 and legacy print names.
-const PROTOCOLS: Record<string, string> = { "0": "all", "1": "icmp", "2": "igmp", "4": "ipip", "6": "tcp", "17": "udp", "41": "ipv6", "47": "gre", "50": "esp", "51": "ah", "58": "ipv6-icmp", "132": "sctp", "136": "udplite" };
+const PROTOCOLS: Record<string, string> = {
+  "0": "all",
+  "1": "icmp",
+  "2": "igmp",
+  "4": "ipip",
+  "6": "tcp",
+  "17": "udp",
+  "41": "ipv6",
+  "47": "gre",
+  "50": "esp",
+  "51": "ah",
+  "58": "ipv6-icmp",
+  "132": "sctp",
+  "136": "udplite",
+};
 const protocolName = (p: string): string => {
   const code = p.charCodeAt(0);
   if (code !== 33 && (code < 48 || code > 57)) return p; // a name already
@@ -243,18 +271,18 @@ const protocolName = (p: string): string => {
 
 const iface = (v: string | undefined): string | null => (v === undefined || v === "*" ? null : v);
 const processRule = (r: RawIptablesListRule): IptablesListRule => {
-  const options = r["options"] ?? "";
+  const options = r.options ?? "";
   return {
-    num: r["num"] === undefined ? null : toInt(r["num"]),
-    packets: counter(r["pkts"]),
-    bytes: counter(r["bytes"]),
-    target: r["target"] === "" || r["target"] === undefined ? null : r["target"],
-    protocol: protocolName(r["prot"] ?? ""),
-    opt: r["opt"] === "--" ? null : (r["opt"] ?? null),
-    inInterface: iface(r["in"]),
-    outInterface: iface(r["out"]),
-    source: r["source"] ?? "",
-    destination: r["destination"] ?? "",
+    num: r.num === undefined ? null : toInt(r.num),
+    packets: counter(r.pkts),
+    bytes: counter(r.bytes),
+    target: r.target === "" || r.target === undefined ? null : r.target,
+    protocol: protocolName(r.prot ?? ""),
+    opt: r.opt === "--" ? null : (r.opt ?? null),
+    inInterface: iface(r.in),
+    outInterface: iface(r.out),
+    source: r.source ?? "",
+    destination: r.destination ?? "",
     options,
     details: optionDetails(options),
   };

@@ -78,7 +78,7 @@ const rawSave = (ctx: Ctx): RawIptablesTable[] => {
   ctx.lines.forEach((line, index) => {
     const n = index + 1;
     const t = line.trim();
-    if (t === "" ) return;
+    if (t === "") return;
     if (t.startsWith("#")) return ctx.consume(n);
     if (t.startsWith("*")) {
       table = ctx.tag({ table: t.slice(1).trim(), chains: [], rules: [], committed: false }, n);
@@ -125,8 +125,22 @@ const isOption = (arg: string | undefined): boolean => {
 // Read one rule's arguments into a processed rule.
 const processRule = (raw: RawIptablesRule, num: number, ctx: Ctx): IptablesRule => {
   const rule: IptablesRule = {
-    num, chain: raw.chain, packets: null, bytes: null, protocol: null, source: null, destination: null, inInterface: null,
-    outInterface: null, fragment: null, matches: [], target: null, goto: false, targetOptions: {}, comment: null, spec: raw.spec,
+    num,
+    chain: raw.chain,
+    packets: null,
+    bytes: null,
+    protocol: null,
+    source: null,
+    destination: null,
+    inInterface: null,
+    outInterface: null,
+    fragment: null,
+    matches: [],
+    target: null,
+    goto: false,
+    targetOptions: {},
+    comment: null,
+    spec: raw.spec,
   };
   if (raw.counters !== null) {
     const m = COUNTERS.exec(raw.counters);
@@ -203,4 +217,9 @@ const processSave = (raw: RawIptablesTable[], ctx: Ctx): IptablesTable[] =>
   });
 
 // Parse `iptables-save [-c]` output into tables, chains and rules.
-export const parseIptablesSave = makeParser<IptablesTable[], RawIptablesTable[]>({ name: "iptables-save", raw: rawSave, process: processSave, empty: () => [] });
+export const parseIptablesSave = makeParser<IptablesTable[], RawIptablesTable[]>({
+  name: "iptables-save",
+  raw: rawSave,
+  process: processSave,
+  empty: () => [],
+});

@@ -37,7 +37,7 @@
 //                                         "ipv4Address": "172.17.0.2/16", "ipv6Address": "" } },
 //        "configOnly": false, "configFrom": null }]
 import { z } from "zod";
-import { Ctx, makeParser } from "./core.js";
+import { type Ctx, makeParser } from "./core.js";
 import type { DockerNetwork } from "./models.js";
 import type { ParseResult } from "./types.js";
 import { convertOne, itemLine, rawInspectItems, tolerant, zBool, zOptStr, zStr, zStrMap } from "./validate.js";
@@ -55,7 +55,14 @@ export const networkSchema = z.object({
   EnableIPv4: z.boolean().nullish(),
   EnableIPv6: zBool,
   IPAM: z
-    .object({ Driver: zStr, Options: zStrMap, Config: z.array(ipamConfig).nullish().transform((v) => v ?? []) })
+    .object({
+      Driver: zStr,
+      Options: zStrMap,
+      Config: z
+        .array(ipamConfig)
+        .nullish()
+        .transform((v) => v ?? []),
+    })
     .nullish()
     .transform((v) => v ?? { Driver: "", Options: {}, Config: [] }),
   Internal: zBool,
@@ -63,14 +70,31 @@ export const networkSchema = z.object({
   Ingress: zBool,
   ConfigFrom: z.object({ Network: zStr }).nullish(),
   ConfigOnly: zBool,
-  Containers: z.record(z.string(), endpoint).nullish().transform((v) => v ?? {}),
+  Containers: z
+    .record(z.string(), endpoint)
+    .nullish()
+    .transform((v) => v ?? {}),
   Options: zStrMap,
   Labels: zStrMap,
 });
 
 const emptyNetwork = (): DockerNetwork => ({
-  id: "", name: "", driver: "", scope: "", internal: false, attachable: false, ingress: false, ipv6: false, ipv4: true, created: "",
-  ipam: { driver: "", options: {}, config: [] }, options: {}, labels: {}, containers: {}, configOnly: false, configFrom: null,
+  id: "",
+  name: "",
+  driver: "",
+  scope: "",
+  internal: false,
+  attachable: false,
+  ingress: false,
+  ipv6: false,
+  ipv4: true,
+  created: "",
+  ipam: { driver: "", options: {}, config: [] },
+  options: {},
+  labels: {},
+  containers: {},
+  configOnly: false,
+  configFrom: null,
 });
 
 const convert = (n: z.output<typeof networkSchema>): DockerNetwork => ({

@@ -146,13 +146,23 @@ export interface NftTable {
 }
 
 /** Standard priority names, per nft(8) "Standard priority names" (the bridge family uses others). */
-export const priorityNames: Readonly<Record<string, number>> = { raw: -300, mangle: -150, dstnat: -100, filter: 0, security: 50, srcnat: 100, out: 100, in: -200 };
+export const priorityNames: Readonly<Record<string, number>> = {
+  raw: -300,
+  mangle: -150,
+  dstnat: -100,
+  filter: 0,
+  security: 50,
+  srcnat: 100,
+  out: 100,
+  in: -200,
+};
 
 /** Selectors nft prints without the `meta` keyword. */
 export const unqualifiedMeta: ReadonlySet<string> = new Set(["iifname", "oifname", "iif", "oif", "iifgroup", "oifgroup"]);
 
 // Selectors whose values are strings nft prints in quotes.
-const quoted = (selector: string): boolean => /(^|\s)(iifname|oifname|iif|oif|ibrname|obrname|ibriport|obriport)$/.test(selector) || selector === "xt match" || selector === "xt target";
+const quoted = (selector: string): boolean =>
+  /(^|\s)(iifname|oifname|iif|oif|ibrname|obrname|ibriport|obriport)$/.test(selector) || selector === "xt match" || selector === "xt target";
 
 // A value as nft prints it.
 const valueText = (selector: string, value: string): string => (quoted(selector) ? `"${value}"` : value);
@@ -164,7 +174,12 @@ export const verdictText = (v: NftVerdict): string => [v.kind, v.target, v.detai
 const exprText = (e: NftExpr): string => {
   switch (e.kind) {
     case "match": {
-      const value = e.set !== null ? `@${e.set}` : e.anonymousSet ? `{ ${e.values.map((v) => valueText(e.selector, v)).join(", ")} }` : e.values.map((v) => valueText(e.selector, v)).join(",");
+      const value =
+        e.set !== null
+          ? `@${e.set}`
+          : e.anonymousSet
+            ? `{ ${e.values.map((v) => valueText(e.selector, v)).join(", ")} }`
+            : e.values.map((v) => valueText(e.selector, v)).join(",");
       return `${e.selector} ${e.op === "==" ? "" : `${e.op} `}${value}`;
     }
     case "counter":

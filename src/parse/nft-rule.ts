@@ -76,9 +76,56 @@ export const nftTokens = (text: string): Token[] | null => {
   return out;
 };
 
-const OPS: Readonly<Record<string, NftMatch["op"]>> = { "==": "==", "!=": "!=", "<": "<", ">": ">", "<=": "<=", ">=": ">=", eq: "==", ne: "!=", lt: "<", gt: ">", le: "<=", ge: ">=" };
+const OPS: Readonly<Record<string, NftMatch["op"]>> = {
+  "==": "==",
+  "!=": "!=",
+  "<": "<",
+  ">": ">",
+  "<=": "<=",
+  ">=": ">=",
+  eq: "==",
+  ne: "!=",
+  lt: "<",
+  gt: ">",
+  le: "<=",
+  ge: ">=",
+};
 // Protocols whose selector is `PROTOCOL FIELD` (`ip saddr`, `tcp dport`, `icmp type`).
-const PROTOCOLS = new Set(["ip", "ip6", "tcp", "udp", "udplite", "sctp", "dccp", "th", "icmp", "icmpv6", "igmp", "ether", "vlan", "arp", "ah", "esp", "comp", "dst", "frag", "hbh", "mh", "srh", "rt", "rt0", "rt2", "rt4", "socket", "osf", "ipsec", "cgroupv2", "gre", "geneve", "vxlan"]);
+const PROTOCOLS = new Set([
+  "ip",
+  "ip6",
+  "tcp",
+  "udp",
+  "udplite",
+  "sctp",
+  "dccp",
+  "th",
+  "icmp",
+  "icmpv6",
+  "igmp",
+  "ether",
+  "vlan",
+  "arp",
+  "ah",
+  "esp",
+  "comp",
+  "dst",
+  "frag",
+  "hbh",
+  "mh",
+  "srh",
+  "rt",
+  "rt0",
+  "rt2",
+  "rt4",
+  "socket",
+  "osf",
+  "ipsec",
+  "cgroupv2",
+  "gre",
+  "geneve",
+  "vxlan",
+]);
 const FIB_RESULTS = new Set(["type", "oif", "oifname"]);
 const SIMPLE_VERDICTS = new Set(["accept", "drop", "continue", "return"]);
 const NAT_FLAGS = new Set(["random", "persistent", "fully-random"]);
@@ -108,13 +155,30 @@ const readVerdict = (tokens: readonly Token[], i: number): [NftVerdict, number] 
     if (tokens[i + 1]?.text !== "with") return [{ kind: "reject", target: null, detail: null }, 1];
     const how = tokens[i + 2]?.text ?? "";
     const n = how === "tcp" ? 4 : 5;
-    const detail = tokens.slice(i + 1, i + n).map(printed).join(" ");
+    const detail = tokens
+      .slice(i + 1, i + n)
+      .map(printed)
+      .join(" ");
     return [{ kind: "reject", target: null, detail }, n];
   }
   if (w === "queue") {
     let n = 1;
-    while (tokens[i + n] !== undefined && ["num", "bypass", "fanout", "to", "flags"].includes(tokens[i + n]?.text ?? "")) n += ["bypass", "fanout"].includes(tokens[i + n]?.text ?? "") ? 1 : 2;
-    return [{ kind: "queue", target: null, detail: n > 1 ? tokens.slice(i + 1, i + n).map(printed).join(" ") : null }, n];
+    while (tokens[i + n] !== undefined && ["num", "bypass", "fanout", "to", "flags"].includes(tokens[i + n]?.text ?? ""))
+      n += ["bypass", "fanout"].includes(tokens[i + n]?.text ?? "") ? 1 : 2;
+    return [
+      {
+        kind: "queue",
+        target: null,
+        detail:
+          n > 1
+            ? tokens
+                .slice(i + 1, i + n)
+                .map(printed)
+                .join(" ")
+            : null,
+      },
+      n,
+    ];
   }
   return null;
 };
@@ -129,7 +193,9 @@ export const readMapElements = (parts: readonly string[]): NftMapElement[] | nul
     const data = (m[3] ?? "").trim();
     const tokens = nftTokens(data) ?? [];
     const verdict = readVerdict(tokens, 0);
-    out.push(verdict && verdict[1] === tokens.length ? { key, verdict: verdict[0], value: null } : { key, verdict: null, value: data.replace(/^"(.*)"$/, "$1") });
+    out.push(
+      verdict && verdict[1] === tokens.length ? { key, verdict: verdict[0], value: null } : { key, verdict: null, value: data.replace(/^"(.*)"$/, "$1") },
+    );
   }
   return out;
 };
@@ -160,7 +226,8 @@ const readSelector = (tokens: readonly Token[], i: number): [string, number] | n
       return [`fib ${words.join(" ")} ${tokens[k]?.text}`, k - j + 1];
     }
     if (PROTOCOLS.has(w) && tokens[j + 1] !== undefined && !tokens[j + 1]?.quoted && !tokens[j + 1]?.group) {
-      if (w === "tcp" && tokens[j + 1]?.text === "option" && tokens[j + 3] !== undefined) return [`tcp option ${tokens[j + 2]?.text} ${tokens[j + 3]?.text}`, 4];
+      if (w === "tcp" && tokens[j + 1]?.text === "option" && tokens[j + 3] !== undefined)
+        return [`tcp option ${tokens[j + 2]?.text} ${tokens[j + 3]?.text}`, 4];
       return [`${w} ${tokens[j + 1]?.text}`, 2];
     }
     if (/^@(ll|nh|th|ih),\d+,\d+$/.test(w)) return [w, 1];
@@ -180,7 +247,39 @@ const readSelector = (tokens: readonly Token[], i: number): [string, number] | n
 };
 
 // The statement keywords that end a value list of unknown length.
-const KEYWORDS = new Set(["counter", "comment", "log", "limit", "dnat", "snat", "masquerade", "redirect", "accept", "drop", "reject", "return", "continue", "jump", "goto", "queue", "notrack", "quota", "meta", "ct", "ip", "ip6", "tcp", "udp", "th", "iifname", "oifname", "iif", "oif", "fib", "xt"]);
+const KEYWORDS = new Set([
+  "counter",
+  "comment",
+  "log",
+  "limit",
+  "dnat",
+  "snat",
+  "masquerade",
+  "redirect",
+  "accept",
+  "drop",
+  "reject",
+  "return",
+  "continue",
+  "jump",
+  "goto",
+  "queue",
+  "notrack",
+  "quota",
+  "meta",
+  "ct",
+  "ip",
+  "ip6",
+  "tcp",
+  "udp",
+  "th",
+  "iifname",
+  "oifname",
+  "iif",
+  "oif",
+  "fib",
+  "xt",
+]);
 
 // A rule being read: its tokens, the expressions so far, its comment.
 interface Reading {
@@ -272,7 +371,11 @@ const readQuota = (r: Reading, i: number): Step => {
 const readXt = (r: Reading, i: number): Step => {
   const name = r.tokens[i + 2]?.text;
   if (name === undefined) return { problem: `xt without a name: ${printedFrom(r, i)}` };
-  r.expr.push(word(r, i + 1) === "match" ? { kind: "match", selector: "xt match", op: "==", values: [name], anonymousSet: false, set: null } : { kind: "statement", text: `xt ${word(r, i + 1) || "target"} "${name}"` });
+  r.expr.push(
+    word(r, i + 1) === "match"
+      ? { kind: "match", selector: "xt match", op: "==", values: [name], anonymousSet: false, set: null }
+      : { kind: "statement", text: `xt ${word(r, i + 1) || "target"} "${name}"` },
+  );
   return i + 3;
 };
 
@@ -299,7 +402,8 @@ const readMatch = (r: Reading, i: number): Step => {
   const op = OPS[word(r, j)];
   const at = op === undefined ? j : j + 1;
   const value = r.tokens[at];
-  if (value === undefined || (!value.quoted && !value.group && (KEYWORDS.has(value.text) || /^[&|^(]/.test(value.text)))) return { problem: `\`${name}\` without a value I can read (kept as text): ${printedFrom(r, i)}` };
+  if (value === undefined || (!value.quoted && !value.group && (KEYWORDS.has(value.text) || /^[&|^(]/.test(value.text))))
+    return { problem: `\`${name}\` without a value I can read (kept as text): ${printedFrom(r, i)}` };
   const base = { kind: "match" as const, selector: name, op: op ?? "==" };
   if (value.group) r.expr.push({ ...base, values: value.group.map((v) => v.replace(/^"(.*)"$/, "$1")), anonymousSet: true, set: null });
   else if (!value.quoted && value.text.startsWith("@")) r.expr.push({ ...base, values: [], anonymousSet: false, set: value.text.slice(1) });

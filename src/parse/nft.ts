@@ -92,7 +92,12 @@ const elementsLineOk = (kind: "set" | "map", line: string): boolean => {
 };
 
 // Where the line parser is.
-type Scope = { kind: "top" } | { kind: "table"; table: RawNftTable } | { kind: "chain"; table: RawNftTable; chain: RawNftChain } | { kind: "set"; table: RawNftTable; set: RawNftSet } | { kind: "skip"; table: RawNftTable; depth: number };
+type Scope =
+  | { kind: "top" }
+  | { kind: "table"; table: RawNftTable }
+  | { kind: "chain"; table: RawNftTable; chain: RawNftChain }
+  | { kind: "set"; table: RawNftTable; set: RawNftSet }
+  | { kind: "skip"; table: RawNftTable; depth: number };
 
 // The line parser's state: the tables so far, where it is, and a multi-line property (`elements = { ...`) being joined.
 interface Reader {
@@ -112,7 +117,8 @@ interface Line {
 // A continuation line of `elements = { ...`.
 const elementsLine = (r: Reader, pending: NonNullable<Reader["pending"]>, line: Line) => {
   const { set } = pending;
-  if (!elementsLineOk(set.kind, line.full)) return r.ctx.report(line.n, `expected more elements of ${set.kind} ${set.name} (\`"key" : verdict,\` or \`value,\`) or \`}\``);
+  if (!elementsLineOk(set.kind, line.full))
+    return r.ctx.report(line.n, `expected more elements of ${set.kind} ${set.name} (\`"key" : verdict,\` or \`value,\`) or \`}\``);
   pending.text += ` ${line.full}`;
   r.ctx.consume(line.n);
   if (openBraces(pending.text) <= 0) {
@@ -165,7 +171,8 @@ const chainLine = (r: Reader, chain: RawNftChain, line: Line) => {
   const t = line.text;
   if (/^type\s+\S+\s+hook\s/.test(t)) {
     const m = HOOK.exec(t);
-    if (m === null || priorityValue(m[4] ?? "") === null) return ctx.report(line.n, "chain type line not understood (expected `type T hook H priority P; policy X;`)");
+    if (m === null || priorityValue(m[4] ?? "") === null)
+      return ctx.report(line.n, "chain type line not understood (expected `type T hook H priority P; policy X;`)");
     chain.hook = t;
     return ctx.consume(line.n);
   }
@@ -180,7 +187,8 @@ const setLine = (r: Reader, set: RawNftSet, line: Line) => {
   if (prop === null) return r.ctx.report(line.n, "expected a set property (`type`, `flags`, `elements = { ... }`) or `}`");
   const key = prop[1] ?? "";
   const value = prop[2] ?? "";
-  if (key === "elements" && !elementsLineOk(set.kind, value.replace(/^\{\s*/, ""))) return r.ctx.report(line.n, `elements of ${set.kind} ${set.name} not understood`);
+  if (key === "elements" && !elementsLineOk(set.kind, value.replace(/^\{\s*/, "")))
+    return r.ctx.report(line.n, `elements of ${set.kind} ${set.name} not understood`);
   r.ctx.consume(line.n);
   if (key === "elements" && openBraces(value) > 0) r.pending = { set, key, text: value };
   else set.properties[key] = value;
@@ -233,7 +241,10 @@ const toHandle = (value: string | null): number | null => (value === null ? null
 // `{ a, b }` (or one element without braces) -> elements.
 const processElements = (text: string | undefined, kind: "set" | "map"): NftMapElement[] | null => {
   if (text === undefined || text.trim() === "") return [];
-  const inner = text.trim().replace(/^\{\s*/, "").replace(/\s*\}$/, "");
+  const inner = text
+    .trim()
+    .replace(/^\{\s*/, "")
+    .replace(/\s*\}$/, "");
   const group = nftTokens(`{ ${inner} }`)?.[0]?.group ?? null;
   if (group === null) return null;
   if (kind === "map") return readMapElements(group);
@@ -241,9 +252,9 @@ const processElements = (text: string | undefined, kind: "set" | "map"): NftMapE
 };
 
 const processSet = (raw: RawNftSet, ctx: Ctx): NftSet => {
-  const typeText = raw.properties["type"] ?? (raw.properties["typeof"] !== undefined ? `typeof ${raw.properties["typeof"]}` : "");
+  const typeText = raw.properties.type ?? (raw.properties.typeof !== undefined ? `typeof ${raw.properties.typeof}` : "");
   const [type = "", mapType = null] = raw.kind === "map" ? typeText.split(/\s+:\s+/) : [typeText];
-  const elements = processElements(raw.properties["elements"], raw.kind);
+  const elements = processElements(raw.properties.elements, raw.kind);
   if (elements === null) ctx.report(ctx.lineOf(raw), `elements of ${raw.kind} ${raw.name} not understood`);
   return {
     kind: raw.kind,
@@ -251,7 +262,10 @@ const processSet = (raw: RawNftSet, ctx: Ctx): NftSet => {
     handle: toHandle(raw.handle),
     type,
     mapType,
-    flags: (raw.properties["flags"] ?? "").split(",").map((f) => f.trim()).filter(Boolean),
+    flags: (raw.properties.flags ?? "")
+      .split(",")
+      .map((f) => f.trim())
+      .filter(Boolean),
     elements: elements ?? [],
   };
 };
@@ -273,7 +287,10 @@ const processNft = (raw: RawNftTable[], ctx: Ctx): NftTable[] =>
     family: t.family,
     name: t.name,
     handle: toHandle(t.handle),
-    flags: (t.flags ?? "").split(",").map((f) => f.trim()).filter(Boolean),
+    flags: (t.flags ?? "")
+      .split(",")
+      .map((f) => f.trim())
+      .filter(Boolean),
     chains: t.chains.map((c) => processChain(c, ctx)),
     sets: t.sets.map((s) => processSet(s, ctx)),
   }));

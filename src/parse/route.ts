@@ -36,7 +36,20 @@ import type { RouteEntry } from "./models.js";
 export type RawRouteEntry = Record<string, string>;
 
 const FLAG_NAMES: Record<string, string> = {
-  U: "up", G: "gateway", H: "host", R: "reinstate", D: "dynamic", M: "modified", A: "addrconf", C: "cache", "!": "reject", N: "none", n: "no-nexthop", e: "expires", f: "flow", a: "addrconf",
+  U: "up",
+  G: "gateway",
+  H: "host",
+  R: "reinstate",
+  D: "dynamic",
+  M: "modified",
+  A: "addrconf",
+  C: "cache",
+  "!": "reject",
+  N: "none",
+  n: "no-nexthop",
+  e: "expires",
+  f: "flow",
+  a: "addrconf",
 };
 
 // Column layout from the header line: the printed names, a pattern for a whole row, and the cell of each column read.
@@ -52,7 +65,23 @@ class Layout {
 }
 // The columns the processed stage reads; C names their positions in READ.
 const READ = ["Destination", "Gateway", "Next Hop", "Genmask", "Flags", "Flag", "Metric", "Met", "Ref", "Use", "Iface", "If", "MSS", "Window", "irtt"] as const;
-const enum C { Destination, Gateway, NextHop, Genmask, Flags, Flag, Metric, Met, Ref, Use, Iface, If, MSS, Window, irtt }
+enum C {
+  Destination,
+  Gateway,
+  NextHop,
+  Genmask,
+  Flags,
+  Flag,
+  Metric,
+  Met,
+  Ref,
+  Use,
+  Iface,
+  If,
+  MSS,
+  Window,
+  irtt,
+}
 
 /** A row cut into cells: cell i + 1 holds column i (a pattern match, or the tokens laid out the same way). */
 type Cells = ArrayLike<string | undefined>;
@@ -84,7 +113,13 @@ const scanRoute = (ctx: Ctx, row: RowSink): void => {
     }
     if (tokens[0] === "Destination") {
       // Join the two-word column `Next Hop`.
-      layout = new Layout(line.trim().replace("Next Hop", "Next_Hop").split(/\s+/).map((c) => c.replace("Next_Hop", "Next Hop")));
+      layout = new Layout(
+        line
+          .trim()
+          .replace("Next Hop", "Next_Hop")
+          .split(/\s+/)
+          .map((c) => c.replace("Next_Hop", "Next Hop")),
+      );
       ctx.consume(n);
       continue;
     }

@@ -5,13 +5,34 @@ import { Ctx, decodeJson, isRecord } from "./core.js";
 import type { ParseResult } from "./types.js";
 
 // Field helpers: the value, or the default when missing / null.
-export const zStr = z.string().nullish().transform((v) => v ?? "");
-export const zOptStr = z.string().nullish().transform((v) => v ?? null);
-export const zBool = z.boolean().nullish().transform((v) => v ?? false);
-export const zNum = z.number().nullish().transform((v) => v ?? 0);
-export const zOptNum = z.number().nullish().transform((v) => v ?? null);
-export const zStrMap = z.record(z.string(), z.string()).nullish().transform((v) => v ?? {});
-export const zStrList = z.array(z.string()).nullish().transform((v) => v ?? []);
+export const zStr = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? "");
+export const zOptStr = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? null);
+export const zBool = z
+  .boolean()
+  .nullish()
+  .transform((v) => v ?? false);
+export const zNum = z
+  .number()
+  .nullish()
+  .transform((v) => v ?? 0);
+export const zOptNum = z
+  .number()
+  .nullish()
+  .transform((v) => v ?? null);
+export const zStrMap = z
+  .record(z.string(), z.string())
+  .nullish()
+  .transform((v) => v ?? {});
+export const zStrList = z
+  .array(z.string())
+  .nullish()
+  .transform((v) => v ?? []);
 
 type Path = readonly PropertyKey[];
 
@@ -33,7 +54,11 @@ const describe = (path: Path): string => path.map((p) => String(p)).join(".");
 // Returns null only when the input is not an object at all (reported too).
 export const tolerant = <S extends z.ZodType>(schema: S, input: unknown, ctx: Ctx, line: number, what: string): z.output<S> | null => {
   if (!isRecord(input)) {
-    ctx.report(line, `expected ${what} to be a JSON object, got ${Array.isArray(input) ? "an array" : input === null ? "null" : typeof input}`, JSON.stringify(input)?.slice(0, 200) ?? "");
+    ctx.report(
+      line,
+      `expected ${what} to be a JSON object, got ${Array.isArray(input) ? "an array" : input === null ? "null" : typeof input}`,
+      JSON.stringify(input)?.slice(0, 200) ?? "",
+    );
     return null;
   }
   let value: unknown = input;

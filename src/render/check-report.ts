@@ -45,7 +45,9 @@ export const checkReportHtml = (results: readonly CheckResult[]): string => {
       const color = result.passed ? "#1a7f37" : "#cf222e";
       const more = moreHint(result);
       const hint = [
-        ...hintLines(result).map((h) => `<div style="margin-top:2px" class="dnl-hint"><b>${h.label[0]!.toUpperCase()}${escapeHtml(h.label.slice(1))}:</b> ${escapeHtml(h.text)}</div>`),
+        ...hintLines(result).map(
+          (h) => `<div style="margin-top:2px" class="dnl-hint"><b>${h.label[0]!.toUpperCase()}${escapeHtml(h.label.slice(1))}:</b> ${escapeHtml(h.text)}</div>`,
+        ),
         ...(more ? [`<div style="margin-top:2px;color:#57606a" class="dnl-hint-more">${escapeHtml(more)}</div>`] : []),
       ].join("");
       return `<tr class="dnl-check ${result.passed ? "dnl-pass" : "dnl-fail"}" data-check-id="${escapeHtml(result.id)}">

@@ -41,8 +41,7 @@ export const display = (bundle: MimeBundle, metadata: Record<string, unknown> = 
 };
 
 /** Escape text for HTML. */
-export const escapeHtml = (text: string): string =>
-  text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+export const escapeHtml = (text: string): string => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 
 /**
  * The bundle of a picture: the standalone SVG as `image/svg+xml` (JupyterLab shows it as an `<img>`, nbconvert

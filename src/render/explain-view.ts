@@ -6,7 +6,17 @@ import { escapeHtml, type MimeBundle } from "./display.js";
 import { topologySvg } from "./topology-plot.js";
 
 const defaults = {
-  colors: { route: "#4269d0", link: "#555", bridge: "#6cc5b0", rule: "#333", nat: "#a463f2", proxy: "#efb118", deliver: "#2a7a2a", drop: "#b02020", note: "#777" },
+  colors: {
+    route: "#4269d0",
+    link: "#555",
+    bridge: "#6cc5b0",
+    rule: "#333",
+    nat: "#a463f2",
+    proxy: "#efb118",
+    deliver: "#2a7a2a",
+    drop: "#b02020",
+    note: "#777",
+  },
   verdicts: { delivered: "✔ delivered", dropped: "✘ dropped", unreachable: "✘ unreachable", "left-host": "→ left the host", unknown: "? unknown" },
 } as const;
 
@@ -14,7 +24,7 @@ const defaults = {
 const hopsHtml = (e: Explanation, moved: ReadonlySet<string> = new Set()): string =>
   `<ol style="font-size:90%">${e.hops
     .map((hop) => {
-      const tick = hop.rule && moved.has(`${hop.rule.table} ${hop.rule.text}`) ? " <b title=\"its counter moved\">✔ counter moved</b>" : "";
+      const tick = hop.rule && moved.has(`${hop.rule.table} ${hop.rule.text}`) ? ' <b title="its counter moved">✔ counter moved</b>' : "";
       const counters = hop.rule ? ` <small>(${hop.rule.packets} pkts)</small>` : "";
       return `<li style="color:${defaults.colors[hop.kind]}"><small>[${escapeHtml(hop.where)}]</small> ${hop.rule ? `<code>${escapeHtml(hop.text)}</code>` : escapeHtml(hop.text)}${counters}${tick}</li>`;
     })
@@ -37,7 +47,16 @@ export const proofBundle = (proof: Proof, topology?: Topology): MimeBundle => {
   const table = proof.moved.length
     ? `<p>Rule counters that moved:</p><ul>${proof.moved.map((m) => `<li><code>+${m.packets} pkt</code> <code>${escapeHtml(ruleCommand(m.rule))}</code></li>`).join("")}</ul>`
     : "<p>No rule counter moved (the packet met no counted rule, e.g. it stayed on one bridge without br_netfilter).</p>";
-  const svg = topology ? topologySvg(topology, { highlight: pathNames(topology, proof.explanation), title: `${proof.explanation.from} → ${proof.explanation.to}` }) : "";
-  const text = [describeExplanation(proof.explanation), `sent: ${proof.probe.command} -> exit ${proof.probe.exitCode}`, ...proof.moved.map((m) => `  +${m.packets} pkt  ${ruleCommand(m.rule)}`)].join("\n");
-  return { "text/plain": text, "text/html": `<div class="dnl-explain">${head(proof.explanation)}${hopsHtml(proof.explanation, moved)}${sent}${table}${svg}</div>` };
+  const svg = topology
+    ? topologySvg(topology, { highlight: pathNames(topology, proof.explanation), title: `${proof.explanation.from} → ${proof.explanation.to}` })
+    : "";
+  const text = [
+    describeExplanation(proof.explanation),
+    `sent: ${proof.probe.command} -> exit ${proof.probe.exitCode}`,
+    ...proof.moved.map((m) => `  +${m.packets} pkt  ${ruleCommand(m.rule)}`),
+  ].join("\n");
+  return {
+    "text/plain": text,
+    "text/html": `<div class="dnl-explain">${head(proof.explanation)}${hopsHtml(proof.explanation, moved)}${sent}${table}${svg}</div>`,
+  };
 };

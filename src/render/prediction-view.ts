@@ -7,7 +7,13 @@ const shown = (value: unknown): string => (typeof value === "string" ? value : J
 /** The bundle `lab.observe` displays. */
 export const outcomeBundle = (outcome: Outcome): MimeBundle => {
   const { definition, prediction, observation, inTime, matched } = outcome;
-  const verdict = !prediction ? "no prediction was recorded before this ran" : !inTime ? "your prediction came after this ran" : matched ? "as you predicted" : "not what you predicted: read why";
+  const verdict = !prediction
+    ? "no prediction was recorded before this ran"
+    : !inTime
+      ? "your prediction came after this ran"
+      : matched
+        ? "as you predicted"
+        : "not what you predicted: read why";
   const mark = !prediction || !inTime ? "•" : matched ? "✔" : "✘";
   const text = [
     `Prediction ${definition.id}: ${definition.question}`,

@@ -13,7 +13,9 @@ const colors = { added: "#2a7a2a", removed: "#b02020", changed: "#8a6d00" } as c
 export const diffBundle = (diff: TopologyDiff, after: Topology, options: DrawOptions = {}): MimeBundle => {
   const svg = topologySvg(after, { ...options, highlight: [...(options.highlight ?? []), ...diff.highlight] });
   const shown = diff.changes.slice(0, defaults.maxListed);
-  const items = shown.map((c) => `<li style="color:${colors[c.change]}"><code>${marks[c.change]} ${escapeHtml(c.subject)}</code> ${escapeHtml(c.detail)}</li>`).join("");
+  const items = shown
+    .map((c) => `<li style="color:${colors[c.change]}"><code>${marks[c.change]} ${escapeHtml(c.subject)}</code> ${escapeHtml(c.detail)}</li>`)
+    .join("");
   const more = diff.changes.length > shown.length ? `<li>… and ${diff.changes.length - shown.length} more</li>` : "";
   const moved = diff.counters.length
     ? `<p>Rule counters that moved:</p><ul>${diff.counters.map((c) => `<li><code>+${c.packets} pkt</code> <code>${escapeHtml(ruleCommand(c.rule))}</code></li>`).join("")}</ul>`
@@ -27,7 +29,11 @@ export const diffBundle = (diff: TopologyDiff, after: Topology, options: DrawOpt
  * `only`: keep the changes that name or mention these words (see relatedNames), e.g. one lab's objects;
  * `exclude`: drop those that name these (other containers and namespaces, see otherNames).
  */
-export const showDiff = (before: Topology, after: Topology, options: DrawOptions & { only?: readonly string[]; exclude?: readonly string[] } = {}): TopologyDiff => {
+export const showDiff = (
+  before: Topology,
+  after: Topology,
+  options: DrawOptions & { only?: readonly string[]; exclude?: readonly string[] } = {},
+): TopologyDiff => {
   const { only, exclude = [], ...draw } = options;
   const full = diffTopology(before, after);
   const diff = only ? scopeDiff(full, only, exclude) : full;

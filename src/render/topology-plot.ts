@@ -88,7 +88,7 @@ export interface DrawOptions {
 }
 
 // Cut a label to what fits a cell.
-const fit = (text: string, chars: number = defaults.labelChars): string => (text.length <= chars ? text : `${text.slice(0, chars - 1)}…`);
+const fitLabel = (text: string, chars: number = defaults.labelChars): string => (text.length <= chars ? text : `${text.slice(0, chars - 1)}…`);
 
 interface Member {
   readonly key: string;
@@ -154,17 +154,47 @@ const groupTopology = (topology: Topology, options: DrawOptions): Group[] => {
   const attachment = (link: TopologyLink): { group: Group; inner: string; cable: string } | null => {
     const hostEnd = hostIfaces.get(splitEndpoint(link.a).ifname);
     const inner = splitEndpoint(link.b).ifname;
-    if (link.kind === "veth" && hostEnd?.master && hostIfaces.get(hostEnd.master)?.kind === "bridge") return { group: bridgeGroup(hostEnd.master), inner, cable: hostEnd.name };
-    if (link.kind === "veth") return { group: group("direct", () => ({ kind: "group", label: "veth to host", detail: "plugged into the host, no bridge", network: "host", names: [], order: 4 })), inner, cable: hostEnd?.name ?? "" };
+    if (link.kind === "veth" && hostEnd?.master && hostIfaces.get(hostEnd.master)?.kind === "bridge")
+      return { group: bridgeGroup(hostEnd.master), inner, cable: hostEnd.name };
+    if (link.kind === "veth")
+      return {
+        group: group("direct", () => ({
+          kind: "group",
+          label: "veth to host",
+          detail: "plugged into the host, no bridge",
+          network: "host",
+          names: [],
+          order: 4,
+        })),
+        inner,
+        cable: hostEnd?.name ?? "",
+      };
     if (link.kind === "macvlan" || link.kind === "ipvlan" || link.kind === "vlan") {
       const parent = splitEndpoint(link.a).ifname;
       const network = topology.networks.find((n) => n.options.parent === parent && (n.driver === "macvlan" || n.driver === "ipvlan"));
-      return { group: group(`parent:${parent}`, () => ({ kind: "parent", label: parent, detail: `${link.kind} parent${network ? ` · ${network.name}` : ""}`, network: network?.name ?? `${link.kind}:${parent}`, names: [parent, ...(network ? [network.name] : [])], order: 3 })), inner, cable: link.kind };
+      return {
+        group: group(`parent:${parent}`, () => ({
+          kind: "parent",
+          label: parent,
+          detail: `${link.kind} parent${network ? ` · ${network.name}` : ""}`,
+          network: network?.name ?? `${link.kind}:${parent}`,
+          names: [parent, ...(network ? [network.name] : [])],
+          order: 3,
+        })),
+        inner,
+        cable: link.kind,
+      };
     }
     return null;
   };
   const visible = topology.namespaces.filter((ns) =>
-    ns.kind === "container" ? ns.containers.some((c) => (wanted ? wanted.has(c) : true)) : ns.kind === "netns" ? (wantedNetns ? wantedNetns.has(ns.name) : true) : false,
+    ns.kind === "container"
+      ? ns.containers.some((c) => (wanted ? wanted.has(c) : true))
+      : ns.kind === "netns"
+        ? wantedNetns
+          ? wantedNetns.has(ns.name)
+          : true
+        : false,
   );
   for (const ns of visible) {
     const attachments = linksOf(ns.id)
@@ -172,18 +202,34 @@ const groupTopology = (topology: Topology, options: DrawOptions): Group[] => {
       .filter((a): a is NonNullable<typeof a> => a !== null)
       .sort((x, y) => x.group.order - y.group.order || x.group.key.localeCompare(y.group.key));
     const [first, ...more] = attachments;
-    const extra = more.map((a) => `also ${a.inner} ${ipv4Cidr(ns.interfaces.find((i) => i.name === a.inner))} on ${networkNameOfBridge.get(a.group.label) ?? a.group.label}`);
+    const extra = more.map(
+      (a) => `also ${a.inner} ${ipv4Cidr(ns.interfaces.find((i) => i.name === a.inner))} on ${networkNameOfBridge.get(a.group.label) ?? a.group.label}`,
+    );
     if (first) first.group.members.push(memberFor(ns, containers.get(ns.containers[0] ?? ""), first.inner, first.cable, extra));
     else {
       const lone = ns.interfaces.find((i) => i.name !== "lo");
-      group("isolated", () => ({ kind: "group", label: "isolated", detail: "no link to the host (none mode)", network: "none", names: ["none"], order: 6 })).members.push(memberFor(ns, undefined, lone?.name ?? "lo", "", []));
+      group("isolated", () => ({
+        kind: "group",
+        label: "isolated",
+        detail: "no link to the host (none mode)",
+        network: "none",
+        names: ["none"],
+        order: 6,
+      })).members.push(memberFor(ns, undefined, lone?.name ?? "lo", "", []));
     }
   }
   for (const name of (host?.containers ?? []).filter((c) => (wanted ? wanted.has(c) : true))) {
-    group("host-mode", () => ({ kind: "group", label: "host network", detail: "containers in the host's namespace", network: "host", names: ["host"], order: 5 })).members.push({
+    group("host-mode", () => ({
+      kind: "group",
+      label: "host network",
+      detail: "containers in the host's namespace",
+      network: "host",
+      names: ["host"],
+      order: 5,
+    })).members.push({
       key: `container:${name}`,
       kind: "container",
-      label: fit(name),
+      label: fitLabel(name),
       lines: ["no own interfaces", "(sees the host's)"],
       cable: "",
       names: [name],
@@ -203,23 +249,46 @@ const memberFor = (ns: NamespaceNode, owner: DockerContainer | undefined, viaIfa
         .sort()
     : [];
   const lines = [
-    fit(`${iface?.name ?? ""} ${ipv4Cidr(iface) || "(no IPv4)"}`.trim()),
+    fitLabel(`${iface?.name ?? ""} ${ipv4Cidr(iface) || "(no IPv4)"}`.trim()),
     ...(iface?.mac ? [iface.mac] : []),
-    ...(ports.length ? [fit(`ports ${ports.join(" ")}`)] : []),
-    ...(shared.length ? [fit(`+ ${shared.join(", ")} (shared netns)`)] : []),
-    ...extra.map((line) => fit(line)),
+    ...(ports.length ? [fitLabel(`ports ${ports.join(" ")}`)] : []),
+    ...(shared.length ? [fitLabel(`+ ${shared.join(", ")} (shared netns)`)] : []),
+    ...extra.map((line) => fitLabel(line)),
   ];
-  return { key: `${ns.kind}:${ns.name}`, kind: ns.kind === "netns" ? "netns" : "container", label: fit(ns.kind === "netns" ? `netns ${ns.name}` : ns.name), lines, cable, names: memberNames(ns) };
+  return {
+    key: `${ns.kind}:${ns.name}`,
+    kind: ns.kind === "netns" ? "netns" : "container",
+    label: fitLabel(ns.kind === "netns" ? `netns ${ns.name}` : ns.name),
+    lines,
+    cable,
+    names: memberNames(ns),
+  };
 };
 
 // One group drawn at column `col` of a band: its hub, its members in a grid, and the bus wiring them.
-const placeGroup = (g: Group, col: number, bandTop: number, columns: number, lit: (names: readonly string[]) => boolean, highlight: ReadonlySet<string>): { hub: DrawnNode; nodes: DrawnNode[]; edges: DrawnEdge[] } => {
+const placeGroup = (
+  g: Group,
+  col: number,
+  bandTop: number,
+  columns: number,
+  lit: (names: readonly string[]) => boolean,
+  highlight: ReadonlySet<string>,
+): { hub: DrawnNode; nodes: DrawnNode[]; edges: DrawnEdge[] } => {
   const { columnWidth: W, rowHeight: H, layout: L } = defaults;
   const span = Math.max(1, Math.min(columns, g.members.length));
   const left = col * W + W / 2;
   const hubX = left + ((span - 1) * W) / 2;
   const hubY = bandTop + L.hubBelowBand;
-  const hub: DrawnNode = { key: g.kind === "bridge" ? `bridge:${g.label}` : `${g.kind}:${g.label}`, kind: g.kind, label: fit(g.label), detail: fit(g.detail, 30), x: hubX, y: hubY, network: g.network, highlight: lit(g.names) };
+  const hub: DrawnNode = {
+    key: g.kind === "bridge" ? `bridge:${g.label}` : `${g.kind}:${g.label}`,
+    kind: g.kind,
+    label: fitLabel(g.label),
+    detail: fitLabel(g.detail, 30),
+    x: hubX,
+    y: hubY,
+    network: g.network,
+    highlight: lit(g.names),
+  };
   const nodes: DrawnNode[] = [hub];
   const edges: DrawnEdge[] = [];
   const gutter = left - W / 2 + L.gutter;
@@ -233,7 +302,7 @@ const placeGroup = (g: Group, col: number, bandTop: number, columns: number, lit
     const dashed = Boolean(m.dashed);
     nodes.push({ key: m.key, kind: m.kind, label: m.label, detail: m.lines.join("\n"), x, y, network: g.network, highlight: mLit });
     // Bus: trunk from the hub down the group's left gutter, one horizontal line per row, one drop per member.
-    edges.push({ x1: x, y1: busY, x2: x, y2: y - L.nodeRadius, label: fit(m.cable, 18), network: g.network, highlight: mLit, dashed });
+    edges.push({ x1: x, y1: busY, x2: x, y2: y - L.nodeRadius, label: fitLabel(m.cable, 18), network: g.network, highlight: mLit, dashed });
     if (c !== 0) return;
     const wire = { label: "", network: g.network, highlight: false, dashed };
     const rowEnd = left + (Math.min(columns, g.members.length - r * columns) - 1) * W;
@@ -298,7 +367,16 @@ export const layoutTopology = (topology: Topology, options: DrawOptions = {}): {
   const width = Math.max(defaults.minWidth, Math.round(maxCol * W));
   const height = bandTop + L.bandHead + bandRows * H + L.bottom;
   const hostX = width / 2;
-  nodes.unshift({ key: "host", kind: "host", label: "host", detail: "root network namespace", x: hostX, y: L.hostY, network: "host", highlight: highlight.has("host") });
+  nodes.unshift({
+    key: "host",
+    kind: "host",
+    label: "host",
+    detail: "root network namespace",
+    x: hostX,
+    y: L.hostY,
+    network: "host",
+    highlight: highlight.has("host"),
+  });
   return { nodes, edges: [...hostCables(hubs, hostX), ...edges], width, height };
 };
 
@@ -327,20 +405,50 @@ export const topologySvg = (topology: Topology, options: DrawOptions = {}): stri
     r: { type: "identity" },
     color: { type: "identity" },
     marks: [
-      Plot.link(edges.filter((e) => !e.dashed), { x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke, strokeWidth: (d: DrawnEdge) => (d.highlight ? 3 : 1.5) }),
-      Plot.link(edges.filter((e) => e.dashed), { x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke, strokeWidth: 1.5, strokeDasharray: "4,3" }),
-      Plot.text(edges.filter((e) => e.label), { x: "x2", y: (d: DrawnEdge) => d.y1 + 12, text: "label", fontSize: 9, fill: (d: DrawnEdge) => (d.highlight ? defaults.highlightColor : "#555"), stroke: "white", strokeWidth: 3, paintOrder: "stroke" }),
+      Plot.link(
+        edges.filter((e) => !e.dashed),
+        { x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke, strokeWidth: (d: DrawnEdge) => (d.highlight ? 3 : 1.5) },
+      ),
+      Plot.link(
+        edges.filter((e) => e.dashed),
+        { x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke, strokeWidth: 1.5, strokeDasharray: "4,3" },
+      ),
+      Plot.text(
+        edges.filter((e) => e.label),
+        {
+          x: "x2",
+          y: (d: DrawnEdge) => d.y1 + 12,
+          text: "label",
+          fontSize: 9,
+          fill: (d: DrawnEdge) => (d.highlight ? defaults.highlightColor : "#555"),
+          stroke: "white",
+          strokeWidth: 3,
+          paintOrder: "stroke",
+        },
+      ),
       Plot.dot(nodes, {
         x: "x",
         y: "y",
         r: (d: DrawnNode) => (d.kind === "host" ? 12 : 8),
-        symbol: (d: DrawnNode) => (d.kind === "container" ? "square" : d.kind === "bridge" ? "diamond" : d.kind === "netns" ? "triangle" : d.kind === "parent" ? "cross" : "circle"),
+        symbol: (d: DrawnNode) =>
+          d.kind === "container" ? "square" : d.kind === "bridge" ? "diamond" : d.kind === "netns" ? "triangle" : d.kind === "parent" ? "cross" : "circle",
         fill: (d: DrawnNode) => colorOf(d.network),
         stroke: (d: DrawnNode) => (d.highlight ? defaults.highlightColor : "white"),
         strokeWidth: (d: DrawnNode) => (d.highlight ? 3 : 1),
         ariaLabel: (d: DrawnNode) => d.key,
       }),
-      Plot.text(nodes, { x: "x", y: "y", text: "label", dy: -17, fontWeight: "bold", fontSize: 11, fill: (d: DrawnNode) => (d.highlight ? defaults.highlightColor : "black"), stroke: "white", strokeWidth: 3, paintOrder: "stroke" }),
+      Plot.text(nodes, {
+        x: "x",
+        y: "y",
+        text: "label",
+        dy: -17,
+        fontWeight: "bold",
+        fontSize: 11,
+        fill: (d: DrawnNode) => (d.highlight ? defaults.highlightColor : "black"),
+        stroke: "white",
+        strokeWidth: 3,
+        paintOrder: "stroke",
+      }),
       Plot.text(nodes, { x: "x", y: "y", text: "detail", dy: 14, lineAnchor: "top", fontSize: 10, fill: "#333", lineHeight: 1.15 }),
     ],
   });
@@ -362,7 +470,8 @@ const standalone = (svg: Element, width: number, height: number, title: string |
   svg.setAttribute("height", String(height + band));
   svg.setAttribute("role", "img");
   const background = doc.createElementNS("http://www.w3.org/2000/svg", "rect");
-  for (const [name, value] of Object.entries({ x: "0", y: String(-band), width: String(width), height: String(height + band), fill: "white" })) background.setAttribute(name, value);
+  for (const [name, value] of Object.entries({ x: "0", y: String(-band), width: String(width), height: String(height + band), fill: "white" }))
+    background.setAttribute(name, value);
   const style = svg.querySelector("style");
   svg.insertBefore(background, style ? style.nextSibling : svg.firstChild);
   if (title) {
@@ -370,7 +479,15 @@ const standalone = (svg: Element, width: number, height: number, title: string |
     titleElement.textContent = title;
     svg.insertBefore(titleElement, svg.firstChild);
     const heading = doc.createElementNS("http://www.w3.org/2000/svg", "text");
-    for (const [name, value] of Object.entries({ x: "8", y: String(-band + 20), "text-anchor": "start", "font-size": "15", "font-weight": "bold", fill: "black" })) heading.setAttribute(name, value);
+    for (const [name, value] of Object.entries({
+      x: "8",
+      y: String(-band + 20),
+      "text-anchor": "start",
+      "font-size": "15",
+      "font-weight": "bold",
+      fill: "black",
+    }))
+      heading.setAttribute(name, value);
     heading.textContent = title;
     svg.appendChild(heading);
   }
@@ -378,4 +495,5 @@ const standalone = (svg: Element, width: number, height: number, title: string |
 };
 
 /** The interface of a namespace node a picture labels (exported for tables and tests). */
-export const labelledInterface = (ns: NamespaceNode): IpInterface | undefined => ns.interfaces.find((i) => i.name !== "lo" && i.addresses.some((a) => a.family === "inet")) ?? ns.interfaces.find((i) => i.name !== "lo");
+export const labelledInterface = (ns: NamespaceNode): IpInterface | undefined =>
+  ns.interfaces.find((i) => i.name !== "lo" && i.addresses.some((a) => a.family === "inet")) ?? ns.interfaces.find((i) => i.name !== "lo");

@@ -70,11 +70,21 @@ export const natTable = (topology: Topology): TextTable => {
         "published port",
         `${p.protocol} ${p.hostIp}:${p.hostPort}`,
         `${p.container} ${p.containerIp}:${p.containerPort}`,
-        [p.dnat?.text ?? (p.hostIp.includes(":") ? "(IPv6 binding: ip6tables not read)" : "(no DNAT rule)"), p.proxyPid ? `docker-proxy pid ${p.proxyPid}` : ""].filter(Boolean).join("\n"),
+        [p.dnat?.text ?? (p.hostIp.includes(":") ? "(IPv6 binding: ip6tables not read)" : "(no DNAT rule)"), p.proxyPid ? `docker-proxy pid ${p.proxyPid}` : ""]
+          .filter(Boolean)
+          .join("\n"),
         counted(p.dnat),
       ]),
-      ...nat.published.filter((p) => p.hairpin).map((p) => ["hairpin", `${p.containerIp} -> ${p.containerIp}:${p.containerPort}`, "MASQUERADE", p.hairpin?.text ?? "", counted(p.hairpin)]),
-      ...nat.masquerade.map((m) => ["masquerade", `from ${m.subnet}${m.exceptOut ? ` not out ${m.exceptOut}` : ""}`, m.network ?? "", m.rule.text, counted(m.rule)]),
+      ...nat.published
+        .filter((p) => p.hairpin)
+        .map((p) => ["hairpin", `${p.containerIp} -> ${p.containerIp}:${p.containerPort}`, "MASQUERADE", p.hairpin?.text ?? "", counted(p.hairpin)]),
+      ...nat.masquerade.map((m) => [
+        "masquerade",
+        `from ${m.subnet}${m.exceptOut ? ` not out ${m.exceptOut}` : ""}`,
+        m.network ?? "",
+        m.rule.text,
+        counted(m.rule),
+      ]),
       ...nat.filter.isolation.map((r) => ["isolation", r.chain, r.target, r.text, counted(r)]),
     ],
   };
@@ -83,7 +93,9 @@ export const natTable = (topology: Topology): TextTable => {
 /** A table as HTML. */
 export const tableHtml = (table: TextTable): string => {
   const head = table.header.map((h) => `<th style="${defaults.cell}">${escapeHtml(h)}</th>`).join("");
-  const body = table.rows.map((row) => `<tr>${row.map((cell) => `<td style="${defaults.cell}">${escapeHtml(cell).replaceAll("\n", "<br>")}</td>`).join("")}</tr>`).join("");
+  const body = table.rows
+    .map((row) => `<tr>${row.map((cell) => `<td style="${defaults.cell}">${escapeHtml(cell).replaceAll("\n", "<br>")}</td>`).join("")}</tr>`)
+    .join("");
   return `<table class="dnl-table" style="${defaults.style}"><caption style="text-align:left;font-weight:bold">${escapeHtml(table.title)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 };
 
@@ -91,7 +103,15 @@ export const tableHtml = (table: TextTable): string => {
 export const tableText = (table: TextTable): string => {
   const cells = [table.header, ...table.rows].map((row) => row.map((cell) => cell.replaceAll("\n", " | ")));
   const widths = table.header.map((_, i) => Math.min(60, Math.max(...cells.map((row) => (row[i] ?? "").length))));
-  return [table.title, ...cells.map((row) => row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  ").trimEnd())].join("\n");
+  return [
+    table.title,
+    ...cells.map((row) =>
+      row
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join("  ")
+        .trimEnd(),
+    ),
+  ].join("\n");
 };
 
 /** MIME bundle of the three tables. */

@@ -45,12 +45,35 @@ export const engineLocationItem = "engine location";
 export const firewallItem = (facts: EngineFacts, nftInstalled: boolean, dockerBridges: boolean | null = null): DoctorItem => {
   const backend = facts.info?.firewallBackend ?? null;
   const extra = facts.info?.firewallInfo.length ? ` (${facts.info.firewallInfo.join(", ")})` : "";
-  if (backend === null) return { name: "firewall backend", ok: true, detail: `iptables (Docker ${facts.info?.serverVersion ?? "?"} does not report one: engines before 28.1 always use iptables)`, fix: "" };
+  if (backend === null)
+    return {
+      name: "firewall backend",
+      ok: true,
+      detail: `iptables (Docker ${facts.info?.serverVersion ?? "?"} does not report one: engines before 28.1 always use iptables)`,
+      fix: "",
+    };
   if (backend.startsWith("nftables")) {
-    if (!nftInstalled) return { name: "firewall backend", ok: false, detail: `${backend}${extra}, but the nft command is missing: snapshot and explain cannot read Docker's rules`, fix: isRoot() ? "apt-get install nftables" : "sudo apt-get install nftables" };
+    if (!nftInstalled)
+      return {
+        name: "firewall backend",
+        ok: false,
+        detail: `${backend}${extra}, but the nft command is missing: snapshot and explain cannot read Docker's rules`,
+        fix: isRoot() ? "apt-get install nftables" : "sudo apt-get install nftables",
+      };
     // Docker 28.x with DOCKER_FIREWALL_BACKEND=nftables reports nftables, yet its bridge driver still writes iptables rules.
-    if (dockerBridges === false) return { name: "firewall backend", ok: true, detail: `${backend}${extra} says docker info, but there is no nftables table ip docker-bridges: this engine's bridge rules are iptables rules (Docker 28 only reports the setting; its nftables bridge rules came with Docker 29)`, fix: "" };
-    return { name: "firewall backend", ok: true, detail: `${backend}${extra}: Docker's rules are the nftables tables ip/ip6 docker-bridges (no DOCKER-USER chain)`, fix: "" };
+    if (dockerBridges === false)
+      return {
+        name: "firewall backend",
+        ok: true,
+        detail: `${backend}${extra} says docker info, but there is no nftables table ip docker-bridges: this engine's bridge rules are iptables rules (Docker 28 only reports the setting; its nftables bridge rules came with Docker 29)`,
+        fix: "",
+      };
+    return {
+      name: "firewall backend",
+      ok: true,
+      detail: `${backend}${extra}: Docker's rules are the nftables tables ip/ip6 docker-bridges (no DOCKER-USER chain)`,
+      fix: "",
+    };
   }
   return { name: "firewall backend", ok: true, detail: `${backend}${extra}`, fix: "" };
 };
@@ -58,8 +81,19 @@ export const firewallItem = (facts: EngineFacts, nftInstalled: boolean, dockerBr
 /** Where the engine runs compared with this process (see engine-place.ts). */
 export const locationItem = (facts: EngineFacts): DoctorItem => {
   const place = judgeEnginePlace(facts);
-  if (place.where === "here" || place.where === "unknown") return { name: engineLocationItem, ok: true, detail: place.where === "here" ? `this network namespace: ${place.because}` : `not known (${place.because}); checks will run`, fix: "" };
-  return { name: engineLocationItem, ok: false, detail: `${place.where === "other-machine" ? "another machine or VM" : "another network namespace"}: ${place.because}. Works from here: ${place.works}. Does not: ${place.breaks}.`, fix: place.fix };
+  if (place.where === "here" || place.where === "unknown")
+    return {
+      name: engineLocationItem,
+      ok: true,
+      detail: place.where === "here" ? `this network namespace: ${place.because}` : `not known (${place.because}); checks will run`,
+      fix: "",
+    };
+  return {
+    name: engineLocationItem,
+    ok: false,
+    detail: `${place.where === "other-machine" ? "another machine or VM" : "another network namespace"}: ${place.because}. Works from here: ${place.works}. Does not: ${place.breaks}.`,
+    fix: place.fix,
+  };
 };
 
 /** The Jupyter line: which frontend `start` serves (JupyterLab first), or what is missing and how to install it. */
@@ -71,7 +105,12 @@ export const jupyterItem = async (status: JupyterStatus): Promise<DoctorItem> =>
   }
   const where = status.python ? `${status.python} lacks ${status.missing.join(", ")}` : "not found";
   const plan = await jupyterInstallPlanHere();
-  return { name: "jupyter", ok: false, detail: `${where}; setup installs ${frontendName[plan.frontend]} (Debian's ${plan.packages[0]})`, fix: isRoot() ? setupCommand : `sudo apt-get install ${plan.packages.join(" ")}` };
+  return {
+    name: "jupyter",
+    ok: false,
+    detail: `${where}; setup installs ${frontendName[plan.frontend]} (Debian's ${plan.packages[0]})`,
+    fix: isRoot() ? setupCommand : `sudo apt-get install ${plan.packages.join(" ")}`,
+  };
 };
 
 /** Check every piece; never throws, changes nothing. */
@@ -80,7 +119,12 @@ export const doctor = async (): Promise<DoctorItem[]> => {
   const built = existsSync(join(packageRoot, "dist", "index.js"));
   items.push({ name: "library build", ok: built, detail: built ? "dist/ is built" : "dist/ is missing", fix: built ? "" : "npm install (runs the build)" });
   const engine = await engineStatus();
-  items.push({ name: "docker engine", ok: engine.ok, detail: engine.ok ? `Docker ${engine.version}` : engine.detail, fix: engine.ok ? "" : engineFixFor(engine.detail) });
+  items.push({
+    name: "docker engine",
+    ok: engine.ok,
+    detail: engine.ok ? `Docker ${engine.version}` : engine.detail,
+    fix: engine.ok ? "" : engineFixFor(engine.detail),
+  });
   const facts = engine.ok ? await gatherEngineFacts() : null;
   if (facts?.info) {
     const nft = (await which("nft")) !== null;
@@ -92,15 +136,35 @@ export const doctor = async (): Promise<DoctorItem[]> => {
   const missingTools: string[] = [];
   for (const tool of Object.keys(hostTools)) if (!(await which(tool))) missingTools.push(tool);
   const packages = missingTools.map((tool) => hostTools[tool] as string);
-  items.push({ name: "host tools", ok: missingTools.length === 0, detail: missingTools.length ? `missing: ${missingTools.join(", ")}` : Object.keys(hostTools).join(", "), fix: missingTools.length ? (isRoot() ? setupCommand : `sudo apt-get install ${packages.join(" ")}`) : "" });
-  items.push({ name: "root", ok: isRoot(), detail: isRoot() ? "running as root" : "namespaces, veths and iptables need root", fix: isRoot() ? "" : "run the labs as root (e.g. in the devcontainer) or with sudo" });
+  items.push({
+    name: "host tools",
+    ok: missingTools.length === 0,
+    detail: missingTools.length ? `missing: ${missingTools.join(", ")}` : Object.keys(hostTools).join(", "),
+    fix: missingTools.length ? (isRoot() ? setupCommand : `sudo apt-get install ${packages.join(" ")}`) : "",
+  });
+  items.push({
+    name: "root",
+    ok: isRoot(),
+    detail: isRoot() ? "running as root" : "namespaces, veths and iptables need root",
+    fix: isRoot() ? "" : "run the labs as root (e.g. in the devcontainer) or with sudo",
+  });
   const jupyter = await jupyterStatus();
   items.push(await jupyterItem(jupyter));
   const found = jupyter.ok ? jupyter.info : null;
   const kernel = found ? await kernelspecStatus(found) : { ok: false, path: "", detail: "needs Jupyter first" };
-  items.push({ name: "kernel", ok: kernel.ok, detail: kernel.ok ? `${kernelDisplayName} in ${kernel.path}` : kernel.detail, fix: kernel.ok ? "" : setupCommand });
+  items.push({
+    name: "kernel",
+    ok: kernel.ok,
+    detail: kernel.ok ? `${kernelDisplayName} in ${kernel.path}` : kernel.detail,
+    fix: kernel.ok ? "" : setupCommand,
+  });
   const linked = await selfLinkOk();
-  items.push({ name: "notebook import", ok: linked, detail: linked ? 'import … from "docker-net-lab" resolves' : "node_modules/docker-net-lab link missing", fix: linked ? "" : setupCommand });
+  items.push({
+    name: "notebook import",
+    ok: linked,
+    detail: linked ? 'import … from "docker-net-lab" resolves' : "node_modules/docker-net-lab link missing",
+    fix: linked ? "" : setupCommand,
+  });
   return items;
 };
 
@@ -112,11 +176,17 @@ const ensureHostTools = async (log: (line: string) => void): Promise<void> => {
 };
 
 /** Debian packages the project's own tests and benchmarks use (kernel test suite, browser, jc). */
-export const devPackages = { "python3-jupyter-kernel-test": "/usr/lib/python3/dist-packages/jupyter_kernel_test", chromium: "/usr/bin/chromium", jc: "/usr/bin/jc" } as const;
+export const devPackages = {
+  "python3-jupyter-kernel-test": "/usr/lib/python3/dist-packages/jupyter_kernel_test",
+  chromium: "/usr/bin/chromium",
+  jc: "/usr/bin/jc",
+} as const;
 
 // Install the test tools that are missing (root only; others get the apt-get line).
 const ensureDevTools = async (log: (line: string) => void): Promise<void> => {
-  const missing = Object.entries(devPackages).filter(([, path]) => !existsSync(path)).map(([pkg]) => pkg);
+  const missing = Object.entries(devPackages)
+    .filter(([, path]) => !existsSync(path))
+    .map(([pkg]) => pkg);
   if (missing.length === 0) return;
   if (!isRoot()) throw new EnvironmentError(`Test tools are missing: ${missing.join(", ")}.`, { hint: `sudo apt-get install ${missing.join(" ")}` });
   await aptInstall(missing, log);
@@ -126,7 +196,9 @@ const ensureDevTools = async (log: (line: string) => void): Promise<void> => {
 export const setup = async (log: (line: string) => void, options: { dev?: boolean } = {}): Promise<DoctorItem[]> => {
   if (!existsSync(join(packageRoot, "dist", "index.js"))) {
     log("building the library (tsc)");
-    await run(process.execPath, [join(packageRoot, "node_modules", "typescript", "bin", "tsc"), "-p", join(packageRoot, "tsconfig.json")], { timeout: 300_000 });
+    await run(process.execPath, [join(packageRoot, "node_modules", "typescript", "bin", "tsc"), "-p", join(packageRoot, "tsconfig.json")], {
+      timeout: 300_000,
+    });
   }
   await ensureSelfLink();
   await ensureBinLink();

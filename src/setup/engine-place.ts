@@ -28,11 +28,23 @@ export interface EngineFacts {
   /** `docker info`, or null when the engine does not answer. */
   readonly info: EngineInfo | null;
   /** The process listening on the engine's unix socket, when this process can see it. */
-  readonly listener: { readonly pid: number; readonly command: string; readonly netns: number | null; readonly netnsName: string | null; readonly socket: string } | null;
+  readonly listener: {
+    readonly pid: number;
+    readonly command: string;
+    readonly netns: number | null;
+    readonly netnsName: string | null;
+    readonly socket: string;
+  } | null;
   /** Running containers whose namespace this process can read: is the host end of their veth in this namespace? */
   readonly veths: readonly { readonly container: string; readonly hostSideHere: boolean }[];
   /** The engine's bridge networks: is an interface of that name, with the gateway address, in this namespace? */
-  readonly bridges: readonly { readonly network: string; readonly name: string; readonly gateway: string | null; readonly present: boolean; readonly hasGateway: boolean }[];
+  readonly bridges: readonly {
+    readonly network: string;
+    readonly name: string;
+    readonly gateway: string | null;
+    readonly present: boolean;
+    readonly hasGateway: boolean;
+  }[];
 }
 
 /** The judgement. */
@@ -47,10 +59,12 @@ export interface EnginePlace {
   readonly fix: string;
 }
 
-const HOST_SIDE = "everything seen from the host side: docker0 and the other bridges, the containers' host-side veths, iptables/nftables NAT and filtering, docker-proxy and ports published on 127.0.0.1, `snapshot`, `explain` and `--prove`, and the checks of labs 01-06";
+const HOST_SIDE =
+  "everything seen from the host side: docker0 and the other bridges, the containers' host-side veths, iptables/nftables NAT and filtering, docker-proxy and ports published on 127.0.0.1, `snapshot`, `explain` and `--prove`, and the checks of labs 01-06";
 
 // The unix socket the engine client talks to, or null for tcp/ssh.
-const socketOf = (dockerHost: string | null): string | null => (dockerHost === null ? "/var/run/docker.sock" : dockerHost.startsWith("unix://") ? dockerHost.slice("unix://".length) : null);
+const socketOf = (dockerHost: string | null): string | null =>
+  dockerHost === null ? "/var/run/docker.sock" : dockerHost.startsWith("unix://") ? dockerHost.slice("unix://".length) : null;
 const sameSocket = (a: string, b: string): boolean => a.replace(/^\/var\/run\//, "/run/") === b.replace(/^\/var\/run\//, "/run/");
 // `tcp://127.0.0.1:2375`, `tcp://localhost` and unix sockets are on this machine; other tcp and ssh hosts are not.
 const remoteHost = (dockerHost: string | null): string | null => {
@@ -80,15 +94,20 @@ export const judgeEnginePlace = (facts: EngineFacts): EnginePlace => {
   if (facts.info === null) return { where: "unknown", because: "the engine does not answer", works: "", breaks: "", fix: "" };
   const remote = remoteHost(facts.dockerHost);
   if (remote !== null) return away(`DOCKER_HOST=${facts.dockerHost} is another machine (${remote})`);
-  if (/docker desktop/i.test(facts.info.operatingSystem)) return away(`the engine is Docker Desktop's (${facts.info.operatingSystem}): it runs in a virtual machine`);
-  if (facts.info.kernelVersion !== "" && facts.info.kernelVersion !== facts.ownKernel) return away(`the engine runs on kernel ${facts.info.kernelVersion}, this process on ${facts.ownKernel}: another machine or a VM`);
+  if (/docker desktop/i.test(facts.info.operatingSystem))
+    return away(`the engine is Docker Desktop's (${facts.info.operatingSystem}): it runs in a virtual machine`);
+  if (facts.info.kernelVersion !== "" && facts.info.kernelVersion !== facts.ownKernel)
+    return away(`the engine runs on kernel ${facts.info.kernelVersion}, this process on ${facts.ownKernel}: another machine or a VM`);
   const l = facts.listener;
   if (l !== null && l.netns !== null && facts.ownNetns !== null) {
     if (l.netns === facts.ownNetns) return here(`${l.command} (pid ${l.pid}) listening on ${l.socket} runs in this network namespace`);
     const enter = l.netnsName ? `ip netns exec ${l.netnsName} npx docker-net-lab …` : `nsenter --net=/proc/${l.pid}/ns/net npx docker-net-lab …`;
     const theirs = l.netnsName ?? (l.netns === facts.hostNetns ? `the host's (net:[${l.netns}])` : `net:[${l.netns}]`);
     const ours = facts.ownNetns === facts.hostNetns ? `the host's (net:[${facts.ownNetns}])` : `net:[${facts.ownNetns}]`;
-    return elsewhere(`${l.command} (pid ${l.pid}) listening on ${l.socket} runs in network namespace ${theirs}, this process in ${ours}`, `${joinFix} (e.g. \`${enter}\`)`);
+    return elsewhere(
+      `${l.command} (pid ${l.pid}) listening on ${l.socket} runs in network namespace ${theirs}, this process in ${ours}`,
+      `${joinFix} (e.g. \`${enter}\`)`,
+    );
   }
   if (facts.veths.length > 0) {
     const found = facts.veths.find((v) => v.hostSideHere);
@@ -100,13 +119,20 @@ export const judgeEnginePlace = (facts: EngineFacts): EnginePlace => {
   if (present) return here(`the engine's bridge ${present.name} (network ${present.network}) is in this network namespace`);
   if (user.length > 0) return elsewhere(`none of the engine's bridges (${user.map((b) => b.name).join(", ")}) is in this network namespace`, joinFix);
   const docker0 = facts.bridges.find((b) => b.name === "docker0");
-  if (docker0?.present && docker0.hasGateway) return here(`docker0 with ${docker0.gateway} is in this network namespace (weak evidence: every engine names its default bridge so; nothing stronger could be read)`);
+  if (docker0?.present && docker0.hasGateway)
+    return here(
+      `docker0 with ${docker0.gateway} is in this network namespace (weak evidence: every engine names its default bridge so; nothing stronger could be read)`,
+    );
   if (docker0 && !docker0.present) return elsewhere("the engine's docker0 is not in this network namespace", joinFix);
   return { where: "unknown", because: "no engine process, container veth or bridge could be compared with this namespace", works: "", breaks: "", fix: "" };
 };
 
 // Inode of a network namespace file; null when it cannot be read.
-const netnsInode = async (path: string): Promise<number | null> => stat(path).then((s) => s.ino, () => null);
+const netnsInode = async (path: string): Promise<number | null> =>
+  stat(path).then(
+    (s) => s.ino,
+    () => null,
+  );
 
 // The `ip netns` name of a namespace inode, or null.
 const netnsName = async (inode: number | null): Promise<string | null> => {
@@ -146,14 +172,18 @@ export const findSocketListener = async (socket: string): Promise<EngineFacts["l
 
 // Is the host end of each running container's veth in this namespace? (Only containers whose pid this process sees.)
 const vethFacts = async (limit = 3): Promise<EngineFacts["veths"]> => {
-  const running = (await listContainers({ all: false }).catch(() => [])).filter((c) => c.state.pid > 0 && Object.values(c.networkSettings.networks).some((e) => e.ipAddress));
+  const running = (await listContainers({ all: false }).catch(() => [])).filter(
+    (c) => c.state.pid > 0 && Object.values(c.networkSettings.networks).some((e) => e.ipAddress),
+  );
   const ours = parseIpLink(await ipJson("link").catch(() => "[]")).value;
   const facts: { container: string; hostSideHere: boolean }[] = [];
   for (const container of running.slice(0, limit)) {
     // The pid must be this container's (same pid namespace): its cgroup names the container id.
     const cgroup = await readFile(`/proc/${container.state.pid}/cgroup`, "utf8").catch(() => "");
     if (!cgroup.includes(container.id)) continue;
-    const inside = parseIpLink(await ipJson("link", [], { kind: "pid", pid: container.state.pid }).catch(() => "[]")).value.filter((i) => i.kind === "veth" || i.peerIfindex !== null);
+    const inside = parseIpLink(await ipJson("link", [], { kind: "pid", pid: container.state.pid }).catch(() => "[]")).value.filter(
+      (i) => i.kind === "veth" || i.peerIfindex !== null,
+    );
     if (inside.length === 0) continue;
     const paired = inside.some((i) => ours.some((o) => o.ifindex === i.peerIfindex && o.peerIfindex === i.ifindex && o.linkNetnsid !== null));
     facts.push({ container: container.name, hostSideHere: paired });
@@ -170,7 +200,15 @@ const bridgeFacts = async (): Promise<EngineFacts["bridges"]> => {
     if (name === null) return [];
     const gateway = network.ipam.config.find((c) => c.gateway && !c.gateway.includes(":"))?.gateway ?? null;
     const iface = ours.find((i) => i.name === name);
-    return [{ network: network.name, name, gateway, present: iface !== undefined, hasGateway: gateway !== null && (iface?.addresses.some((a) => a.address === gateway) ?? false) }];
+    return [
+      {
+        network: network.name,
+        name,
+        gateway,
+        present: iface !== undefined,
+        hasGateway: gateway !== null && (iface?.addresses.some((a) => a.address === gateway) ?? false),
+      },
+    ];
   });
 };
 
@@ -179,7 +217,11 @@ export const gatherEngineFacts = async (): Promise<EngineFacts> => {
   const dockerHost = process.env.DOCKER_HOST || null;
   const info = await engineInfo().catch(() => null);
   const socket = socketOf(dockerHost);
-  const [ownNetns, hostNetns, listener] = await Promise.all([netnsInode("/proc/self/ns/net"), netnsInode("/proc/1/ns/net"), socket && info ? findSocketListener(socket) : Promise.resolve(null)]);
+  const [ownNetns, hostNetns, listener] = await Promise.all([
+    netnsInode("/proc/self/ns/net"),
+    netnsInode("/proc/1/ns/net"),
+    socket && info ? findSocketListener(socket) : Promise.resolve(null),
+  ]);
   // Containers and bridges are only needed when the engine process could not be seen.
   const [veths, bridges] = info && !listener ? await Promise.all([vethFacts(), bridgeFacts()]) : [[], []];
   return { dockerHost, ownKernel: release(), ownNetns, hostNetns, info, listener, veths, bridges };

@@ -22,7 +22,7 @@ export const engineStatus = async (): Promise<EngineStatus> => {
   if (!(await which("docker"))) return { ok: false, version: null, detail: "the docker client is not installed" };
   const result = await run("docker", ["version", "--format", "{{.Server.Version}}"], { timeout: 10_000, reject: false });
   if (result.exitCode === 0 && result.stdout.trim()) return { ok: true, version: result.stdout.trim(), detail: "" };
-  const detail = result.timedOut ? "the engine did not answer within 10 s" : result.stderr.trim().split("\n").at(-1) ?? "no answer";
+  const detail = result.timedOut ? "the engine did not answer within 10 s" : (result.stderr.trim().split("\n").at(-1) ?? "no answer");
   return { ok: false, version: null, detail };
 };
 
@@ -76,7 +76,10 @@ export const ensureEngine = async (log: (line: string) => void): Promise<EngineS
   startDetached("dockerd", ["--pidfile", pidFile], logFile);
   status = await waitForEngine(90_000);
   if (!status.ok) {
-    const tail = await readFile(logFile, "utf8").then((text) => text.trim().split("\n").slice(-5).join("\n"), () => "");
+    const tail = await readFile(logFile, "utf8").then(
+      (text) => text.trim().split("\n").slice(-5).join("\n"),
+      () => "",
+    );
     throw new EnvironmentError(`dockerd was started but does not answer: ${status.detail}\n${tail}`, { hint: `Read ${logFile}.` });
   }
   log(`engine ${status.version} is up`);

@@ -12,7 +12,24 @@ export const toolboxRepository = "docker-net-lab/toolbox";
 /** Full reference of the toolbox image for this version. */
 export const toolboxImage = `${toolboxRepository}:${packageVersion}`;
 /** Applets the labs rely on; the build fails if busybox lacks one. */
-export const requiredApplets = ["sh", "ip", "ping", "nslookup", "httpd", "nc", "wget", "route", "ifconfig", "brctl", "sleep", "cat", "hostname", "arp", "traceroute", "netstat"] as const;
+export const requiredApplets = [
+  "sh",
+  "ip",
+  "ping",
+  "nslookup",
+  "httpd",
+  "nc",
+  "wget",
+  "route",
+  "ifconfig",
+  "brctl",
+  "sleep",
+  "cat",
+  "hostname",
+  "arp",
+  "traceroute",
+  "netstat",
+] as const;
 
 // Bump when the recipe below changes, so existing images count as outdated.
 const recipeVersion = "2";
@@ -26,17 +43,26 @@ export interface ImageStatus {
 
 // The recipe fingerprint stored as a label on the image.
 const recipeFingerprint = (busyboxVersion: string): string =>
-  createHash("sha256").update(`${recipeVersion}\n${busyboxVersion}\n${requiredApplets.join(",")}`).digest("hex").slice(0, 16);
+  createHash("sha256")
+    .update(`${recipeVersion}\n${busyboxVersion}\n${requiredApplets.join(",")}`)
+    .digest("hex")
+    .slice(0, 16);
 
 // Is the toolbox image present for this version? Never throws.
 /** The labs' precondition: the toolbox image is there (a clear error with the fix when it is not). */
 export const requireToolboxImage = async (): Promise<void> => {
   const image = await imageStatus();
-  if (!image.ok) throw new EnvironmentError(`The toolbox image ${image.image} is missing.`, { hint: "Run `npx docker-net-lab setup` in a terminal, then run this cell again." });
+  if (!image.ok)
+    throw new EnvironmentError(`The toolbox image ${image.image} is missing.`, {
+      hint: "Run `npx docker-net-lab setup` in a terminal, then run this cell again.",
+    });
 };
 
 export const imageStatus = async (): Promise<ImageStatus> => {
-  const result = await run("docker", ["image", "inspect", "--format", `{{index .Config.Labels "${recipeLabel}"}}`, toolboxImage], { reject: false, timeout: 15_000 });
+  const result = await run("docker", ["image", "inspect", "--format", `{{index .Config.Labels "${recipeLabel}"}}`, toolboxImage], {
+    reject: false,
+    timeout: 15_000,
+  });
   if (result.exitCode !== 0) return { ok: false, image: toolboxImage, detail: "not built yet" };
   return { ok: true, image: toolboxImage, detail: `recipe ${result.stdout.trim()}` };
 };
@@ -99,7 +125,9 @@ export const ensureToolboxImage = async (log: (line: string) => void, options: {
     const applets = (await runText(join(rootfs, "bin", "busybox"), ["--list-full"])).split("\n").filter(Boolean);
     const missing = requiredApplets.filter((name) => !applets.some((path) => path.endsWith(`/${name}`)));
     if (missing.length > 0) {
-      throw new EnvironmentError(`busybox ${busybox.version} lacks applets the labs need: ${missing.join(", ")}`, { hint: "Install Debian's busybox-static (not busybox) and run setup again." });
+      throw new EnvironmentError(`busybox ${busybox.version} lacks applets the labs need: ${missing.join(", ")}`, {
+        hint: "Install Debian's busybox-static (not busybox) and run setup again.",
+      });
     }
     for (const path of applets) {
       if (path === "bin/busybox") continue;
@@ -114,12 +142,16 @@ export const ensureToolboxImage = async (log: (line: string) => void, options: {
       "docker",
       [
         "import",
-        "--change", 'CMD ["/bin/sh"]',
-        "--change", "ENV PATH=/usr/sbin:/usr/bin:/sbin:/bin",
+        "--change",
+        'CMD ["/bin/sh"]',
+        "--change",
+        "ENV PATH=/usr/sbin:/usr/bin:/sbin:/bin",
         // Not the owner label: containers inherit image labels, and a user's own container run from this
         // image must never look like one of ours to `clean`.
-        "--change", `LABEL io.docker-net-lab.image=toolbox ${recipeLabel}=${fingerprint} io.docker-net-lab.version=${packageVersion}`,
-        "--message", `docker-net-lab toolbox: busybox-static ${busybox.version}`,
+        "--change",
+        `LABEL io.docker-net-lab.image=toolbox ${recipeLabel}=${fingerprint} io.docker-net-lab.version=${packageVersion}`,
+        "--message",
+        `docker-net-lab toolbox: busybox-static ${busybox.version}`,
         tarball,
         toolboxImage,
       ],
@@ -127,7 +159,10 @@ export const ensureToolboxImage = async (log: (line: string) => void, options: {
     ).catch((cause: unknown) => {
       const text = String((cause as { stderr?: string }).stderr ?? cause);
       if (/no space left on device/i.test(text)) {
-        throw new EnvironmentError("The disk is full: the toolbox image could not be written.", { hint: "Free some disk space (e.g. `docker system df`), then run `npx docker-net-lab setup` again.", cause });
+        throw new EnvironmentError("The disk is full: the toolbox image could not be written.", {
+          hint: "Free some disk space (e.g. `docker system df`), then run `npx docker-net-lab setup` again.",
+          cause,
+        });
       }
       throw cause;
     });

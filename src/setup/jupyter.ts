@@ -49,7 +49,8 @@ export const jupyterInstallPlan = (jupyterlabCandidate: string | null): { fronte
 };
 
 /** The plan for this machine's package lists (read-only: `apt-cache policy jupyterlab`). */
-export const jupyterInstallPlanHere = async (): Promise<{ frontend: Frontend; packages: string[] }> => jupyterInstallPlan(await aptCandidate(frontendPackage.lab));
+export const jupyterInstallPlanHere = async (): Promise<{ frontend: Frontend; packages: string[] }> =>
+  jupyterInstallPlan(await aptCandidate(frontendPackage.lab));
 
 // Python interpreters to try, Debian's first (the first python3 on PATH may be a pyenv without Jupyter).
 const pythonCandidates = async (): Promise<string[]> => {
@@ -93,7 +94,8 @@ export const jupyterStatus = async (): Promise<JupyterStatus> => {
     if (!modules) continue;
     const choice = chooseFrontend(modules);
     if ("frontend" in choice) return { ok: true, info: { python, ...choice } };
-    if (closest.ok === false && (closest.python === undefined || choice.missing.length < closest.missing.length)) closest = { ok: false, python, missing: choice.missing };
+    if (closest.ok === false && (closest.python === undefined || choice.missing.length < closest.missing.length))
+      closest = { ok: false, python, missing: choice.missing };
   }
   return closest;
 };
@@ -116,9 +118,15 @@ export const ensureJupyter = async (log: (line: string) => void): Promise<Jupyte
   }
   await aptUpdate(log);
   const plan = await jupyterInstallPlanHere();
-  log(plan.frontend === "lab" ? "installing the distribution's JupyterLab, nbconvert and nbclient" : "installing Debian's Jupyter Notebook, nbconvert and nbclient (this distribution has no JupyterLab package)");
+  log(
+    plan.frontend === "lab"
+      ? "installing the distribution's JupyterLab, nbconvert and nbclient"
+      : "installing Debian's Jupyter Notebook, nbconvert and nbclient (this distribution has no JupyterLab package)",
+  );
   await aptInstall(plan.packages, log);
   const installed = await jupyterStatus();
   if (installed.ok) return installed.info;
-  throw new EnvironmentError(`Jupyter was installed but ${installed.python ?? "python3"} cannot import ${installed.missing.join(", ")}.`, { hint: `Run \`${installed.python ?? "/usr/bin/python3"} -c 'import nbclient, jupyterlab'\` to see why.` });
+  throw new EnvironmentError(`Jupyter was installed but ${installed.python ?? "python3"} cannot import ${installed.missing.join(", ")}.`, {
+    hint: `Run \`${installed.python ?? "/usr/bin/python3"} -c 'import nbclient, jupyterlab'\` to see why.`,
+  });
 };

@@ -46,7 +46,8 @@ export const kernelspecStatus = async (jupyter: JupyterInfo): Promise<Kernelspec
   try {
     const installed = JSON.parse(await readFile(file, "utf8")) as { argv?: unknown };
     const wanted = kernelSpec();
-    if (JSON.stringify(installed.argv) !== JSON.stringify(wanted.argv)) return { ok: false, path: dir, detail: "installed for another copy or version of docker-net-lab" };
+    if (JSON.stringify(installed.argv) !== JSON.stringify(wanted.argv))
+      return { ok: false, path: dir, detail: "installed for another copy or version of docker-net-lab" };
     return { ok: true, path: dir, detail: "" };
   } catch {
     return { ok: false, path: dir, detail: "not installed" };

@@ -8,7 +8,12 @@ export const isRoot = (): boolean => typeof process.getuid === "function" && pro
 
 // Find an executable on PATH (or at an absolute path); null when absent.
 export const which = async (program: string, path = process.env.PATH ?? ""): Promise<string | null> => {
-  const candidates = program.includes("/") ? [program] : path.split(delimiter).filter(Boolean).map((dir) => join(dir, program));
+  const candidates = program.includes("/")
+    ? [program]
+    : path
+        .split(delimiter)
+        .filter(Boolean)
+        .map((dir) => join(dir, program));
   for (const candidate of candidates) {
     try {
       await access(candidate, constants.X_OK);

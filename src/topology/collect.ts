@@ -8,7 +8,6 @@ import { netnsDir } from "../exec/netns.js";
 import { iptablesSave, nftRulesetJson, type Where } from "../exec/commands.js";
 import type { DockerProxy } from "./model.js";
 
-
 /** The kernel identity (inode) of a network namespace; null when it cannot be read (process gone). */
 export const namespaceInode = async (where: Where): Promise<number | null> => {
   const path = where.kind === "pid" ? `/proc/${where.pid}/ns/net` : where.kind === "netns" ? `${netnsDir}/${where.name}` : "/proc/self/ns/net";

@@ -1,7 +1,17 @@
 // diffTopology(before, after): what one step created, removed or changed, as data and as sentences.
 // Pure: compares two snapshots by stable keys (names, endpoints, rule text), never by position.
 import type { DockerContainer, IpInterface, Route } from "../parse/models.js";
-import { bridgeInterfaceName, endpoint, ipv4Cidr, ruleCommand, splitEndpoint, type NamespaceNode, type RuleRef, type Topology, type TopologyLink } from "./model.js";
+import {
+  bridgeInterfaceName,
+  endpoint,
+  ipv4Cidr,
+  ruleCommand,
+  splitEndpoint,
+  type NamespaceNode,
+  type RuleRef,
+  type Topology,
+  type TopologyLink,
+} from "./model.js";
 
 /** What kind of thing changed. */
 export type ChangeSubject = "container" | "network" | "namespace" | "interface" | "address" | "route" | "link" | "published-port" | "masquerade" | "rule";
@@ -80,9 +90,25 @@ const interfaceChanges = (before: NamespaceNode, after: NamespaceNode, changes: 
   const owner = after.kind === "host" ? [] : [after.name, ...after.containers];
   const ifaces = compare(before.interfaces, after.interfaces, (iface) => iface.name);
   const describe = (iface: IpInterface): string =>
-    [`${iface.name}${iface.kind ? ` (${iface.kind})` : ""} in ${after.name}`, iface.master ? `on ${iface.master}` : "", ipv4Cidr(iface)].filter(Boolean).join(" ");
-  for (const iface of ifaces.added) changes.push({ change: "added", subject: "interface", key: endpoint(after.id, iface.name), detail: describe(iface), names: [iface.name, ...(iface.master ? [iface.master] : []), ...owner, ...(after.kind === "host" ? peerOwners(now, endpoint(after.id, iface.name)) : [])] });
-  for (const iface of ifaces.removed) changes.push({ change: "removed", subject: "interface", key: endpoint(before.id, iface.name), detail: describe(iface), names: [iface.name, ...owner, ...(before.kind === "host" ? peerOwners(was, endpoint(before.id, iface.name)) : [])] });
+    [`${iface.name}${iface.kind ? ` (${iface.kind})` : ""} in ${after.name}`, iface.master ? `on ${iface.master}` : "", ipv4Cidr(iface)]
+      .filter(Boolean)
+      .join(" ");
+  for (const iface of ifaces.added)
+    changes.push({
+      change: "added",
+      subject: "interface",
+      key: endpoint(after.id, iface.name),
+      detail: describe(iface),
+      names: [iface.name, ...(iface.master ? [iface.master] : []), ...owner, ...(after.kind === "host" ? peerOwners(now, endpoint(after.id, iface.name)) : [])],
+    });
+  for (const iface of ifaces.removed)
+    changes.push({
+      change: "removed",
+      subject: "interface",
+      key: endpoint(before.id, iface.name),
+      detail: describe(iface),
+      names: [iface.name, ...owner, ...(before.kind === "host" ? peerOwners(was, endpoint(before.id, iface.name)) : [])],
+    });
   for (const [old, now] of ifaces.both) {
     const key = endpoint(after.id, now.name);
     const parts: string[] = [];
@@ -90,14 +116,43 @@ const interfaceChanges = (before: NamespaceNode, after: NamespaceNode, changes: 
     if (old.operstate !== now.operstate) parts.push(`state ${old.operstate} -> ${now.operstate}`);
     if (old.mtu !== now.mtu) parts.push(`mtu ${old.mtu} -> ${now.mtu}`);
     if (old.mac !== now.mac) parts.push(`MAC ${old.mac} -> ${now.mac}`);
-    if (parts.length) changes.push({ change: "changed", subject: "interface", key, detail: `${now.name} in ${after.name}: ${parts.join(", ")}`, names: [now.name, ...owner] });
+    if (parts.length)
+      changes.push({ change: "changed", subject: "interface", key, detail: `${now.name} in ${after.name}: ${parts.join(", ")}`, names: [now.name, ...owner] });
     const addresses = compare(old.addresses, now.addresses, (a) => `${a.address}/${a.prefix}`);
-    for (const a of addresses.added) changes.push({ change: "added", subject: "address", key: `${key} ${a.address}/${a.prefix}`, detail: `${a.address}/${a.prefix} on ${now.name} in ${after.name}`, names: [now.name, ...owner] });
-    for (const a of addresses.removed) changes.push({ change: "removed", subject: "address", key: `${key} ${a.address}/${a.prefix}`, detail: `${a.address}/${a.prefix} on ${now.name} in ${after.name}`, names: [now.name, ...owner] });
+    for (const a of addresses.added)
+      changes.push({
+        change: "added",
+        subject: "address",
+        key: `${key} ${a.address}/${a.prefix}`,
+        detail: `${a.address}/${a.prefix} on ${now.name} in ${after.name}`,
+        names: [now.name, ...owner],
+      });
+    for (const a of addresses.removed)
+      changes.push({
+        change: "removed",
+        subject: "address",
+        key: `${key} ${a.address}/${a.prefix}`,
+        detail: `${a.address}/${a.prefix} on ${now.name} in ${after.name}`,
+        names: [now.name, ...owner],
+      });
   }
   const routes = compare(before.routes, after.routes, routeKey);
-  for (const route of routes.added) changes.push({ change: "added", subject: "route", key: `${after.id} ${routeKey(route)}`, detail: `route ${routeText(route)} in ${after.name}`, names: owner });
-  for (const route of routes.removed) changes.push({ change: "removed", subject: "route", key: `${after.id} ${routeKey(route)}`, detail: `route ${routeText(route)} in ${after.name}`, names: owner });
+  for (const route of routes.added)
+    changes.push({
+      change: "added",
+      subject: "route",
+      key: `${after.id} ${routeKey(route)}`,
+      detail: `route ${routeText(route)} in ${after.name}`,
+      names: owner,
+    });
+  for (const route of routes.removed)
+    changes.push({
+      change: "removed",
+      subject: "route",
+      key: `${after.id} ${routeKey(route)}`,
+      detail: `route ${routeText(route)} in ${after.name}`,
+      names: owner,
+    });
 };
 
 /**
@@ -117,7 +172,9 @@ export const ruleKeys = (rules: readonly RuleRef[]): { key: string; rule: RuleRe
 /** Containers and `ip netns` namespaces of a topology outside a scope (for scopeDiff's `exclude`). */
 export const otherNames = (topology: Topology, scope: { readonly containers?: readonly string[]; readonly namespaces?: readonly string[] }): string[] => {
   const keep = new Set([...(scope.containers ?? []), ...(scope.namespaces ?? [])]);
-  return [...topology.containers.map((c) => c.name), ...topology.namespaces.filter((ns) => ns.kind === "netns").map((ns) => ns.name)].filter((name) => !keep.has(name));
+  return [...topology.containers.map((c) => c.name), ...topology.namespaces.filter((ns) => ns.kind === "netns").map((ns) => ns.name)].filter(
+    (name) => !keep.has(name),
+  );
 };
 
 // What a change says about one item: its line for people, and the names a picture highlights.
@@ -145,7 +202,9 @@ type Masquerade = NonNullable<Topology["nat"]>["masquerade"][number];
 const portKey = (p: PublishedPort): string => `${p.protocol} ${p.hostIp}:${p.hostPort} -> ${p.containerIp}:${p.containerPort}`;
 const ruleTextKey = (r: RuleRef): string => `${r.table} ${r.text}`;
 const linkText = (link: TopologyLink): string =>
-  link.kind === "bridge-port" ? `${endpointText(link.b)} on bridge ${splitEndpoint(link.a).ifname}` : `${link.kind} ${endpointText(link.a)} <-> ${endpointText(link.b)}`;
+  link.kind === "bridge-port"
+    ? `${endpointText(link.b)} on bridge ${splitEndpoint(link.a).ifname}`
+    : `${link.kind} ${endpointText(link.a)} <-> ${endpointText(link.b)}`;
 
 const containerChange = (old: DockerContainer, now: DockerContainer): TopologyChange[] => {
   const detail =
@@ -163,7 +222,10 @@ const subjects = [
     subject: "container",
     items: (t) => t.containers,
     key: (c) => c.name,
-    added: (c) => ({ detail: `container ${c.name} (${c.state.status}, network ${c.hostConfig.networkMode}${containerAddresses(c) ? `: ${containerAddresses(c)}` : ""})`, names: [c.name] }),
+    added: (c) => ({
+      detail: `container ${c.name} (${c.state.status}, network ${c.hostConfig.networkMode}${containerAddresses(c) ? `: ${containerAddresses(c)}` : ""})`,
+      names: [c.name],
+    }),
     removed: (c) => ({ detail: `container ${c.name}`, names: [c.name] }),
     changed: containerChange,
   } satisfies Subject<DockerContainer>,
@@ -173,7 +235,10 @@ const subjects = [
     key: (n) => n.name,
     added: (n) => {
       const bridge = bridgeInterfaceName(n);
-      return { detail: `network ${n.name} (${n.driver}${n.ipam.config[0]?.subnet ? ` ${n.ipam.config[0].subnet}` : ""}${bridge ? `, bridge ${bridge}` : ""})`, names: [n.name, ...(bridge ? [bridge] : [])] };
+      return {
+        detail: `network ${n.name} (${n.driver}${n.ipam.config[0]?.subnet ? ` ${n.ipam.config[0].subnet}` : ""}${bridge ? `, bridge ${bridge}` : ""})`,
+        names: [n.name, ...(bridge ? [bridge] : [])],
+      };
     },
     removed: (n) => ({ detail: `network ${n.name} (${n.driver})`, names: [n.name] }),
   } satisfies Subject<Topology["networks"][number]>,
@@ -201,7 +266,10 @@ const subjects = [
     nat: true,
     items: (t) => t.nat?.published ?? [],
     key: portKey,
-    added: (p) => ({ detail: `published port ${p.hostIp}:${p.hostPort}/${p.protocol} -> ${p.container} ${p.containerIp}:${p.containerPort}${p.dnat ? " (DNAT rule in nat DOCKER)" : ""}${p.proxyPid ? `, docker-proxy pid ${p.proxyPid}` : ""}`, names: [p.container] }),
+    added: (p) => ({
+      detail: `published port ${p.hostIp}:${p.hostPort}/${p.protocol} -> ${p.container} ${p.containerIp}:${p.containerPort}${p.dnat ? " (DNAT rule in nat DOCKER)" : ""}${p.proxyPid ? `, docker-proxy pid ${p.proxyPid}` : ""}`,
+      names: [p.container],
+    }),
     removed: (p) => ({ detail: `published port ${p.hostIp}:${p.hostPort}/${p.protocol} -> ${p.container}`, names: [p.container] }),
   } satisfies Subject<PublishedPort>,
   {
@@ -209,7 +277,10 @@ const subjects = [
     nat: true,
     items: (t) => t.nat?.masquerade ?? [],
     key: (m) => m.rule.text,
-    added: (m) => ({ detail: `MASQUERADE for ${m.subnet}${m.exceptOut ? ` leaving other than ${m.exceptOut}` : ""}`, names: [...(m.network ? [m.network] : []), ...(m.exceptOut ? [m.exceptOut] : [])] }),
+    added: (m) => ({
+      detail: `MASQUERADE for ${m.subnet}${m.exceptOut ? ` leaving other than ${m.exceptOut}` : ""}`,
+      names: [...(m.network ? [m.network] : []), ...(m.exceptOut ? [m.exceptOut] : [])],
+    }),
     removed: (m) => ({ detail: `MASQUERADE for ${m.subnet}`, names: [] }),
   } satisfies Subject<Masquerade>,
   {
@@ -272,7 +343,7 @@ export const summarizeDiff = (diff: TopologyDiff): string => {
   const groups = (["added", "removed", "changed"] as const)
     .map((change) => ({ change, items: picked.filter((c) => c.change === change).map((c) => c.detail) }))
     .filter((g) => g.items.length);
-  return groups.map((g) => `${g.change} ${g.items.join("; ")}`).join(". ") + ".";
+  return `${groups.map((g) => `${g.change} ${g.items.join("; ")}`).join(". ")}.`;
 };
 
 /**
@@ -282,10 +353,13 @@ export const summarizeDiff = (diff: TopologyDiff): string => {
 export const relatedNames = (topology: Topology, scope: { readonly containers?: readonly string[]; readonly namespaces?: readonly string[] }): string[] => {
   const containers = new Set(scope.containers ?? []);
   const netns = new Set(scope.namespaces ?? []);
-  const spaces = topology.namespaces.filter((ns) => (ns.kind === "container" && ns.containers.some((c) => containers.has(c))) || (ns.kind === "netns" && netns.has(ns.name)));
+  const spaces = topology.namespaces.filter(
+    (ns) => (ns.kind === "container" && ns.containers.some((c) => containers.has(c))) || (ns.kind === "netns" && netns.has(ns.name)),
+  );
   const ids = new Set(spaces.map((ns) => ns.id));
   const words = new Set<string>([...containers, ...netns]);
-  for (const ns of spaces) for (const iface of ns.interfaces) for (const a of iface.addresses) if (a.family === "inet" && a.scope !== "host") words.add(a.address);
+  for (const ns of spaces)
+    for (const iface of ns.interfaces) for (const a of iface.addresses) if (a.family === "inet" && a.scope !== "host") words.add(a.address);
   const host = topology.namespaces.find((ns) => ns.kind === "host");
   for (const link of topology.links) {
     const a = splitEndpoint(link.a);

@@ -77,7 +77,12 @@ const tcpOrUdp = (protocol: string): "tcp" | "udp" => (protocol === "udp" ? "udp
 const lastRule = (matched: readonly RuleRef[]): RuleRef | null => matched.at(-1) ?? null;
 
 /** How the host and the container itself reach a published port (walks nat OUTPUT, PREROUTING and POSTROUTING). */
-export const portPaths = (tables: readonly IptablesTable[], port: PortUnderTest, proxies: readonly DockerProxy[], localAddresses: readonly string[]): PortPaths => {
+export const portPaths = (
+  tables: readonly IptablesTable[],
+  port: PortUnderTest,
+  proxies: readonly DockerProxy[],
+  localAddresses: readonly string[],
+): PortPaths => {
   const protocol = tcpOrUdp(port.protocol);
   const local = [...new Set([...localAddresses, "127.0.0.1", port.gateway])];
   const proxy = proxies.find((p) => p.hostPort === port.hostPort && p.protocol === protocol && (p.hostIp === port.hostIp || p.hostIp === "0.0.0.0"));
@@ -85,13 +90,24 @@ export const portPaths = (tables: readonly IptablesTable[], port: PortUnderTest,
   // From the host: the packet leaves through nat OUTPUT towards hostIp (0.0.0.0 means any local address: 127.0.0.1).
   const hostDst = port.hostIp === "0.0.0.0" || port.hostIp === "" ? "127.0.0.1" : port.hostIp;
   const out = walkChain(tables, "nat", "OUTPUT", { src: hostDst, dst: hostDst, protocol, dport: port.hostPort, in: null, out: null, local });
-  const fromHost = out.verdict === "DNAT" && out.dnat === target ? { route: "nat" as const, dnat: lastRule(out.matched) } : { route: proxy ? ("docker-proxy" as const) : ("unreachable" as const), dnat: null };
+  const fromHost =
+    out.verdict === "DNAT" && out.dnat === target
+      ? { route: "nat" as const, dnat: lastRule(out.matched) }
+      : { route: proxy ? ("docker-proxy" as const) : ("unreachable" as const), dnat: null };
   // Hairpin: from the container, in through its bridge, to its gateway's address and the host port.
   const pre: Packet = { src: port.containerIp, dst: port.gateway, protocol, dport: port.hostPort, in: port.bridge, out: null, local };
   const walked = walkChain(tables, "nat", "PREROUTING", pre);
   let hairpin: PortPaths["hairpin"];
   if (walked.verdict === "DNAT" && walked.dnat === target) {
-    const post = walkChain(tables, "nat", "POSTROUTING", { src: port.containerIp, dst: port.containerIp, protocol, dport: port.containerPort, in: port.bridge, out: port.bridge, local });
+    const post = walkChain(tables, "nat", "POSTROUTING", {
+      src: port.containerIp,
+      dst: port.containerIp,
+      protocol,
+      dport: port.containerPort,
+      in: port.bridge,
+      out: port.bridge,
+      local,
+    });
     hairpin = { route: "nat", dnat: lastRule(walked.matched), masquerade: post.snat ? lastRule(post.matched) : null };
   } else {
     const listens = proxy !== undefined && !isLoopback(proxy.hostIp);
@@ -102,7 +118,14 @@ export const portPaths = (tables: readonly IptablesTable[], port: PortUnderTest,
 
 /** The per-port hairpin MASQUERADE (`-s C/32 -d C/32 -p tcp --dport P -j MASQUERADE`) whatever path uses it, or null. */
 export const hairpinMasquerade = (tables: readonly IptablesTable[], containerIp: string, containerPort: number): RuleRef | null =>
-  flattenRules(tables, ["nat"]).find(({ rule }) => rule.chain === "POSTROUTING" && rule.target === "MASQUERADE" && rule.source === `${containerIp}/32` && rule.destination === `${containerIp}/32` && matchOption(rule, "dport") === String(containerPort))?.ref ?? null;
+  flattenRules(tables, ["nat"]).find(
+    ({ rule }) =>
+      rule.chain === "POSTROUTING" &&
+      rule.target === "MASQUERADE" &&
+      rule.source === `${containerIp}/32` &&
+      rule.destination === `${containerIp}/32` &&
+      matchOption(rule, "dport") === String(containerPort),
+  )?.ref ?? null;
 
 /** What happens to a first packet from one bridge network to another. */
 export interface CrossBridge {
@@ -132,17 +155,30 @@ const someAddress = (network: DockerNetwork, containers: readonly DockerContaine
  * Walk a ping from a container on `from` to one on `to` through raw PREROUTING (Docker 28 drops there) and filter
  * FORWARD: isolated networks end in a DROP, and that DROP is the isolation rule of this engine.
  */
-export const crossBridge = (topology: Pick<Topology, "containers">, tables: readonly IptablesTable[], from: DockerNetwork, to: DockerNetwork): CrossBridge | null => {
+export const crossBridge = (
+  topology: Pick<Topology, "containers">,
+  tables: readonly IptablesTable[],
+  from: DockerNetwork,
+  to: DockerNetwork,
+): CrossBridge | null => {
   const [inIf, outIf] = [bridgeInterfaceName(from), bridgeInterfaceName(to)];
   const [src, dst] = [someAddress(from, topology.containers), someAddress(to, topology.containers)];
   if (!inIf || !outIf || !src || !dst) return null;
   const packet: Packet = { src, dst, protocol: "icmp", dport: null, in: inIf, out: null, local: [] };
   const raw = tables.some((t) => t.name === "raw") ? walkChain(tables, "raw", "PREROUTING", packet) : null;
-  if (raw && raw.verdict === "DROP") return { from: from.name, to: to.name, verdict: "DROP", rule: lastRule(raw.matched), path: raw.matched, unknown: raw.unknown };
+  if (raw && raw.verdict === "DROP")
+    return { from: from.name, to: to.name, verdict: "DROP", rule: lastRule(raw.matched), path: raw.matched, unknown: raw.unknown };
   const forward = walkChain(tables, "filter", "FORWARD", { ...packet, out: outIf });
   const decided = forward.matched.at(-1);
   const terminal = decided && ["DROP", "REJECT", "ACCEPT"].includes(decided.target) ? decided : null;
-  return { from: from.name, to: to.name, verdict: forward.verdict, rule: terminal, path: [...(raw?.matched ?? []), ...forward.matched], unknown: [...(raw?.unknown ?? []), ...forward.unknown] };
+  return {
+    from: from.name,
+    to: to.name,
+    verdict: forward.verdict,
+    rule: terminal,
+    path: [...(raw?.matched ?? []), ...forward.matched],
+    unknown: [...(raw?.unknown ?? []), ...forward.unknown],
+  };
 };
 
 /** Where a container's MAC came from: Docker before 28 derives it from the IPv4 address (02:42:ac:11:00:02 for 172.17.0.2). */

@@ -148,18 +148,36 @@ const deliverLocally = (w: Walk): Outcome => {
   const isHost = ns.kind === "host";
   if (isHost && !passHook(w, "input", ns, { in: w.inIface ?? "lo", out: null })) return end("dropped");
   const { dst, dport, protocol } = w.packet;
-  const proxy = isHost && !w.proxied ? w.topology.nat?.proxies.find((p) => p.hostPort === dport && p.protocol === protocol && (p.hostIp === "0.0.0.0" || p.hostIp === dst)) : undefined;
+  const proxy =
+    isHost && !w.proxied
+      ? w.topology.nat?.proxies.find((p) => p.hostPort === dport && p.protocol === protocol && (p.hostIp === "0.0.0.0" || p.hostIp === dst))
+      : undefined;
   if (proxy) {
     w.proxied = true;
-    say(w, ns.id, "proxy", `docker-proxy (pid ${proxy.pid}) listens on ${proxy.hostIp}:${proxy.hostPort} and opens a new connection to ${proxy.containerIp}:${proxy.containerPort}`);
+    say(
+      w,
+      ns.id,
+      "proxy",
+      `docker-proxy (pid ${proxy.pid}) listens on ${proxy.hostIp}:${proxy.hostPort} and opens a new connection to ${proxy.containerIp}:${proxy.containerPort}`,
+    );
     const route = routeLookup(ns, proxy.containerIp);
     const srcIface = ns.interfaces.find((i) => i.name === route?.dev);
-    w.packet = { ...w.packet, src: route?.src ?? srcIface?.addresses.find((a) => a.family === "inet")?.address ?? w.packet.src, dst: proxy.containerIp, dport: proxy.containerPort };
+    w.packet = {
+      ...w.packet,
+      src: route?.src ?? srcIface?.addresses.find((a) => a.family === "inet")?.address ?? w.packet.src,
+      dst: proxy.containerIp,
+      dport: proxy.containerPort,
+    };
     w.inIface = null;
     return null;
   }
   const port = dport !== null ? `:${dport}` : "";
-  say(w, ns.id, "deliver", `${dst}${port} is an address of ${isHost ? "the host" : ns.name}: delivered${dport !== null ? ` (a process must listen on ${protocol} ${dport})` : ""}`);
+  say(
+    w,
+    ns.id,
+    "deliver",
+    `${dst}${port} is an address of ${isHost ? "the host" : ns.name}: delivered${dport !== null ? ` (a process must listen on ${protocol} ${dport})` : ""}`,
+  );
   return end("delivered", ns.id);
 };
 
@@ -219,9 +237,17 @@ const leave = (w: Walk, out: string, nexthop: string): Outcome => {
   let exit = w.ns.interfaces.find((i) => i.name === out);
   let wire = endpoint(w.ns.id, out);
   // macvlan/ipvlan child: frames leave through the parent's wire.
-  const parentLink = exit && (exit.kind === "macvlan" || exit.kind === "ipvlan") ? w.topology.links.find((l) => (l.kind === "macvlan" || l.kind === "ipvlan") && l.b === wire) : undefined;
+  const parentLink =
+    exit && (exit.kind === "macvlan" || exit.kind === "ipvlan")
+      ? w.topology.links.find((l) => (l.kind === "macvlan" || l.kind === "ipvlan") && l.b === wire)
+      : undefined;
   if (parentLink) {
-    say(w, w.ns.id, "link", `${out} is a ${parentLink.kind} child of ${splitEndpoint(parentLink.a).ifname}: frames leave on the parent's wire (they do not pass the host's IP stack)`);
+    say(
+      w,
+      w.ns.id,
+      "link",
+      `${out} is a ${parentLink.kind} child of ${splitEndpoint(parentLink.a).ifname}: frames leave on the parent's wire (they do not pass the host's IP stack)`,
+    );
     wire = parentLink.a;
     exit = ifaceAt(w.topology, wire)?.iface;
   }
@@ -267,9 +293,31 @@ export const explain = (topology: Topology, from: string, to: string, options: E
   const target = resolvePlace(topology, to, "to");
   const protocol = options.protocol ?? (target.port !== null ? "tcp" : "icmp");
   // Loopback destinations are reached from the loopback address.
-  const start: IpPacket = { src: target.address.startsWith("127.") && source.ns.kind === "host" ? "127.0.0.1" : source.address, dst: target.address, protocol, dport: target.port };
-  const w: Walk = { topology, firewall: firewallOf(topology.nat), hops: [], touched: [endpoint(source.ns.id, "")], packet: start, ns: source.ns, inIface: null, proxied: false };
-  const done = (outcome: NonNullable<Outcome>): Explanation => ({ from, to, packet: start, hops: w.hops, verdict: outcome.verdict, reached: outcome.reached, path: [...new Set(w.touched)] });
+  const start: IpPacket = {
+    src: target.address.startsWith("127.") && source.ns.kind === "host" ? "127.0.0.1" : source.address,
+    dst: target.address,
+    protocol,
+    dport: target.port,
+  };
+  const w: Walk = {
+    topology,
+    firewall: firewallOf(topology.nat),
+    hops: [],
+    touched: [endpoint(source.ns.id, "")],
+    packet: start,
+    ns: source.ns,
+    inIface: null,
+    proxied: false,
+  };
+  const done = (outcome: NonNullable<Outcome>): Explanation => ({
+    from,
+    to,
+    packet: start,
+    hops: w.hops,
+    verdict: outcome.verdict,
+    reached: outcome.reached,
+    path: [...new Set(w.touched)],
+  });
   if (w.firewall === null) say(w, "host", "note", "neither iptables nor nftables was read: NAT and filtering are not shown");
   for (let i = 0; i < MAX_STEPS; i++) {
     const outcome = step(w);

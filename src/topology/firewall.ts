@@ -47,11 +47,30 @@ export interface Firewall {
 
 // iptables' built-in chains per hook with their priorities (netfilter's NF_IP_PRI_*).
 const IPTABLES_HOOKS: Readonly<Record<Hook, readonly (readonly [string, number])[]>> = {
-  prerouting: [["raw", -300], ["mangle", -150], ["nat", -100]],
-  input: [["mangle", -150], ["filter", 0], ["nat", 100]],
-  forward: [["mangle", -150], ["filter", 0]],
-  output: [["raw", -300], ["mangle", -150], ["nat", -100], ["filter", 0]],
-  postrouting: [["mangle", -150], ["nat", 100]],
+  prerouting: [
+    ["raw", -300],
+    ["mangle", -150],
+    ["nat", -100],
+  ],
+  input: [
+    ["mangle", -150],
+    ["filter", 0],
+    ["nat", 100],
+  ],
+  forward: [
+    ["mangle", -150],
+    ["filter", 0],
+  ],
+  output: [
+    ["raw", -300],
+    ["mangle", -150],
+    ["nat", -100],
+    ["filter", 0],
+  ],
+  postrouting: [
+    ["mangle", -150],
+    ["nat", 100],
+  ],
 };
 
 /** The firewall a snapshot read (null when neither iptables nor nftables could be read). */
@@ -66,15 +85,31 @@ export const hookChains = (firewall: Firewall, hook: Hook): HookChain[] => {
   const chainName = hook.toUpperCase();
   const iptables = IPTABLES_HOOKS[hook]
     .filter(([table]) => firewall.iptables.some((t) => t.name === table && t.chains.some((c) => c.name === chainName)))
-    .map(([table, priority]): HookChain => ({ label: `${table} ${chainName}`, priority, nat: table === "nat", walk: (packet) => walkChain(firewall.iptables, table, chainName, packet) }));
+    .map(
+      ([table, priority]): HookChain => ({
+        label: `${table} ${chainName}`,
+        priority,
+        nat: table === "nat",
+        walk: (packet) => walkChain(firewall.iptables, table, chainName, packet),
+      }),
+    );
   const nft = firewall.nftables
     .filter((t) => t.family === "ip" || t.family === "inet")
     .flatMap((t) =>
       t.chains
         .filter((c) => c.hook?.hook === hook && (c.hook.type === "filter" || c.hook.type === "nat" || c.hook.type === "route"))
-        .map((c): HookChain => ({ label: `nft ${nftTableName(t)} ${c.name}`, priority: c.hook?.priority ?? 0, nat: c.hook?.type === "nat", walk: (packet) => walkNftChain(t, c.name, packet) })),
+        .map(
+          (c): HookChain => ({
+            label: `nft ${nftTableName(t)} ${c.name}`,
+            priority: c.hook?.priority ?? 0,
+            nat: c.hook?.type === "nat",
+            walk: (packet) => walkNftChain(t, c.name, packet),
+          }),
+        ),
     );
-  return [...iptables.map((c, i) => ({ c, i })), ...nft.map((c, i) => ({ c, i: iptables.length + i }))].sort((a, b) => a.c.priority - b.c.priority || a.i - b.i).map(({ c }) => c);
+  return [...iptables.map((c, i) => ({ c, i })), ...nft.map((c, i) => ({ c, i: iptables.length + i }))]
+    .sort((a, b) => a.c.priority - b.c.priority || a.i - b.i)
+    .map(({ c }) => c);
 };
 
 /** Run a packet through every chain of one hook. DNAT rewrites the destination for the chains after it. */
@@ -94,7 +129,15 @@ export const runHook = (firewall: Firewall, hook: Hook, start: Packet): HookResu
     if (result.verdict === "DROP" || result.verdict === "REJECT") {
       const last = result.matched.at(-1) ?? null;
       const byPolicy = last === null || (last.target !== "DROP" && last.target !== "REJECT");
-      return { verdict: result.verdict === "DROP" ? "drop" : "reject", matched, droppedBy: { label: chain.label, byPolicy, rule: byPolicy ? null : last }, dnat, snat, unknown, chains };
+      return {
+        verdict: result.verdict === "DROP" ? "drop" : "reject",
+        matched,
+        droppedBy: { label: chain.label, byPolicy, rule: byPolicy ? null : last },
+        dnat,
+        snat,
+        unknown,
+        chains,
+      };
     }
     if (result.dnat !== null) {
       dnat = result.dnat;

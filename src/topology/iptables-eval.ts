@@ -80,7 +80,10 @@ const ruleMatches = (rule: IptablesRule, packet: Packet, unknown: string[]): boo
       if (ports !== undefined && !portMatches(ports, packet.dport)) return false;
     } else if (match.name === "addrtype") {
       // --src-type too: Docker 28 without the userland proxy masquerades `-o BRIDGE -m addrtype --src-type LOCAL`.
-      for (const [option, address] of [["dst-type", packet.dst], ["src-type", packet.src]] as const) {
+      for (const [option, address] of [
+        ["dst-type", packet.dst],
+        ["src-type", packet.src],
+      ] as const) {
         const want = options[option];
         if (want === undefined) continue;
         const negated = want.startsWith("!");

@@ -52,7 +52,9 @@ export const vethLinks = (host: NamespaceNode, others: readonly NamespaceNode[],
       if (candidates.length === 0) continue;
       const sorted = [...candidates].sort((x, y) => rank(x.ns) - rank(y.ns));
       if (sorted.length > 1 && rank(sorted[0]!.ns) === rank(sorted[1]!.ns)) {
-        warnings.push(`veth ${here} (peer ifindex ${iface.peerIfindex}) matches ${sorted.length} interfaces; picked ${endpoint(sorted[0]!.ns.id, sorted[0]!.iface.name)}`);
+        warnings.push(
+          `veth ${here} (peer ifindex ${iface.peerIfindex}) matches ${sorted.length} interfaces; picked ${endpoint(sorted[0]!.ns.id, sorted[0]!.iface.name)}`,
+        );
       }
       const peer = sorted[0]!;
       const there = endpoint(peer.ns.id, peer.iface.name);
@@ -97,7 +99,9 @@ export const parentLinks = (host: NamespaceNode, others: readonly NamespaceNode[
         const inHost = ns.id === host.id ? undefined : host.interfaces.find((candidate) => candidate.ifindex === iface.peerIfindex);
         if (inHost) parent = { ns: host, iface: inHost };
         else {
-          const found = others.filter((other) => other.id !== ns.id).flatMap((other) => other.interfaces.filter((c) => c.ifindex === iface.peerIfindex).map((c) => ({ ns: other, iface: c })));
+          const found = others
+            .filter((other) => other.id !== ns.id)
+            .flatMap((other) => other.interfaces.filter((c) => c.ifindex === iface.peerIfindex).map((c) => ({ ns: other, iface: c })));
           if (found.length > 1) warnings.push(`${iface.kind} ${endpoint(ns.id, iface.name)}: parent ifindex ${iface.peerIfindex} is ambiguous`);
           parent = found[0];
         }
@@ -124,5 +128,10 @@ export const vxlanLinks = (ns: NamespaceNode): TopologyLink[] =>
 export const allLinks = (namespaces: readonly NamespaceNode[], warnings: string[] = []): TopologyLink[] => {
   const [host, ...others] = namespaces;
   if (!host) return [];
-  return [...vethLinks(host, others, warnings), ...namespaces.flatMap(bridgePortLinks), ...parentLinks(host, others, warnings), ...namespaces.flatMap(vxlanLinks)];
+  return [
+    ...vethLinks(host, others, warnings),
+    ...namespaces.flatMap(bridgePortLinks),
+    ...parentLinks(host, others, warnings),
+    ...namespaces.flatMap(vxlanLinks),
+  ];
 };

@@ -40,10 +40,23 @@ export const withNftRules = (ports: readonly PublishedPort[], rules: readonly Nf
     const dport = String(port.hostPort);
     const dnat = v4.find(({ rule }) => {
       const nat = natOf(rule);
-      return nat?.type === "dnat" && nat.address === port.containerIp && nat.port === String(port.containerPort) && matchValue(rule, `${port.protocol} dport`) === dport;
+      return (
+        nat?.type === "dnat" &&
+        nat.address === port.containerIp &&
+        nat.port === String(port.containerPort) &&
+        matchValue(rule, `${port.protocol} dport`) === dport
+      );
     });
-    const accept = v4.find(({ rule }) => rule.verdict?.kind === "accept" && matchValue(rule, "ip daddr") === port.containerIp && matchValue(rule, `${port.protocol} dport`) === String(port.containerPort));
-    const hairpin = v4.find(({ rule }) => natOf(rule)?.type === "masquerade" && matchValue(rule, "ip saddr") === port.containerIp && matchValue(rule, "ip daddr") === port.containerIp);
+    const accept = v4.find(
+      ({ rule }) =>
+        rule.verdict?.kind === "accept" &&
+        matchValue(rule, "ip daddr") === port.containerIp &&
+        matchValue(rule, `${port.protocol} dport`) === String(port.containerPort),
+    );
+    const hairpin = v4.find(
+      ({ rule }) =>
+        natOf(rule)?.type === "masquerade" && matchValue(rule, "ip saddr") === port.containerIp && matchValue(rule, "ip daddr") === port.containerIp,
+    );
     return { ...port, dnat: port.dnat ?? dnat?.ref ?? null, accept: port.accept ?? accept?.ref ?? null, hairpin: port.hairpin ?? hairpin?.ref ?? null };
   });
 
@@ -63,7 +76,8 @@ export const nftMasquerades = (topology: Topology, rules: readonly NftRuleAt[]):
 export const isBridgeChain = (chain: string): boolean => /^filter-forward-(in|out)__/.test(chain);
 
 /** Drops between networks: the per-bridge `filter-forward-in/out__*` rules that drop (ICC, INTERNAL NETWORK..., UNPUBLISHED PORT DROP). */
-export const nftIsolation = (rules: readonly NftRuleAt[]): RuleRef[] => rules.filter((at) => ipv4(at) && isBridgeChain(at.chain) && at.rule.verdict?.kind === "drop").map((at) => at.ref);
+export const nftIsolation = (rules: readonly NftRuleAt[]): RuleRef[] =>
+  rules.filter((at) => ipv4(at) && isBridgeChain(at.chain) && at.rule.verdict?.kind === "drop").map((at) => at.ref);
 
 /** Filter rules of the IPv4 docker-bridges tables that concern a Docker bridge (its per-bridge chains). */
 export const nftBridgeRules = (rules: readonly NftRuleAt[], bridges: ReadonlySet<string>): RuleRef[] =>
@@ -71,4 +85,7 @@ export const nftBridgeRules = (rules: readonly NftRuleAt[], bridges: ReadonlySet
 
 /** Policy of Docker's nftables filter-FORWARD base chain (`ACCEPT`, or `DROP` when Docker enabled forwarding itself), or null. */
 export const nftForwardPolicy = (tables: readonly NftTable[]): string | null =>
-  tables.find((t) => t.family === "ip" && t.name === "docker-bridges")?.chains.find((c) => c.hook?.hook === "forward" && c.hook.type === "filter")?.hook?.policy.toUpperCase() ?? null;
+  tables
+    .find((t) => t.family === "ip" && t.name === "docker-bridges")
+    ?.chains.find((c) => c.hook?.hook === "forward" && c.hook.type === "filter")
+    ?.hook?.policy.toUpperCase() ?? null;

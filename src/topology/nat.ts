@@ -8,7 +8,15 @@ import { nftBridgeRules, nftForwardPolicy, nftIsolation, nftMasquerades, nftRule
 import { bridgeInterfaceName, type DockerProxy, type Masquerade, type NatView, type PublishedPort, type RuleRef, type Topology } from "./model.js";
 
 /** Chains Docker uses to isolate networks and gate forwarding (both engine generations). */
-export const isolationChains = ["DOCKER-ISOLATION-STAGE-1", "DOCKER-ISOLATION-STAGE-2", "DOCKER-FORWARD", "DOCKER-BRIDGE", "DOCKER-CT", "DOCKER-INTERNAL", "DOCKER-ISOLATION"] as const;
+export const isolationChains = [
+  "DOCKER-ISOLATION-STAGE-1",
+  "DOCKER-ISOLATION-STAGE-2",
+  "DOCKER-FORWARD",
+  "DOCKER-BRIDGE",
+  "DOCKER-CT",
+  "DOCKER-INTERNAL",
+  "DOCKER-ISOLATION",
+] as const;
 
 /** A parsed rule as the topology refers to it. */
 export const ruleRef = (table: string, rule: IptablesRule): RuleRef => ({
@@ -23,9 +31,7 @@ export const ruleRef = (table: string, rule: IptablesRule): RuleRef => ({
 
 /** Every rule of the given tables, in table/chain/position order. */
 export const flattenRules = (tables: readonly IptablesTable[], names: readonly string[] = ["nat", "filter"]): { ref: RuleRef; rule: IptablesRule }[] =>
-  tables
-    .filter((t) => names.includes(t.name))
-    .flatMap((t) => t.chains.flatMap((chain) => chain.rules.map((rule) => ({ ref: ruleRef(t.name, rule), rule }))));
+  tables.filter((t) => names.includes(t.name)).flatMap((t) => t.chains.flatMap((chain) => chain.rules.map((rule) => ({ ref: ruleRef(t.name, rule), rule }))));
 
 /** Value of a match option (`--dport`) across the rule's matches, or null. */
 export const matchOption = (rule: IptablesRule, option: string): string | null => {
@@ -39,7 +45,11 @@ const hostAddress = (value: string | null): string | null => (value && !value.st
 const proto = (rule: IptablesRule): string | null => rule.protocol?.replace(/^!/, "") ?? null;
 
 /** Published ports of running containers, each joined to its DNAT, ACCEPT and hairpin rules and its docker-proxy. */
-export const publishedPorts = (topology: Topology, rules: readonly { ref: RuleRef; rule: IptablesRule }[], proxies: readonly DockerProxy[]): PublishedPort[] => {
+export const publishedPorts = (
+  topology: Topology,
+  rules: readonly { ref: RuleRef; rule: IptablesRule }[],
+  proxies: readonly DockerProxy[],
+): PublishedPort[] => {
   const nat = rules.filter((r) => r.ref.table === "nat");
   const filter = rules.filter((r) => r.ref.table === "filter");
   const ports: PublishedPort[] = [];
@@ -58,13 +68,30 @@ export const publishedPorts = (topology: Topology, rules: readonly { ref: RuleRe
               if (rule.target !== "DNAT" || proto(rule) !== protocol || matchOption(rule, "dport") !== String(hostPort)) return false;
               const to = rule.targetOptions["to-destination"] ?? "";
               const bound = hostAddress(rule.destination);
-              return endpoints.some(([, ep]) => to === `${ep.ipAddress}:${containerPort}`) && (bound === null || binding.hostIp === "0.0.0.0" || binding.hostIp === "" || bound === binding.hostIp);
+              return (
+                endpoints.some(([, ep]) => to === `${ep.ipAddress}:${containerPort}`) &&
+                (bound === null || binding.hostIp === "0.0.0.0" || binding.hostIp === "" || bound === binding.hostIp)
+              );
             });
         const containerIp = dnat?.rule.targetOptions["to-destination"]?.split(":")[0] ?? endpoints[0]?.[1].ipAddress ?? "";
         const network = endpoints.find(([, ep]) => ep.ipAddress === containerIp)?.[0] ?? null;
-        const accept = filter.find(({ rule }) => rule.target === "ACCEPT" && hostAddress(rule.destination) === containerIp && proto(rule) === protocol && matchOption(rule, "dport") === String(containerPort));
-        const hairpin = nat.find(({ rule }) => rule.target === "MASQUERADE" && hostAddress(rule.source) === containerIp && hostAddress(rule.destination) === containerIp && matchOption(rule, "dport") === String(containerPort));
-        const proxy = proxies.find((p) => p.hostPort === hostPort && p.protocol === protocol && (p.hostIp === binding.hostIp || (binding.hostIp === "" && p.hostIp === "0.0.0.0")));
+        const accept = filter.find(
+          ({ rule }) =>
+            rule.target === "ACCEPT" &&
+            hostAddress(rule.destination) === containerIp &&
+            proto(rule) === protocol &&
+            matchOption(rule, "dport") === String(containerPort),
+        );
+        const hairpin = nat.find(
+          ({ rule }) =>
+            rule.target === "MASQUERADE" &&
+            hostAddress(rule.source) === containerIp &&
+            hostAddress(rule.destination) === containerIp &&
+            matchOption(rule, "dport") === String(containerPort),
+        );
+        const proxy = proxies.find(
+          (p) => p.hostPort === hostPort && p.protocol === protocol && (p.hostIp === binding.hostIp || (binding.hostIp === "" && p.hostIp === "0.0.0.0")),
+        );
         ports.push({
           container: container.name,
           network,
@@ -87,7 +114,10 @@ export const publishedPorts = (topology: Topology, rules: readonly { ref: RuleRe
 /** MASQUERADE rules for whole subnets (not the /32 hairpin ones), with the network they belong to. */
 export const masquerades = (topology: Topology, rules: readonly { ref: RuleRef; rule: IptablesRule }[]): Masquerade[] =>
   rules
-    .filter(({ ref, rule }) => ref.table === "nat" && rule.target === "MASQUERADE" && rule.source !== null && !rule.source.startsWith("!") && !rule.source.endsWith("/32"))
+    .filter(
+      ({ ref, rule }) =>
+        ref.table === "nat" && rule.target === "MASQUERADE" && rule.source !== null && !rule.source.startsWith("!") && !rule.source.endsWith("/32"),
+    )
     .map(({ ref, rule }) => {
       const subnet = rule.source as string;
       const out = rule.outInterface?.startsWith("!") ? rule.outInterface.slice(1) : null;
@@ -106,7 +136,10 @@ export const natView = (topology: Topology, tables: readonly IptablesTable[], pr
     published: withNftRules(publishedPorts(topology, rules, proxies), nft),
     masquerade: [...masquerades(topology, rules), ...nftMasquerades(topology, nft)],
     filter: {
-      isolation: [...rules.filter(({ ref }) => ref.table === "filter" && (isolationChains as readonly string[]).includes(ref.chain)).map(({ ref }) => ref), ...nftIsolation(nft)],
+      isolation: [
+        ...rules.filter(({ ref }) => ref.table === "filter" && (isolationChains as readonly string[]).includes(ref.chain)).map(({ ref }) => ref),
+        ...nftIsolation(nft),
+      ],
       forwardPolicy: forward?.policy ?? nftForwardPolicy(nftables),
       bridgeRules: [...rules.filter(({ ref, rule }) => ref.table === "filter" && mentionsBridge(rule)).map(({ ref }) => ref), ...nftBridgeRules(nft, bridges)],
     },

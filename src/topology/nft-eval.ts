@@ -32,7 +32,8 @@ export const nftRuleRef = (table: Pick<NftTable, "family" | "name">, chain: stri
 });
 
 // An interface name against a value (`br-*` is a prefix glob).
-const nameMatches = (value: string, actual: string | null): boolean => actual !== null && (value.endsWith("*") ? actual.startsWith(value.slice(0, -1)) : actual === value);
+const nameMatches = (value: string, actual: string | null): boolean =>
+  actual !== null && (value.endsWith("*") ? actual.startsWith(value.slice(0, -1)) : actual === value);
 
 // An IPv4 address against `a.b.c.d`, `a.b.c.d/n` or `a.b.c.d-e.f.g.h`.
 const addressIn = (value: string, address: string): boolean => {
@@ -133,7 +134,8 @@ export const walkNftChain = (table: NftTable, chain: string, packet: Packet): Ch
   const chains = new Map(table.chains.map((c) => [c.name, c]));
   // A verdict taken (from a rule or a vmap element); null to go on with the next rule.
   const take = (verdict: NftVerdict, depth: number): Outcome | "continue" => {
-    if (verdict.kind === "accept" || verdict.kind === "drop" || verdict.kind === "reject") return { verdict: verdict.kind.toUpperCase(), dnat: null, snat: false };
+    if (verdict.kind === "accept" || verdict.kind === "drop" || verdict.kind === "reject")
+      return { verdict: verdict.kind.toUpperCase(), dnat: null, snat: false };
     if (verdict.kind === "return") return null;
     if ((verdict.kind === "jump" || verdict.kind === "goto") && verdict.target !== null) {
       const inner = walk(verdict.target, depth + 1);
@@ -164,7 +166,9 @@ export const walkNftChain = (table: NftTable, chain: string, packet: Packet): Ch
           // NAT statements end the rule and the chain (they are terminal in nftables).
           matched.push(nftRuleRef(table, name, rule));
           const to = e.address !== null && e.port !== null ? `${e.address}:${e.port}` : e.address;
-          return e.type === "dnat" || e.type === "redirect" ? { verdict: e.type.toUpperCase(), dnat: e.type === "dnat" ? to : null, snat: false } : { verdict: e.type.toUpperCase(), dnat: null, snat: true };
+          return e.type === "dnat" || e.type === "redirect"
+            ? { verdict: e.type.toUpperCase(), dnat: e.type === "dnat" ? to : null, snat: false }
+            : { verdict: e.type.toUpperCase(), dnat: null, snat: true };
         } else if (e.kind === "verdict") {
           matched.push(nftRuleRef(table, name, rule));
           const outcome = take(e.verdict, depth);

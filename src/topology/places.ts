@@ -18,7 +18,8 @@ export const globalIpv4 = (ns: NamespaceNode): string | null =>
   ns.interfaces.flatMap((i) => (i.name === "lo" ? [] : i.addresses.filter((a) => a.family === "inet" && a.scope !== "host"))).map((a) => a.address)[0] ?? null;
 
 /** Every IPv4 address of a namespace (what `-m addrtype --dst-type LOCAL` and `fib daddr type local` see). */
-export const localAddresses = (ns: NamespaceNode): string[] => ns.interfaces.flatMap((i) => i.addresses.filter((a) => a.family === "inet").map((a) => a.address));
+export const localAddresses = (ns: NamespaceNode): string[] =>
+  ns.interfaces.flatMap((i) => i.addresses.filter((a) => a.family === "inet").map((a) => a.address));
 
 /** Is the address the namespace's own (one of its addresses, or loopback)? */
 export const owns = (ns: NamespaceNode, address: string): boolean => localAddresses(ns).includes(address) || address.startsWith("127.");
@@ -32,10 +33,15 @@ export const resolvePlace = (topology: Topology, text: string, role: "from" | "t
   const byName =
     name === "host"
       ? host
-      : topology.namespaces.find((ns) => ns.id === name || ns.containers.includes(name) || (ns.kind === "netns" && (ns.name === name || `netns:${ns.name}` === name)));
+      : topology.namespaces.find(
+          (ns) => ns.id === name || ns.containers.includes(name) || (ns.kind === "netns" && (ns.name === name || `netns:${ns.name}` === name)),
+        );
   if (byName) {
     const address = byName.kind === "host" ? (role === "to" ? "127.0.0.1" : (globalIpv4(byName) ?? "127.0.0.1")) : globalIpv4(byName);
-    if (!address) throw new UsageError(`${name} has no IPv4 address (none mode?): nothing can reach it and it can reach nothing`, { hint: "Attach it to a network first (`docker network connect`)." });
+    if (!address)
+      throw new UsageError(`${name} has no IPv4 address (none mode?): nothing can reach it and it can reach nothing`, {
+        hint: "Attach it to a network first (`docker network connect`).",
+      });
     return { ns: byName, address, port, label: text };
   }
   if (/^\d+\.\d+\.\d+\.\d+$/.test(name)) {
@@ -43,12 +49,20 @@ export const resolvePlace = (topology: Topology, text: string, role: "from" | "t
     if (owner) return { ns: owner, address: name, port, label: text };
     if (role === "to") return { ns: host, address: name, port, label: text };
   }
-  throw new UsageError(`unable to find ${text}: expected host, a running container, an ip netns name or an address`, { hint: "List what exists with `docker-net-lab snapshot --text` (containers must be running)." });
+  throw new UsageError(`unable to find ${text}: expected host, a running container, an ip netns name or an address`, {
+    hint: "List what exists with `docker-net-lab snapshot --text` (containers must be running).",
+  });
 };
 
 /** Longest-prefix route for an address in a namespace's main table. */
 export const routeLookup = (ns: NamespaceNode, address: string): Route | null => {
-  const candidates = ns.routes.filter((r) => (r.family === "inet" || r.family === null) && r.table === "main" && (r.type === "unicast" || r.type === "") && (r.dst === "default" || inSubnet(address, r.dst.includes("/") ? r.dst : `${r.dst}/32`)));
+  const candidates = ns.routes.filter(
+    (r) =>
+      (r.family === "inet" || r.family === null) &&
+      r.table === "main" &&
+      (r.type === "unicast" || r.type === "") &&
+      (r.dst === "default" || inSubnet(address, r.dst.includes("/") ? r.dst : `${r.dst}/32`)),
+  );
   const prefix = (r: Route): number => (r.dst === "default" ? 0 : (r.dstPrefix ?? 32));
   return [...candidates].sort((a, b) => prefix(b) - prefix(a) || (a.metric ?? 0) - (b.metric ?? 0))[0] ?? null;
 };

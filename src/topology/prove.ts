@@ -31,7 +31,10 @@ export const isOwnNamespace = (topology: Topology, ns: NamespaceNode): boolean =
 
 // Refuse probes that could touch anything but the project's own objects.
 const refuse = (message: string): never => {
-  throw new DnlError(`Not sending a packet: ${message}`, { hint: "`--prove` only sends to containers and namespaces docker-net-lab created (labels io.docker-net-lab.owner and io.docker-net-lab.session, names like dnl-ab12-… or dnlab12…). Use `explain` without --prove to see the path.", exitCode: ExitCode.environment });
+  throw new DnlError(`Not sending a packet: ${message}`, {
+    hint: "`--prove` only sends to containers and namespaces docker-net-lab created (labels io.docker-net-lab.owner and io.docker-net-lab.session, names like dnl-ab12-… or dnlab12…). Use `explain` without --prove to see the path.",
+    exitCode: ExitCode.environment,
+  });
 };
 
 /** Check that a probe from `from` to `to` stays within the project's own objects; returns where to send from. */
@@ -46,7 +49,11 @@ export const probeSource = (topology: Topology, from: string, to: string): Where
     const owner = published ? topology.namespaces.find((ns) => ns.containers.includes(published.container)) : undefined;
     if (!owner || !isOwnNamespace(topology, owner)) refuse(`${to} is not a port the project published`);
   } else if (!isOwnNamespace(topology, target.ns)) refuse(`${to} is not one of the project's containers or namespaces`);
-  return source.ns.kind === "host" ? { kind: "host" } : source.ns.kind === "netns" ? { kind: "netns", name: source.ns.name } : { kind: "pid", pid: source.ns.pid ?? 0 };
+  return source.ns.kind === "host"
+    ? { kind: "host" }
+    : source.ns.kind === "netns"
+      ? { kind: "netns", name: source.ns.name }
+      : { kind: "pid", pid: source.ns.pid ?? 0 };
 };
 
 /** Explain the path, send one packet, and report the rule counters that moved. */

@@ -95,14 +95,19 @@ export const snapshot = async (options: SnapshotOptions = {}): Promise<Topology>
     groups.set(key, [...(groups.get(key) ?? []), container]);
   }
   // The owner of a shared namespace is the member that does not join another one.
-  const owners = [...groups.values()].map((members) => ({ owner: members.find((m) => joinedContainer(m) === null) ?? (members[0] as DockerContainer), members }));
+  const owners = [...groups.values()].map((members) => ({
+    owner: members.find((m) => joinedContainer(m) === null) ?? (members[0] as DockerContainer),
+    members,
+  }));
   const containerInodes = new Set([...inodes.values()].filter((inode): inode is number => inode !== null));
   const targets: Where[] = owners.map(({ owner }) => ({ kind: "pid" as const, pid: owner.state.pid }));
   const [[hostOut, ...netnsOut], rest] = await Promise.all([early, ipBatchInNamespaces(targets, commands, concurrency)]);
   // Named namespaces that are in fact a container's (e.g. `ip netns attach`) are shown as the container.
   const extraNetns = candidates.map((c, i) => ({ ...c, out: netnsOut[i] })).filter(({ inode }) => inode === null || !containerInodes.has(inode));
   if (!hostOut?.ok) throw new Error(`could not read the interfaces of ${homeName}: ${hostOut?.stderr ?? "no output"}`);
-  const namespaces: NamespaceNode[] = [{ id: "host", kind: "host", name: homeName, containers: hostContainers, inode: hostInode, pid: null, ...decode(hostOut.outputs, "host", warnings) }];
+  const namespaces: NamespaceNode[] = [
+    { id: "host", kind: "host", name: homeName, containers: hostContainers, inode: hostInode, pid: null, ...decode(hostOut.outputs, "host", warnings) },
+  ];
   owners.forEach(({ owner, members }, index) => {
     const out = rest[index];
     if (!out?.ok) warnings.push(`could not read the namespace of ${owner.name} (it may have stopped): ${out?.stderr.split("\n")[0] ?? ""}`);
@@ -118,15 +123,31 @@ export const snapshot = async (options: SnapshotOptions = {}): Promise<Topology>
   });
   extraNetns.forEach(({ name, inode, out }) => {
     if (!out?.ok) warnings.push(`could not read namespace ${name}: ${out?.stderr.split("\n")[0] ?? ""}`);
-    namespaces.push({ id: `netns:${name}`, kind: "netns", name, containers: [], inode, pid: null, ...(out?.ok ? decode(out.outputs, name, warnings) : { interfaces: [], routes: [] }) });
+    namespaces.push({
+      id: `netns:${name}`,
+      kind: "netns",
+      name,
+      containers: [],
+      inode,
+      pid: null,
+      ...(out?.ok ? decode(out.outputs, name, warnings) : { interfaces: [], routes: [] }),
+    });
   });
   const links = allLinks(namespaces, warnings);
-  const topology: Topology = { engineVersion: version.version, namespaces, networks: [...networks].sort((a, b) => a.name.localeCompare(b.name)), containers: sorted, links, warnings };
+  const topology: Topology = {
+    engineVersion: version.version,
+    namespaces,
+    networks: [...networks].sort((a, b) => a.name.localeCompare(b.name)),
+    containers: sorted,
+    links,
+    warnings,
+  };
   if (iptables === null && nftables === null) return topology;
   const parsed = parseIptablesSave(iptables ?? "");
   for (const problem of parsed.problems) warnings.push(`iptables-save line ${problem.line}: ${problem.message}`);
   const nft = parseNftJson(nftables ?? "");
   // iptables-nft's own tables are read from iptables-save; what nft's JSON cannot say about them does not matter.
-  for (const problem of nft.problems) if (!/^table ip6? (filter|nat|mangle|raw|security)\b/.test(problem.message)) warnings.push(`nft -j list ruleset: ${problem.message}`);
+  for (const problem of nft.problems)
+    if (!/^table ip6? (filter|nat|mangle|raw|security)\b/.test(problem.message)) warnings.push(`nft -j list ruleset: ${problem.message}`);
   return { ...topology, nat: natView(topology, parsed.value, proxies, ownNftTables(nft.value)) };
 };

@@ -22,7 +22,17 @@ const cli = (args) => execFileSync(process.execPath, [bin, ...args], { cwd: root
 // Wall time and CPU time (user + system of the whole process tree: CLI, notebook runners, kernels, docker clients) of one CLI run.
 const timed = (args) => {
   const started = performance.now();
-  const out = execFileSync("/usr/bin/python3", ["-c", "import resource, subprocess, sys\nsubprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\nr = resource.getrusage(resource.RUSAGE_CHILDREN)\nprint(r.ru_utime + r.ru_stime)", process.execPath, bin, ...args], { cwd: root });
+  const out = execFileSync(
+    "/usr/bin/python3",
+    [
+      "-c",
+      "import resource, subprocess, sys\nsubprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\nr = resource.getrusage(resource.RUSAGE_CHILDREN)\nprint(r.ru_utime + r.ru_stime)",
+      process.execPath,
+      bin,
+      ...args,
+    ],
+    { cwd: root },
+  );
   return { wall: Math.round(performance.now() - started), cpu: Math.round(Number(String(out).trim()) * 1000) };
 };
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -47,7 +57,15 @@ try {
   const jobs2 = timed(["grade", join(dir, "subs"), "--out", join(dir, "out2"), "--jobs", "2"]);
   const jobs1_ms = jobs1.wall;
   const jobs2_ms = jobs2.wall;
-  const strip = (file) => readFileSync(file, "utf8").split("\r\n").map((line) => line.split(",").filter((_, i, all) => i !== all.length - 2).join(","));
+  const strip = (file) =>
+    readFileSync(file, "utf8")
+      .split("\r\n")
+      .map((line) =>
+        line
+          .split(",")
+          .filter((_, i, all) => i !== all.length - 2)
+          .join(","),
+      );
   const same = JSON.stringify(strip(join(dir, "out1", "gradebook.csv"))) === JSON.stringify(strip(join(dir, "out2", "gradebook.csv")));
   const book = JSON.parse(readFileSync(join(dir, "out1", "gradebook.json"), "utf8"));
   const lab_run_ms = median(labRuns);

@@ -33,7 +33,13 @@ install("dnl-bench-tslab", {
 const firstCells = [
   { name: "1 + 1", code: "1 + 1", expect: /\b2\b/, cwd: root, pauses: [0] },
   { name: "import @observablehq/plot", code: 'import * as Plot from "@observablehq/plot";\ntypeof Plot.plot', expect: /function/, cwd: root, pauses: [0, 3] },
-  { name: "import docker-net-lab", code: 'import * as dnl from "docker-net-lab";\ntypeof dnl.snapshot', expect: /function/, cwd: join(root, "labs", "01-docker0"), pauses: [0, 3] },
+  {
+    name: "import docker-net-lab",
+    code: 'import * as dnl from "docker-net-lab";\ntypeof dnl.snapshot',
+    expect: /function/,
+    cwd: join(root, "labs", "01-docker0"),
+    pauses: [0, 3],
+  },
 ];
 
 const variants = [

@@ -10,7 +10,9 @@ const here = fileURLToPath(new URL(".", import.meta.url));
 const root = join(here, "..", "..");
 execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, "tsconfig.json")], { stdio: "inherit" });
 const only = process.argv.slice(2);
-const scripts = readdirSync(here).filter((name) => name.endsWith(".mjs") && name !== "run.mjs" && (only.length === 0 || only.some((o) => name.startsWith(o)))).sort();
+const scripts = readdirSync(here)
+  .filter((name) => name.endsWith(".mjs") && name !== "run.mjs" && (only.length === 0 || only.some((o) => name.startsWith(o))))
+  .sort();
 let failed = 0;
 for (const script of scripts) {
   process.stderr.write(`\n== bench ${script}\n`);

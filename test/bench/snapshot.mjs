@@ -47,7 +47,9 @@ const timeIt = async (fn, times) => {
 const start = async (from, to) => {
   for (let i = from; i < to; i += 4) {
     await Promise.all(
-      names.slice(i, Math.min(i + 4, to)).map((name, k) => docker("run", "-d", ...labels, "--network", networks[(i + k) % 3], "--name", name, image, "sleep", "3600")),
+      names
+        .slice(i, Math.min(i + 4, to))
+        .map((name, k) => docker("run", "-d", ...labels, "--network", networks[(i + k) % 3], "--name", name, image, "sleep", "3600")),
     );
   }
 };
@@ -66,13 +68,27 @@ const cleanup = async () => {
 };
 
 // The machine is shared: the load average says how much the figures were disturbed.
-const result = { machine: { cores: cpus().length, kernel: release(), engine: (await docker("version", "--format", "{{.Server.Version}}")).trim(), loadAverageAtStart: loadavg().map(round) }, runs, scaling: [], naive: null, phases: null };
+const result = {
+  machine: {
+    cores: cpus().length,
+    kernel: release(),
+    engine: (await docker("version", "--format", "{{.Server.Version}}")).trim(),
+    loadAverageAtStart: loadavg().map(round),
+  },
+  runs,
+  scaling: [],
+  naive: null,
+  phases: null,
+};
 try {
   for (const [i, net] of networks.entries()) {
     let created = false;
     for (let k = 0; k < 40 && !created; k++) {
       const subnet = `10.${240 + i}.${(Number.parseInt(sid.slice(2), 16) + k) % 250}.0/24`;
-      created = await docker("network", "create", ...labels, "--subnet", subnet, net).then(() => true, () => false);
+      created = await docker("network", "create", ...labels, "--subnet", subnet, net).then(
+        () => true,
+        () => false,
+      );
     }
     if (!created) throw new Error(`no free subnet for ${net}`);
   }

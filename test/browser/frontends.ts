@@ -68,7 +68,8 @@ export const notebook6: Frontend = {
       return idle && texts.length > 0 && /\[\d+\]/.test(texts[0] ?? "") && !texts.some((text) => text.includes("*"));
     });
   },
-  prompts: async (page) => (await page.locator("#notebook-container .code_cell .input_prompt").allInnerTexts()).map((text) => text.replace(/^In\s*/, "").trim()),
+  prompts: async (page) =>
+    (await page.locator("#notebook-container .code_cell .input_prompt").allInnerTexts()).map((text) => text.replace(/^In\s*/, "").trim()),
   cell: (page, index) => page.locator("#notebook-container > .cell").nth(index),
   outputs: (cell) => cell.locator(".output_area .output_subarea"),
   errorOutputs: (page) => page.locator("#notebook-container .output_error, #notebook-container .output_stderr"),
@@ -85,7 +86,13 @@ export const jupyterLab: Frontend = {
   waitForKernelIdle: async (page, timeoutMs) => {
     await page.locator(".jp-Notebook").waitFor({ timeout: timeoutMs });
     await pollStable("the notebook's kernel to be started and idle", timeoutMs, async () => {
-      const name = (await page.locator(".jp-Toolbar-kernelName").first().innerText().catch(() => "")).trim();
+      const name = (
+        await page
+          .locator(".jp-Toolbar-kernelName")
+          .first()
+          .innerText()
+          .catch(() => "")
+      ).trim();
       return name !== "" && name !== "No Kernel" && (await page.locator(labIdle).count()) > 0;
     });
   },
@@ -105,7 +112,9 @@ export const jupyterLab: Frontend = {
       stopped = idle && /\[\d+\]/.test(texts[0] ?? "") && !texts.some((text) => text.includes("*")) ? stopped + 1 : 0;
       if (stopped >= 8) {
         const errors = await page.locator(".jp-Notebook .jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").allInnerTexts();
-        throw new Error(`Run All stopped before the end: ${texts.filter((text) => !/\[\d+\]/.test(text)).length} of ${texts.length} code cells did not run. Error outputs:\n${errors.join("\n---\n")}`);
+        throw new Error(
+          `Run All stopped before the end: ${texts.filter((text) => !/\[\d+\]/.test(text)).length} of ${texts.length} code cells did not run. Error outputs:\n${errors.join("\n---\n")}`,
+        );
       }
       return false;
     });
@@ -160,7 +169,7 @@ export const drawnPictures = (scope: Locator): Promise<DrawnPicture[]> =>
     const outputs = root.matches(selector) ? [root] : Array.from(root.querySelectorAll(selector));
     const found: { kind: "svg" | "img"; width: number; height: number; mime: string }[] = [];
     for (const output of outputs) {
-      const mime = output.getAttribute("data-mime-type") ?? (output.className.match(/output_(\w+)/)?.[1] ?? "");
+      const mime = output.getAttribute("data-mime-type") ?? output.className.match(/output_(\w+)/)?.[1] ?? "";
       for (const img of Array.from(output.querySelectorAll("img"))) {
         await img.decode().catch(() => undefined);
         found.push({ kind: "img", width: img.naturalWidth, height: img.naturalHeight, mime });

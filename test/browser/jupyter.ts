@@ -67,7 +67,10 @@ export const startJupyterServer = async (options: { env?: Record<string, string>
   await writeFile(join(settings, "@jupyterlab", "notebook-extension", "tracker.jupyterlab-settings"), JSON.stringify({ windowingMode: "none" }));
   // No update check (JupyterLab 4 asks PyPI) and no news prompt: the test sends traffic only to loopback.
   await mkdir(join(settings, "@jupyterlab", "apputils-extension"), { recursive: true });
-  await writeFile(join(settings, "@jupyterlab", "apputils-extension", "notification.jupyterlab-settings"), JSON.stringify({ checkForUpdates: false, fetchNews: "false", doNotDisturbMode: true }));
+  await writeFile(
+    join(settings, "@jupyterlab", "apputils-extension", "notification.jupyterlab-settings"),
+    JSON.stringify({ checkForUpdates: false, fetchNews: "false", doNotDisturbMode: true }),
+  );
   const settingsInside = options.root ? join("/tmp", relative(options.root.scratch, settings)) : settings;
   const startArgv = [process.execPath, join(repoRoot, "dist", "cli", "bin.js"), "start", "--port", String(port), "--no-browser", "--token", token];
   const env = { JUPYTERLAB_SETTINGS_DIR: settingsInside, ...options.env };
@@ -120,7 +123,16 @@ export const launchChromium = async (viewport = { width: 1280, height: 1000 }): 
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
     viewport,
     deviceScaleFactor: 1,
   });

@@ -75,7 +75,8 @@ const closeNotebook = async (page: Page): Promise<void> => {
   await page.close();
   const headers = { Authorization: `token ${server!.token}` };
   const sessions = (await (await fetch(`${server!.base}/api/sessions`, { headers })).json()) as { id: string; path: string }[];
-  for (const entry of sessions.filter((item) => item.path.includes(session))) await fetch(`${server!.base}/api/sessions/${entry.id}`, { method: "DELETE", headers });
+  for (const entry of sessions.filter((item) => item.path.includes(session)))
+    await fetch(`${server!.base}/api/sessions/${entry.id}`, { method: "DELETE", headers });
 };
 
 // Remove Jupyter's checkpoints of our notebooks (only ours), and the folder if that left it empty.
@@ -83,7 +84,16 @@ const removeNotebooks = async (): Promise<void> => {
   for (const path of notebooks) {
     await rm(path, { force: true });
     const dir = join(path, "..", ".ipynb_checkpoints");
-    await rm(join(dir, path.split("/").at(-1)!.replace(/\.ipynb$/, "-checkpoint.ipynb")), { force: true });
+    await rm(
+      join(
+        dir,
+        path
+          .split("/")
+          .at(-1)!
+          .replace(/\.ipynb$/, "-checkpoint.ipynb"),
+      ),
+      { force: true },
+    );
     const left = await readdir(dir).catch(() => null);
     if (left && left.length === 0) await rmdir(dir).catch(() => undefined);
   }
@@ -94,7 +104,9 @@ const leftovers = async (): Promise<string[]> => {
   const result = await runInRoot(rootRun!, [process.execPath, cli, "clean", "--session", session, "--dry-run"]);
   expect(result.exitCode, result.stderr).toBe(0);
   const report = JSON.parse(result.stdout) as Record<string, unknown>;
-  return ["containers", "networks", "volumes", "namespaces", "interfaces", "iptablesRules", "engines"].flatMap((kind) => ((report[kind] as string[] | undefined) ?? []).map((item) => `${kind}: ${item}`));
+  return ["containers", "networks", "volumes", "namespaces", "interfaces", "iptablesRules", "engines"].flatMap((kind) =>
+    ((report[kind] as string[] | undefined) ?? []).map((item) => `${kind}: ${item}`),
+  );
 };
 
 const visible = (picture: DrawnPicture): boolean => picture.width > 100 && picture.height > 50;
@@ -147,9 +159,16 @@ describe("every lab in JupyterLab 4 (Debian 13's jupyterlab in a Debian 13 root,
     expect(server!.log()).toMatch(/starting JupyterLab 4\.\d+\.\d+: open http:\/\/127\.0\.0\.1:\d+\/lab\?token=/);
     const doctor = await runInRoot(rootRun!, [process.execPath, cli, "doctor", "--json"]);
     const items = (JSON.parse(doctor.stdout) as { items: { name: string; ok: boolean; detail: string }[] }).items;
-    expect(items.find((item) => item.name === "jupyter")).toMatchObject({ ok: true, detail: expect.stringMatching(/^JupyterLab 4\.\d+\.\d+ \(python \/usr\/bin\/python3\); `start` serves JupyterLab$/) });
+    expect(items.find((item) => item.name === "jupyter")).toMatchObject({
+      ok: true,
+      detail: expect.stringMatching(/^JupyterLab 4\.\d+\.\d+ \(python \/usr\/bin\/python3\); `start` serves JupyterLab$/),
+    });
     // Debian's jupyterlab alone: no classic Notebook module and no `jupyter` launcher in this root.
-    const bare = await runInRoot(rootRun!, ["sh", "-c", "python3 -c 'import notebook' 2>/dev/null && echo notebook; command -v jupyter || echo no-jupyter-launcher"]);
+    const bare = await runInRoot(rootRun!, [
+      "sh",
+      "-c",
+      "python3 -c 'import notebook' 2>/dev/null && echo notebook; command -v jupyter || echo no-jupyter-launcher",
+    ]);
     expect(bare.stdout.trim()).toBe("no-jupyter-launcher");
   });
 
@@ -192,7 +211,11 @@ describe("every lab in JupyterLab 4 (Debian 13's jupyterlab in a Debian 13 root,
           const pictures = await drawnPictures(frontend.cell(page, index));
           expect(pictures.filter(visible), `cell ${cell.id} shows a drawn picture (got ${JSON.stringify(pictures)})`).not.toEqual([]);
           drawn += pictures.filter(visible).length;
-          await frontend.cell(page, index).locator(".jp-OutputArea-output svg.dnl-topology, .jp-OutputArea-output img").last().screenshot({ path: join(artifacts, `${lab.id}-${cell.id}.png`) });
+          await frontend
+            .cell(page, index)
+            .locator(".jp-OutputArea-output svg.dnl-topology, .jp-OutputArea-output img")
+            .last()
+            .screenshot({ path: join(artifacts, `${lab.id}-${cell.id}.png`) });
         }
         const everywhere = await drawnPictures(page.locator(".jp-Notebook"));
         const broken = everywhere.filter((picture) => picture.kind === "img" && (picture.width === 0 || picture.height === 0));
@@ -203,11 +226,17 @@ describe("every lab in JupyterLab 4 (Debian 13's jupyterlab in a Debian 13 root,
         expect(await diffs.count()).toBeGreaterThanOrEqual(steps);
         for (let i = 0; i < (await diffs.count()); i++) {
           expect((await diffs.nth(i).locator("p").first().innerText()).trim(), "the diff says what changed").not.toBe("");
-          expect((await drawnPictures(diffs.nth(i).locator("xpath=ancestor::*[contains(@class,'jp-OutputArea-output')][1]"))).filter(visible).length, "the diff's picture").toBeGreaterThan(0);
+          expect(
+            (await drawnPictures(diffs.nth(i).locator("xpath=ancestor::*[contains(@class,'jp-OutputArea-output')][1]"))).filter(visible).length,
+            "the diff's picture",
+          ).toBeGreaterThan(0);
         }
         // Pictures are drawn, never shown as SVG source text.
         const texts = await frontend.textOutputs(page).allInnerTexts();
-        expect(texts.filter((text) => text.includes("<svg")), "a cell's value is shown as SVG markup").toEqual([]);
+        expect(
+          texts.filter((text) => text.includes("<svg")),
+          "a cell's value is shown as SVG markup",
+        ).toEqual([]);
 
         if (lab.id === "01") {
           await shotCell(page, ids.indexOf("draw"), "svg.dnl-topology", "01-topology", join(repoRoot, "labs", lab.slug, "screenshot-topology.png"));
@@ -262,7 +291,11 @@ describe("every lab in JupyterLab 4 (Debian 13's jupyterlab in a Debian 13 root,
       const completer = page.locator(".jp-Completer");
       await completer.waitFor({ state: "visible", timeout: 30_000 });
       const items = await completer.locator(".jp-Completer-item .jp-Completer-match").allInnerTexts();
-      for (const name of ["check", "draw", "sh", "step", "teardown"]) expect(items.map((item) => item.trim()), `completions: ${items.join(", ")}`).toContain(name);
+      for (const name of ["check", "draw", "sh", "step", "teardown"])
+        expect(
+          items.map((item) => item.trim()),
+          `completions: ${items.join(", ")}`,
+        ).toContain(name);
       await page.keyboard.press("Escape");
       await page.keyboard.type("draw");
       await page.keyboard.press("Shift+Tab");

@@ -56,8 +56,13 @@ const hostBusybox = "/bin/busybox";
 const hostBin = "/run/dnl-host/bin";
 
 export const labRootRun = async (root: string): Promise<LabRootRun> => {
-  for (const path of [...hostNode, hostBusybox]) if (!existsSync(path)) throw new Error(`${path} is missing: the JupyterLab root runs the kernel on the host's Node (/usr/bin/node, /usr/lib/node_modules/npm) and busybox (apt-get install busybox-static, or npx docker-net-lab setup).`);
-  if (process.execPath !== "/usr/bin/node") throw new Error(`The tests run on ${process.execPath}, but the JupyterLab root binds /usr/bin/node: run them with /usr/bin/node.`);
+  for (const path of [...hostNode, hostBusybox])
+    if (!existsSync(path))
+      throw new Error(
+        `${path} is missing: the JupyterLab root runs the kernel on the host's Node (/usr/bin/node, /usr/lib/node_modules/npm) and busybox (apt-get install busybox-static, or npx docker-net-lab setup).`,
+      );
+  if (process.execPath !== "/usr/bin/node")
+    throw new Error(`The tests run on ${process.execPath}, but the JupyterLab root binds /usr/bin/node: run them with /usr/bin/node.`);
   const scratch = await mkdtemp(join(tmpdir(), "dnl-jlab-root-"));
   const binds: RootfsBind[] = [
     { source: repoRoot },
@@ -70,7 +75,8 @@ export const labRootRun = async (root: string): Promise<LabRootRun> => {
   return {
     root,
     scratch,
-    argv: (argv, extra = {}) => rootfsArgv(root, ["env", "-i", ...Object.entries({ ...inRootEnv(), ...extra }).map(([k, v]) => `${k}=${v}`), ...argv], { binds }),
+    argv: (argv, extra = {}) =>
+      rootfsArgv(root, ["env", "-i", ...Object.entries({ ...inRootEnv(), ...extra }).map(([k, v]) => `${k}=${v}`), ...argv], { binds }),
     dispose: () => rm(scratch, { recursive: true, force: true }),
   };
 };
@@ -90,7 +96,12 @@ const inRootEnv = (): Record<string, string> => ({
 });
 
 /** Run a command inside the root to its end (stdout, stderr, exit code). */
-export const runInRoot = async (run: LabRootRun, argv: readonly string[], extra: Record<string, string> = {}, timeout = 120_000): Promise<{ stdout: string; stderr: string; exitCode: number }> => {
+export const runInRoot = async (
+  run: LabRootRun,
+  argv: readonly string[],
+  extra: Record<string, string> = {},
+  timeout = 120_000,
+): Promise<{ stdout: string; stderr: string; exitCode: number }> => {
   const [file, ...args] = run.argv(argv, extra);
   const result = await execa(file as string, args, { reject: false, timeout, stdin: "ignore" });
   return { stdout: String(result.stdout), stderr: String(result.stderr), exitCode: result.exitCode ?? 1 };

@@ -83,7 +83,7 @@ describe("lab 01 in a real browser (headless Chromium, the Jupyter that `npm sta
     console.log(`browser test (${frontend?.name ?? "?"}) timings, ms: ${JSON.stringify(timings)}`);
   });
 
-  it("opens lab 01 with the kernel \"TypeScript (docker-net-lab)\"", async () => {
+  it('opens lab 01 with the kernel "TypeScript (docker-net-lab)"', async () => {
     await timed("open notebook + kernel ready", async () => {
       await page.goto(frontend.notebookUrl(server!.base, `${lab.slug}/${keyName}`, server!.token));
       await frontend.waitForKernelIdle(page, 120_000);
@@ -131,11 +131,16 @@ describe("lab 01 in a real browser (headless Chromium, the Jupyter that `npm sta
     expect(outside, "labels drawn outside the SVG frame (cut off, or stray axis ticks)").toEqual([]);
   });
 
-  it("shows every visible check of the lab passing in the \"All checks\" report", async () => {
+  it('shows every visible check of the lab passing in the "All checks" report', async () => {
     const report = frontend.cell(page, cellIndex("all-checks")).locator(".dnl-check-report");
     await expect.poll(() => report.count()).toBe(1);
     const passed = await report.locator("tr.dnl-check.dnl-pass").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-check-id")));
-    expect(passed.sort()).toEqual(lab.checks.filter((check) => !check.hidden).map((check) => check.id).sort());
+    expect(passed.sort()).toEqual(
+      lab.checks
+        .filter((check) => !check.hidden)
+        .map((check) => check.id)
+        .sort(),
+    );
     expect(await page.locator(".dnl-check.dnl-fail").count()).toBe(0);
     expect(await report.locator(".dnl-check-summary").innerText()).toMatch(/\b0 failed\b/);
     // Each graded exercise cell shows its own passing row too.

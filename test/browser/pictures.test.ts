@@ -11,7 +11,10 @@ import { bridgedHost } from "../topology/synthetic.js";
 import { launchChromium, type HeadlessChromium } from "./jupyter.js";
 
 const before = bridgedHost([["a", "bridge", 2]]);
-const after = bridgedHost([["a", "bridge", 2], ["b", "bridge", 3]]);
+const after = bridgedHost([
+  ["a", "bridge", 2],
+  ["b", "bridge", 3],
+]);
 const bundles: Record<string, MimeBundle> = {
   "lab.draw()": pictureBundle("[topology]", topologySvg(after, { title: "Lab 01: what Docker built & <why>" })),
   "lab.step()": diffBundle(diffTopology(before, after), after),

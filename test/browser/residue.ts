@@ -28,7 +28,9 @@ export const expectNoResidueOfSession = async (session: string, before: HostStat
   expect(engine).toEqual({ containers: [], networks: [], volumes: [] });
   const after = await hostState();
   const prefixes = [`dnl-${session}`, `dnl${session}`];
-  const added = (["namespaces", "links", "iptables"] as const).flatMap((kind) => after[kind].filter((item) => !before[kind].includes(item)).map((item) => `${kind}: ${item}`));
+  const added = (["namespaces", "links", "iptables"] as const).flatMap((kind) =>
+    after[kind].filter((item) => !before[kind].includes(item)).map((item) => `${kind}: ${item}`),
+  );
   expect(added.filter((item) => prefixes.some((prefix) => item.includes(prefix)))).toEqual([]);
   // In CI nothing else runs on the engine: then the whole host must be exactly as before.
   if (process.env.CI) expect(after).toEqual(before);

@@ -35,7 +35,8 @@ describe("docker-net-lab CLI", () => {
     expect(stderr).toContain("Cannot read /nonexistent/file");
   });
   it("parse reads stdin and prints JSON", async () => {
-    const input = "1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN group default qlen 1000\n    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n    inet 127.0.0.1/8 scope host lo\n       valid_lft forever preferred_lft forever\n";
+    const input =
+      "1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN group default qlen 1000\n    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n    inet 127.0.0.1/8 scope host lo\n       valid_lft forever preferred_lft forever\n";
     const { stdout, exitCode } = await runCli(["parse", "ip-addr"], { input });
     expect(exitCode).toBe(0);
     const parsed = JSON.parse(stdout) as { name: string; addresses: { address: string; prefix: number }[] }[];

@@ -20,7 +20,9 @@ describe("start serves no file that holds an answer (through Jupyter's contents 
   let server: ChildProcess | null = null;
   let base = "";
   const get = async (path: string): Promise<Model> => {
-    const response = await fetch(`${base}/api/contents/${path.split("/").map(encodeURIComponent).join("/")}?content=1`, { headers: { Authorization: `token ${token}` } });
+    const response = await fetch(`${base}/api/contents/${path.split("/").map(encodeURIComponent).join("/")}?content=1`, {
+      headers: { Authorization: `token ${token}` },
+    });
     if (!response.ok) throw new Error(`GET /api/contents/${path}: HTTP ${response.status}`);
     return (await response.json()) as Model;
   };
@@ -33,7 +35,10 @@ describe("start serves no file that holds an answer (through Jupyter's contents 
     server = spawn(plan.command, plan.args, { stdio: "ignore", env: { ...process.env, JUPYTER_RUNTIME_DIR: `/tmp/dnl-answers-runtime-${process.pid}` } });
     base = `http://127.0.0.1:${port}`;
     for (let i = 0; i < 120; i++) {
-      const up = await fetch(`${base}/api/status`, { headers: { Authorization: `token ${token}` } }).then((r) => r.ok, () => false);
+      const up = await fetch(`${base}/api/status`, { headers: { Authorization: `token ${token}` } }).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (up) return;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
@@ -56,7 +61,12 @@ describe("start serves no file that holds an answer (through Jupyter's contents 
         return;
       }
       served.push(model.path);
-      const text = model.format === "base64" ? Buffer.from(String(model.content), "base64").toString("latin1") : typeof model.content === "string" ? model.content : JSON.stringify(model.content);
+      const text =
+        model.format === "base64"
+          ? Buffer.from(String(model.content), "base64").toString("latin1")
+          : typeof model.content === "string"
+            ? model.content
+            : JSON.stringify(model.content);
       // A notebook's JSON escapes quotes and newlines: compare against its cell sources, joined.
       const plain = model.type === "notebook" ? (model.content as { cells: { source: string }[] }).cells.map((cell) => cell.source).join("\n") : text;
       for (const { lab, line } of answers) if (plain.includes(line)) leaks.push(`${model.path}: lab ${lab}'s answer \`${line}\``);

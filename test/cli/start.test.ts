@@ -70,7 +70,16 @@ describe("start: choosing and launching Jupyter", () => {
 
   it("jupyterArgs(lab) serves labs/ on one port, without a browser, with the token as ServerApp.token", () => {
     const args = jupyterArgs("lab", 8890, options);
-    expect(args).toEqual(expect.arrayContaining([`--notebook-dir=${labsDir()}`, "--port=8890", "--port-retries=0", "--ip=127.0.0.1", "--no-browser", "--ServerApp.token=s3cret-token"]));
+    expect(args).toEqual(
+      expect.arrayContaining([
+        `--notebook-dir=${labsDir()}`,
+        "--port=8890",
+        "--port-retries=0",
+        "--ip=127.0.0.1",
+        "--no-browser",
+        "--ServerApp.token=s3cret-token",
+      ]),
+    );
     expect(args.some((arg) => arg.startsWith("--NotebookApp."))).toBe(false);
   });
 

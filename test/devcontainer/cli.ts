@@ -13,8 +13,12 @@ export const devcontainerCli = async (): Promise<string> => {
   const bin = join(devcontainerCliDir, "node_modules", ".bin", "devcontainer");
   const version = existsSync(bin) ? String((await execa(bin, ["--version"], { reject: false })).stdout).trim() : "";
   if (version !== devcontainerCliVersion) {
-    const result = await execa("npm", ["install", "--prefix", devcontainerCliDir, "--no-audit", "--no-fund", `@devcontainers/cli@${devcontainerCliVersion}`], { reject: false, timeout: 300_000 });
-    if (result.exitCode !== 0) throw new Error(`Could not install @devcontainers/cli@${devcontainerCliVersion} into ${devcontainerCliDir}:\n${String(result.stderr)}`);
+    const result = await execa("npm", ["install", "--prefix", devcontainerCliDir, "--no-audit", "--no-fund", `@devcontainers/cli@${devcontainerCliVersion}`], {
+      reject: false,
+      timeout: 300_000,
+    });
+    if (result.exitCode !== 0)
+      throw new Error(`Could not install @devcontainers/cli@${devcontainerCliVersion} into ${devcontainerCliDir}:\n${String(result.stderr)}`);
   }
   return bin;
 };

@@ -33,9 +33,54 @@ const timed = async <T>(step: string, work: () => Promise<T>): Promise<T> => {
 };
 
 // Linux capability names by bit number (capability.h), to drop those this host cannot grant.
-const capabilities = ["CHOWN", "DAC_OVERRIDE", "DAC_READ_SEARCH", "FOWNER", "FSETID", "KILL", "SETGID", "SETUID", "SETPCAP", "LINUX_IMMUTABLE", "NET_BIND_SERVICE", "NET_BROADCAST", "NET_ADMIN", "NET_RAW", "IPC_LOCK", "IPC_OWNER", "SYS_MODULE", "SYS_RAWIO", "SYS_CHROOT", "SYS_PTRACE", "SYS_PACCT", "SYS_ADMIN", "SYS_BOOT", "SYS_NICE", "SYS_RESOURCE", "SYS_TIME", "SYS_TTY_CONFIG", "MKNOD", "LEASE", "AUDIT_WRITE", "AUDIT_CONTROL", "SETFCAP", "MAC_OVERRIDE", "MAC_ADMIN", "SYSLOG", "WAKE_ALARM", "BLOCK_SUSPEND", "AUDIT_READ", "PERFMON", "BPF", "CHECKPOINT_RESTORE"];
+const capabilities = [
+  "CHOWN",
+  "DAC_OVERRIDE",
+  "DAC_READ_SEARCH",
+  "FOWNER",
+  "FSETID",
+  "KILL",
+  "SETGID",
+  "SETUID",
+  "SETPCAP",
+  "LINUX_IMMUTABLE",
+  "NET_BIND_SERVICE",
+  "NET_BROADCAST",
+  "NET_ADMIN",
+  "NET_RAW",
+  "IPC_LOCK",
+  "IPC_OWNER",
+  "SYS_MODULE",
+  "SYS_RAWIO",
+  "SYS_CHROOT",
+  "SYS_PTRACE",
+  "SYS_PACCT",
+  "SYS_ADMIN",
+  "SYS_BOOT",
+  "SYS_NICE",
+  "SYS_RESOURCE",
+  "SYS_TIME",
+  "SYS_TTY_CONFIG",
+  "MKNOD",
+  "LEASE",
+  "AUDIT_WRITE",
+  "AUDIT_CONTROL",
+  "SETFCAP",
+  "MAC_OVERRIDE",
+  "MAC_ADMIN",
+  "SYSLOG",
+  "WAKE_ALARM",
+  "BLOCK_SUSPEND",
+  "AUDIT_READ",
+  "PERFMON",
+  "BPF",
+  "CHECKPOINT_RESTORE",
+];
 const missingCapabilities = (): string[] => {
-  const line = readFileSync("/proc/self/status", "utf8").split("\n").find((l) => l.startsWith("CapBnd:")) ?? "CapBnd:\t0";
+  const line =
+    readFileSync("/proc/self/status", "utf8")
+      .split("\n")
+      .find((l) => l.startsWith("CapBnd:")) ?? "CapBnd:\t0";
   const bounding = BigInt(`0x${line.split(/\s+/)[1] ?? "0"}`);
   return capabilities.filter((_, bit) => (bounding & (1n << BigInt(bit))) === 0n);
 };
@@ -55,7 +100,11 @@ const ensureImage = async (tag: string): Promise<void> => {
   const built = await execa("bash", [join(here, "build-image.sh"), tag], { reject: false, timeout: 1_200_000, all: true });
   if (built.exitCode !== 0) throw new Error(`building ${tag} failed:\n${String(built.all)}`);
   // Older recipes' images are this test's cache only: drop them.
-  const old = String((await execa("docker", ["images", "--filter", "label=io.docker-net-lab.purpose=devcontainer-test", "--format", "{{.Repository}}:{{.Tag}}"])).stdout).split("\n").filter((t) => t && t !== tag);
+  const old = String(
+    (await execa("docker", ["images", "--filter", "label=io.docker-net-lab.purpose=devcontainer-test", "--format", "{{.Repository}}:{{.Tag}}"])).stdout,
+  )
+    .split("\n")
+    .filter((t) => t && t !== tag);
   for (const stale of old) await execa("docker", ["rmi", stale], { reject: false });
 };
 
@@ -71,7 +120,26 @@ const inside = async (command: string, timeout = 600_000): Promise<{ exitCode: n
 
 // The container: privileged like the devcontainer (docker-in-docker needs it), no network, /var/lib/docker on tmpfs.
 const startContainer = async (tag: string): Promise<void> => {
-  const common = ["--name", name, "--label", "io.docker-net-lab.owner=docker-net-lab", "--label", `io.docker-net-lab.session=${session}`, "--network", "none", "--tmpfs", "/var/lib/docker:exec", "-v", `${join(work, "workspace")}:${workspace}`, "-v", `${join(work, "npm")}:/root/.npm`, "-e", "npm_config_offline=true", "-e", "npm_config_update_notifier=false"];
+  const common = [
+    "--name",
+    name,
+    "--label",
+    "io.docker-net-lab.owner=docker-net-lab",
+    "--label",
+    `io.docker-net-lab.session=${session}`,
+    "--network",
+    "none",
+    "--tmpfs",
+    "/var/lib/docker:exec",
+    "-v",
+    `${join(work, "workspace")}:${workspace}`,
+    "-v",
+    `${join(work, "npm")}:/root/.npm`,
+    "-e",
+    "npm_config_offline=true",
+    "-e",
+    "npm_config_update_notifier=false",
+  ];
   const privileged = await execa("docker", ["run", "-d", "--privileged", ...common, tag], { reject: false });
   if (privileged.exitCode === 0) return;
   if (!/apply caps|operation not permitted/.test(String(privileged.stderr))) throw new Error(`docker run --privileged failed: ${String(privileged.stderr)}`);
@@ -79,23 +147,46 @@ const startContainer = async (tag: string): Promise<void> => {
   await execa("docker", ["rm", "-f", name], { reject: false });
   mode = "emulated";
   const drop = missingCapabilities().flatMap((cap) => ["--cap-drop", cap]);
-  const emulated = ["--cap-add", "ALL", ...drop, "--security-opt", "seccomp=unconfined", "--security-opt", "apparmor=unconfined", "--security-opt", "systempaths=unconfined", "--device-cgroup-rule", "a *:* rwm", "--cgroupns", "private"];
+  const emulated = [
+    "--cap-add",
+    "ALL",
+    ...drop,
+    "--security-opt",
+    "seccomp=unconfined",
+    "--security-opt",
+    "apparmor=unconfined",
+    "--security-opt",
+    "systempaths=unconfined",
+    "--device-cgroup-rule",
+    "a *:* rwm",
+    "--cgroupns",
+    "private",
+  ];
   await execa("docker", ["run", "-d", ...emulated, ...common, tag]);
-  const prepared = await execa("docker", ["exec", "-i", name, "bash"], { input: await readFile(join(here, "emulate-privileged.sh"), "utf8"), reject: false, all: true });
+  const prepared = await execa("docker", ["exec", "-i", name, "bash"], {
+    input: await readFile(join(here, "emulate-privileged.sh"), "utf8"),
+    reject: false,
+    all: true,
+  });
   if (prepared.exitCode !== 0) throw new Error(`could not emulate --privileged:\n${String(prepared.all)}`);
 };
 
 describe.skipIf(optedOut)("the devcontainer's set-up command, in a locally built Debian 12 container with its own Docker engine", () => {
   beforeAll(async () => {
     await requireEngine();
-    if (process.getuid?.() !== 0) throw new Error("This test builds a root filesystem with debootstrap and needs root (or opt out with DNL_DEVCONTAINER_TEST=0).");
+    if (process.getuid?.() !== 0)
+      throw new Error("This test builds a root filesystem with debootstrap and needs root (or opt out with DNL_DEVCONTAINER_TEST=0).");
     before = await hostState();
     const tag = imageTag();
     await timed("image (cached after the first build)", () => ensureImage(tag));
     work = await mkdtemp("/var/tmp/dnl-devcontainer-test-");
     await timed("copy workspace and npm cache", async () => {
       const skip = ["node_modules", "dist", ".git", "test/artifacts"];
-      await cp(repoRoot, join(work, "workspace"), { recursive: true, verbatimSymlinks: true, filter: (source) => !skip.some((dir) => relative(repoRoot, source) === dir || relative(repoRoot, source).startsWith(`${dir}/`)) });
+      await cp(repoRoot, join(work, "workspace"), {
+        recursive: true,
+        verbatimSymlinks: true,
+        filter: (source) => !skip.some((dir) => relative(repoRoot, source) === dir || relative(repoRoot, source).startsWith(`${dir}/`)),
+      });
       // `npm ci` runs offline from a copy of this machine's npm cache (the container has no network).
       await cp(join(homedir(), ".npm", "_cacache"), join(work, "npm", "_cacache"), { recursive: true });
     });
@@ -144,7 +235,7 @@ describe.skipIf(optedOut)("the devcontainer's set-up command, in a locally built
       `  curl -fsS -o /dev/null -H 'Authorization: token ${token}' http://127.0.0.1:8888/api/status && ok=1 && break`,
       "  sleep 1",
       "done",
-      "kill $pid; sleep 3; cat /tmp/start.log; test -n \"$ok\"",
+      'kill $pid; sleep 3; cat /tmp/start.log; test -n "$ok"',
     ].join("\n");
     const result = await timed("npm start until Jupyter answers", () => inside(script, 300_000));
     expect(result.exitCode, result.output).toBe(0);
@@ -163,7 +254,9 @@ describe.skipIf(optedOut)("the devcontainer's set-up command, in a locally built
       "chown -R learner:learner /home/learner",
     ].join(" && ");
     expect((await inside(prepare)).exitCode).toBe(0);
-    const result = await timed("postCreateCommand as non-root", () => inside(`cd /home/learner/ws && su learner -c 'npm_config_offline=true ${config.postCreateCommand}'`, 1_200_000));
+    const result = await timed("postCreateCommand as non-root", () =>
+      inside(`cd /home/learner/ws && su learner -c 'npm_config_offline=true ${config.postCreateCommand}'`, 1_200_000),
+    );
     expect(result.exitCode, result.output).toBe(0);
     expect(result.output).toMatch(/not root: the engine, Debian packages and image are set up with sudo/);
     const kernel = await inside("su learner -c 'python3 -m jupyter_client.kernelspecapp list --json 2>/dev/null'");

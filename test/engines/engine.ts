@@ -77,7 +77,15 @@ export const startMatrixEngine = async (spec: EngineRoot, root: string, options:
   const session = newSessionId();
   const paths = enginePaths(session, spec.id);
   const inside = insidePaths(paths);
-  for (const dir of [paths.runDir, paths.dir, join(paths.dir, "etc-docker"), join(paths.dir, "var-lib-docker"), join(paths.dir, "tmp"), join(paths.dir, "home")]) await mkdir(dir, { recursive: true });
+  for (const dir of [
+    paths.runDir,
+    paths.dir,
+    join(paths.dir, "etc-docker"),
+    join(paths.dir, "var-lib-docker"),
+    join(paths.dir, "tmp"),
+    join(paths.dir, "home"),
+  ])
+    await mkdir(dir, { recursive: true });
   await run("chmod", ["1777", join(paths.dir, "tmp")]);
   const config = options.userlandProxy === false ? { "userland-proxy": false } : {};
   await writeFile(paths.configFile, `${JSON.stringify(config)}\n`);
@@ -87,7 +95,19 @@ export const startMatrixEngine = async (spec: EngineRoot, root: string, options:
   log(`starting dockerd of ${spec.distribution} in ${paths.netns} from ${root}`);
   const pid = startDetached(argv[0] as string, argv.slice(1), paths.log);
   const { socket, pidfile, dataRoot, execRoot } = paths;
-  const marker: EngineMarker = { kind: "docker-net-lab private engine", socket, pidfile, dataRoot, execRoot, session, lab: spec.id, paths, options: {}, pid, startedAt: new Date().toISOString() };
+  const marker: EngineMarker = {
+    kind: "docker-net-lab private engine",
+    socket,
+    pidfile,
+    dataRoot,
+    execRoot,
+    session,
+    lab: spec.id,
+    paths,
+    options: {},
+    pid,
+    startedAt: new Date().toISOString(),
+  };
   await writeFile(paths.marker, `${JSON.stringify(marker, null, 2)}\n`);
   const host = `unix://${paths.socket}`;
   const deadline = Date.now() + 90_000;
@@ -142,9 +162,13 @@ export const labProcessArgv = (engine: MatrixEngine, command: readonly string[],
     JUPYTER_DATA_DIR: join(engine.inside.dir, "jupyter"),
     ...options.env,
   };
-  return rootfsArgv(engine.root, ["env", "-i", ...Object.entries(env).map(([key, value]) => `${key}=${value}`), "sh", "-c", 'cd "$0" && exec "$@"', options.checkout, ...command], {
-    netns: engine.paths.netns,
-    readOnly: true,
-    binds: [...engineBinds(engine.paths), { source: options.checkout }, { source: process.execPath, target: `${nodeDir}/node`, readOnly: true }],
-  });
+  return rootfsArgv(
+    engine.root,
+    ["env", "-i", ...Object.entries(env).map(([key, value]) => `${key}=${value}`), "sh", "-c", 'cd "$0" && exec "$@"', options.checkout, ...command],
+    {
+      netns: engine.paths.netns,
+      readOnly: true,
+      binds: [...engineBinds(engine.paths), { source: options.checkout }, { source: process.execPath, target: `${nodeDir}/node`, readOnly: true }],
+    },
+  );
 };

@@ -59,11 +59,17 @@ export const matrixVariants: readonly MatrixVariant[] = [
 
 /** Columns and labs to run: DNL_ENGINES (d20,d26,d28,d28np) and DNL_ENGINE_LABS (01…08), default all. */
 export const matrixSelection = () => ({
-  engines: listFromEnv("DNL_ENGINES", matrixVariants.map((variant) => variant.id)),
+  engines: listFromEnv(
+    "DNL_ENGINES",
+    matrixVariants.map((variant) => variant.id),
+  ),
   labs: listFromEnv("DNL_ENGINE_LABS", allLabs),
 });
 
-const log = (spec: EngineRoot, userlandProxy = true) => (line: string) => console.log(`[${spec.id}${userlandProxy ? "" : "np"}] ${line}`);
+const log =
+  (spec: EngineRoot, userlandProxy = true) =>
+  (line: string) =>
+    console.log(`[${spec.id}${userlandProxy ? "" : "np"}] ${line}`);
 
 // Run a command as the engine's lab process; returns its output (never throws).
 const inEngine = async (engine: MatrixEngine, command: readonly string[], env: Record<string, string> = {}, timeout = 1_800_000) => {
@@ -90,17 +96,32 @@ export const runLabInside = async (engine: MatrixEngine, lab: string): Promise<{
   const reports = join(engine.paths.dir, "reports");
   await mkdir(reports, { recursive: true });
   const started = performance.now();
-  const run = await inEngine(engine, ["node", "node_modules/vitest/vitest.mjs", "run", "--config", "test/engines/inside.config.ts", `test/labs/lab${lab}.test.ts`], {
-    CI: "1", // strict residue checks: nothing else runs on this engine
-    DNL_LAB_REPORT: join(engine.inside.dir, "reports", `lab${lab}.jsonl`),
-    DNL_INNER_REPORT: join(engine.inside.dir, "reports", `lab${lab}.json`),
-  });
+  const run = await inEngine(
+    engine,
+    ["node", "node_modules/vitest/vitest.mjs", "run", "--config", "test/engines/inside.config.ts", `test/labs/lab${lab}.test.ts`],
+    {
+      CI: "1", // strict residue checks: nothing else runs on this engine
+      DNL_LAB_REPORT: join(engine.inside.dir, "reports", `lab${lab}.jsonl`),
+      DNL_INNER_REPORT: join(engine.inside.dir, "reports", `lab${lab}.json`),
+    },
+  );
   const seconds = Math.round((performance.now() - started) / 1000);
-  const json = await readFile(join(reports, `lab${lab}.json`), "utf8").then((text) => JSON.parse(text) as VitestJson, () => null);
-  const lines = (await readFile(join(reports, `lab${lab}.jsonl`), "utf8").catch(() => "")).split("\n").filter(Boolean).map((line) => JSON.parse(line) as LabRunLine);
+  const json = await readFile(join(reports, `lab${lab}.json`), "utf8").then(
+    (text) => JSON.parse(text) as VitestJson,
+    () => null,
+  );
+  const lines = (await readFile(join(reports, `lab${lab}.jsonl`), "utf8").catch(() => ""))
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as LabRunLine);
   const solved = lines.find((line) => line.solutions && line.lab === lab);
   const blank = lines.find((line) => !line.solutions && line.lab === lab);
-  const failures = json ? json.testResults.flatMap((file) => [...(file.message ? [`suite: ${file.message.slice(0, 600)}`] : []), ...file.assertionResults.filter((test) => test.status !== "passed").map((test) => `${test.fullName}: ${test.failureMessages.join(" ").slice(0, 600)}`)]) : [`no vitest report (exit ${run.exitCode}${run.timedOut ? ", timed out" : ""})`];
+  const failures = json
+    ? json.testResults.flatMap((file) => [
+        ...(file.message ? [`suite: ${file.message.slice(0, 600)}`] : []),
+        ...file.assertionResults.filter((test) => test.status !== "passed").map((test) => `${test.fullName}: ${test.failureMessages.join(" ").slice(0, 600)}`),
+      ])
+    : [`no vitest report (exit ${run.exitCode}${run.timedOut ? ", timed out" : ""})`];
   return {
     output: run.output,
     result: {
@@ -122,7 +143,10 @@ export const runLabInside = async (engine: MatrixEngine, lab: string): Promise<{
 const recordResults = async (results: readonly LabResult[]): Promise<void> => {
   const file = join(repoRoot, "test", "artifacts", "engine-matrix.json");
   await mkdir(join(repoRoot, "test", "artifacts"), { recursive: true });
-  const previous = await readFile(file, "utf8").then((text) => JSON.parse(text) as { date: string; results: LabResult[] }, () => ({ date: "", results: [] as LabResult[] }));
+  const previous = await readFile(file, "utf8").then(
+    (text) => JSON.parse(text) as { date: string; results: LabResult[] },
+    () => ({ date: "", results: [] as LabResult[] }),
+  );
   const key = (r: LabResult) => `${r.engine}/${r.lab}`;
   const merged = [...previous.results.filter((r) => !results.some((n) => key(n) === key(r))), ...results];
   await writeFile(file, `${JSON.stringify({ date: new Date().toISOString().slice(0, 10), results: merged }, null, 2)}\n`);
@@ -171,7 +195,9 @@ export const engineSuite = (spec: EngineRoot, labs: readonly string[], options: 
       it(`lab ${lab}: its whole test file passes inside (solutions pass, blank fails with hints, setup twice, no residue)`, async () => {
         const { result, output } = await runLabInside(engine as MatrixEngine, lab);
         results.push(result);
-        console.log(`[${result.engine}] lab ${lab}: ${result.testsPassed}/${result.tests} tests, solutions ${result.solutions?.passed}/${result.solutions?.checks} checks, blank ${result.blank?.failed}/${result.blank?.checks} failing, ${result.seconds} s`);
+        console.log(
+          `[${result.engine}] lab ${lab}: ${result.testsPassed}/${result.tests} tests, solutions ${result.solutions?.passed}/${result.solutions?.checks} checks, blank ${result.blank?.failed}/${result.blank?.checks} failing, ${result.seconds} s`,
+        );
         expect(result.failures, output.slice(-6000)).toEqual([]);
         expect(result.tests).toBeGreaterThan(0);
       }, 1_800_000);

@@ -64,7 +64,8 @@ export const recordScene = async (engine: MatrixEngine, name: string): Promise<s
     const version = (await execa("cat", [join(dir, "version.txt")])).stdout.trim();
     const iptables = (await execa("cat", [join(dir, "iptables-version.txt")])).stdout.trim();
     const meta = {
-      command: "iptables-save -c; docker inspect …; docker network inspect …; ps -eo pid=,args= | grep docker-proxy (scene and commands: test/engines/record.ts)",
+      command:
+        "iptables-save -c; docker inspect …; docker network inspect …; ps -eo pid=,args= | grep docker-proxy (scene and commands: test/engines/record.ts)",
       source: "recorded",
       host: `${engine.spec.distribution} root (test/helpers/rootfs.ts) with its own network namespace, on the Debian 12 host`,
       docker: `Docker Engine ${version}, ${engine.spec.distribution} docker.io${engine.options.userlandProxy === false ? ", dockerd --userland-proxy=false" : ""}`,

@@ -6,7 +6,12 @@ import { describe, expect, it } from "vitest";
 import { ensureRootfs, readManifest, rootfsArgv, rootfsCacheDir, rootfsKey } from "../helpers/rootfs.js";
 import { engineRoots } from "./roots.js";
 
-const mountinfo = async (): Promise<string[]> => (await readFile("/proc/self/mountinfo", "utf8")).split("\n").map((line) => line.split(" ")[4] ?? "").filter(Boolean).sort();
+const mountinfo = async (): Promise<string[]> =>
+  (await readFile("/proc/self/mountinfo", "utf8"))
+    .split("\n")
+    .map((line) => line.split(" ")[4] ?? "")
+    .filter(Boolean)
+    .sort();
 
 describe("Debian root filesystem builder", () => {
   // Debian sid + docker.io: the root npm test's slice of the engine matrix (ci.test.ts) needs anyway.
@@ -31,7 +36,11 @@ describe("Debian root filesystem builder", () => {
     const netns = `dnlrootfs${process.pid % 100000}`;
     await execa("ip", ["netns", "add", netns]);
     try {
-      const [file, ...args] = rootfsArgv(root, ["sh", "-c", "cat /etc/debian_version; ip -o link show | wc -l; test -d /run/netns && echo has-netns || echo no-netns; cat /run/probe/hello"], { netns, binds: [{ source: "/etc/hostname", target: "/run/probe/hello", readOnly: true }] });
+      const [file, ...args] = rootfsArgv(
+        root,
+        ["sh", "-c", "cat /etc/debian_version; ip -o link show | wc -l; test -d /run/netns && echo has-netns || echo no-netns; cat /run/probe/hello"],
+        { netns, binds: [{ source: "/etc/hostname", target: "/run/probe/hello", readOnly: true }] },
+      );
       const result = await execa(file!, args, { reject: false });
       expect(result.stderr).toBe("");
       const [version, links, netnsDir, hostname] = String(result.stdout).split("\n");

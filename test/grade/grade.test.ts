@@ -11,12 +11,24 @@ import { expectBystandersAlive, makeBystanders, removeBystanders, sessionObjects
 import { lab01MaxPoints, writeSubmissions } from "./submissions.js";
 
 interface Gradebook {
-  submissions: { id: string; lab: string | null; status: string; points: number; maxPoints: number; claimedPoints: number | null; session: string | null; checks: { id: string; points: number; passed: boolean }[] }[];
+  submissions: {
+    id: string;
+    lab: string | null;
+    status: string;
+    points: number;
+    maxPoints: number;
+    claimedPoints: number | null;
+    session: string | null;
+    checks: { id: string; points: number; passed: boolean }[];
+  }[];
 }
 
 // The CSV without the duration column (the only thing allowed to differ between runs).
 const withoutDurations = (csv: string): string[] => {
-  const rows = csv.trim().split("\r\n").map((line) => line.split(","));
+  const rows = csv
+    .trim()
+    .split("\r\n")
+    .map((line) => line.split(","));
   const column = rows[0]?.indexOf("duration_s") ?? -1;
   return rows.map((cells) => cells.filter((_, index) => index !== column).join(","));
 };
@@ -40,7 +52,18 @@ describe("grade: a folder of submissions -> gradebook and feedback", () => {
   });
 
   it("grade --jobs 2 gives each submission the right row and status, and never crashes on broken ones", async () => {
-    const { exitCode, stderr } = await runCli(["grade", join(dir, "subs"), "--out", join(dir, "out2"), "--jobs", "2", "--cell-timeout", "8", "--timeout", "120"]);
+    const { exitCode, stderr } = await runCli([
+      "grade",
+      join(dir, "subs"),
+      "--out",
+      join(dir, "out2"),
+      "--jobs",
+      "2",
+      "--cell-timeout",
+      "8",
+      "--timeout",
+      "120",
+    ]);
     expect(stderr).toContain("[8/8]");
     expect(exitCode).toBe(0);
     book = JSON.parse(await readFile(join(dir, "out2", "gradebook.json"), "utf8")) as Gradebook;
@@ -71,7 +94,11 @@ describe("grade: a folder of submissions -> gradebook and feedback", () => {
 
   it("writes feedback for every submission, with the topology picture for those that ran", async () => {
     const files = await readdir(join(dir, "out2", "feedback"));
-    expect(files.sort()).toEqual(Object.values(ids).map((id) => `${id}.html`).sort());
+    expect(files.sort()).toEqual(
+      Object.values(ids)
+        .map((id) => `${id}.html`)
+        .sort(),
+    );
     const solved = await readFile(join(dir, "out2", "feedback", `${ids.solved}.html`), "utf8");
     expect(solved).toContain("<svg");
     expect(solved).toContain("01.web1-serves");
@@ -79,7 +106,17 @@ describe("grade: a folder of submissions -> gradebook and feedback", () => {
     const blank = await readFile(join(dir, "out2", "feedback", `${ids.blank}.html`), "utf8");
     expect(blank).toMatch(/Hint( \d+ of \d+)?:/);
     // The grader shows every hint level but the last, the exact command.
-    expect(givenAway(findLab("01"), blank.replace(/<[^>]+>/g, " ").replaceAll("&quot;", '"').replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&"))).toBeNull();
+    expect(
+      givenAway(
+        findLab("01"),
+        blank
+          .replace(/<[^>]+>/g, " ")
+          .replaceAll("&quot;", '"')
+          .replaceAll("&lt;", "<")
+          .replaceAll("&gt;", ">")
+          .replaceAll("&amp;", "&"),
+      ),
+    ).toBeNull();
     const fake = await readFile(join(dir, "out2", "feedback", `${ids.fake}.html`), "utf8");
     expect(fake).toContain(`displayed ${lab01MaxPoints} point(s)`);
     expect(await readFile(join(dir, "out2", "feedback", `${ids.corrupted}.html`), "utf8")).toContain("not-json");
@@ -100,7 +137,8 @@ describe("grade: a folder of submissions -> gradebook and feedback", () => {
     const two = await readFile(join(dir, "out2", "gradebook.csv"), "utf8");
     expect(withoutDurations(one)).toEqual(withoutDurations(two));
     const bookOne = JSON.parse(await readFile(join(dir, "out1", "gradebook.json"), "utf8")) as Gradebook;
-    const grades = (b: Gradebook) => b.submissions.map((s) => ({ id: s.id, status: s.status, points: s.points, checks: s.checks.map((c) => [c.id, c.points]) }));
+    const grades = (b: Gradebook) =>
+      b.submissions.map((s) => ({ id: s.id, status: s.status, points: s.points, checks: s.checks.map((c) => [c.id, c.points]) }));
     expect(grades(bookOne)).toEqual(grades(book));
     expect(existsSync(join(dir, "out1", "gradebook.csv.tmp"))).toBe(false);
     const sessions = bookOne.submissions.map((s) => s.session).filter((s): s is string => s !== null);

@@ -12,12 +12,38 @@ import { detectLab, findSubmissions, submissionId } from "../../src/grade/submis
 import { labs } from "../../src/labs/registry.js";
 
 const lab01 = labs.find((lab) => lab.id === "01");
-const notebook = (metadata: Record<string, unknown> = { "docker-net-lab": { lab: "01" } }): string => JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata, cells: [] });
+const notebook = (metadata: Record<string, unknown> = { "docker-net-lab": { lab: "01" } }): string =>
+  JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata, cells: [] });
 
-const check = (id: string, points: number, max: number): CheckResult => ({ id, title: id, passed: points === max, points, maxPoints: max, message: "m", hint: points === max ? null : "h", hints: points === max ? [] : ["h"], hintLevel: points === max ? 0 : 1, hintLevels: points === max ? 0 : 1, evidence: {} });
+const check = (id: string, points: number, max: number): CheckResult => ({
+  id,
+  title: id,
+  passed: points === max,
+  points,
+  maxPoints: max,
+  message: "m",
+  hint: points === max ? null : "h",
+  hints: points === max ? [] : ["h"],
+  hintLevel: points === max ? 0 : 1,
+  hintLevels: points === max ? 0 : 1,
+  evidence: {},
+});
 const row = (overrides: Partial<GradeRow>): GradeRow => ({
-  id: "alice", file: "alice.ipynb", lab: "01", status: "ok", message: "", checks: lab01?.checks.map((c) => check(c.id, c.points, c.points)) ?? [],
-  points: 8, maxPoints: 8, claimedPoints: null, cellErrors: [], session: "ab12", durationMs: 1234, notebookMs: 1000, topologySvg: null, ...overrides,
+  id: "alice",
+  file: "alice.ipynb",
+  lab: "01",
+  status: "ok",
+  message: "",
+  checks: lab01?.checks.map((c) => check(c.id, c.points, c.points)) ?? [],
+  points: 8,
+  maxPoints: 8,
+  claimedPoints: null,
+  cellErrors: [],
+  session: "ab12",
+  durationMs: 1234,
+  notebookMs: 1000,
+  topologySvg: null,
+  ...overrides,
 });
 
 describe("detectLab(text, wanted)", () => {
@@ -97,7 +123,10 @@ describe("gradebookCsv(rows) and gradebookJson(rows)", () => {
     expect(csv).toContain("'@SUM(A1)");
   });
   it("JSON lists every check of the lab and each submission's verdicts, without evidence", () => {
-    const json = gradebookJson([row({})]) as { checks: { id: string; hidden: boolean }[]; submissions: { checks: Record<string, unknown>[]; feedback: string }[] };
+    const json = gradebookJson([row({})]) as {
+      checks: { id: string; hidden: boolean }[];
+      submissions: { checks: Record<string, unknown>[]; feedback: string }[];
+    };
     expect(json.checks.some((c) => c.hidden)).toBe(true);
     expect(json.submissions[0]?.feedback).toBe("feedback/alice.html");
     expect(json.submissions[0]?.checks[0]).not.toHaveProperty("evidence");
@@ -106,7 +135,9 @@ describe("gradebookCsv(rows) and gradebookJson(rows)", () => {
 
 describe("feedbackHtml(row)", () => {
   it("escapes what the submission controls and notes points the notebook claimed but did not earn", () => {
-    const html = feedbackHtml(row({ points: 0, claimedPoints: 8, status: "cell-errors", cellErrors: [{ id: "ex1", ename: "Error", evalue: "<script>alert(1)</script>" }] }));
+    const html = feedbackHtml(
+      row({ points: 0, claimedPoints: 8, status: "cell-errors", cellErrors: [{ id: "ex1", ename: "Error", evalue: "<script>alert(1)</script>" }] }),
+    );
     expect(html).not.toContain("<script>");
     expect(html).toContain("&lt;script&gt;");
     expect(html).toContain("displayed 8 point(s)");
@@ -117,22 +148,32 @@ describe("pool(items, limit, work, stop)", () => {
   it("keeps the order of results and never runs more than `limit` at once", async () => {
     let running = 0;
     let peak = 0;
-    const results = await pool([30, 10, 20, 5], 2, async (ms) => {
-      running++;
-      peak = Math.max(peak, running);
-      await new Promise((done) => setTimeout(done, ms));
-      running--;
-      return ms * 2;
-    }, () => false);
+    const results = await pool(
+      [30, 10, 20, 5],
+      2,
+      async (ms) => {
+        running++;
+        peak = Math.max(peak, running);
+        await new Promise((done) => setTimeout(done, ms));
+        running--;
+        return ms * 2;
+      },
+      () => false,
+    );
     expect(results).toEqual([60, 20, 40, 10]);
     expect(peak).toBe(2);
   });
   it("starts nothing new once stop() is true", async () => {
     let stopped = false;
-    const results = await pool([1, 2, 3, 4], 1, async (n) => {
-      if (n === 2) stopped = true;
-      return n;
-    }, () => stopped);
+    const results = await pool(
+      [1, 2, 3, 4],
+      1,
+      async (n) => {
+        if (n === 2) stopped = true;
+        return n;
+      },
+      () => stopped,
+    );
     expect(results).toEqual([1, 2, undefined, undefined]);
   });
 });
@@ -155,6 +196,7 @@ describe("gradeProgress(total, stream)", () => {
     const progress = gradeProgress(2, out);
     progress.started("alice");
     progress.finished(row({}));
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the progress line is a terminal escape sequence
     expect(written[0]).toMatch(/^\r\x1b\[2K\[\.+\] 0\/2 graded · running: alice$/);
     expect(written.join("")).toContain("[1/2] alice: lab 01, 8/8 points, ok, 1.2 s\n");
     expect(written.at(-1)).toMatch(/\[#{12}\.{12}\] 1\/2 graded$/);

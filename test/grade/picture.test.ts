@@ -9,7 +9,13 @@ const topology = {
   networks: [],
   warnings: [],
   containers: [container("dnl-ab12-01-web1", "ab12"), container("dnl-zz99-01-web1", "zz99"), container("someone", "")],
-  namespaces: [ns("host", "host", "host"), ns("container:dnl-ab12-01-web1", "container", "dnl-ab12-01-web1", ["dnl-ab12-01-web1"]), ns("container:dnl-zz99-01-web1", "container", "dnl-zz99-01-web1", ["dnl-zz99-01-web1"]), ns("netns:dnl-ab12-02-ns", "netns", "dnl-ab12-02-ns"), ns("netns:dnl-parse-ns", "netns", "dnl-parse-ns")],
+  namespaces: [
+    ns("host", "host", "host"),
+    ns("container:dnl-ab12-01-web1", "container", "dnl-ab12-01-web1", ["dnl-ab12-01-web1"]),
+    ns("container:dnl-zz99-01-web1", "container", "dnl-zz99-01-web1", ["dnl-zz99-01-web1"]),
+    ns("netns:dnl-ab12-02-ns", "netns", "dnl-ab12-02-ns"),
+    ns("netns:dnl-parse-ns", "netns", "dnl-parse-ns"),
+  ],
   links: [
     { kind: "veth", a: "host:veth1", b: "container:dnl-ab12-01-web1:eth0" },
     { kind: "veth", a: "host:veth2", b: "container:dnl-zz99-01-web1:eth0" },

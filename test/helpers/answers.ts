@@ -8,7 +8,11 @@ import { join } from "node:path";
 import { sourceFile } from "../../src/labs/answer-key.js";
 import { packageRoot } from "../../src/setup/paths.js";
 
-const codeLines = (text: string): string[] => text.split("\n").map((line) => line.trim()).filter((line) => line.length >= 15 && !line.startsWith("//"));
+const codeLines = (text: string): string[] =>
+  text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line.length >= 15 && !line.startsWith("//"));
 
 /** Solution lines (trimmed, at least 15 characters, not comments) that the learner's exercise cell does not contain. */
 export const answerLines = (lab: LabDefinition): string[] => {
@@ -30,11 +34,20 @@ export const answerCommands = (lab: LabDefinition): RegExp[] => {
   const key = answerKey(lab);
   // A command the notebook already runs or shows outside the exercises is a tool taught, not an answer.
   const cells = parseLabSource(readFileSync(join(packageRoot, sourceFile(lab)), "utf8"), sourceFile(lab));
-  const shown = cells.filter((cell) => cell.kind !== "exercise").map((cell) => cell.source).join("\n");
+  const shown = cells
+    .filter((cell) => cell.kind !== "exercise")
+    .map((cell) => cell.source)
+    .join("\n");
   // A command without any of the learner's names (`brctl show`, `docker network inspect bridge`) is where to look.
-  const templates = Object.values(key).flatMap((code) => [...code.matchAll(/lab\.sh`([^`]+)`/g)].map((m) => m[1]!)).filter((t) => t.includes("${") && !shown.includes(t));
+  const templates = Object.values(key)
+    .flatMap((code) => [...code.matchAll(/lab\.sh`([^`]+)`/g)].map((m) => m[1]!))
+    .filter((t) => t.includes("${") && !shown.includes(t));
   return [...new Set(templates)].map((template) => {
-    const pattern = template.trim().split(/\$\{[^}]+\}/).map((part) => part.replace(/[.*+?^$()|[\]\\{}]/g, "\\$&").replace(/\s+/g, "\\s+")).join("\\S+");
+    const pattern = template
+      .trim()
+      .split(/\$\{[^}]+\}/)
+      .map((part) => part.replace(/[.*+?^$()|[\]\\{}]/g, "\\$&").replace(/\s+/g, "\\s+"))
+      .join("\\S+");
     return new RegExp(pattern);
   });
 };

@@ -22,7 +22,8 @@ export const runCli = async (args: readonly string[], options: { input?: string;
     env: { ...options.env },
   });
   const cli = { stdout: String(result.stdout), stderr: String(result.stderr), exitCode: result.exitCode ?? -1 };
-  if (process.env.DNL_LAB_REPORT && args[0] === "labs" && args[1] === "run" && args.includes("--json")) await reportLabRun(process.env.DNL_LAB_REPORT, args, cli);
+  if (process.env.DNL_LAB_REPORT && args[0] === "labs" && args[1] === "run" && args.includes("--json"))
+    await reportLabRun(process.env.DNL_LAB_REPORT, args, cli);
   return cli;
 };
 
@@ -35,7 +36,16 @@ const reportLabRun = async (file: string, args: readonly string[], cli: CliResul
     // A run that printed no JSON is reported with no checks; the test itself fails on it.
   }
   for (const run of runs.length ? runs : [{ lab: String(args[2]), passed: false, durationMs: 0, checks: [] }]) {
-    const line = { lab: run.lab, solutions: args.includes("--solutions"), exitCode: cli.exitCode, passed: run.passed, durationMs: run.durationMs, checks: run.checks.length, checksPassed: run.checks.filter((check) => check.passed).length, failed: run.checks.filter((check) => !check.passed).map((check) => check.id) };
+    const line = {
+      lab: run.lab,
+      solutions: args.includes("--solutions"),
+      exitCode: cli.exitCode,
+      passed: run.passed,
+      durationMs: run.durationMs,
+      checks: run.checks.length,
+      checksPassed: run.checks.filter((check) => check.passed).length,
+      failed: run.checks.filter((check) => !check.passed).map((check) => check.id),
+    };
     await appendFile(file, `${JSON.stringify(line)}\n`);
   }
 };

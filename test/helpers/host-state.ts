@@ -14,7 +14,11 @@ export interface HostState {
 const lines = async (file: string, args: string[]): Promise<string[]> => {
   const result = await execa(file, args, { reject: false, timeout: 30_000 });
   if (result.exitCode !== 0) throw new Error(`${file} ${args.join(" ")} failed: ${String(result.stderr)}`);
-  return String(result.stdout).split("\n").map((line) => line.trim()).filter(Boolean).sort();
+  return String(result.stdout)
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .sort();
 };
 
 /** Fail loudly (never skip) when no engine answers: in CI a missing engine is a failure. */
@@ -30,7 +34,10 @@ export const hostState = async (): Promise<HostState> => ({
   volumes: await lines("docker", ["volume", "ls", "-q"]),
   namespaces: (await lines("ip", ["netns", "list"])).map((line) => line.split(" ")[0] ?? line),
   links: (await lines("ip", ["-o", "link", "show"])).map((line) => line.split(":")[1]?.trim().split("@")[0] ?? line).sort(),
-  iptables: (await lines("iptables-save", [])).filter((line) => !line.startsWith("#")).map((line) => line.replace(/\[\d+:\d+\]/g, "")).sort(),
+  iptables: (await lines("iptables-save", []))
+    .filter((line) => !line.startsWith("#"))
+    .map((line) => line.replace(/\[\d+:\d+\]/g, ""))
+    .sort(),
 });
 
 /** Assert the host is as it was. */

@@ -56,7 +56,10 @@ export const rootfsPath = (options: RootfsOptions): string => join(rootfsCacheDi
 
 /** The manifest of a complete root, or null. */
 export const readManifest = async (root: string): Promise<RootfsManifest | null> =>
-  readFile(join(root, "etc", "dnl-rootfs.json"), "utf8").then((text) => JSON.parse(text) as RootfsManifest, () => null);
+  readFile(join(root, "etc", "dnl-rootfs.json"), "utf8").then(
+    (text) => JSON.parse(text) as RootfsManifest,
+    () => null,
+  );
 
 const isAlive = (pid: number): boolean => {
   try {
@@ -82,11 +85,17 @@ const lock = async (path: string, log: (line: string) => void): Promise<() => Pr
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
     const pid = Number((await readFile(path, "utf8").catch(() => "")).trim());
-    const age = await stat(path).then((s) => Date.now() - s.mtimeMs, () => 0);
+    const age = await stat(path).then(
+      (s) => Date.now() - s.mtimeMs,
+      () => 0,
+    );
     // No pid yet: the holder is between open and write (give it a few seconds); a dead pid: stale.
     if ((Number.isInteger(pid) && pid > 0 && !isAlive(pid)) || (!(pid > 0) && age > 10_000)) {
       log(`removing a stale lock ${path} (process ${pid || "?"} is gone)`);
-      await rename(path, `${path}.stale-${process.pid}`).then(() => rm(`${path}.stale-${process.pid}`, { force: true }), () => undefined);
+      await rename(path, `${path}.stale-${process.pid}`).then(
+        () => rm(`${path}.stale-${process.pid}`, { force: true }),
+        () => undefined,
+      );
       continue;
     }
     if (!told) log(`waiting for process ${pid} that is building this root (${path})`);
@@ -116,13 +125,14 @@ const stream = (file: string, args: readonly string[], onLine: (line: string) =>
     take(child.stderr, 1);
     child.on("error", reject);
     child.on("close", (code) => {
-      for (const rest of pending) if (rest) (tail.push(rest), onLine(rest));
+      for (const rest of pending) if (rest) tail.push(rest), onLine(rest);
       resolve({ code: code ?? 1, tail: tail.slice(-40) });
     });
   });
 
 // Lines worth showing from debootstrap and apt (the rest is in the error message's tail when a step fails).
-const worthShowing = (line: string): boolean => /^(I|W|E): |^(Setting up|Err:|E: |W: )/.test(line) && !/^I: (Retrieving|Validating|Extracting|Unpacking|Configuring) /.test(line);
+const worthShowing = (line: string): boolean =>
+  /^(I|W|E): |^(Setting up|Err:|E: |W: )/.test(line) && !/^I: (Retrieving|Validating|Extracting|Unpacking|Configuring) /.test(line);
 
 const chrootEnv: NodeJS.ProcessEnv = {
   PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
@@ -145,7 +155,12 @@ exit $status`;
 
 // Run `script` with /bin/sh inside the root under construction (private mount namespace, its own /proc and /dev).
 const inChroot = async (root: string, script: string, log: (line: string) => void, what: string): Promise<void> => {
-  const result = await stream("unshare", ["--mount", "--propagation", "private", "--", "sh", "-c", inChrootScript, "dnl-rootfs", root, script], (line) => worthShowing(line) && log(line), chrootEnv);
+  const result = await stream(
+    "unshare",
+    ["--mount", "--propagation", "private", "--", "sh", "-c", inChrootScript, "dnl-rootfs", root, script],
+    (line) => worthShowing(line) && log(line),
+    chrootEnv,
+  );
   if (result.code !== 0) throw new Error(`${what} failed in ${root} (exit ${result.code}):\n${result.tail.join("\n")}`);
 };
 
@@ -160,7 +175,12 @@ const removeTree = async (path: string): Promise<void> => {
 const ensureDebootstrap = async (log: (line: string) => void): Promise<void> => {
   if (existsSync("/usr/sbin/debootstrap")) return;
   log("debootstrap is missing: apt-get install -y debootstrap");
-  const result = await stream("apt-get", ["-o", "DPkg::Lock::Timeout=600", "install", "-y", "--no-install-recommends", "debootstrap"], (line) => worthShowing(line) && log(line), { ...process.env, DEBIAN_FRONTEND: "noninteractive" });
+  const result = await stream(
+    "apt-get",
+    ["-o", "DPkg::Lock::Timeout=600", "install", "-y", "--no-install-recommends", "debootstrap"],
+    (line) => worthShowing(line) && log(line),
+    { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+  );
   if (result.code !== 0) throw new Error(`apt-get install debootstrap failed:\n${result.tail.join("\n")}`);
 };
 
@@ -197,7 +217,11 @@ export const ensureRootfs = async (options: RootfsOptions): Promise<string> => {
     const building = join(cache, `.build-${key}-${process.pid}`);
     const started = Date.now();
     log(`building ${spec.suite} root ${root} with ${spec.packages.join(" ") || "nothing but minbase"} (debootstrap from ${mirror}, a few minutes)`);
-    const boot = await stream("unshare", ["--mount", "--propagation", "private", "--", "debootstrap", "--variant=minbase", spec.suite, building, mirror], (line) => worthShowing(line) && log(line));
+    const boot = await stream(
+      "unshare",
+      ["--mount", "--propagation", "private", "--", "debootstrap", "--variant=minbase", spec.suite, building, mirror],
+      (line) => worthShowing(line) && log(line),
+    );
     if (boot.code !== 0) throw new Error(`debootstrap ${spec.suite} failed (exit ${boot.code}):\n${boot.tail.join("\n")}`);
     await mkdir(join(building, ".dnl-oldroot")); // where rootfsArgv's pivot_root puts the old root for a moment
     // The mirror's Release files carry a Valid-Until (sid's: about a week); a machine whose clock runs ahead of the
@@ -217,17 +241,24 @@ export const ensureRootfs = async (options: RootfsOptions): Promise<string> => {
     const versions: Record<string, string> = {};
     for (const name of spec.packages) {
       const query = await stream("chroot", [building, "dpkg-query", "-W", "-f", "${Version}", name.replace(/[=].*$/, "")], () => undefined);
-      versions[name] = query.code === 0 ? (query.tail.join("").trim()) : "?";
+      versions[name] = query.code === 0 ? query.tail.join("").trim() : "?";
     }
     const leftover = await mountsUnder([building]);
     if (leftover.length) throw new Error(`mounts left in ${building}: ${leftover.join(", ")}`);
     const manifest: RootfsManifest = { ...spec, mirror, builtAt: new Date().toISOString(), versions };
     await writeFile(join(building, "etc", "dnl-rootfs.json"), `${JSON.stringify(manifest, null, 2)}\n`);
     await rename(building, root);
-    log(`built ${root} in ${Math.round((Date.now() - started) / 1000)} s (${Object.entries(versions).map(([n, v]) => `${n} ${v}`).join(", ") || "minbase"})`);
+    log(
+      `built ${root} in ${Math.round((Date.now() - started) / 1000)} s (${
+        Object.entries(versions)
+          .map(([n, v]) => `${n} ${v}`)
+          .join(", ") || "minbase"
+      })`,
+    );
     return root;
   } catch (error) {
-    for (const entry of await readdir(cache).catch(() => [] as string[])) if (entry === `.build-${key}-${process.pid}`) await removeTree(join(cache, entry)).catch(() => undefined);
+    for (const entry of await readdir(cache).catch(() => [] as string[]))
+      if (entry === `.build-${key}-${process.pid}`) await removeTree(join(cache, entry)).catch(() => undefined);
     throw error;
   } finally {
     await unlock();
@@ -290,14 +321,26 @@ exec chroot . /bin/sh -c 'umount -l /.dnl-oldroot && cd / && exec "$@"' dnl-root
 export const rootfsArgv = (root: string, argv: readonly string[], options: RootfsArgvOptions = {}): string[] => {
   if (!argv.length) throw new Error("rootfsArgv needs a command to run");
   const binds = options.binds ?? [];
-  for (const bind of binds) if (!(bind.target ?? bind.source).startsWith("/") || !bind.source.startsWith("/")) throw new Error(`bind paths must be absolute: ${JSON.stringify(bind)}`);
+  for (const bind of binds)
+    if (!(bind.target ?? bind.source).startsWith("/") || !bind.source.startsWith("/")) throw new Error(`bind paths must be absolute: ${JSON.stringify(bind)}`);
   return [
     // nsenter rather than `ip netns exec`: that one remounts /sys for the namespace, which drops the cgroup mounts
     // under /sys/fs/cgroup the root needs (dockerd: "Devices cgroup isn't mounted"); /sys is mounted fresh below.
     ...(options.netns ? ["nsenter", `--net=/run/netns/${options.netns}`] : []),
-    "unshare", "--mount", "--propagation", "private", "--",
-    "sh", "-c", inRootScript, "dnl-rootfs", root, options.readOnly ? "ro" : "rw", String(binds.length),
+    "unshare",
+    "--mount",
+    "--propagation",
+    "private",
+    "--",
+    "sh",
+    "-c",
+    inRootScript,
+    "dnl-rootfs",
+    root,
+    options.readOnly ? "ro" : "rw",
+    String(binds.length),
     ...binds.flatMap((bind) => [bind.source, bind.target ?? bind.source, bind.readOnly ? "ro" : "rw"]),
-    "--", ...argv,
+    "--",
+    ...argv,
   ];
 };

@@ -32,7 +32,12 @@ export const installTestKernelspecs = async (): Promise<TestKernelspecs> => {
   const tslab = join(repoRoot, "node_modules", "tslab", "bin", "tslab");
   await writeFile(
     join(plain, "kernel.json"),
-    JSON.stringify({ argv: [process.execPath, tslab, "kernel", "--config-path", "{connection_file}"], display_name: "tslab", language: "typescript", interrupt_mode: "signal" }),
+    JSON.stringify({
+      argv: [process.execPath, tslab, "kernel", "--config-path", "{connection_file}"],
+      display_name: "tslab",
+      language: "typescript",
+      interrupt_mode: "signal",
+    }),
   );
   return {
     env: { JUPYTER_PATH: root, JUPYTER_DATA_DIR: join(root, "data"), JUPYTER_RUNTIME_DIR: join(root, "runtime"), PYTHONDONTWRITEBYTECODE: "1" },
@@ -55,7 +60,15 @@ export interface Output {
 }
 
 export interface StepResult {
-  reply: Record<string, unknown> & { status?: string; ename?: string; evalue?: string; traceback?: string[]; matches?: string[]; found?: boolean; data?: Record<string, string> };
+  reply: Record<string, unknown> & {
+    status?: string;
+    ename?: string;
+    evalue?: string;
+    traceback?: string[];
+    matches?: string[];
+    found?: boolean;
+    data?: Record<string, string>;
+  };
   outputs: Output[];
   idle?: boolean;
   /** How many SIGINTs it took (interrupt steps). */
@@ -71,7 +84,11 @@ export interface KernelRun {
 }
 
 /** Start the kernel `kernel` in `cwd`, run `steps`, shut it down; what a front end saw, step by step. */
-export const runKernel = async (specs: TestKernelspecs, steps: Step[], options: { kernel?: string; cwd?: string; env?: Record<string, string> } = {}): Promise<KernelRun> => {
+export const runKernel = async (
+  specs: TestKernelspecs,
+  steps: Step[],
+  options: { kernel?: string; cwd?: string; env?: Record<string, string> } = {},
+): Promise<KernelRun> => {
   const script = { kernel: options.kernel ?? kernelName, cwd: options.cwd ?? repoRoot, steps };
   const result = await execa(systemPython, [join(kernelDir, "kernel_client.py")], {
     input: JSON.stringify(script),
@@ -87,7 +104,10 @@ export const runKernel = async (specs: TestKernelspecs, steps: Step[], options: 
 
 /** Text of all stream outputs of a step. */
 export const streamText = (step: StepResult, name: "stdout" | "stderr"): string =>
-  step.outputs.filter((o) => o.msg_type === "stream" && o.content.name === name).map((o) => o.content.text ?? "").join("");
+  step.outputs
+    .filter((o) => o.msg_type === "stream" && o.content.name === name)
+    .map((o) => o.content.text ?? "")
+    .join("");
 
 /** The execute_result data of a step, if any. */
 export const resultData = (step: StepResult): Record<string, unknown> | undefined => step.outputs.find((o) => o.msg_type === "execute_result")?.content.data;

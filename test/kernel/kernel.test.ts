@@ -19,7 +19,7 @@ describe("project kernel", () => {
       /* 5 */ { execute: ticks },
       /* 6 */ { execute: "const started = Date.now();\nwhile (true) {}", interrupt_after: 1.5 },
       /* 7 */ { execute: '"still alive"' },
-      /* 8 */ { execute: 'function gateway(name: string): string {\n  // the learner\'s helper\n  throw new Error(`no gateway for ${name}`);\n}' },
+      /* 8 */ { execute: "function gateway(name: string): string {\n  // the learner's helper\n  throw new Error(`no gateway for ${name}`);\n}" },
       /* 9 */ { execute: '\nconst bridge = "docker0";\ngateway(bridge);' },
       /* 10 */ { execute: "const count: number = 1;\ncount.toUpperCase();" },
       /* 11 */ { execute: 'import * as path from "node:path";\nconst p = path.join("a", "b");' },
@@ -32,7 +32,7 @@ describe("project kernel", () => {
       },
       /* 16 */ { execute: 'const e = new Error("engine down") as Error & { hint: string };\ne.hint = "start dockerd";\nthrow e;' },
       /* 17 */ { execute: 'setTimeout(() => console.log("late output"), 300);\nsetTimeout(() => { throw new Error("thrown in a timer"); }, 350);' },
-      /* 18 */ { execute: "await new Promise((resolve) => setTimeout(resolve, 800));\n\"waited\"" },
+      /* 18 */ { execute: 'await new Promise((resolve) => setTimeout(resolve, 800));\n"waited"' },
       /* 19 */ { execute: '"kernel survived"' },
       /* 20 */ { execute: 'import * as dnl from "docker-net-lab";\ntypeof dnl.snapshot' },
       /* 21 */ { complete: "dnl.snaps" },
@@ -87,11 +87,7 @@ describe("project kernel", () => {
     const reply = step(10).reply;
     expect(reply.ename).toBe("CompileError");
     expect(reply.evalue).toContain("Property 'toUpperCase' does not exist on type 'number'");
-    expect(reply.traceback).toEqual([
-      expect.stringContaining("(cell [10], line 2, column 7)"),
-      "    2 | count.toUpperCase();",
-      "      |       ^",
-    ]);
+    expect(reply.traceback).toEqual([expect.stringContaining("(cell [10], line 2, column 7)"), "    2 | count.toUpperCase();", "      |       ^"]);
   });
 
   it("completes and inspects the API of an imported module", () => {
@@ -116,7 +112,9 @@ describe("project kernel", () => {
 
   it("the display hook publishes a display and then updates it in place (progress)", () => {
     const outputs = step(15).outputs.filter((o) => o.msg_type.endsWith("display_data"));
-    expect(outputs.map((o) => [o.msg_type, o.content.data?.["text/plain"], (o.content as { transient?: { display_id?: string } }).transient?.display_id])).toEqual([
+    expect(
+      outputs.map((o) => [o.msg_type, o.content.data?.["text/plain"], (o.content as { transient?: { display_id?: string } }).transient?.display_id]),
+    ).toEqual([
       ["display_data", "step 1/2", "progress"],
       ["update_display_data", "step 2/2", "progress"],
     ]);

@@ -11,7 +11,9 @@ describe("givenAway(lab, text)", () => {
   });
 
   it("catches a hint that spells out a solution command with the learner's names, or a solution line", () => {
-    expect(givenAway(lab01, "Run: lab.sh`docker run -d --name dnl-ab12-01-web1 docker-net-lab/toolbox:0.1.0 httpd -f -p 80 -h /var/www` (no --network option)")).not.toBeNull();
+    expect(
+      givenAway(lab01, "Run: lab.sh`docker run -d --name dnl-ab12-01-web1 docker-net-lab/toolbox:0.1.0 httpd -f -p 80 -h /var/www` (no --network option)"),
+    ).not.toBeNull();
     expect(givenAway(lab01, 'Then: await lab.answer("nat-option", "com.docker.network.bridge.enable_ip_masquerade");')).not.toBeNull();
   });
 

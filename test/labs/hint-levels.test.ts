@@ -17,7 +17,13 @@ const leveled: CheckDefinition<LabContext> = {
   points: 1,
   run: async () => (fixed ? pass("fixed") : fail("broken", hints(["the concept, and where to look", "closer: which field"], "the command: ip link set x up"))),
 };
-const plain: CheckDefinition<LabContext> = { id: "99.plain", title: "one level", concepts: [], points: 1, run: async () => fail("broken", "run the setup cell") };
+const plain: CheckDefinition<LabContext> = {
+  id: "99.plain",
+  title: "one level",
+  concepts: [],
+  points: 1,
+  run: async () => fail("broken", "run the setup cell"),
+};
 
 describe("graduated hints in a session", () => {
   const saved = process.env.DNL_STATE_DIR;
@@ -37,7 +43,13 @@ describe("graduated hints in a session", () => {
 
   it("the first failure shows the first level only; the second failure the next; the command comes last", async () => {
     const [first] = await checkInSession([leveled], context);
-    expect(first).toMatchObject({ passed: false, hintLevel: 1, hintLevels: 3, hints: ["the concept, and where to look"], hint: "the concept, and where to look" });
+    expect(first).toMatchObject({
+      passed: false,
+      hintLevel: 1,
+      hintLevels: 3,
+      hints: ["the concept, and where to look"],
+      hint: "the concept, and where to look",
+    });
     const [second] = await checkInSession([leveled], context);
     expect(second).toMatchObject({ hintLevel: 2, hints: ["the concept, and where to look", "closer: which field"] });
     const [third] = await checkInSession([leveled], context);

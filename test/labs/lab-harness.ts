@@ -18,7 +18,16 @@ export interface RunJson {
   passed: boolean;
   durationMs: number;
   notebook: { status: string; durationMs: number; cells: { id: string | null; error: { ename: string; evalue: string } | null }[] };
-  checks: { id: string; passed: boolean; hint: string | null; hints: string[]; hintLevel: number; hintLevels: number; message: string; evidence: Record<string, unknown> }[];
+  checks: {
+    id: string;
+    passed: boolean;
+    hint: string | null;
+    hints: string[];
+    hintLevel: number;
+    hintLevels: number;
+    message: string;
+    evidence: Record<string, unknown>;
+  }[];
 }
 
 /** An unlabeled container, network and namespace the lab must not touch. */
@@ -101,16 +110,38 @@ console.log("PROBE " + JSON.stringify({ images, ns, daemons }));`;
 export const expectNoResidueOf = async (before: HostState, sessions: readonly string[], needles: readonly string[] = []): Promise<void> => {
   const after = await hostState();
   const names = async (kind: "container" | "network", ids: string[]) =>
-    ids.length ? String((await execa("docker", [kind === "container" ? "inspect" : "network", ...(kind === "network" ? ["inspect"] : []), "-f", kind === "container" ? "{{.Name}} {{json .Config.Labels}}" : "{{.Name}} {{json .Labels}}", ...ids], { reject: false })).stdout).split("\n") : [];
+    ids.length
+      ? String(
+          (
+            await execa(
+              "docker",
+              [
+                kind === "container" ? "inspect" : "network",
+                ...(kind === "network" ? ["inspect"] : []),
+                "-f",
+                kind === "container" ? "{{.Name}} {{json .Config.Labels}}" : "{{.Name}} {{json .Labels}}",
+                ...ids,
+              ],
+              { reject: false },
+            )
+          ).stdout,
+        ).split("\n")
+      : [];
   const added = (key: keyof HostState) => after[key].filter((item) => !before[key].includes(item));
   const marks = [...sessions.flatMap((s) => [`-${s}-`, `dnl${s}`, `"${s}"`]), ...needles.filter(Boolean)];
   const ours = (text: string) => marks.some((mark) => text.includes(mark));
   const leftovers = [
     ...(await names("container", added("containers"))).filter(ours).map((x) => `container ${x}`),
     ...(await names("network", added("networks"))).filter(ours).map((x) => `network ${x}`),
-    ...added("namespaces").filter(ours).map((x) => `namespace ${x}`),
-    ...added("links").filter(ours).map((x) => `link ${x}`),
-    ...added("iptables").filter(ours).map((x) => `iptables ${x}`),
+    ...added("namespaces")
+      .filter(ours)
+      .map((x) => `namespace ${x}`),
+    ...added("links")
+      .filter(ours)
+      .map((x) => `link ${x}`),
+    ...added("iptables")
+      .filter(ours)
+      .map((x) => `iptables ${x}`),
   ];
   const linksNow = after.links.join(" ");
   for (const session of sessions) expect(linksNow).not.toContain(`dnl${session}`);
@@ -138,7 +169,14 @@ export const runWholeNotebook = async (id: string, session: string): Promise<Not
   const lab = findLab(id);
   const dir = await mkdtemp(join(tmpdir(), `dnl-lab${id}-`));
   try {
-    return await executeNotebook({ notebook: notebookPath(lab), session, cwd: join(notebookPath(lab), ".."), solutions: answerKey(lab), skipTags: [], out: join(dir, "executed.ipynb") });
+    return await executeNotebook({
+      notebook: notebookPath(lab),
+      session,
+      cwd: join(notebookPath(lab), ".."),
+      solutions: answerKey(lab),
+      skipTags: [],
+      out: join(dir, "executed.ipynb"),
+    });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -164,15 +202,20 @@ export const runSetupTwice = async (id: string, session: string, probe: string):
     };
     await writeFile(nb, JSON.stringify(notebook));
     const run = await executeNotebook({ notebook: nb, session, cwd: join(notebookPath(lab), ".."), out });
-    const executed = JSON.parse(await (await import("node:fs/promises")).readFile(out, "utf8")) as { cells: { id: string; outputs: { text?: string | string[] }[] }[] };
-    const text = executed.cells.find((c) => c.id === "probe")?.outputs.map((o) => (Array.isArray(o.text) ? o.text.join("") : (o.text ?? ""))).join("") ?? "";
+    const executed = JSON.parse(await (await import("node:fs/promises")).readFile(out, "utf8")) as {
+      cells: { id: string; outputs: { text?: string | string[] }[] }[];
+    };
+    const text =
+      executed.cells
+        .find((c) => c.id === "probe")
+        ?.outputs.map((o) => (Array.isArray(o.text) ? o.text.join("") : (o.text ?? "")))
+        .join("") ?? "";
     const line = text.split("\n").find((l) => l.startsWith("PROBE "));
     return { run, probe: line ? JSON.parse(line.slice("PROBE ".length)) : null };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 };
-
 
 /** `labs run ID --solutions`: the notebook ran clean and exactly `checkIds` passed, in that order. */
 export const expectSolved = async (id: string, checkIds: readonly string[]): Promise<RunJson> => {
@@ -222,7 +265,11 @@ export const expectWholeNotebookPasses = async (id: string, session: string, min
 };
 
 /** A throwaway notebook of code cells (id -> source), run through the real kernel in a session; the executed cells come back. */
-export const runCells = async (id: string, session: string, cells: readonly (readonly [string, string])[]): Promise<{ run: NotebookRun; outputs: Map<string, { text: string; errors: string[] }> }> => {
+export const runCells = async (
+  id: string,
+  session: string,
+  cells: readonly (readonly [string, string])[],
+): Promise<{ run: NotebookRun; outputs: Map<string, { text: string; errors: string[] }> }> => {
   const lab = findLab(id);
   const dir = await mkdtemp(join(tmpdir(), `dnl-lab${id}-cells-`));
   try {
@@ -236,11 +283,18 @@ export const runCells = async (id: string, session: string, cells: readonly (rea
     };
     await writeFile(nb, JSON.stringify(notebook));
     const run = await executeNotebook({ notebook: nb, session, cwd: join(notebookPath(lab), ".."), out });
-    const executed = JSON.parse(await (await import("node:fs/promises")).readFile(out, "utf8")) as { cells: { id: string; outputs: { output_type: string; text?: string | string[]; evalue?: string; data?: Record<string, unknown> }[] }[] };
-    const outputs = new Map(executed.cells.map((cell) => [cell.id, {
-      text: cell.outputs.map((o) => (Array.isArray(o.text) ? o.text.join("") : (o.text ?? String(o.data?.["text/plain"] ?? "")))).join(""),
-      errors: cell.outputs.filter((o) => o.output_type === "error").map((o) => o.evalue ?? ""),
-    }]));
+    const executed = JSON.parse(await (await import("node:fs/promises")).readFile(out, "utf8")) as {
+      cells: { id: string; outputs: { output_type: string; text?: string | string[]; evalue?: string; data?: Record<string, unknown> }[] }[];
+    };
+    const outputs = new Map(
+      executed.cells.map((cell) => [
+        cell.id,
+        {
+          text: cell.outputs.map((o) => (Array.isArray(o.text) ? o.text.join("") : (o.text ?? String(o.data?.["text/plain"] ?? "")))).join(""),
+          errors: cell.outputs.filter((o) => o.output_type === "error").map((o) => o.evalue ?? ""),
+        },
+      ]),
+    );
     return { run, outputs };
   } finally {
     await rm(dir, { recursive: true, force: true });

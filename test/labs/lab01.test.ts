@@ -1,13 +1,31 @@
 import { describe, it } from "vitest";
 import { newSessionId } from "../../src/labs/session.js";
-import { expectBlankFails, expectNoResidueOf, expectSolved, expectTeachingMechanics, expectWholeNotebookPasses, labSuite, runSetupTwice } from "./lab-harness.js";
+import {
+  expectBlankFails,
+  expectNoResidueOf,
+  expectSolved,
+  expectTeachingMechanics,
+  expectWholeNotebookPasses,
+  labSuite,
+  runSetupTwice,
+} from "./lab-harness.js";
 
 describe("lab 01 · docker0, through the real kernel", () => {
   const suite = labSuite();
   const { others } = suite;
 
   it("labs run 01 --solutions passes every check, hidden ones included, and leaves nothing behind", async () => {
-    const result = await expectSolved("01", ["01.docker0-is-bridge", "01.two-containers", "01.gateway-owner", "01.inspect-bridge", "01.nat-option", "01.safe-cleanup", "01.web3-fixed", "01.predictions", "01.web1-serves"]);
+    const result = await expectSolved("01", [
+      "01.docker0-is-bridge",
+      "01.two-containers",
+      "01.gateway-owner",
+      "01.inspect-bridge",
+      "01.nat-option",
+      "01.safe-cleanup",
+      "01.web3-fixed",
+      "01.predictions",
+      "01.web1-serves",
+    ]);
     await others.expectUntouched();
     await expectNoResidueOf(suite.before(), [result.session]);
   });
@@ -15,7 +33,7 @@ describe("lab 01 · docker0, through the real kernel", () => {
   it("labs run 01 without solutions fails every check, web3 stays broken, and no hint the grader shows gives a solution away", async () => {
     const result = await expectBlankFails("01", 9, { noAnswers: true });
     const web3 = result.checks.find((c) => c.id === "01.web3-fixed");
-    if (web3?.evidence["fixed"] !== false) throw new Error(`web3 should be broken after the scenario: ${JSON.stringify(web3)}`);
+    if (web3?.evidence.fixed !== false) throw new Error(`web3 should be broken after the scenario: ${JSON.stringify(web3)}`);
     await others.expectUntouched();
     await expectNoResidueOf(suite.before(), [result.session]);
   });

@@ -1,21 +1,38 @@
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
 import { newSessionId } from "../../src/labs/session.js";
-import { expectBlankFails, expectNoResidueOf, expectSolved, expectTeachingMechanics, expectWholeNotebookPasses, labSuite, runSetupTwice } from "./lab-harness.js";
+import {
+  expectBlankFails,
+  expectNoResidueOf,
+  expectSolved,
+  expectTeachingMechanics,
+  expectWholeNotebookPasses,
+  labSuite,
+  runSetupTwice,
+} from "./lab-harness.js";
 
 describe("lab 02 · veth pairs and namespaces, through the real kernel", () => {
   const suite = labSuite();
   const { others } = suite;
 
   it("labs run 02 --solutions passes every check, the hidden one included and leaves nothing behind", async () => {
-    const result = await expectSolved("02", ["02.veth-pairs", "02.stop-removes-veth", "02.veth-count", "02.hand-built", "02.hand-pairing", "02.c-fixed", "02.predictions", "02.hand-ping"]);
+    const result = await expectSolved("02", [
+      "02.veth-pairs",
+      "02.stop-removes-veth",
+      "02.veth-count",
+      "02.hand-built",
+      "02.hand-pairing",
+      "02.c-fixed",
+      "02.predictions",
+      "02.hand-ping",
+    ]);
     await others.expectUntouched();
-    await expectNoResidueOf(suite.before(), [result.session], [String(result.checks.find((c) => c.id === "02.hand-built")?.evidence["gateway"] ?? "")]);
+    await expectNoResidueOf(suite.before(), [result.session], [String(result.checks.find((c) => c.id === "02.hand-built")?.evidence.gateway ?? "")]);
   });
 
   it("labs run 02 without solutions fails every check, namespace C stays unplugged, and no hint the grader shows gives a solution away", async () => {
     const result = await expectBlankFails("02", 8, { noAnswers: true });
-    expect(result.checks.find((c) => c.id === "02.c-fixed")?.evidence["fixed"]).toBe(false);
+    expect(result.checks.find((c) => c.id === "02.c-fixed")?.evidence.fixed).toBe(false);
     await others.expectUntouched();
     await expectNoResidueOf(suite.before(), [result.session]);
   });

@@ -8,9 +8,19 @@ describe("lab 03 · NAT and port publishing, through the real kernel", () => {
   const { others } = suite;
 
   it("labs run 03 --solutions passes every check, the hidden one included and leaves nothing behind", async () => {
-    const result = await expectSolved("03", ["03.masquerade", "03.published", "03.dnat", "03.loopback", "03.snat", "03.counters", "03.routed", "03.hairpin", "03.live-nat"]);
-    const bindings = result.checks.find((c) => c.id === "03.published")?.evidence["bindings"] as { hostPort: string }[];
-    const seen = String(result.checks.find((c) => c.id === "03.snat")?.evidence["seen"]);
+    const result = await expectSolved("03", [
+      "03.masquerade",
+      "03.published",
+      "03.dnat",
+      "03.loopback",
+      "03.snat",
+      "03.counters",
+      "03.routed",
+      "03.hairpin",
+      "03.live-nat",
+    ]);
+    const bindings = result.checks.find((c) => c.id === "03.published")?.evidence.bindings as { hostPort: string }[];
+    const seen = String(result.checks.find((c) => c.id === "03.snat")?.evidence.seen);
     await others.expectUntouched();
     await expectNoResidueOf(suite.before(), [result.session], [`dport ${bindings[0]?.hostPort}`, seen]);
     expect(String((await execa("pgrep", ["-f", `docker-proxy .*-host-port ${bindings[0]?.hostPort} `], { reject: false })).stdout)).toBe("");

@@ -10,7 +10,11 @@ describe("lab 04 · user-defined bridges and DNS, through the real kernel", () =
     const result = await expectSolved("04", ["04.user-bridge", "04.dns", "04.alias", "04.isolation", "04.connect", "04.link", "04.live-dns"]);
     const evidence = (id: string, key: string) => String(result.checks.find((c) => c.id === id)?.evidence[key] ?? "");
     await others.expectUntouched();
-    await expectNoResidueOf(suite.before(), [result.session], [evidence("04.user-bridge", "subnet"), evidence("04.user-bridge", "bridge"), evidence("04.isolation", "bridge")]);
+    await expectNoResidueOf(
+      suite.before(),
+      [result.session],
+      [evidence("04.user-bridge", "subnet"), evidence("04.user-bridge", "bridge"), evidence("04.isolation", "bridge")],
+    );
   });
 
   it("labs run 04 without solutions fails every check and shows a hint for each", async () => {

@@ -1,14 +1,33 @@
 import { describe, expect, it } from "vitest";
 import { newSessionId } from "../../src/labs/session.js";
-import { expectBlankFails, expectNoResidueOf, expectSolved, expectTeachingMechanics, expectWholeNotebookPasses, labSuite, paramsProbe, runSetupTwice } from "./lab-harness.js";
+import {
+  expectBlankFails,
+  expectNoResidueOf,
+  expectSolved,
+  expectTeachingMechanics,
+  expectWholeNotebookPasses,
+  labSuite,
+  paramsProbe,
+  runSetupTwice,
+} from "./lab-harness.js";
 
 describe("lab 05 · host, none and container modes, through the real kernel", () => {
   const suite = labSuite();
   const { others } = suite;
 
   it("labs run 05 --solutions passes every check, the hidden one included and leaves nothing behind", async () => {
-    const result = await expectSolved("05", ["05.none", "05.host", "05.host-namespaces", "05.host-p", "05.container-mode", "05.side-veth", "05.probe-fixed", "05.predictions", "05.live"]);
-    expect(result.checks.find((c) => c.id === "05.host-namespaces")?.evidence["shared"]).toEqual(["net"]);
+    const result = await expectSolved("05", [
+      "05.none",
+      "05.host",
+      "05.host-namespaces",
+      "05.host-p",
+      "05.container-mode",
+      "05.side-veth",
+      "05.probe-fixed",
+      "05.predictions",
+      "05.live",
+    ]);
+    expect(result.checks.find((c) => c.id === "05.host-namespaces")?.evidence.shared).toEqual(["net"]);
     await others.expectUntouched();
     await expectNoResidueOf(suite.before(), [result.session]);
   });
@@ -16,7 +35,7 @@ describe("lab 05 · host, none and container modes, through the real kernel", ()
   it("labs run 05 without solutions fails every check, probe stays in its own namespace, and no hint the grader shows gives a solution away", async () => {
     const result = await expectBlankFails("05", 9, { noAnswers: true });
     expect(result.notebook.status).toBe("ok");
-    expect(result.checks.find((c) => c.id === "05.probe-fixed")?.evidence["fixed"]).toBe(false);
+    expect(result.checks.find((c) => c.id === "05.probe-fixed")?.evidence.fixed).toBe(false);
     await others.expectUntouched();
     await expectNoResidueOf(suite.before(), [result.session]);
   });

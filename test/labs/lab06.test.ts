@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { newSessionId } from "../../src/labs/session.js";
-import { expectBlankFails, expectNoResidueOf, expectSolved, expectTeachingMechanics, expectWholeNotebookPasses, labSuite, runSetupTwice } from "./lab-harness.js";
+import {
+  expectBlankFails,
+  expectNoResidueOf,
+  expectSolved,
+  expectTeachingMechanics,
+  expectWholeNotebookPasses,
+  labSuite,
+  runSetupTwice,
+} from "./lab-harness.js";
 
 const checkIds = ["06.macvlan-network", "06.own-macs", "06.gateway-owner", "06.host-shim", "06.shim-fixed", "06.predictions", "06.lan-reaches-child"];
 
@@ -11,13 +19,13 @@ describe("lab 06 · macvlan on a lab-made LAN, through the real kernel", () => {
   it("labs run 06 --solutions passes every check, the hidden one included and leaves nothing behind", async () => {
     const result = await expectSolved("06", checkIds);
     await others.expectUntouched();
-    await expectNoResidueOf(suite.before(), [result.session], [String(result.checks.find((c) => c.id === "06.macvlan-network")?.evidence["subnet"] ?? "")]);
+    await expectNoResidueOf(suite.before(), [result.session], [String(result.checks.find((c) => c.id === "06.macvlan-network")?.evidence.subnet ?? "")]);
   });
 
   it("labs run 06 without solutions fails every check, the remade shim stays broken, and no hint the grader shows gives a solution away", async () => {
     const result = await expectBlankFails("06", checkIds.length, { noAnswers: true });
     expect(result.checks.map((check) => check.id)).toEqual(checkIds);
-    expect(result.checks.find((c) => c.id === "06.shim-fixed")?.evidence["fixed"]).toBe(false);
+    expect(result.checks.find((c) => c.id === "06.shim-fixed")?.evidence.fixed).toBe(false);
     await others.expectUntouched();
     await expectNoResidueOf(suite.before(), [result.session]);
   });

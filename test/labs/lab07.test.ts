@@ -5,9 +5,27 @@ import { labContext } from "../../src/labs/run-lab.js";
 import { newSessionId } from "../../src/labs/session.js";
 import { runCli } from "../helpers/cli.js";
 import { learnerDockerdPid, engineLeftovers, expectNoEngineResidue } from "./engine-residue.js";
-import { expectBlankFails, expectNoResidueOf, expectSolved, expectTeachingMechanics, expectWholeNotebookPasses, labSuite, privateEngineProbe, runSetupTwice } from "./lab-harness.js";
+import {
+  expectBlankFails,
+  expectNoResidueOf,
+  expectSolved,
+  expectTeachingMechanics,
+  expectWholeNotebookPasses,
+  labSuite,
+  privateEngineProbe,
+  runSetupTwice,
+} from "./lab-harness.js";
 
-const checkIds = ["07.bip", "07.address-pool", "07.custom-network", "07.static-and-range", "07.safe-static", "07.team-fixed", "07.predictions", "07.static-serves"];
+const checkIds = [
+  "07.bip",
+  "07.address-pool",
+  "07.custom-network",
+  "07.static-and-range",
+  "07.safe-static",
+  "07.team-fixed",
+  "07.predictions",
+  "07.static-serves",
+];
 
 describe("lab 07 · addressing on a private engine, through the real kernel", () => {
   let dockerdPid: string;
@@ -33,7 +51,7 @@ describe("lab 07 · addressing on a private engine, through the real kernel", ()
   it("labs run 07 without solutions fails every check, db stays without its address, and no hint the grader shows gives a solution away", async () => {
     const result = await expectBlankFails("07", checkIds.length, { noAnswers: true });
     expect(result.checks.map((check) => check.id)).toEqual(checkIds);
-    expect(result.checks.find((c) => c.id === "07.team-fixed")?.evidence["fixed"]).toBe(false);
+    expect(result.checks.find((c) => c.id === "07.team-fixed")?.evidence.fixed).toBe(false);
     expect(result.checks.find((c) => c.id === "07.bip")?.message).toContain("172.17.0.1/16");
     await others.expectUntouched();
     await expectNoResidueOf(suite.before(), [result.session]);

@@ -2,9 +2,27 @@ import { execa } from "execa";
 import { beforeAll, describe, expect, it } from "vitest";
 import { newSessionId } from "../../src/labs/session.js";
 import { expectNoEngineResidue, learnerDockerdPid } from "./engine-residue.js";
-import { expectBlankFails, expectNoResidueOf, expectSolved, expectTeachingMechanics, expectWholeNotebookPasses, labSuite, privateEngineProbe, runSetupTwice } from "./lab-harness.js";
+import {
+  expectBlankFails,
+  expectNoResidueOf,
+  expectSolved,
+  expectTeachingMechanics,
+  expectWholeNotebookPasses,
+  labSuite,
+  privateEngineProbe,
+  runSetupTwice,
+} from "./lab-harness.js";
 
-const checkIds = ["08.swarm", "08.overlay-network", "08.overlay-containers", "08.vxlan", "08.ipvlan-detected", "08.c3-fixed", "08.predictions", "08.overlay-dns-ping"];
+const checkIds = [
+  "08.swarm",
+  "08.overlay-network",
+  "08.overlay-containers",
+  "08.vxlan",
+  "08.ipvlan-detected",
+  "08.c3-fixed",
+  "08.predictions",
+  "08.overlay-dns-ping",
+];
 const learnerSwarm = async () => String((await execa("docker", ["info", "--format", "{{.Swarm.LocalNodeState}}"])).stdout).trim();
 
 describe("lab 08 · overlay on a single-node swarm of a private engine, through the real kernel", () => {
@@ -28,7 +46,7 @@ describe("lab 08 · overlay on a single-node swarm of a private engine, through 
   it("labs run 08 without solutions fails every check, c3 cannot reach c1, and no hint the grader shows gives a solution away", async () => {
     const result = await expectBlankFails("08", checkIds.length, { noAnswers: true });
     expect(result.checks.map((check) => check.id)).toEqual(checkIds);
-    expect(result.checks.find((c) => c.id === "08.c3-fixed")?.evidence["fixed"]).toBe(false);
+    expect(result.checks.find((c) => c.id === "08.c3-fixed")?.evidence.fixed).toBe(false);
     await others.expectUntouched();
     await expectNoResidueOf(suite.before(), [result.session]);
     await expectNoEngineResidue(result.session, "08");

@@ -22,14 +22,20 @@ describe("executeNotebook", () => {
           nbformat_minor: 5,
           metadata: { kernelspec: { name: "docker-net-lab", display_name: "TypeScript (docker-net-lab)", language: "typescript" } },
           cells: [
-            cell("start", 'import { spawn } from "node:child_process";\nspawn("sh", ["-c", "sleep 1; echo noise-after-the-report"], { stdio: ["ignore", "inherit", "inherit"], detached: true }).unref();\n"started"'),
+            cell(
+              "start",
+              'import { spawn } from "node:child_process";\nspawn("sh", ["-c", "sleep 1; echo noise-after-the-report"], { stdio: ["ignore", "inherit", "inherit"], detached: true }).unref();\n"started"',
+            ),
             cell("end", '"last cell"'),
           ],
         }),
       );
       const run = await executeNotebook({ notebook, session: newSessionId(), cwd: join(notebookPath(findLab("01")), "..") });
       expect({ status: run.status, message: run.message }).toEqual({ status: "ok", message: "" });
-      expect(run.cells.map((c) => [c.id, c.error])).toEqual([["start", null], ["end", null]]);
+      expect(run.cells.map((c) => [c.id, c.error])).toEqual([
+        ["start", null],
+        ["end", null],
+      ]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -14,10 +14,23 @@ const predictions = [
   { id: "count", question: "How many?", explain: "One per container." },
   { id: "kind", question: "Which kind?", choices: ["bridge", "veth"], explain: "docker0 is a bridge." },
 ];
-const troubleshoot = { symptom: "web3 does not answer.", scenario: "setup changes web3's address", causes: { "wrong-address": "eth0 has another address", "server-stopped": "httpd is not running" }, cause: "wrong-address", breakIt: async () => undefined };
+const troubleshoot = {
+  symptom: "web3 does not answer.",
+  scenario: "setup changes web3's address",
+  causes: { "wrong-address": "eth0 has another address", "server-stopped": "httpd is not running" },
+  cause: "wrong-address",
+  breakIt: async () => undefined,
+};
 let fixed = false;
 const lab: LabDefinition = {
-  id: "99", slug: "99-test", title: "t", summary: "s", concepts: [], setup: async () => undefined, predictions, troubleshoot,
+  id: "99",
+  slug: "99-test",
+  title: "t",
+  summary: "s",
+  concepts: [],
+  setup: async () => undefined,
+  predictions,
+  troubleshoot,
   checks: [],
 };
 
@@ -51,7 +64,9 @@ describe("predictions and diagnoses in a session", () => {
     await recordPrediction(lab, context.session, "count", 2);
     await recordObservation(lab, context.session, "count", 3);
     await expect(recordPrediction(lab, context.session, "count", 3)).rejects.toThrow(/already ran .* a prediction recorded after seeing the result is refused/);
-    await expect(recordPrediction(lab, context.session, "count", 3)).rejects.toMatchObject({ hint: expect.stringContaining("Your prediction from before, 2, stays recorded") });
+    await expect(recordPrediction(lab, context.session, "count", 3)).rejects.toMatchObject({
+      hint: expect.stringContaining("Your prediction from before, 2, stays recorded"),
+    });
     await recordObservation(lab, context.session, "kind", "bridge");
     await expect(recordPrediction(lab, context.session, "kind", "bridge")).rejects.toMatchObject({ hint: expect.stringContaining("start the lab over") });
   });
@@ -80,13 +95,19 @@ describe("predictions and diagnoses in a session", () => {
 
   it("the troubleshooting check wants the live fix and the right cause named", async () => {
     const check = troubleshootCheck(troubleshoot, {
-      id: "99.fixed", title: "t", concepts: [], points: 2,
-      fixed: async () => (fixed ? pass("web3 answers") : fail("web3 has 192.0.2.7", hints(["compare the address Docker assigned with eth0's"], "docker restart web3"))),
+      id: "99.fixed",
+      title: "t",
+      concepts: [],
+      points: 2,
+      fixed: async () =>
+        fixed ? pass("web3 answers") : fail("web3 has 192.0.2.7", hints(["compare the address Docker assigned with eth0's"], "docker restart web3")),
     });
     const broken = await runCheck(check, context);
     expect(broken).toMatchObject({ passed: false, evidence: { fixed: false, diagnosis: null } });
     expect(broken.hint).toMatch(/^Diagnose first/);
-    await expect(recordDiagnosis(lab, context.session, "dns")).rejects.toMatchObject({ hint: expect.stringContaining('"wrong-address" (eth0 has another address)') });
+    await expect(recordDiagnosis(lab, context.session, "dns")).rejects.toMatchObject({
+      hint: expect.stringContaining('"wrong-address" (eth0 has another address)'),
+    });
     await recordDiagnosis(lab, context.session, "server-stopped");
     fixed = true;
     expect(await runCheck(check, context)).toMatchObject({ passed: false, message: expect.stringContaining('You named "server-stopped"') });

@@ -81,22 +81,59 @@ describe("labs that teach, not transcribe", () => {
 });
 
 describe("parseLabSource", () => {
-  const lab = { id: "99", slug: "99-test", title: "t", summary: "s", concepts: [1], setup: async () => undefined, checks: [
-    { id: "99.a", title: "A is there", concepts: [1], points: 1, run: async () => ({ passed: true, message: "" }) },
-    { id: "99.h", title: "hidden", concepts: [1], points: 1, hidden: true, run: async () => ({ passed: true, message: "" }) },
-  ] } satisfies LabDefinition;
-  const good = ["// header", "", "/* %% md intro concepts=1", "# Title", "a **b**/c is *\\/ fine", "*/", "", "// %% code setup", 'import { openLab } from "docker-net-lab";', "const lab = await openLab(\"99\");", "", "// %% exercise ex1", "// your turn", "// %% solution ex1", "// your turn", "await lab.answer(\"x\", 1);", "// %% check ex1-check 99.a", "", "// %% teardown teardown", 'import { openLab } from "docker-net-lab";', "await (await openLab(\"99\")).teardown();", ""].join("\n");
+  const lab = {
+    id: "99",
+    slug: "99-test",
+    title: "t",
+    summary: "s",
+    concepts: [1],
+    setup: async () => undefined,
+    checks: [
+      { id: "99.a", title: "A is there", concepts: [1], points: 1, run: async () => ({ passed: true, message: "" }) },
+      { id: "99.h", title: "hidden", concepts: [1], points: 1, hidden: true, run: async () => ({ passed: true, message: "" }) },
+    ],
+  } satisfies LabDefinition;
+  const good = [
+    "// header",
+    "",
+    "/* %% md intro concepts=1",
+    "# Title",
+    "a **b**/c is *\\/ fine",
+    "*/",
+    "",
+    "// %% code setup",
+    'import { openLab } from "docker-net-lab";',
+    'const lab = await openLab("99");',
+    "",
+    "// %% exercise ex1",
+    "// your turn",
+    "// %% solution ex1",
+    "// your turn",
+    'await lab.answer("x", 1);',
+    "// %% check ex1-check 99.a",
+    "",
+    "// %% teardown teardown",
+    'import { openLab } from "docker-net-lab";',
+    'await (await openLab("99")).teardown();',
+    "",
+  ].join("\n");
 
   it("reads markdown, code, exercise + solution, check and teardown cells with their ids, tags and concepts", () => {
     const cells = parseLabSource(good, "t.ts");
-    expect(cells.map((c) => [c.kind, c.id])).toEqual([["md", "intro"], ["code", "setup"], ["exercise", "ex1"], ["check", "ex1-check"], ["teardown", "teardown"]]);
+    expect(cells.map((c) => [c.kind, c.id])).toEqual([
+      ["md", "intro"],
+      ["code", "setup"],
+      ["exercise", "ex1"],
+      ["check", "ex1-check"],
+      ["teardown", "teardown"],
+    ]);
     expect(cells[0]).toMatchObject({ source: "# Title\na **b**/c is */ fine", concepts: [1], line: 3 });
     expect(cells[2]).toMatchObject({ source: "// your turn", solution: '// your turn\nawait lab.answer("x", 1);' });
     const built = buildLab(cells, lab, "t.ts");
     expect(built.solutions).toEqual({ ex1: '// your turn\nawait lab.answer("x", 1);' });
     const nb = built.notebook.cells;
-    expect(nb.map((c) => (c["metadata"] as { tags?: string[] }).tags ?? [])).toEqual([[], [], ["exercise"], ["graded"], ["teardown"]]);
-    expect((nb[3]!["source"] as string[]).join("")).toBe('// Graded check 99.a: A is there.\nawait lab.check("99.a");');
+    expect(nb.map((c) => (c.metadata as { tags?: string[] }).tags ?? [])).toEqual([[], [], ["exercise"], ["graded"], ["teardown"]]);
+    expect((nb[3]!.source as string[]).join("")).toBe('// Graded check 99.a: A is there.\nawait lab.check("99.a");');
     // One module for the type check: the teardown's import merged into the first, the solution in place of the exercise.
     const module = moduleOf(cells, lab, "t.ts");
     expect(module.match(/^import /gm)).toHaveLength(1);
@@ -114,8 +151,29 @@ describe("parseLabSource", () => {
   ];
   for (const [what, text, message] of refused) it(`refuses ${what}, with file:line`, () => expect(() => parseLabSource(text, "t.ts")).toThrow(message));
 
-  const withTeaching = { ...lab, predictions: [{ id: "n", question: "How many veths?", choices: ["1", "2"], explain: "One per container." }], troubleshoot: { symptom: "s", scenario: "sc", causes: { a: "A", b: "B" }, cause: "a", breakIt: async () => undefined } } satisfies LabDefinition;
-  const teaching = ["// %% code setup", 'const lab = await (await import("docker-net-lab")).openLab("99");', "// %% predict p1 n", 'await lab.predict("n", undefined);', "// %% solution p1", 'await lab.predict("n", "1");', "// %% code look", 'await lab.observe("n", async () => 1);', "// %% code scenario", "await lab.scenario();", "// %% exercise t1 type=troubleshoot", "// fix it", "// %% solution t1", 'await lab.diagnose("a");', "// %% check c 99.a", ""].join("\n");
+  const withTeaching = {
+    ...lab,
+    predictions: [{ id: "n", question: "How many veths?", choices: ["1", "2"], explain: "One per container." }],
+    troubleshoot: { symptom: "s", scenario: "sc", causes: { a: "A", b: "B" }, cause: "a", breakIt: async () => undefined },
+  } satisfies LabDefinition;
+  const teaching = [
+    "// %% code setup",
+    'const lab = await (await import("docker-net-lab")).openLab("99");',
+    "// %% predict p1 n",
+    'await lab.predict("n", undefined);',
+    "// %% solution p1",
+    'await lab.predict("n", "1");',
+    "// %% code look",
+    'await lab.observe("n", async () => 1);',
+    "// %% code scenario",
+    "await lab.scenario();",
+    "// %% exercise t1 type=troubleshoot",
+    "// fix it",
+    "// %% solution t1",
+    'await lab.diagnose("a");',
+    "// %% check c 99.a",
+    "",
+  ].join("\n");
 
   it("reads prediction cells and exercise types, writes the question from the definition, and keys the prediction", () => {
     const cells = parseLabSource(teaching, "t.ts");
@@ -123,9 +181,11 @@ describe("parseLabSource", () => {
     expect(cells[4]).toMatchObject({ kind: "exercise", exerciseType: "troubleshoot" });
     const built = buildLab(cells, withTeaching, "t.ts");
     const cell = built.notebook.cells[1]!;
-    expect(cell["metadata"]).toEqual({ tags: ["exercise", "predict"] });
-    expect((cell["source"] as string[]).join("")).toMatch(/^\/\/ Prediction: How many veths\?\n\/\/ Choose one of: "1", "2"\.\n.*refused.*\nawait lab\.predict\("n", undefined\);$/s);
-    expect(built.solutions["p1"]).toMatch(/^\/\/ Prediction: How many veths\?[\s\S]*await lab\.predict\("n", "1"\);$/);
+    expect(cell.metadata).toEqual({ tags: ["exercise", "predict"] });
+    expect((cell.source as string[]).join("")).toMatch(
+      /^\/\/ Prediction: How many veths\?\n\/\/ Choose one of: "1", "2"\.\n.*refused.*\nawait lab\.predict\("n", undefined\);$/s,
+    );
+    expect(built.solutions.p1).toMatch(/^\/\/ Prediction: How many veths\?[\s\S]*await lab\.predict\("n", "1"\);$/);
   });
 
   it("buildLab refuses a prediction without its cell, observed before its cell or never, and a troubleshooting exercise that names no cause", () => {
@@ -134,7 +194,7 @@ describe("parseLabSource", () => {
     expect(build(teaching.replace('await lab.observe("n", async () => 1);', "1;"))).toThrow(/prediction `n` is never observed/);
     expect(build(teaching.replace("// %% code setup\n", '// %% code setup\nawait lab.observe("n", async () => 0);\n'))).toThrow(/observed before its cell/);
     expect(build(teaching.replace('await lab.diagnose("a");', "// nothing"))).toThrow(/must name the cause with lab.diagnose/);
-    expect(build(teaching.replace(' type=troubleshoot', ""))).toThrow(/add an exercise with type=troubleshoot/);
+    expect(build(teaching.replace(" type=troubleshoot", ""))).toThrow(/add an exercise with type=troubleshoot/);
     expect(build(teaching.replace("await lab.scenario();", "1;"))).toThrow(/must start it with `await lab.scenario\(\)`/);
     expect(build(teaching.replace('await lab.predict("n", "1");', 'await lab.predict("m", "1");'))).toThrow(/solution must call lab.predict\("n", …\)/);
     expect(() => parseLabSource("// %% predict p1\nx\n", "t.ts")).toThrow(/names one prediction id/);

@@ -16,7 +16,19 @@ import { expectNoResidueOfSession, randomSession } from "../browser/residue.js";
 const python = process.env.DNL_PYTHON ?? "/usr/bin/python3";
 const checkMime = "application/vnd.docker-net-lab.check+json";
 /** MIME types JupyterLab and Notebook render out of the box, plus the project's documented check bundle. */
-const standardMimes = new Set(["text/plain", "text/html", "text/markdown", "text/latex", "image/svg+xml", "image/png", "image/jpeg", "image/gif", "application/json", "application/pdf", checkMime]);
+const standardMimes = new Set([
+  "text/plain",
+  "text/html",
+  "text/markdown",
+  "text/latex",
+  "image/svg+xml",
+  "image/png",
+  "image/jpeg",
+  "image/gif",
+  "application/json",
+  "application/pdf",
+  checkMime,
+]);
 
 interface Cell {
   readonly id?: string;
@@ -36,7 +48,10 @@ interface Output {
 interface Notebook {
   readonly nbformat: number;
   readonly nbformat_minor: number;
-  readonly metadata: { kernelspec?: { name?: string; display_name?: string; language?: string }; language_info?: { name?: string; file_extension?: string; mimetype?: string } };
+  readonly metadata: {
+    kernelspec?: { name?: string; display_name?: string; language?: string };
+    language_info?: { name?: string; file_extension?: string; mimetype?: string };
+  };
   readonly cells: Cell[];
 }
 
@@ -87,7 +102,9 @@ describe("lab notebooks are ready for JupyterLab and Notebook", () => {
     });
 
     it("stores no outputs and no execution counts", () => {
-      const dirty = notebook.cells.filter((cell) => cell.cell_type === "code" && ((cell.outputs ?? []).length > 0 || (cell.execution_count ?? null) !== null)).map((cell) => cell.id);
+      const dirty = notebook.cells
+        .filter((cell) => cell.cell_type === "code" && ((cell.outputs ?? []).length > 0 || (cell.execution_count ?? null) !== null))
+        .map((cell) => cell.id);
       expect(dirty).toEqual([]);
     });
 
@@ -117,7 +134,13 @@ describe("outputs of lab 01, executed through the project kernel with the refere
     before = await hostState();
     work = await mkdtemp(join(tmpdir(), "dnl-validate-"));
     const out = join(work, "executed.ipynb");
-    const run = await executeNotebook({ notebook: join(labsRoot, lab.slug, "lab.ipynb"), session, cwd: join(labsRoot, lab.slug), solutions: answerKey(lab), out });
+    const run = await executeNotebook({
+      notebook: join(labsRoot, lab.slug, "lab.ipynb"),
+      session,
+      cwd: join(labsRoot, lab.slug),
+      solutions: answerKey(lab),
+      out,
+    });
     expect(run.status, run.message).toBe("ok");
     executed = JSON.parse(await readFile(out, "utf8")) as Notebook;
   });
@@ -135,7 +158,11 @@ describe("outputs of lab 01, executed through the project kernel with the refere
   });
 
   it("has no error outputs", () => {
-    expect(outputs().filter((output) => output.output_type === "error").map((output) => `${output.ename}: ${output.evalue}`)).toEqual([]);
+    expect(
+      outputs()
+        .filter((output) => output.output_type === "error")
+        .map((output) => `${output.ename}: ${output.evalue}`),
+    ).toEqual([]);
   });
 
   it("uses only standard MIME types, plus the check bundle", () => {

@@ -2,21 +2,44 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
-  parseBridgeLink, parseIfconfig, parseIpAddr, parseIpLink, parseIpRoute, parseIptablesList, parseIptablesSave, parseRoute, type IpInterface, type Route,
+  parseBridgeLink,
+  parseIfconfig,
+  parseIpAddr,
+  parseIpLink,
+  parseIpRoute,
+  parseIptablesList,
+  parseIptablesSave,
+  parseRoute,
+  type IpInterface,
+  type Route,
 } from "../../src/parse/index.js";
 
 const fixture = (path: string): string => readFileSync(new URL(`../fixtures/parse/${path}`, import.meta.url), "utf8");
 
 // Fields every source prints.
 const common = (i: IpInterface) => ({
-  ifindex: i.ifindex, name: i.name, peerIfindex: i.peerIfindex, mtu: i.mtu, qdisc: i.qdisc, master: i.master,
-  linkType: i.linkType, mac: i.mac, broadcast: i.broadcast,
+  ifindex: i.ifindex,
+  name: i.name,
+  peerIfindex: i.peerIfindex,
+  mtu: i.mtu,
+  qdisc: i.qdisc,
+  master: i.master,
+  linkType: i.linkType,
+  mac: i.mac,
+  broadcast: i.broadcast,
   addresses: i.addresses.map((a) => ({ family: a.family, address: a.address, prefix: a.prefix, scope: a.scope })),
 });
 // Fields iproute2 prints in text and JSON alike.
 const iproute2 = (i: IpInterface) => ({
-  ...common(i), link: i.link, flags: i.flags, operstate: i.operstate, group: i.group, txqlen: i.txqlen,
-  kind: i.kind, slaveKind: i.slaveKind, addresses: i.addresses.map((a) => ({ ...a })),
+  ...common(i),
+  link: i.link,
+  flags: i.flags,
+  operstate: i.operstate,
+  group: i.group,
+  txqlen: i.txqlen,
+  kind: i.kind,
+  slaveKind: i.slaveKind,
+  addresses: i.addresses.map((a) => ({ ...a })),
 });
 
 describe("text and JSON of the same moment agree", () => {
@@ -108,11 +131,13 @@ describe("net-tools and iptables views of the same moment agree", () => {
   });
 
   it("parseRoute(-n), parseRoute(busybox) and parseIpRoute agree on destination, gateway and device", () => {
-    const ip = parseIpRoute(fixture("ip-route/text--netns-types.txt")).value
-      .filter((r) => r.type === "unicast")
+    const ip = parseIpRoute(fixture("ip-route/text--netns-types.txt"))
+      .value.filter((r) => r.type === "unicast")
       .map((r) => [r.dst, r.gateway, r.dev]);
     for (const path of ["route/n--netns-net-tools-2.10.txt", "route/busybox-n--netns.txt"]) {
-      const route = parseRoute(fixture(path)).value.filter((r) => !r.flags.includes("!") && r.iface !== null).map((r) => [r.dst, r.gateway, r.iface]);
+      const route = parseRoute(fixture(path))
+        .value.filter((r) => !r.flags.includes("!") && r.iface !== null)
+        .map((r) => [r.dst, r.gateway, r.iface]);
       expect(route.sort(), path).toEqual([...ip].sort());
     }
   });

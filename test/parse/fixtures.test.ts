@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { formats, isFormatName } from "../../src/parse/index.js";
 
 const root = new URL("../fixtures/parse/", import.meta.url).pathname;
-const update = process.env["DNL_UPDATE_FIXTURES"] === "1";
+const update = process.env.DNL_UPDATE_FIXTURES === "1";
 
 const pairs = readdirSync(root, { withFileTypes: true })
   .filter((d) => d.isDirectory())
@@ -28,8 +28,8 @@ describe("parser fixtures", () => {
       if (!isFormatName(format)) return;
       const input = readFileSync(join(dir, `${name}.txt`), "utf8");
       const meta = JSON.parse(readFileSync(join(dir, `${name}.meta.json`), "utf8")) as Record<string, unknown>;
-      expect(typeof meta["command"] === "string" || typeof meta["url"] === "string", "meta names the command or the cited URL").toBe(true);
-      expect(typeof meta["date"], "meta records the date").toBe("string");
+      expect(typeof meta.command === "string" || typeof meta.url === "string", "meta names the command or the cited URL").toBe(true);
+      expect(typeof meta.date, "meta records the date").toBe("string");
       const result = formats[format].parse(input);
       const actual = JSON.parse(JSON.stringify(result)) as unknown;
       const expectedPath = join(dir, `${name}.json`);

@@ -45,4 +45,3 @@ export const mutatedText = (inputs: readonly string[]) =>
       for (const [at, mutate] of mutations) if (window.length > 0) window[at % window.length] = mutate(window[at % window.length] ?? "");
       return window.join(crlf ? "\r\n" : "\n");
     });
-

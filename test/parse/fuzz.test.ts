@@ -1,15 +1,9 @@
-// Property tests: every parser, fed random and mutated real outputs (truncated lines, extra spaces,
-// unknown flags, CRLF, huge counters, wrong JSON types, empty input), never throws, never reports
-// an internal error, points every problem at a real line, and never swallows a garbage line.
-// FUZZ_RUNS overrides the number of cases per parser (default 10,000).
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import fc from "fast-check";
 import { describe, it } from "vitest";
 import { formatNames, formats, type FormatName } from "../../src/parse/index.js";
 import { corpus, mutatedText } from "./fuzz-inputs.js";
 
-const RUNS = Number(process.env["FUZZ_RUNS"] ?? 10_000);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 const JSON_ONLY = new Set<FormatName>(["docker-inspect", "network-inspect"]);
 
 // Valid JSON with random values swapped in (wrong types, nulls, huge numbers): exercises the zod boundary.
@@ -28,39 +22,68 @@ const mutatedJson = (inputs: readonly string[]) => {
     return pairs;
   });
   if (docs.length === 0) return fc.constant("[]");
-  return fc.record({ doc: fc.constantFrom(...docs), edits: fc.array(fc.tuple(fc.nat(), fc.jsonValue({ maxDepth: 2 })), { maxLength: 4 }) }).map(({ doc, edits }) => {
-    const copy = structuredClone(doc) as unknown;
-    for (const [at, value] of edits) {
-      // Walk to the at-th object/array inside the document and overwrite one of its members.
-      const holders: Record<string, unknown>[] = [];
-      const walk = (v: unknown): void => {
-        if (typeof v === "object" && v !== null) {
-          holders.push(v as Record<string, unknown>);
-          for (const child of Object.values(v)) walk(child);
-        }
-      };
-      walk(copy);
-      const holder = holders[at % Math.max(holders.length, 1)];
-      if (holder === undefined) continue;
-      const keys = Object.keys(holder);
-      const key = keys[at % Math.max(keys.length, 1)];
-      if (key !== undefined) holder[key] = value;
-    }
-    return JSON.stringify(copy, null, at(edits.length));
-  });
+  return fc
+    .record({ doc: fc.constantFrom(...docs), edits: fc.array(fc.tuple(fc.nat(), fc.jsonValue({ maxDepth: 2 })), { maxLength: 4 }) })
+    .map(({ doc, edits }) => {
+      const copy = structuredClone(doc) as unknown;
+      for (const [at, value] of edits) {
+        // Walk to the at-th object/array inside the document and overwrite one of its members.
+        const holders: Record<string, unknown>[] = [];
+        const walk = (v: unknown): void => {
+          if (typeof v === "object" && v !== null) {
+            holders.push(v as Record<string, unknown>);
+            for (const child of Object.values(v)) walk(child);
+          }
+        };
+        walk(copy);
+        const holder = holders[at % Math.max(holders.length, 1)];
+        if (holder === undefined) continue;
+        const keys = Object.keys(holder);
+        const key = keys[at % Math.max(keys.length, 1)];
+        if (key !== undefined) holder[key] = value;
+      }
+      return JSON.stringify(copy, null, at(edits.length));
+    });
 };
-const BULKY = new Set(["GraphDriver", "Mounts", "ResolvConfPath", "HostnamePath", "HostsPath", "LogPath", "MaskedPaths", "ReadonlyPaths", "Args", "Env", "Cmd", "ExposedPorts", "LogConfig", "RestartPolicy", "BlkioWeightDevice", "BlkioDeviceReadBps", "BlkioDeviceWriteBps", "BlkioDeviceReadIOps", "BlkioDeviceWriteIOps", "Devices", "Ulimits", "ConsoleSize"]);
+const BULKY = new Set([
+  "GraphDriver",
+  "Mounts",
+  "ResolvConfPath",
+  "HostnamePath",
+  "HostsPath",
+  "LogPath",
+  "MaskedPaths",
+  "ReadonlyPaths",
+  "Args",
+  "Env",
+  "Cmd",
+  "ExposedPorts",
+  "LogConfig",
+  "RestartPolicy",
+  "BlkioWeightDevice",
+  "BlkioDeviceReadBps",
+  "BlkioDeviceWriteBps",
+  "BlkioDeviceReadIOps",
+  "BlkioDeviceWriteIOps",
+  "Devices",
+  "Ulimits",
+  "ConsoleSize",
+]);
 const prune = (v: unknown): unknown => {
   if (Array.isArray(v)) return v.map(prune);
   if (typeof v !== "object" || v === null) return v;
-  return Object.fromEntries(Object.entries(v).filter(([k]) => !BULKY.has(k)).map(([k, x]) => [k, prune(x)]));
+  return Object.fromEntries(
+    Object.entries(v)
+      .filter(([k]) => !BULKY.has(k))
+      .map(([k, x]) => [k, prune(x)]),
+  );
 };
 const at = (n: number): number | undefined => (n % 2 === 0 ? 4 : undefined);
 
 // The invariants every result must satisfy (plain checks: this runs 10,000 times per parser).
 const checkResult = (format: FormatName, text: string, raw: boolean): void => {
   const where = (): string => JSON.stringify(text.slice(0, 300));
-  let result;
+  let result: ReturnType<(typeof formats)[FormatName]["parse"]>;
   try {
     result = formats[format].parse(text, { raw });
   } catch (error) {
@@ -82,7 +105,11 @@ describe("fuzzing every parser", () => {
     it(`${format}: never throws and reports only real lines on ${RUNS} mutated inputs`, () => {
       const text = JSON_ONLY.has(format)
         ? fc.oneof(mutatedJson(inputs), mutatedText(inputs), fc.string({ maxLength: 200 }))
-        : fc.oneof({ arbitrary: mutatedText(inputs), weight: 8 }, { arbitrary: mutatedJson(inputs), weight: 1 }, { arbitrary: fc.string({ maxLength: 200 }), weight: 1 });
+        : fc.oneof(
+            { arbitrary: mutatedText(inputs), weight: 8 },
+            { arbitrary: mutatedJson(inputs), weight: 1 },
+            { arbitrary: fc.string({ maxLength: 200 }), weight: 1 },
+          );
       fc.assert(
         fc.property(text, fc.boolean(), (t, raw) => {
           checkResult(format, t, raw);
@@ -98,7 +125,8 @@ describe("fuzzing every parser", () => {
           const k = pos % (lines.length + 1);
           lines.splice(k, 0, "%% not any tool's output %%");
           const { problems } = formats[format].parse(lines.join(crlf ? "\r\n" : "\n"));
-          if (!problems.some((p) => p.line === k + 1)) throw new Error(`${format}: garbage at line ${k + 1} not reported: ${JSON.stringify(problems.slice(0, 3))}`);
+          if (!problems.some((p) => p.line === k + 1))
+            throw new Error(`${format}: garbage at line ${k + 1} not reported: ${JSON.stringify(problems.slice(0, 3))}`);
         }),
         { numRuns: Math.max(50, Math.floor(RUNS / 20)) },
       );

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { parseNft, parseNftJson, priorityValue, type NftTable } from "../../src/parse/index.js";
 
 const fixture = (format: "nft" | "nft-json", name: string): string => readFileSync(new URL(`../fixtures/parse/${format}/${name}.txt`, import.meta.url), "utf8");
-const rules = (tables: readonly NftTable[]) => tables.flatMap((t) => t.chains.flatMap((c) => c.rules.map((r) => ({ where: `${t.family} ${t.name} ${c.name}`, rule: r }))));
+const rules = (tables: readonly NftTable[]) =>
+  tables.flatMap((t) => t.chains.flatMap((c) => c.rules.map((r) => ({ where: `${t.family} ${t.name} ${c.name}`, rule: r }))));
 
 // Recorded with nft 1.0.6 (Debian 12) and nft 1.1.7 (Debian sid root), the same layouts (test/fixtures/nft-layouts).
 const versions = ["1.0.6", "1.1.7"] as const;
@@ -25,7 +26,8 @@ describe.each(versions)("nft %s: text and nft -j JSON of the same moment", (v) =
     expect(json.map((r) => r.where)).toEqual(text.map((r) => r.where));
     const differing = json.filter((r, i) => JSON.stringify(r.rule) !== JSON.stringify(text[i]?.rule));
     // iptables-nft 1.8.13 (sid) puts the address match first in its translations, 1.8.9 (Debian 12) the interface.
-    const masquerade = (subnet: string, bridge: string) => (v === "1.0.6" ? `oifname != "${bridge}" ip saddr ${subnet}` : `ip saddr ${subnet} oifname != "${bridge}"`);
+    const masquerade = (subnet: string, bridge: string) =>
+      v === "1.0.6" ? `oifname != "${bridge}" ip saddr ${subnet}` : `ip saddr ${subnet} oifname != "${bridge}"`;
     expect(differing.map((r) => r.rule.text)).toEqual([
       'xt match "addrtype" counter packets 7 bytes 420 jump DOCKER',
       'ip daddr != 127.0.0.0/8 xt match "addrtype" counter packets 1 bytes 60 jump DOCKER',
@@ -35,12 +37,16 @@ describe.each(versions)("nft %s: text and nft -j JSON of the same moment", (v) =
       'oifname "br-0123456789ab" xt match "conntrack" counter packets 5 bytes 300 accept',
       'oifname "docker0" xt match "conntrack" counter packets 5 bytes 300 accept',
     ]);
-    expect(text.find((r) => r.where === "ip nat DOCKER")?.rule.text).toBe('iifname != "docker0" tcp dport 8080 counter packets 2 bytes 120 dnat to 172.17.0.2:80');
+    expect(text.find((r) => r.where === "ip nat DOCKER")?.rule.text).toBe(
+      'iifname != "docker0" tcp dport 8080 counter packets 2 bytes 120 dnat to 172.17.0.2:80',
+    );
   });
 
   it("a limit's default burst is printed as that nft version prints it (1.0 omits it, 1.1 prints it) in text and JSON alike", () => {
     const limit = rules(parseNftJson(fixture("nft-json", `mixed-iptables-nft--nft-${v}`)).value).find((r) => r.rule.text.includes("limit"));
-    expect(limit?.rule.text).toBe(v === "1.0.6" ? "icmp type echo-request limit rate 10/second accept" : "icmp type echo-request limit rate 10/second burst 5 packets accept");
+    expect(limit?.rule.text).toBe(
+      v === "1.0.6" ? "icmp type echo-request limit rate 10/second accept" : "icmp type echo-request limit rate 10/second burst 5 packets accept",
+    );
   });
 });
 
@@ -57,7 +63,9 @@ describe("parseNft reads every recorded rule back exactly as nft printed it", ()
     }
   }
   it("nft 1.1 names the nat output priority `dstnat` where 1.0 printed -100: both read as -100", () => {
-    const hooks = versions.map((v) => parseNft(fixture("nft", `docker-bridges-counters--nft-${v}`)).value[0]?.chains.find((c) => c.name === "nat-OUTPUT")?.hook?.priority);
+    const hooks = versions.map(
+      (v) => parseNft(fixture("nft", `docker-bridges-counters--nft-${v}`)).value[0]?.chains.find((c) => c.name === "nat-OUTPUT")?.hook?.priority,
+    );
     expect(hooks).toEqual([-100, -100]);
     expect(fixture("nft", "docker-bridges-counters--nft-1.1.7")).toContain("type nat hook output priority dstnat;");
   });
@@ -68,7 +76,9 @@ describe("parseNft on Docker's layout", () => {
 
   it("finds both docker-bridges tables and the base chains with their hooks and numeric priorities", () => {
     expect([ip?.family, ip?.name, ip6?.family, ip6?.name]).toEqual(["ip", "docker-bridges", "ip6", "docker-bridges"]);
-    const hooks = Object.fromEntries((ip?.chains ?? []).filter((c) => c.hook).map((c) => [c.name, `${c.hook?.type} ${c.hook?.hook} ${c.hook?.priority} ${c.hook?.policy}`]));
+    const hooks = Object.fromEntries(
+      (ip?.chains ?? []).filter((c) => c.hook).map((c) => [c.name, `${c.hook?.type} ${c.hook?.hook} ${c.hook?.priority} ${c.hook?.policy}`]),
+    );
     expect(hooks).toEqual({
       "filter-FORWARD": "filter forward 0 accept",
       "nat-OUTPUT": "nat output -100 accept",
@@ -107,7 +117,14 @@ describe("parseNft on Docker's layout", () => {
 
 describe("nft odd shapes (inline regressions)", () => {
   it("priorityValue reads numbers, names and `name +/- n`", () => {
-    expect([priorityValue("-300"), priorityValue("raw"), priorityValue("filter - 1"), priorityValue("dstnat"), priorityValue("srcnat + 10"), priorityValue("loud")]).toEqual([-300, -300, -1, -100, 110, null]);
+    expect([
+      priorityValue("-300"),
+      priorityValue("raw"),
+      priorityValue("filter - 1"),
+      priorityValue("dstnat"),
+      priorityValue("srcnat + 10"),
+      priorityValue("loud"),
+    ]).toEqual([-300, -300, -1, -100, 110, null]);
   });
 
   it("an inline vmap, a named set, a concatenation and `reject with icmpx type ...` are read and printed back", () => {
@@ -125,7 +142,15 @@ describe("nft odd shapes (inline regressions)", () => {
     const { value, problems } = parseNft(text);
     expect(problems).toEqual([]);
     const [vmap, concat, reject] = value[0]?.chains[0]?.rules ?? [];
-    expect(vmap?.expr[0]).toEqual({ kind: "vmap", selector: "iifname", map: null, elements: [{ key: "eth0", verdict: { kind: "accept", target: null, detail: null }, value: null }, { key: "eth1", verdict: { kind: "jump", target: "other", detail: null }, value: null }] });
+    expect(vmap?.expr[0]).toEqual({
+      kind: "vmap",
+      selector: "iifname",
+      map: null,
+      elements: [
+        { key: "eth0", verdict: { kind: "accept", target: null, detail: null }, value: null },
+        { key: "eth1", verdict: { kind: "jump", target: "other", detail: null }, value: null },
+      ],
+    });
     expect(vmap?.text).toBe('iifname vmap { "eth0" : accept, "eth1" : jump other }');
     expect(concat?.expr[0]).toMatchObject({ selector: "ip saddr . tcp dport", values: ["10.0.0.1 . 22", "10.0.0.2 . 80"], anonymousSet: true });
     expect(reject?.verdict).toEqual({ kind: "reject", target: null, detail: "with icmpx type admin-prohibited" });
@@ -133,7 +158,16 @@ describe("nft odd shapes (inline regressions)", () => {
   });
 
   it("a flowtable is reported once at its first line, a statement it cannot read is kept as text and reported, a cut table is reported", () => {
-    const text = ["table inet t {", "\tflowtable f {", "\t\thook ingress priority filter", '\t\tdevices = { "eth0" }', "\t}", "\tchain c {", "\t\tip saddr 10.0.0.1 frobnicate 3 accept", "\t}"].join("\n");
+    const text = [
+      "table inet t {",
+      "\tflowtable f {",
+      "\t\thook ingress priority filter",
+      '\t\tdevices = { "eth0" }',
+      "\t}",
+      "\tchain c {",
+      "\t\tip saddr 10.0.0.1 frobnicate 3 accept",
+      "\t}",
+    ].join("\n");
     const { value, problems } = parseNft(text);
     expect(problems.map((p) => [p.line, p.message.split(":")[0]])).toEqual([
       [2, "flowtable f"],
@@ -144,9 +178,19 @@ describe("nft odd shapes (inline regressions)", () => {
   });
 
   it("parseNftJson reports an object kind it does not read and a rule for an unlisted chain, and keeps the rest", () => {
-    const json = JSON.stringify({ nftables: [{ metainfo: { version: "1.1.3", json_schema_version: 1 } }, { table: { family: "ip", name: "t", handle: 1 } }, { flowtable: { family: "ip", table: "t", name: "f" } }, { rule: { family: "ip", table: "t", chain: "c", handle: 4, expr: [{ accept: null }] } }] });
+    const json = JSON.stringify({
+      nftables: [
+        { metainfo: { version: "1.1.3", json_schema_version: 1 } },
+        { table: { family: "ip", name: "t", handle: 1 } },
+        { flowtable: { family: "ip", table: "t", name: "f" } },
+        { rule: { family: "ip", table: "t", chain: "c", handle: 4, expr: [{ accept: null }] } },
+      ],
+    });
     const { value, problems } = parseNftJson(json);
-    expect(problems.map((p) => p.message)).toEqual(["table ip t: flowtable objects are not read (only chains, sets, maps and rules)", "table ip t: rule for chain c, which was not listed before it"]);
+    expect(problems.map((p) => p.message)).toEqual([
+      "table ip t: flowtable objects are not read (only chains, sets, maps and rules)",
+      "table ip t: rule for chain c, which was not listed before it",
+    ]);
     expect(value[0]?.chains[0]?.rules[0]?.text).toBe("accept");
   });
 

@@ -1,8 +1,16 @@
 // Inline regressions and edge cases for each parser: empty input, odd lines, problems with line numbers.
 import { describe, expect, it } from "vitest";
 import {
-  formatNames, formats, parseBrctl, parseBridgeLink, parseContainerInspect, parseIpAddr, parseIpRoute, parseNetworkInspect,
-  toDockerContainer, toDockerNetwork,
+  formatNames,
+  formats,
+  parseBrctl,
+  parseBridgeLink,
+  parseContainerInspect,
+  parseIpAddr,
+  parseIpRoute,
+  parseNetworkInspect,
+  toDockerContainer,
+  toDockerNetwork,
 } from "../../src/parse/index.js";
 
 describe("every format", () => {
@@ -37,14 +45,52 @@ describe("parseIpAddr", () => {
     expect(problems).toEqual([]);
     expect(value[0]?.altnames).toEqual(["enp0s3"]);
     expect(value[0]?.addresses).toEqual([
-      { family: "inet", address: "10.0.2.15", prefix: 24, peer: null, broadcast: "10.0.2.255", scope: "global", label: "eth0", flags: ["dynamic", "noprefixroute"], dynamic: true, validLifetime: 86183, preferredLifetime: 86183 },
-      { family: "inet", address: "10.0.2.99", prefix: 24, peer: null, broadcast: null, scope: "global", label: "eth0:1", flags: ["secondary"], dynamic: false, validLifetime: null, preferredLifetime: null },
-      { family: "inet6", address: "fe80::5054:ff:fe12:3456", prefix: 64, peer: null, broadcast: null, scope: "link", label: null, flags: ["noprefixroute"], dynamic: false, validLifetime: null, preferredLifetime: null },
+      {
+        family: "inet",
+        address: "10.0.2.15",
+        prefix: 24,
+        peer: null,
+        broadcast: "10.0.2.255",
+        scope: "global",
+        label: "eth0",
+        flags: ["dynamic", "noprefixroute"],
+        dynamic: true,
+        validLifetime: 86183,
+        preferredLifetime: 86183,
+      },
+      {
+        family: "inet",
+        address: "10.0.2.99",
+        prefix: 24,
+        peer: null,
+        broadcast: null,
+        scope: "global",
+        label: "eth0:1",
+        flags: ["secondary"],
+        dynamic: false,
+        validLifetime: null,
+        preferredLifetime: null,
+      },
+      {
+        family: "inet6",
+        address: "fe80::5054:ff:fe12:3456",
+        prefix: 64,
+        peer: null,
+        broadcast: null,
+        scope: "link",
+        label: null,
+        flags: ["noprefixroute"],
+        dynamic: false,
+        validLifetime: null,
+        preferredLifetime: null,
+      },
     ]);
   });
 
   it("parseIpAddr(text) reads `eth0@if7` as the veth peer's ifindex and `link-netnsid`", () => {
-    const { value } = parseIpAddr("8: veth1@if7: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue master docker0 state UP group default\r\n    link/ether aa:bb:cc:dd:ee:ff brd ff:ff:ff:ff:ff:ff link-netnsid 2\r\n");
+    const { value } = parseIpAddr(
+      "8: veth1@if7: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue master docker0 state UP group default\r\n    link/ether aa:bb:cc:dd:ee:ff brd ff:ff:ff:ff:ff:ff link-netnsid 2\r\n",
+    );
     expect(value[0]).toMatchObject({ ifindex: 8, name: "veth1", peerIfindex: 7, linkNetnsid: 2, master: "docker0", operstate: "UP" });
   });
 
@@ -62,17 +108,28 @@ describe("parseIpAddr", () => {
   });
 
   it("parseIpAddr(text, {raw: true}) keeps the strings as printed", () => {
-    const { value } = parseIpAddr("3: eth0@if4: <UP> mtu 1500 qdisc noqueue state UP\n    inet 172.17.0.2/16 brd 172.17.255.255 scope global eth0\n", { raw: true });
+    const { value } = parseIpAddr("3: eth0@if4: <UP> mtu 1500 qdisc noqueue state UP\n    inet 172.17.0.2/16 brd 172.17.255.255 scope global eth0\n", {
+      raw: true,
+    });
     expect(value).toEqual([
-      { ifindex: "3", ifname: "eth0", link: "if4", flags: ["UP"], mtu: "1500", qdisc: "noqueue", state: "UP",
-        addr_info: [{ family: "inet", local: "172.17.0.2", prefixlen: "16", broadcast: "172.17.255.255", scope: "global", label: "eth0", flags: [] }] },
+      {
+        ifindex: "3",
+        ifname: "eth0",
+        link: "if4",
+        flags: ["UP"],
+        mtu: "1500",
+        qdisc: "noqueue",
+        state: "UP",
+        addr_info: [{ family: "inet", local: "172.17.0.2", prefixlen: "16", broadcast: "172.17.255.255", scope: "global", label: "eth0", flags: [] }],
+      },
     ]);
   });
 });
 
 describe("parseIpRoute", () => {
   it("parseIpRoute(text) reads multipath next hops, host routes and unknown attributes", () => {
-    const text = "default proto static metric 100\n\tnexthop via 10.0.0.1 dev eth0 weight 1\n\tnexthop via 10.0.1.1 dev eth1 weight 2 dead\n10.1.1.1 dev eth0 scope link\n10.2.0.0/16 dev eth0 wibble 3\n";
+    const text =
+      "default proto static metric 100\n\tnexthop via 10.0.0.1 dev eth0 weight 1\n\tnexthop via 10.0.1.1 dev eth1 weight 2 dead\n10.1.1.1 dev eth0 scope link\n10.2.0.0/16 dev eth0 wibble 3\n";
     const { value, problems } = parseIpRoute(text);
     expect(value[0]?.nexthops).toEqual([
       { gateway: "10.0.0.1", dev: "eth0", weight: 1, flags: [] },
@@ -84,13 +141,22 @@ describe("parseIpRoute", () => {
 
   it("parseIpRoute(ipv6 text) reads `via inet6` gateways and the route preference", () => {
     const { value } = parseIpRoute("default via inet6 fe80::1 dev eth0 proto ra metric 1024 expires 1790sec hoplimit 64 pref medium\n");
-    expect(value[0]).toMatchObject({ dst: "default", family: "inet6", gateway: "fe80::1", protocol: "ra", metric: 1024, pref: "medium", extra: { expires: "1790sec", hoplimit: "64" } });
+    expect(value[0]).toMatchObject({
+      dst: "default",
+      family: "inet6",
+      gateway: "fe80::1",
+      protocol: "ra",
+      metric: 1024,
+      pref: "medium",
+      extra: { expires: "1790sec", hoplimit: "64" },
+    });
   });
 });
 
 describe("parseBrctl and parseBridgeLink", () => {
   it("parseBrctl(spaces) reads a bridge with no interfaces and one with several", () => {
-    const text = "bridge name     bridge id               STP enabled     interfaces\nbr-empty        8000.000000000000       no\ndocker0         8000.0242c606fc95       yes             veth1\n                                                        veth2\n";
+    const text =
+      "bridge name     bridge id               STP enabled     interfaces\nbr-empty        8000.000000000000       no\ndocker0         8000.0242c606fc95       yes             veth1\n                                                        veth2\n";
     expect(parseBrctl(text)).toEqual({
       value: [
         { name: "br-empty", id: "8000.000000000000", stp: false, interfaces: [] },
@@ -102,14 +168,35 @@ describe("parseBrctl and parseBridgeLink", () => {
 
   it("parseBridgeLink(text) reads the peer ifindex and the port state", () => {
     const { value } = parseBridgeLink("10: vethdb77d4e@if9: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 master docker0 state forwarding priority 32 cost 2 \n");
-    expect(value[0]).toEqual({ ifindex: 10, name: "vethdb77d4e", peerIfindex: 9, link: null, flags: ["BROADCAST", "MULTICAST", "UP", "LOWER_UP"], mtu: 1500, master: "docker0", state: "forwarding", priority: 32, cost: 2, options: {} });
+    expect(value[0]).toEqual({
+      ifindex: 10,
+      name: "vethdb77d4e",
+      peerIfindex: 9,
+      link: null,
+      flags: ["BROADCAST", "MULTICAST", "UP", "LOWER_UP"],
+      mtu: 1500,
+      master: "docker0",
+      state: "forwarding",
+      priority: 32,
+      cost: 2,
+      options: {},
+    });
   });
 });
 
 describe("Docker inspect", () => {
   it("toDockerNetwork(json) reports each wrong-typed field and uses its default", () => {
-    const { value, problems } = toDockerNetwork({ Name: "n", Id: 5, Internal: "yes", IPAM: { Config: [{ Subnet: "10.0.0.0/8" }, { Subnet: 7 }] }, Extra: 1 }, 3);
-    expect(value).toMatchObject({ name: "n", id: "", internal: false, ipv4: true, ipam: { config: [{ subnet: "10.0.0.0/8", gateway: null, ipRange: null, auxAddresses: {} }, { subnet: null }] } });
+    const { value, problems } = toDockerNetwork(
+      { Name: "n", Id: 5, Internal: "yes", IPAM: { Config: [{ Subnet: "10.0.0.0/8" }, { Subnet: 7 }] }, Extra: 1 },
+      3,
+    );
+    expect(value).toMatchObject({
+      name: "n",
+      id: "",
+      internal: false,
+      ipv4: true,
+      ipam: { config: [{ subnet: "10.0.0.0/8", gateway: null, ipRange: null, auxAddresses: {} }, { subnet: null }] },
+    });
     expect(problems.map((p) => [p.line, p.message.split(":")[0]])).toEqual([
       [3, "network field Id"],
       [3, "network field IPAM.Config.1.Subnet"],
@@ -125,14 +212,17 @@ describe("Docker inspect", () => {
 
   it("toDockerContainer(json) strips the leading slash and fills legacy fields with null when absent (API 1.44+)", () => {
     const { value, problems } = toDockerContainer({
-      Id: "abc", Name: "/web", Config: { MacAddress: "02:42:ac:11:00:09", Labels: null }, HostConfig: { NetworkMode: "default" },
+      Id: "abc",
+      Name: "/web",
+      Config: { MacAddress: "02:42:ac:11:00:09", Labels: null },
+      HostConfig: { NetworkMode: "default" },
       NetworkSettings: { Networks: { bridge: { IPAddress: "172.17.0.9", IPPrefixLen: 16, DNSNames: ["web", "abc"] } }, Ports: { "80/tcp": null } },
     });
     expect(problems).toEqual([]);
     expect(value.name).toBe("web");
     expect(value.labels).toEqual({});
     expect(value.networkSettings).toMatchObject({ ipAddress: null, gateway: null, macAddress: null, ports: { "80/tcp": null } });
-    expect(value.networkSettings.networks["bridge"]).toMatchObject({ ipAddress: "172.17.0.9", macAddress: "02:42:ac:11:00:09", dnsNames: ["web", "abc"] });
+    expect(value.networkSettings.networks.bridge).toMatchObject({ ipAddress: "172.17.0.9", macAddress: "02:42:ac:11:00:09", dnsNames: ["web", "abc"] });
   });
 
   it("parseContainerInspect(image json) says it is an image, not a container", () => {

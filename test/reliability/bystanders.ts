@@ -8,7 +8,10 @@ export const toolbox = "docker-net-lab/toolbox:0.1.0";
 const lines = async (file: string, args: string[]): Promise<string[]> => {
   const result = await execa(file, args, { reject: false, timeout: 30_000 });
   if (result.exitCode !== 0) throw new Error(`${file} ${args.join(" ")} failed: ${String(result.stderr)}`);
-  return String(result.stdout).split("\n").map((line) => line.trim()).filter(Boolean);
+  return String(result.stdout)
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
 };
 
 export interface Bystanders {
@@ -24,7 +27,13 @@ export interface Bystanders {
 export const makeBystanders = async (): Promise<Bystanders> => {
   const tag = newSessionId();
   const lookalikeSession = newSessionId();
-  const b: Bystanders = { container: `user-web-${tag}`, network: `user-net-${tag}`, namespace: `user-ns-${tag}`, lookalike: `dnl-${lookalikeSession}-01-web1`, lookalikeSession };
+  const b: Bystanders = {
+    container: `user-web-${tag}`,
+    network: `user-net-${tag}`,
+    namespace: `user-ns-${tag}`,
+    lookalike: `dnl-${lookalikeSession}-01-web1`,
+    lookalikeSession,
+  };
   await execa("docker", ["run", "-d", "--name", b.container, toolbox, "sleep", "3600"], { timeout: 60_000 });
   await execa("docker", ["run", "-d", "--name", b.lookalike, toolbox, "sleep", "3600"], { timeout: 60_000 });
   await execa("docker", ["network", "create", b.network], { timeout: 60_000 });
@@ -57,8 +66,18 @@ export const sessionObjects = async (sessions: readonly string[]): Promise<strin
     found.push(...(await lines("docker", ["network", "ls", "--filter", label, "--format", "network {{.Name}}"])));
     found.push(...(await lines("docker", ["volume", "ls", "--filter", label, "--format", "volume {{.Name}}"])));
     const prefixes = [`dnl-${session}-`, `dnl${session}`];
-    found.push(...(await lines("ip", ["netns", "list"])).map((line) => line.split(" ")[0] ?? "").filter((name) => prefixes.some((p) => name.startsWith(p))).map((n) => `namespace ${n}`));
-    found.push(...(await lines("ip", ["-o", "link", "show"])).map((line) => line.split(":")[1]?.trim().split("@")[0] ?? "").filter((name) => prefixes.some((p) => name.startsWith(p))).map((n) => `link ${n}`));
+    found.push(
+      ...(await lines("ip", ["netns", "list"]))
+        .map((line) => line.split(" ")[0] ?? "")
+        .filter((name) => prefixes.some((p) => name.startsWith(p)))
+        .map((n) => `namespace ${n}`),
+    );
+    found.push(
+      ...(await lines("ip", ["-o", "link", "show"]))
+        .map((line) => line.split(":")[1]?.trim().split("@")[0] ?? "")
+        .filter((name) => prefixes.some((p) => name.startsWith(p)))
+        .map((n) => `link ${n}`),
+    );
   }
   return found;
 };

@@ -17,11 +17,16 @@ interface Gradebook {
 describe("the engine is killed in the middle (a second dockerd of our own, never the shared one)", () => {
   let engine: SecondEngine;
   let dir: string;
-  const cli = (args: string[]) => execa(process.execPath, [bin, ...args], { reject: false, timeout: 300_000, cwd: repoRoot, env: { DOCKER_HOST: engine.host } });
+  const cli = (args: string[]) =>
+    execa(process.execPath, [bin, ...args], { reject: false, timeout: 300_000, cwd: repoRoot, env: { DOCKER_HOST: engine.host } });
   // Containers and non-default networks left on the second engine.
   const leftovers = async (): Promise<string[]> => [
-    ...String((await execa("docker", ["-H", engine.host, "ps", "-a", "--format", "{{.Names}}"])).stdout).split("\n").filter(Boolean),
-    ...String((await execa("docker", ["-H", engine.host, "network", "ls", "--format", "{{.Name}}"])).stdout).split("\n").filter((name) => name && !["bridge", "host", "none"].includes(name)),
+    ...String((await execa("docker", ["-H", engine.host, "ps", "-a", "--format", "{{.Names}}"])).stdout)
+      .split("\n")
+      .filter(Boolean),
+    ...String((await execa("docker", ["-H", engine.host, "network", "ls", "--format", "{{.Name}}"])).stdout)
+      .split("\n")
+      .filter((name) => name && !["bridge", "host", "none"].includes(name)),
   ];
 
   beforeAll(async () => {
@@ -58,7 +63,11 @@ describe("the engine is killed in the middle (a second dockerd of our own, never
     expect(String(result.stderr)).toMatch(/Grading stopped at b/);
     expect(String(result.stderr)).toMatch(/engine/i);
     const book = JSON.parse(await readFile(join(dir, "out", "gradebook.json"), "utf8")) as Gradebook;
-    expect(book.submissions.map((s) => [s.id, s.status, s.points])).toEqual([["a", "ok", lab01MaxPoints], ["b", "environment", 0], ["c", "not-graded", 0]]);
+    expect(book.submissions.map((s) => [s.id, s.status, s.points])).toEqual([
+      ["a", "ok", lab01MaxPoints],
+      ["b", "environment", 0],
+      ["c", "not-graded", 0],
+    ]);
     expect(await readFile(join(dir, "out", "gradebook.csv"), "utf8")).toMatch(/^b,01,.*environment/m);
     // Bring the engine back; clean the interrupted session; nothing is left.
     await restartEngine(engine);
@@ -97,7 +106,12 @@ describe("the engine is killed in the middle (a second dockerd of our own, never
       expect(String(doctor.stdout)).toMatch(/did not answer within 10 s/);
       expect(Date.now() - started).toBeLessThan(40_000);
       started = Date.now();
-      const cleaned = await execa(process.execPath, [bin, "clean", "--dry-run", "--session", "hun1"], { reject: false, timeout: 60_000, cwd: repoRoot, env: { DOCKER_HOST: engine.host, DOCKER_CLIENT_TIMEOUT: "3000" } });
+      const cleaned = await execa(process.execPath, [bin, "clean", "--dry-run", "--session", "hun1"], {
+        reject: false,
+        timeout: 60_000,
+        cwd: repoRoot,
+        env: { DOCKER_HOST: engine.host, DOCKER_CLIENT_TIMEOUT: "3000" },
+      });
       expect(cleaned.exitCode).toBe(2);
       expect(String(cleaned.stderr)).toMatch(/did not answer within 3 s/);
       expect(Date.now() - started).toBeLessThan(30_000);

@@ -20,10 +20,21 @@ const deadEngine = { DOCKER_HOST: "unix:///tmp/nonexistent.sock" };
 const bin = join(repoRoot, "dist", "cli", "bin.js");
 
 // Run the CLI as the unprivileged user `nobody` (setpriv), optionally with supplementary groups.
-const asNobody = async (args: string[], env: Record<string, string> = {}, groups = "--clear-groups"): Promise<{ exitCode: number; stderr: string; stdout: string }> => {
-  const result = await execa("setpriv", ["--reuid=nobody", "--regid=nogroup", ...(groups === "--clear-groups" ? [groups] : ["--groups", groups]), process.execPath, bin, ...args], {
-    reject: false, timeout: 120_000, cwd: "/tmp", env: { HOME: "/tmp", DNL_STATE_DIR: "/tmp/dnl-nobody-state", ...env },
-  });
+const asNobody = async (
+  args: string[],
+  env: Record<string, string> = {},
+  groups = "--clear-groups",
+): Promise<{ exitCode: number; stderr: string; stdout: string }> => {
+  const result = await execa(
+    "setpriv",
+    ["--reuid=nobody", "--regid=nogroup", ...(groups === "--clear-groups" ? [groups] : ["--groups", groups]), process.execPath, bin, ...args],
+    {
+      reject: false,
+      timeout: 120_000,
+      cwd: "/tmp",
+      env: { HOME: "/tmp", DNL_STATE_DIR: "/tmp/dnl-nobody-state", ...env },
+    },
+  );
   return { exitCode: result.exitCode ?? -1, stderr: String(result.stderr), stdout: String(result.stdout) };
 };
 
@@ -83,7 +94,9 @@ describe("faults: each has a clear message, exit 2 when it is the environment, a
     });
 
     it("port in use: the learner's docker run says the host port is taken and which helper picks a free one", async () => {
-      const error = await lab.exec(["docker", "run", "-d", "--name", lab.name("pub"), "-p", `127.0.0.1:${port}:80`, toolbox, "httpd", "-f", "-p", "80"], { quiet: true }).catch((e: unknown) => e);
+      const error = await lab
+        .exec(["docker", "run", "-d", "--name", lab.name("pub"), "-p", `127.0.0.1:${port}:80`, toolbox, "httpd", "-f", "-p", "80"], { quiet: true })
+        .catch((e: unknown) => e);
       expect(String((error as Error).message)).toMatch(/host port is already in use/);
       expect((error as { hint: string }).hint).toMatch(/freePort|free one/);
       await removeLabelled(lab.context);

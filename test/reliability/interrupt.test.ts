@@ -24,7 +24,11 @@ describe("grade interrupted (SIGINT / Ctrl-C)", () => {
   afterAll(async () => rm(dir, { recursive: true, force: true }));
 
   it("starts nothing new, tears the running submission down, keeps the graded rows, marks the rest, exits 2", async () => {
-    const grading = execa(process.execPath, [join(repoRoot, "dist", "cli", "bin.js"), "grade", join(dir, "subs"), "--out", join(dir, "out"), "--jobs", "1"], { reject: false, timeout: 300_000, cwd: repoRoot });
+    const grading = execa(process.execPath, [join(repoRoot, "dist", "cli", "bin.js"), "grade", join(dir, "subs"), "--out", join(dir, "out"), "--jobs", "1"], {
+      reject: false,
+      timeout: 300_000,
+      cwd: repoRoot,
+    });
     let sent = false;
     grading.stderr?.on("data", (chunk: Buffer) => {
       if (!sent && String(chunk).includes("grading b")) {
@@ -37,7 +41,11 @@ describe("grade interrupted (SIGINT / Ctrl-C)", () => {
     expect(result.exitCode).toBe(2);
     expect(String(result.stderr)).toMatch(/interrupted/);
     const book = JSON.parse(await readFile(join(dir, "out", "gradebook.json"), "utf8")) as Gradebook;
-    expect(book.submissions.map((s) => [s.id, s.status, s.points])).toEqual([["a", "ok", lab01MaxPoints], ["b", "not-graded", 0], ["c", "not-graded", 0]]);
+    expect(book.submissions.map((s) => [s.id, s.status, s.points])).toEqual([
+      ["a", "ok", lab01MaxPoints],
+      ["b", "not-graded", 0],
+      ["c", "not-graded", 0],
+    ]);
     // b ran and was torn down: its session is recorded and nothing of it remains.
     const sessions = book.submissions.map((s) => s.session).filter((s): s is string => s !== null);
     expect(sessions).toHaveLength(2);

@@ -65,7 +65,9 @@ describe("ownership: clean, labs run and grade never touch what the project did 
 
   it("taggedRules(save, session) finds rules by their project-named comment, in their table and chain", () => {
     const save = `*nat\n:PREROUTING ACCEPT [0:0]\n:POSTROUTING ACCEPT [0:0]\n-A PREROUTING -d 10.0.0.1/32 -m comment --comment "dnl-ab12-03 dnat" -j DNAT --to-destination 10.0.0.2\n-A POSTROUTING -j MASQUERADE\nCOMMIT\n*filter\n:INPUT ACCEPT [0:0]\n[3:180] -A INPUT -m comment --comment dnl-zz99-01 -j RETURN\n-A INPUT -m comment --comment dnl-users-rule -j RETURN\n-A INPUT -m comment --comment dnlzab12 -j RETURN\nCOMMIT\n`;
-    expect(taggedRules(save, "ab12")).toEqual([{ table: "nat", chain: "PREROUTING", spec: '-d 10.0.0.1/32 -m comment --comment "dnl-ab12-03 dnat" -j DNAT --to-destination 10.0.0.2' }]);
+    expect(taggedRules(save, "ab12")).toEqual([
+      { table: "nat", chain: "PREROUTING", spec: '-d 10.0.0.1/32 -m comment --comment "dnl-ab12-03 dnat" -j DNAT --to-destination 10.0.0.2' },
+    ]);
     // Every session: both project comments (dnl-users-rule has no 4-character session: not ours); dnlzab12 is session zab1's.
     expect(taggedRules(save, null).map((r) => `${r.table} ${r.chain}`)).toEqual(["nat PREROUTING", "filter INPUT", "filter INPUT"]);
   });
@@ -74,7 +76,14 @@ describe("ownership: clean, labs run and grade never touch what the project did 
     const { stdout, exitCode } = await runCli(["clean", "--session", stale, "--dry-run"], { env: env() });
     expect(exitCode).toBe(0);
     const report = JSON.parse(stdout) as CleanJson;
-    expect(report).toMatchObject({ dryRun: true, containers: [`dnl-${stale}-01-web1`], networks: [`dnl-${stale}-01-net`], volumes: [`dnl-${stale}-01-vol`], namespaces: [`dnl-${stale}-01-ns`], sessionDirs: [stale] });
+    expect(report).toMatchObject({
+      dryRun: true,
+      containers: [`dnl-${stale}-01-web1`],
+      networks: [`dnl-${stale}-01-net`],
+      volumes: [`dnl-${stale}-01-vol`],
+      namespaces: [`dnl-${stale}-01-ns`],
+      sessionDirs: [stale],
+    });
     expect(report.interfaces.sort()).toEqual([`dnl${stale}a`, `dnl${stale}b`]);
     expect(report.iptablesRules).toHaveLength(1);
     expect(report.engines).toEqual([]);

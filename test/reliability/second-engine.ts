@@ -2,7 +2,7 @@
 // bridge, no iptables. Never the engine other people use.
 import { spawn } from "node:child_process";
 import { openSync, closeSync } from "node:fs";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execa } from "execa";
@@ -49,7 +49,23 @@ export const startSecondEngine = async (): Promise<SecondEngine> => {
   await execa("ip", ["addr", "add", "10.254.199.1/24", "dev", bridge]);
   await execa("ip", ["link", "set", bridge, "up"]);
   const host = `unix://${join(root, "docker.sock")}`;
-  const args = ["-H", host, "--data-root", join(root, "data"), "--exec-root", join(root, "exec"), "--pidfile", join(root, "dockerd.pid"), `--bridge=${bridge}`, "--iptables=false", "--ip-masq=false", "--storage-driver", "vfs", "--log-level", "warn"];
+  const args = [
+    "-H",
+    host,
+    "--data-root",
+    join(root, "data"),
+    "--exec-root",
+    join(root, "exec"),
+    "--pidfile",
+    join(root, "dockerd.pid"),
+    `--bridge=${bridge}`,
+    "--iptables=false",
+    "--ip-masq=false",
+    "--storage-driver",
+    "vfs",
+    "--log-level",
+    "warn",
+  ];
   const engine: SecondEngine = { root, host, bridge, args, pid: 0 };
   await launch(engine);
   const saved = join(root, "toolbox.tar");
@@ -95,7 +111,10 @@ export const removeSecondEngine = async (engine: SecondEngine): Promise<void> =>
   if (engine.pid) signal(engine.pid, "SIGTERM");
   for (let i = 0; i < 50 && (await processesOf(engine)).includes(engine.pid); i++) await new Promise((done) => setTimeout(done, 200));
   for (const pid of await processesOf(engine)) signal(pid, "SIGKILL");
-  const mounts = (await readFile("/proc/self/mountinfo", "utf8")).split("\n").map((line) => line.split(" ")[4] ?? "").filter((point) => point.startsWith(engine.root));
+  const mounts = (await readFile("/proc/self/mountinfo", "utf8"))
+    .split("\n")
+    .map((line) => line.split(" ")[4] ?? "")
+    .filter((point) => point.startsWith(engine.root));
   for (const point of mounts.sort((a, b) => b.length - a.length)) await execa("umount", ["-l", point], { reject: false });
   await execa("ip", ["link", "delete", engine.bridge], { reject: false });
   await rm(engine.root, { recursive: true, force: true });

@@ -15,35 +15,85 @@ const ports = { web: { "80/tcp": [{ hostIp: "0.0.0.0", hostPort: "8080" }] } };
 
 // Every mode of the curriculum on one host: bridge, user bridge, host, none, container mode, macvlan, a hand-made netns.
 const allModes = (): Topology => {
-  const base = bridgedHost([["web", "bridge", 2], ["client", "bridge", 3], ["api", "user", 2]], { iptables, ports });
+  const base = bridgedHost(
+    [
+      ["web", "bridge", 2],
+      ["client", "bridge", 3],
+      ["api", "user", 2],
+    ],
+    { iptables, ports },
+  );
   const [host, ...rest] = base.namespaces;
-  const hostNs = { ...host!, containers: ["hostnet"], interfaces: [...host!.interfaces, iface(60, "dnl-up0", { kind: "veth", peerIfindex: 2, linkNetnsid: 7 }), iface(61, "dnl-h0", { kind: "veth", peerIfindex: 2, linkNetnsid: 8, ip: "203.0.113.1/24" })] };
+  const hostNs = {
+    ...host!,
+    containers: ["hostnet"],
+    interfaces: [
+      ...host!.interfaces,
+      iface(60, "dnl-up0", { kind: "veth", peerIfindex: 2, linkNetnsid: 7 }),
+      iface(61, "dnl-h0", { kind: "veth", peerIfindex: 2, linkNetnsid: 8, ip: "203.0.113.1/24" }),
+    ],
+  };
   const withSidecar = rest.map((n) => (n.name === "web" ? { ...n, containers: ["web", "sidecar"] } : n));
   const lan = ns("netns", "dnl-lan", [iface(1, "lo"), iface(2, "eth0", { kind: "veth", peerIfindex: 60, linkNetnsid: 0, ip: "192.0.2.1/24" })]);
   const inet = ns("netns", "dnl-inet", [iface(1, "lo"), iface(2, "eth0", { kind: "veth", peerIfindex: 61, linkNetnsid: 0, ip: "203.0.113.7/24" })]);
   const mac = ns("container", "mac1", [iface(1, "lo"), iface(9, "eth0", { kind: "macvlan", peerIfindex: 60, linkNetnsid: 0, ip: "192.0.2.10/24" })]);
   const none = ns("container", "nonet", [iface(1, "lo", { ip: "127.0.0.1/8" })]);
-  const containers = [...base.containers, container("sidecar", {}, { mode: "container:web" }), container("hostnet", {}, { mode: "host" }), container("mac1", { macnet: "192.0.2.10/24" }), container("nonet", {}, { mode: "none" })];
+  const containers = [
+    ...base.containers,
+    container("sidecar", {}, { mode: "container:web" }),
+    container("hostnet", {}, { mode: "host" }),
+    container("mac1", { macnet: "192.0.2.10/24" }),
+    container("nonet", {}, { mode: "none" }),
+  ];
   const networks = [...base.networks, { ...base.networks[0]!, id: "cccccccccccc", name: "macnet", driver: "macvlan", options: { parent: "dnl-up0" } }];
   return topologyOf([hostNs, ...withSidecar, mac, none, lan, inet], networks, containers, iptables);
 };
 
 // 60 containers: 30 on docker0, 20 on the user bridge, 10 with 2 networks.
 const big = (): Topology =>
-  bridgedHost(Array.from({ length: 60 }, (_, i) => [`dnl-s1-bench-${String(i).padStart(2, "0")}`, i % 3 === 2 ? "user" : "bridge", 2 + Math.floor(i / 3) * 2 + (i % 3 === 2 ? 0 : i % 3)] as [string, "bridge" | "user", number]));
+  bridgedHost(
+    Array.from(
+      { length: 60 },
+      (_, i) =>
+        [`dnl-s1-bench-${String(i).padStart(2, "0")}`, i % 3 === 2 ? "user" : "bridge", 2 + Math.floor(i / 3) * 2 + (i % 3 === 2 ? 0 : i % 3)] as [
+          string,
+          "bridge" | "user",
+          number,
+        ],
+    ),
+  );
 
 describe("topologySvg", () => {
   it("topologySvg(allModes) draws bridges, host mode, none, container mode, macvlan and netns the same way every time", async () => {
     const svg = topologySvg(allModes(), { title: "every mode", highlight: ["web"] });
     expect(topologySvg(allModes(), { title: "every mode", highlight: ["web"] })).toBe(svg);
-    for (const key of ["host", "bridge:docker0", "bridge:br-0123456789ab", "container:web", "container:hostnet", "container:nonet", "container:mac1", "parent:dnl-up0", "netns:dnl-lan", "netns:dnl-inet"]) expect(svg).toContain(`aria-label="${key}"`);
+    for (const key of [
+      "host",
+      "bridge:docker0",
+      "bridge:br-0123456789ab",
+      "container:web",
+      "container:hostnet",
+      "container:nonet",
+      "container:mac1",
+      "parent:dnl-up0",
+      "netns:dnl-lan",
+      "netns:dnl-inet",
+    ])
+      expect(svg).toContain(`aria-label="${key}"`);
     expect(svg).toContain("+ sidecar (shared netns)");
     expect(svg).toContain("8080→80/tcp");
     await expect(svg).toMatchFileSnapshot("./__snapshots__/allModes.svg");
   });
 
   it("topologySvg(bridgedHost, {containers}) draws only the chosen containers, keeping docker0 (lab 01's picture)", async () => {
-    const svg = topologySvg(bridgedHost([["a", "bridge", 2], ["b", "bridge", 3], ["c", "user", 2]]), { containers: ["a", "b"], title: "Lab 01" });
+    const svg = topologySvg(
+      bridgedHost([
+        ["a", "bridge", 2],
+        ["b", "bridge", 3],
+        ["c", "user", 2],
+      ]),
+      { containers: ["a", "b"], title: "Lab 01" },
+    );
     expect(svg).toContain('aria-label="container:a"');
     expect(svg).not.toContain('aria-label="container:c"');
     expect(svg).not.toContain("br-0123456789ab");
@@ -95,7 +145,13 @@ describe("tables and diff pictures", () => {
     expect(interfaces.rows).toContainEqual(["container:web", "2", "eth0", "veth", "veth host:veth0000ab", "", "UP", "02:42:00:00:00:02", "172.17.0.2/16"]);
     expect(routesTable(topology, { namespaces: ["host"] }).rows[0]).toEqual(["host", "default", "192.168.1.1", "eth0", "", "dhcp", "global"]);
     const nat = natTable(topology);
-    expect(nat.rows[0]).toEqual(["published port", "tcp 0.0.0.0:8080", "web 172.17.0.2:80", "-A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80", "2"]);
+    expect(nat.rows[0]).toEqual([
+      "published port",
+      "tcp 0.0.0.0:8080",
+      "web 172.17.0.2:80",
+      "-A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80",
+      "2",
+    ]);
     expect(tableHtml(nat)).toContain("<caption");
     expect(tableText(routesTable(topology)).split("\n")[0]).toBe("Routes");
     expect(tablesBundle(topology)["text/html"]).toContain("Interfaces");
@@ -103,7 +159,10 @@ describe("tables and diff pictures", () => {
 
   it("diffBundle(diff, after) lists the changes and draws the new container in red", () => {
     const before = bridgedHost([["client", "bridge", 3]]);
-    const after = bridgedHost([["client", "bridge", 3], ["web", "bridge", 2]]);
+    const after = bridgedHost([
+      ["client", "bridge", 3],
+      ["web", "bridge", 2],
+    ]);
     const bundle = diffBundle(diffTopology(before, after), after);
     expect(bundle["text/plain"]).toContain("+ container: container web");
     expect(String(bundle["text/html"])).toMatch(/<b>added container web[^<]*<\/b>/);

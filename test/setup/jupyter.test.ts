@@ -13,14 +13,14 @@ const base = { jupyter_client: "8.6.3", jupyter_core: "5.7.2", nbclient: "0.8.0"
 describe("parseAptPolicy(text)", () => {
   it("reads Debian 13's jupyterlab candidate from recorded `apt-cache policy`", async () => {
     const policy = parseAptPolicy(await fixture("apt-cache-policy--debian13.txt"));
-    expect(policy["jupyterlab"]).toEqual({ installed: "4.0.11+ds1+~cs11.25.27-7", candidate: "4.0.11+ds1+~cs11.25.27-7" });
+    expect(policy.jupyterlab).toEqual({ installed: "4.0.11+ds1+~cs11.25.27-7", candidate: "4.0.11+ds1+~cs11.25.27-7" });
     expect(policy["jupyter-notebook"]).toEqual({ installed: null, candidate: "6.4.13-5" });
   });
 
   it("has no jupyterlab on Debian 12, where apt prints nothing for it", async () => {
     const policy = parseAptPolicy(await fixture("apt-cache-policy--debian12.txt"));
     expect(Object.keys(policy)).toEqual(["jupyter-notebook"]);
-    expect(policy["jupyterlab"]).toBeUndefined();
+    expect(policy.jupyterlab).toBeUndefined();
     expect(policy["jupyter-notebook"]?.candidate).toBe("6.4.12-2.2");
   });
 
@@ -43,7 +43,8 @@ describe("jupyterInstallPlan(jupyterlab candidate)", () => {
   });
 
   it("always brings what `labs run` and `grade` need (nbclient) whichever frontend", () => {
-    for (const candidate of ["4.0.11", null]) expect(jupyterInstallPlan(candidate).packages).toEqual(expect.arrayContaining(["python3-nbclient", "python3-jupyter-client"]));
+    for (const candidate of ["4.0.11", null])
+      expect(jupyterInstallPlan(candidate).packages).toEqual(expect.arrayContaining(["python3-nbclient", "python3-jupyter-client"]));
   });
 });
 
@@ -75,7 +76,9 @@ describe("doctor's Jupyter line", () => {
   it("says what the closest Python lacks and what setup would install", async () => {
     const item = await jupyterItem({ ok: false, python: "/usr/bin/python3", missing: ["nbclient"] });
     expect(item.ok).toBe(false);
-    expect(item.detail).toMatch(/^\/usr\/bin\/python3 lacks nbclient; setup installs (JupyterLab \(Debian's jupyterlab\)|Jupyter Notebook \(Debian's jupyter-notebook\))$/);
+    expect(item.detail).toMatch(
+      /^\/usr\/bin\/python3 lacks nbclient; setup installs (JupyterLab \(Debian's jupyterlab\)|Jupyter Notebook \(Debian's jupyter-notebook\))$/,
+    );
     expect(item.fix).not.toBe("");
   });
 });

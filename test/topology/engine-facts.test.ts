@@ -9,7 +9,17 @@ import { parseIptablesSave } from "../../src/parse/iptables-save.js";
 import type { DockerContainer, DockerNetwork } from "../../src/parse/models.js";
 import { parseNetworkInspect } from "../../src/parse/network-inspect.js";
 import { proxyFromArgv } from "../../src/topology/collect.js";
-import { crossBridge, engineGeneration, engineLabel, hairpinMasquerade, hasGatewayModes, macOrigin, parseEngineVersion, portPaths, type PortUnderTest } from "../../src/topology/engine-facts.js";
+import {
+  crossBridge,
+  engineGeneration,
+  engineLabel,
+  hairpinMasquerade,
+  hasGatewayModes,
+  macOrigin,
+  parseEngineVersion,
+  portPaths,
+  type PortUnderTest,
+} from "../../src/topology/engine-facts.js";
 import { bridgeInterfaceName, type DockerProxy } from "../../src/topology/model.js";
 
 const root = new URL("./fixtures/engines/", import.meta.url).pathname;
@@ -20,10 +30,14 @@ const load = (name: string) => {
   const containers = parseContainerInspect(read("container-inspect.json")).value;
   const networks = parseNetworkInspect(read("network-inspect.json")).value;
   const tables = parseIptablesSave(read("iptables-save.txt")).value;
-  const proxies = read("proxies.txt").split("\n").filter(Boolean).map((line) => {
-    const [pid, ...argv] = line.trim().split(/\s+/);
-    return proxyFromArgv(Number(pid), argv);
-  }).filter((p): p is DockerProxy => p !== null);
+  const proxies = read("proxies.txt")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => {
+      const [pid, ...argv] = line.trim().split(/\s+/);
+      return proxyFromArgv(Number(pid), argv);
+    })
+    .filter((p): p is DockerProxy => p !== null);
   const version = read("version.txt").split(" ")[0] as string;
   return { containers, networks, tables, proxies, version };
 };
@@ -102,7 +116,7 @@ describe("engine facts on each engine's recorded scene", () => {
       });
 
       it("MAC addresses come from the IPv4 address before Docker 28, random from 28 on", () => {
-        const web = container(scene, "dnl-rec-web").networkSettings.networks["bridge"];
+        const web = container(scene, "dnl-rec-web").networkSettings.networks.bridge;
         expect(macOrigin(web?.macAddress ?? "", web?.ipAddress ?? "")).toBe((v?.major ?? 0) >= 28 ? "random" : "from-ip");
       });
     });

@@ -23,7 +23,10 @@ const path = (topology: Topology, packet: string) => {
   return explain(topology, from, to);
 };
 // The rules a path met, as `label: rule` lines.
-const met = (topology: Topology, packet: string): string[] => path(topology, packet).hops.filter((h) => h.kind === "rule" || h.kind === "nat").map((h) => h.text);
+const met = (topology: Topology, packet: string): string[] =>
+  path(topology, packet)
+    .hops.filter((h) => h.kind === "rule" || h.kind === "nat")
+    .map((h) => h.text);
 
 describe.each(recordings)("explain on the topology recorded from %s", (name) => {
   const { topology, meta } = load(name);
@@ -47,7 +50,9 @@ describe.each(recordings)("explain on the topology recorded from %s", (name) => 
 describe("each engine generation's tables on the path", () => {
   it("Docker 20.10: a packet from outside to a container's address is forwarded and accepted by the DOCKER chain; another bridge drops in DOCKER-ISOLATION-STAGE-2", () => {
     const { topology, meta } = load("docker-20.10");
-    expect(met(topology, "dnl-rec-out -> dnl-rec-a1:80")).toContain(`filter FORWARD: -A DOCKER -d ${meta.addresses.a1}/32 ! -i ${bridgeOf(topology, "dnl-rec-neta")} -o ${bridgeOf(topology, "dnl-rec-neta")} -p tcp -m tcp --dport 80 -j ACCEPT`);
+    expect(met(topology, "dnl-rec-out -> dnl-rec-a1:80")).toContain(
+      `filter FORWARD: -A DOCKER -d ${meta.addresses.a1}/32 ! -i ${bridgeOf(topology, "dnl-rec-neta")} -o ${bridgeOf(topology, "dnl-rec-neta")} -p tcp -m tcp --dport 80 -j ACCEPT`,
+    );
     const cross = path(topology, "dnl-rec-a1 -> dnl-rec-b1");
     expect(cross.hops.find((h) => h.kind === "drop")?.rule?.chain).toBe("DOCKER-ISOLATION-STAGE-2");
     expect(topology.nat?.tables.find((t) => t.name === "raw")?.chains.flatMap((c) => c.rules) ?? []).toEqual([]);
@@ -55,17 +60,27 @@ describe("each engine generation's tables on the path", () => {
 
   it("Docker 28.5 (iptables): raw PREROUTING drops what is addressed to a container from outside its bridge, before nat and filter; forwarded packets pass DOCKER-USER and DOCKER-FORWARD", () => {
     const { topology, meta } = load("docker-28.5");
-    for (const [packet, address] of [["dnl-rec-out -> dnl-rec-a1:80", meta.addresses.a1], ["dnl-rec-a1 -> dnl-rec-b1", meta.addresses.b1]] as const) {
+    for (const [packet, address] of [
+      ["dnl-rec-out -> dnl-rec-a1:80", meta.addresses.a1],
+      ["dnl-rec-a1 -> dnl-rec-b1", meta.addresses.b1],
+    ] as const) {
       const e = path(topology, packet);
       const drop = e.hops.find((h) => h.kind === "drop");
       expect(drop?.text, describeExplanation(e)).toBe("dropped in raw PREROUTING");
-      expect(drop?.rule?.text, describeExplanation(e)).toMatch(new RegExp(`^-A PREROUTING -d ${address.replace(/\./g, "\\.")}/32 ! -i br-[0-9a-f]{12} -j DROP$`));
-      expect(e.hops.some((h) => h.text.startsWith("filter ")), "no filter rule before the raw drop").toBe(false);
+      expect(drop?.rule?.text, describeExplanation(e)).toMatch(
+        new RegExp(`^-A PREROUTING -d ${address.replace(/\./g, "\\.")}/32 ! -i br-[0-9a-f]{12} -j DROP$`),
+      );
+      expect(
+        e.hops.some((h) => h.text.startsWith("filter ")),
+        "no filter rule before the raw drop",
+      ).toBe(false);
     }
     const published = met(topology, "dnl-rec-out -> 198.51.100.1:18081");
     // Docker 28's DOCKER-USER is empty (no RETURN rule): the packet goes in and comes back.
     expect(published.slice(2, 4)).toEqual(["filter FORWARD: -A FORWARD -j DOCKER-USER", "filter FORWARD: -A FORWARD -j DOCKER-FORWARD"]);
-    const notes = path(topology, "dnl-rec-out -> 198.51.100.1:18081").hops.filter((h) => h.kind === "note").map((h) => h.text);
+    const notes = path(topology, "dnl-rec-out -> 198.51.100.1:18081")
+      .hops.filter((h) => h.kind === "note")
+      .map((h) => h.text);
     expect(notes).toEqual(expect.arrayContaining(["prerouting: raw PREROUTING -> nat PREROUTING", "forward: filter FORWARD", "postrouting: nat POSTROUTING"]));
     // DNAT happens after raw PREROUTING, so the published port's packet is not the container's address yet there.
     expect(published.findIndex((line) => line.startsWith("nat PREROUTING"))).toBeGreaterThanOrEqual(0);

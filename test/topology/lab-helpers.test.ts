@@ -33,7 +33,19 @@ describe("lab.step and lab.explain", () => {
       // Meanwhile another session starts a container on the same engine: the step must not list it.
       const diff = await lab.step("start web", async () => {
         await lab.sh`docker run -d --name ${web} ${lab.image} httpd -f -p 80 -h /`;
-        await execa("docker", ["run", "-d", "--label", "io.docker-net-lab.owner=docker-net-lab", "--label", `io.docker-net-lab.session=${other}`, "--name", foreign, lab.image, "sleep", "3600"]);
+        await execa("docker", [
+          "run",
+          "-d",
+          "--label",
+          "io.docker-net-lab.owner=docker-net-lab",
+          "--label",
+          `io.docker-net-lab.session=${other}`,
+          "--name",
+          foreign,
+          lab.image,
+          "sleep",
+          "3600",
+        ]);
       });
       expect(diff.changes.filter((c) => c.names.includes(foreign) || c.detail.includes(foreign)).map((c) => c.detail)).toEqual([]);
       // Its veth on docker0 is someone else's too: only one new bridge port (web's) is listed.

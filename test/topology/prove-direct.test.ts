@@ -48,7 +48,9 @@ describe("a packet from a TEST-NET namespace straight to a container's address",
     const routes = parseIpRoute(await sh("ip", ["-j", "route", "show", "table", "all"])).value;
     const used = routes.filter((r) => r.family === "inet" && r.dst !== "default").map((r) => (r.dst.includes("/") ? r.dst : `${r.dst}/32`));
     // A user network on a subnet nothing here uses, and a /30 of TEST-NET-2 for the outside namespace.
-    const candidates = Array.from({ length: 40 }, (_, i) => `10.${120 + i}.${Number.parseInt(sid.slice(2), 16) % 250}.0/24`).filter((c) => !used.some((u) => overlaps(c, u)));
+    const candidates = Array.from({ length: 40 }, (_, i) => `10.${120 + i}.${Number.parseInt(sid.slice(2), 16) % 250}.0/24`).filter(
+      (c) => !used.some((u) => overlaps(c, u)),
+    );
     for (const candidate of candidates) {
       const created = await execa("docker", ["network", "create", ...labels, "--subnet", candidate, name("net")], { reject: false });
       if (created.exitCode === 0) {
@@ -58,9 +60,28 @@ describe("a packet from a TEST-NET namespace straight to a container's address",
     }
     expect(subnet, "a free subnet for the test network").not.toBe("");
     const port = await freePort();
-    await sh("docker", ["run", "-d", ...labels, "--name", name("web"), "--network", name("net"), "-p", `${port}:80`, image, "httpd", "-f", "-p", "80", "-h", "/"]);
+    await sh("docker", [
+      "run",
+      "-d",
+      ...labels,
+      "--name",
+      name("web"),
+      "--network",
+      name("net"),
+      "-p",
+      `${port}:80`,
+      image,
+      "httpd",
+      "-f",
+      "-p",
+      "80",
+      "-h",
+      "/",
+    ]);
     containerIp = await sh("docker", ["inspect", "-f", `{{(index .NetworkSettings.Networks "${name("net")}").IPAddress}}`, name("web")]);
-    const block = Array.from({ length: 64 }, (_, i) => `198.51.100.${i * 4}/30`).find((cidr) => !used.some((u) => overlaps(cidr, u)) && !inSubnet(containerIp, cidr)) as string;
+    const block = Array.from({ length: 64 }, (_, i) => `198.51.100.${i * 4}/30`).find(
+      (cidr) => !used.some((u) => overlaps(cidr, u)) && !inSubnet(containerIp, cidr),
+    ) as string;
     const base = Number(block.split("/")[0]?.split(".")[3]);
     await sh("ip", ["netns", "add", outNs]);
     await sh("ip", ["link", "add", outHost, "type", "veth", "peer", "name", "eth0", "netns", outNs]);
@@ -88,11 +109,16 @@ describe("a packet from a TEST-NET namespace straight to a container's address",
     const text = describeExplanation(proof.explanation);
     expect(proof.explanation.verdict, text).toBe(e.verdict);
     expect(["delivered", "dropped"], text).toContain(e.verdict);
-    expect(proof.probe.exitCode === 0, `${text}\nprobe: ${proof.probe.command} -> ${proof.probe.exitCode} ${proof.probe.output}`).toBe(e.verdict === "delivered");
+    expect(proof.probe.exitCode === 0, `${text}\nprobe: ${proof.probe.command} -> ${proof.probe.exitCode} ${proof.probe.output}`).toBe(
+      e.verdict === "delivered",
+    );
     // The deciding rule: the one that dropped it, or the last ACCEPT on the way.
     const deciding = e.verdict === "dropped" ? e.hops.find((h) => h.kind === "drop")?.rule : e.hops.filter((h) => h.rule?.target === "ACCEPT").at(-1)?.rule;
     expect(deciding, `${text}\nno rule decided`).toBeDefined();
-    expect(proof.moved.map((m) => `${m.rule.table} ${m.rule.text}`), text).toContain(`${deciding?.table} ${deciding?.text}`);
+    expect(
+      proof.moved.map((m) => `${m.rule.table} ${m.rule.text}`),
+      text,
+    ).toContain(`${deciding?.table} ${deciding?.text}`);
   });
 
   it("the deciding table follows the engine generation: the DOCKER chain before 28, raw PREROUTING (iptables or nftables) from 28", async () => {
@@ -105,7 +131,10 @@ describe("a packet from a TEST-NET namespace straight to a container's address",
       expect(drop?.rule?.text, text).toContain(containerIp);
     } else {
       expect(e.verdict, text).toBe("delivered");
-      expect(e.hops.some((h) => h.rule?.chain === "DOCKER" && h.rule.target === "ACCEPT" && h.rule.text.includes(`-d ${containerIp}/32`)), text).toBe(true);
+      expect(
+        e.hops.some((h) => h.rule?.chain === "DOCKER" && h.rule.target === "ACCEPT" && h.rule.text.includes(`-d ${containerIp}/32`)),
+        text,
+      ).toBe(true);
     }
   });
 });

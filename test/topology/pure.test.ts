@@ -11,7 +11,11 @@ import { bridgedHost, iface, ns, route, topologyOf } from "./synthetic.js";
 
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
 const ports = { web: { "80/tcp": [{ hostIp: "0.0.0.0", hostPort: "8080" }] } };
-const members: [string, "bridge" | "user", number][] = [["web", "bridge", 2], ["client", "bridge", 3], ["other", "user", 2]];
+const members: [string, "bridge" | "user", number][] = [
+  ["web", "bridge", 2],
+  ["client", "bridge", 3],
+  ["other", "user", 2],
+];
 
 describe("links", () => {
   it("vethLinks(host, others) pairs each container eth0 with the host veth whose ifindex it names, even when ifindexes repeat across namespaces", () => {
@@ -22,14 +26,26 @@ describe("links", () => {
   });
 
   it("vethLinks pairs two ends living in the same namespace by name (`vin1@vin0`) and ignores a veth whose peer is elsewhere", () => {
-    const netns = ns("netns", "dnl-x", [iface(5, "vin1", { kind: "veth", link: "vin0" }), iface(6, "vin0", { kind: "veth", link: "vin1" }), iface(7, "lost", { kind: "veth", peerIfindex: 99, linkNetnsid: 0 })]);
+    const netns = ns("netns", "dnl-x", [
+      iface(5, "vin1", { kind: "veth", link: "vin0" }),
+      iface(6, "vin0", { kind: "veth", link: "vin1" }),
+      iface(7, "lost", { kind: "veth", peerIfindex: 99, linkNetnsid: 0 }),
+    ]);
     const links = vethLinks(ns("host", "host", [iface(1, "lo")]), [netns]);
     expect(links).toEqual([{ kind: "veth", a: "netns:dnl-x:vin0", b: "netns:dnl-x:vin1" }]);
   });
 
   it("allLinks finds bridge ports, macvlan children of a host parent and a vxlan's underlay", () => {
-    const host = ns("host", "host", [iface(1, "lo"), iface(9, "dnl-up0", { kind: "veth", peerIfindex: 2, linkNetnsid: 1 }), iface(3, "docker0", { kind: "bridge" }), iface(10, "vethaa", { kind: "veth", master: "docker0", peerIfindex: 44, linkNetnsid: 2 })]);
-    const lan = ns("netns", "dnl-lan", [iface(2, "eth0", { kind: "veth", peerIfindex: 9, linkNetnsid: 0 }), iface(3, "vx1", { kind: "vxlan", link: "eth0", kindData: { id: 42 } })]);
+    const host = ns("host", "host", [
+      iface(1, "lo"),
+      iface(9, "dnl-up0", { kind: "veth", peerIfindex: 2, linkNetnsid: 1 }),
+      iface(3, "docker0", { kind: "bridge" }),
+      iface(10, "vethaa", { kind: "veth", master: "docker0", peerIfindex: 44, linkNetnsid: 2 }),
+    ]);
+    const lan = ns("netns", "dnl-lan", [
+      iface(2, "eth0", { kind: "veth", peerIfindex: 9, linkNetnsid: 0 }),
+      iface(3, "vx1", { kind: "vxlan", link: "eth0", kindData: { id: 42 } }),
+    ]);
     const mac = ns("container", "m1", [iface(5, "eth0", { kind: "macvlan", peerIfindex: 9, linkNetnsid: 0 })]);
     const links = allLinks([host, lan, mac]);
     expect(links).toContainEqual({ kind: "veth", a: "host:dnl-up0", b: "netns:dnl-lan:eth0" });
@@ -44,7 +60,15 @@ describe.each(["iptables-20.10.txt", "iptables-28.txt"])("NAT from %s", (file) =
 
   it("natView joins the published port to its DNAT rule (with counters), the container address and the ACCEPT rule", () => {
     const [published] = topology.nat?.published ?? [];
-    expect(published).toMatchObject({ container: "web", network: "bridge", protocol: "tcp", hostIp: "0.0.0.0", hostPort: 8080, containerIp: "172.17.0.2", containerPort: 80 });
+    expect(published).toMatchObject({
+      container: "web",
+      network: "bridge",
+      protocol: "tcp",
+      hostIp: "0.0.0.0",
+      hostPort: 8080,
+      containerIp: "172.17.0.2",
+      containerPort: 80,
+    });
     expect(published?.dnat).toMatchObject({ table: "nat", chain: "DOCKER", target: "DNAT", packets: 2, bytes: 120 });
     expect(published?.accept?.text).toBe("-A DOCKER -d 172.17.0.2/32 ! -i docker0 -o docker0 -p tcp -m tcp --dport 80 -j ACCEPT");
     expect(published?.hairpin === null).toBe(file.includes("28"));
@@ -92,8 +116,17 @@ describe("explain to a TEST-NET namespace", () => {
   it("explain(web -> netns:dnl-inet) routes via docker0, is MASQUERADEd to the host's address and delivered", () => {
     const base = bridgedHost(members);
     const host = base.namespaces[0]!;
-    const hostNs = { ...host, interfaces: [...host.interfaces, iface(50, "dnl-inet0", { kind: "veth", peerIfindex: 2, linkNetnsid: 9, ip: "203.0.113.1/24" })], routes: [...host.routes, route("203.0.113.0/24", { dev: "dnl-inet0", scope: "link", src: "203.0.113.1" })] };
-    const inet = ns("netns", "dnl-inet", [iface(1, "lo", { ip: "127.0.0.1/8" }), iface(2, "eth0", { kind: "veth", peerIfindex: 50, linkNetnsid: 0, ip: "203.0.113.7/24" })], [route("203.0.113.0/24", { dev: "eth0" })]);
+    const hostNs = {
+      ...host,
+      interfaces: [...host.interfaces, iface(50, "dnl-inet0", { kind: "veth", peerIfindex: 2, linkNetnsid: 9, ip: "203.0.113.1/24" })],
+      routes: [...host.routes, route("203.0.113.0/24", { dev: "dnl-inet0", scope: "link", src: "203.0.113.1" })],
+    };
+    const inet = ns(
+      "netns",
+      "dnl-inet",
+      [iface(1, "lo", { ip: "127.0.0.1/8" }), iface(2, "eth0", { kind: "veth", peerIfindex: 50, linkNetnsid: 0, ip: "203.0.113.7/24" })],
+      [route("203.0.113.0/24", { dev: "eth0" })],
+    );
     const topology = topologyOf([hostNs, ...base.namespaces.slice(1), inet], base.networks, base.containers, fixture("iptables-20.10.txt"));
     const e = explain(topology, "web", "dnl-inet");
     expect(e.verdict).toBe("delivered");
@@ -136,7 +169,9 @@ describe("diff", () => {
     expect(keys).toContain("added container web");
     expect(keys).toContain("added namespace container:web");
     expect(keys).toContain("added published-port tcp 0.0.0.0:8080 -> 172.17.0.2:80");
-    expect(diff.changes.filter((c) => c.subject === "rule" && c.change === "added").map((c) => c.detail)).toContain("iptables -t nat -A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80");
+    expect(diff.changes.filter((c) => c.subject === "rule" && c.change === "added").map((c) => c.detail)).toContain(
+      "iptables -t nat -A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80",
+    );
     expect(diff.highlight).toEqual(expect.arrayContaining(["web", "docker0"]));
   });
 
@@ -155,7 +190,9 @@ describe("diff", () => {
     expect(words).toEqual(expect.arrayContaining(["web", "172.17.0.2", "veth0000ab", "docker0", "bridge"]));
     const mine = scopeDiff(diff, words, otherNames(crowded, { containers: ["web"] }));
     expect(mine.changes.some((c) => c.key === "web")).toBe(true);
-    expect(mine.changes.filter((c) => c.names.includes("stranger") || c.detail.includes("172.17.0.9")).map((c) => `${c.subject} ${c.key} ${c.names}`)).toEqual([]);
+    expect(mine.changes.filter((c) => c.names.includes("stranger") || c.detail.includes("172.17.0.9")).map((c) => `${c.subject} ${c.key} ${c.names}`)).toEqual(
+      [],
+    );
     expect(diff.changes.find((c) => c.subject === "link" && c.key === "bridge-port host:docker0 host:veth0003ab")?.names).toContain("stranger");
     expect(mine.changes.some((c) => c.subject === "published-port")).toBe(true);
   });
@@ -173,7 +210,10 @@ describe("natView on recorded output of other engines (test/fixtures/parse/iptab
 
   it("natView(Docker 26.1 save) finds both MASQUERADE subnets, the hairpin rules and the stage-1/2 isolation rules", () => {
     const view = natView(bridgedHost([]), parseIptablesSave(recorded("counters--docker-26.1.txt")).value, []);
-    expect(view.masquerade.map((m) => [m.subnet, m.exceptOut])).toEqual([["10.232.8.0/24", "br-2252c0417663"], ["172.17.0.0/16", "docker0"]]);
+    expect(view.masquerade.map((m) => [m.subnet, m.exceptOut])).toEqual([
+      ["10.232.8.0/24", "br-2252c0417663"],
+      ["172.17.0.0/16", "docker0"],
+    ]);
     expect(view.filter.isolation.map((r) => r.chain)).toEqual([...Array(3).fill("DOCKER-ISOLATION-STAGE-1"), ...Array(3).fill("DOCKER-ISOLATION-STAGE-2")]);
     expect(view.rules.filter((r) => r.target === "DNAT")).toHaveLength(3);
   });

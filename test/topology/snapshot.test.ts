@@ -67,7 +67,11 @@ describe("snapshot() on the real engine", () => {
   beforeAll(async () => {
     await requireEngine();
     port = await freePort();
-    await createNetwork(name("net"), [], Array.from({ length: 20 }, (_, i) => `10.${200 + i}.${Number.parseInt(sid.slice(2), 16) % 250}.0/24`));
+    await createNetwork(
+      name("net"),
+      [],
+      Array.from({ length: 20 }, (_, i) => `10.${200 + i}.${Number.parseInt(sid.slice(2), 16) % 250}.0/24`),
+    );
     const run = (short: string, ...args: string[]): Promise<string> => docker("run", "-d", ...labels, "--name", name(short), ...args);
     await run("def", "-p", `127.0.0.1:${port}:80`, image, "httpd", "-f", "-p", "80", "-h", "/");
     await run("usr", "--network", name("net"), image, "sleep", "3600");
@@ -88,7 +92,19 @@ describe("snapshot() on the real engine", () => {
     // Something that is not ours: no label, removed by id in afterAll.
     unrelated.network = await docker("network", "create", name("unrel-net"));
     // The toolbox image carries the owner label and containers inherit image labels: override it with an empty value.
-    unrelated.container = await docker("run", "-d", "--label", "io.docker-net-lab.owner=", "--network", name("unrel-net"), "--name", name("unrel"), image, "sleep", "3600");
+    unrelated.container = await docker(
+      "run",
+      "-d",
+      "--label",
+      "io.docker-net-lab.owner=",
+      "--network",
+      name("unrel-net"),
+      "--name",
+      name("unrel"),
+      image,
+      "sleep",
+      "3600",
+    );
     for (const net of [name("net"), name("unrel-net")]) bridges.push(`br-${(await docker("network", "inspect", "-f", "{{.Id}}", net)).slice(0, 12)}`);
     topology = await snapshot();
   });
@@ -113,7 +129,11 @@ describe("snapshot() on the real engine", () => {
   });
 
   it("pairs each bridged container's eth0 with the host veth /sys/class/net names as its peer, on the bridge docker inspect names", async () => {
-    for (const [short, network] of [["def", "bridge"], ["usr", name("net")], ["unrel", name("unrel-net")]] as const) {
+    for (const [short, network] of [
+      ["def", "bridge"],
+      ["usr", name("net")],
+      ["unrel", name("unrel-net")],
+    ] as const) {
       const iflink = await sysIn(name(short), "eth0", "iflink");
       const ifindex = await sysIn(name(short), "eth0", "ifindex");
       let hostVeth: string | undefined;
@@ -183,7 +203,12 @@ describe("snapshot() on the real engine", () => {
     expect(topology.networks.some((n) => n.name === name("unrel-net"))).toBe(true);
     const state = async (): Promise<string> =>
       [
-        (await sh("iptables-save", [])).split("\n").filter((l) => !l.startsWith("#")).map((l) => l.replace(/\[\d+:\d+\]/g, "")).sort().join("\n"),
+        (await sh("iptables-save", []))
+          .split("\n")
+          .filter((l) => !l.startsWith("#"))
+          .map((l) => l.replace(/\[\d+:\d+\]/g, ""))
+          .sort()
+          .join("\n"),
         await docker("ps", "-a", "--no-trunc", "--format", "{{.ID}} {{.State}} {{.Names}} {{.Ports}}"),
         await docker("network", "ls", "--no-trunc", "-q"),
         await sh("ip", ["-o", "link"]),
@@ -204,7 +229,24 @@ describe("snapshot() on the real engine", () => {
 
   it("diffTopology(before, after) of `docker run -p` names the new container, its host veth on the bridge /sys/class/net shows, and its DNAT rule", async () => {
     const latePort = await freePort();
-    await docker("run", "-d", ...labels, "--name", name("late"), "--network", name("net"), "-p", `127.0.0.1:${latePort}:80`, image, "httpd", "-f", "-p", "80", "-h", "/");
+    await docker(
+      "run",
+      "-d",
+      ...labels,
+      "--name",
+      name("late"),
+      "--network",
+      name("net"),
+      "-p",
+      `127.0.0.1:${latePort}:80`,
+      image,
+      "httpd",
+      "-f",
+      "-p",
+      "80",
+      "-h",
+      "/",
+    );
     const after = await snapshot();
     const diff = diffTopology(topology, after);
     const iflink = await sysIn(name("late"), "eth0", "iflink");
@@ -241,10 +283,14 @@ describe("snapshot() on the real engine", () => {
     expect(proof.probe.exitCode).toBe(0);
   });
 
-  it("explains and proves container -> a TEST-NET \"internet\" namespace: routed by the host, MASQUERADEd, answered", async () => {
+  it('explains and proves container -> a TEST-NET "internet" namespace: routed by the host, MASQUERADEd, answered', async () => {
     // A dnl- namespace with a TEST-NET address behind a host veth, on a /30 no host route overlaps.
     const routes = parseIpRoute(await sh("ip", ["-j", "route", "show", "table", "all"])).value;
-    const block = Array.from({ length: 64 }, (_, i) => `203.0.113.${i * 4}/30`).find((cidr) => !routes.some((r) => r.dst !== "default" && r.family === "inet" && overlaps(cidr, r.dst.includes("/") ? r.dst : `${r.dst}/32`)) && !inSubnet(cidr.split("/")[0] as string, macSubnet));
+    const block = Array.from({ length: 64 }, (_, i) => `203.0.113.${i * 4}/30`).find(
+      (cidr) =>
+        !routes.some((r) => r.dst !== "default" && r.family === "inet" && overlaps(cidr, r.dst.includes("/") ? r.dst : `${r.dst}/32`)) &&
+        !inSubnet(cidr.split("/")[0] as string, macSubnet),
+    );
     expect(block).toBeDefined();
     const base = (block as string).split("/")[0]?.split(".").map(Number) as number[];
     const hostAddr = `203.0.113.${(base[3] as number) + 1}`;

@@ -18,14 +18,23 @@ const defaultBridge = async () => {
 
 // The lab's two web containers, by their session names.
 const webContainers = async (context: LabContext) =>
-  Promise.all(["web1", "web2"].map(async (short) => ({ short, name: context.session.name(short), container: await findContainer(context.session.name(short)) })));
+  Promise.all(
+    ["web1", "web2"].map(async (short) => ({ short, name: context.session.name(short), container: await findContainer(context.session.name(short)) })),
+  );
 
 // Does http://address/ answer from the host (a container of this session, on a bridge of this host)?
-const answersHttp = async (address: string): Promise<boolean> => fetch(`http://${address}:80/`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.ok, () => false);
+const answersHttp = async (address: string): Promise<boolean> =>
+  fetch(`http://${address}:80/`, { signal: AbortSignal.timeout(5_000) }).then(
+    (r) => r.ok,
+    () => false,
+  );
 
 const runHint = (context: LabContext, short: string) =>
   hints(
-    [`${short} is one of the two web containers of exercise 2: it runs from the lab's image (lab.image), with no network option, so it lands on the default bridge.`, "Keep a process in the foreground, or the container exits at once: busybox's httpd with -f."],
+    [
+      `${short} is one of the two web containers of exercise 2: it runs from the lab's image (lab.image), with no network option, so it lands on the default bridge.`,
+      "Keep a process in the foreground, or the container exits at once: busybox's httpd with -f.",
+    ],
     `lab.sh\`docker run -d --name ${context.session.name(short)} ${context.image} httpd -f -p 80 -h /var/www\``,
   );
 
@@ -35,19 +44,23 @@ const predictions: PredictionDefinition[] = [
   {
     id: "web2-address",
     question: "You will start web1, then web2, on the default bridge. Which IPv4 address will web2 get?",
-    explain: "Docker's own IPAM (not DHCP) hands out the lowest free address of the bridge's subnet, in order: .1 is docker0 itself, so on a fresh engine web1 gets 172.17.0.2 and web2 172.17.0.3. On a shared engine other containers already hold some, and a container that restarts may get another one.",
+    explain:
+      "Docker's own IPAM (not DHCP) hands out the lowest free address of the bridge's subnet, in order: .1 is docker0 itself, so on a fresh engine web1 gets 172.17.0.2 and web2 172.17.0.3. On a shared engine other containers already hold some, and a container that restarts may get another one.",
   },
   {
     id: "uplink-on-docker0",
-    question: "Seed 001 says docker0 ties the containers' veths to the host's eth0. Is the host's uplink (the interface of its default route) a port of docker0?",
+    question:
+      "Seed 001 says docker0 ties the containers' veths to the host's eth0. Is the host's uplink (the interface of its default route) a port of docker0?",
     choices: ["yes", "no"],
-    explain: "A port of a bridge is listed by `brctl show` / `ip link show master docker0`: there you find the containers' vethXXXX ends, and the uplink only if someone plugged it in. Docker never does: traffic from a container leaves by routing (the host forwards from docker0 to its uplink) and outbound NAT rewrites its source (lab 03).",
+    explain:
+      "A port of a bridge is listed by `brctl show` / `ip link show master docker0`: there you find the containers' vethXXXX ends, and the uplink only if someone plugged it in. Docker never does: traffic from a container leaves by routing (the host forwards from docker0 to its uplink) and outbound NAT rewrites its source (lab 03).",
   },
   {
     id: "web1-gateway",
     question: "Inside web1, where does the default route point?",
     choices: ["docker0's address", "the host's uplink address", "no default route: only its own subnet", "a DHCP server's address"],
-    explain: "The engine wrote `default via <docker0's address>` into web1's namespace when it connected web1: docker0 is the router of every container on the default bridge, and the host routes (and NATs) from there.",
+    explain:
+      "The engine wrote `default via <docker0's address>` into web1's namespace when it connected web1: docker0 is the router of every container on the default bridge, and the host routes (and NATs) from there.",
   },
 ];
 
@@ -62,8 +75,11 @@ const breakWeb3 = async (context: LabContext): Promise<void> => {
     await run("docker", ["start", name]);
     web3 = await findContainer(name);
   }
-  const endpoint = web3?.networkSettings.networks["bridge"];
-  if (!web3?.state.running || !endpoint?.ipAddress) throw new EnvironmentError(`web3 (${name}) did not start on the default bridge.`, { hint: "Run this cell again; if it fails again, run `npx docker-net-lab doctor`." });
+  const endpoint = web3?.networkSettings.networks.bridge;
+  if (!web3?.state.running || !endpoint?.ipAddress)
+    throw new EnvironmentError(`web3 (${name}) did not start on the default bridge.`, {
+      hint: "Run this cell again; if it fails again, run `npx docker-net-lab doctor`.",
+    });
   const pid = String(web3.state.pid);
   const inside = (argv: string[]) => run("nsenter", ["-t", pid, "-n", "ip", ...argv]);
   await inside(["addr", "flush", "dev", "eth0", "scope", "global"]);
@@ -73,7 +89,8 @@ const breakWeb3 = async (context: LabContext): Promise<void> => {
 
 const troubleshoot: TroubleshootDefinition = {
   symptom: "web3 runs and Docker lists it on the default bridge with an address, but its web server does not answer the host at that address (web1's does).",
-  scenario: "The scenario cell starts `web3` on the default bridge, then (from the host, with `nsenter`) replaces its eth0 address `172.17.0.N/16` by the same address with a `/32` prefix: the subnet route and the default route vanish, so web3 cannot answer anyone. The learner compares Docker's record (`docker network inspect bridge`: `/16`) with the kernel's (`ip addr` inside web3: `/32`), names `wrong-prefix`, and fixes it by restarting web3 (Docker sets the address again) or by hand.",
+  scenario:
+    "The scenario cell starts `web3` on the default bridge, then (from the host, with `nsenter`) replaces its eth0 address `172.17.0.N/16` by the same address with a `/32` prefix: the subnet route and the default route vanish, so web3 cannot answer anyone. The learner compares Docker's record (`docker network inspect bridge`: `/16`) with the kernel's (`ip addr` inside web3: `/32`), names `wrong-prefix`, and fixes it by restarting web3 (Docker sets the address again) or by hand.",
   causes: {
     "server-stopped": "httpd is not running inside web3",
     "wrong-prefix": "eth0 holds Docker's address with another prefix than Docker assigned, so web3 has no route back to its subnet",
@@ -90,19 +107,29 @@ const web3Fixed = async (context: LabContext): Promise<Verdict> => {
   const web3 = await findContainer(name);
   if (!web3) return fail(`There is no container ${name}.`, hints("Run the scenario cell (lab.scenario()) first: it starts web3."));
   if (!web3.state.running) return fail(`web3 is ${web3.state.status}.`, hints("Start web3 again (docker start), then look at it."));
-  const endpoint = web3.networkSettings.networks["bridge"];
+  const endpoint = web3.networkSettings.networks.bridge;
   if (!endpoint?.ipAddress) return fail("web3 is not on the default bridge any more.", hints("Run the scenario cell again to start over."));
   const eth0 = (await interfaces({ kind: "pid", pid: web3.state.pid })).find((i) => i.name === "eth0");
   const ok = eth0?.addresses.some((a) => a.family === "inet" && a.address === endpoint.ipAddress && a.prefix === endpoint.ipPrefixLen);
   const serves = ok && (await answersHttp(endpoint.ipAddress));
   const fix = hints(
-    ["Docker keeps a record of what it gave web3 (the Containers map of `docker network inspect bridge`); the kernel has what web3 really holds (`ip addr` and `ip route` inside web3). Compare them, field by field.", "Docker writes web3's address, prefix and routes into its namespace each time the container starts."],
+    [
+      "Docker keeps a record of what it gave web3 (the Containers map of `docker network inspect bridge`); the kernel has what web3 really holds (`ip addr` and `ip route` inside web3). Compare them, field by field.",
+      "Docker writes web3's address, prefix and routes into its namespace each time the container starts.",
+    ],
     `lab.sh\`docker restart -t 1 ${name}\``,
   );
   if (!serves) return fail(`http://${endpoint.ipAddress}/ (web3 in Docker's records) does not answer from the host.`, fix, { address: endpoint.ipAddress });
   const gateway = (await routes({ kind: "pid", pid: web3.state.pid })).find((r) => r.dst === "default")?.gateway;
-  if (gateway !== endpoint.gateway) return fail(`web3 answers the host now, but has no default route via ${endpoint.gateway} (web1 has one): it could not reach anything beyond its subnet.`, fix, { address: endpoint.ipAddress });
-  return pass(`web3 holds ${endpoint.ipAddress}/${endpoint.ipPrefixLen} with a default route via ${gateway}, and answers HTTP.`, { address: endpoint.ipAddress });
+  if (gateway !== endpoint.gateway)
+    return fail(
+      `web3 answers the host now, but has no default route via ${endpoint.gateway} (web1 has one): it could not reach anything beyond its subnet.`,
+      fix,
+      { address: endpoint.ipAddress },
+    );
+  return pass(`web3 holds ${endpoint.ipAddress}/${endpoint.ipPrefixLen} with a default route via ${gateway}, and answers HTTP.`, {
+    address: endpoint.ipAddress,
+  });
 };
 
 const checks: CheckDefinition<LabContext>[] = [
@@ -114,10 +141,19 @@ const checks: CheckDefinition<LabContext>[] = [
     run: async (context) => {
       const { ifname, iface } = await defaultBridge();
       const given = (await context.session.answers())["docker0-kind"];
-      if (!iface) return fail(`There is no ${ifname} interface on this host.`, "Is the engine running with its default bridge? Run `npx docker-net-lab doctor`.");
-      const look = hints(["A link's kind (bridge, veth, macvlan…) is in the details `ip -d link` prints: the parsed link's `kind` field."], 'await lab.answer("docker0-kind", docker0.kind)');
+      if (!iface)
+        return fail(`There is no ${ifname} interface on this host.`, "Is the engine running with its default bridge? Run `npx docker-net-lab doctor`.");
+      const look = hints(
+        ["A link's kind (bridge, veth, macvlan…) is in the details `ip -d link` prints: the parsed link's `kind` field."],
+        'await lab.answer("docker0-kind", docker0.kind)',
+      );
       if (given === undefined) return fail("No answer recorded for docker0-kind.", look);
-      if (given !== iface.kind) return fail(`You recorded "${String(given)}", but ${ifname}'s link kind is something else.`, hints(["Look at the `kind` field of the parsed link (from linkinfo.info_kind), not at its name."], 'await lab.answer("docker0-kind", docker0.kind)'), { given });
+      if (given !== iface.kind)
+        return fail(
+          `You recorded "${String(given)}", but ${ifname}'s link kind is something else.`,
+          hints(["Look at the `kind` field of the parsed link (from linkinfo.info_kind), not at its name."], 'await lab.answer("docker0-kind", docker0.kind)'),
+          { given },
+        );
       return pass(`${ifname} is a ${iface.kind}, as you recorded.`, { ifname, kind: iface.kind });
     },
   },
@@ -132,12 +168,30 @@ const checks: CheckDefinition<LabContext>[] = [
       const found = await webContainers(context);
       for (const { short, name, container } of found) {
         if (!container) return fail(`No container named ${name}.`, runHint(context, short), { name });
-        if (!container.state.running) return fail(`${name} exists but is ${container.state.status}.`, hints(["A container runs as long as its main process: httpd -f stays in the foreground, a shell without a terminal exits at once."], `lab.sh\`docker rm -f ${name}\`, then start it again`));
-        const endpoint = container.networkSettings.networks["bridge"];
-        if (!endpoint) return fail(`${name} is not on the default bridge (networks: ${Object.keys(container.networkSettings.networks).join(", ") || "none"}).`, hints(["Without a --network option, docker run puts a container on the default bridge network (docker0)."], `lab.sh\`docker rm -f ${name}\`, then run it again without --network`));
-        if (!endpoint.ipAddress || !inSubnet(endpoint.ipAddress, subnet)) return fail(`${short}'s address ${endpoint.ipAddress || "(none)"} is not in ${subnet}.`, "Containers on the default bridge get addresses from docker0's subnet; recreate the container.");
+        if (!container.state.running)
+          return fail(
+            `${name} exists but is ${container.state.status}.`,
+            hints(
+              ["A container runs as long as its main process: httpd -f stays in the foreground, a shell without a terminal exits at once."],
+              `lab.sh\`docker rm -f ${name}\`, then start it again`,
+            ),
+          );
+        const endpoint = container.networkSettings.networks.bridge;
+        if (!endpoint)
+          return fail(
+            `${name} is not on the default bridge (networks: ${Object.keys(container.networkSettings.networks).join(", ") || "none"}).`,
+            hints(
+              ["Without a --network option, docker run puts a container on the default bridge network (docker0)."],
+              `lab.sh\`docker rm -f ${name}\`, then run it again without --network`,
+            ),
+          );
+        if (!endpoint.ipAddress || !inSubnet(endpoint.ipAddress, subnet))
+          return fail(
+            `${short}'s address ${endpoint.ipAddress || "(none)"} is not in ${subnet}.`,
+            "Containers on the default bridge get addresses from docker0's subnet; recreate the container.",
+          );
       }
-      const addresses = found.map(({ container }) => container?.networkSettings.networks["bridge"]?.ipAddress);
+      const addresses = found.map(({ container }) => container?.networkSettings.networks.bridge?.ipAddress);
       if (addresses[0] === addresses[1]) return fail("web1 and web2 share an address.", "Recreate them: each container gets its own address.");
       return pass(`web1 is ${addresses[0]} and web2 is ${addresses[1]}, both in ${subnet}.`, { subnet, addresses });
     },
@@ -155,12 +209,18 @@ const checks: CheckDefinition<LabContext>[] = [
       const owner = (await interfaces()).find((iface) => iface.addresses.some((a) => a.address === gateway));
       const given = (await context.session.answers())["gateway-owner"];
       const how = hints(
-        ["Two facts to join: the gateway of web1's default route (inside web1: its routing table), and the host interface that holds that address (on the host: every interface with its addresses).", "Parse `ip route` inside web1 and `ip -j addr` on the host; find the host interface whose addresses include the gateway."],
-        "const gw = parseIpRoute((await lab.sh`docker exec ${web1} ip route`).stdout).value.find((r) => r.dst === \"default\")?.gateway; await lab.answer(\"gateway-owner\", parseIpAddr((await lab.sh`ip -j addr`).stdout).value.find((i) => i.addresses.some((a) => a.address === gw))?.name)",
+        [
+          "Two facts to join: the gateway of web1's default route (inside web1: its routing table), and the host interface that holds that address (on the host: every interface with its addresses).",
+          "Parse `ip route` inside web1 and `ip -j addr` on the host; find the host interface whose addresses include the gateway.",
+        ],
+        'const gw = parseIpRoute((await lab.sh`docker exec ${web1} ip route`).stdout).value.find((r) => r.dst === "default")?.gateway; await lab.answer("gateway-owner", parseIpAddr((await lab.sh`ip -j addr`).stdout).value.find((i) => i.addresses.some((a) => a.address === gw))?.name)',
       );
       if (given === undefined) return fail("No answer recorded for gateway-owner.", how);
       if (given !== owner?.name) return fail(`You recorded ${JSON.stringify(given)}, but that host interface does not hold web1's gateway.`, how, { given });
-      return pass(`web1's default route goes via ${gateway}, the address of ${owner.name} on the host: the bridge is the containers' router.`, { gateway, owner: owner.name });
+      return pass(`web1's default route goes via ${gateway}, the address of ${owner.name} on the host: the bridge is the containers' router.`, {
+        gateway,
+        owner: owner.name,
+      });
     },
   },
   {
@@ -172,10 +232,26 @@ const checks: CheckDefinition<LabContext>[] = [
       const { network } = await defaultBridge();
       const answers = await context.session.answers();
       const subnet = network.ipam.config[0]?.subnet;
-      if (answers["bridge-subnet"] !== subnet) return fail(`bridge-subnet is ${JSON.stringify(answers["bridge-subnet"])}, expected the IPAM subnet.`, hints(["IPAM (IP address management) is where Docker keeps a network's subnet and gateway: the parsed network's `ipam.config`."], 'await lab.answer("bridge-subnet", bridge.ipam.config[0]?.subnet)'), { given: answers["bridge-subnet"] });
+      if (answers["bridge-subnet"] !== subnet)
+        return fail(
+          `bridge-subnet is ${JSON.stringify(answers["bridge-subnet"])}, expected the IPAM subnet.`,
+          hints(
+            ["IPAM (IP address management) is where Docker keeps a network's subnet and gateway: the parsed network's `ipam.config`."],
+            'await lab.answer("bridge-subnet", bridge.ipam.config[0]?.subnet)',
+          ),
+          { given: answers["bridge-subnet"] },
+        );
       const web1 = Object.values(network.containers).find((entry) => entry.name === context.session.name("web1"));
       if (!web1) return fail("web1 is not in the Containers map of the bridge network.", "Is web1 running on the default bridge? (See 01.two-containers.)");
-      if (answers["web1-inspect-address"] !== web1.ipv4Address) return fail(`web1-inspect-address is ${JSON.stringify(answers["web1-inspect-address"])}, but the Containers map says ${web1.ipv4Address}.`, hints(["The Containers map of the parsed network lists every container on it, by id, with its name and ipv4Address (as printed, with the /prefix)."], 'await lab.answer("web1-inspect-address", Object.values(bridge.containers).find((c) => c.name === web1)?.ipv4Address)'), { given: answers["web1-inspect-address"] });
+      if (answers["web1-inspect-address"] !== web1.ipv4Address)
+        return fail(
+          `web1-inspect-address is ${JSON.stringify(answers["web1-inspect-address"])}, but the Containers map says ${web1.ipv4Address}.`,
+          hints(
+            ["The Containers map of the parsed network lists every container on it, by id, with its name and ipv4Address (as printed, with the /prefix)."],
+            'await lab.answer("web1-inspect-address", Object.values(bridge.containers).find((c) => c.name === web1)?.ipv4Address)',
+          ),
+          { given: answers["web1-inspect-address"] },
+        );
       return pass(`The bridge network's subnet is ${subnet}; web1 is listed as ${web1.ipv4Address}.`, { subnet, web1: web1.ipv4Address });
     },
   },
@@ -187,11 +263,20 @@ const checks: CheckDefinition<LabContext>[] = [
     run: async (context) => {
       const { network } = await defaultBridge();
       const given = (await context.session.answers())["nat-option"];
-      const how = hints(["Outbound NAT (the host rewriting a container's source address on the way out) is called IP masquerading; one of the bridge network's `options` switches it."], `await lab.answer("nat-option", "${masqueradeOption}")`);
+      const how = hints(
+        [
+          "Outbound NAT (the host rewriting a container's source address on the way out) is called IP masquerading; one of the bridge network's `options` switches it.",
+        ],
+        `await lab.answer("nat-option", "${masqueradeOption}")`,
+      );
       if (typeof given !== "string") return fail("No answer recorded for nat-option.", how);
-      if (!(given in network.options)) return fail(`"${given}" is not one of the bridge network's Options (${Object.keys(network.options).length} of them on this engine).`, how, { given });
+      if (!(given in network.options))
+        return fail(`"${given}" is not one of the bridge network's Options (${Object.keys(network.options).length} of them on this engine).`, how, { given });
       if (given !== masqueradeOption) return fail(`"${given}" = ${network.options[given]} does something else.`, how, { given });
-      return pass(`${masqueradeOption} is ${network.options[given]} on this engine: containers' packets leave with the host's address (lab 03 shows the MASQUERADE rule it makes).`, { value: network.options[given] });
+      return pass(
+        `${masqueradeOption} is ${network.options[given]} on this engine: containers' packets leave with the host's address (lab 03 shows the MASQUERADE rule it makes).`,
+        { value: network.options[given] },
+      );
     },
   },
   {
@@ -203,20 +288,42 @@ const checks: CheckDefinition<LabContext>[] = [
       const truth = (await listContainers({ labels: context.session.labelFilters })).map((c) => c.name).sort();
       const given = (await context.session.answers())["my-containers"];
       const how = hints(
-        ["Everything this lab made carries two labels: io.docker-net-lab.session and io.docker-net-lab.lab. `docker ps` can filter by label, and -a includes stopped containers."],
+        [
+          "Everything this lab made carries two labels: io.docker-net-lab.session and io.docker-net-lab.lab. `docker ps` can filter by label, and -a includes stopped containers.",
+        ],
         `lab.sh\`docker ps -a --filter label=io.docker-net-lab.session=${context.session.session} --filter label=io.docker-net-lab.lab=01 --format {{.Names}}\``,
       );
       if (!Array.isArray(given)) return fail("No answer recorded for my-containers.", how);
       const names = given.map(String);
       const foreign = names.filter((name) => !truth.includes(name));
-      if (foreign.length) return fail(`Your list names ${foreign.length} container(s) this lab did not make (${foreign.slice(0, 3).join(", ")}).`, hints(["That is what `docker ps -aq` does: it lists every container on the machine, and `rm -f` on it would destroy other work. Filter by both of the lab's labels."], how.command), { given: names, truth });
+      if (foreign.length)
+        return fail(
+          `Your list names ${foreign.length} container(s) this lab did not make (${foreign.slice(0, 3).join(", ")}).`,
+          hints(
+            [
+              "That is what `docker ps -aq` does: it lists every container on the machine, and `rm -f` on it would destroy other work. Filter by both of the lab's labels.",
+            ],
+            how.command,
+          ),
+          { given: names, truth },
+        );
       const missing = truth.filter((name) => !names.includes(name));
-      if (missing.length) return fail(`Your list misses ${missing.join(", ")}.`, hints(["Stopped containers count too (docker ps -a); use both label filters."], how.command), { given: names, truth });
+      if (missing.length)
+        return fail(`Your list misses ${missing.join(", ")}.`, hints(["Stopped containers count too (docker ps -a); use both label filters."], how.command), {
+          given: names,
+          truth,
+        });
       if (truth.length === 0) return fail("This lab has no containers yet.", "Do exercise 2 first, then list them.");
       return pass(`Your list is exactly the lab's ${truth.length} container(s): ${truth.join(", ")}.`, { truth });
     },
   },
-  troubleshootCheck(troubleshoot, { id: "01.web3-fixed", title: "You named why web3 did not answer and fixed it", concepts: [2, 3, 4], points: 3, fixed: web3Fixed }),
+  troubleshootCheck(troubleshoot, {
+    id: "01.web3-fixed",
+    title: "You named why web3 did not answer and fixed it",
+    concepts: [2, 3, 4],
+    points: 3,
+    fixed: web3Fixed,
+  }),
   predictionsCheck({ id: "01", predictions }),
   {
     id: "01.web1-serves",
@@ -226,9 +333,11 @@ const checks: CheckDefinition<LabContext>[] = [
     hidden: true,
     run: async (context) => {
       const web1 = await findContainer(context.session.name("web1"));
-      const address = web1?.networkSettings.networks["bridge"]?.ipAddress;
+      const address = web1?.networkSettings.networks.bridge?.ipAddress;
       if (!address) return fail("web1 has no address on the default bridge.", runHint(context, "web1"));
-      return (await answersHttp(address)) ? pass(`http://${address}/ answered from the host.`) : fail(`http://${address}/ did not answer.`, "Start web1 with `httpd -f -p 80` so it serves /var/www.");
+      return (await answersHttp(address))
+        ? pass(`http://${address}/ answered from the host.`)
+        : fail(`http://${address}/ did not answer.`, "Start web1 with `httpd -f -p 80` so it serves /var/www.");
     },
   },
 ];
@@ -237,7 +346,8 @@ export const lab01: LabDefinition = {
   id: "01",
   slug: "01-docker0",
   title: "docker0: the default bridge",
-  summary: "docker0 is a bridge (not bridged to eth0); containers on it get addresses from Docker's IPAM and route via docker0; `docker network inspect bridge`; a container that does not answer",
+  summary:
+    "docker0 is a bridge (not bridged to eth0); containers on it get addresses from Docker's IPAM and route via docker0; `docker network inspect bridge`; a container that does not answer",
   concepts: [1, 2, 3, 4, 19],
   goals: [
     "show that docker0 is a Linux bridge, and which interfaces are its ports (and that the uplink is not one)",

@@ -40,7 +40,10 @@ const shown = async (context: LabContext, argv: string[]): Promise<void> => {
 };
 
 const runHint = (context: LabContext, short: string) =>
-  hints([`${short} is one of the three containers the "run" cell starts on the default bridge: run that cell again.`], `lab.sh\`docker run -d --name ${context.session.name(short)} ${context.image} sleep 3600\``);
+  hints(
+    [`${short} is one of the three containers the "run" cell starts on the default bridge: run that cell again.`],
+    `lab.sh\`docker run -d --name ${context.session.name(short)} ${context.image} sleep 3600\``,
+  );
 
 // eth0 inside a container namespace, with its peer's ifindex on the host.
 const eth0In = async (where: Where) => (await interfaces(where)).find((iface) => iface.name === "eth0") ?? null;
@@ -55,32 +58,40 @@ const liveCounts = async (): Promise<{ ports: number; containers: number }> => {
 // Does namespace `ns` get an answer from `target`? Three tries: a port just plugged into a bridge, and an address
 // whose neighbour entry is not resolved yet, can lose the first packet.
 const pings = async (ns: string, target: string): Promise<boolean> => {
-  for (let i = 0; i < 3; i++) if ((await run("ip", ["netns", "exec", ns, "busybox", "ping", "-c", "1", "-W", "2", target], { reject: false, timeout: 10_000 })).exitCode === 0) return true;
+  for (let i = 0; i < 3; i++)
+    if ((await run("ip", ["netns", "exec", ns, "busybox", "ping", "-c", "1", "-W", "2", target], { reject: false, timeout: 10_000 })).exitCode === 0)
+      return true;
   return false;
 };
 
 const pairingHint = hints(
-  ["A veth pair is two interfaces joined like a cable. Inside a namespace, busybox's `ip addr` prints `eth0@ifN`: N is the ifindex of the other end, counted in the host's namespace.", "Read N inside the container (the parsed eth0's `peerIfindex`), then find the host link whose `ifindex` is N (ip -j link on the host). Names and order tell you nothing."],
-  'const [eth0] = parseIpAddr((await lab.sh`docker exec ${c1} ip addr show eth0`).stdout).value; hostLinks.find((l) => l.ifindex === eth0.peerIfindex)?.name',
+  [
+    "A veth pair is two interfaces joined like a cable. Inside a namespace, busybox's `ip addr` prints `eth0@ifN`: N is the ifindex of the other end, counted in the host's namespace.",
+    "Read N inside the container (the parsed eth0's `peerIfindex`), then find the host link whose `ifindex` is N (ip -j link on the host). Names and order tell you nothing.",
+  ],
+  "const [eth0] = parseIpAddr((await lab.sh`docker exec ${c1} ip addr show eth0`).stdout).value; hostLinks.find((l) => l.ifindex === eth0.peerIfindex)?.name",
 );
 
 const predictions: PredictionDefinition[] = [
   {
     id: "veths-for-three",
     question: "You will start three containers on the default bridge. How many new ports will docker0 have?",
-    explain: "One veth pair per container: one end becomes eth0 inside the container's namespace, the other stays on the host as a port of docker0. (On a shared engine, other sessions' containers may come and go meanwhile.)",
+    explain:
+      "One veth pair per container: one end becomes eth0 inside the container's namespace, the other stays on the host as a port of docker0. (On a shared engine, other sessions' containers may come and go meanwhile.)",
   },
   {
     id: "stopped-veth",
     question: "When c3 stops, what happens to the host end of its veth pair?",
     choices: ["it stays on docker0, down", "it leaves docker0 but stays on the host", "it is deleted"],
-    explain: "The container's network namespace goes away with its last process, and eth0 with it; deleting one end of a veth pair deletes the other. `docker start` makes a new pair, with a new name.",
+    explain:
+      "The container's network namespace goes away with its last process, and eth0 with it; deleting one end of a veth pair deletes the other. `docker start` makes a new pair, with a new name.",
   },
   {
     id: "hand-peer-index",
     question: "Inside your namespace B, `ip link` prints `eth0@ifN`. Which host link has ifindex N?",
     choices: ["vethB, B's host end", "the bridge", "B's own eth0"],
-    explain: "The same rule as for Docker's containers: N in eth0@ifN is the ifindex of the peer, counted in the host's namespace. Docker does nothing more than what you did by hand.",
+    explain:
+      "The same rule as for Docker's containers: N in eth0@ifN is the ifindex of the peer, counted in the host's namespace. Docker does nothing more than what you did by hand.",
   },
 ];
 
@@ -103,7 +114,8 @@ const buildBrokenC = async (context: LabContext): Promise<void> => {
 
 const troubleshoot: TroubleshootDefinition = {
   symptom: "Namespace C was built like A (a veth pair, an address in the bridge's subnet, a default route), but it cannot ping A, nor the bridge.",
-  scenario: "The scenario cell builds namespace C like A, but leaves the host end of C's veth pair out of the hand-made bridge (up, with no master). The learner pairs C's `eth0@ifN` with its host end by ifindex, sees it is no port of the bridge (`ip link` shows no `master`, `brctl show` does not list it), names `unplugged` and plugs it in (`ip link set … master …`).",
+  scenario:
+    "The scenario cell builds namespace C like A, but leaves the host end of C's veth pair out of the hand-made bridge (up, with no master). The learner pairs C's `eth0@ifN` with its host end by ifindex, sees it is no port of the bridge (`ip link` shows no `master`, `brctl show` does not list it), names `unplugged` and plugs it in (`ip link set … master …`).",
   causes: {
     unplugged: "the host end of C's veth pair is not a port of the bridge",
     "link-down": "one end of C's veth pair is down",
@@ -118,10 +130,14 @@ const troubleshoot: TroubleshootDefinition = {
 const cFixed = async (context: LabContext): Promise<Verdict> => {
   const names = handNames(context.session);
   const subnet = await handSubnet(context.session);
-  if (!subnet || !(await netnsNames()).includes(names.nsC)) return fail(`There is no namespace ${names.nsC}.`, hints("Run the scenario cell (lab.scenario()): it builds namespace C."));
+  if (!subnet || !(await netnsNames()).includes(names.nsC))
+    return fail(`There is no namespace ${names.nsC}.`, hints("Run the scenario cell (lab.scenario()): it builds namespace C."));
   const addrA = hostAddress(subnet, 2);
   const fix = hints(
-    ["Follow C's cable: find the host end of C's eth0 (pair by ifindex, as in part 1), then ask what that host end is plugged into. Compare with A's host end.", "A port of a bridge has the bridge as its `master` (ip link), and `brctl show` lists it."],
+    [
+      "Follow C's cable: find the host end of C's eth0 (pair by ifindex, as in part 1), then ask what that host end is plugged into. Compare with A's host end.",
+      "A port of a bridge has the bridge as its `master` (ip link), and `brctl show` lists it.",
+    ],
     `lab.sh\`ip link set ${names.vethC} master ${names.bridge}\``,
   );
   if (!(await pings(names.nsC, addrA))) return fail(`${names.nsC} still cannot ping ${addrA} (namespace A).`, fix);
@@ -148,10 +164,20 @@ const checks: CheckDefinition<LabContext>[] = [
         evidence[short] = { eth0: `eth0@if${eth0.peerIfindex}`, hostEnd: hostEnd.name, master: hostEnd.master };
         if (!given || typeof given !== "object") return fail("No answer recorded for host-veths.", pairingHint);
         if (given[short] === undefined) return fail(`host-veths has no entry for ${short}.`, pairingHint, evidence);
-        if (given[short] !== hostEnd.name) return fail(`You paired ${short} with ${String(given[short])}, but its eth0 is eth0@if${eth0.peerIfindex}: host link ${eth0.peerIfindex} is another one.`, pairingHint, evidence);
-        if (hostEnd.master !== "docker0") return fail(`${hostEnd.name} is not plugged into docker0 (master ${hostEnd.master ?? "none"}).`, "Run the container on the default bridge.", evidence);
+        if (given[short] !== hostEnd.name)
+          return fail(
+            `You paired ${short} with ${String(given[short])}, but its eth0 is eth0@if${eth0.peerIfindex}: host link ${eth0.peerIfindex} is another one.`,
+            pairingHint,
+            evidence,
+          );
+        if (hostEnd.master !== "docker0")
+          return fail(
+            `${hostEnd.name} is not plugged into docker0 (master ${hostEnd.master ?? "none"}).`,
+            "Run the container on the default bridge.",
+            evidence,
+          );
       }
-      return pass(`c1 ↔ ${String(given?.["c1"])} and c2 ↔ ${String(given?.["c2"])}, both ports of docker0.`, evidence);
+      return pass(`c1 ↔ ${String(given?.c1)} and c2 ↔ ${String(given?.c2)}, both ports of docker0.`, evidence);
     },
   },
   {
@@ -164,10 +190,22 @@ const checks: CheckDefinition<LabContext>[] = [
       const c3 = await findContainer(name);
       const given = ((await context.session.answers())["host-veths"] ?? {}) as Record<string, unknown>;
       if (!c3) return fail(`No container named ${name}.`, runHint(context, "c3"));
-      if (c3.state.running) return fail(`${name} is still running.`, hints(["Exercise 2 stops c3 (stop, not remove). busybox's sleep as PID 1 ignores SIGTERM: a short timeout (-t 1) saves the 10 s wait."], `lab.sh\`docker stop -t 1 ${name}\``));
-      if (typeof given["c3"] !== "string") return fail("host-veths has no entry for c3.", hints(["Pair c3 too in exercise 1, while it runs: once it stops, its eth0 is gone and there is nothing to pair."]));
-      if (await linkExists(given["c3"])) return fail(`${given["c3"]} still exists on the host.`, hints(["Was that really c3's veth? Pair by ifindex while c3 runs."]), { veth: given["c3"] });
-      return pass(`${name} is ${c3.state.status}; its veth ${given["c3"]} is gone from the host.`, { veth: given["c3"] });
+      if (c3.state.running)
+        return fail(
+          `${name} is still running.`,
+          hints(
+            ["Exercise 2 stops c3 (stop, not remove). busybox's sleep as PID 1 ignores SIGTERM: a short timeout (-t 1) saves the 10 s wait."],
+            `lab.sh\`docker stop -t 1 ${name}\``,
+          ),
+        );
+      if (typeof given.c3 !== "string")
+        return fail(
+          "host-veths has no entry for c3.",
+          hints(["Pair c3 too in exercise 1, while it runs: once it stops, its eth0 is gone and there is nothing to pair."]),
+        );
+      if (await linkExists(given.c3))
+        return fail(`${given.c3} still exists on the host.`, hints(["Was that really c3's veth? Pair by ifindex while c3 runs."]), { veth: given.c3 });
+      return pass(`${name} is ${c3.state.status}; its veth ${given.c3} is gone from the host.`, { veth: given.c3 });
     },
   },
   {
@@ -180,7 +218,10 @@ const checks: CheckDefinition<LabContext>[] = [
       const ports = answers["docker0-ports"];
       const running = answers["bridge-containers"];
       const how = hints(
-        ["Two counts, taken right after c3 stops: the interfaces of docker0 (the bridge's port list), and the containers in the bridge network's Containers map (Docker lists only running ones there).", "Parse `brctl show` (parseBrctl) and `docker network inspect bridge` (parseNetworkInspect)."],
+        [
+          "Two counts, taken right after c3 stops: the interfaces of docker0 (the bridge's port list), and the containers in the bridge network's Containers map (Docker lists only running ones there).",
+          "Parse `brctl show` (parseBrctl) and `docker network inspect bridge` (parseNetworkInspect).",
+        ],
         'await lab.answer("docker0-ports", parseBrctl((await lab.sh`brctl show`).stdout).value.find((b) => b.name === "docker0")?.interfaces.length)',
       );
       if (typeof ports !== "number" || typeof running !== "number") return fail("docker0-ports and bridge-containers must both be numbers.", how);
@@ -188,12 +229,22 @@ const checks: CheckDefinition<LabContext>[] = [
       for (let i = 0; i < 3; i++) {
         const live = await liveCounts();
         readings.push(live);
-        if (live.ports === ports && live.containers === running) return pass(`docker0 has ${ports} port(s) and the bridge network has ${running} running container(s): one veth per container.`, { ports, running });
+        if (live.ports === ports && live.containers === running)
+          return pass(`docker0 has ${ports} port(s) and the bridge network has ${running} running container(s): one veth per container.`, { ports, running });
         await new Promise((resolve) => setTimeout(resolve, 300));
       }
       const last = readings.at(-1) as { ports: number; containers: number };
-      if (ports !== running) return fail(`You counted ${ports} port(s) but ${running} container(s).`, hints(["Count only docker0's interfaces (not every bridge's) and only containers on the bridge network that run (not `docker ps -a`)."], how.command), { ports, running, live: last });
-      return fail(`You counted ${ports}, but docker0 now has ${last.ports} port(s) and ${last.containers} running container(s).`, hints(["Count again after stopping c3 (other sessions' containers count too: count what is there, right now)."], how.command), { ports, running, live: last });
+      if (ports !== running)
+        return fail(
+          `You counted ${ports} port(s) but ${running} container(s).`,
+          hints(["Count only docker0's interfaces (not every bridge's) and only containers on the bridge network that run (not `docker ps -a`)."], how.command),
+          { ports, running, live: last },
+        );
+      return fail(
+        `You counted ${ports}, but docker0 now has ${last.ports} port(s) and ${last.containers} running container(s).`,
+        hints(["Count again after stopping c3 (other sessions' containers count too: count what is there, right now)."], how.command),
+        { ports, running, live: last },
+      );
     },
   },
   {
@@ -208,21 +259,62 @@ const checks: CheckDefinition<LabContext>[] = [
       const gateway = hostAddress(subnet, 1);
       const prefix = subnet.split("/")[1];
       const step = (concept: string, command: string) => hints([concept], `lab.sh\`${command}\``);
-      if (!(await netnsNames()).includes(names.nsB)) return fail(`There is no namespace ${names.nsB}.`, step("Step 1: a container's network is a network namespace; `ip netns` makes named ones.", `ip netns add ${names.nsB}`));
+      if (!(await netnsNames()).includes(names.nsB))
+        return fail(
+          `There is no namespace ${names.nsB}.`,
+          step("Step 1: a container's network is a network namespace; `ip netns` makes named ones.", `ip netns add ${names.nsB}`),
+        );
       const inside = await interfaces({ kind: "netns", name: names.nsB });
       const eth0 = inside.find((iface) => iface.name === "eth0");
-      if (!eth0) return fail(`${names.nsB} has no eth0 (it has ${inside.map((i) => i.name).join(", ")}).`, step("Step 2: a veth pair, one end on the host (vethB), the other created directly inside B under the name eth0 (`ip link add … type veth peer name … netns …`).", `ip link add ${names.vethB} type veth peer name eth0 netns ${names.nsB}`));
-      if (eth0.kind !== "veth") return fail(`eth0 in ${names.nsB} is a ${eth0.kind ?? "?"} link, not a veth.`, "Delete the namespace (ip netns delete) and start over with a veth pair.");
+      if (!eth0)
+        return fail(
+          `${names.nsB} has no eth0 (it has ${inside.map((i) => i.name).join(", ")}).`,
+          step(
+            "Step 2: a veth pair, one end on the host (vethB), the other created directly inside B under the name eth0 (`ip link add … type veth peer name … netns …`).",
+            `ip link add ${names.vethB} type veth peer name eth0 netns ${names.nsB}`,
+          ),
+        );
+      if (eth0.kind !== "veth")
+        return fail(
+          `eth0 in ${names.nsB} is a ${eth0.kind ?? "?"} link, not a veth.`,
+          "Delete the namespace (ip netns delete) and start over with a veth pair.",
+        );
       const hostEnd = (await interfaces(onHost)).find((iface) => iface.ifindex === eth0.peerIfindex);
       if (!hostEnd) return fail("The other end of eth0 is not on the host.", hints(["Keep the host end on the host; only the peer goes into the namespace."]));
-      if (hostEnd.master !== names.bridge) return fail(`${hostEnd.name} is not plugged into ${names.bridge} (master ${hostEnd.master ?? "none"}).`, step("Step 3: the host end is a port of the bridge, like vethXXXX on docker0: its `master` is the bridge.", `ip link set ${hostEnd.name} master ${names.bridge} up`));
-      if (!hostEnd.flags.includes("UP")) return fail(`${hostEnd.name} is down.`, step("An interface carries nothing until it is up.", `ip link set ${hostEnd.name} up`));
+      if (hostEnd.master !== names.bridge)
+        return fail(
+          `${hostEnd.name} is not plugged into ${names.bridge} (master ${hostEnd.master ?? "none"}).`,
+          step(
+            "Step 3: the host end is a port of the bridge, like vethXXXX on docker0: its `master` is the bridge.",
+            `ip link set ${hostEnd.name} master ${names.bridge} up`,
+          ),
+        );
+      if (!hostEnd.flags.includes("UP"))
+        return fail(`${hostEnd.name} is down.`, step("An interface carries nothing until it is up.", `ip link set ${hostEnd.name} up`));
       const address = eth0.addresses.find((a) => a.family === "inet");
-      if (!address || !inSubnet(address.address, subnet) || address.prefix !== Number(prefix)) return fail(`eth0 in ${names.nsB} has ${address ? `${address.address}/${address.prefix}` : "no IPv4 address"}; expected an address in ${subnet} with the same /prefix.`, step("Step 4: inside B (ip -n B …), eth0 gets addrB with the subnet's prefix, like a container's 172.17.0.x/16.", `ip -n ${names.nsB} addr add ${hostAddress(subnet, 3)}/${prefix} dev eth0`));
-      if (!eth0.flags.includes("UP")) return fail(`eth0 in ${names.nsB} is down.`, step("Bring eth0 (and lo) up inside B.", `ip -n ${names.nsB} link set eth0 up`));
+      if (!address || !inSubnet(address.address, subnet) || address.prefix !== Number(prefix))
+        return fail(
+          `eth0 in ${names.nsB} has ${address ? `${address.address}/${address.prefix}` : "no IPv4 address"}; expected an address in ${subnet} with the same /prefix.`,
+          step(
+            "Step 4: inside B (ip -n B …), eth0 gets addrB with the subnet's prefix, like a container's 172.17.0.x/16.",
+            `ip -n ${names.nsB} addr add ${hostAddress(subnet, 3)}/${prefix} dev eth0`,
+          ),
+        );
+      if (!eth0.flags.includes("UP"))
+        return fail(`eth0 in ${names.nsB} is down.`, step("Bring eth0 (and lo) up inside B.", `ip -n ${names.nsB} link set eth0 up`));
       const defaultRoute = (await routes({ kind: "netns", name: names.nsB })).find((route) => route.dst === "default");
-      if (defaultRoute?.gateway !== gateway) return fail(`${names.nsB}'s default route is ${defaultRoute ? `via ${defaultRoute.gateway ?? "-"} dev ${defaultRoute.dev ?? "-"}` : "missing"}; expected via ${gateway} (the bridge's address, like docker0's 172.17.0.1).`, step("Last step: B's default route points to the bridge's address, as a container's points to docker0's.", `ip -n ${names.nsB} route add default via ${gateway}`));
-      return pass(`${names.nsB}: eth0 ${address.address}/${address.prefix}, peer ${hostEnd.name} on ${names.bridge}, default via ${gateway}: the same shape as a container on docker0.`, { eth0: `${address.address}/${address.prefix}`, hostEnd: hostEnd.name, gateway });
+      if (defaultRoute?.gateway !== gateway)
+        return fail(
+          `${names.nsB}'s default route is ${defaultRoute ? `via ${defaultRoute.gateway ?? "-"} dev ${defaultRoute.dev ?? "-"}` : "missing"}; expected via ${gateway} (the bridge's address, like docker0's 172.17.0.1).`,
+          step(
+            "Last step: B's default route points to the bridge's address, as a container's points to docker0's.",
+            `ip -n ${names.nsB} route add default via ${gateway}`,
+          ),
+        );
+      return pass(
+        `${names.nsB}: eth0 ${address.address}/${address.prefix}, peer ${hostEnd.name} on ${names.bridge}, default via ${gateway}: the same shape as a container on docker0.`,
+        { eth0: `${address.address}/${address.prefix}`, hostEnd: hostEnd.name, gateway },
+      );
     },
   },
   {
@@ -236,14 +328,29 @@ const checks: CheckDefinition<LabContext>[] = [
       if (!(await netnsNames()).includes(names.nsB)) return fail(`There is no namespace ${names.nsB}.`, "Build namespace B first (exercise 3).");
       const eth0 = (await interfaces({ kind: "netns", name: names.nsB })).find((iface) => iface.name === "eth0");
       const hostEnd = (await interfaces(onHost)).find((iface) => iface.ifindex === eth0?.peerIfindex);
-      const how = hints(["The rule of part 1 works for your own namespaces: N in eth0@ifN (inside B) is the host link's ifindex; that link's `master` is the bridge it is plugged into."], 'const [bEth0] = parseIpLink((await lab.sh`ip -j -n ${nsB} link show eth0`).stdout).value; const end = parseIpLink((await lab.sh`ip -j link show`).stdout).value.find((l) => l.ifindex === bEth0?.peerIfindex); await lab.answer("hand-b-host-end", { hostEnd: end?.name, bridge: end?.master })');
+      const how = hints(
+        [
+          "The rule of part 1 works for your own namespaces: N in eth0@ifN (inside B) is the host link's ifindex; that link's `master` is the bridge it is plugged into.",
+        ],
+        'const [bEth0] = parseIpLink((await lab.sh`ip -j -n ${nsB} link show eth0`).stdout).value; const end = parseIpLink((await lab.sh`ip -j link show`).stdout).value.find((l) => l.ifindex === bEth0?.peerIfindex); await lab.answer("hand-b-host-end", { hostEnd: end?.name, bridge: end?.master })',
+      );
       if (!given || typeof given !== "object") return fail("No answer recorded for hand-b-host-end.", how);
-      if (given.hostEnd !== hostEnd?.name) return fail(`You recorded host end ${JSON.stringify(given.hostEnd)}, but host link ${eth0?.peerIfindex ?? "?"} is another one.`, how, { given });
-      if (given.bridge !== hostEnd?.master) return fail(`${hostEnd?.name} is plugged into another bridge than ${JSON.stringify(given.bridge)}.`, how, { given });
-      return pass(`eth0@if${eth0?.peerIfindex} in ${names.nsB} is ${hostEnd?.name} on the host, a port of ${hostEnd?.master}: the same pairing as eth0@ifN in a container.`);
+      if (given.hostEnd !== hostEnd?.name)
+        return fail(`You recorded host end ${JSON.stringify(given.hostEnd)}, but host link ${eth0?.peerIfindex ?? "?"} is another one.`, how, { given });
+      if (given.bridge !== hostEnd?.master)
+        return fail(`${hostEnd?.name} is plugged into another bridge than ${JSON.stringify(given.bridge)}.`, how, { given });
+      return pass(
+        `eth0@if${eth0?.peerIfindex} in ${names.nsB} is ${hostEnd?.name} on the host, a port of ${hostEnd?.master}: the same pairing as eth0@ifN in a container.`,
+      );
     },
   },
-  troubleshootCheck(troubleshoot, { id: "02.c-fixed", title: "You named why namespace C could not reach A and fixed it", concepts: [5, 6], points: 3, fixed: cFixed }),
+  troubleshootCheck(troubleshoot, {
+    id: "02.c-fixed",
+    title: "You named why namespace C could not reach A and fixed it",
+    concepts: [5, 6],
+    points: 3,
+    fixed: cFixed,
+  }),
   predictionsCheck({ id: "02", predictions }),
   {
     id: "02.hand-ping",
@@ -256,10 +363,14 @@ const checks: CheckDefinition<LabContext>[] = [
       const subnet = await handSubnet(context.session);
       if (!subnet) return fail("The lab's setup has not run in this session.", "Run the setup cell.");
       if (!(await netnsNames()).includes(names.nsB)) return fail(`There is no namespace ${names.nsB}.`, "Build namespace B (exercise 3).");
-      const b = (await interfaces({ kind: "netns", name: names.nsB })).find((iface) => iface.name === "eth0")?.addresses.find((a) => a.family === "inet")?.address;
+      const b = (await interfaces({ kind: "netns", name: names.nsB }))
+        .find((iface) => iface.name === "eth0")
+        ?.addresses.find((a) => a.family === "inet")?.address;
       if (!b) return fail("Namespace B has no address.", "Give eth0 in B an address in the lab's subnet.");
-      if (!(await pings(names.nsA, b))) return fail(`${names.nsA} cannot ping ${b}.`, "Is B's eth0 up, its host end up and on the bridge, with an address in the same subnet?");
-      if (!(await pings(names.nsB, hostAddress(subnet, 1)))) return fail(`${names.nsB} cannot ping the bridge at ${hostAddress(subnet, 1)}.`, "Check B's address and its link state.");
+      if (!(await pings(names.nsA, b)))
+        return fail(`${names.nsA} cannot ping ${b}.`, "Is B's eth0 up, its host end up and on the bridge, with an address in the same subnet?");
+      if (!(await pings(names.nsB, hostAddress(subnet, 1))))
+        return fail(`${names.nsB} cannot ping the bridge at ${hostAddress(subnet, 1)}.`, "Check B's address and its link state.");
       return pass(`${names.nsA} → ${b} and ${names.nsB} → ${hostAddress(subnet, 1)} both answer.`);
     },
   },
@@ -289,7 +400,8 @@ export const lab02: LabDefinition = {
   id: "02",
   slug: "02-veth-namespaces",
   title: "veth pairs and network namespaces",
-  summary: "pair each container's `eth0@ifN` with its host `vethXXXX` by ifindex; veths on docker0 = running containers; build the same by hand with `ip netns`, veth, a bridge, addresses and a route; a namespace whose cable is unplugged",
+  summary:
+    "pair each container's `eth0@ifN` with its host `vethXXXX` by ifindex; veths on docker0 = running containers; build the same by hand with `ip netns`, veth, a bridge, addresses and a route; a namespace whose cable is unplugged",
   concepts: [5, 6, 19],
   goals: [
     "pair a container's `eth0@ifN` with its host `vethXXXX` by interface index, not by name or order",

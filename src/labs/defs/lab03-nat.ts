@@ -3,9 +3,7 @@ import { chmod, mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fail, pass, type CheckDefinition } from "../../checks/check.js";
 import { findContainer, findNetwork } from "../../docker/adapter.js";
-import { iptablesSave } from "../../exec/commands.js";
 import { run } from "../../exec/run.js";
-import { parseIptablesSave } from "../../parse/iptables-save.js";
 import type { IptablesRule } from "../../parse/models.js";
 import { inSubnet } from "../../topology/ipv4.js";
 import { hairpinMasquerade, portPaths } from "../../topology/engine-facts.js";
@@ -22,7 +20,7 @@ export const internetNames = (session: LabSession) => ({ ns: session.ifname("3in
 // What setup chose for this session.
 const params = async (session: LabSession): Promise<{ port: number; internet: string } | null> => {
   const p = await readParams(session);
-  return typeof p["web-port"] === "number" && typeof p["internet"] === "string" ? { port: p["web-port"], internet: p["internet"] } : null;
+  return typeof p["web-port"] === "number" && typeof p.internet === "string" ? { port: p["web-port"], internet: p.internet } : null;
 };
 
 // A match option (`--dport`) of a rule, whatever module carries it.
@@ -36,21 +34,22 @@ export const docker0Masquerade = (nat: readonly IptablesRule[]): IptablesRule | 
   nat.find((r) => r.chain === "POSTROUTING" && r.target === "MASQUERADE" && r.outInterface === "!docker0");
 
 // The DNAT rule for a host port.
-const dnatFor = (nat: readonly IptablesRule[], port: number) => nat.find((r) => r.chain === "DOCKER" && r.target === "DNAT" && option(r, "dport") === String(port));
-
-// Pids of docker-proxy processes serving a host port.
-const proxyPids = async (port: number): Promise<number[]> =>
-  (await run("pgrep", ["-f", `docker-proxy .*-host-port ${port} `], { reject: false })).stdout.split("\n").map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const dnatFor = (nat: readonly IptablesRule[], port: number) =>
+  nat.find((r) => r.chain === "DOCKER" && r.target === "DNAT" && option(r, "dport") === String(port));
 
 // Pids of processes inside a named namespace.
 const pidsIn = async (ns: string): Promise<number[]> =>
-  (await run("ip", ["netns", "pids", ns], { reject: false })).stdout.split("\n").map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  (await run("ip", ["netns", "pids", ns], { reject: false })).stdout
+    .split("\n")
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
 
 // web's address on the default bridge, or null.
 const webAddress = async (context: LabContext): Promise<string | null> =>
-  (await findContainer(context.session.name("web")))?.networkSettings.networks["bridge"]?.ipAddress || null;
+  (await findContainer(context.session.name("web")))?.networkSettings.networks.bridge?.ipAddress || null;
 
-const webHint = (context: LabContext, port: number | string): string => `Run: lab.sh\`docker run -d --name ${context.session.name("web")} -p 127.0.0.1:${port}:80 ${context.image} httpd -f -p 80 -h /var/www\` (loopback only: 127.0.0.1 before the port).`;
+const webHint = (context: LabContext, port: number | string): string =>
+  `Run: lab.sh\`docker run -d --name ${context.session.name("web")} -p 127.0.0.1:${port}:80 ${context.image} httpd -f -p 80 -h /var/www\` (loopback only: 127.0.0.1 before the port).`;
 const noSetup = fail("The lab's setup has not run in this session.", "Run the setup cell at the top of the notebook.");
 
 const checks: CheckDefinition<LabContext>[] = [
@@ -62,9 +61,22 @@ const checks: CheckDefinition<LabContext>[] = [
     run: async (context) => {
       const rule = docker0Masquerade(await tableRules("nat"));
       const given = (await context.session.answers())["masquerade-source"];
-      if (!rule) return fail("There is no MASQUERADE rule for docker0 on this host.", "Is the engine running with ip masquerade enabled? Run `npx docker-net-lab doctor`.");
-      if (given === undefined) return fail("No answer recorded for masquerade-source.", 'In the parsed nat table, find the POSTROUTING rule with target MASQUERADE and outInterface "!docker0"; record its source: await lab.answer("masquerade-source", rule.source).');
-      if (given !== rule.source) return fail(`You recorded ${JSON.stringify(given)}, but the rule's source is ${rule.source}.`, "Take the `source` field (-s) of the rule with `! -o docker0`, not of a per-container (hairpin) rule.", { given, rule: rule.spec });
+      if (!rule)
+        return fail(
+          "There is no MASQUERADE rule for docker0 on this host.",
+          "Is the engine running with ip masquerade enabled? Run `npx docker-net-lab doctor`.",
+        );
+      if (given === undefined)
+        return fail(
+          "No answer recorded for masquerade-source.",
+          'In the parsed nat table, find the POSTROUTING rule with target MASQUERADE and outInterface "!docker0"; record its source: await lab.answer("masquerade-source", rule.source).',
+        );
+      if (given !== rule.source)
+        return fail(
+          `You recorded ${JSON.stringify(given)}, but the rule's source is ${rule.source}.`,
+          "Take the `source` field (-s) of the rule with `! -o docker0`, not of a per-container (hairpin) rule.",
+          { given, rule: rule.spec },
+        );
       return pass(`Packets from ${rule.source} leaving by any interface but docker0 get the outgoing interface's address.`, { rule: rule.spec });
     },
   },
@@ -82,8 +94,18 @@ const checks: CheckDefinition<LabContext>[] = [
       const bindings = web.networkSettings.ports["80/tcp"] ?? [];
       if (bindings.length === 0) return fail("web's port 80 is not published.", `Add -p 127.0.0.1:${p.port}:80. ${webHint(context, p.port)}`);
       const wrong = bindings.find((b) => b.hostIp !== "127.0.0.1");
-      if (wrong) return fail(`web is published on ${wrong.hostIp || "0.0.0.0"}:${wrong.hostPort}: that is reachable from outside this machine.`, `Publish on loopback only: -p 127.0.0.1:${p.port}:80 (remove web and run it again).`, { bindings });
-      if (!bindings.some((b) => b.hostPort === String(p.port))) return fail(`web is published on port ${bindings.map((b) => b.hostPort).join(", ")}, not ${p.port}.`, `Use the variable port (${p.port}): it was chosen free for your session.`, { bindings });
+      if (wrong)
+        return fail(
+          `web is published on ${wrong.hostIp || "0.0.0.0"}:${wrong.hostPort}: that is reachable from outside this machine.`,
+          `Publish on loopback only: -p 127.0.0.1:${p.port}:80 (remove web and run it again).`,
+          { bindings },
+        );
+      if (!bindings.some((b) => b.hostPort === String(p.port)))
+        return fail(
+          `web is published on port ${bindings.map((b) => b.hostPort).join(", ")}, not ${p.port}.`,
+          `Use the variable port (${p.port}): it was chosen free for your session.`,
+          { bindings },
+        );
       return pass(`127.0.0.1:${p.port} → web:80.`, { bindings });
     },
   },
@@ -101,8 +123,17 @@ const checks: CheckDefinition<LabContext>[] = [
       if (!rule) return fail(`There is no DNAT rule for port ${p.port} in nat DOCKER.`, "Publish web's port first (03.published).");
       const to = rule.targetOptions["to-destination"];
       const given = (await context.session.answers())["dnat-to"];
-      if (given === undefined) return fail("No answer recorded for dnat-to.", 'Find the DOCKER-chain rule with target DNAT and --dport equal to your port; record targetOptions["to-destination"]: await lab.answer("dnat-to", …).');
-      if (given !== to) return fail(`You recorded ${JSON.stringify(given)}, but the rule rewrites to ${to}.`, "Read --to-destination of the DNAT rule whose --dport is your port (other sessions publish other ports).", { given, rule: rule.spec });
+      if (given === undefined)
+        return fail(
+          "No answer recorded for dnat-to.",
+          'Find the DOCKER-chain rule with target DNAT and --dport equal to your port; record targetOptions["to-destination"]: await lab.answer("dnat-to", …).',
+        );
+      if (given !== to)
+        return fail(
+          `You recorded ${JSON.stringify(given)}, but the rule rewrites to ${to}.`,
+          "Read --to-destination of the DNAT rule whose --dport is your port (other sessions publish other ports).",
+          { given, rule: rule.spec },
+        );
       if (to !== `${address}:80`) return fail(`The DNAT target ${to} is not web's ${address}:80.`, "Recreate web.", { rule: rule.spec });
       return pass(`dport ${p.port} → ${to}: web's bridge address and port.`, { rule: rule.spec });
     },
@@ -121,14 +152,38 @@ const checks: CheckDefinition<LabContext>[] = [
       if (!port || port.hostPort !== p.port) return fail(`web does not publish port 80 on ${p.port}.`, "Publish web's port (03.published).");
       const { fromHost } = portPaths(view.tables, port, view.proxies, view.local);
       const pids = view.proxies.filter((proxy) => proxy.hostPort === p.port).map((proxy) => proxy.pid);
-      if (answers["loopback-status"] !== 200) return fail(`loopback-status is ${JSON.stringify(answers["loopback-status"])}, expected 200.`, `From the host, fetch http://127.0.0.1:${p.port}/ and record response.status: await lab.answer("loopback-status", r.status).`);
-      if (fromHost.route === "unreachable") return fail(`${view.label}: no docker-proxy serves port ${p.port} and no nat OUTPUT rule rewrites 127.0.0.1:${p.port}.`, "Publish web's port (03.published); is the engine's iptables management on? Run `npx docker-net-lab doctor`.");
+      if (answers["loopback-status"] !== 200)
+        return fail(
+          `loopback-status is ${JSON.stringify(answers["loopback-status"])}, expected 200.`,
+          `From the host, fetch http://127.0.0.1:${p.port}/ and record response.status: await lab.answer("loopback-status", r.status).`,
+        );
+      if (fromHost.route === "unreachable")
+        return fail(
+          `${view.label}: no docker-proxy serves port ${p.port} and no nat OUTPUT rule rewrites 127.0.0.1:${p.port}.`,
+          "Publish web's port (03.published); is the engine's iptables management on? Run `npx docker-net-lab doctor`.",
+        );
       if (fromHost.route === "nat") {
-        if (answers["proxy-pid"] !== null) return fail(`proxy-pid is ${JSON.stringify(answers["proxy-pid"])}, but ${view.label} runs without the userland proxy: no docker-proxy serves port ${p.port}.`, `pgrep finds no docker-proxy here: record null (await lab.answer("proxy-pid", null)). The kernel itself answers 127.0.0.1:${p.port}: nat OUTPUT sends it to the DOCKER chain, whose DNAT rule rewrites it to web.`, { dnat: fromHost.dnat?.text });
-        return pass(`${view.label} (--userland-proxy=false): 127.0.0.1:${p.port} answered 200 without docker-proxy; nat OUTPUT → ${fromHost.dnat?.text ?? "DNAT"} rewrote it to web.`, { dnat: fromHost.dnat?.text, pids });
+        if (answers["proxy-pid"] !== null)
+          return fail(
+            `proxy-pid is ${JSON.stringify(answers["proxy-pid"])}, but ${view.label} runs without the userland proxy: no docker-proxy serves port ${p.port}.`,
+            `pgrep finds no docker-proxy here: record null (await lab.answer("proxy-pid", null)). The kernel itself answers 127.0.0.1:${p.port}: nat OUTPUT sends it to the DOCKER chain, whose DNAT rule rewrites it to web.`,
+            { dnat: fromHost.dnat?.text },
+          );
+        return pass(
+          `${view.label} (--userland-proxy=false): 127.0.0.1:${p.port} answered 200 without docker-proxy; nat OUTPUT → ${fromHost.dnat?.text ?? "DNAT"} rewrote it to web.`,
+          { dnat: fromHost.dnat?.text, pids },
+        );
       }
-      if (!pids.includes(Number(answers["proxy-pid"]))) return fail(`proxy-pid is ${JSON.stringify(answers["proxy-pid"])}, but docker-proxy for port ${p.port} is pid ${pids.join(", ")}.`, `Find it with lab.sh\`pgrep -f ${"docker-proxy .*-host-port"} ${p.port}\` (or ps), and record the number.`, { pids });
-      return pass(`${view.label}: 127.0.0.1:${p.port} answered 200, served by docker-proxy pid ${answers["proxy-pid"]} (nat OUTPUT skips 127.0.0.0/8, so the userland proxy answers).`, { pids });
+      if (!pids.includes(Number(answers["proxy-pid"])))
+        return fail(
+          `proxy-pid is ${JSON.stringify(answers["proxy-pid"])}, but docker-proxy for port ${p.port} is pid ${pids.join(", ")}.`,
+          `Find it with lab.sh\`pgrep -f ${"docker-proxy .*-host-port"} ${p.port}\` (or ps), and record the number.`,
+          { pids },
+        );
+      return pass(
+        `${view.label}: 127.0.0.1:${p.port} answered 200, served by docker-proxy pid ${answers["proxy-pid"]} (nat OUTPUT skips 127.0.0.0/8, so the userland proxy answers).`,
+        { pids },
+      );
     },
   },
   {
@@ -141,9 +196,23 @@ const checks: CheckDefinition<LabContext>[] = [
       if (!p) return noSetup;
       const hostEnd = hostAddress(p.internet, 1);
       const given = (await context.session.answers())["internet-saw"];
-      if (given === undefined) return fail("No answer recorded for internet-saw.", `Run lab.sh\`docker exec ${context.session.name("web")} wget -qO- http://${hostAddress(p.internet, 2)}/cgi-bin/ip\` and record the address it prints (trimmed).`);
-      if (typeof given === "string" && inSubnet(given.trim(), "172.16.0.0/12")) return fail(`You recorded ${given}: a container address. That is what web sends, not what the internet sees.`, "Record the output of the request (the server prints the source address it saw).", { given });
-      if (given !== hostEnd) return fail(`You recorded ${JSON.stringify(given)}; the internet namespace sees requests from ${hostEnd}.`, "Trim the output: await lab.answer(\"internet-saw\", out.stdout.trim()).", { given });
+      if (given === undefined)
+        return fail(
+          "No answer recorded for internet-saw.",
+          `Run lab.sh\`docker exec ${context.session.name("web")} wget -qO- http://${hostAddress(p.internet, 2)}/cgi-bin/ip\` and record the address it prints (trimmed).`,
+        );
+      if (typeof given === "string" && inSubnet(given.trim(), "172.16.0.0/12"))
+        return fail(
+          `You recorded ${given}: a container address. That is what web sends, not what the internet sees.`,
+          "Record the output of the request (the server prints the source address it saw).",
+          { given },
+        );
+      if (given !== hostEnd)
+        return fail(
+          `You recorded ${JSON.stringify(given)}; the internet namespace sees requests from ${hostEnd}.`,
+          'Trim the output: await lab.answer("internet-saw", out.stdout.trim()).',
+          { given },
+        );
       return pass(`The internet namespace saw ${hostEnd}, the host's address on that link: MASQUERADE rewrote the source.`, { seen: hostEnd });
     },
   },
@@ -156,9 +225,23 @@ const checks: CheckDefinition<LabContext>[] = [
       const answers = await context.session.answers();
       const [before, after] = [answers["masq-before"], answers["masq-after"]];
       const live = docker0Masquerade(await tableRules("nat"))?.packets ?? 0;
-      if (typeof before !== "number" || typeof after !== "number") return fail("masq-before and masq-after must be numbers.", "Read the packets counter of the MASQUERADE rule (iptables-save -c) before and after the request.");
-      if (!(after > before)) return fail(`The counter did not move (${before} → ${after}).`, "Read it once before the request and once after; nat rules count the first packet of each new connection.", { before, after });
-      if (after > live) return fail(`masq-after (${after}) is higher than the live counter (${live}).`, "Record the packets field of the parsed rule, not bytes.", { before, after, live });
+      if (typeof before !== "number" || typeof after !== "number")
+        return fail(
+          "masq-before and masq-after must be numbers.",
+          "Read the packets counter of the MASQUERADE rule (iptables-save -c) before and after the request.",
+        );
+      if (!(after > before))
+        return fail(
+          `The counter did not move (${before} → ${after}).`,
+          "Read it once before the request and once after; nat rules count the first packet of each new connection.",
+          { before, after },
+        );
+      if (after > live)
+        return fail(`masq-after (${after}) is higher than the live counter (${live}).`, "Record the packets field of the parsed rule, not bytes.", {
+          before,
+          after,
+          live,
+        });
       return pass(`MASQUERADE packets ${before} → ${after} (now ${live}).`, { before, after, live });
     },
   },
@@ -172,20 +255,54 @@ const checks: CheckDefinition<LabContext>[] = [
       if (!p) return noSetup;
       const name = context.session.name("netr");
       const network = await findNetwork(name);
-      if (!network) return fail(`There is no network ${name}.`, `Create it: lab.sh\`docker network create -o com.docker.network.bridge.gateway_mode_ipv4=routed --subnet SUBNET ${name}\` with a subnet from lab.freeSubnet("routed").`);
+      if (!network)
+        return fail(
+          `There is no network ${name}.`,
+          `Create it: lab.sh\`docker network create -o com.docker.network.bridge.gateway_mode_ipv4=routed --subnet SUBNET ${name}\` with a subnet from lab.freeSubnet("routed").`,
+        );
       const mode = network.options["com.docker.network.bridge.gateway_mode_ipv4"];
-      if (mode !== "routed") return fail(`${name}'s gateway mode is ${mode ?? "nat (the default)"}.`, "Remove it and create it again with -o com.docker.network.bridge.gateway_mode_ipv4=routed.", { mode });
+      if (mode !== "routed")
+        return fail(
+          `${name}'s gateway mode is ${mode ?? "nat (the default)"}.`,
+          "Remove it and create it again with -o com.docker.network.bridge.gateway_mode_ipv4=routed.",
+          { mode },
+        );
       const r1 = (await findContainer(context.session.name("r1")))?.networkSettings.networks[name]?.ipAddress;
-      if (!r1) return fail(`${context.session.name("r1")} is not running on ${name}.`, `Run: lab.sh\`docker run -d --name ${context.session.name("r1")} --network ${name} ${context.image} sleep 3600\`.`);
+      if (!r1)
+        return fail(
+          `${context.session.name("r1")} is not running on ${name}.`,
+          `Run: lab.sh\`docker run -d --name ${context.session.name("r1")} --network ${name} ${context.image} sleep 3600\`.`,
+        );
       const view = await readEngineView();
       const subnet = network.ipam.config[0]?.subnet ?? "";
-      const masquerade = view.tables.find((t) => t.name === "nat")?.chains.find((c) => c.name === "POSTROUTING")?.rules.find((r) => r.target === "MASQUERADE" && r.source === subnet);
+      const masquerade = view.tables
+        .find((t) => t.name === "nat")
+        ?.chains.find((c) => c.name === "POSTROUTING")
+        ?.rules.find((r) => r.target === "MASQUERADE" && r.source === subnet);
       const expected = masquerade ? hostAddress(p.internet, 1) : r1;
       const given = (await context.session.answers())["routed-saw"];
-      if (given === undefined) return fail("No answer recorded for routed-saw.", `From r1, fetch http://${hostAddress(p.internet, 2)}/cgi-bin/ip and record the address it prints (trimmed).`);
-      if (given !== expected) return fail(`You recorded ${JSON.stringify(given)}; the internet namespace sees r1's requests from ${expected}.`, masquerade ? "This engine still masquerades that subnet: look at nat POSTROUTING." : "This engine does not masquerade the routed network: the source stays r1's own address.", { given });
-      if (masquerade) return pass(`${view.label} ignores gateway_mode_ipv4 (gateway modes came with Docker 27 and 28): it still masquerades ${subnet} (${masquerade.spec}), so the internet saw the host's ${expected}.`, { masquerade: masquerade.spec });
-      return pass(`${view.label} honours gateway_mode_ipv4=routed: no MASQUERADE for ${subnet}, the internet saw r1's own ${expected} and answers it through its route back to this host.`, { masquerade: null });
+      if (given === undefined)
+        return fail(
+          "No answer recorded for routed-saw.",
+          `From r1, fetch http://${hostAddress(p.internet, 2)}/cgi-bin/ip and record the address it prints (trimmed).`,
+        );
+      if (given !== expected)
+        return fail(
+          `You recorded ${JSON.stringify(given)}; the internet namespace sees r1's requests from ${expected}.`,
+          masquerade
+            ? "This engine still masquerades that subnet: look at nat POSTROUTING."
+            : "This engine does not masquerade the routed network: the source stays r1's own address.",
+          { given },
+        );
+      if (masquerade)
+        return pass(
+          `${view.label} ignores gateway_mode_ipv4 (gateway modes came with Docker 27 and 28): it still masquerades ${subnet} (${masquerade.spec}), so the internet saw the host's ${expected}.`,
+          { masquerade: masquerade.spec },
+        );
+      return pass(
+        `${view.label} honours gateway_mode_ipv4=routed: no MASQUERADE for ${subnet}, the internet saw r1's own ${expected} and answers it through its route back to this host.`,
+        { masquerade: null },
+      );
     },
   },
   {
@@ -197,16 +314,33 @@ const checks: CheckDefinition<LabContext>[] = [
       const address = await webAddress(context);
       if (!address) return fail("web is not running on the default bridge.", "Run web (exercise 2).");
       const answers = await context.session.answers();
-      if (!("hairpin-source" in answers)) return fail("No answer recorded for hairpin-source.", "Look in nat POSTROUTING for MASQUERADE with -s X -d X --dport 80 where X is web's address; record its source, or null when there is none.");
+      if (!("hairpin-source" in answers))
+        return fail(
+          "No answer recorded for hairpin-source.",
+          "Look in nat POSTROUTING for MASQUERADE with -s X -d X --dport 80 where X is web's address; record its source, or null when there is none.",
+        );
       const view = await readEngineView();
       const rule = hairpinMasquerade(view.tables, address, 80);
       const given = answers["hairpin-source"];
       const proxy = view.proxies.some((p) => p.containerIp === address);
       if (!rule) {
-        if (given !== null) return fail(`hairpin-source is ${JSON.stringify(given)}, but ${view.label} has no hairpin MASQUERADE rule for web.`, "Read nat POSTROUTING again: when no rule has web's address as both source and destination, record null.", { given });
-        return pass(`${view.label}${proxy ? " with the userland proxy" : ""} adds no per-port hairpin MASQUERADE: a container reaching a published port goes through docker-proxy (nat DOCKER leaves packets from docker0 alone). Docker 28 adds the rule only with --userland-proxy=false.`, { rule: null });
+        if (given !== null)
+          return fail(
+            `hairpin-source is ${JSON.stringify(given)}, but ${view.label} has no hairpin MASQUERADE rule for web.`,
+            "Read nat POSTROUTING again: when no rule has web's address as both source and destination, record null.",
+            { given },
+          );
+        return pass(
+          `${view.label}${proxy ? " with the userland proxy" : ""} adds no per-port hairpin MASQUERADE: a container reaching a published port goes through docker-proxy (nat DOCKER leaves packets from docker0 alone). Docker 28 adds the rule only with --userland-proxy=false.`,
+          { rule: null },
+        );
       }
-      if (given !== `${address}/32`) return fail(`hairpin-source is ${JSON.stringify(given)}, expected the source of the rule whose source and destination are both web.`, "Look in POSTROUTING for MASQUERADE with -s X -d X --dport 80 where X is web's address.", { given, rule: rule.text });
+      if (given !== `${address}/32`)
+        return fail(
+          `hairpin-source is ${JSON.stringify(given)}, expected the source of the rule whose source and destination are both web.`,
+          "Look in POSTROUTING for MASQUERADE with -s X -d X --dport 80 where X is web's address.",
+          { given, rule: rule.text },
+        );
       const how = proxy
         ? "with the userland proxy on, nat DOCKER returns early for packets from docker0, so a container reaching a published port goes through docker-proxy and this rule stays at 0 packets: it serves the kernel's hairpin path (--userland-proxy=false)"
         : "without the userland proxy the kernel does the hairpin: DNAT in PREROUTING sends the packet back into docker0, and this rule rewrites its source so the reply comes back through the host";
@@ -222,10 +356,22 @@ const checks: CheckDefinition<LabContext>[] = [
     run: async (context) => {
       const p = await params(context.session);
       if (!p) return noSetup;
-      const seen = await run("docker", ["exec", context.session.name("web"), "wget", "-qO-", `http://${hostAddress(p.internet, 2)}/cgi-bin/ip`], { reject: false, timeout: 15_000 });
-      if (seen.stdout.trim() !== hostAddress(p.internet, 1)) return fail(`web's request to the internet namespace returned ${JSON.stringify(seen.stdout.trim() || seen.stderr.trim())}.`, "Is web running on the default bridge? Did you remove the MASQUERADE rule or the internet namespace?");
-      const ok = await fetch(`http://127.0.0.1:${p.port}/`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.ok, () => false);
-      return ok ? pass(`web → internet seen as ${seen.stdout.trim()}; 127.0.0.1:${p.port} answers.`) : fail(`127.0.0.1:${p.port} did not answer.`, webHint(context, p.port));
+      const seen = await run("docker", ["exec", context.session.name("web"), "wget", "-qO-", `http://${hostAddress(p.internet, 2)}/cgi-bin/ip`], {
+        reject: false,
+        timeout: 15_000,
+      });
+      if (seen.stdout.trim() !== hostAddress(p.internet, 1))
+        return fail(
+          `web's request to the internet namespace returned ${JSON.stringify(seen.stdout.trim() || seen.stderr.trim())}.`,
+          "Is web running on the default bridge? Did you remove the MASQUERADE rule or the internet namespace?",
+        );
+      const ok = await fetch(`http://127.0.0.1:${p.port}/`, { signal: AbortSignal.timeout(5_000) }).then(
+        (r) => r.ok,
+        () => false,
+      );
+      return ok
+        ? pass(`web → internet seen as ${seen.stdout.trim()}; 127.0.0.1:${p.port} answers.`)
+        : fail(`127.0.0.1:${p.port} did not answer.`, webHint(context, p.port));
     },
   },
 ];
@@ -263,7 +409,8 @@ export const lab03: LabDefinition = {
   id: "03",
   slug: "03-nat-ports",
   title: "NAT and port publishing",
-  summary: "MASQUERADE, `-p 127.0.0.1:PORT:80` → DNAT + FORWARD accept + docker-proxy, hairpin rule; a TEST-NET \"internet\" namespace sees the host's address; counters that move",
+  summary:
+    'MASQUERADE, `-p 127.0.0.1:PORT:80` → DNAT + FORWARD accept + docker-proxy, hairpin rule; a TEST-NET "internet" namespace sees the host\'s address; counters that move',
   concepts: [7, 8, 9, 19],
   setup: async (context) => {
     await freePort(context.session, "web-port");

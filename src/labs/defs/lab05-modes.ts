@@ -26,7 +26,10 @@ const running = async (context: LabContext, short: string, concept: string, comm
   const name = context.session.name(short);
   const container = await findContainer(name);
   if (!container) return { verdict: fail(`No container named ${name}.`, hints([concept], `lab.sh\`${command}\``)) };
-  if (!container.state.running) return { verdict: fail(`${name} is ${container.state.status}.`, hints([`${concept} Remove the stopped one first (docker rm -f).`], `lab.sh\`${command}\``)) };
+  if (!container.state.running)
+    return {
+      verdict: fail(`${name} is ${container.state.status}.`, hints([`${concept} Remove the stopped one first (docker rm -f).`], `lab.sh\`${command}\``)),
+    };
   return { container };
 };
 
@@ -37,14 +40,18 @@ const namespaceKinds = ["net", "pid", "mnt", "uts", "ipc"] as const;
 const sharedWithHost = async (pid: number): Promise<string[]> => {
   const shared: string[] = [];
   for (const kind of namespaceKinds) {
-    const [mine, host] = await Promise.all([readlink(`/proc/${pid}/ns/${kind}`).catch(() => null), readlink(`/proc/${process.pid}/ns/${kind}`).catch(() => null)]);
+    const [mine, host] = await Promise.all([
+      readlink(`/proc/${pid}/ns/${kind}`).catch(() => null),
+      readlink(`/proc/${process.pid}/ns/${kind}`).catch(() => null),
+    ]);
     if (mine && mine === host) shared.push(kind);
   }
   return shared;
 };
 
 // Does `wget http://127.0.0.1/` inside a container get app's page?
-const localhostWorks = async (name: string): Promise<boolean> => (await run("docker", ["exec", name, "wget", "-qO-", "http://127.0.0.1/"], { reject: false, timeout: 15_000 })).exitCode === 0;
+const localhostWorks = async (name: string): Promise<boolean> =>
+  (await run("docker", ["exec", name, "wget", "-qO-", "http://127.0.0.1/"], { reject: false, timeout: 15_000 })).exitCode === 0;
 
 const appCommand = (context: LabContext) => `docker run -d --name ${context.session.name("app")} ${context.image} httpd -f -p 80 -h /var/www`;
 
@@ -53,17 +60,20 @@ const predictions: PredictionDefinition[] = [
     id: "none-interfaces",
     question: "A container runs with `--network none`. Which interfaces will `ip addr` list inside it?",
     choices: ["lo only", "lo and an eth0 without an address", "lo and an eth0 with an address", "no interface at all"],
-    explain: "Every network namespace starts with a loopback interface, and Docker adds nothing in none mode: no veth, no address, no route. The container still has a namespace of its own; it is just empty.",
+    explain:
+      "Every network namespace starts with a loopback interface, and Docker adds nothing in none mode: no veth, no address, no route. The container still has a namespace of its own; it is just empty.",
   },
   {
     id: "host-p-bindings",
     question: "A container in host mode is started with `-p 127.0.0.1:PORT:80`. How many bindings will `docker port` list for it?",
-    explain: "Publishing translates a host port to the container's address. In host mode there is no container address: the container's ports are the host's. The engine prints a warning, and keeps the request in HostConfig but publishes nothing: no binding, no DNAT rule, no docker-proxy.",
+    explain:
+      "Publishing translates a host port to the container's address. In host mode there is no container address: the container's ports are the host's. The engine prints a warning, and keeps the request in HostConfig but publishes nothing: no binding, no DNAT rule, no docker-proxy.",
   },
   {
     id: "side-veths",
     question: "side joins app's namespace with `--network container:app`. How many new ports will docker0 get?",
-    explain: "A veth pair belongs to a network namespace, not to a container. side enters app's namespace, which already has its eth0 and its veth on docker0: nothing new on the host, and side shares app's address, MAC and localhost.",
+    explain:
+      "A veth pair belongs to a network namespace, not to a container. side enters app's namespace, which already has its eth0 and its veth on docker0: nothing new on the host, and side shares app's address, MAC and localhost.",
   },
 ];
 
@@ -72,7 +82,20 @@ const startProbeWrong = async (context: LabContext): Promise<void> => {
   const app = await findContainer(context.session.name("app"));
   if (!app?.state.running) {
     await run("docker", ["rm", "-f", context.session.name("app")], { reject: false });
-    await run("docker", ["run", "-d", "--name", context.session.name("app"), ...context.session.labelArgs, context.image, "httpd", "-f", "-p", "80", "-h", "/var/www"]);
+    await run("docker", [
+      "run",
+      "-d",
+      "--name",
+      context.session.name("app"),
+      ...context.session.labelArgs,
+      context.image,
+      "httpd",
+      "-f",
+      "-p",
+      "80",
+      "-h",
+      "/var/www",
+    ]);
   }
   const probe = context.session.name("probe");
   await run("docker", ["rm", "-f", probe], { reject: false });
@@ -82,7 +105,8 @@ const startProbeWrong = async (context: LabContext): Promise<void> => {
 
 const troubleshoot: TroubleshootDefinition = {
   symptom: "probe is meant to watch app's web server on localhost, like side does, but `wget http://127.0.0.1/` inside probe is refused.",
-  scenario: "The scenario cell starts a sidecar `probe` that should share app's namespace, but on the default bridge (a namespace of its own). The learner compares probe's and app's network namespaces (addresses, MACs, `/proc/PID/ns/net`), names `own-namespace`, and recreates probe with `--network container:app` (a running container cannot change its network mode).",
+  scenario:
+    "The scenario cell starts a sidecar `probe` that should share app's namespace, but on the default bridge (a namespace of its own). The learner compares probe's and app's network namespaces (addresses, MACs, `/proc/PID/ns/net`), names `own-namespace`, and recreates probe with `--network container:app` (a running container cannot change its network mode).",
   causes: {
     "own-namespace": "probe has a network namespace of its own, so 127.0.0.1 is probe's loopback, not app's",
     "server-stopped": "app's web server is not running",
@@ -100,12 +124,17 @@ const probeFixed = async (context: LabContext): Promise<Verdict> => {
   if (!app?.state.running) return fail("app is not running.", hints("Run the scenario cell again: it starts app if needed."));
   const probe = await findContainer(probeName);
   const fix = hints(
-    ["localhost means \"this network namespace\". Compare probe's network with app's and side's: addresses, MACs, or /proc/PID/ns/net of their main processes (docker inspect gives the PID).", "A container's network mode is fixed when it is created: to move probe, remove it and run it again with the right --network."],
+    [
+      "localhost means \"this network namespace\". Compare probe's network with app's and side's: addresses, MACs, or /proc/PID/ns/net of their main processes (docker inspect gives the PID).",
+      "A container's network mode is fixed when it is created: to move probe, remove it and run it again with the right --network.",
+    ],
     `lab.sh\`docker rm -f ${probeName}\`; lab.sh\`docker run -d --name ${probeName} --network container:${app.name} ${context.image} sleep 3600\``,
   );
   if (!probe?.state.running) return fail("probe is not running.", fix);
   if (!(await localhostWorks(probeName))) return fail("wget http://127.0.0.1/ inside probe still gets no page.", fix);
-  return pass(`probe reaches app's web server on 127.0.0.1: they share one network namespace (${await readlink(`/proc/${probe.state.pid}/ns/net`).catch(() => "?")}).`);
+  return pass(
+    `probe reaches app's web server on 127.0.0.1: they share one network namespace (${await readlink(`/proc/${probe.state.pid}/ns/net`).catch(() => "?")}).`,
+  );
 };
 
 const checks: CheckDefinition<LabContext>[] = [
@@ -116,12 +145,25 @@ const checks: CheckDefinition<LabContext>[] = [
     points: 1,
     run: async (context) => {
       const command = `docker run -d --name ${context.session.name("nonec")} --network none ${context.image} sleep 3600`;
-      const { container, verdict } = await running(context, "nonec", "nonec is exercise 1's container: the lab's image, `sleep 3600` to keep it running, and the network mode none (`--network`).", command);
+      const { container, verdict } = await running(
+        context,
+        "nonec",
+        "nonec is exercise 1's container: the lab's image, `sleep 3600` to keep it running, and the network mode none (`--network`).",
+        command,
+      );
       if (!container) return verdict;
-      if (container.hostConfig.networkMode !== "none") return fail(`nonec's network mode is ${container.hostConfig.networkMode}.`, hints(["The network mode is chosen when the container is created; remove nonec and create it again in mode none."], `lab.sh\`docker rm -f ${context.session.name("nonec")}\`, then lab.sh\`${command}\``));
+      if (container.hostConfig.networkMode !== "none")
+        return fail(
+          `nonec's network mode is ${container.hostConfig.networkMode}.`,
+          hints(
+            ["The network mode is chosen when the container is created; remove nonec and create it again in mode none."],
+            `lab.sh\`docker rm -f ${context.session.name("nonec")}\`, then lab.sh\`${command}\``,
+          ),
+        );
       const live = (await interfaces({ kind: "pid", pid: container.state.pid })).map((i) => i.name).sort();
       const routesInside = await routes({ kind: "pid", pid: container.state.pid });
-      if (live.join(",") !== "lo" || routesInside.length > 0) return fail(`nonec has ${live.join(", ")} and ${routesInside.length} route(s).`, "Recreate nonec with --network none.", { live });
+      if (live.join(",") !== "lo" || routesInside.length > 0)
+        return fail(`nonec has ${live.join(", ")} and ${routesInside.length} route(s).`, "Recreate nonec with --network none.", { live });
       return pass(`nonec has ${live.join(", ")} and no route: a namespace of its own, with nothing but loopback.`, { live });
     },
   },
@@ -134,17 +176,42 @@ const checks: CheckDefinition<LabContext>[] = [
       const p = await ports(context);
       if (!p) return noSetup;
       const command = `docker run -d --name ${context.session.name("hostc")} --network host ${context.image} httpd -f -p 127.0.0.1:${p.host} -h /var/www`;
-      const { container, verdict } = await running(context, "hostc", `hostc is exercise 2's container: network mode host, and busybox's httpd listening on 127.0.0.1:hostPort (httpd -f -p ADDRESS:PORT -h /var/www).`, command);
+      const { container, verdict } = await running(
+        context,
+        "hostc",
+        `hostc is exercise 2's container: network mode host, and busybox's httpd listening on 127.0.0.1:hostPort (httpd -f -p ADDRESS:PORT -h /var/www).`,
+        command,
+      );
       if (!container) return verdict;
-      if (container.hostConfig.networkMode !== "host") return fail(`hostc's network mode is ${container.hostConfig.networkMode}.`, hints(["Remove hostc and create it again with the network mode host."], `lab.sh\`${command}\``));
+      if (container.hostConfig.networkMode !== "host")
+        return fail(
+          `hostc's network mode is ${container.hostConfig.networkMode}.`,
+          hints(["Remove hostc and create it again with the network mode host."], `lab.sh\`${command}\``),
+        );
       const sees = (await interfaces({ kind: "pid", pid: container.state.pid })).some((i) => i.name === "docker0");
       const answers = await context.session.answers();
-      const how = hints(["Two observations: list the interfaces inside hostc (docker exec … ip link, parsed) and see whether docker0 is among them; then request http://127.0.0.1:hostPort/ from the notebook, which runs on the host, and keep the HTTP status."], 'await lab.answer("host-sees-docker0", parseIpLink((await lab.sh`docker exec ${hostc} ip link`).stdout).value.some((l) => l.name === "docker0"))');
-      if (answers["host-sees-docker0"] !== sees) return fail(`host-sees-docker0 is ${JSON.stringify(answers["host-sees-docker0"])}, which is not what hostc sees.`, how, { given: answers["host-sees-docker0"] });
-      const live = await fetch(`http://127.0.0.1:${p.host}/`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.status, () => 0);
-      if (answers["host-mode-status"] !== live) return fail(`host-mode-status is ${JSON.stringify(answers["host-mode-status"])}; http://127.0.0.1:${p.host}/ answers ${live || "nothing"} now.`, how, { live });
+      const how = hints(
+        [
+          "Two observations: list the interfaces inside hostc (docker exec … ip link, parsed) and see whether docker0 is among them; then request http://127.0.0.1:hostPort/ from the notebook, which runs on the host, and keep the HTTP status.",
+        ],
+        'await lab.answer("host-sees-docker0", parseIpLink((await lab.sh`docker exec ${hostc} ip link`).stdout).value.some((l) => l.name === "docker0"))',
+      );
+      if (answers["host-sees-docker0"] !== sees)
+        return fail(`host-sees-docker0 is ${JSON.stringify(answers["host-sees-docker0"])}, which is not what hostc sees.`, how, {
+          given: answers["host-sees-docker0"],
+        });
+      const live = await fetch(`http://127.0.0.1:${p.host}/`, { signal: AbortSignal.timeout(5_000) }).then(
+        (r) => r.status,
+        () => 0,
+      );
+      if (answers["host-mode-status"] !== live)
+        return fail(`host-mode-status is ${JSON.stringify(answers["host-mode-status"])}; http://127.0.0.1:${p.host}/ answers ${live || "nothing"} now.`, how, {
+          live,
+        });
       if (live !== 200) return fail(`http://127.0.0.1:${p.host}/ does not answer 200.`, "Is httpd in hostc listening on 127.0.0.1:hostPort?");
-      return pass(`hostc ${sees ? "sees docker0 and every host interface" : "sees the host's interfaces"}; its server is a host process on 127.0.0.1:${p.host}: no DNAT, no docker-proxy.`);
+      return pass(
+        `hostc ${sees ? "sees docker0 and every host interface" : "sees the host's interfaces"}; its server is a host process on 127.0.0.1:${p.host}: no DNAT, no docker-proxy.`,
+      );
     },
   },
   {
@@ -158,13 +225,20 @@ const checks: CheckDefinition<LabContext>[] = [
       const live = await sharedWithHost(hostc.state.pid);
       const given = (await context.session.answers())["hostc-shared-namespaces"];
       const how = hints(
-        [`Each namespace of a process is a link under /proc/PID/ns/ (net, pid, mnt, uts, ipc…): two processes share a namespace when the links are equal. Compare hostc's main process (PID from docker inspect) with a host process.`, "Read them with `readlink`, for hostc's PID and for the host (e.g. PID 1 or `self`), and record the kinds that are equal, out of net, pid, mnt, uts and ipc."],
+        [
+          `Each namespace of a process is a link under /proc/PID/ns/ (net, pid, mnt, uts, ipc…): two processes share a namespace when the links are equal. Compare hostc's main process (PID from docker inspect) with a host process.`,
+          "Read them with `readlink`, for hostc's PID and for the host (e.g. PID 1 or `self`), and record the kinds that are equal, out of net, pid, mnt, uts and ipc.",
+        ],
         'for (const kind of ["net", "pid", "mnt", "uts", "ipc"]) if ((await lab.sh`readlink /proc/${pid}/ns/${kind}`).stdout === (await lab.sh`readlink /proc/self/ns/${kind}`).stdout) shared.push(kind); await lab.answer("hostc-shared-namespaces", shared)',
       );
       if (!Array.isArray(given)) return fail("No list recorded for hostc-shared-namespaces.", how);
       const norm = [...new Set(given.map(String))].filter((k) => (namespaceKinds as readonly string[]).includes(k)).sort();
-      if (norm.join(",") !== [...live].sort().join(",")) return fail(`You recorded ${JSON.stringify(given)}; that is not what /proc says for hostc.`, how, { given });
-      return pass(`hostc shares ${live.join(", ")} with the host and keeps its own ${namespaceKinds.filter((k) => !live.includes(k)).join(", ")}: host mode shares the network namespace only.`, { shared: live });
+      if (norm.join(",") !== [...live].sort().join(","))
+        return fail(`You recorded ${JSON.stringify(given)}; that is not what /proc says for hostc.`, how, { given });
+      return pass(
+        `hostc shares ${live.join(", ")} with the host and keeps its own ${namespaceKinds.filter((k) => !live.includes(k)).join(", ")}: host mode shares the network namespace only.`,
+        { shared: live },
+      );
     },
   },
   {
@@ -176,15 +250,33 @@ const checks: CheckDefinition<LabContext>[] = [
       const p = await ports(context);
       if (!p) return noSetup;
       const command = `docker run -d --name ${context.session.name("hostp")} --network host -p 127.0.0.1:${p.ignored}:80 ${context.image} sleep 3600`;
-      const { container, verdict } = await running(context, "hostp", "hostp is exercise 3's container: host mode, with a -p 127.0.0.1:ignoredPort:80 request, and sleep 3600.", command);
+      const { container, verdict } = await running(
+        context,
+        "hostp",
+        "hostp is exercise 3's container: host mode, with a -p 127.0.0.1:ignoredPort:80 request, and sleep 3600.",
+        command,
+      );
       if (!container) return verdict;
-      if (container.hostConfig.networkMode !== "host") return fail(`hostp's network mode is ${container.hostConfig.networkMode}.`, hints(["Recreate hostp in host mode."], `lab.sh\`${command}\``));
-      if (Object.keys(container.hostConfig.portBindings).length === 0) return fail("hostp was run without -p.", hints([`Run it with -p 127.0.0.1:ignoredPort:80, to see what the engine does with it.`], `lab.sh\`${command}\``));
+      if (container.hostConfig.networkMode !== "host")
+        return fail(`hostp's network mode is ${container.hostConfig.networkMode}.`, hints(["Recreate hostp in host mode."], `lab.sh\`${command}\``));
+      if (Object.keys(container.hostConfig.portBindings).length === 0)
+        return fail(
+          "hostp was run without -p.",
+          hints([`Run it with -p 127.0.0.1:ignoredPort:80, to see what the engine does with it.`], `lab.sh\`${command}\``),
+        );
       const published = Object.values(container.networkSettings.ports).flatMap((b) => b ?? []);
-      const dnat = (await tableRules("nat")).filter((r) => r.target === "DNAT" && r.matches.some((m) => m.options["dport"] === String(p.ignored)));
-      if (published.length > 0 || dnat.length > 0) return fail(`Port ${p.ignored} is published (${published.length} binding(s), ${dnat.length} DNAT rule(s)).`, "hostp must run with --network host.");
+      const dnat = (await tableRules("nat")).filter((r) => r.target === "DNAT" && r.matches.some((m) => m.options.dport === String(p.ignored)));
+      if (published.length > 0 || dnat.length > 0)
+        return fail(`Port ${p.ignored} is published (${published.length} binding(s), ${dnat.length} DNAT rule(s)).`, "hostp must run with --network host.");
       const given = (await context.session.answers())["host-p-bindings"];
-      if (given !== published.length) return fail(`host-p-bindings is ${JSON.stringify(given)}; docker port lists ${published.length} binding(s) for hostp.`, hints(["`docker port NAME` lists a container's published ports, one line per binding: count them."], `await lab.answer("host-p-bindings", (await lab.sh\`docker port \${hostp}\`).stdout.split("\\n").filter(Boolean).length)`));
+      if (given !== published.length)
+        return fail(
+          `host-p-bindings is ${JSON.stringify(given)}; docker port lists ${published.length} binding(s) for hostp.`,
+          hints(
+            ["`docker port NAME` lists a container's published ports, one line per binding: count them."],
+            `await lab.answer("host-p-bindings", (await lab.sh\`docker port \${hostp}\`).stdout.split("\\n").filter(Boolean).length)`,
+          ),
+        );
       return pass(`-p 127.0.0.1:${p.ignored}:80 was discarded: in host mode the container's ports are the host's ports, nothing to translate.`);
     },
   },
@@ -198,12 +290,23 @@ const checks: CheckDefinition<LabContext>[] = [
       const app = await running(context, "app", "app is started by the cell above exercise 4.", appCommand(context));
       if (!app.container) return app.verdict;
       const command = `docker run -d --name ${context.session.name("side")} --network container:${appName} ${context.image} sleep 3600`;
-      const side = await running(context, "side", "side is exercise 4's container: sleep 3600, in the network namespace of app (the network mode container:NAME).", command);
+      const side = await running(
+        context,
+        "side",
+        "side is exercise 4's container: sleep 3600, in the network namespace of app (the network mode container:NAME).",
+        command,
+      );
       if (!side.container) return side.verdict;
-      if (!side.container.hostConfig.networkMode.startsWith("container:")) return fail(`side's network mode is ${side.container.hostConfig.networkMode}.`, hints(["The network mode is fixed at creation: remove side and create it again in app's namespace."], `lab.sh\`${command}\``));
+      if (!side.container.hostConfig.networkMode.startsWith("container:"))
+        return fail(
+          `side's network mode is ${side.container.hostConfig.networkMode}.`,
+          hints(["The network mode is fixed at creation: remove side and create it again in app's namespace."], `lab.sh\`${command}\``),
+        );
       const [nsApp, nsSide] = [await netnsOf(app.container.state.pid), await netnsOf(side.container.state.pid)];
-      if (!nsApp || nsApp !== nsSide) return fail(`side's namespace ${nsSide} is not app's ${nsApp}.`, hints([`--network container:${appName} (app must be running first).`]));
-      if (!(await localhostWorks(context.session.name("side")))) return fail("side does not reach app's server on 127.0.0.1.", "Is app's httpd running on port 80?");
+      if (!nsApp || nsApp !== nsSide)
+        return fail(`side's namespace ${nsSide} is not app's ${nsApp}.`, hints([`--network container:${appName} (app must be running first).`]));
+      if (!(await localhostWorks(context.session.name("side"))))
+        return fail("side does not reach app's server on 127.0.0.1.", "Is app's httpd running on port 80?");
       return pass(`app and side share ${nsApp}: one eth0, and 127.0.0.1 in side is app's loopback.`, { netns: nsApp });
     },
   },
@@ -218,13 +321,22 @@ const checks: CheckDefinition<LabContext>[] = [
       const eth0 = (await interfaces({ kind: "pid", pid: side.state.pid })).find((i) => i.name === "eth0");
       const hostEnd = (await interfaces(onHost)).find((i) => i.ifindex === eth0?.peerIfindex);
       const given = (await context.session.answers())["side-host-veth"];
-      const how = hints(["The pairing rule of lab 02: eth0@ifN inside side names host link N. Which container's veth is it?"], 'const [eth0] = parseIpAddr((await lab.sh`docker exec ${side} ip addr show eth0`).stdout).value; await lab.answer("side-host-veth", parseIpLink((await lab.sh`ip -j link show`).stdout).value.find((l) => l.ifindex === eth0?.peerIfindex)?.name)');
+      const how = hints(
+        ["The pairing rule of lab 02: eth0@ifN inside side names host link N. Which container's veth is it?"],
+        'const [eth0] = parseIpAddr((await lab.sh`docker exec ${side} ip addr show eth0`).stdout).value; await lab.answer("side-host-veth", parseIpLink((await lab.sh`ip -j link show`).stdout).value.find((l) => l.ifindex === eth0?.peerIfindex)?.name)',
+      );
       if (given === undefined) return fail("No answer recorded for side-host-veth.", how);
       if (given !== hostEnd?.name) return fail(`${JSON.stringify(given)} is not the host end of side's eth0.`, how, { given });
       return pass(`side's eth0 is app's eth0: its host end ${hostEnd?.name} is the one veth of their shared namespace.`, { veth: hostEnd?.name });
     },
   },
-  troubleshootCheck(troubleshoot, { id: "05.probe-fixed", title: "You named why probe could not reach app on localhost and fixed it", concepts: [15], points: 3, fixed: probeFixed }),
+  troubleshootCheck(troubleshoot, {
+    id: "05.probe-fixed",
+    title: "You named why probe could not reach app on localhost and fixed it",
+    concepts: [15],
+    points: 3,
+    fixed: probeFixed,
+  }),
   predictionsCheck({ id: "05", predictions }),
   {
     id: "05.live",
@@ -235,11 +347,18 @@ const checks: CheckDefinition<LabContext>[] = [
     run: async (context) => {
       const p = await ports(context);
       if (!p) return noSetup;
-      if (!(await localhostWorks(context.session.name("side")))) return fail("side cannot reach http://127.0.0.1/.", "Run app with httpd -f -p 80 and side with --network container:app.");
+      if (!(await localhostWorks(context.session.name("side"))))
+        return fail("side cannot reach http://127.0.0.1/.", "Run app with httpd -f -p 80 and side with --network container:app.");
       const routesInNone = await run("docker", ["exec", context.session.name("nonec"), "ip", "route"], { reject: false });
-      if (routesInNone.exitCode !== 0 || routesInNone.stdout.trim() !== "") return fail("nonec has routes (or is not running).", "Run nonec with --network none.");
-      const ok = await fetch(`http://127.0.0.1:${p.host}/`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.ok, () => false);
-      return ok ? pass("localhost inside the shared namespace works; none has no routes; host mode serves the host's loopback.") : fail(`127.0.0.1:${p.host} did not answer.`, "Run hostc with --network host and httpd on 127.0.0.1:port.");
+      if (routesInNone.exitCode !== 0 || routesInNone.stdout.trim() !== "")
+        return fail("nonec has routes (or is not running).", "Run nonec with --network none.");
+      const ok = await fetch(`http://127.0.0.1:${p.host}/`, { signal: AbortSignal.timeout(5_000) }).then(
+        (r) => r.ok,
+        () => false,
+      );
+      return ok
+        ? pass("localhost inside the shared namespace works; none has no routes; host mode serves the host's loopback.")
+        : fail(`127.0.0.1:${p.host} did not answer.`, "Run hostc with --network host and httpd on 127.0.0.1:port.");
     },
   },
 ];
@@ -248,7 +367,8 @@ export const lab05: LabDefinition = {
   id: "05",
   slug: "05-host-none-container",
   title: "host, none and container network modes",
-  summary: "`--network none` (only lo), `--network host` (the host's network namespace only; `-p` discarded), `--network container:NAME` (shared IP/MAC, no veth, localhost); a sidecar in the wrong namespace",
+  summary:
+    "`--network none` (only lo), `--network host` (the host's network namespace only; `-p` discarded), `--network container:NAME` (shared IP/MAC, no veth, localhost); a sidecar in the wrong namespace",
   concepts: [13, 14, 15, 19],
   goals: [
     "predict and show what a container sees in none, host and container mode",

@@ -48,7 +48,10 @@ const shown = async (context: LabContext, argv: string[]): Promise<void> => {
 };
 
 const runHint = (context: LabContext, short: string) =>
-  hints([`${short} is one of exercise 2's two containers: the lab's image, on the macvlan network (by name), running httpd -f -p 80 -h /var/www.`], `lab.sh\`docker run -d --name ${context.session.name(short)} --network ${context.session.name("lan")} ${context.image} httpd -f -p 80 -h /var/www\``);
+  hints(
+    [`${short} is one of exercise 2's two containers: the lab's image, on the macvlan network (by name), running httpd -f -p 80 -h /var/www.`],
+    `lab.sh\`docker run -d --name ${context.session.name(short)} --network ${context.session.name("lan")} ${context.image} httpd -f -p 80 -h /var/www\``,
+  );
 
 // eth0 of a running container, read with the host's iproute2 inside its namespace (kind and parent included).
 const eth0Of = async (pid: number) => (await interfaces({ kind: "pid", pid })).find((iface) => iface.name === "eth0") ?? null;
@@ -57,7 +60,8 @@ const eth0Of = async (pid: number) => (await interfaces({ kind: "pid", pid })).f
 const pingFromContainer = async (container: string, address: string): Promise<boolean> =>
   (await run("docker", ["exec", container, "ping", "-c", "1", "-W", "2", address], { reject: false, timeout: 10_000 })).exitCode === 0;
 const pingFromHost = async (address: string): Promise<boolean> => {
-  for (let i = 0; i < 2; i++) if ((await run("busybox", ["ping", "-c", "1", "-W", "1", address], { reject: false, timeout: 5_000 })).exitCode === 0) return true;
+  for (let i = 0; i < 2; i++)
+    if ((await run("busybox", ["ping", "-c", "1", "-W", "1", address], { reject: false, timeout: 5_000 })).exitCode === 0) return true;
   return false;
 };
 
@@ -71,26 +75,30 @@ const childOf = async (context: LabContext, short: string) => {
 const needSetup = "Run the setup cell at the top of the notebook first.";
 
 // The ip-range Docker hands out on the lab's macvlan network (what the shim routes), or null.
-const networkRange = async (context: LabContext): Promise<string | null> => (await findNetwork(macvlanNames(context.session).network))?.ipam.config[0]?.ipRange ?? null;
+const networkRange = async (context: LabContext): Promise<string | null> =>
+  (await findNetwork(macvlanNames(context.session).network))?.ipam.config[0]?.ipRange ?? null;
 
 const predictions: PredictionDefinition[] = [
   {
     id: "m1-mac",
     question: "m1 will hang off the uplink through macvlan. Which MAC address will m1's eth0 have?",
     choices: ["the uplink's MAC", "a MAC of its own", "none: macvlan carries IP only"],
-    explain: "A macvlan child is a new Ethernet interface on the parent's cable, with a MAC of its own: to the LAN it looks like one more machine plugged in. The parent receives frames for every child's MAC and hands each to its owner.",
+    explain:
+      "A macvlan child is a new Ethernet interface on the parent's cable, with a MAC of its own: to the LAN it looks like one more machine plugged in. The parent receives frames for every child's MAC and hands each to its owner.",
   },
   {
     id: "router-sees",
     question: "m1 pings the LAN router. Which source address does the router see (its neighbour table after the ping)?",
     choices: ["m1's own address and MAC", "the host's uplink address (NAT)", "docker0's address"],
-    explain: "Nothing stands between m1 and the LAN: no bridge on the host, no MASQUERADE. The router learns m1's own address and MAC, as it would for any machine on the LAN.",
+    explain:
+      "Nothing stands between m1 and the LAN: no bridge on the host, no MASQUERADE. The router learns m1's own address and MAC, as it would for any machine on the LAN.",
   },
   {
     id: "host-reaches-m1",
     question: "The host has an address on this LAN (hostAddr, on the uplink). Will a ping from the host reach m1?",
     choices: ["yes", "no"],
-    explain: "The kernel never passes frames between a macvlan parent and its own children: a child's frames go to its siblings (in bridge mode) or out of the cable, never up to the parent's own stack, and the LAN's router does not send them back. The host needs a macvlan child of its own on the same parent: a shim.",
+    explain:
+      "The kernel never passes frames between a macvlan parent and its own children: a child's frames go to its siblings (in bridge mode) or out of the cable, never up to the parent's own stack, and the LAN's router does not send them back. The host needs a macvlan child of its own on the same parent: a shim.",
   },
 ];
 
@@ -109,8 +117,10 @@ const privateShim = async (context: LabContext): Promise<void> => {
 };
 
 const troubleshoot: TroubleshootDefinition = {
-  symptom: "The shim was made again from scratch: it is up, has its address, and the containers' range is routed through it, yet the host cannot reach m1 any more.",
-  scenario: "The scenario cell deletes the learner's shim and makes it again with its address and route, but in macvlan mode `private`, where siblings never talk to each other. The learner reads the shim's details (`ip -d link`: `macvlan mode private`) against the containers' (`mode bridge`), checks the route with `ip route get`, names `wrong-mode`, and switches it (`ip link set SHIM type macvlan mode bridge`).",
+  symptom:
+    "The shim was made again from scratch: it is up, has its address, and the containers' range is routed through it, yet the host cannot reach m1 any more.",
+  scenario:
+    "The scenario cell deletes the learner's shim and makes it again with its address and route, but in macvlan mode `private`, where siblings never talk to each other. The learner reads the shim's details (`ip -d link`: `macvlan mode private`) against the containers' (`mode bridge`), checks the route with `ip route get`, names `wrong-mode`, and switches it (`ip link set SHIM type macvlan mode bridge`).",
   causes: {
     "shim-down": "the shim is down",
     "no-route": "the containers' range is not routed through the shim",
@@ -127,10 +137,16 @@ const shimFixed = async (context: LabContext): Promise<Verdict> => {
   const { container, address } = await childOf(context, "m1");
   if (!container?.state.running || !address) return fail("m1 is not running on the macvlan network.", runHint(context, "m1"));
   if (await pingFromHost(address)) return pass(`The host reaches m1 (${address}) through ${names.shim} again.`);
-  return fail(`The host still cannot ping m1 at ${address}.`, hints(
-    ["Check what the host would use to reach m1 (`ip route get`), then compare the shim's details with m1's eth0 (`ip -d link`, inside m1 with nsenter): kind, parent, mode.", "Macvlan children talk to each other only when both are in bridge mode; a mode can be changed in place."],
-    `lab.sh\`ip link set ${names.shim} type macvlan mode bridge\``,
-  ));
+  return fail(
+    `The host still cannot ping m1 at ${address}.`,
+    hints(
+      [
+        "Check what the host would use to reach m1 (`ip route get`), then compare the shim's details with m1's eth0 (`ip -d link`, inside m1 with nsenter): kind, parent, mode.",
+        "Macvlan children talk to each other only when both are in bridge mode; a mode can be changed in place.",
+      ],
+      `lab.sh\`ip link set ${names.shim} type macvlan mode bridge\``,
+    ),
+  );
 };
 
 const checks: CheckDefinition<LabContext>[] = [
@@ -147,19 +163,56 @@ const checks: CheckDefinition<LabContext>[] = [
       const network = await findNetwork(names.network);
       const command = `lab.sh\`docker network create -d macvlan --subnet ${subnet} --gateway ${plan.router} --ip-range ${plan.ipRange} -o parent=${names.uplink} ${names.network}\``;
       const recreate = (concept: string) => hints([concept, "Remove the network (docker network rm) and create it again."], command);
-      if (!network) return fail(`No Docker network named ${names.network}.`, hints(["A macvlan network names its driver (-d), its parent interface (-o parent=…), and the LAN's own subnet and router, since its containers join that LAN."], command));
-      if (network.driver !== "macvlan") return fail(`${names.network} uses the ${network.driver} driver.`, recreate("The driver is chosen at creation (-d)."), { driver: network.driver });
-      const parent = network.options["parent"];
-      if (parent !== names.uplink) return fail(`The network's parent is ${parent ?? "(not set)"}, not the lab's uplink ${names.uplink}.`, recreate("The lab's veth plays the LAN cable: it is the parent. Never use the machine's real interface: its LAN is not yours to join."), { parent });
+      if (!network)
+        return fail(
+          `No Docker network named ${names.network}.`,
+          hints(
+            [
+              "A macvlan network names its driver (-d), its parent interface (-o parent=…), and the LAN's own subnet and router, since its containers join that LAN.",
+            ],
+            command,
+          ),
+        );
+      if (network.driver !== "macvlan")
+        return fail(`${names.network} uses the ${network.driver} driver.`, recreate("The driver is chosen at creation (-d)."), { driver: network.driver });
+      const parent = network.options.parent;
+      if (parent !== names.uplink)
+        return fail(
+          `The network's parent is ${parent ?? "(not set)"}, not the lab's uplink ${names.uplink}.`,
+          recreate("The lab's veth plays the LAN cable: it is the parent. Never use the machine's real interface: its LAN is not yours to join."),
+          { parent },
+        );
       const config = network.ipam.config[0];
-      if (config?.subnet !== subnet) return fail(`The network's subnet is ${config?.subnet ?? "(none)"}, but the LAN is ${subnet}.`, recreate("macvlan children live on the LAN itself: the network's subnet is the LAN's."), { subnet: config?.subnet });
-      if (config.gateway !== plan.router) return fail(`The gateway is ${config.gateway ?? "(none)"}, not the LAN router.`, recreate("The containers' gateway is the LAN's router (the lan namespace's address)."));
+      if (config?.subnet !== subnet)
+        return fail(
+          `The network's subnet is ${config?.subnet ?? "(none)"}, but the LAN is ${subnet}.`,
+          recreate("macvlan children live on the LAN itself: the network's subnet is the LAN's."),
+          { subnet: config?.subnet },
+        );
+      if (config.gateway !== plan.router)
+        return fail(
+          `The gateway is ${config.gateway ?? "(none)"}, not the LAN router.`,
+          recreate("The containers' gateway is the LAN's router (the lan namespace's address)."),
+        );
       const range = config.ipRange ? parseCidr(config.ipRange) : null;
       const taken = [plan.router, plan.hostAddress.split("/")[0]!, plan.shimAddress.split("/")[0]!];
-      if (!range || !inSubnet(config.ipRange!.split("/")[0]!, subnet) || range.prefix < Number(subnet.split("/")[1])) return fail(`The network has ${config.ipRange ? `the range ${config.ipRange}, not inside ${subnet}` : "no --ip-range"}.`, recreate("Docker runs no DHCP and asks nobody on the LAN: --ip-range tells it which part of the subnet it may hand out."));
+      if (!range || !inSubnet(config.ipRange!.split("/")[0]!, subnet) || range.prefix < Number(subnet.split("/")[1]))
+        return fail(
+          `The network has ${config.ipRange ? `the range ${config.ipRange}, not inside ${subnet}` : "no --ip-range"}.`,
+          recreate("Docker runs no DHCP and asks nobody on the LAN: --ip-range tells it which part of the subnet it may hand out."),
+        );
       const clash = taken.filter((address) => inSubnet(address, config.ipRange!));
-      if (clash.length) return fail(`The range ${config.ipRange} includes ${clash.join(", ")}, which the LAN already uses (router .1, host .2, shim .3).`, recreate("Keep the range away from the addresses the LAN uses: Docker would hand them out to containers."), { clash });
-      return pass(`${names.network} is a macvlan network on ${names.uplink}, subnet ${subnet}, gateway ${plan.router}, range ${config.ipRange}.`, { parent, subnet, ipRange: config.ipRange });
+      if (clash.length)
+        return fail(
+          `The range ${config.ipRange} includes ${clash.join(", ")}, which the LAN already uses (router .1, host .2, shim .3).`,
+          recreate("Keep the range away from the addresses the LAN uses: Docker would hand them out to containers."),
+          { clash },
+        );
+      return pass(`${names.network} is a macvlan network on ${names.uplink}, subnet ${subnet}, gateway ${plan.router}, range ${config.ipRange}.`, {
+        parent,
+        subnet,
+        ipRange: config.ipRange,
+      });
     },
   },
   {
@@ -176,17 +229,33 @@ const checks: CheckDefinition<LabContext>[] = [
       for (const short of ["m1", "m2"]) {
         const { name, container, address } = await childOf(context, short);
         if (!container) return fail(`No container named ${name}.`, runHint(context, short));
-        if (!container.state.running) return fail(`${name} is ${container.state.status}.`, hints(["httpd -f keeps a container running; start it again (docker start)."]));
+        if (!container.state.running)
+          return fail(`${name} is ${container.state.status}.`, hints(["httpd -f keeps a container running; start it again (docker start)."]));
         if (!address) return fail(`${name} is not on ${names.network}.`, hints([`Remove it and run it again on the macvlan network.`]));
-        if (!inSubnet(address, subnet)) return fail(`${name}'s address ${address} is not on the LAN ${subnet}.`, "Recreate the macvlan network with the LAN's subnet (see 06.macvlan-network).");
+        if (!inSubnet(address, subnet))
+          return fail(
+            `${name}'s address ${address} is not on the LAN ${subnet}.`,
+            "Recreate the macvlan network with the LAN's subnet (see 06.macvlan-network).",
+          );
         const eth0 = await eth0Of(container.state.pid);
-        if (eth0?.kind !== "macvlan") return fail(`${name}'s eth0 is a ${eth0?.kind ?? "missing"} interface, not macvlan.`, `It should be on ${names.network} only (no other --network).`, { kind: eth0?.kind });
-        if (eth0.peerIfindex !== uplink.ifindex) return fail(`${name}'s eth0 hangs off interface ${eth0.peerIfindex ?? "?"}, not ${names.uplink} (${uplink.ifindex}).`, "The network's parent must be the lab's uplink.");
+        if (eth0?.kind !== "macvlan")
+          return fail(`${name}'s eth0 is a ${eth0?.kind ?? "missing"} interface, not macvlan.`, `It should be on ${names.network} only (no other --network).`, {
+            kind: eth0?.kind,
+          });
+        if (eth0.peerIfindex !== uplink.ifindex)
+          return fail(
+            `${name}'s eth0 hangs off interface ${eth0.peerIfindex ?? "?"}, not ${names.uplink} (${uplink.ifindex}).`,
+            "The network's parent must be the lab's uplink.",
+          );
         seen.push({ name, mac: eth0.mac ?? "", address });
       }
       const macs = new Set([uplink.mac, ...seen.map((s) => s.mac)]);
-      if (macs.size !== 3) return fail("Two of m1, m2 and the uplink share a MAC address.", "Each macvlan child gets its own MAC; recreate the containers.", { seen });
-      return pass(`m1 (${seen[0]?.address}, ${seen[0]?.mac}) and m2 (${seen[1]?.address}, ${seen[1]?.mac}) hang off ${names.uplink} (${uplink.mac}): three MACs on one cable.`, { seen, uplinkMac: uplink.mac });
+      if (macs.size !== 3)
+        return fail("Two of m1, m2 and the uplink share a MAC address.", "Each macvlan child gets its own MAC; recreate the containers.", { seen });
+      return pass(
+        `m1 (${seen[0]?.address}, ${seen[0]?.mac}) and m2 (${seen[1]?.address}, ${seen[1]?.mac}) hang off ${names.uplink} (${uplink.mac}): three MACs on one cable.`,
+        { seen, uplinkMac: uplink.mac },
+      );
     },
   },
   {
@@ -199,14 +268,26 @@ const checks: CheckDefinition<LabContext>[] = [
       const { name, container } = await childOf(context, "m1");
       if (!container?.state.running) return fail("m1 is not running.", runHint(context, "m1"));
       const gateway = (await routes({ kind: "pid", pid: container.state.pid })).find((route) => route.dst === "default")?.gateway ?? null;
-      const places = [{ place: "host", ifaces: await interfaces(onHost) }, { place: names.lan, ifaces: await interfaces({ kind: "netns", name: names.lan }) }];
+      const places = [
+        { place: "host", ifaces: await interfaces(onHost) },
+        { place: names.lan, ifaces: await interfaces({ kind: "netns", name: names.lan }) },
+      ];
       const owner = places.find((p) => p.ifaces.some((i) => i.addresses.some((a) => a.address === gateway)))?.place ?? null;
       const given = (await context.session.answers())["m1-gateway-owner"];
-      const how = hints(["Join two facts: the gateway of m1's default route (inside m1), and which namespace holds that address: the host (`ip addr`) or the LAN namespace (`ip -n LAN addr`). Record \"host\" or the namespace's name."], `await lab.answer("m1-gateway-owner", lan)`);
+      const how = hints(
+        [
+          "Join two facts: the gateway of m1's default route (inside m1), and which namespace holds that address: the host (`ip addr`) or the LAN namespace (`ip -n LAN addr`). Record \"host\" or the namespace's name.",
+        ],
+        `await lab.answer("m1-gateway-owner", lan)`,
+      );
       if (given === undefined) return fail("No answer recorded for m1-gateway-owner.", how);
       if (given !== owner) return fail(`You recorded ${JSON.stringify(given)}, but m1's gateway ${gateway ?? "(none)"} is held elsewhere.`, how, { given });
-      if (!gateway || !(await pingFromContainer(name, gateway))) return fail(`m1 cannot ping its gateway ${gateway}.`, "Is the LAN namespace still there? Run the setup cell again (it is safe to repeat).");
-      return pass(`m1's gateway ${gateway} is held by ${owner}: m1 talks to the LAN's router straight over the cable, no bridge on the host, no NAT.`, { gateway, owner });
+      if (!gateway || !(await pingFromContainer(name, gateway)))
+        return fail(`m1 cannot ping its gateway ${gateway}.`, "Is the LAN namespace still there? Run the setup cell again (it is safe to repeat).");
+      return pass(`m1's gateway ${gateway} is held by ${owner}: m1 talks to the LAN's router straight over the cable, no bridge on the host, no NAT.`, {
+        gateway,
+        owner,
+      });
     },
   },
   {
@@ -224,22 +305,67 @@ const checks: CheckDefinition<LabContext>[] = [
       const range = (await networkRange(context)) ?? lanPlan(subnet).ipRange;
       const step = (concept: string, command: string) => hints([concept], `lab.sh\`${command}\``);
       const shim = await hostInterface(names.shim);
-      if (!shim) return fail(`There is no ${names.shim} interface on the host.`, step("The host needs a macvlan child of its own on the containers' parent (ip link add NAME link PARENT type macvlan mode …), in the mode the containers use.", `ip link add ${names.shim} link ${names.uplink} type macvlan mode bridge`));
-      if (shim.kind !== "macvlan") return fail(`${names.shim} is a ${shim.kind ?? "?"} interface, not macvlan.`, step("Delete it and add it again as a macvlan child of the uplink.", `ip link del ${names.shim}`));
-      if (shim.peerIfindex !== uplink.ifindex && shim.link !== names.uplink) return fail(`${names.shim}'s parent is interface ${shim.peerIfindex ?? "?"}, not ${names.uplink}.`, step("It must sit on the same cable as the containers: its parent is the uplink.", `ip link del ${names.shim}`));
-      const mode = shim.kindData?.["mode"];
-      if (mode !== "bridge") return fail(`${names.shim} is in macvlan mode ${String(mode)}.`, step("Docker's children are in bridge mode; only bridge-mode siblings talk to each other directly.", `ip link set ${names.shim} type macvlan mode bridge`), { mode });
-      if (!shim.flags.includes("UP")) return fail(`${names.shim} is down.`, step("An interface carries nothing until it is up.", `ip link set ${names.shim} up`));
+      if (!shim)
+        return fail(
+          `There is no ${names.shim} interface on the host.`,
+          step(
+            "The host needs a macvlan child of its own on the containers' parent (ip link add NAME link PARENT type macvlan mode …), in the mode the containers use.",
+            `ip link add ${names.shim} link ${names.uplink} type macvlan mode bridge`,
+          ),
+        );
+      if (shim.kind !== "macvlan")
+        return fail(
+          `${names.shim} is a ${shim.kind ?? "?"} interface, not macvlan.`,
+          step("Delete it and add it again as a macvlan child of the uplink.", `ip link del ${names.shim}`),
+        );
+      if (shim.peerIfindex !== uplink.ifindex && shim.link !== names.uplink)
+        return fail(
+          `${names.shim}'s parent is interface ${shim.peerIfindex ?? "?"}, not ${names.uplink}.`,
+          step("It must sit on the same cable as the containers: its parent is the uplink.", `ip link del ${names.shim}`),
+        );
+      const mode = shim.kindData?.mode;
+      if (mode !== "bridge")
+        return fail(
+          `${names.shim} is in macvlan mode ${String(mode)}.`,
+          step(
+            "Docker's children are in bridge mode; only bridge-mode siblings talk to each other directly.",
+            `ip link set ${names.shim} type macvlan mode bridge`,
+          ),
+          { mode },
+        );
+      if (!shim.flags.includes("UP"))
+        return fail(`${names.shim} is down.`, step("An interface carries nothing until it is up.", `ip link set ${names.shim} up`));
       const cidr = ipv4Cidr(shim);
-      if (!cidr || !inSubnet(cidr.split("/")[0] ?? "", subnet)) return fail(`${names.shim} has no address on the LAN ${subnet} (has ${cidr ?? "none"}).`, step("Give it an address the LAN does not use (shimAddr: a /32, only that one address).", `ip addr add ${lanPlan(subnet).shimAddress} dev ${names.shim}`));
+      if (!cidr || !inSubnet(cidr.split("/")[0] ?? "", subnet))
+        return fail(
+          `${names.shim} has no address on the LAN ${subnet} (has ${cidr ?? "none"}).`,
+          step(
+            "Give it an address the LAN does not use (shimAddr: a /32, only that one address).",
+            `ip addr add ${lanPlan(subnet).shimAddress} dev ${names.shim}`,
+          ),
+        );
       const route = await routes();
       const viaShim = route.some((r) => r.dev === names.shim && r.dst !== "default" && inSubnet(address, r.dst.includes("/") ? r.dst : `${r.dst}/32`));
-      if (!viaShim) return fail(`The host has no route to m1 (${address}) through ${names.shim}.`, step("With a /32 address the shim reaches nothing by itself: route the containers' range (the network's ip-range) through it.", `ip route add ${range} dev ${names.shim}`));
-      if (!(await pingFromHost(address))) return fail(`The host still cannot ping m1 at ${address}.`, `Check that ${names.shim} is up and the route goes through it.`);
+      if (!viaShim)
+        return fail(
+          `The host has no route to m1 (${address}) through ${names.shim}.`,
+          step(
+            "With a /32 address the shim reaches nothing by itself: route the containers' range (the network's ip-range) through it.",
+            `ip route add ${range} dev ${names.shim}`,
+          ),
+        );
+      if (!(await pingFromHost(address)))
+        return fail(`The host still cannot ping m1 at ${address}.`, `Check that ${names.shim} is up and the route goes through it.`);
       return pass(`The host reaches m1 (${address}) through ${names.shim}, a macvlan sibling of the containers on ${names.uplink}.`, { shim: cidr, mode });
     },
   },
-  troubleshootCheck(troubleshoot, { id: "06.shim-fixed", title: "You named why the remade shim did not work and fixed it", concepts: [16], points: 3, fixed: shimFixed }),
+  troubleshootCheck(troubleshoot, {
+    id: "06.shim-fixed",
+    title: "You named why the remade shim did not work and fixed it",
+    concepts: [16],
+    points: 3,
+    fixed: shimFixed,
+  }),
   predictionsCheck({ id: "06", predictions }),
   {
     id: "06.lan-reaches-child",
@@ -252,8 +378,13 @@ const checks: CheckDefinition<LabContext>[] = [
       const { address } = await childOf(context, "m1");
       if (!address) return fail("m1 is not on the macvlan network.", runHint(context, "m1"));
       if (!(await netnsNames()).includes(names.lan)) return fail("The LAN namespace is gone.", needSetup);
-      const result = await run("ip", ["netns", "exec", names.lan, "curl", "-sf", "-o", "/dev/null", "--max-time", "3", `http://${address}/`], { reject: false, timeout: 10_000 });
-      return result.exitCode === 0 ? pass(`The LAN namespace fetched http://${address}/.`) : fail(`The LAN namespace could not fetch http://${address}/.`, "Run m1 with `httpd -f -p 80 -h /var/www`.");
+      const result = await run("ip", ["netns", "exec", names.lan, "curl", "-sf", "-o", "/dev/null", "--max-time", "3", `http://${address}/`], {
+        reject: false,
+        timeout: 10_000,
+      });
+      return result.exitCode === 0
+        ? pass(`The LAN namespace fetched http://${address}/.`)
+        : fail(`The LAN namespace could not fetch http://${address}/.`, "Run m1 with `httpd -f -p 80 -h /var/www`.");
     },
   },
 ];
@@ -292,7 +423,7 @@ export const lab06: LabDefinition = {
   id: "06",
   slug: "06-macvlan",
   title: "macvlan: containers with their own MACs on the LAN",
-  summary: "macvlan on a lab-made LAN (a veth \"cable\" + a namespace router): own MACs, LAN addresses, the host shim, a shim in the wrong mode",
+  summary: 'macvlan on a lab-made LAN (a veth "cable" + a namespace router): own MACs, LAN addresses, the host shim, a shim in the wrong mode',
   concepts: [16, 19],
   goals: [
     "create a macvlan network on a parent interface, with the LAN's subnet and router, and a range Docker may hand out away from the LAN's own addresses",

@@ -79,19 +79,22 @@ const predictions: PredictionDefinition[] = [
     id: "c1-legs",
     question: "c1 runs on the attachable overlay `ov` only. How many interfaces besides lo will it have?",
     choices: ["one: on the overlay", "two: on the overlay and on docker_gwbridge", "three"],
-    explain: "An overlay carries traffic between containers, across hosts; it has no way out of the swarm. So Docker gives each container a second leg on docker_gwbridge, a local bridge with outbound NAT, for everything else.",
+    explain:
+      "An overlay carries traffic between containers, across hosts; it has no way out of the swarm. So Docker gives each container a second leg on docker_gwbridge, a local bridge with outbound NAT, for everything else.",
   },
   {
     id: "overlay-mtu",
     question: "Which MTU will c1's interface on the overlay have?",
     choices: ["1500, as on a bridge", "1450", "9000"],
-    explain: "Every frame on an overlay travels inside a VXLAN packet (outer IP and UDP headers and the VXLAN header: 50 bytes), and the underlay carries 1500: so Docker leaves 1450 for the frame inside.",
+    explain:
+      "Every frame on an overlay travels inside a VXLAN packet (outer IP and UDP headers and the VXLAN header: 50 bytes), and the underlay carries 1500: so Docker leaves 1450 for the frame inside.",
   },
   {
     id: "ipvlan-kernel",
     question: "Docker lists ipvlan among this engine's network drivers. Will this kernel make an ipvlan link?",
     choices: ["yes", "no"],
-    explain: "Docker's list says which drivers the engine has code for; the driver still needs the kernel's ipvlan module, which some kernels do not ship. Only trying tells.",
+    explain:
+      "Docker's list says which drivers the engine has code for; the driver still needs the kernel's ipvlan module, which some kernels do not ship. Only trying tells.",
   },
 ];
 
@@ -99,16 +102,21 @@ const predictions: PredictionDefinition[] = [
 const c3Elsewhere = async (context: LabContext): Promise<void> => {
   const plan = await overlayPlan(context.session);
   const engine = new PrivateEngine(context.session, context.log);
-  if (!plan?.otherSubnet || (await swarmState(engine))?.LocalNodeState !== "active") throw new UsageError("The private engine is not a swarm yet: do exercise 1 (swarm init) first.", { hint: "Overlays need swarm mode: run exercise 1, then this cell again." });
+  if (!plan?.otherSubnet || (await swarmState(engine))?.LocalNodeState !== "active")
+    throw new UsageError("The private engine is not a swarm yet: do exercise 1 (swarm init) first.", {
+      hint: "Overlays need swarm mode: run exercise 1, then this cell again.",
+    });
   await engine.exec(["docker", "rm", "-f", plan.c3], { quiet: true }).catch(() => undefined);
-  if (!(await engine.network(plan.other))) await engine.exec(["docker", "network", "create", "-d", "overlay", "--attachable", "--subnet", plan.otherSubnet, plan.other], { quiet: true });
+  if (!(await engine.network(plan.other)))
+    await engine.exec(["docker", "network", "create", "-d", "overlay", "--attachable", "--subnet", plan.otherSubnet, plan.other], { quiet: true });
   await engine.exec(["docker", "run", "-d", "--name", plan.c3, "--network", plan.other, context.image, "sleep", "3600"], { quiet: true });
   context.log(`c3 (${plan.c3}) is running on the private engine; it should reach c1 by name.`);
 };
 
 const troubleshoot: TroubleshootDefinition = {
   symptom: "c3 runs on an overlay network of the private engine and should reach c1 by name, but `ping c1` from c3 fails (bad address).",
-  scenario: "On the private engine (a swarm), the scenario creates a second attachable overlay `ov2` and starts `c3` on it. c3 cannot resolve or reach c1: each overlay is its own segment (its own VNI, namespace and DNS scope). The learner compares c3's networks with c1's (`docker inspect`, `docker network inspect`, the VNIs), names `other-overlay`, and connects c3 to `ov` (`docker network connect`).",
+  scenario:
+    "On the private engine (a swarm), the scenario creates a second attachable overlay `ov2` and starts `c3` on it. c3 cannot resolve or reach c1: each overlay is its own segment (its own VNI, namespace and DNS scope). The learner compares c3's networks with c1's (`docker inspect`, `docker network inspect`, the VNIs), names `other-overlay`, and connects c3 to `ov` (`docker network connect`).",
   causes: {
     "other-overlay": "c3 is on another overlay network: another VXLAN segment, with its own names",
     "not-attachable": "the overlay does not accept containers started with docker run",
@@ -127,10 +135,16 @@ const c3Fixed = async (context: LabContext): Promise<Verdict> => {
   if (!(await engine.container(plan.c3))?.state.running) return fail("c3 is not running.", hints("Run the scenario cell again: it starts c3."));
   const result = await run("docker", ["-H", engine.host, "exec", plan.c3, "ping", "-c", "1", "-W", "2", plan.c1], { reject: false, timeout: 15_000 });
   if (result.exitCode === 0) return pass(`c3 reaches ${plan.c1} by name.`);
-  return fail(`c3 still cannot ping ${plan.c1} by name.`, hints(
-    ["Compare c3 with c1 as Docker sees them: which networks each is on (docker inspect), and what each network is (docker network inspect: driver, subnet, the VXLAN id in its options).", "Names resolve, and frames travel, within one network: c3 needs a leg on c1's network. A running container can join one more network."],
-    `engine.sh\`docker network connect ${plan.network} ${plan.c3}\``,
-  ));
+  return fail(
+    `c3 still cannot ping ${plan.c1} by name.`,
+    hints(
+      [
+        "Compare c3 with c1 as Docker sees them: which networks each is on (docker inspect), and what each network is (docker network inspect: driver, subnet, the VXLAN id in its options).",
+        "Names resolve, and frames travel, within one network: c3 needs a leg on c1's network. A running container can join one more network.",
+      ],
+      `engine.sh\`docker network connect ${plan.network} ${plan.c3}\``,
+    ),
+  );
 };
 
 const checks: CheckDefinition<LabContext>[] = [
@@ -145,9 +159,25 @@ const checks: CheckDefinition<LabContext>[] = [
       if (!plan || !(await engine.answering())) return fail("The private engine is not running.", needSetup);
       const swarm = await swarmState(engine);
       const init = `engine.sh\`docker swarm init --advertise-addr ${plan.advertise} --default-addr-pool ${plan.swarmPool} --default-addr-pool-mask-length 24\``;
-      if (swarm?.LocalNodeState !== "active") return fail(`The engine's swarm state is ${swarm?.LocalNodeState ?? "unknown"}.`, hints(["Overlays need swarm mode: one node can be a swarm on its own (docker swarm init, on the private engine). It needs the address other nodes would reach it at, and a pool for swarm networks' subnets."], swarm?.LocalNodeState === "inactive" ? init : `engine.sh\`docker swarm leave --force\`, then ${init}`), { swarm });
-      if (!swarm.ControlAvailable) return fail("The engine is in a swarm but not a manager.", "A single-node swarm made with `swarm init` is its own manager; leave and init again.");
-      if (swarm.NodeAddr !== plan.advertise) return fail(`The swarm advertises ${swarm.NodeAddr ?? "?"}, not ${plan.advertise}.`, `Use --advertise-addr ${plan.advertise} (docker0 in the engine's namespace): an address that exists there.`, { swarm });
+      if (swarm?.LocalNodeState !== "active")
+        return fail(
+          `The engine's swarm state is ${swarm?.LocalNodeState ?? "unknown"}.`,
+          hints(
+            [
+              "Overlays need swarm mode: one node can be a swarm on its own (docker swarm init, on the private engine). It needs the address other nodes would reach it at, and a pool for swarm networks' subnets.",
+            ],
+            swarm?.LocalNodeState === "inactive" ? init : `engine.sh\`docker swarm leave --force\`, then ${init}`,
+          ),
+          { swarm },
+        );
+      if (!swarm.ControlAvailable)
+        return fail("The engine is in a swarm but not a manager.", "A single-node swarm made with `swarm init` is its own manager; leave and init again.");
+      if (swarm.NodeAddr !== plan.advertise)
+        return fail(
+          `The swarm advertises ${swarm.NodeAddr ?? "?"}, not ${plan.advertise}.`,
+          `Use --advertise-addr ${plan.advertise} (docker0 in the engine's namespace): an address that exists there.`,
+          { swarm },
+        );
       return pass(`Swarm active, this node is the manager, advertising ${swarm.NodeAddr}.`, { swarm });
     },
   },
@@ -162,10 +192,27 @@ const checks: CheckDefinition<LabContext>[] = [
       const engine = new PrivateEngine(context.session, () => undefined);
       const network = await engine.network(plan.network);
       const create = `engine.sh\`docker network create -d overlay --attachable --subnet ${plan.overlay} ${plan.network}\``;
-      if (!network) return fail(`The private engine has no network named ${plan.network}.`, hints(["Exercise 2's network uses the overlay driver, takes your subnet, and must accept containers started with plain docker run (the attachable flag), not only swarm services."], create));
+      if (!network)
+        return fail(
+          `The private engine has no network named ${plan.network}.`,
+          hints(
+            [
+              "Exercise 2's network uses the overlay driver, takes your subnet, and must accept containers started with plain docker run (the attachable flag), not only swarm services.",
+            ],
+            create,
+          ),
+        );
       if (network.driver !== "overlay") return fail(`${plan.network} uses the ${network.driver} driver.`, `Remove it and run ${create}.`);
-      if (!network.attachable) return fail(`${plan.network} is not attachable: plain \`docker run\` containers cannot join it, only swarm services.`, `Remove it (engine.sh\`docker network rm ${plan.network}\`) and create it again with --attachable.`);
-      if (network.ipam.config[0]?.subnet !== plan.overlay) return fail(`${plan.network}'s subnet is ${network.ipam.config[0]?.subnet ?? "none"}, not ${plan.overlay}.`, `Recreate it with --subnet ${plan.overlay}.`);
+      if (!network.attachable)
+        return fail(
+          `${plan.network} is not attachable: plain \`docker run\` containers cannot join it, only swarm services.`,
+          `Remove it (engine.sh\`docker network rm ${plan.network}\`) and create it again with --attachable.`,
+        );
+      if (network.ipam.config[0]?.subnet !== plan.overlay)
+        return fail(
+          `${plan.network}'s subnet is ${network.ipam.config[0]?.subnet ?? "none"}, not ${plan.overlay}.`,
+          `Recreate it with --subnet ${plan.overlay}.`,
+        );
       return pass(`${plan.network}: overlay, scope ${network.scope}, attachable, ${plan.overlay}.`, { scope: network.scope, options: network.options });
     },
   },
@@ -182,12 +229,26 @@ const checks: CheckDefinition<LabContext>[] = [
       for (const name of [plan.c1, plan.c2]) {
         const container = await engine.container(name);
         const runHint = `engine.sh\`docker run -d --name ${name} --network ${plan.network} ${context.image} httpd -f -p 80 -h /var/www\``;
-        if (!container) return fail(`The private engine has no container named ${name}.`, hints([`${name.endsWith("c1") ? "c1" : "c2"} runs on the overlay (by name), from the lab's image, with httpd -f -p 80 -h /var/www, on the private engine (engine.sh).`], runHint));
+        if (!container)
+          return fail(
+            `The private engine has no container named ${name}.`,
+            hints(
+              [
+                `${name.endsWith("c1") ? "c1" : "c2"} runs on the overlay (by name), from the lab's image, with httpd -f -p 80 -h /var/www, on the private engine (engine.sh).`,
+              ],
+              runHint,
+            ),
+          );
         if (!container.state.running) return fail(`${name} is ${container.state.status}.`, `Start it: engine.sh\`docker start ${name}\`.`);
         const address = container.networkSettings.networks[plan.network]?.ipAddress ?? "";
-        if (!address || !inSubnet(address, plan.overlay)) return fail(`${name} has no address on ${plan.network} (${address || "none"}).`, `Remove it and run: ${runHint}.`);
+        if (!address || !inSubnet(address, plan.overlay))
+          return fail(`${name} has no address on ${plan.network} (${address || "none"}).`, `Remove it and run: ${runHint}.`);
         const eth = (await interfaces({ kind: "pid", pid: container.state.pid })).find((i) => i.addresses.some((a) => a.address === address));
-        if (eth?.mtu !== 1450) return fail(`${name}'s overlay interface has MTU ${eth?.mtu ?? "?"}.`, "On an overlay, Docker sets 1450: 50 bytes less than the underlay, for the VXLAN header. Did you set another MTU option?");
+        if (eth?.mtu !== 1450)
+          return fail(
+            `${name}'s overlay interface has MTU ${eth?.mtu ?? "?"}.`,
+            "On an overlay, Docker sets 1450: 50 bytes less than the underlay, for the VXLAN header. Did you set another MTU option?",
+          );
         found[name] = address;
       }
       return pass(`c1 is ${found[plan.c1]} and c2 is ${found[plan.c2]} on ${plan.overlay}, MTU 1450 (1500 - 50 bytes of VXLAN).`, found);
@@ -203,20 +264,33 @@ const checks: CheckDefinition<LabContext>[] = [
       if (!plan) return fail("The lab is not set up.", needSetup);
       const engine = new PrivateEngine(context.session, () => undefined);
       const leg = await overlayLeg(engine, plan);
-      if (!leg) return fail("c1 is not running on the overlay, or the overlay's namespace is not there yet.", "Do exercise 2 first: Docker makes the overlay's namespace when the first container joins.");
-      const vni = leg.vxlan?.kindData?.["id"];
-      if (!leg.peer || !leg.vxlan || typeof vni !== "number") return fail(`No veth peer or vxlan interface in ${leg.namespace}.`, "Is c1 attached to the overlay?");
+      if (!leg)
+        return fail(
+          "c1 is not running on the overlay, or the overlay's namespace is not there yet.",
+          "Do exercise 2 first: Docker makes the overlay's namespace when the first container joins.",
+        );
+      const vni = leg.vxlan?.kindData?.id;
+      if (!leg.peer || !leg.vxlan || typeof vni !== "number")
+        return fail(`No veth peer or vxlan interface in ${leg.namespace}.`, "Is c1 attached to the overlay?");
       const given = (await context.session.answers())["c1-overlay-path"] as { peer?: unknown; bridge?: unknown; vni?: unknown } | undefined;
       const how = hints(
-        [`Pairing across namespaces, as in lab 02: c1's overlay interface says @ifN; N is an ifindex in the overlay's namespace (a file under ${engine.paths.execRoot}/netns, entered with nsenter --net=FILE), not on the host. There, read that link's master, and the vxlan link's id (its VNI).`, "In the overlay's namespace, `ip -j -d link show` (parsed) lists every link with ifindex, master, kind and kindData."],
+        [
+          `Pairing across namespaces, as in lab 02: c1's overlay interface says @ifN; N is an ifindex in the overlay's namespace (a file under ${engine.paths.execRoot}/netns, entered with nsenter --net=FILE), not on the host. There, read that link's master, and the vxlan link's id (its VNI).`,
+          "In the overlay's namespace, `ip -j -d link show` (parsed) lists every link with ifindex, master, kind and kindData.",
+        ],
         'await lab.answer("c1-overlay-path", { peer: peer?.name, bridge: peer?.master, vni: ovLinks.find((l) => l.kind === "vxlan")?.kindData?.id })',
       );
       if (!given || typeof given !== "object") return fail("No answer recorded for c1-overlay-path.", how);
-      if (given.peer !== leg.peer.name) return fail(`${JSON.stringify(given.peer)} is not the peer of c1's overlay interface (@if${leg.inside.peerIfindex}).`, how, { given });
-      if (given.bridge !== leg.peer.master) return fail(`${leg.peer.name} is plugged into another bridge than ${JSON.stringify(given.bridge)}.`, how, { given });
+      if (given.peer !== leg.peer.name)
+        return fail(`${JSON.stringify(given.peer)} is not the peer of c1's overlay interface (@if${leg.inside.peerIfindex}).`, how, { given });
+      if (given.bridge !== leg.peer.master)
+        return fail(`${leg.peer.name} is plugged into another bridge than ${JSON.stringify(given.bridge)}.`, how, { given });
       if (Number(given.vni) !== vni) return fail(`${JSON.stringify(given.vni)} is not the VXLAN id of ${leg.vxlan.name}.`, how, { given });
       const listedVni = (await engine.network(plan.network))?.options["com.docker.network.driver.overlay.vxlanid_list"];
-      return pass(`c1 → ${leg.peer.name} on ${leg.peer.master}, beside ${leg.vxlan.name} (VNI ${vni}, dstport ${String(leg.vxlan.kindData?.["port"] ?? "4789")}) in ${leg.namespace}; docker network inspect lists vxlanid_list=${listedVni ?? "?"}.`, { vni, master: leg.peer.master, listedVni });
+      return pass(
+        `c1 → ${leg.peer.name} on ${leg.peer.master}, beside ${leg.vxlan.name} (VNI ${vni}, dstport ${String(leg.vxlan.kindData?.port ?? "4789")}) in ${leg.namespace}; docker network inspect lists vxlanid_list=${listedVni ?? "?"}.`,
+        { vni, master: leg.peer.master, listedVni },
+      );
     },
   },
   {
@@ -226,10 +300,27 @@ const checks: CheckDefinition<LabContext>[] = [
     points: 1,
     run: async (context) => {
       const given = (await context.session.answers())["ipvlan-available"];
-      if (typeof given !== "boolean") return fail("No answer recorded for ipvlan-available (true or false).", hints(["Try it: in a scratch namespace, make a veth pair and hang an ipvlan link off one end; record whether the kernel accepted it."], 'await lab.answer("ipvlan-available", ipvlanOk)'));
+      if (typeof given !== "boolean")
+        return fail(
+          "No answer recorded for ipvlan-available (true or false).",
+          hints(
+            ["Try it: in a scratch namespace, make a veth pair and hang an ipvlan link off one end; record whether the kernel accepted it."],
+            'await lab.answer("ipvlan-available", ipvlanOk)',
+          ),
+        );
       const truth = await ipvlanAvailable(context.session.ifname("8chk"));
-      if (given !== truth.available) return fail(`You recorded ${given}, but on this kernel ipvlan is ${truth.available ? "available" : `not available (${truth.error})`}.`, "Run the test again and record whether `ip link add … type ipvlan` succeeded.", { truth });
-      return pass(truth.available ? "ipvlan works on this kernel, as you recorded." : `ipvlan is not available on this kernel (${truth.error}), as you recorded: Docker's ipvlan driver would fail here.`, { truth });
+      if (given !== truth.available)
+        return fail(
+          `You recorded ${given}, but on this kernel ipvlan is ${truth.available ? "available" : `not available (${truth.error})`}.`,
+          "Run the test again and record whether `ip link add … type ipvlan` succeeded.",
+          { truth },
+        );
+      return pass(
+        truth.available
+          ? "ipvlan works on this kernel, as you recorded."
+          : `ipvlan is not available on this kernel (${truth.error}), as you recorded: Docker's ipvlan driver would fail here.`,
+        { truth },
+      );
     },
   },
   troubleshootCheck(troubleshoot, { id: "08.c3-fixed", title: "You named why c3 could not reach c1 and fixed it", concepts: [18], points: 3, fixed: c3Fixed }),
@@ -245,7 +336,9 @@ const checks: CheckDefinition<LabContext>[] = [
       if (!plan) return fail("The lab is not set up.", needSetup);
       const engine = new PrivateEngine(context.session, () => undefined);
       const result = await run("docker", ["-H", engine.host, "exec", plan.c1, "ping", "-c", "1", "-W", "2", plan.c2], { reject: false, timeout: 15_000 });
-      return result.exitCode === 0 ? pass(`c1 pinged ${plan.c2} by name over the overlay.`) : fail(`c1 could not ping ${plan.c2} by name.`, "Both must be on the overlay network (exercise 2).");
+      return result.exitCode === 0
+        ? pass(`c1 pinged ${plan.c2} by name over the overlay.`)
+        : fail(`c1 could not ping ${plan.c2} by name.`, "Both must be on the overlay network (exercise 2).");
     },
   },
 ];
@@ -254,7 +347,8 @@ export const lab08: LabDefinition = {
   id: "08",
   slug: "08-overlay",
   title: "Overlay (single-node swarm on a private engine), VXLAN, plugin drivers and ipvlan",
-  summary: "on a private engine: single-node swarm, attachable overlay, the VXLAN interface in its namespace; driver summary, plugins, ipvlan detection; a container on the wrong overlay",
+  summary:
+    "on a private engine: single-node swarm, attachable overlay, the VXLAN interface in its namespace; driver summary, plugins, ipvlan detection; a container on the wrong overlay",
   concepts: [18, 19],
   goals: [
     "make a single-node swarm and an attachable overlay network (on a private engine, never your own)",

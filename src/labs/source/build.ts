@@ -18,24 +18,49 @@ export interface BuiltLab {
   readonly notebookText: string;
 }
 
-const tagsOf: Record<SourceCell["kind"], readonly string[]> = { md: [], code: [], exercise: ["exercise"], predict: ["exercise", "predict"], check: ["graded"], teardown: ["teardown"] };
+const tagsOf: Record<SourceCell["kind"], readonly string[]> = {
+  md: [],
+  code: [],
+  exercise: ["exercise"],
+  predict: ["exercise", "predict"],
+  check: ["graded"],
+  teardown: ["teardown"],
+};
 
 /** A prediction cell as the notebook holds it: the question (from the definition), then the learner's line or the key's. */
 export const predictCellSource = (cell: SourceCell, lab: LabDefinition, file: string, variant: "blank" | "solution"): string => {
   const prediction = lab.predictions?.find((p) => p.id === cell.prediction);
-  if (!prediction) throw new LabSourceError(file, cell.line, `lab ${lab.id} has no prediction \`${cell.prediction}\` (known: ${(lab.predictions ?? []).map((p) => p.id).join(", ") || "none"})`);
-  const body = variant === "solution" ? cell.solution ?? "" : cell.source;
-  if (!body.includes(`lab.predict(${JSON.stringify(prediction.id)}`)) throw new LabSourceError(file, cell.line, `predict cell \`${cell.id}\`'s ${variant === "solution" ? "solution" : "body"} must call lab.predict(${JSON.stringify(prediction.id)}, …)`);
+  if (!prediction)
+    throw new LabSourceError(
+      file,
+      cell.line,
+      `lab ${lab.id} has no prediction \`${cell.prediction}\` (known: ${(lab.predictions ?? []).map((p) => p.id).join(", ") || "none"})`,
+    );
+  const body = variant === "solution" ? (cell.solution ?? "") : cell.source;
+  if (!body.includes(`lab.predict(${JSON.stringify(prediction.id)}`))
+    throw new LabSourceError(
+      file,
+      cell.line,
+      `predict cell \`${cell.id}\`'s ${variant === "solution" ? "solution" : "body"} must call lab.predict(${JSON.stringify(prediction.id)}, …)`,
+    );
   const choices = prediction.choices ? [`// Choose one of: ${prediction.choices.map((c) => JSON.stringify(c)).join(", ")}.`] : [];
-  return [`// Prediction: ${prediction.question}`, ...choices, "// Run this cell before the next ones: a prediction recorded after its observation is refused (it is graded for being on time, not for being right).", body].join("\n");
+  return [
+    `// Prediction: ${prediction.question}`,
+    ...choices,
+    "// Run this cell before the next ones: a prediction recorded after its observation is refused (it is graded for being on time, not for being right).",
+    body,
+  ].join("\n");
 };
 
 // The code of a cell in the notebook (blank) or in the answer key (solution).
 const codeOf = (cell: SourceCell, lab: LabDefinition, file: string, variant: "blank" | "solution"): string =>
-  cell.kind === "check" ? checkCellSource(cell, lab, file)
-  : cell.kind === "predict" ? predictCellSource(cell, lab, file, variant)
-  : cell.kind === "exercise" && variant === "solution" && cell.solution !== undefined ? cell.solution
-  : cell.source;
+  cell.kind === "check"
+    ? checkCellSource(cell, lab, file)
+    : cell.kind === "predict"
+      ? predictCellSource(cell, lab, file, variant)
+      : cell.kind === "exercise" && variant === "solution" && cell.solution !== undefined
+        ? cell.solution
+        : cell.source;
 
 // Predictions and troubleshooting: every prediction has its cell and a later lab.observe; the diagnosis is asked.
 const checkTeachingCells = (cells: readonly SourceCell[], lab: LabDefinition, file: string): void => {
@@ -43,14 +68,18 @@ const checkTeachingCells = (cells: readonly SourceCell[], lab: LabDefinition, fi
     const at = cells.findIndex((cell) => cell.kind === "predict" && cell.prediction === prediction.id);
     if (at < 0) throw new LabSourceError(file, 1, `prediction \`${prediction.id}\` of lab ${lab.id} has no cell (add \`// %% predict ID ${prediction.id}\`)`);
     const observe = `lab.observe(${JSON.stringify(prediction.id)}`;
-    if (!cells.slice(at + 1).some((cell) => cell.kind !== "md" && cell.source.includes(observe))) throw new LabSourceError(file, cells[at]!.line, `prediction \`${prediction.id}\` is never observed: a code cell after it must call ${observe}, …)`);
-    if (cells.slice(0, at).some((cell) => cell.kind !== "md" && (cell.source + (cell.solution ?? "")).includes(observe))) throw new LabSourceError(file, cells[at]!.line, `prediction \`${prediction.id}\` is observed before its cell`);
+    if (!cells.slice(at + 1).some((cell) => cell.kind !== "md" && cell.source.includes(observe)))
+      throw new LabSourceError(file, cells[at]!.line, `prediction \`${prediction.id}\` is never observed: a code cell after it must call ${observe}, …)`);
+    if (cells.slice(0, at).some((cell) => cell.kind !== "md" && (cell.source + (cell.solution ?? "")).includes(observe)))
+      throw new LabSourceError(file, cells[at]!.line, `prediction \`${prediction.id}\` is observed before its cell`);
   }
   if (lab.troubleshoot) {
     const cell = cells.find((c) => c.kind === "exercise" && c.exerciseType === "troubleshoot");
     if (!cell) throw new LabSourceError(file, 1, `lab ${lab.id} has a troubleshooting exercise: add an exercise with type=troubleshoot`);
-    if (!cell.solution?.includes("lab.diagnose(")) throw new LabSourceError(file, cell.line, `the troubleshooting exercise's solution must name the cause with lab.diagnose(…)`);
-    if (!cells.slice(0, cells.indexOf(cell)).some((c) => c.kind === "code" && c.source.includes("lab.scenario()"))) throw new LabSourceError(file, cell.line, "a code cell before the troubleshooting exercise must start it with `await lab.scenario()`");
+    if (!cell.solution?.includes("lab.diagnose("))
+      throw new LabSourceError(file, cell.line, `the troubleshooting exercise's solution must name the cause with lab.diagnose(…)`);
+    if (!cells.slice(0, cells.indexOf(cell)).some((c) => c.kind === "code" && c.source.includes("lab.scenario()")))
+      throw new LabSourceError(file, cell.line, "a code cell before the troubleshooting exercise must start it with `await lab.scenario()`");
   }
 };
 
@@ -60,7 +89,8 @@ export const checkCellSource = (cell: SourceCell, lab: LabDefinition, file: stri
   for (const id of cell.checks) {
     const check = byId.get(id);
     if (!check) throw new LabSourceError(file, cell.line, `lab ${lab.id} has no check \`${id}\` (known: ${lab.checks.map((c) => c.id).join(", ")})`);
-    if (check.hidden) throw new LabSourceError(file, cell.line, `check \`${id}\` is hidden: only the grader runs it, it must not appear in the learner notebook`);
+    if (check.hidden)
+      throw new LabSourceError(file, cell.line, `check \`${id}\` is hidden: only the grader runs it, it must not appear in the learner notebook`);
   }
   const call = `await lab.check(${cell.checks.map((id) => JSON.stringify(id)).join(", ")});`;
   if (cell.checks.length === 0) return `// All graded checks of this lab (your instructor's grader runs them again, with hidden ones).\n${call}`;
@@ -73,7 +103,15 @@ const sourceLines = (text: string): string[] => (text === "" ? [] : text.split(/
 
 // JSON with sorted keys, as nbformat.write (json.dumps(sort_keys=True, indent=1, ensure_ascii=False)).
 const sortKeys = (value: unknown): unknown =>
-  Array.isArray(value) ? value.map(sortKeys) : value && typeof value === "object" ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys((value as Record<string, unknown>)[key])])) : value;
+  Array.isArray(value)
+    ? value.map(sortKeys)
+    : value && typeof value === "object"
+      ? Object.fromEntries(
+          Object.keys(value)
+            .sort()
+            .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
+        )
+      : value;
 
 /** The notebook metadata every lab carries (kernel, language, which lab it is). */
 export const notebookMetadata = (lab: LabDefinition): Record<string, unknown> => ({
@@ -88,10 +126,12 @@ export const buildLab = (cells: readonly SourceCell[], lab: LabDefinition, file:
   const visible = lab.checks.filter((check) => !check.hidden).map((check) => check.id);
   const graded = new Set(cells.flatMap((cell) => cell.checks));
   const missing = visible.filter((id) => !graded.has(id));
-  if (missing.length) throw new LabSourceError(file, 1, `visible check(s) ${missing.join(", ")} of lab ${lab.id} have no graded cell (add \`// %% check ID ${missing[0]}\`)`);
+  if (missing.length)
+    throw new LabSourceError(file, 1, `visible check(s) ${missing.join(", ")} of lab ${lab.id} have no graded cell (add \`// %% check ID ${missing[0]}\`)`);
   for (const cell of cells) {
     const unknown = cell.concepts.filter((concept) => !lab.concepts.includes(concept));
-    if (unknown.length) throw new LabSourceError(file, cell.line, `concept(s) ${unknown.join(", ")} are not among lab ${lab.id}'s concepts (${lab.concepts.join(", ")})`);
+    if (unknown.length)
+      throw new LabSourceError(file, cell.line, `concept(s) ${unknown.join(", ")} are not among lab ${lab.id}'s concepts (${lab.concepts.join(", ")})`);
   }
   checkTeachingCells(cells, lab, file);
   const nbCells = cells.map((cell) => {
@@ -127,7 +167,11 @@ export const moduleOf = (cells: readonly SourceCell[], lab: LabDefinition, file:
         continue;
       }
       const names = imports.get(match[2]!) ?? new Set<string>();
-      for (const name of match[1]!.split(",").map((n) => n.trim()).filter(Boolean)) names.add(name);
+      for (const name of match[1]!
+        .split(",")
+        .map((n) => n.trim())
+        .filter(Boolean))
+        names.add(name);
       imports.set(match[2]!, names);
       body.push("");
     }

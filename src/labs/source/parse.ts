@@ -117,10 +117,12 @@ export const parseLabSource = (text: string, file = "lab source"): SourceCell[] 
     const { concepts, words, type } = attributes(rest, (m) => fail(at, m));
     if (kind !== "check" && kind !== "predict" && words.length) fail(at, `unexpected \`${words.join(" ")}\` after the cell id`);
     if (type && kind !== "exercise") fail(at, "type= belongs on an exercise marker");
-    if (kind === "predict" && (words.length !== 1 || !/^[\w-]+$/.test(words[0]!))) fail(at, `predict cell \`${id}\` names one prediction id: \`// %% predict ${id} PREDICTION-ID\``);
+    if (kind === "predict" && (words.length !== 1 || !/^[\w-]+$/.test(words[0]!)))
+      fail(at, `predict cell \`${id}\` names one prediction id: \`// %% predict ${id} PREDICTION-ID\``);
     if (kind === "solution") {
       const exercise = cells.at(-1);
-      if (!exercise || (exercise.kind !== "exercise" && exercise.kind !== "predict") || exercise.id !== id || exercise.solution !== undefined) fail(at, `solution \`${id}\` must follow exercise \`${id}\``);
+      if (!exercise || (exercise.kind !== "exercise" && exercise.kind !== "predict") || exercise.id !== id || exercise.solution !== undefined)
+        fail(at, `solution \`${id}\` must follow exercise \`${id}\``);
       if (concepts.length) fail(at, "put concepts on the exercise marker, not on its solution");
       cells[cells.length - 1] = { ...exercise!, solution: body };
     } else if (kind === "predict") {
@@ -130,13 +132,22 @@ export const parseLabSource = (text: string, file = "lab source"): SourceCell[] 
       if (kind === "check" && body !== "") fail(at, `check cell \`${id}\` is written from the lab definition: leave its body empty`);
       if (body === "" && kind !== "check") fail(at, `${kind} cell \`${id}\` is empty`);
       if (kind === "check" && words.some((w) => !/^\d\d\.[\w-]+$/.test(w))) fail(at, `check ids look like 03.masquerade, got \`${words.join(" ")}\``);
-      cells.push({ kind: kind as CellKind, id, source: body, checks: kind === "check" ? words : [], concepts, line: at, ...(type ? { exerciseType: type } : {}) });
+      cells.push({
+        kind: kind as CellKind,
+        id,
+        source: body,
+        checks: kind === "check" ? words : [],
+        concepts,
+        line: at,
+        ...(type ? { exerciseType: type } : {}),
+      });
     }
     i = end;
   }
   const seen = new Set<string>();
   for (const cell of cells) {
-    if (cell.kind === "predict" && cell.solution === undefined) fail(cell.line, `predict cell \`${cell.id}\` needs a \`// %% solution ${cell.id}\` (the answer key must predict too)`);
+    if (cell.kind === "predict" && cell.solution === undefined)
+      fail(cell.line, `predict cell \`${cell.id}\` needs a \`// %% solution ${cell.id}\` (the answer key must predict too)`);
     if (seen.has(cell.id)) fail(cell.line, `cell id \`${cell.id}\` is used twice`);
     seen.add(cell.id);
   }

@@ -13,12 +13,24 @@ export const labsTable = (labs: readonly LabDefinition[]): string =>
 export const coverageTable = (labs: readonly LabDefinition[], cells: ReadonlyMap<string, readonly SourceCell[]>): string => {
   const rows = Object.entries(concepts).map(([key, text]) => {
     const concept = Number(key);
-    const teaching = labs.map((lab) => ({ lab, cells: (cells.get(lab.id) ?? []).filter((cell) => cell.concepts.includes(concept)), checks: lab.checks.filter((check) => check.concepts.includes(concept)) })).filter((t) => t.cells.length || t.checks.length);
+    const teaching = labs
+      .map((lab) => ({
+        lab,
+        cells: (cells.get(lab.id) ?? []).filter((cell) => cell.concepts.includes(concept)),
+        checks: lab.checks.filter((check) => check.concepts.includes(concept)),
+      }))
+      .filter((t) => t.cells.length || t.checks.length);
     const several = teaching.length > 1;
     const cellIds = teaching.map((t) => `${several ? `${t.lab.id}: ` : ""}${t.cells.map((c) => code(c.id)).join(", ")}`).join("; ");
     const checks = teaching.flatMap((t) => t.checks);
-    const visible = checks.filter((c) => !c.hidden).map((c) => code(c.id)).join(", ");
-    const hidden = checks.filter((c) => c.hidden).map((c) => code(c.id)).join(", ");
+    const visible = checks
+      .filter((c) => !c.hidden)
+      .map((c) => code(c.id))
+      .join(", ");
+    const hidden = checks
+      .filter((c) => c.hidden)
+      .map((c) => code(c.id))
+      .join(", ");
     return `| ${concept} | ${text} | ${teaching.map((t) => t.lab.id).join(", ") || "**none**"} | ${cellIds} | ${visible}${hidden ? `; hidden ${hidden}` : ""} |`;
   });
   return ["| # | concept | lab | cell id | check id |", "|---|---|---|---|---|", ...rows].join("\n");
@@ -29,7 +41,7 @@ export const exerciseCounts = (cells: readonly SourceCell[]): Record<string, num
   const counts: Record<string, number> = { predict: cells.filter((c) => c.kind === "predict").length };
   for (const type of exerciseTypes) counts[type] = cells.filter((c) => c.kind === "exercise" && c.exerciseType === type).length;
   const untyped = cells.filter((c) => c.kind === "exercise" && !c.exerciseType).length;
-  if (untyped) counts["untyped"] = untyped;
+  if (untyped) counts.untyped = untyped;
   return counts;
 };
 
@@ -49,7 +61,8 @@ export const detailsSection = (labs: readonly LabDefinition[], cells: ReadonlyMa
     if (lab.goals?.length) lines.push("After this lab you can:", "", ...lab.goals.map((goal) => `- ${goal}`), "");
     if (lab.troubleshoot) lines.push(`**Troubleshooting.** ${lab.troubleshoot.scenario}`, "");
     if (lab.predictions?.length) lines.push("**Predictions.**", "", ...lab.predictions.map((p) => `- ${p.question}`), "");
-    if (!lab.goals?.length && !lab.troubleshoot && !lab.predictions?.length) lines.push("(Not yet reworked to predict → observe → explain: no goals, predictions or troubleshooting exercise yet.)", "");
+    if (!lab.goals?.length && !lab.troubleshoot && !lab.predictions?.length)
+      lines.push("(Not yet reworked to predict → observe → explain: no goals, predictions or troubleshooting exercise yet.)", "");
     return lines.join("\n").trimEnd();
   });
   return [
