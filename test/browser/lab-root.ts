@@ -64,13 +64,14 @@ export const labRootRun = async (root: string): Promise<LabRootRun> => {
   if (process.execPath !== "/usr/bin/node")
     throw new Error(`The tests run on ${process.execPath}, but the JupyterLab root binds /usr/bin/node: run them with /usr/bin/node.`);
   const scratch = await mkdtemp(join(tmpdir(), "dnl-jlab-root-"));
+  // The root's /tmp first: a checkout under /tmp (CI may clone there) is bound after it, so it stays visible.
   const binds: RootfsBind[] = [
+    { source: scratch, target: "/tmp" },
     { source: repoRoot },
     { source: "/usr/bin/node", readOnly: true },
     { source: "/usr/lib/node_modules/npm", readOnly: true },
     { source: hostBusybox, target: `${hostBin}/busybox`, readOnly: true },
     { source: hostDockerSocket(), target: "/run/docker.sock" },
-    { source: scratch, target: "/tmp" },
   ];
   return {
     root,
