@@ -13,7 +13,9 @@ import { formatCommand, run, timeouts, type RunResult } from "../exec/run.js";
 import { namePrefix } from "../ownership.js";
 import { parseIpAddr } from "../parse/ip-addr.js";
 import type { DockerContainer, DockerNetwork, IpInterface } from "../parse/models.js";
-import { display, pictureBundle } from "../render/display.js";
+import { display, jupyterDisplay, pictureBundle } from "../render/display.js";
+import { showDiff } from "../render/topology-diff.js";
+import type { TopologyDiff } from "../topology/diff.js";
 import { topologySvg } from "../render/topology-plot.js";
 import { stateDir } from "../setup/paths.js";
 import { toolboxImage } from "../setup/image.js";
@@ -321,6 +323,18 @@ export class PrivateEngine {
     const topology = await this.topology();
     const svg = topologySvg(topology, { title });
     display(pictureBundle(`[topology of the private engine: ${topology.containers.length} container(s)]`, svg));
+  }
+
+  /**
+   * Run one step and show what it changed in this engine's world (its namespace plays the host), as text and as the
+   * picture with the changes in red, like `lab.step`: `await engine.step("restart with --bip", () => engine.restart({ … }))`.
+   */
+  async step(title: string, work: () => Promise<unknown>): Promise<TopologyDiff> {
+    const before = await this.topology();
+    await work();
+    const diff = showDiff(before, await this.topology(), { title });
+    // Shown already: the project kernel displays nothing for it as a cell's last value.
+    return Object.defineProperty(diff, jupyterDisplay, { value: () => null, enumerable: false });
   }
 
   /** Stop the engine and remove everything it made (also after a failed start). */

@@ -53,17 +53,18 @@ const ifconfigOut = await lab.sh`busybox ifconfig docker0`;
 lab.view(ifconfigOut, parseIfconfig(ifconfigOut.stdout).value.map((i) => ({ name: i.name, mac: i.mac, addresses: i.addresses, mtu: i.mtu })), "the seed's ifconfig (busybox's): no link kind");
 
 /* %% md ex1-md
-### Exercise 1 · docker0's link kind
+### Exercise 1 · the link behind Docker's default network
 
-`ifconfig` cannot tell a bridge from a network card; `ip -d link` can. Record docker0's link kind as `"docker0-kind"`.
+`ifconfig` cannot tell a bridge from a network card; `ip -d link` can. But is docker0 really the link Docker uses? Join two sources: Docker names the Linux bridge of its default network (`bridge`) in that network's Options (`docker network inspect bridge`, parsed with `parseNetworkInspect`: `options["com.docker.network.bridge.name"]`), and the kernel says what kind of link that is. Record that link's kind as `"docker0-kind"`.
 */
 
-// %% exercise ex1 type=record concepts=1
-// Exercise 1: record docker0's link kind.
-// await lab.answer("docker0-kind", ...);
+// %% exercise ex1 type=reason concepts=1
+// Exercise 1: record the kind of the link Docker's default network uses, as "docker0-kind".
 // %% solution ex1
-// Exercise 1: record docker0's link kind.
-await lab.answer("docker0-kind", docker0.kind);
+// Exercise 1: record the kind of the link Docker's default network uses, as "docker0-kind".
+const [defaultNet] = parseNetworkInspect((await lab.sh`docker network inspect bridge`).stdout).value;
+const [defaultLink] = parseIpLink((await lab.sh`ip -j -d link show ${defaultNet.options["com.docker.network.bridge.name"]}`).stdout).value;
+await lab.answer("docker0-kind", defaultLink.kind);
 
 // %% check ex1-check 01.docker0-is-bridge
 

@@ -70,14 +70,19 @@ await lab.observe("fresh-docker0", async () => fresh.addresses.filter((a) => a.f
 
 Seed 002's recipe is to change the engine's options and restart it. Here `engine.restart(options)` does that: it stops the private `dockerd` and starts it again with the options you give, as `daemon.json` would (`bip`, `defaultAddressPools`: a list of `{ base, size }`, `mtu`…). It prints the real `dockerd` command line.
 
-Restart it so that docker0 gets the address `bip` (docker0's **own address with its prefix**, …**.1**\/24, not the network address), and new networks without `--subnet` come from `pool` in pieces of 64 addresses.
+Restart it so that docker0 gets the address `bip` (docker0's **own address with its prefix**, …**.1**\/24, not the network address), and new networks without `--subnet` come from `pool` in pieces of 64 addresses. Do it inside `engine.step(…)`: like `lab.step`, it shows what changed in the engine's namespace, in red.
 */
 
 // %% exercise ex1 type=build concepts=17
 // Exercise 1: restart the private engine with bip and a default address pool (base: pool, pieces of 64 addresses).
+await engine.step("the engine restarts with a new docker0 address", async () => {
+  // your restart here
+});
 // %% solution ex1
 // Exercise 1: restart the private engine with bip and a default address pool (base: pool, pieces of 64 addresses).
-await engine.restart({ bip: bip, defaultAddressPools: [{ base: pool, size: 26 }] });
+await engine.step("the engine restarts with a new docker0 address", async () => {
+  await engine.restart({ bip: bip, defaultAddressPools: [{ base: pool, size: 26 }] });
+});
 
 // %% code ex1-self
 // Self-check: docker0 now has the new address.
@@ -128,16 +133,21 @@ Create `custom` on the private engine with
 - the range `ipRange` as the part Docker hands out by itself (the upper half, .128-.255), so the lower half is yours for fixed addresses;
 - the driver options (`-o`) `com.docker.network.driver.mtu` = 1400 and `com.docker.network.bridge.name` = `bridgeName` (instead of a generated `br-<id>`).
 
-Then run two containers on it with `httpd -f -p 80 -h /var/www`: `dyn` with no address of yours, and `fixed` at the static address `staticIp`.
+Then run two containers on it with `httpd -f -p 80 -h /var/www`: `dyn` with no address of yours, and `fixed` at the static address `staticIp`. All of it inside the `engine.step` of the exercise cell.
 */
 
 // %% exercise ex3 type=build concepts=17
 // Exercise 3: create `custom`; run `dyn` (no address of yours) and `fixed` (at staticIp) on it.
+await engine.step("custom, dyn and fixed", async () => {
+  // your commands here
+});
 // %% solution ex3
 // Exercise 3: create `custom`; run `dyn` (no address of yours) and `fixed` (at staticIp) on it.
-await engine.sh`docker network create --subnet ${subnet} --gateway ${gateway} --ip-range ${ipRange} -o com.docker.network.driver.mtu=1400 -o com.docker.network.bridge.name=${bridgeName} ${custom}`;
-await engine.sh`docker run -d --name ${dyn} --network ${custom} ${lab.image} httpd -f -p 80 -h /var/www`;
-await engine.sh`docker run -d --name ${fixed} --network ${custom} --ip ${staticIp} ${lab.image} httpd -f -p 80 -h /var/www`;
+await engine.step("custom, dyn and fixed", async () => {
+  await engine.sh`docker network create --subnet ${subnet} --gateway ${gateway} --ip-range ${ipRange} -o com.docker.network.driver.mtu=1400 -o com.docker.network.bridge.name=${bridgeName} ${custom}`;
+  await engine.sh`docker run -d --name ${dyn} --network ${custom} ${lab.image} httpd -f -p 80 -h /var/www`;
+  await engine.sh`docker run -d --name ${fixed} --network ${custom} --ip ${staticIp} ${lab.image} httpd -f -p 80 -h /var/www`;
+});
 
 /* %% md mtu-md
 What MTU does dyn's eth0 have now? Predict, then look inside both containers:

@@ -89,16 +89,21 @@ await lab.predict("overlay-mtu", "1500, as on a bridge");
 /* %% md ex2-task
 ### Exercise 2 · create `ov` and run c1 and c2 on it
 
-On the private engine: an overlay network named by `ov`, with the subnet `overlaySubnet`, that containers started with plain `docker run` may join (not only swarm services: the *attachable* flag). Then `c1` and `c2` on it, each with `httpd -f -p 80 -h /var/www`.
+On the private engine: an overlay network named by `ov`, with the subnet `overlaySubnet`, that containers started with plain `docker run` may join (not only swarm services: the *attachable* flag). Then `c1` and `c2` on it, each with `httpd -f -p 80 -h /var/www`. Inside the `engine.step` of the exercise cell: it shows what appeared in the engine's namespace (look for docker_gwbridge).
 */
 
 // %% exercise ex2 type=build concepts=18
 // Exercise 2: create the attachable overlay `ov`; run c1 and c2 on it.
+await engine.step("the overlay ov, c1 and c2", async () => {
+  // your commands here
+});
 // %% solution ex2
 // Exercise 2: create the attachable overlay `ov`; run c1 and c2 on it.
-await engine.sh`docker network create -d overlay --attachable --subnet ${overlaySubnet} ${ov}`;
-await engine.sh`docker run -d --name ${c1} --network ${ov} ${lab.image} httpd -f -p 80 -h /var/www`;
-await engine.sh`docker run -d --name ${c2} --network ${ov} ${lab.image} httpd -f -p 80 -h /var/www`;
+await engine.step("the overlay ov, c1 and c2", async () => {
+  await engine.sh`docker network create -d overlay --attachable --subnet ${overlaySubnet} ${ov}`;
+  await engine.sh`docker run -d --name ${c1} --network ${ov} ${lab.image} httpd -f -p 80 -h /var/www`;
+  await engine.sh`docker run -d --name ${c2} --network ${ov} ${lab.image} httpd -f -p 80 -h /var/www`;
+});
 
 // %% code ex2-self
 // Self-check: c1's interfaces (busybox ip, parsed): eth0 on the overlay, eth1 on docker_gwbridge.

@@ -76,6 +76,13 @@ describe("labs that teach, not transcribe", () => {
       expect(exercises.filter((c) => c.exerciseType === "record").length * 3).toBeLessThanOrEqual(exercises.length);
       expect(lab.checks.filter((c) => c.role === "troubleshoot")).toHaveLength(1);
       expect(lab.checks.filter((c) => c.role === "predictions")).toHaveLength(1);
+      // Every concept the lab teaches (safe cleanup aside) has an exercise that is more than recording a field.
+      for (const concept of lab.concepts.filter((c) => c !== 19)) {
+        expect(
+          exercises.some((c) => c.exerciseType !== "record" && c.concepts.includes(concept)),
+          `lab ${id}, concept ${concept}`,
+        ).toBe(true);
+      }
     });
   }
 });

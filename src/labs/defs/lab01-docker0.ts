@@ -136,7 +136,7 @@ const checks: CheckDefinition<LabContext>[] = [
   {
     id: "01.docker0-is-bridge",
     concepts: [1],
-    title: "You found that docker0 is a Linux bridge",
+    title: "You found that the link behind Docker's default network (docker0) is a Linux bridge",
     points: 1,
     run: async (context) => {
       const { ifname, iface } = await defaultBridge();
@@ -144,14 +144,16 @@ const checks: CheckDefinition<LabContext>[] = [
       if (!iface)
         return fail(`There is no ${ifname} interface on this host.`, "Is the engine running with its default bridge? Run `npx docker-net-lab doctor`.");
       const look = hints(
-        ["A link's kind (bridge, veth, macvlan…) is in the details `ip -d link` prints: the parsed link's `kind` field."],
-        'await lab.answer("docker0-kind", docker0.kind)',
+        [
+          "Two sources: the Options of Docker's network `bridge` name its Linux bridge; the kernel's link details (`ip -d link`, parsed: `kind`) say what kind of link that is (bridge, veth, macvlan…).",
+        ],
+        'await lab.answer("docker0-kind", parseIpLink((await lab.sh`ip -j -d link show docker0`).stdout).value[0]?.kind)',
       );
       if (given === undefined) return fail("No answer recorded for docker0-kind.", look);
       if (given !== iface.kind)
         return fail(
           `You recorded "${String(given)}", but ${ifname}'s link kind is something else.`,
-          hints(["Look at the `kind` field of the parsed link (from linkinfo.info_kind), not at its name."], 'await lab.answer("docker0-kind", docker0.kind)'),
+          hints(["Look at the `kind` field of the parsed link (from linkinfo.info_kind), not at its name."], look.command),
           { given },
         );
       return pass(`${ifname} is a ${iface.kind}, as you recorded.`, { ifname, kind: iface.kind });
