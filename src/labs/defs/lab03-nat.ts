@@ -1,26 +1,30 @@
 // Lab 03 · NAT and port publishing (curriculum concepts 7, 8, 9): MASQUERADE, DNAT, FORWARD accept, docker-proxy, hairpin.
 import { chmod, mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { fail, pass, type CheckDefinition } from "../../checks/check.js";
+import { fail, hints, pass, type CheckDefinition, type Verdict } from "../../checks/check.js";
 import { findContainer, findNetwork } from "../../docker/adapter.js";
 import { run } from "../../exec/run.js";
 import type { IptablesRule } from "../../parse/models.js";
 import { inSubnet } from "../../topology/ipv4.js";
 import { hairpinMasquerade, portPaths } from "../../topology/engine-facts.js";
-import type { LabContext, LabDefinition } from "../definition.js";
+import type { LabContext, LabDefinition, PredictionDefinition, TroubleshootDefinition } from "../definition.js";
 import { publishedPort, readEngineView } from "../engine-view.js";
 import { freePort, freeSubnet, hostAddress, readParams } from "../free.js";
 import { tableRules } from "../host-facts.js";
 import { deleteLink, deleteNetns, linkExists, netnsNames } from "../kernel-objects.js";
+import { predictionsCheck } from "../predictions.js";
 import type { LabSession } from "../session.js";
+import { troubleshootCheck } from "../troubleshoot.js";
 
 /** Kernel names of the "internet" namespace and its host end. */
 export const internetNames = (session: LabSession) => ({ ns: session.ifname("3in"), hostEnd: session.ifname("3h") });
 
 // What setup chose for this session.
-const params = async (session: LabSession): Promise<{ port: number; internet: string } | null> => {
+const params = async (session: LabSession): Promise<{ port: number; internet: string; pubPort: number; web2Port: number } | null> => {
   const p = await readParams(session);
-  return typeof p["web-port"] === "number" && typeof p.internet === "string" ? { port: p["web-port"], internet: p.internet } : null;
+  return typeof p["web-port"] === "number" && typeof p.internet === "string" && typeof p["pub-port"] === "number" && typeof p["web2-port"] === "number"
+    ? { port: p["web-port"], internet: p.internet, pubPort: p["pub-port"], web2Port: p["web2-port"] }
+    : null;
 };
 
 // A match option (`--dport`) of a rule, whatever module carries it.
@@ -48,8 +52,111 @@ const pidsIn = async (ns: string): Promise<number[]> =>
 const webAddress = async (context: LabContext): Promise<string | null> =>
   (await findContainer(context.session.name("web")))?.networkSettings.networks.bridge?.ipAddress || null;
 
-const webHint = (context: LabContext, port: number | string): string =>
-  `Run: lab.sh\`docker run -d --name ${context.session.name("web")} -p 127.0.0.1:${port}:80 ${context.image} httpd -f -p 80 -h /var/www\` (loopback only: 127.0.0.1 before the port).`;
+const webHint = (context: LabContext, port: number | string) =>
+  hints(
+    [
+      "web is exercise 2's container: the lab's web server (httpd -f -p 80 -h /var/www) on the default bridge, its port 80 published on the host's loopback only, at the port chosen for you (-p HOST_IP:HOST_PORT:CONTAINER_PORT).",
+    ],
+    `lab.sh\`docker run -d --name ${context.session.name("web")} -p 127.0.0.1:${port}:80 ${context.image} httpd -f -p 80 -h /var/www\``,
+  );
+
+// pub: a container published on the lab-made address of the internet link (only the internet namespace reaches it).
+const pubHint = (context: LabContext, hostSide: string, port: number) =>
+  hints(
+    [`pub is exercise 7's container: the same web server, published on the host's address of the internet link (${hostSide}), not on 127.0.0.1, at pubPort.`],
+    `lab.sh\`docker run -d --name ${context.session.name("pub")} -p ${hostSide}:${port}:80 ${context.image} httpd -f -p 80 -h /var/www\``,
+  );
+
+// Does the internet namespace (or the host) get a page from http://address:port/?
+const internetFetch = async (context: LabContext, url: string): Promise<boolean> =>
+  (await run("ip", ["netns", "exec", internetNames(context.session).ns, "busybox", "wget", "-q", "-O", "/dev/null", url], { reject: false, timeout: 15_000 }))
+    .exitCode === 0;
+
+const predictions: PredictionDefinition[] = [
+  {
+    id: "loopback-path",
+    question: "The notebook (on the host) requests http://127.0.0.1:port/, web's published port. What answers the request first?",
+    choices: ["a DNAT rule in the kernel", "docker-proxy, a process of the engine", "nothing: 127.0.0.1 cannot reach a container"],
+    explain:
+      "It depends on the engine's userland proxy. With it (the default), nat OUTPUT leaves 127.0.0.0/8 alone and docker-proxy, listening on 127.0.0.1:port, copies the bytes to web:80. Without it (--userland-proxy=false), nat OUTPUT sends 127.0.0.1 through the DNAT rule too.",
+  },
+  {
+    id: "internet-sees",
+    question: "web (172.17.0.x) requests the internet server. Which source address will the server see?",
+    choices: ["web's own 172.17.0.x", "the host's address on the internet link (hostSide)", "docker0's 172.17.0.1"],
+    explain:
+      "The request leaves docker0, the host routes it to the internet link, and on the way out nat POSTROUTING's MASQUERADE rewrites its source to the outgoing interface's address. conntrack remembers the rewrite and undoes it for the replies.",
+  },
+  {
+    id: "dnat-first-packet",
+    question:
+      "The internet namespace makes three requests (three TCP connections) to pub's published port. By how many packets will that port's DNAT rule counter grow?",
+    explain:
+      "A nat rule sees only the first packet of a connection (the SYN): conntrack records the translation and applies it to every later packet and to the replies without asking the nat table again. Three connections, three packets, however many bytes follow.",
+  },
+];
+
+// Troubleshooting: web2 is published, but on a container port nothing listens on.
+const publishWrong = async (context: LabContext): Promise<void> => {
+  const p = await params(context.session);
+  if (!p) throw new Error("lab 03's setup has not run");
+  const name = context.session.name("web2");
+  await run("docker", ["rm", "-f", name], { reject: false });
+  await run("docker", [
+    "run",
+    "-d",
+    "--name",
+    name,
+    ...context.session.labelArgs,
+    "-p",
+    `127.0.0.1:${p.web2Port}:8080`,
+    context.image,
+    "httpd",
+    "-f",
+    "-p",
+    "80",
+    "-h",
+    "/var/www",
+  ]);
+  context.log(`web2 (${name}) is running its web server; Docker lists 127.0.0.1:${p.web2Port} for it.`);
+};
+
+const troubleshoot: TroubleshootDefinition = {
+  symptom: "web2 runs its web server and Docker lists a published port for it (127.0.0.1:web2Port), but a request to that port gets no page.",
+  scenario:
+    "The scenario cell starts `web2` with `-p 127.0.0.1:PORT:8080` while its web server listens on 80. The learner reads the PORTS column of `docker ps` (`127.0.0.1:PORT->8080/tcp`, the seed's view), the DNAT rule's `--to-destination` (`…:8080`), and what listens inside web2 (`netstat -ltn`: port 80), names `wrong-container-port`, and publishes it again on port 80.",
+  causes: {
+    "wrong-container-port": "the published port leads to a container port nothing listens on",
+    "wrong-host-address": "the port is published on another host address than the one requested",
+    "no-forward-accept": "the FORWARD chain drops the rewritten packets",
+    "server-stopped": "web2's web server is not running",
+  },
+  cause: "wrong-container-port",
+  breakIt: publishWrong,
+};
+
+// Does 127.0.0.1:web2Port answer? Symptoms only, never the cause.
+const web2Fixed = async (context: LabContext): Promise<Verdict> => {
+  const p = await params(context.session);
+  if (!p) return noSetup;
+  const name = context.session.name("web2");
+  if (!(await findContainer(name))?.state.running) return fail("web2 is not running.", hints("Run the scenario cell again: it starts web2."));
+  // curl, not fetch: against docker-proxy with nothing behind it, Node's fetch can wait on a socket that keeps no
+  // handle alive, and the CLI then exits (code 13) in the middle of its checks.
+  const ok =
+    (await run("curl", ["-sf", "-o", "/dev/null", "--max-time", "3", `http://127.0.0.1:${p.web2Port}/`], { reject: false, timeout: 10_000 })).exitCode === 0;
+  if (ok) return pass(`http://127.0.0.1:${p.web2Port}/ answers.`);
+  return fail(
+    `http://127.0.0.1:${p.web2Port}/ still gets no page.`,
+    hints(
+      [
+        "Follow the request: which host address and port are published, to which container port (the PORTS column of `docker ps`, `docker port`, the DNAT rule's --to-destination), and on which port the server inside really listens (`netstat -ltn` inside web2).",
+        "A published port's mapping is fixed when the container is created: remove web2 and run it again with the right -p.",
+      ],
+      `lab.sh\`docker rm -f ${name}\`; lab.sh\`docker run -d --name ${name} -p 127.0.0.1:${p.web2Port}:80 ${context.image} httpd -f -p 80 -h /var/www\``,
+    ),
+  );
+};
 const noSetup = fail("The lab's setup has not run in this session.", "Run the setup cell at the top of the notebook.");
 
 const checks: CheckDefinition<LabContext>[] = [
@@ -69,7 +176,12 @@ const checks: CheckDefinition<LabContext>[] = [
       if (given === undefined)
         return fail(
           "No answer recorded for masquerade-source.",
-          'In the parsed nat table, find the POSTROUTING rule with target MASQUERADE and outInterface "!docker0"; record its source: await lab.answer("masquerade-source", rule.source).',
+          hints(
+            [
+              'Outbound NAT is done in nat POSTROUTING: the rule whose target is MASQUERADE and that leaves traffic staying on docker0 alone (outInterface "!docker0"). Its source (-s) says whose packets it rewrites.',
+            ],
+            'await lab.answer("masquerade-source", (await natRules()).find((r) => r.chain === "POSTROUTING" && r.target === "MASQUERADE" && r.outInterface === "!docker0")?.source)',
+          ),
         );
       if (given !== rule.source)
         return fail(
@@ -90,9 +202,9 @@ const checks: CheckDefinition<LabContext>[] = [
       if (!p) return noSetup;
       const web = await findContainer(context.session.name("web"));
       if (!web) return fail(`No container named ${context.session.name("web")}.`, webHint(context, p.port));
-      if (!web.state.running) return fail(`web exists but is ${web.state.status}.`, `Remove it and run it again: ${webHint(context, p.port)}`);
+      if (!web.state.running) return fail(`web exists but is ${web.state.status}.`, webHint(context, p.port));
       const bindings = web.networkSettings.ports["80/tcp"] ?? [];
-      if (bindings.length === 0) return fail("web's port 80 is not published.", `Add -p 127.0.0.1:${p.port}:80. ${webHint(context, p.port)}`);
+      if (bindings.length === 0) return fail("web's port 80 is not published.", webHint(context, p.port));
       const wrong = bindings.find((b) => b.hostIp !== "127.0.0.1");
       if (wrong)
         return fail(
@@ -126,7 +238,12 @@ const checks: CheckDefinition<LabContext>[] = [
       if (given === undefined)
         return fail(
           "No answer recorded for dnat-to.",
-          'Find the DOCKER-chain rule with target DNAT and --dport equal to your port; record targetOptions["to-destination"]: await lab.answer("dnat-to", …).',
+          hints(
+            [
+              "Port publishing is a DNAT rule in the nat table's DOCKER chain: the one whose --dport is your port. Its --to-destination says where the packet goes instead.",
+            ],
+            'await lab.answer("dnat-to", (await natRules()).find((r) => r.chain === "DOCKER" && r.target === "DNAT" && r.matches.some((m) => m.options["dport"] === String(port)))?.targetOptions["to-destination"])',
+          ),
         );
       if (given !== to)
         return fail(
@@ -155,7 +272,10 @@ const checks: CheckDefinition<LabContext>[] = [
       if (answers["loopback-status"] !== 200)
         return fail(
           `loopback-status is ${JSON.stringify(answers["loopback-status"])}, expected 200.`,
-          `From the host, fetch http://127.0.0.1:${p.port}/ and record response.status: await lab.answer("loopback-status", r.status).`,
+          hints(
+            ["The notebook runs on the host: request http://127.0.0.1:port/ from it (fetch) and keep the HTTP status."],
+            `await lab.answer("loopback-status", (await fetch("http://127.0.0.1:${p.port}/")).status)`,
+          ),
         );
       if (fromHost.route === "unreachable")
         return fail(
@@ -177,7 +297,10 @@ const checks: CheckDefinition<LabContext>[] = [
       if (!pids.includes(Number(answers["proxy-pid"])))
         return fail(
           `proxy-pid is ${JSON.stringify(answers["proxy-pid"])}, but docker-proxy for port ${p.port} is pid ${pids.join(", ")}.`,
-          `Find it with lab.sh\`pgrep -f ${"docker-proxy .*-host-port"} ${p.port}\` (or ps), and record the number.`,
+          hints(
+            ["docker-proxy is a process of the engine, one per published port; its command line names the host port (-host-port). pgrep -f or ps finds it."],
+            `lab.sh\`pgrep -f ${"docker-proxy .*-host-port"} ${p.port}\``,
+          ),
           { pids },
         );
       return pass(
@@ -199,7 +322,12 @@ const checks: CheckDefinition<LabContext>[] = [
       if (given === undefined)
         return fail(
           "No answer recorded for internet-saw.",
-          `Run lab.sh\`docker exec ${context.session.name("web")} wget -qO- http://${hostAddress(p.internet, 2)}/cgi-bin/ip\` and record the address it prints (trimmed).`,
+          hints(
+            [
+              "The internet server's /cgi-bin/ip prints the source address it saw. Request it from inside web (busybox wget -qO- prints the page), and record what it printed.",
+            ],
+            `lab.sh\`docker exec ${context.session.name("web")} wget -qO- http://${hostAddress(p.internet, 2)}/cgi-bin/ip\``,
+          ),
         );
       if (typeof given === "string" && inSubnet(given.trim(), "172.16.0.0/12"))
         return fail(
@@ -258,7 +386,12 @@ const checks: CheckDefinition<LabContext>[] = [
       if (!network)
         return fail(
           `There is no network ${name}.`,
-          `Create it: lab.sh\`docker network create -o com.docker.network.bridge.gateway_mode_ipv4=routed --subnet SUBNET ${name}\` with a subnet from lab.freeSubnet("routed").`,
+          hints(
+            [
+              'Exercise 5b\'s network is a bridge network with a driver option (-o) that sets its IPv4 gateway mode to routed, and a subnet from lab.freeSubnet("routed").',
+            ],
+            `lab.sh\`docker network create -o com.docker.network.bridge.gateway_mode_ipv4=routed --subnet SUBNET ${name}\``,
+          ),
         );
       const mode = network.options["com.docker.network.bridge.gateway_mode_ipv4"];
       if (mode !== "routed")
@@ -271,7 +404,10 @@ const checks: CheckDefinition<LabContext>[] = [
       if (!r1)
         return fail(
           `${context.session.name("r1")} is not running on ${name}.`,
-          `Run: lab.sh\`docker run -d --name ${context.session.name("r1")} --network ${name} ${context.image} sleep 3600\`.`,
+          hints(
+            ["r1 runs sleep 3600 on the routed network."],
+            `lab.sh\`docker run -d --name ${context.session.name("r1")} --network ${name} ${context.image} sleep 3600\``,
+          ),
         );
       const view = await readEngineView();
       const subnet = network.ipam.config[0]?.subnet ?? "";
@@ -284,7 +420,10 @@ const checks: CheckDefinition<LabContext>[] = [
       if (given === undefined)
         return fail(
           "No answer recorded for routed-saw.",
-          `From r1, fetch http://${hostAddress(p.internet, 2)}/cgi-bin/ip and record the address it prints (trimmed).`,
+          hints(
+            ["As in exercise 5, but from r1: the internet server prints the source address it saw."],
+            `lab.sh\`docker exec ${context.session.name("r1")} wget -qO- http://${hostAddress(p.internet, 2)}/cgi-bin/ip\``,
+          ),
         );
       if (given !== expected)
         return fail(
@@ -306,28 +445,90 @@ const checks: CheckDefinition<LabContext>[] = [
     },
   },
   {
+    id: "03.dnat-path",
+    concepts: [8],
+    title: "pub is published on the internet link's host address, the internet namespace fetched it through DNAT, and the DNAT counter moved",
+    points: 2,
+    run: async (context) => {
+      const p = await params(context.session);
+      if (!p) return noSetup;
+      const hostSide = hostAddress(p.internet, 1);
+      const pub = await findContainer(context.session.name("pub"));
+      if (!pub?.state.running) return fail(`${context.session.name("pub")} is not running.`, pubHint(context, hostSide, p.pubPort));
+      const bindings = pub.networkSettings.ports["80/tcp"] ?? [];
+      if (!bindings.some((b) => b.hostIp === hostSide && b.hostPort === String(p.pubPort)))
+        return fail(
+          `pub is published on ${bindings.map((b) => `${b.hostIp || "0.0.0.0"}:${b.hostPort}`).join(", ") || "nothing"}, not ${hostSide}:${p.pubPort}.`,
+          pubHint(context, hostSide, p.pubPort),
+          { bindings },
+        );
+      const rule = dnatFor(await tableRules("nat"), p.pubPort);
+      if (!rule) return fail(`There is no DNAT rule for port ${p.pubPort}.`, pubHint(context, hostSide, p.pubPort));
+      const answers = await context.session.answers();
+      const [before, after] = [answers["dnat-before"], answers["dnat-after"]];
+      const how = hints(
+        [
+          `Read the packets counter of the DNAT rule for pubPort (natRules(), as in exercise 3) before and after requesting http://${hostSide}:pubPort/ from the internet namespace (ip netns exec … busybox wget), three times.`,
+        ],
+        `lab.sh\`ip netns exec ${internetNames(context.session).ns} busybox wget -qO- http://${hostSide}:${p.pubPort}/\``,
+      );
+      if (typeof before !== "number" || typeof after !== "number") return fail("dnat-before and dnat-after must be numbers.", how);
+      if (!(after > before)) return fail(`The DNAT counter did not move (${before} → ${after}).`, how, { before, after });
+      if (after > (rule.packets ?? 0))
+        return fail(
+          `dnat-after (${after}) is higher than the live counter (${rule.packets}).`,
+          hints(["Record the packets field of the parsed rule, not bytes."]),
+          { before, after },
+        );
+      if (!(await internetFetch(context, `http://${hostSide}:${p.pubPort}/`)))
+        return fail(`The internet namespace gets no page from http://${hostSide}:${p.pubPort}/ now.`, "Is pub still running, published on that address?");
+      return pass(`The internet namespace reached pub through ${rule.spec}: its counter went ${before} → ${after} (one packet per connection: the first).`, {
+        before,
+        after,
+        rule: rule.spec,
+      });
+    },
+  },
+  {
     id: "03.hairpin",
-    title: "You looked for web's hairpin MASQUERADE rule (source = destination = web, dport 80) and recorded it, or null where this engine adds none",
+    title:
+      "pub reached its own published port, and you recorded its hairpin MASQUERADE rule (source = destination = pub, dport 80), or null where this engine adds none",
     concepts: [9],
     points: 1,
     run: async (context) => {
-      const address = await webAddress(context);
-      if (!address) return fail("web is not running on the default bridge.", "Run web (exercise 2).");
+      const p = await params(context.session);
+      if (!p) return noSetup;
+      const pub = await findContainer(context.session.name("pub"));
+      const address = pub?.networkSettings.networks.bridge?.ipAddress;
+      if (!address) return fail("pub is not running on the default bridge.", "Run pub (exercise 7).");
       const answers = await context.session.answers();
+      const url = `http://${hostAddress(p.internet, 1)}:${p.pubPort}/`;
+      const reached =
+        (await run("docker", ["exec", context.session.name("pub"), "wget", "-q", "-O", "/dev/null", url], { reject: false, timeout: 15_000 })).exitCode === 0;
+      if (answers["hairpin-reached"] !== reached)
+        return fail(
+          `hairpin-reached is ${JSON.stringify(answers["hairpin-reached"])}, which is not what happens when pub requests ${url} now.`,
+          hints([
+            "From inside pub, request pub's own published address (the host's address on the internet link, and pubPort), and record whether a page came back (true or false).",
+          ]),
+          { reached },
+        );
       if (!("hairpin-source" in answers))
         return fail(
           "No answer recorded for hairpin-source.",
-          "Look in nat POSTROUTING for MASQUERADE with -s X -d X --dport 80 where X is web's address; record its source, or null when there is none.",
+          hints([
+            "In nat POSTROUTING, the per-port hairpin rule is a MASQUERADE whose source and destination are both the container's address (/32), for its port 80; record its source, or null when this engine adds none.",
+          ]),
         );
       const view = await readEngineView();
       const rule = hairpinMasquerade(view.tables, address, 80);
       const given = answers["hairpin-source"];
-      const proxy = view.proxies.some((p) => p.containerIp === address);
+      const proxy = view.proxies.some((proxyOf) => proxyOf.containerIp === address);
       if (!rule) {
         if (given !== null)
           return fail(
-            `hairpin-source is ${JSON.stringify(given)}, but ${view.label} has no hairpin MASQUERADE rule for web.`,
-            "Read nat POSTROUTING again: when no rule has web's address as both source and destination, record null.",
+            `hairpin-source is ${JSON.stringify(given)}, but ${view.label} has no hairpin MASQUERADE rule for pub.`,
+            "Read nat POSTROUTING again: when no rule has pub's address as both source and destination, record null.",
             { given },
           );
         return pass(
@@ -337,16 +538,24 @@ const checks: CheckDefinition<LabContext>[] = [
       }
       if (given !== `${address}/32`)
         return fail(
-          `hairpin-source is ${JSON.stringify(given)}, expected the source of the rule whose source and destination are both web.`,
-          "Look in POSTROUTING for MASQUERADE with -s X -d X --dport 80 where X is web's address.",
+          `hairpin-source is ${JSON.stringify(given)}, expected the source of the rule whose source and destination are both pub.`,
+          "Look in POSTROUTING for MASQUERADE with -s X -d X --dport 80 where X is pub's address.",
           { given, rule: rule.text },
         );
       const how = proxy
         ? "with the userland proxy on, nat DOCKER returns early for packets from docker0, so a container reaching a published port goes through docker-proxy and this rule stays at 0 packets: it serves the kernel's hairpin path (--userland-proxy=false)"
         : "without the userland proxy the kernel does the hairpin: DNAT in PREROUTING sends the packet back into docker0, and this rule rewrites its source so the reply comes back through the host";
-      return pass(`${view.label}: ${rule.text}; ${how}.`, { rule: rule.text });
+      return pass(`pub ${reached ? "reached" : "did not reach"} its own published port. ${view.label}: ${rule.text}; ${how}.`, { rule: rule.text });
     },
   },
+  troubleshootCheck(troubleshoot, {
+    id: "03.web2-fixed",
+    title: "You named why web2's published port gave no page and fixed it",
+    concepts: [8],
+    points: 3,
+    fixed: web2Fixed,
+  }),
+  predictionsCheck({ id: "03", predictions }),
   {
     id: "03.live-nat",
     concepts: [7],
@@ -410,10 +619,21 @@ export const lab03: LabDefinition = {
   slug: "03-nat-ports",
   title: "NAT and port publishing",
   summary:
-    'MASQUERADE, `-p 127.0.0.1:PORT:80` → DNAT + FORWARD accept + docker-proxy, hairpin rule; a TEST-NET "internet" namespace sees the host\'s address; counters that move',
+    'MASQUERADE, `-p 127.0.0.1:PORT:80` → DNAT + FORWARD accept + docker-proxy, hairpin rule; a TEST-NET "internet" namespace sees the host\'s address and reaches a port published on its link through DNAT; counters that move once per connection; a port published to the wrong container port',
   concepts: [7, 8, 9, 19],
+  goals: [
+    "find docker0's MASQUERADE rule and watch it rewrite a container's source on the way out (and its counter move)",
+    "publish a port on one host address, read the DNAT rule and the FORWARD accept Docker adds, and say what answers 127.0.0.1 on your engine",
+    "watch a request from the lab's internet take the DNAT path, and explain why the nat counter grows by one per connection (conntrack)",
+    "see what a container reaching its own published port needs (hairpin)",
+    "find why a published port gives no page (the PORTS column, the DNAT target, what listens inside) and fix it",
+  ],
+  predictions,
+  troubleshoot,
   setup: async (context) => {
-    await freePort(context.session, "web-port");
+    const web = await freePort(context.session, "web-port");
+    const pub = await freePort(context.session, "pub-port", { avoid: [web] });
+    await freePort(context.session, "web2-port", { avoid: [web, pub] });
     await buildInternet(context);
   },
   checks,
