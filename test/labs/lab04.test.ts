@@ -1,13 +1,32 @@
 import { describe, expect, it } from "vitest";
 import { newSessionId } from "../../src/labs/session.js";
-import { expectBlankFails, expectNoResidueOf, expectSolved, expectWholeNotebookPasses, labSuite, paramsProbe, runSetupTwice } from "./lab-harness.js";
+import {
+  expectBlankFails,
+  expectNoResidueOf,
+  expectSolved,
+  expectTeachingMechanics,
+  expectWholeNotebookPasses,
+  labSuite,
+  paramsProbe,
+  runSetupTwice,
+} from "./lab-harness.js";
 
 describe("lab 04 · user-defined bridges and DNS, through the real kernel", () => {
   const suite = labSuite();
   const { others } = suite;
 
   it("labs run 04 --solutions passes every check, the hidden one included and leaves nothing behind", async () => {
-    const result = await expectSolved("04", ["04.user-bridge", "04.dns", "04.alias", "04.isolation", "04.connect", "04.link", "04.live-dns"]);
+    const result = await expectSolved("04", [
+      "04.user-bridge",
+      "04.dns",
+      "04.alias",
+      "04.isolation",
+      "04.connect",
+      "04.link",
+      "04.web3-fixed",
+      "04.predictions",
+      "04.live-dns",
+    ]);
     const evidence = (id: string, key: string) => String(result.checks.find((c) => c.id === id)?.evidence[key] ?? "");
     await others.expectUntouched();
     await expectNoResidueOf(
@@ -17,15 +36,21 @@ describe("lab 04 · user-defined bridges and DNS, through the real kernel", () =
     );
   });
 
-  it("labs run 04 without solutions fails every check and shows a hint for each", async () => {
-    const result = await expectBlankFails("04", 7);
+  it("labs run 04 without solutions fails every check, and no hint the grader shows gives a solution away", async () => {
+    const result = await expectBlankFails("04", 9, { noAnswers: true });
     await others.expectUntouched();
     await expectNoResidueOf(suite.before(), [result.session]);
   });
 
+  it("hints come in levels (first level gives nothing away, a second failure shows the next), the scenario waits for netA, a late prediction is refused", async () => {
+    await expectTeachingMechanics("04", "04.user-bridge", { scenarioNeedsWork: true });
+    await others.expectUntouched();
+    await expectNoResidueOf(suite.before(), []);
+  });
+
   it("the whole notebook, its teardown cell included, shows passing check reports and removes both networks", async () => {
     const session = newSessionId();
-    await expectWholeNotebookPasses("04", session, 6);
+    await expectWholeNotebookPasses("04", session, 9);
     await others.expectUntouched();
     await expectNoResidueOf(suite.before(), [session]);
   });

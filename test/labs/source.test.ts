@@ -61,7 +61,7 @@ describe("lab sources", () => {
 });
 
 // Labs reworked to issue 13's bar (predict → observe → explain, a troubleshooting exercise, reasoning over recording).
-const reworked = ["01", "02", "03", "05", "06", "07", "08"];
+const reworked = ["01", "02", "03", "04", "05", "06", "07", "08"];
 
 describe("labs that teach, not transcribe", () => {
   for (const id of reworked) {

@@ -1,14 +1,17 @@
 // Lab 04 · user-defined bridges and DNS (curriculum concepts 10, 11, 12): custom subnet, 127.0.0.11, aliases, isolation, connect, --link.
-import { fail, pass, type CheckDefinition } from "../../checks/check.js";
+import { fail, hints, pass, type CheckDefinition, type Verdict } from "../../checks/check.js";
 import { findContainer, findNetwork } from "../../docker/adapter.js";
+import { UsageError } from "../../errors.js";
 import { run } from "../../exec/run.js";
 import { bridgeInterfaceName } from "../../topology/model.js";
 import { inSubnet } from "../../topology/ipv4.js";
 import { crossBridge } from "../../topology/engine-facts.js";
-import type { LabContext, LabDefinition } from "../definition.js";
+import type { LabContext, LabDefinition, PredictionDefinition, TroubleshootDefinition } from "../definition.js";
 import { readEngineView } from "../engine-view.js";
 import { freeSubnet, readParams } from "../free.js";
+import { predictionsCheck } from "../predictions.js";
 import type { LabSession } from "../session.js";
+import { troubleshootCheck } from "../troubleshoot.js";
 
 // Subnets setup chose for this session.
 const subnets = async (session: LabSession): Promise<{ a: string; b: string } | null> => {
@@ -24,8 +27,110 @@ const execOk = async (container: string, command: string[]): Promise<boolean> =>
 const addressOn = async (container: string, network: string): Promise<string | null> =>
   (await findContainer(container))?.networkSettings.networks[network]?.ipAddress || null;
 
-const runHint = (context: LabContext, short: string, network: string, extra = ""): string =>
-  `Run: lab.sh\`docker run -d --name ${context.session.name(short)} --network ${network} ${extra}--dns 127.0.0.1 ${context.image} sleep 3600\`.`;
+const runHint = (context: LabContext, short: string, network: string, extra = "") =>
+  hints(
+    [
+      `${short} runs sleep 3600 from the lab's image on ${network === "bridge" ? "the default bridge" : `the network ${network}`}, with --dns 127.0.0.1 (no lookup may leave this machine)${extra ? ` and ${extra.trim()}` : ""}.`,
+    ],
+    `lab.sh\`docker run -d --name ${context.session.name(short)}${network === "bridge" ? "" : ` --network ${network}`} ${extra}--dns 127.0.0.1 ${context.image} sleep 3600\``,
+  );
+
+// The sorted names of the running containers whose aliases on `network` include `alias`.
+const aliasMembers = async (context: LabContext, network: string, alias: string): Promise<string[]> => {
+  const names = ["web1", "web2", "web3"].map((s) => context.session.name(s));
+  const found = await Promise.all(names.map(async (name) => ({ name, endpoint: (await findContainer(name))?.networkSettings.networks[network] })));
+  return found
+    .filter((f) => f.endpoint?.aliases.includes(alias) || f.endpoint?.dnsNames.includes(alias))
+    .map((f) => f.name)
+    .sort();
+};
+
+const predictions: PredictionDefinition[] = [
+  {
+    id: "default-bridge-names",
+    question: "d1 and d2 both run on the default bridge. Will `nslookup d2` inside d1 find d2?",
+    choices: ["yes", "no"],
+    explain:
+      "The embedded DNS (127.0.0.11) serves user-defined networks only. On the default bridge a container's /etc/resolv.conf is a copy of the host's (here 127.0.0.1, from --dns), which knows no container names: names on the default bridge need the legacy --link.",
+  },
+  {
+    id: "cross-ping",
+    question: "a1 (on netA) pings b1's address on netB. Will it answer?",
+    choices: ["yes", "no"],
+    explain:
+      "The host could route between the two bridges, but Docker isolates its networks from each other: a DROP rule stops the packet (where depends on the engine: the filter isolation chains up to Docker 27, the raw table on 28). Connect a container to both networks to let it talk to both.",
+  },
+  {
+    id: "link-after-restart",
+    question: "d1 restarts and gets another address. What happens to db, d1's --link alias, in legacy's /etc/hosts?",
+    choices: ["Docker rewrites it with d1's new address", "it keeps d1's old address (stale)", "it disappears"],
+    explain:
+      "Docker keeps a linked container's /etc/hosts entry up to date when the source restarts. What goes stale are the environment variables --link gave legacy's processes when they started (DB_PORT_80_TCP_ADDR and friends, in /proc/1/environ): a running process keeps its environment. (A new `docker exec` gets fresh values, which hides the problem.)",
+  },
+];
+
+// Troubleshooting: web3 joined netA with a misspelt alias, so `search` never answers with it.
+const misspelAlias = async (context: LabContext): Promise<void> => {
+  const net = context.session.name("neta");
+  if (!(await findNetwork(net)))
+    throw new UsageError("netA does not exist yet: do exercise 1 first (web3 joins netA).", { hint: "Run exercise 1, then this cell again." });
+  const name = context.session.name("web3");
+  await run("docker", ["rm", "-f", name], { reject: false });
+  await run("docker", [
+    "run",
+    "-d",
+    "--name",
+    name,
+    ...context.session.labelArgs,
+    "--network",
+    net,
+    "--network-alias",
+    "serach",
+    "--dns",
+    "127.0.0.1",
+    context.image,
+    "httpd",
+    "-f",
+    "-p",
+    "80",
+    "-h",
+    "/var/www",
+  ]);
+  context.log(`web3 (${name}) is running on netA; it should take its share of the name search.`);
+};
+
+const troubleshoot: TroubleshootDefinition = {
+  symptom: "web3 was added on netA as a third server behind the name `search`, but `nslookup search` still answers with web1 and web2 only.",
+  scenario:
+    "The scenario cell runs `web3` on netA with the alias `serach` (a typo). The learner compares what the embedded DNS answers for `search` with the aliases Docker recorded for each container (`docker inspect`: NetworkSettings.Networks.…Aliases / DNSNames), names `wrong-alias`, and reconnects web3 with the right one (`docker network disconnect`, then `docker network connect --alias search`).",
+  causes: {
+    "wrong-alias": "web3 joined netA under another alias than search",
+    "other-network": "web3 runs on another network than netA",
+    "no-dns": "web3's embedded DNS is not running",
+    "server-stopped": "web3's web server is not running",
+  },
+  cause: "wrong-alias",
+  breakIt: misspelAlias,
+};
+
+// Does `search` answer with web3 too? Symptoms only.
+const web3Fixed = async (context: LabContext): Promise<Verdict> => {
+  const net = context.session.name("neta");
+  const web3 = context.session.name("web3");
+  const address = await addressOn(web3, net);
+  if (!(await findContainer(web3))?.state.running) return fail("web3 is not running.", hints("Run the scenario cell again: it starts web3."));
+  const fix = hints(
+    [
+      "Compare what the embedded DNS answers for search (nslookup in a1) with what Docker recorded for each web container on netA (docker inspect: the network's Aliases, or DNSNames on Docker 25+).",
+      "A running container's aliases on a network are set when it joins the network: leave it and join again with the right alias.",
+    ],
+    `lab.sh\`docker network disconnect ${net} ${web3}\`; lab.sh\`docker network connect --alias search ${net} ${web3}\``,
+  );
+  if (!address) return fail("web3 is not on netA.", fix);
+  const out = await run("docker", ["exec", context.session.name("a1"), "nslookup", "search"], { reject: false, timeout: 20_000 });
+  if (!out.stdout.includes(address)) return fail(`nslookup search in a1 does not answer with web3 (${address}).`, fix);
+  return pass(`search answers with web3 (${address}) too.`);
+};
 const noSetup = fail("The lab's setup has not run in this session.", "Run the setup cell at the top of the notebook.");
 
 const checks: CheckDefinition<LabContext>[] = [
@@ -39,12 +144,19 @@ const checks: CheckDefinition<LabContext>[] = [
       if (!s) return noSetup;
       const name = context.session.name("neta");
       const network = await findNetwork(name);
-      if (!network) return fail(`There is no network ${name}.`, `lab.sh\`docker network create --driver bridge --subnet ${s.a} ${name}\`.`);
+      if (!network)
+        return fail(
+          `There is no network ${name}.`,
+          hints(
+            ["Exercise 1's network is a user-defined bridge (the bridge driver) with the subnet chosen for you, subnetA."],
+            `lab.sh\`docker network create --driver bridge --subnet ${s.a} ${name}\``,
+          ),
+        );
       if (network.driver !== "bridge") return fail(`${name} uses the ${network.driver} driver.`, "Remove it and create it again with --driver bridge.");
       if (network.ipam.config[0]?.subnet !== s.a)
         return fail(
           `${name}'s subnet is ${network.ipam.config[0]?.subnet ?? "chosen by Docker"}, not ${s.a}.`,
-          `Remove it (lab.sh\`docker network rm ${name}\`) and create it with --subnet ${s.a}: that subnet was checked free on this host for you.`,
+          hints([`Remove the network and create it again with subnetA (${s.a}): that subnet was checked free on this host for you.`]),
         );
       for (const short of ["a1", "a2"]) {
         const address = await addressOn(context.session.name(short), name);
@@ -57,61 +169,89 @@ const checks: CheckDefinition<LabContext>[] = [
   {
     id: "04.dns",
     concepts: [11],
-    title: "Names resolve through 127.0.0.11 on the user bridge, and not on the default bridge",
+    title: "Names resolve through 127.0.0.11 on the user bridge, and not between two containers of the default bridge",
     points: 2,
     run: async (context) => {
       const answers = await context.session.answers();
-      const [a1, a2, d1] = ["a1", "a2", "d1"].map((s) => context.session.name(s)) as [string, string, string];
+      const [a1, a2, d1, d2] = ["a1", "a2", "d1", "d2"].map((s) => context.session.name(s)) as [string, string, string, string];
       if (!(await findContainer(a1))?.state.running) return fail("a1 is not running.", "Do exercise 1 first.");
-      if (answers.resolver !== "127.0.0.11")
-        return fail(`resolver is ${JSON.stringify(answers.resolver)}.`, "Read the nameserver line of /etc/resolv.conf inside a1 and record the address.");
+      const resolver = hints(
+        ["A container's resolver is the nameserver line of its /etc/resolv.conf (docker exec … cat)."],
+        'await lab.answer("resolver", "127.0.0.11")',
+      );
+      if (answers.resolver !== "127.0.0.11") return fail(`resolver is ${JSON.stringify(answers.resolver)}, not what a1's /etc/resolv.conf says.`, resolver);
       if (!(await execOk(a1, ["nslookup", a2]))) return fail(`a1 cannot resolve ${a2}.`, "Are a1 and a2 on the same user-defined network?");
       if (answers["a2-from-a1"] !== (await addressOn(a2, context.session.name("neta"))))
         return fail(
           `a2-from-a1 is ${JSON.stringify(answers["a2-from-a1"])}, not a2's address on neta.`,
-          "Record the Address line nslookup printed for a2 (not the server's 127.0.0.11).",
+          hints(["Record the Address line nslookup printed for a2 (not the server's 127.0.0.11)."]),
           { given: answers["a2-from-a1"] },
         );
-      const d = await findContainer(d1);
-      if (!d?.state.running || !d.networkSettings.networks.bridge)
-        return fail(`${d1} is not running on the default bridge.`, `Run: lab.sh\`docker run -d --name ${d1} --dns 127.0.0.1 ${context.image} sleep 3600\`.`);
-      if (answers["default-bridge-resolves"] !== false)
+      for (const [short, name] of [
+        ["d1", d1],
+        ["d2", d2],
+      ] as const) {
+        const d = await findContainer(name);
+        if (!d?.state.running || !d.networkSettings.networks.bridge)
+          return fail(`${name} is not running on the default bridge.`, runHint(context, short, "bridge", short === "d1" ? "--expose 80 " : ""));
+      }
+      const live = await execOk(d1, ["nslookup", d2]);
+      if (answers["default-bridge-resolves"] !== live)
         return fail(
-          `default-bridge-resolves is ${JSON.stringify(answers["default-bridge-resolves"])}, expected false.`,
-          "Try nslookup of a name from a container on the default bridge and record whether it worked (true/false).",
+          `default-bridge-resolves is ${JSON.stringify(answers["default-bridge-resolves"])}, which is not what happens when d1 looks up d2 now.`,
+          hints(["From d1, look up d2 (both on the default bridge) and record whether it worked (true or false)."]),
         );
-      return pass("On neta, 127.0.0.11 answers container names; on the default bridge there is no embedded DNS.");
+      return pass(
+        `On neta, 127.0.0.11 answers container names; on the default bridge d1 ${live ? "found" : "cannot find"} d2 by name: no embedded DNS there.`,
+        { live },
+      );
     },
   },
   {
     id: "04.alias",
     concepts: [11],
-    title: "The alias `search` answers with both web containers (round robin)",
+    title: "The alias `search` answers with both web containers (round robin), and you named them from its answers",
     points: 2,
     run: async (context) => {
       const net = context.session.name("neta");
-      const expected: string[] = [];
       for (const short of ["web1", "web2"]) {
         const container = await findContainer(context.session.name(short));
         const endpoint = container?.networkSettings.networks[net];
         if (!container?.state.running || !endpoint)
           return fail(`${context.session.name(short)} is not running on ${net}.`, runHint(context, short, net, "--network-alias search "));
-        if (!endpoint.aliases.includes("search"))
+        if (!endpoint.aliases.includes("search") && !endpoint.dnsNames.includes("search"))
           return fail(
             `${short} has no alias "search" on ${net} (aliases: ${endpoint.aliases.join(", ") || "none"}).`,
-            "Remove it and run it again with --network-alias search.",
+            hints(["Aliases are given when a container joins a network (--network-alias): remove it and run it again."]),
           );
-        expected.push(endpoint.ipAddress);
       }
-      const given = (await context.session.answers())["search-addresses"];
-      if (!Array.isArray(given)) return fail("search-addresses is not a list.", "Record the addresses nslookup search printed, as an array of strings.");
-      const same = [...given].map(String).sort().join(",") === [...expected].sort().join(",");
-      if (!same)
-        return fail(
-          `You recorded ${JSON.stringify(given)}; web1 and web2 are ${expected.join(", ")}.`,
-          "Run nslookup search in a1 and collect every Address line (not the server's).",
-          { given, expected },
-        );
+      const out = await run("docker", ["exec", context.session.name("a1"), "nslookup", "search"], { reject: false, timeout: 20_000 });
+      const answered = out.stdout
+        .split("\n")
+        .filter((l) => l.startsWith("Address") && !l.includes("127.0.0.11"))
+        .map((l) => l.split(/:\s*/)[1]?.trim().split(" ")[0] ?? "");
+      const byAddress = new Map<string, string>();
+      for (const short of ["web1", "web2", "web3"]) {
+        const address = await addressOn(context.session.name(short), net);
+        if (address) byAddress.set(address, context.session.name(short));
+      }
+      const members = answered
+        .map((a) => byAddress.get(a))
+        .filter((n): n is string => Boolean(n))
+        .sort();
+      const given = (await context.session.answers())["search-members"];
+      const how = hints(
+        [
+          "Join two facts: the addresses nslookup search prints (inside a1), and which container holds each address on netA (the Containers map of docker network inspect).",
+        ],
+        'await lab.answer("search-members", [web1, web2].sort())',
+      );
+      if (!Array.isArray(given)) return fail("search-members is not a list of container names.", how);
+      // web3 (the troubleshooting exercise) may answer for search later: exercise 3 is about web1 and web2.
+      const pair = ["web1", "web2"].map((short) => context.session.name(short));
+      const expected = (await aliasMembers(context, net, "search")).filter((n) => members.includes(n) && pair.includes(n));
+      if ([...given].map(String).sort().join(",") !== expected.join(","))
+        return fail(`You recorded ${JSON.stringify(given)}; that is not who answers for search now.`, how, { given });
       return pass(`search → ${expected.join(", ")}: one name, several containers.`, { expected });
     },
   },
@@ -128,8 +268,8 @@ const checks: CheckDefinition<LabContext>[] = [
       if (!(await addressOn(context.session.name("b1"), netb.name))) return fail("b1 is not running on netb.", runHint(context, "b1", netb.name));
       if (answers["cross-ping"] !== false)
         return fail(
-          `cross-ping is ${JSON.stringify(answers["cross-ping"])}, expected false.`,
-          "Ping b1's address from a1 (ping -c 1 -W 1) and record whether it answered.",
+          `cross-ping is ${JSON.stringify(answers["cross-ping"])}, which is not what a ping from a1 to b1's address does.`,
+          hints(["Ping b1's address from a1 (ping -c 1 -W 1) and record whether it answered (true or false)."]),
         );
       const view = await readEngineView();
       const verdict = crossBridge(view, view.tables, neta, netb);
@@ -173,44 +313,80 @@ const checks: CheckDefinition<LabContext>[] = [
       if (!a1?.state.running) return fail("a1 is not running.", "Do exercise 1 first.");
       if (answers["ping-after-connect"] !== true)
         return fail(
-          `ping-after-connect is ${JSON.stringify(answers["ping-after-connect"])}, expected true.`,
-          "Connect a1 to netb, ping b1 by name from a1, record whether it answered.",
+          `ping-after-connect is ${JSON.stringify(answers["ping-after-connect"])}.`,
+          hints([
+            "Give a1 a second leg on netB (docker network connect), ping b1 by name from a1, record whether it answered, then take the leg away (disconnect).",
+          ]),
         );
       const nets = Object.keys(a1.networkSettings.networks);
       if (nets.includes(context.session.name("netb")))
-        return fail("a1 is still connected to netb.", `lab.sh\`docker network disconnect ${context.session.name("netb")} ${context.session.name("a1")}\`.`);
+        return fail(
+          "a1 is still connected to netb.",
+          hints(
+            ["Take a1's leg on netB away again (docker network disconnect)."],
+            `lab.sh\`docker network disconnect ${context.session.name("netb")} ${context.session.name("a1")}\``,
+          ),
+        );
       return pass(`a1 reached b1 while connected; now a1 is on ${nets.join(", ")} only.`);
     },
   },
   {
     id: "04.link",
     concepts: [11],
-    title: "legacy reaches d1 by the --link alias db on the default bridge",
-    points: 1,
+    title: "legacy reaches d1 by the --link alias db: its /etc/hosts follows d1's address, its environment variables do not",
+    points: 2,
     run: async (context) => {
       const legacy = await findContainer(context.session.name("legacy"));
       const d1 = context.session.name("d1");
       if (!legacy?.state.running)
         return fail(
           `${context.session.name("legacy")} is not running.`,
-          `Run: lab.sh\`docker run -d --name ${context.session.name("legacy")} --link ${d1}:db --dns 127.0.0.1 ${context.image} sleep 3600\`.`,
+          hints(
+            ["legacy runs on the default bridge, linked to d1 under the alias db (--link NAME:ALIAS), with --dns 127.0.0.1 and sleep 3600."],
+            `lab.sh\`docker run -d --name ${context.session.name("legacy")} --link ${d1}:db --dns 127.0.0.1 ${context.image} sleep 3600\``,
+          ),
         );
       if (!legacy.hostConfig.links.some((link) => link.startsWith(`/${d1}:`) && link.endsWith("/db")))
         return fail(
           `legacy has no link to ${d1} as db (links: ${legacy.hostConfig.links.join(", ") || "none"}).`,
-          `Remove it and run it again with --link ${d1}:db.`,
+          hints([`Remove it and run it again, linked to ${d1} as db.`]),
         );
-      const given = (await context.session.answers())["db-address"];
+      const answers = await context.session.answers();
       const d1Address = await addressOn(d1, "bridge");
-      if (given !== d1Address)
-        return fail(
-          `db-address is ${JSON.stringify(given)}, but d1 is ${d1Address}.`,
-          "Read the db line of /etc/hosts inside legacy: --link writes a hosts entry, no DNS involved.",
-          { given },
-        );
-      return pass(`legacy's /etc/hosts maps db to ${d1Address}.`);
+      const how = hints(
+        [
+          "Two places where --link left d1's address in legacy: its /etc/hosts (the db line) and the environment of its main process (DB_PORT_80_TCP_ADDR in /proc/1/environ, NUL-separated; not `docker exec … env`, which gets fresh values). Read both after d1's restart.",
+        ],
+        'await lab.answer("db-env-address", (await lab.sh`docker exec ${legacy} cat /proc/1/environ`).stdout.split("\\0").find((v) => v.startsWith("DB_PORT_80_TCP_ADDR="))?.split("=")[1])',
+      );
+      if (answers["db-address"] !== d1Address)
+        return fail(`db-address is ${JSON.stringify(answers["db-address"])}, but d1 is ${d1Address} and legacy's /etc/hosts says so.`, how, {
+          given: answers["db-address"],
+        });
+      const env = (await run("docker", ["exec", context.session.name("legacy"), "cat", "/proc/1/environ"], { reject: false })).stdout
+        .split("\0")
+        .find((l) => l.startsWith("DB_PORT_80_TCP_ADDR="));
+      const envAddress = env?.split("=")[1]?.trim() ?? null;
+      if (answers["db-env-address"] !== envAddress)
+        return fail(`db-env-address is ${JSON.stringify(answers["db-env-address"])}, not what legacy's environment says.`, how, {
+          given: answers["db-env-address"],
+        });
+      return pass(
+        envAddress === d1Address
+          ? `legacy's /etc/hosts and environment both say db is ${d1Address} (d1 kept its address).`
+          : `legacy's /etc/hosts follows d1 (${d1Address}); its main process's DB_PORT_80_TCP_ADDR still says ${envAddress}: --link's environment goes stale, its hosts entry does not.`,
+        { hosts: d1Address, env: envAddress },
+      );
     },
   },
+  troubleshootCheck(troubleshoot, {
+    id: "04.web3-fixed",
+    title: "You named why web3 did not answer for search and fixed it",
+    concepts: [11],
+    points: 3,
+    fixed: web3Fixed,
+  }),
+  predictionsCheck({ id: "04", predictions }),
   {
     id: "04.live-dns",
     concepts: [11],
@@ -234,8 +410,18 @@ export const lab04: LabDefinition = {
   slug: "04-user-bridges-dns",
   title: "User-defined bridges and DNS",
   summary:
-    "`docker network create --driver bridge --subnet`, names through 127.0.0.11 (not on the default bridge), `--network-alias` round robin, isolation DROP rules, connect/disconnect, `--link`",
+    "`docker network create --driver bridge --subnet`, names through 127.0.0.11 (not on the default bridge), `--network-alias` round robin, isolation DROP rules, connect/disconnect, `--link` (hosts kept, env stale); a misspelt alias",
   concepts: [10, 11, 12, 19],
+  goals: [
+    "make a user-defined bridge with your own subnet and see the Linux bridge behind it",
+    "show that names resolve through 127.0.0.11 on a user network and not between containers of the default bridge",
+    "tell who answers for a --network-alias, from DNS answers and Docker's records",
+    "find where the engine drops a packet between two bridges (by the counter that grew), and let one container into both",
+    "say what --link really does (/etc/hosts kept up to date, environment variables that go stale)",
+    "find why a container does not answer for its alias, and fix it",
+  ],
+  predictions,
+  troubleshoot,
   setup: async (context) => {
     await freeSubnet(context.session, "net-a");
     await freeSubnet(context.session, "net-b");
