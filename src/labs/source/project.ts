@@ -8,7 +8,7 @@ import type { LabDefinition } from "../definition.js";
 import { labs } from "../registry.js";
 import { buildLab, moduleOf } from "./build.js";
 import { parseLabSource, type SourceCell } from "./parse.js";
-import { coverageTable, detailsSection, labsTable, replaceGenerated } from "./readme.js";
+import { coverageTable, detailsSection, instructorGuide, labsTable, replaceGenerated } from "./readme.js";
 
 export { sourceFile };
 
@@ -44,5 +44,6 @@ export const buildProject = (all: readonly LabDefinition[] = labs): BuiltProject
   readme = replaceGenerated(readme, "details", detailsSection(all, cells));
   readme = replaceGenerated(readme, "coverage", coverageTable(all, cells));
   files.push({ path: readmePath, text: readme });
+  files.push({ path: join(packageRoot, "src", "notebooks", "README.md"), text: instructorGuide(all) });
   return { files, cells, modules };
 };
