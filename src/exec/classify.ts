@@ -1,6 +1,15 @@
 // Failure classification in one place (like np's handle-npm-error): stderr patterns -> message + next step.
 import { EnvironmentError, isDnlError, type DnlError } from "../errors.js";
-import type { RunResult } from "./run.js";
+
+/** What a finished command left behind; the same fields on success and on failure. */
+export interface RunResult {
+  readonly command: string;
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly durationMs: number;
+  readonly timedOut: boolean;
+}
 
 const runningAsRoot = (): boolean => typeof process.getuid === "function" && process.getuid() === 0;
 

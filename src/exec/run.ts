@@ -1,7 +1,7 @@
 // The one place that starts external commands: execa, array arguments, named timeouts.
 import { execa } from "execa";
 import { DnlError, ExitCode } from "../errors.js";
-import { classifyFailure } from "./classify.js";
+import { classifyFailure, type RunResult } from "./classify.js";
 
 /** Named timeouts (ms), like np's `gitNetworkTimeout`. */
 export const timeouts = {
@@ -24,15 +24,7 @@ export interface RunOptions {
   readonly reject?: boolean;
 }
 
-/** What a finished command left behind; the same fields on success and on failure. */
-export interface RunResult {
-  readonly command: string;
-  readonly exitCode: number;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly durationMs: number;
-  readonly timedOut: boolean;
-}
+export type { RunResult } from "./classify.js";
 
 /** A command failed; keeps every field of RunResult plus the next step. */
 export class CommandError extends DnlError {

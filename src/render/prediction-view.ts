@@ -1,11 +1,19 @@
 // A prediction beside what the host did, with the explanation.
-import type { Outcome } from "../labs/predictions.js";
 import { escapeHtml, type MimeBundle } from "./display.js";
+
+/** What the picture needs of a prediction's outcome (src/labs/predictions.ts's Outcome has these fields). */
+export interface OutcomeView {
+  readonly definition: { readonly id: string; readonly question: string; readonly explain: string };
+  readonly prediction: { readonly value: unknown } | null;
+  readonly observation: { readonly value: unknown };
+  readonly inTime: boolean;
+  readonly matched: boolean;
+}
 
 const shown = (value: unknown): string => (typeof value === "string" ? value : JSON.stringify(value));
 
 /** The bundle `lab.observe` displays. */
-export const outcomeBundle = (outcome: Outcome): MimeBundle => {
+export const outcomeBundle = (outcome: OutcomeView): MimeBundle => {
   const { definition, prediction, observation, inTime, matched } = outcome;
   const verdict = !prediction
     ? "no prediction was recorded before this ran"

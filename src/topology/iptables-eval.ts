@@ -3,36 +3,10 @@
 // multiport, addrtype, conntrack/state for a first packet, comment, physdev). Anything else is reported
 // as "not evaluated" and treated as not matching, so an explanation never claims more than it knows.
 import type { IptablesRule, IptablesTable } from "../parse/models.js";
-import { addressMatches, ruleRef } from "./nat.js";
 import type { RuleRef } from "./model.js";
+import { addressMatches, type ChainResult, type Packet, ruleRef } from "./packet.js";
 
-/** The packet as iptables sees it at one hook. */
-export interface Packet {
-  readonly src: string;
-  readonly dst: string;
-  readonly protocol: "tcp" | "udp" | "icmp";
-  readonly dport: number | null;
-  /** Incoming interface (null for locally generated packets). */
-  readonly in: string | null;
-  /** Outgoing interface (null before routing). */
-  readonly out: string | null;
-  /** Addresses local to the namespace (for `-m addrtype --dst-type LOCAL`). */
-  readonly local: readonly string[];
-}
-
-/** Outcome of a chain walk. */
-export interface ChainResult {
-  /** `ACCEPT`, `DROP`, `REJECT`, or the policy reached; `DNAT` / `MASQUERADE` / `SNAT` for nat verdicts. */
-  readonly verdict: string;
-  /** Rules that matched, in order (jumps included). */
-  readonly matched: readonly RuleRef[];
-  /** New destination after DNAT (`172.17.0.2:80`). */
-  readonly dnat: string | null;
-  /** Source rewritten (MASQUERADE / SNAT). */
-  readonly snat: boolean;
-  /** Match modules met but not evaluated (treated as not matching). */
-  readonly unknown: readonly string[];
-}
+export type { ChainResult, Packet } from "./packet.js";
 
 const terminal = new Set(["ACCEPT", "DROP", "REJECT"]);
 

@@ -3,9 +3,9 @@
 // holds for Docker 20.10 (DOCKER-ISOLATION-STAGE-1/2) and 28+ (DOCKER-FORWARD, DOCKER-BRIDGE, DOCKER-CT...).
 import type { IptablesRule, IptablesTable } from "../parse/models.js";
 import type { NftTable } from "../parse/nft-model.js";
-import { inSubnet } from "./ipv4.js";
 import { nftBridgeRules, nftForwardPolicy, nftIsolation, nftMasquerades, nftRules, withNftRules } from "./nat-nft.js";
 import { bridgeInterfaceName, type DockerProxy, type Masquerade, type NatView, type PublishedPort, type RuleRef, type Topology } from "./model.js";
+import { ruleRef } from "./packet.js";
 
 /** Chains Docker uses to isolate networks and gate forwarding (both engine generations). */
 export const isolationChains = [
@@ -17,17 +17,6 @@ export const isolationChains = [
   "DOCKER-INTERNAL",
   "DOCKER-ISOLATION",
 ] as const;
-
-/** A parsed rule as the topology refers to it. */
-export const ruleRef = (table: string, rule: IptablesRule): RuleRef => ({
-  table,
-  chain: rule.chain,
-  position: rule.num,
-  text: `-A ${rule.chain} ${rule.spec}`.trim(),
-  target: rule.target ?? "",
-  packets: rule.packets ?? 0,
-  bytes: rule.bytes ?? 0,
-});
 
 /** Every rule of the given tables, in table/chain/position order. */
 export const flattenRules = (tables: readonly IptablesTable[], names: readonly string[] = ["nat", "filter"]): { ref: RuleRef; rule: IptablesRule }[] =>
@@ -149,13 +138,4 @@ export const natView = (topology: Topology, tables: readonly IptablesTable[], pr
     tables,
     ...(nftables.length ? { nftables } : {}),
   };
-};
-
-/** Does an address fall in a rule's `-s`/`-d` value (with `!` negation)? null value matches anything. */
-export const addressMatches = (value: string | null, address: string): boolean => {
-  if (value === null) return true;
-  const negated = value.startsWith("!");
-  const cidr = value.replace(/^!/, "");
-  const inside = cidr.includes("/") ? inSubnet(address, cidr) : cidr === address;
-  return negated ? !inside : inside;
 };

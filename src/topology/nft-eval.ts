@@ -4,7 +4,7 @@
 // icmp echo-request, named and anonymous sets, vmaps, jump/goto/return, NAT statements (terminal in nftables).
 // Any other match is reported as not evaluated and treated as not matching.
 import type { NftMatch, NftRule, NftTable, NftVerdict } from "../parse/nft-model.js";
-import type { ChainResult, Packet } from "./iptables-eval.js";
+import type { ChainResult, Packet } from "./packet.js";
 import { inSubnet, ipv4ToNumber } from "./ipv4.js";
 import type { RuleRef } from "./model.js";
 
