@@ -67,6 +67,30 @@ export interface EngineMarker {
   readonly startedAt: string;
 }
 
+/** The marker an engine's folder carries (`engine.json`): what `clean` needs to find, stop and remove the engine. */
+export const engineMarker = (
+  paths: EnginePaths,
+  owner: { readonly session: string; readonly lab: string },
+  options: EngineOptions,
+  pid: number | null,
+  startedAt = new Date().toISOString(),
+): EngineMarker => ({
+  kind: "docker-net-lab private engine",
+  socket: paths.socket,
+  pidfile: paths.pidfile,
+  dataRoot: paths.dataRoot,
+  execRoot: paths.execRoot,
+  session: owner.session,
+  lab: owner.lab,
+  paths,
+  options,
+  pid,
+  startedAt,
+});
+
+/** Write an engine's marker, before it answers: a failed start leaves something `clean` can find. */
+export const writeEngineMarker = async (marker: EngineMarker): Promise<void> => writeFile(marker.paths.marker, `${JSON.stringify(marker, null, 2)}\n`);
+
 // Directory of all private engines' state of one session.
 const sessionsDir = (): string => join(stateDir(), "sessions");
 
@@ -156,23 +180,7 @@ export const findEngineMarkers = async (session: string | null): Promise<EngineM
       const text = await readFile(join(sessionsDir(), s, entry, "engine.json"), "utf8").catch(() => null);
       const paths = enginePaths(s, entry.slice("engine-".length));
       const marker = text ? (JSON.parse(text) as EngineMarker) : null;
-      markers.push(
-        marker?.paths
-          ? marker
-          : {
-              kind: "docker-net-lab private engine",
-              socket: paths.socket,
-              pidfile: paths.pidfile,
-              dataRoot: paths.dataRoot,
-              execRoot: paths.execRoot,
-              session: s,
-              lab: entry.slice("engine-".length),
-              paths,
-              options: {},
-              pid: null,
-              startedAt: "",
-            },
-      );
+      markers.push(marker?.paths ? marker : engineMarker(paths, { session: s, lab: entry.slice("engine-".length) }, {}, null, ""));
     }
   }
   return markers;
@@ -232,21 +240,7 @@ export class PrivateEngine {
     const args = dockerdArgs(this.paths, options);
     this.log(`$ ${formatCommand("nsenter", [`--net=/run/netns/${this.paths.netns}`, "dockerd", ...args])}`);
     const pid = startDetached("nsenter", [`--net=/run/netns/${this.paths.netns}`, "dockerd", ...args], this.paths.log);
-    const { socket, pidfile, dataRoot, execRoot } = this.paths;
-    const marker: EngineMarker = {
-      kind: "docker-net-lab private engine",
-      socket,
-      pidfile,
-      dataRoot,
-      execRoot,
-      session: this.session.session,
-      lab: this.session.lab,
-      paths: this.paths,
-      options,
-      pid,
-      startedAt: new Date().toISOString(),
-    };
-    await writeFile(this.paths.marker, `${JSON.stringify(marker, null, 2)}\n`);
+    await writeEngineMarker(engineMarker(this.paths, this.session, options, pid));
     if (!(await pollUntil(() => this.answering(), 40_000))) {
       const tail = (await readFile(this.paths.log, "utf8").catch(() => "")).trim().split("\n").slice(-3).join("\n");
       throw new EnvironmentError(`The private engine did not start: ${tail}`, {

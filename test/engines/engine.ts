@@ -12,7 +12,7 @@ import { dirname, join } from "node:path";
 import { commandLine, isAlive, signal, startDetached, waitGone } from "../../src/exec/daemon.js";
 import { run } from "../../src/exec/run.js";
 import { newSessionId } from "../../src/labs/session.js";
-import { destroyEngine, dockerdArgs, enginePaths, type EngineMarker, type EnginePaths } from "../../src/labs/private-engine.js";
+import { destroyEngine, dockerdArgs, engineMarker, enginePaths, type EnginePaths, writeEngineMarker } from "../../src/labs/private-engine.js";
 import { rootfsArgv, type RootfsBind } from "../helpers/rootfs.js";
 import type { EngineRoot } from "./roots.js";
 
@@ -94,21 +94,7 @@ export const startMatrixEngine = async (spec: EngineRoot, root: string, options:
   const argv = rootfsArgv(root, ["dockerd", ...dockerdArgs(inside, {})], { netns: paths.netns, binds: engineBinds(paths), readOnly: true });
   log(`starting dockerd of ${spec.distribution} in ${paths.netns} from ${root}`);
   const pid = startDetached(argv[0] as string, argv.slice(1), paths.log);
-  const { socket, pidfile, dataRoot, execRoot } = paths;
-  const marker: EngineMarker = {
-    kind: "docker-net-lab private engine",
-    socket,
-    pidfile,
-    dataRoot,
-    execRoot,
-    session,
-    lab: spec.id,
-    paths,
-    options: {},
-    pid,
-    startedAt: new Date().toISOString(),
-  };
-  await writeFile(paths.marker, `${JSON.stringify(marker, null, 2)}\n`);
+  await writeEngineMarker(engineMarker(paths, { session, lab: spec.id }, {}, pid));
   const host = `unix://${paths.socket}`;
   const deadline = Date.now() + 90_000;
   let version: string | null = null;
