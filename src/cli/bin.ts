@@ -1,15 +1,31 @@
 #!/usr/bin/env node
-// The bin stub: all behaviour lives in main.ts.
-import { setFlagsFromString } from "node:v8";
-import { shortLivedNodeFlags } from "../setup/node-flags.js";
+// The bin stub: all behaviour lives in main.ts (and parse.ts for the plain `parse` forms).
 
-// The CLI lives for seconds too (labs run, grade): the same V8 tuning as the kernel (see node-flags.ts), set before
-// the rest of the CLI is loaded.
-for (const flag of shortLivedNodeFlags) setFlagsFromString(flag);
 // `docker-net-lab --help | head`: a reader that stops early is not an error.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
   throw error;
 });
-const { main } = await import("./main.js");
-process.exitCode = await main(process.argv.slice(2));
+
+// `parse FORMAT [FILE] [--raw]` without commander (see parse.ts): it lives for milliseconds, so no V8 tuning either.
+const parseShortcut = async (argv: readonly string[]): Promise<number | null> => {
+  const { plainParseArgs, runParse } = await import("./parse.js");
+  const plain = plainParseArgs(argv.slice(1));
+  if (!plain) return null;
+  return runParse(plain.format, plain.file, plain.raw).then(
+    () => 0,
+    async (error: unknown) => (await import("./output.js")).reportError(error),
+  );
+};
+
+// Everything else: the CLI lives for seconds too (labs run, grade), so the kernel's V8 tuning (see node-flags.ts) is set
+// before main.ts and what it loads.
+const fullCli = async (argv: readonly string[]): Promise<number> => {
+  const [{ setFlagsFromString }, { shortLivedNodeFlags }] = await Promise.all([import("node:v8"), import("../setup/node-flags.js")]);
+  for (const flag of shortLivedNodeFlags) setFlagsFromString(flag);
+  const { main } = await import("./main.js");
+  return main(argv);
+};
+
+const argv = process.argv.slice(2);
+process.exitCode = (argv[0] === "parse" ? await parseShortcut(argv) : null) ?? (await fullCli(argv));

@@ -1,15 +1,31 @@
 // Registration of every sub-command; each action is a few lines calling the library.
+//
+// A command starts like a small tool: registering the commands, parsing arguments and `--help` load commander and
+// these few files only, never the library. So a registration file imports at its top only node: built-ins, commander,
+// errors.ts, output.ts and types (`import type`), and each action loads what it uses when it runs:
+//
+//   program
+//     .command("challenge")
+//     .description("…")
+//     .argument("<lab>", "lab id")
+//     .option("--lang <code>", "ko or en")
+//     .action(async (id: string, options: { lang?: string }) => {
+//       const { findLab } = await import("../labs/registry.js");
+//       …
+//     });
+//
+// A new group of commands goes in its own file with a `registerXCommands(program, setExit)` called below.
+// test/cli/lazy-imports.test.ts fails when `--help`, `parse` or `snapshot --json` load Plot or dockerode.
 import type { Command } from "commander";
 import { ExitCode } from "../errors.js";
-import { doctor, setup } from "../setup/doctor.js";
+import type { DoctorItem } from "../setup/doctor.js";
 import { printJson, progress } from "./output.js";
 import { registerLabCommands } from "./labs.js";
 import { registerGradeCommand } from "./grade.js";
 import { registerToolCommands } from "./tools.js";
-import { startJupyter } from "./start.js";
 
 // Print doctor items as aligned text.
-const printDoctor = (items: Awaited<ReturnType<typeof doctor>>): void => {
+const printDoctor = (items: readonly DoctorItem[]): void => {
   const width = Math.max(...items.map((item) => item.name.length));
   for (const item of items) {
     process.stdout.write(`${item.ok ? "ok     " : "missing"}  ${item.name.padEnd(width)}  ${item.detail}\n`);
@@ -24,6 +40,7 @@ export const registerCommands = (program: Command, setExit: (code: number) => vo
     .description("Check the engine, toolbox image, host tools, Jupyter and kernel; exit 2 if anything is missing.")
     .option("--json", "print the items as JSON")
     .action(async (options: { json?: boolean }) => {
+      const { doctor } = await import("../setup/doctor.js");
       const items = await doctor();
       if (options.json) printJson({ ok: items.every((item) => item.ok), items });
       else printDoctor(items);
@@ -36,6 +53,7 @@ export const registerCommands = (program: Command, setExit: (code: number) => vo
     .option("--quiet", "print only problems")
     .option("--dev", "also install the tools the project's tests use (kernel test suite, chromium, jc)")
     .action(async (options: { quiet?: boolean; dev?: boolean }) => {
+      const { setup } = await import("../setup/doctor.js");
       const items = await setup(options.quiet ? () => undefined : progress, { dev: Boolean(options.dev) });
       const missing = items.filter((item) => !item.ok && item.name !== "root");
       if (!options.quiet || missing.length) printDoctor(options.quiet ? missing : items);
@@ -50,6 +68,7 @@ export const registerCommands = (program: Command, setExit: (code: number) => vo
     .option("--no-browser", "do not open a browser")
     .option("--token <token>", "Jupyter's login token (default: Jupyter makes one and prints the URL with it)")
     .action(async (options: { port?: string; ip: string; browser: boolean; token?: string }) => {
+      const { startJupyter } = await import("./start.js");
       setExit(
         await startJupyter({
           ...(options.port ? { port: Number(options.port) } : {}),

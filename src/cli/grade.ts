@@ -1,10 +1,7 @@
-// `grade <dir|files…> --out DIR [--jobs N] [--lab ID] [--timeout S] [--cell-timeout S]`.
+// `grade <dir|files…> --out DIR [--jobs N] [--lab ID] [--timeout S] [--cell-timeout S]`. The library is imported
+// inside the action (see commands.ts).
 import type { Command } from "commander";
 import { EnvironmentError, ExitCode, UsageError } from "../errors.js";
-import { gradeAll } from "../grade/grade.js";
-import { findLab } from "../labs/registry.js";
-import { engineInThisNamespace, preconditionsOf } from "../labs/preconditions.js";
-import { preflight } from "../setup/doctor.js";
 import { progress } from "./output.js";
 
 // A positive whole number option, or a usage error that says what was expected.
@@ -44,6 +41,12 @@ disposable VM (see src/grade/README.md). Exit codes: 0 gradebook written, 2 usag
       const jobs = positive("--jobs", options.jobs, 16);
       const notebookTimeoutS = positive("--timeout", options.timeout, 86_400);
       const cellTimeoutS = positive("--cell-timeout", options.cellTimeout, 86_400);
+      const [{ gradeAll }, { findLab }, { engineInThisNamespace, preconditionsOf }, { preflight }] = await Promise.all([
+        import("../grade/grade.js"),
+        import("../labs/registry.js"),
+        import("../labs/preconditions.js"),
+        import("../setup/doctor.js"),
+      ]);
       const lab = options.lab === undefined ? null : findLab(options.lab).id;
       await preflight({ needEngineHere: lab === null || preconditionsOf({ id: lab }).includes(engineInThisNamespace) });
       // First Ctrl-C: start nothing new, let running submissions tear down; second: leave at once.

@@ -1,33 +1,32 @@
-// `labs list|run|export` and `check`.
+// `labs list|run|export` and `check`. The library is imported inside each action (see commands.ts).
 import { readFile, writeFile } from "node:fs/promises";
 import type { Command } from "commander";
-import { totals } from "../checks/check.js";
-import { checkInSession } from "../labs/hint-levels.js";
-import { engineInThisNamespace, preconditionsOf } from "../labs/preconditions.js";
+import type { CheckResult } from "../checks/check.js";
 import { ExitCode } from "../errors.js";
-import { checkReportText } from "../render/check-report.js";
-import { answerKey } from "../labs/answer-key.js";
-import { notebookPath } from "../labs/notebook.js";
-import { findLab, labs } from "../labs/registry.js";
-import { labContext, runLab, type LabRunResult } from "../labs/run-lab.js";
-import { requireSessionId } from "../ownership.js";
-import { currentSessionId } from "../labs/session.js";
+import type { LabRunResult } from "../labs/run-lab.js";
 import { printJson, progress } from "./output.js";
-import { preflight } from "../setup/doctor.js";
+
+// The check report as text (render/check-report.js is small and loads no Plot).
+const checkReportText = async (results: readonly CheckResult[]): Promise<string> => (await import("../render/check-report.js")).checkReportText(results);
 
 // Human summary of one lab run.
-const printRun = (result: LabRunResult): void => {
+const printRun = async (result: LabRunResult): Promise<void> => {
   process.stdout.write(
     `\nLab ${result.lab} (session ${result.session}${result.solutions ? ", reference solutions" : ""}): notebook ${result.notebook.status} in ${(result.notebook.durationMs / 1000).toFixed(1)} s\n`,
   );
   if (result.notebook.message) process.stdout.write(`  ${result.notebook.message}\n`);
   for (const cell of result.notebook.cells.filter((c) => c.error))
     process.stdout.write(`  cell ${cell.id}: ${cell.error?.ename}: ${cell.error?.evalue.split("\n")[0]}\n`);
-  process.stdout.write(`${checkReportText(result.checks)}\n`);
+  process.stdout.write(`${await checkReportText(result.checks)}\n`);
 };
 
 /** Write a lab's learner notebook, or its answer key (solutions filled in), to a file. */
 export const exportNotebook = async (id: string, out: string, withSolutions: boolean): Promise<void> => {
+  const [{ findLab }, { notebookPath }, { answerKey }] = await Promise.all([
+    import("../labs/registry.js"),
+    import("../labs/notebook.js"),
+    import("../labs/answer-key.js"),
+  ]);
   const lab = findLab(id);
   const notebook = JSON.parse(await readFile(notebookPath(lab), "utf8")) as { cells: { id?: string; source: string | string[] }[] };
   if (withSolutions) {
@@ -44,7 +43,8 @@ export const registerLabCommands = (program: Command, setExit: (code: number) =>
     .command("list")
     .description("List the labs and the curriculum concepts each teaches.")
     .option("--json", "print as JSON")
-    .action((options: { json?: boolean }) => {
+    .action(async (options: { json?: boolean }) => {
+      const { labs } = await import("../labs/registry.js");
       const rows = labs.map((lab) => ({ id: lab.id, slug: lab.slug, title: lab.title, concepts: lab.concepts, checks: lab.checks.map((c) => c.id) }));
       if (options.json) return printJson(rows);
       for (const row of rows) process.stdout.write(`${row.id}  ${row.slug.padEnd(24)} ${row.title}  (concepts ${row.concepts.join(", ")})\n`);
@@ -57,6 +57,12 @@ export const registerLabCommands = (program: Command, setExit: (code: number) =>
     .option("--json", "print the results as JSON")
     .option("--cell-timeout <seconds>", "per-cell limit", "120")
     .action(async (ids: string[], options: { solutions?: boolean; json?: boolean; cellTimeout: string }) => {
+      const [{ findLab, labs }, { engineInThisNamespace, preconditionsOf }, { runLab }, { preflight }] = await Promise.all([
+        import("../labs/registry.js"),
+        import("../labs/preconditions.js"),
+        import("../labs/run-lab.js"),
+        import("../setup/doctor.js"),
+      ]);
       const chosen = ids.length ? ids.map(findLab) : [...labs];
       await preflight({ needEngineHere: chosen.some((lab) => preconditionsOf(lab).includes(engineInThisNamespace)) });
       const results: LabRunResult[] = [];
@@ -64,7 +70,7 @@ export const registerLabCommands = (program: Command, setExit: (code: number) =>
         if (!options.json) progress(`running lab ${lab.id} (${lab.slug})${options.solutions ? " with the reference solutions" : ""}…`);
         const result = await runLab(lab, { solutions: Boolean(options.solutions), cellTimeoutS: Number(options.cellTimeout), log: progress });
         results.push(result);
-        if (!options.json) printRun(result);
+        if (!options.json) await printRun(result);
       }
       if (options.json) printJson(results);
       if (!results.every((r) => r.passed)) setExit(ExitCode.failed);
@@ -87,11 +93,19 @@ export const registerLabCommands = (program: Command, setExit: (code: number) =>
     .option("--session <id>", "session id, 4 lowercase letters or digits (default: yours)")
     .option("--json", "print the results as JSON")
     .action(async (id: string, options: { session?: string; json?: boolean }) => {
+      const [{ findLab }, { requireSessionId }, { checkInSession }, { labContext }, { currentSessionId }, { totals }] = await Promise.all([
+        import("../labs/registry.js"),
+        import("../ownership.js"),
+        import("../labs/hint-levels.js"),
+        import("../labs/run-lab.js"),
+        import("../labs/session.js"),
+        import("../checks/check.js"),
+      ]);
       const lab = findLab(id);
       if (options.session !== undefined) requireSessionId(options.session, "--session", "See your session id at the top of the lab notebook.");
       const results = await checkInSession(lab.checks, labContext(lab, options.session ?? (await currentSessionId())));
       if (options.json) printJson({ lab: lab.id, results, ...totals(results) });
-      else process.stdout.write(`${checkReportText(results)}\n`);
+      else process.stdout.write(`${await checkReportText(results)}\n`);
       if (!results.every((r) => r.passed)) setExit(ExitCode.failed);
     });
 };

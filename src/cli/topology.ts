@@ -1,13 +1,9 @@
-// `snapshot` and `explain`: the topology of this host, and the path of one packet through it.
+// `snapshot` and `explain`: the topology of this host, and the path of one packet through it. The library is imported
+// inside each action (see commands.ts): `snapshot --json` loads no renderer, and Plot only when it draws.
 import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { ExitCode, UsageError } from "../errors.js";
-import { escapeHtml } from "../render/display.js";
-import { interfacesTable, natTable, routesTable, tableHtml, tableText } from "../render/topology-tables.js";
-import { topologySvg } from "../render/topology-plot.js";
-import { describeExplanation, explain } from "../topology/explain.js";
-import { prove } from "../topology/prove.js";
-import { snapshot } from "../topology/snapshot.js";
+import type { Topology } from "../topology/model.js";
 import { printJson } from "./output.js";
 
 const protocols = ["tcp", "udp", "icmp"] as const;
@@ -20,6 +16,22 @@ const protocolOption = (value: string | undefined): (typeof protocols)[number] |
       hint: "Use --protocol tcp, udp or icmp.",
     });
   return value as (typeof protocols)[number];
+};
+
+// `snapshot --svg FILE` and `--html FILE`: the picture (Observable Plot), and the page with the tables.
+const writePictures = async (topology: Topology, options: { svg?: string; html?: string }): Promise<void> => {
+  const [{ topologySvg }, { escapeHtml }, { interfacesTable, natTable, routesTable, tableHtml }] = await Promise.all([
+    import("../render/topology-plot.js"),
+    import("../render/display.js"),
+    import("../render/topology-tables.js"),
+  ]);
+  const svg = topologySvg(topology, { title: "docker-net-lab snapshot" });
+  if (options.svg) await writeFile(options.svg, svg);
+  if (options.html) {
+    const tables = [interfacesTable(topology), routesTable(topology), natTable(topology)].map(tableHtml).join("\n<br>\n");
+    const warnings = topology.warnings.length ? `<ul>${topology.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join("")}</ul>` : "";
+    await writeFile(options.html, `<!DOCTYPE html><meta charset="utf-8"><title>docker-net-lab snapshot</title>\n${svg}\n${tables}\n${warnings}\n`);
+  }
 };
 
 /** Add `snapshot` and `explain`. */
@@ -36,15 +48,13 @@ export const registerTopologyCommands = (program: Command, setExit: (code: numbe
       "\nExamples:\n  docker-net-lab snapshot --json > topology.json\n  docker-net-lab snapshot --svg host.svg --html host.html\n  docker-net-lab snapshot --text\n",
     )
     .action(async (options: { json?: boolean; text?: boolean; svg?: string; html?: string }) => {
+      const { snapshot } = await import("../topology/snapshot.js");
       const topology = await snapshot();
-      const svg = options.svg || options.html ? topologySvg(topology, { title: "docker-net-lab snapshot" }) : "";
-      if (options.svg) await writeFile(options.svg, svg);
-      if (options.html) {
-        const tables = [interfacesTable(topology), routesTable(topology), natTable(topology)].map(tableHtml).join("\n<br>\n");
-        const warnings = topology.warnings.length ? `<ul>${topology.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join("")}</ul>` : "";
-        await writeFile(options.html, `<!DOCTYPE html><meta charset="utf-8"><title>docker-net-lab snapshot</title>\n${svg}\n${tables}\n${warnings}\n`);
+      if (options.svg || options.html) await writePictures(topology, options);
+      if (options.text) {
+        const { interfacesTable, natTable, routesTable, tableText } = await import("../render/topology-tables.js");
+        process.stdout.write(`${[interfacesTable(topology), routesTable(topology), natTable(topology)].map(tableText).join("\n\n")}\n`);
       }
-      if (options.text) process.stdout.write(`${[interfacesTable(topology), routesTable(topology), natTable(topology)].map(tableText).join("\n\n")}\n`);
       if (options.json || (!options.svg && !options.html && !options.text)) printJson(topology);
     });
 
@@ -63,7 +73,9 @@ export const registerTopologyCommands = (program: Command, setExit: (code: numbe
     .action(async (from: string, to: string, options: { protocol?: string; prove?: boolean; json?: boolean }) => {
       const protocol = protocolOption(options.protocol);
       const explainOptions = protocol ? { protocol } : {};
+      const { describeExplanation, explain } = await import("../topology/explain.js");
       if (options.prove) {
+        const { prove } = await import("../topology/prove.js");
         const proof = await prove(from, to, explainOptions);
         const expected = proof.explanation.verdict === "delivered";
         const answered = proof.probe.exitCode === 0;
@@ -77,6 +89,7 @@ export const registerTopologyCommands = (program: Command, setExit: (code: numbe
         if (expected !== answered && proof.explanation.packet.protocol !== "udp") setExit(ExitCode.failed);
         return;
       }
+      const { snapshot } = await import("../topology/snapshot.js");
       const topology = await snapshot();
       const explanation = explain(topology, from, to, explainOptions);
       if (options.json) printJson(explanation);

@@ -14,9 +14,7 @@ import { namePrefix } from "../ownership.js";
 import { parseIpAddr } from "../parse/ip-addr.js";
 import type { DockerContainer, DockerNetwork, IpInterface } from "../parse/models.js";
 import { display, jupyterDisplay, pictureBundle } from "../render/display.js";
-import { showDiff } from "../render/topology-diff.js";
 import type { TopologyDiff } from "../topology/diff.js";
-import { topologySvg } from "../render/topology-plot.js";
 import { stateDir } from "../setup/paths.js";
 import { toolboxImage } from "../setup/image.js";
 import type { Topology } from "../topology/model.js";
@@ -314,7 +312,8 @@ export class PrivateEngine {
   /** Draw the engine's topology inline (its namespace plays the host). Returns nothing, like `lab.draw()`: a cell that ends
    * with `await engine.draw()` would otherwise also show the SVG source as its value. */
   async draw(title = `Private engine of lab ${this.session.lab}`): Promise<void> {
-    const topology = await this.topology();
+    // Plot is loaded when a picture is drawn, not with the lab definitions (`check` and `labs list` draw nothing).
+    const [topology, { topologySvg }] = await Promise.all([this.topology(), import("../render/topology-plot.js")]);
     const svg = topologySvg(topology, { title });
     display(pictureBundle(`[topology of the private engine: ${topology.containers.length} container(s)]`, svg));
   }
@@ -326,7 +325,8 @@ export class PrivateEngine {
   async step(title: string, work: () => Promise<unknown>): Promise<TopologyDiff> {
     const before = await this.topology();
     await work();
-    const diff = showDiff(before, await this.topology(), { title });
+    const [after, { showDiff }] = await Promise.all([this.topology(), import("../render/topology-diff.js")]);
+    const diff = showDiff(before, after, { title });
     // Shown already: the project kernel displays nothing for it as a cell's last value.
     return Object.defineProperty(diff, jupyterDisplay, { value: () => null, enumerable: false });
   }

@@ -12,9 +12,12 @@ export interface CliResult {
   readonly exitCode: number;
 }
 
-/** `docker-net-lab …args` with optional stdin and extra environment. */
-export const runCli = async (args: readonly string[], options: { input?: string; env?: Record<string, string>; timeout?: number } = {}): Promise<CliResult> => {
-  const result = await execa(process.execPath, [bin, ...args], {
+/** `docker-net-lab …args` with optional stdin, extra environment and options for node itself (`nodeArgs`). */
+export const runCli = async (
+  args: readonly string[],
+  options: { input?: string; env?: Record<string, string>; timeout?: number; nodeArgs?: readonly string[] } = {},
+): Promise<CliResult> => {
+  const result = await execa(process.execPath, [...(options.nodeArgs ?? []), bin, ...args], {
     reject: false,
     timeout: options.timeout ?? 300_000,
     cwd: repoRoot,
