@@ -11,6 +11,7 @@ import { parseIpLink } from "../parse/ip-link.js";
 import { parseIptablesSave, shellWords } from "../parse/iptables-save.js";
 import { isSessionId, labelFilters, ownsName, requireSessionId } from "../ownership.js";
 import { stateDir } from "../setup/paths.js";
+import { stopNetnsProcesses } from "./kernel-objects.js";
 import { destroyEngine, findEngineMarkers } from "./private-engine.js";
 import { currentSessionId } from "./session.js";
 
@@ -77,7 +78,12 @@ export const clean = async (options: CleanOptions, log: (line: string) => void):
   const volumes = await listVolumes(labels);
   for (const volume of volumes) await attempt(`volume ${volume.name}`, () => removeOwnedVolume(volume.name));
   const namespaces = (await netnsNames()).filter(matches);
-  for (const name of namespaces) await attempt(`namespace ${name}`, () => run("ip", ["netns", "delete", name]));
+  // A server a lab started inside its namespace (`ip netns exec … busybox httpd`) would outlive `ip netns delete`.
+  for (const name of namespaces)
+    await attempt(`namespace ${name}`, async () => {
+      await stopNetnsProcesses(name);
+      await run("ip", ["netns", "delete", name]);
+    });
   const links = parseIpLink(await ipJson("link").catch(() => "[]")).value;
   const interfaces = links.map((link) => link.name).filter(matches);
   for (const name of interfaces) await attempt(`interface ${name}`, () => run("ip", ["link", "delete", name], { reject: false }));

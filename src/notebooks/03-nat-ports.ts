@@ -27,7 +27,8 @@ When you are done you can:
 - publish a port, read the DNAT and FORWARD rules Docker adds, and say what answers `127.0.0.1` on your engine;
 - watch a request from outside take the DNAT path, and say why a nat counter grows once per connection;
 - see what a container reaching its own published port needs (hairpin);
-- find why a published port gives no page.
+- find why a published port gives no page;
+- do Docker's part yourself for a bridge and a namespace you build: forwarding, the FORWARD accepts, MASQUERADE and DNAT, and watch the internet reach your server through your own rule.
 
 As in the other labs: **prediction** cells first (only *when* you predict counts), a failed check's **hint** grows with each failure (or `await lab.hint("03.…")`).
 
@@ -50,7 +51,16 @@ const pubPort = await lab.freePort("pub-port");               // pub's published
 const internetNs = lab.session.ifname("3in");                 // the "internet" namespace
 // The nat table, parsed from iptables-save -c (counters included):
 const natRules = async () => parseIptablesSave((await lab.exec(["iptables-save", "-c", "-t", "nat"], { quiet: true })).stdout).value.flatMap((t) => t.chains.flatMap((c) => c.rules));
-({ web, port, internet, hostSide, internetServer, pub, pubPort, internetNs });
+// Part 8, NAT by hand: your bridge, the server's namespace and the host end of its veth, their subnet, the port you will publish, the tag on your rules.
+const [handBridge, handNs, handVeth] = ["3br", "3sv", "3sh"].map((s) => lab.session.ifname(s));
+const handSubnet = await lab.freeSubnet("hand-subnet");
+const handPrefix = handSubnet.split("/")[1];
+const handBase = handSubnet.split(".").slice(0, 3).join(".");
+const [handGateway, handServer] = [`${handBase}.1`, `${handBase}.2`];
+const handPort = await lab.freePort("hand-port");
+const handWww = `${lab.session.dir}/hand-www`;   // the server's page and its /cgi-bin/ip, written by setup
+const tag = lab.name("nat");                     // the comment every rule you write carries
+({ web, port, internet, hostSide, internetServer, pub, pubPort, internetNs, handBridge, handNs, handVeth, handSubnet, handGateway, handServer, handPort, handWww, tag });
 
 /* %% md hooks-md
 ## 0 · Where NAT happens: the netfilter hooks
@@ -354,6 +364,183 @@ await lab.step("fix web2: publish its port 80", async () => {
 
 // %% check ex8-check 03.web2-fixed
 
+/* %% md hand-md concepts=6,7,8,19
+## 8 · No magic: Docker's NAT, by hand
+
+Lab 02 built a container's network without Docker, up to the bridge. Sections 1 to 5 showed what Docker adds on top for docker0: forwarding, FORWARD accepts, MASQUERADE, DNAT. Now you write those yourself, for a network you build:
+
+| Docker, for docker0 and pub | you, for your network |
+|---|---|
+| bridge `docker0`, 172.17.0.1/16 | bridge `handBridge`, address `handGateway` |
+| a container running httpd | namespace `handNs` (`handServer`) running the host's busybox httpd |
+| `net.ipv4.ip_forward = 1`, set when dockerd starts | you check it, and turn it on if needed |
+| filter FORWARD accepts for docker0 and for pub's port | your accepts, at the top of `DOCKER-USER` |
+| nat POSTROUTING `-s 172.17.0.0/16 ! -o docker0 -j MASQUERADE` | the same for `handSubnet` and `handBridge` |
+| nat DOCKER: DNAT `hostSide:pubPort` → pub:80 | nat PREROUTING: DNAT `hostSide:handPort` → `handServer:80` |
+
+Three rules of this shared host:
+
+- **Tag every rule** with `-m comment --comment ${tag}` (the variable `tag`, a name of your session): teardown and `npx docker-net-lab clean` remove exactly the rules that carry it, nobody else's. Your bridge and namespace have your session's names, so they are found the same way.
+- **Never turn forwarding off** (`net.ipv4.ip_forward=0`): every container on this host, yours and other people's, would lose its way out, and Docker would not notice. Setting it to 1 when it is 1 already changes nothing.
+- The "internet" is still the TEST-NET namespace `internetNs`: nothing leaves this machine.
+
+### Exercise 9 · build the server's network
+
+Inside the `lab.step` of the exercise cell, the way you built namespace B in lab 02:
+
+1. the bridge `handBridge` with `handGateway/handPrefix`, up;
+2. the namespace `handNs`, joined to the bridge by a veth pair: host end `handVeth`, plugged into the bridge and up; the other end created inside the namespace as `eth0`;
+3. inside: `handServer/handPrefix` on eth0, eth0 and lo up, a default route via `handGateway`;
+4. the server: the host's busybox `httpd`, run inside the namespace (`ip netns exec`), listening on `handServer` port 80 and serving the folder `handWww` (setup wrote a page and a `/cgi-bin/ip` that prints the source address it saw). It goes to the background by itself; teardown stops it.
+*/
+
+// %% exercise ex9 type=build concepts=6
+// Exercise 9: build handBridge, the namespace handNs (handServer) with its veth handVeth, and start busybox httpd inside it.
+await lab.step("the server's network, by hand", async () => {
+  // your commands here
+});
+// %% solution ex9
+// Exercise 9: build handBridge, the namespace handNs (handServer) with its veth handVeth, and start busybox httpd inside it.
+await lab.step("the server's network, by hand", async () => {
+  await lab.sh`ip link add ${handBridge} type bridge`;
+  await lab.sh`ip addr add ${handGateway}/${handPrefix} dev ${handBridge}`;
+  await lab.sh`ip link set ${handBridge} up`;
+  await lab.sh`ip netns add ${handNs}`;
+  await lab.sh`ip link add ${handVeth} type veth peer name eth0 netns ${handNs}`;
+  await lab.sh`ip link set ${handVeth} master ${handBridge} up`;
+  await lab.sh`ip -n ${handNs} addr add ${handServer}/${handPrefix} dev eth0`;
+  await lab.sh`ip -n ${handNs} link set eth0 up`;
+  await lab.sh`ip -n ${handNs} link set lo up`;
+  await lab.sh`ip -n ${handNs} route add default via ${handGateway}`;
+  await lab.sh`ip netns exec ${handNs} busybox httpd -p ${handServer}:80 -h ${handWww}`;
+});
+
+// %% code ex9-self
+// Self-check: the host gets the server's page (it reaches the bridge directly: no forwarding, no NAT on this path).
+const handPageOk = await lab.exec(["curl", "-sS", "--max-time", "3", `http://${handServer}/`], { quiet: true }).then((r) => r.stdout.includes("hand-made"), () => false);
+lab.expect(`the host gets http://${handServer}/`, handPageOk, "Check each step of exercise 9; is httpd running inside the namespace (ip netns pids)?");
+
+// %% check ex9-check 03.hand-net
+
+/* %% md hand-before-md concepts=7
+Forwarding first: look at it (the next cell only reads it).
+*/
+
+// %% code hand-forwarding concepts=7
+await lab.sh`sysctl net.ipv4.ip_forward`;
+
+/* %% md hand-predict-md
+The internet namespace will now ask for `http://hostSide:handPort/`, where you are going to publish your server. There is no rule of yours yet. Predict:
+*/
+
+// %% predict p-hand-before hand-before-dnat
+await lab.predict("hand-before-dnat", undefined);
+// %% solution p-hand-before
+await lab.predict("hand-before-dnat", "the server's page: the host forwards it to the namespace");
+
+// %% code hand-before concepts=8
+// The request before your rules (5 s at most; busybox wget has no working timeout option here), then the path such a packet takes, hop by hop.
+const tryHand = (path: string) => lab.exec(["ip", "netns", "exec", internetNs, "busybox", "wget", "-q", "-O", "-", `http://${hostSide}:${handPort}${path}`], { quiet: true, timeout: 5_000 }).then((r) => r.stdout.trim(), (e: any) => `failed: ${String(e.stderr || e.message).trim()}`);
+const handBefore = await tryHand("/");
+console.log(handBefore);
+await lab.observe("hand-before-dnat", async () => (handBefore.includes("hand-made") ? "the server's page: the host forwards it to the namespace" : /refused/i.test(handBefore) ? "refused: nothing on the host listens on that port" : "no answer: the FORWARD chain drops it"));
+await lab.explain(internetNs, `${hostSide}:${handPort}`);
+
+/* %% md ex10-md
+### Exercise 10 · forwarding, FORWARD accepts, MASQUERADE, DNAT
+
+Inside the `lab.step` of the exercise cell (it shows the rules you added), with `-m comment --comment ${tag}` on **every** rule:
+
+1. Make sure forwarding is on (`sysctl -w`, to 1 only).
+2. **filter**: the FORWARD policy is DROP on a Docker host. Read the accepts Docker wrote for docker0 (`iptables -S FORWARD`, `iptables -S DOCKER`; on Docker 28 also `DOCKER-FORWARD` and `DOCKER-CT`) and write the same three for your bridge, inserted at the top of `DOCKER-USER` (FORWARD jumps there first; insert, do not append: on some engines the chain ends with a RETURN): packets coming in from your bridge and going elsewhere; packets going out to your bridge that belong to a connection conntrack knows (`-m conntrack --ctstate RELATED,ESTABLISHED`); new connections to your server's tcp port 80 through your bridge.
+3. **nat POSTROUTING**: the MASQUERADE for `handSubnet`, except what stays on `handBridge`.
+4. **nat PREROUTING**: a DNAT for tcp packets to `hostSide`, port `handPort`, to `handServer:80`.
+
+The checks then ask the live host: your server's namespace fetches the internet's `/cgi-bin/ip` (which address did the internet see?), and the internet namespace fetches `http://hostSide:handPort/`.
+*/
+
+// %% exercise ex10 type=build concepts=7,8,19
+// Exercise 10: forwarding on; three accepts in DOCKER-USER, a MASQUERADE and a DNAT, each with -m comment --comment ${tag}.
+await lab.step("forwarding and NAT for the hand-made network", async () => {
+  // your commands here
+});
+// %% solution ex10
+// Exercise 10: forwarding on; three accepts in DOCKER-USER, a MASQUERADE and a DNAT, each with -m comment --comment ${tag}.
+await lab.step("forwarding and NAT for the hand-made network", async () => {
+  await lab.sh`sysctl -w net.ipv4.ip_forward=1`;
+  await lab.sh`iptables -I DOCKER-USER -i ${handBridge} ! -o ${handBridge} -m comment --comment ${tag} -j ACCEPT`;
+  await lab.sh`iptables -I DOCKER-USER -o ${handBridge} -m conntrack --ctstate RELATED,ESTABLISHED -m comment --comment ${tag} -j ACCEPT`;
+  await lab.sh`iptables -I DOCKER-USER -o ${handBridge} -d ${handServer} -p tcp --dport 80 -m comment --comment ${tag} -j ACCEPT`;
+  await lab.sh`iptables -t nat -A POSTROUTING -s ${handSubnet} ! -o ${handBridge} -m comment --comment ${tag} -j MASQUERADE`;
+  await lab.sh`iptables -t nat -A PREROUTING -d ${hostSide} -p tcp --dport ${handPort} -m comment --comment ${tag} -j DNAT --to-destination ${handServer}:80`;
+});
+
+// %% check ex10-check 03.hand-masquerade 03.hand-dnat
+
+/* %% md compare-md concepts=7,8
+Docker's rules for docker0 and pub, beside yours, by what they do (from `iptables-save`; yours are the ones with your tag):
+*/
+
+// %% code compare concepts=7,8
+const everyRule = parseIptablesSave((await lab.exec(["iptables-save"], { quiet: true })).stdout).value.flatMap((t) => t.chains.flatMap((c) => c.rules.map((r) => ({ ...r, table: t.name }))));
+const pubAddress = await lab.exec(["docker", "inspect", "-f", "{{.NetworkSettings.IPAddress}}", pub], { quiet: true }).then((r) => r.stdout.trim(), () => "");
+const tracked = (r: any) => r.matches.some((m: any) => m.name === "conntrack" || m.name === "state");
+const dportOf = (r: any) => r.matches.map((m: any) => m.options["dport"]).find(Boolean);
+const roles = (bridgeName: string, hostPort: number, server: string): [string, (r: any) => boolean][] => [
+  ["forwarding", () => false],
+  ["out of the bridge (filter)", (r) => r.table === "filter" && r.target === "ACCEPT" && r.inInterface === bridgeName && r.outInterface !== bridgeName && !tracked(r)],
+  ["replies back in (filter)", (r) => r.table === "filter" && r.target === "ACCEPT" && r.outInterface === bridgeName && tracked(r)],
+  ["to the published server (filter)", (r) => r.table === "filter" && r.target === "ACCEPT" && r.outInterface === bridgeName && r.destination === `${server}/32`],
+  ["outbound NAT (nat)", (r) => r.table === "nat" && r.target === "MASQUERADE" && r.outInterface === `!${bridgeName}`],
+  ["publish a port (nat)", (r) => r.table === "nat" && r.target === "DNAT" && dportOf(r) === String(hostPort)],
+];
+const show = (r: any) => (r ? `-t ${r.table} -A ${r.chain} ${r.spec}` : "(none)");
+const forwardingNow = (await lab.exec(["sysctl", "-n", "net.ipv4.ip_forward"], { quiet: true })).stdout.trim();
+const rows = roles("docker0", pubPort, pubAddress).map(([what, isDocker], i) => {
+  const isMine = roles(handBridge, handPort, handServer)[i]![1];
+  if (what === "forwarding") return [what, `net.ipv4.ip_forward = ${forwardingNow} (dockerd)`, `net.ipv4.ip_forward = ${forwardingNow} (you checked it)`];
+  return [what, show(everyRule.find((r) => r.comment === null && isDocker(r))), show(everyRule.find((r) => r.comment === tag && isMine(r)))];
+});
+const compare = { title: "Docker's rules (docker0, pub) and yours (handBridge, your server)", header: ["what it does", "Docker", "you"], rows };
+display({ "text/plain": tableText(compare), "text/html": tableHtml(compare) });
+
+/* %% md hand-dnat-md
+### Exercise 11 · through your DNAT, and count
+
+The internet namespace will request your server's `/cgi-bin/ip` through `hostSide:handPort`. Predict first:
+*/
+
+// %% predict p-hand-source hand-source-seen
+await lab.predict("hand-source-seen", undefined);
+// %% solution p-hand-source
+await lab.predict("hand-source-seen", "the host's address on the internet link (hostSide)");
+
+/* %% md ex11-md
+1. Find your DNAT rule in `natRules()` by its comment (`rule.comment === tag`) and record its `packets` → `"hand-dnat-before"`.
+2. From the internet namespace (as `tryHand` does in the cell above), request `http://${hostSide}:${handPort}/cgi-bin/ip` twice; record what the server printed the second time (trimmed) as `"hand-saw"`.
+3. Read the counter again → `"hand-dnat-after"`.
+*/
+
+// %% exercise ex11 type=observe concepts=8
+// Exercise 11: record "hand-dnat-before", two requests through your DNAT with "hand-saw", then "hand-dnat-after".
+// %% solution ex11
+// Exercise 11: record "hand-dnat-before", two requests through your DNAT with "hand-saw", then "hand-dnat-after".
+const myDnatPackets = async () => (await natRules()).find((r) => r.target === "DNAT" && r.comment === tag)?.packets;
+await lab.answer("hand-dnat-before", await myDnatPackets());
+await tryHand("/cgi-bin/ip");
+await lab.answer("hand-saw", await tryHand("/cgi-bin/ip"));
+await lab.answer("hand-dnat-after", await myDnatPackets());
+
+// %% code hand-after concepts=7,8
+// What your server saw, beside your prediction; the path now (one more packet, with the counters that moved); and the way out, through your MASQUERADE.
+const handSaw = String((await lab.session.answers())["hand-saw"] ?? "");
+await lab.observe("hand-source-seen", async () => (handSaw === internetServer ? "the internet namespace's own address (internetServer)" : handSaw === hostSide ? "the host's address on the internet link (hostSide)" : handSaw === handGateway ? "the hand-made bridge's gateway address" : "(not measured yet)"));
+await lab.explain(internetNs, `${hostSide}:${handPort}`, { prove: true }).catch((e) => console.log(`(no proof: ${e.message})`));
+await lab.sh`ip netns exec ${handNs} busybox wget -qO- http://${internetServer}/cgi-bin/ip`.catch(() => console.log("(your server's namespace gets no answer from the internet yet)"));
+await lab.explain(handNs, internetServer).catch((e) => console.log(`(no path: ${e.message})`));
+
+// %% check ex11-check 03.hand-counters
+
 /* %% md all-md
 ## All checks
 
@@ -367,7 +554,7 @@ Your predictions (on time or not), then every check again. Your instructor's gra
 /* %% md teardown-md
 ## Teardown: remove what you made, and only that
 
-Removes web, pub and web2 (by label; the engine then deletes their DNAT, ACCEPT and hairpin rules and stops their docker-proxies), stops the internet namespace's web server, and deletes the namespace and its veth. Nothing else. Running it twice is harmless.
+Removes web, pub, web2, netr and r1 (by label; the engine then deletes their DNAT, ACCEPT and hairpin rules and stops their docker-proxies); stops the web servers inside the internet namespace and your server's namespace, and deletes both namespaces, their veths and your bridge; deletes the iptables rules that carry your tag (and any rule that names your bridge, subnet or server). It leaves `net.ipv4.ip_forward` as it is: Docker needs it on. Nothing else. Running it twice is harmless.
 */
 
 // %% teardown teardown

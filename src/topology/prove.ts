@@ -29,6 +29,25 @@ export const isOwnNamespace = (topology: Topology, ns: NamespaceNode): boolean =
   return ns.containers.length > 0 && ns.containers.every((name) => ownsLabels(topology.containers.find((c) => c.name === name)?.labels ?? {}));
 };
 
+/**
+ * A DNAT rule the project wrote by hand (nat table, `-m comment --comment dnl-…`, e.g. lab 03's) for this host address
+ * and port, that leads into one of the project's own namespaces: that namespace, else null. Pure.
+ */
+export const taggedDnatOwner = (topology: Topology, address: string, port: number | null): NamespaceNode | null => {
+  if (port === null) return null;
+  const nat = topology.nat?.tables.find((t) => t.name === "nat");
+  for (const rule of nat?.chains.flatMap((c) => c.rules) ?? []) {
+    if (rule.target !== "DNAT" || rule.comment === null || !ownsName(rule.comment)) continue;
+    if (rule.destination !== null && rule.destination !== address && rule.destination !== `${address}/32`) continue;
+    const dport = rule.matches.map((m) => m.options.dport ?? m.options["destination-port"]).find((d) => d !== undefined);
+    if (dport !== String(port)) continue;
+    const to = (rule.targetOptions["to-destination"] ?? "").split(":")[0] ?? "";
+    const owner = topology.namespaces.find((ns) => ns.kind !== "host" && ns.interfaces.some((i) => i.addresses.some((a) => a.address === to)));
+    if (owner && isOwnNamespace(topology, owner)) return owner;
+  }
+  return null;
+};
+
 // Refuse probes that could touch anything but the project's own objects.
 const refuse = (message: string): never => {
   throw new DnlError(`Not sending a packet: ${message}`, {
@@ -47,7 +66,8 @@ export const probeSource = (topology: Topology, from: string, to: string): Where
     if (!local) refuse(`${target.address} is not an address of this host or of the project's namespaces`);
     const published = topology.nat?.published.find((p) => p.hostPort === target.port);
     const owner = published ? topology.namespaces.find((ns) => ns.containers.includes(published.container)) : undefined;
-    if (!owner || !isOwnNamespace(topology, owner)) refuse(`${to} is not a port the project published`);
+    const handMade = taggedDnatOwner(topology, target.address, target.port);
+    if ((!owner || !isOwnNamespace(topology, owner)) && !handMade) refuse(`${to} is not a port the project published`);
   } else if (!isOwnNamespace(topology, target.ns)) refuse(`${to} is not one of the project's containers or namespaces`);
   return source.ns.kind === "host"
     ? { kind: "host" }

@@ -1,5 +1,5 @@
-// Lab 03 · NAT and port publishing (curriculum concepts 7, 8, 9): MASQUERADE, DNAT, FORWARD accept, docker-proxy, hairpin.
-import { chmod, mkdir, writeFile } from "node:fs/promises";
+// Lab 03 · NAT and port publishing (curriculum concepts 6, 7, 8, 9, 19): MASQUERADE, DNAT, FORWARD accept, docker-proxy, hairpin.
+import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fail, hints, pass, type CheckDefinition, type Verdict } from "../../checks/check.js";
 import { findContainer, findNetwork } from "../../docker/adapter.js";
@@ -10,14 +10,36 @@ import { hairpinMasquerade, portPaths } from "../../topology/engine-facts.js";
 import type { LabContext, LabDefinition, PredictionDefinition, TroubleshootDefinition } from "../definition.js";
 import { publishedPort, readEngineView } from "../engine-view.js";
 import { freePort, freeSubnet, hostAddress, readParams } from "../free.js";
-import { tableRules } from "../host-facts.js";
-import { deleteLink, deleteNetns, linkExists, netnsNames } from "../kernel-objects.js";
+import { interfaces, tableRules } from "../host-facts.js";
+import { iptablesSave, onHost } from "../../exec/commands.js";
+import { parseIptablesSave, shellWords } from "../../parse/iptables-save.js";
+import { deleteLink, deleteNetns, deleteRulesTagged, linkExists, netnsNames, netnsPids, stopNetnsProcesses } from "../kernel-objects.js";
 import { predictionsCheck } from "../predictions.js";
 import type { LabSession } from "../session.js";
 import { troubleshootCheck } from "../troubleshoot.js";
 
 /** Kernel names of the "internet" namespace and its host end. */
 export const internetNames = (session: LabSession) => ({ ns: session.ifname("3in"), hostEnd: session.ifname("3h") });
+
+/** Part 8, NAT by hand: the learner's bridge, the server's namespace, the host end of its veth; the comment every rule carries. */
+export const handNames = (session: LabSession) => ({
+  bridge: session.ifname("3br"),
+  ns: session.ifname("3sv"),
+  hostEnd: session.ifname("3sh"),
+  tag: session.name("nat"),
+});
+
+// The hand-made network's subnet and the host port its DNAT rule publishes (chosen at setup).
+const handParams = async (session: LabSession): Promise<{ subnet: string; port: number; gateway: string; server: string; prefix: string } | null> => {
+  const p = await readParams(session);
+  if (typeof p["hand-subnet"] !== "string" || typeof p["hand-port"] !== "number") return null;
+  const subnet = p["hand-subnet"];
+  return { subnet, port: p["hand-port"], gateway: hostAddress(subnet, 1), server: hostAddress(subnet, 2), prefix: subnet.split("/")[1] ?? "24" };
+};
+
+// The folder the hand-made server serves (its page names it, so a check knows who answered).
+const handWww = (session: LabSession): string => join(session.dir, "hand-www");
+const handPage = "the hand-made server (lab 03, part 8)";
 
 // What setup chose for this session.
 const params = async (session: LabSession): Promise<{ port: number; internet: string; pubPort: number; web2Port: number } | null> => {
@@ -41,12 +63,11 @@ export const docker0Masquerade = (nat: readonly IptablesRule[]): IptablesRule | 
 const dnatFor = (nat: readonly IptablesRule[], port: number) =>
   nat.find((r) => r.chain === "DOCKER" && r.target === "DNAT" && option(r, "dport") === String(port));
 
-// Pids of processes inside a named namespace.
-const pidsIn = async (ns: string): Promise<number[]> =>
-  (await run("ip", ["netns", "pids", ns], { reject: false })).stdout
-    .split("\n")
-    .map(Number)
-    .filter((n) => Number.isInteger(n) && n > 0);
+// Every rule of every table whose comment is `tag`, with its table and chain.
+const tagged = async (tag: string): Promise<{ table: string; chain: string; rule: IptablesRule }[]> =>
+  parseIptablesSave(await iptablesSave()).value.flatMap((table) =>
+    table.chains.flatMap((chain) => chain.rules.filter((rule) => rule.comment === tag).map((rule) => ({ table: table.name, chain: chain.name, rule }))),
+  );
 
 // web's address on the default bridge, or null.
 const webAddress = async (context: LabContext): Promise<string | null> =>
@@ -93,6 +114,29 @@ const predictions: PredictionDefinition[] = [
       "The internet namespace makes three requests (three TCP connections) to pub's published port. By how many packets will that port's DNAT rule counter grow?",
     explain:
       "A nat rule sees only the first packet of a connection (the SYN): conntrack records the translation and applies it to every later packet and to the replies without asking the nat table again. Three connections, three packets, however many bytes follow.",
+  },
+  {
+    id: "hand-before-dnat",
+    question:
+      "Your namespace's server runs, forwarding is on, but there is no DNAT rule yet. The internet namespace requests http://hostSide:handPort/. What happens?",
+    choices: [
+      "the server's page: the host forwards it to the namespace",
+      "refused: nothing on the host listens on that port",
+      "no answer: the FORWARD chain drops it",
+    ],
+    explain:
+      "hostSide is the host's own address, so without DNAT the packet is for the host itself: PREROUTING leaves it alone, routing delivers it locally (INPUT), no process listens on handPort, and the kernel answers the SYN with a reset. Forwarding never comes into it: a packet is forwarded only when its destination is another machine's address, which only DNAT can make it.",
+  },
+  {
+    id: "hand-source-seen",
+    question: "Through your DNAT rule, the internet namespace requests the server's /cgi-bin/ip. Which source address will the server see?",
+    choices: [
+      "the internet namespace's own address (internetServer)",
+      "the host's address on the internet link (hostSide)",
+      "the hand-made bridge's gateway address",
+    ],
+    explain:
+      "DNAT rewrites the destination only. The source stays the internet's own address, and the server's reply goes to it through its default route (the bridge's gateway, the host), where conntrack undoes the DNAT: the reply's source becomes hostSide:handPort again. That is why a published container sees its real clients' addresses; a MASQUERADE would hide them, and it is not applied here because the packet leaves by your bridge, which your MASQUERADE rule excludes (! -o).",
   },
 ];
 
@@ -555,6 +599,181 @@ const checks: CheckDefinition<LabContext>[] = [
     points: 3,
     fixed: web2Fixed,
   }),
+  {
+    id: "03.hand-net",
+    concepts: [6, 19],
+    title: "You built a bridge and a namespace by hand, and the web server you started inside it answers on the bridge",
+    points: 2,
+    run: async (context) => {
+      const hp = await handParams(context.session);
+      if (!hp) return noSetup;
+      const names = handNames(context.session);
+      const how = hints(
+        [
+          "Lab 02's recipe, for one namespace: a bridge with the gateway's address, up; a namespace; a veth pair with one end inside the namespace as eth0 and the other a port of the bridge, up; inside, the server's address, eth0 and lo up, a default route via the gateway; then a web server started inside the namespace (ip netns exec).",
+          "The names and addresses are in the setup cell (handBridge, handNs, handVeth, handGateway, handServer, handPrefix). The server is the host's busybox httpd, on handServer port 80, serving the folder handWww; it goes to the background by itself.",
+        ],
+        `lab.sh\`ip link add ${names.bridge} type bridge\`; … lab.sh\`ip netns exec ${names.ns} busybox httpd -p ${hp.server}:80 -h ${handWww(context.session)}\``,
+      );
+      const host = await interfaces(onHost);
+      const bridge = host.find((i) => i.name === names.bridge);
+      if (!bridge) return fail(`There is no bridge ${names.bridge} on the host.`, how);
+      if (!bridge.addresses.some((a) => a.address === hp.gateway))
+        return fail(`${names.bridge} has no address ${hp.gateway}: the namespace's default route needs the gateway on the bridge.`, how);
+      if (!(await netnsNames()).includes(names.ns)) return fail(`There is no namespace ${names.ns}.`, how);
+      const eth0 = (await interfaces({ kind: "netns", name: names.ns })).find((i) => i.name === "eth0");
+      if (!eth0?.addresses.some((a) => a.address === hp.server)) return fail(`eth0 in ${names.ns} does not have the address ${hp.server}.`, how);
+      const hostEnd = host.find((i) => i.ifindex === eth0.peerIfindex);
+      if (hostEnd?.master !== names.bridge)
+        return fail(`The other end of ${names.ns}'s eth0 (${hostEnd?.name ?? "?"}) is not plugged into ${names.bridge}.`, how);
+      const page = await run("curl", ["-sS", "--max-time", "3", `http://${hp.server}/`], { reject: false, timeout: 10_000 });
+      if (page.exitCode !== 0 || !page.stdout.includes(handPage))
+        return fail(`The host gets no page from http://${hp.server}/ (${(page.stderr || page.stdout).trim().slice(0, 120)}).`, how, {
+          pids: await netnsPids(names.ns),
+        });
+      return pass(
+        `${names.ns} (${hp.server}) on ${names.bridge} (${hp.gateway}) serves its page; pid(s) ${(await netnsPids(names.ns)).join(", ")} run inside it.`,
+      );
+    },
+  },
+  {
+    id: "03.hand-masquerade",
+    concepts: [7, 19],
+    title: "Forwarding is on, and your tagged MASQUERADE rule makes the hand-made namespace's requests reach the internet from the host's address",
+    points: 2,
+    run: async (context) => {
+      const [p, hp] = [await params(context.session), await handParams(context.session)];
+      if (!p || !hp) return noSetup;
+      const names = handNames(context.session);
+      const [hostSide, internetServer] = [hostAddress(p.internet, 1), hostAddress(p.internet, 2)];
+      if (!(await netnsNames()).includes(names.ns)) return fail(`There is no namespace ${names.ns}.`, "Build it first (exercise 9).");
+      const forwarding = (await readFile("/proc/sys/net/ipv4/ip_forward", "utf8").catch(() => "")).trim();
+      if (forwarding !== "1")
+        return fail(
+          `net.ipv4.ip_forward is ${forwarding || "unreadable"}: this host routes nothing between its interfaces.`,
+          hints(["Forwarding is a kernel setting (sysctl net.ipv4.ip_forward). Turn it on; never off: Docker's containers need it."]),
+        );
+      const mine = await tagged(names.tag);
+      const masq = mine.find((r) => r.table === "nat" && r.chain === "POSTROUTING" && r.rule.target === "MASQUERADE" && r.rule.source === hp.subnet);
+      const seen = await run("ip", ["netns", "exec", names.ns, "busybox", "wget", "-q", "-O", "-", `http://${internetServer}/cgi-bin/ip`], {
+        reject: false,
+        timeout: 8_000,
+      });
+      const saw = seen.stdout.trim();
+      const rules = hints(
+        [
+          "Two things, like Docker's for docker0: outbound NAT is a MASQUERADE rule in nat POSTROUTING for the subnet, leaving traffic that stays on its own bridge alone (exercise 1); and the filter FORWARD chain (policy DROP on a Docker host) must accept what leaves the bridge and the replies coming back. Every rule you add carries the comment tag.",
+          "Put the accept rules at the top of DOCKER-USER (-I, not -A: on some engines the chain ends with RETURN): one for packets in from your bridge going elsewhere, one for packets out to it that belong to a known connection (conntrack RELATED,ESTABLISHED). The MASQUERADE rule: -s handSubnet, ! -o handBridge.",
+        ],
+        `lab.sh\`iptables -t nat -A POSTROUTING -s ${hp.subnet} ! -o ${names.bridge} -m comment --comment ${names.tag} -j MASQUERADE\``,
+      );
+      if (seen.exitCode !== 0)
+        return fail(
+          `${names.ns} gets no answer from the internet server ${internetServer} (${seen.stderr.trim().slice(0, 120)}): the host does not forward its packets, or not the replies.`,
+          rules,
+          { forwarding },
+        );
+      if (saw === hp.server)
+        return fail(`The internet saw ${saw}, the namespace's own address: the host forwarded the request without rewriting its source.`, rules, { saw });
+      if (saw !== hostSide) return fail(`The internet saw ${JSON.stringify(saw)}, not the host's ${hostSide}.`, rules, { saw });
+      if (!masq)
+        return fail(
+          `The internet saw ${hostSide}, but no MASQUERADE rule for ${hp.subnet} carries the comment ${names.tag}: teardown removes only tagged rules, so an untagged one would stay.`,
+          hints([
+            "Every rule you write carries -m comment --comment with the tag (the variable tag); delete the untagged one (iptables -D with the same rule) and add it again, tagged.",
+          ]),
+          { saw },
+        );
+      return pass(`forwarding on; ${names.ns} → ${internetServer} seen as ${hostSide}: your ${masq.rule.spec} rewrote the source.`, {
+        saw,
+        rule: masq.rule.spec,
+      });
+    },
+  },
+  {
+    id: "03.hand-dnat",
+    concepts: [8, 19],
+    title: "Your tagged DNAT rule publishes the hand-made server on hostSide:handPort, and the internet namespace gets its page",
+    points: 2,
+    run: async (context) => {
+      const [p, hp] = [await params(context.session), await handParams(context.session)];
+      if (!p || !hp) return noSetup;
+      const names = handNames(context.session);
+      const hostSide = hostAddress(p.internet, 1);
+      const url = `http://${hostSide}:${hp.port}/`;
+      const dnat = (await tagged(names.tag)).find((r) => r.table === "nat" && r.rule.target === "DNAT" && option(r.rule, "dport") === String(hp.port));
+      const how = hints(
+        [
+          "Port publishing by hand is what Docker's DNAT in nat DOCKER does (exercise 3): a DNAT rule where packets from outside arrive (nat PREROUTING), for the host address and port, rewriting the destination to the server's address and port 80; then FORWARD must accept the rewritten packet on its way into your bridge. The rule carries the comment tag.",
+          "Match -d hostSide -p tcp --dport handPort; target DNAT --to-destination handServer:80. In DOCKER-USER, accept packets out to handBridge for handServer's tcp port 80 (Docker's own accept for pub is in filter DOCKER).",
+        ],
+        `lab.sh\`iptables -t nat -A PREROUTING -d ${hostSide} -p tcp --dport ${hp.port} -m comment --comment ${names.tag} -j DNAT --to-destination ${hp.server}:80\``,
+      );
+      const page = await run("ip", ["netns", "exec", internetNames(context.session).ns, "busybox", "wget", "-q", "-O", "-", url], {
+        reject: false,
+        timeout: 8_000,
+      });
+      if (page.exitCode !== 0 || !page.stdout.includes(handPage))
+        return fail(
+          `The internet namespace gets no page from ${url} (${(page.stderr || page.stdout).trim().slice(0, 120)}).`,
+          how,
+          dnat ? { dnat: dnat.rule.spec } : {},
+        );
+      if (!dnat)
+        return fail(
+          `${url} answers, but no DNAT rule for port ${hp.port} carries the comment ${names.tag}: teardown removes only tagged rules.`,
+          hints(["Every rule you write carries -m comment --comment with the tag (the variable tag); delete the untagged one and add it again, tagged."]),
+        );
+      return pass(`The internet namespace got the hand-made server's page through ${dnat.rule.spec}.`, { dnat: dnat.rule.spec, packets: dnat.rule.packets });
+    },
+  },
+  {
+    id: "03.hand-counters",
+    concepts: [8, 19],
+    title: "Your DNAT rule's counter moved once per connection, and the server saw the internet's own address",
+    points: 1,
+    run: async (context) => {
+      const [p, hp] = [await params(context.session), await handParams(context.session)];
+      if (!p || !hp) return noSetup;
+      const names = handNames(context.session);
+      const answers = await context.session.answers();
+      const [before, after, saw] = [answers["hand-dnat-before"], answers["hand-dnat-after"], answers["hand-saw"]];
+      const how = hints([
+        "Find your DNAT rule in the parsed nat table by its comment (rule.comment is the tag), read its packets counter, make requests from the internet namespace to hostSide:handPort, read it again; the server's /cgi-bin/ip prints the source address it saw.",
+      ]);
+      if (typeof before !== "number" || typeof after !== "number") return fail("hand-dnat-before and hand-dnat-after must be numbers.", how);
+      if (!(after > before)) return fail(`Your DNAT counter did not move (${before} → ${after}).`, how, { before, after });
+      const live = (await tagged(names.tag)).find((r) => r.table === "nat" && r.rule.target === "DNAT" && option(r.rule, "dport") === String(hp.port))?.rule
+        .packets;
+      if (live === undefined || live === null) return fail(`There is no DNAT rule tagged ${names.tag} for port ${hp.port} now.`, how);
+      if (after > live)
+        return fail(
+          `hand-dnat-after (${after}) is higher than the live counter (${live}).`,
+          hints(["Record the packets field of the parsed rule, not bytes."]),
+          {
+            before,
+            after,
+            live,
+          },
+        );
+      if (saw === undefined) return fail("No answer recorded for hand-saw.", how);
+      const internetServer = hostAddress(p.internet, 2);
+      if (saw !== internetServer)
+        return fail(
+          `You recorded hand-saw = ${JSON.stringify(saw)}; a request from the internet namespace through your DNAT rule reaches the server from ${internetServer}.`,
+          hints(["Record what the server's /cgi-bin/ip printed (trimmed) for a request the internet namespace made to hostSide:handPort/cgi-bin/ip."]),
+          { saw },
+        );
+      return pass(
+        `DNAT packets ${before} → ${after} (now ${live}): one per connection; the server saw ${internetServer}, the client's own address (DNAT rewrites the destination only).`,
+        {
+          before,
+          after,
+          live,
+        },
+      );
+    },
+  },
   predictionsCheck({ id: "03", predictions }),
   {
     id: "03.live-nat",
@@ -611,7 +830,7 @@ const buildInternet = async (context: LabContext): Promise<void> => {
   await writeFile(join(www, "cgi-bin", "ip"), cgi);
   await chmod(join(www, "cgi-bin", "ip"), 0o755);
   await writeFile(join(www, "index.html"), "the internet (a TEST-NET namespace made by lab 03)\n");
-  if ((await pidsIn(ns)).length === 0) await step(["ip", "netns", "exec", ns, "busybox", "httpd", "-p", `${server}:80`, "-h", www]);
+  if ((await netnsPids(ns)).length === 0) await step(["ip", "netns", "exec", ns, "busybox", "httpd", "-p", `${server}:80`, "-h", www]);
 };
 
 export const lab03: LabDefinition = {
@@ -619,36 +838,54 @@ export const lab03: LabDefinition = {
   slug: "03-nat-ports",
   title: "NAT and port publishing",
   summary:
-    'MASQUERADE, `-p 127.0.0.1:PORT:80` → DNAT + FORWARD accept + docker-proxy, hairpin rule; a TEST-NET "internet" namespace sees the host\'s address and reaches a port published on its link through DNAT; counters that move once per connection; a port published to the wrong container port',
-  concepts: [7, 8, 9, 19],
+    'MASQUERADE, `-p 127.0.0.1:PORT:80` → DNAT + FORWARD accept + docker-proxy, hairpin rule; a TEST-NET "internet" namespace sees the host\'s address and reaches a port published on its link through DNAT; counters that move once per connection; a port published to the wrong container port; then forwarding, MASQUERADE and DNAT written by hand (tagged rules) for a bridge and namespace the learner builds',
+  concepts: [6, 7, 8, 9, 19],
   goals: [
     "find docker0's MASQUERADE rule and watch it rewrite a container's source on the way out (and its counter move)",
     "publish a port on one host address, read the DNAT rule and the FORWARD accept Docker adds, and say what answers 127.0.0.1 on your engine",
     "watch a request from the lab's internet take the DNAT path, and explain why the nat counter grows by one per connection (conntrack)",
     "see what a container reaching its own published port needs (hairpin)",
     "find why a published port gives no page (the PORTS column, the DNAT target, what listens inside) and fix it",
+    "do Docker's part by hand for a bridge and a namespace you build: forwarding, FORWARD accepts, MASQUERADE and DNAT, each rule tagged so teardown removes exactly yours, and watch the internet reach your server through your DNAT",
   ],
   predictions,
   troubleshoot,
   setup: async (context) => {
     const web = await freePort(context.session, "web-port");
     const pub = await freePort(context.session, "pub-port", { avoid: [web] });
-    await freePort(context.session, "web2-port", { avoid: [web, pub] });
+    const web2 = await freePort(context.session, "web2-port", { avoid: [web, pub] });
+    await freePort(context.session, "hand-port", { avoid: [web, pub, web2] });
+    await freeSubnet(context.session, "hand-subnet");
     await buildInternet(context);
+    // Part 8's server has its page ready; the learner builds its bridge and namespace and starts it.
+    const www = handWww(context.session);
+    await mkdir(join(www, "cgi-bin"), { recursive: true });
+    await writeFile(join(www, "cgi-bin", "ip"), cgi);
+    await chmod(join(www, "cgi-bin", "ip"), 0o755);
+    await writeFile(join(www, "index.html"), `${handPage}\n`);
   },
   checks,
   teardown: async (context) => {
     const { ns, hostEnd } = internetNames(context.session);
-    if ((await netnsNames()).includes(ns)) {
-      // Stop the internet server (only processes inside our own namespace), then remove the namespace.
-      for (const signal of ["TERM", "KILL"]) {
-        const pids = await pidsIn(ns);
-        if (pids.length === 0) break;
-        await run("kill", [`-${signal}`, ...pids.map(String)], { reject: false });
-        for (let i = 0; i < 20 && (await pidsIn(ns)).length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+    const hand = handNames(context.session);
+    const hp = await handParams(context.session);
+    // Stop the servers (only processes inside our own namespaces), then remove the namespaces and links.
+    for (const name of [ns, hand.ns]) {
+      await stopNetnsProcesses(name);
+      await deleteNetns(name);
     }
-    await deleteNetns(ns);
-    await deleteLink(hostEnd);
+    for (const link of [hostEnd, hand.hostEnd, hand.bridge]) await deleteLink(link);
+    // The rules written by hand: every one tagged with the lab's comment, and any untagged one that names the
+    // hand-made bridge, subnet or server (only this session has them). Never the forwarding setting: Docker needs it.
+    for (const rule of await deleteRulesTagged(hand.tag)) context.log(`removed iptables rule (${rule})`);
+    const marks = [hand.bridge, ...(hp ? [hp.subnet, `${hp.server}/32`, `${hp.server}:`] : [])];
+    for (const table of parseIptablesSave(await iptablesSave().catch(() => "")).value)
+      for (const chain of table.chains)
+        for (const rule of chain.rules) {
+          const words = shellWords(rule.spec);
+          if (!words || !marks.some((mark) => words.some((word) => word === mark || word.startsWith(mark)))) continue;
+          if ((await run("iptables", ["-t", table.name, "-D", chain.name, ...words], { reject: false })).exitCode === 0)
+            context.log(`removed untagged iptables rule (${table.name}: -A ${chain.name} ${rule.spec})`);
+        }
   },
 };
