@@ -451,7 +451,7 @@ await lab.explain(internetNs, `${hostSide}:${handPort}`);
 
 Inside the `lab.step` of the exercise cell (it shows the rules you added), with `-m comment --comment ${tag}` on **every** rule:
 
-1. Make sure forwarding is on (`sysctl -w`, to 1 only).
+1. Make sure forwarding is on: read it, and write it (`sysctl -w`, to 1 only) only if it is off.
 2. **filter**: the FORWARD policy is DROP on a Docker host. Read the accepts Docker wrote for docker0 (`iptables -S FORWARD`, `iptables -S DOCKER`; on Docker 28 also `DOCKER-FORWARD` and `DOCKER-CT`) and write the same three for your bridge, inserted at the top of `DOCKER-USER` (FORWARD jumps there first; insert, do not append: on some engines the chain ends with a RETURN): packets coming in from your bridge and going elsewhere; packets going out to your bridge that belong to a connection conntrack knows (`-m conntrack --ctstate RELATED,ESTABLISHED`); new connections to your server's tcp port 80 through your bridge.
 3. **nat POSTROUTING**: the MASQUERADE for `handSubnet`, except what stays on `handBridge`.
 4. **nat PREROUTING**: a DNAT for tcp packets to `hostSide`, port `handPort`, to `handServer:80`.
@@ -467,7 +467,7 @@ await lab.step("forwarding and NAT for the hand-made network", async () => {
 // %% solution ex10
 // Exercise 10: forwarding on; three accepts in DOCKER-USER, a MASQUERADE and a DNAT, each with -m comment --comment ${tag}.
 await lab.step("forwarding and NAT for the hand-made network", async () => {
-  await lab.sh`sysctl -w net.ipv4.ip_forward=1`;
+  if ((await lab.sh`sysctl -n net.ipv4.ip_forward`).stdout.trim() !== "1") await lab.sh`sysctl -w net.ipv4.ip_forward=1`;   // on only, and only when off
   await lab.sh`iptables -I DOCKER-USER -i ${handBridge} ! -o ${handBridge} -m comment --comment ${tag} -j ACCEPT`;
   await lab.sh`iptables -I DOCKER-USER -o ${handBridge} -m conntrack --ctstate RELATED,ESTABLISHED -m comment --comment ${tag} -j ACCEPT`;
   await lab.sh`iptables -I DOCKER-USER -o ${handBridge} -d ${handServer} -p tcp --dport 80 -m comment --comment ${tag} -j ACCEPT`;
