@@ -67,3 +67,6 @@ export { DnlError, EnvironmentError, UsageError } from "./errors.js";
 export { toolboxImage } from "./setup/image.js";
 export { privateEngine, PrivateEngine } from "./labs/private-engine.js";
 export type { EngineOptions } from "./labs/private-engine.js";
+export { openChallenge, Challenge } from "./challenges/challenge.js";
+export { challenges, findChallenge } from "./challenges/registry.js";
+export type { ChallengeDefinition, ChallengeCheck, ChallengeTexts, Params as ChallengeParams } from "./challenges/model.js";

@@ -22,6 +22,7 @@ import type { DoctorItem } from "../setup/doctor.js";
 import { printJson, progress } from "./output.js";
 import { registerLabCommands } from "./labs.js";
 import { registerGradeCommand } from "./grade.js";
+import { registerChallengeCommands } from "./challenge.js";
 import { registerToolCommands } from "./tools.js";
 
 // Print doctor items as aligned text.
@@ -82,4 +83,5 @@ export const registerCommands = (program: Command, setExit: (code: number) => vo
   registerLabCommands(program, setExit);
   registerToolCommands(program, setExit);
   registerGradeCommand(program, setExit);
+  registerChallengeCommands(program, setExit);
 };

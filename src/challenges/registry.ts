@@ -1,0 +1,18 @@
+// All challenges by id.
+import { UsageError } from "../errors.js";
+import { c1 } from "./defs/c1-lan-only.js";
+import type { ChallengeDefinition } from "./model.js";
+
+/** Every challenge, in the suggested order. */
+export const challenges: readonly ChallengeDefinition[] = [c1 as ChallengeDefinition];
+
+/** Find a challenge by id (`c1`, `1`) or slug (`c1-lan-only`). */
+export const findChallenge = (id: string): ChallengeDefinition => {
+  const wanted = /^\d+$/.test(id) ? `c${Number(id)}` : id;
+  const found = challenges.find((c) => c.id === wanted || c.slug === wanted);
+  if (!found)
+    throw new UsageError(`Unknown challenge \`${id}\`.`, {
+      hint: `Known challenges: ${challenges.map((c) => `${c.id} (${c.slug})`).join(", ")}. See \`docker-net-lab challenge list\`.`,
+    });
+  return found;
+};

@@ -1,0 +1,182 @@
+// `challenge list|start|check|hint|reset|teardown|run|engine`: the challenges from a terminal.
+import type { Command } from "commander";
+import { type CheckResult, totals } from "../checks/check.js";
+import { briefText } from "../challenges/brief.js";
+import { challenges, findChallenge } from "../challenges/registry.js";
+import { challengeEngine, ChallengeRun, runChallenge, type ChallengeRunResult } from "../challenges/runtime.js";
+import { ExitCode, UsageError } from "../errors.js";
+import { currentSessionId, newSessionId } from "../labs/session.js";
+import { requireSessionId } from "../ownership.js";
+import { checkReportText } from "../render/check-report.js";
+import { printJson, progress } from "./output.js";
+
+// The report as text, with the terminal's way to ask for the next hint.
+const report = (id: string, results: readonly CheckResult[]): string =>
+  checkReportText(results).replace(
+    /await lab\.hint\(("[^"]+")\)/g,
+    (_all, check: string) => `docker-net-lab challenge hint ${id} ${JSON.parse(check) as string}`,
+  );
+
+// The session to work in: --session, else DNL_SESSION or the saved default.
+const sessionOf = async (options: { session?: string }): Promise<string> =>
+  options.session !== undefined ? requireSessionId(options.session, "--session", "Use the session id `challenge start` printed.") : currentSessionId();
+
+// Human summary of one headless run.
+const printRun = (result: ChallengeRunResult): void => {
+  process.stdout.write(
+    `\nChallenge ${result.challenge} (session ${result.session}${result.solution ? ", reference solution" : ", starting state"}): ${result.passed ? "passed" : "not passed"} in ${(result.durationMs / 1000).toFixed(1)} s\n`,
+  );
+  if (result.error) process.stdout.write(`  ${result.error}\n`);
+  process.stdout.write(`${report(result.challenge, result.checks)}\n`);
+};
+
+const sessionOption = ["--session <id>", "session id, 4 lowercase letters or digits (default: yours)"] as const;
+
+/** Add `challenge …`. */
+export const registerChallengeCommands = (program: Command, setExit: (code: number) => void): void => {
+  const command = program
+    .command("challenge")
+    .description("Goal-state challenges: a brief, a starting state in your session, checks of the live state with hints in levels.")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ npx docker-net-lab challenge list
+  $ npx docker-net-lab challenge start c1        # build the starting state, print the brief and your values
+  $ npx docker-net-lab challenge check c1        # what is still missing (one hint level more per failure)
+  $ npx docker-net-lab challenge hint c1         # the next hint level of the first failing check
+  $ npx docker-net-lab challenge reset c1        # back to the starting state
+  $ npx docker-net-lab challenge teardown c1     # remove everything of the challenge
+  $ npx docker-net-lab challenge run c1 --solution --json   # headless, in a fresh session (tests, instructors)`,
+    );
+
+  command
+    .command("list")
+    .description("List the challenges: id, title, difficulty, expected time, checks.")
+    .option("--json", "print as JSON")
+    .action((options: { json?: boolean }) => {
+      const rows = challenges.map((c) => ({
+        id: c.id,
+        slug: c.slug,
+        title: c.texts.title,
+        difficulty: c.difficulty,
+        minutes: c.minutes,
+        concepts: c.concepts,
+        labs: c.labs,
+        goal: c.texts.goal,
+        checks: c.checks.map((check) => ({ id: check.id, title: check.title, points: check.points })),
+      }));
+      if (options.json) return printJson(rows);
+      for (const row of rows)
+        process.stdout.write(
+          `${row.id}  ${row.slug.padEnd(22)} ${row.difficulty.padEnd(6)} ~${String(row.minutes).padStart(2)} min  ${row.title}  (${row.checks.length} checks)\n`,
+        );
+    });
+
+  command
+    .command("start")
+    .description("Build the challenge's starting state in your session (safe to run twice) and print the brief with your values.")
+    .argument("<id>", "challenge id (c1) or slug")
+    .option(...sessionOption)
+    .action(async (id: string, options: { session?: string }) => {
+      const definition = findChallenge(id);
+      const run = new ChallengeRun(definition, await sessionOf(options), progress);
+      process.stdout.write(`${briefText(definition, await run.start())}\n\nWhen you think it is done: docker-net-lab challenge check ${definition.id}\n`);
+    });
+
+  command
+    .command("check")
+    .description("Check the live state of a challenge in your session; exit 1 while a check fails.")
+    .argument("<id>", "challenge id")
+    .option(...sessionOption)
+    .option("--json", "print the results (and the facts they judged) as JSON")
+    .action(async (id: string, options: { session?: string; json?: boolean }) => {
+      const definition = findChallenge(id);
+      const run = new ChallengeRun(definition, await sessionOf(options));
+      const { results, gathered } = await run.check();
+      if (options.json) printJson({ challenge: definition.id, session: run.session, results, ...totals(results), facts: gathered.ok ? gathered.facts : null });
+      else process.stdout.write(`${report(definition.id, results)}\n`);
+      if (!results.every((r) => r.passed)) setExit(ExitCode.failed);
+    });
+
+  command
+    .command("hint")
+    .description("Show the next hint level of a check (default: the first failing one); the exact command comes last.")
+    .argument("<id>", "challenge id")
+    .argument("[check]", "check id, e.g. c1.lan-reaches")
+    .option(...sessionOption)
+    .action(async (id: string, check: string | undefined, options: { session?: string }) => {
+      const definition = findChallenge(id);
+      const result = await new ChallengeRun(definition, await sessionOf(options)).hint(check);
+      process.stdout.write(result ? `${report(definition.id, [result])}\n` : "Every check passes: no hint to give.\n");
+    });
+
+  command
+    .command("reset")
+    .description("Back to the starting state: remove everything of the challenge in your session, then build the start again.")
+    .argument("<id>", "challenge id")
+    .option(...sessionOption)
+    .action(async (id: string, options: { session?: string }) => {
+      const definition = findChallenge(id);
+      const run = new ChallengeRun(definition, await sessionOf(options), progress);
+      process.stdout.write(`${briefText(definition, await run.reset())}\n`);
+    });
+
+  command
+    .command("teardown")
+    .description("Remove everything the challenge made in your session (containers, networks, namespaces, links, rules, its engine).")
+    .argument("<id>", "challenge id")
+    .option(...sessionOption)
+    .action(async (id: string, options: { session?: string }) => {
+      const run = new ChallengeRun(findChallenge(id), await sessionOf(options), progress);
+      const removed = await run.teardown();
+      process.stdout.write(
+        `removed ${removed.containers.length} container(s), ${removed.networks.length} network(s) and the challenge's kernel objects of session ${run.session}\n`,
+      );
+    });
+
+  command
+    .command("engine")
+    .description("Restart the challenge's private engine with new dockerd options (what editing daemon.json and restarting does).")
+    .argument("<id>", "challenge id (one that runs on a private engine)")
+    .option("--bip <cidr>", "docker0's address and prefix, e.g. 10.1.2.1/24")
+    .option("--default-address-pool <base,size>", "where networks without --subnet get theirs, e.g. 10.99.0.0/16,24")
+    .option(...sessionOption)
+    .action(async (id: string, options: { bip?: string; defaultAddressPool?: string; session?: string }) => {
+      const definition = findChallenge(id);
+      if (!definition.solution.some((step) => "engine" in step) && !definition.texts.tools.some((t) => t.includes("challenge engine")))
+        throw new UsageError(`Challenge ${definition.id} does not run on a private engine.`, { hint: "Use docker and ip as the brief says." });
+      const pool = options.defaultAddressPool?.split(",");
+      if (pool && (pool.length !== 2 || !Number.isInteger(Number(pool[1]))))
+        throw new UsageError(`Expected --default-address-pool to be BASE,SIZE (e.g. 10.99.0.0/16,24), got \`${options.defaultAddressPool}\`.`, {
+          hint: "Give the pool's base CIDR and the prefix length of each network, separated by a comma.",
+        });
+      const engine = challengeEngine(new ChallengeRun(definition, await sessionOf(options), progress).context);
+      await engine.restart({
+        ...(options.bip ? { bip: options.bip } : {}),
+        ...(pool ? { defaultAddressPools: [{ base: pool[0] as string, size: Number(pool[1]) }] } : {}),
+      });
+      process.stdout.write(`the private engine runs again: docker -H ${engine.host} …\n`);
+    });
+
+  command
+    .command("run")
+    .description(
+      "Headless, in a fresh session: build the start, apply the reference solution with --solution, check as the grader does, tear down. Exit 1 if a check fails.",
+    )
+    .argument("[ids...]", "challenge ids (default: all)")
+    .option("--solution", "apply the reference solution before checking")
+    .option("--json", "print the results as JSON")
+    .action(async (ids: string[], options: { solution?: boolean; json?: boolean }) => {
+      const chosen = ids.length ? ids.map(findChallenge) : [...challenges];
+      const results: ChallengeRunResult[] = [];
+      for (const definition of chosen) {
+        if (!options.json) progress(`running challenge ${definition.id} (${definition.slug})${options.solution ? " with the reference solution" : ""}…`);
+        const result = await runChallenge(definition, { session: newSessionId(), solution: Boolean(options.solution), log: progress });
+        results.push(result);
+        if (!options.json) printRun(result);
+      }
+      if (options.json) printJson(results);
+      if (!results.every((r) => r.passed)) setExit(ExitCode.failed);
+    });
+};
