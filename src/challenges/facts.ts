@@ -4,6 +4,7 @@ import type { DockerEngine } from "../docker/adapter.js";
 
 /** One container as the judges see it. */
 export interface ContainerFacts {
+  readonly name: string;
   readonly id: string;
   readonly running: boolean;
   readonly startedAt: string;
@@ -12,6 +13,8 @@ export interface ContainerFacts {
   /** "80/tcp" -> published bindings. */
   readonly ports: Readonly<Record<string, readonly { readonly hostIp: string; readonly hostPort: string }[]>>;
   readonly links: readonly string[];
+  /** --dns servers given at creation ([]: the host's). */
+  readonly dns: readonly string[];
 }
 
 /** A container's facts, or null when there is none by that name. */
@@ -19,6 +22,7 @@ export const containerFacts = async (name: string, engine?: DockerEngine): Promi
   const container = engine ? await engine.findContainer(name) : await findContainer(name);
   if (!container) return null;
   return {
+    name: container.name,
     id: container.id,
     running: container.state.running,
     startedAt: container.state.startedAt,
@@ -27,6 +31,7 @@ export const containerFacts = async (name: string, engine?: DockerEngine): Promi
     ),
     ports: Object.fromEntries(Object.entries(container.networkSettings.ports).map(([port, bindings]) => [port, bindings ?? []])),
     links: container.hostConfig.links ?? [],
+    dns: container.hostConfig.dns ?? [],
   };
 };
 
@@ -56,4 +61,22 @@ export const networkFacts = async (name: string, engine?: DockerEngine): Promise
       .map((endpoint) => endpoint.name)
       .sort(),
   };
+};
+
+// Networks whose containers Docker's embedded DNS answers for: user-defined ones (not the default bridge, host, none).
+const userNetwork = (name: string): boolean => !["bridge", "host", "none"].includes(name);
+
+/**
+ * The address `name` resolves to from `from` through the embedded DNS, as Docker decides it: a user-defined network
+ * both are on where `name` is the target's container name or one of its aliases; null when it would not resolve.
+ * Pure: the checks judge names from Docker's own state and send packets only to addresses (no lookup ever leaves
+ * a container: a name the embedded DNS does not know is forwarded to the host's resolver).
+ */
+export const nameAddress = (from: ContainerFacts | null, target: ContainerFacts | null, name: string): string | null => {
+  if (!from?.running || !target?.running) return null;
+  for (const [network, endpoint] of Object.entries(target.networks)) {
+    if (!userNetwork(network) || !(network in from.networks)) continue;
+    if ((target.name === name || endpoint.aliases.includes(name)) && endpoint.ip) return endpoint.ip;
+  }
+  return null;
 };

@@ -86,21 +86,16 @@ export const fetchFromHost = async (url: string): Promise<string | null> => {
   return result.exitCode === 0 ? result.stdout.trim() : null;
 };
 
-/** The page at `url` as fetched from inside a container (busybox wget), or null. */
+/**
+ * The page at `url` as fetched from inside a running container's network namespace, or null. The host's curl runs
+ * in that namespace (nsenter -n): the container's addresses, routes and firewall, and no resolver (the URL holds an
+ * address). busybox wget in the toolbox image crashes on user-defined networks (SIGSEGV), so it is not used.
+ */
 export const fetchFromContainer = async (container: string, url: string): Promise<string | null> => {
-  const result = await run("docker", ["exec", container, "wget", "-q", "-T", "3", "-O", "-", url], { reject: false, timeout: 15_000 });
+  const pid = Number((await run("docker", ["inspect", "-f", "{{.State.Pid}}", container], { reject: false })).stdout.trim());
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  const result = await run("nsenter", ["-t", String(pid), "-n", "curl", "-sf", "--max-time", "3", url], { reject: false, timeout: 10_000 });
   return result.exitCode === 0 ? result.stdout.trim() : null;
-};
-
-/** What a container's resolver answers for a name (busybox nslookup's addresses after the server's), [] when nothing. */
-export const resolveIn = async (container: string, name: string): Promise<string[]> => {
-  const result = await run("docker", ["exec", container, "nslookup", name], { reject: false, timeout: 15_000 });
-  if (result.exitCode !== 0) return [];
-  const afterName = result.stdout
-    .split(/\nName:\s*/)
-    .slice(1)
-    .join("\n");
-  return [...afterName.matchAll(/Address(?: \d+)?:\s*([0-9.]+)/g)].map((m) => m[1] as string);
 };
 
 /** Delete every iptables rule whose comment names this challenge in this session (`dnl-<session>-<id>…`). */
@@ -125,4 +120,20 @@ export const testNetSubnet = async (context: LabContext, key: string, first = 0)
     }
   }
   throw last;
+};
+
+/** `docker run -d --name NAME <labels> …options IMAGE COMMAND…` unless a container by that name exists (setup, idempotent). */
+export const runOwned = async (context: LabContext, name: string, options: readonly string[], imageAndCommand: readonly string[]): Promise<void> => {
+  if ((await run("docker", ["inspect", "--type", "container", name], { reject: false })).exitCode === 0) return;
+  const argv = ["run", "-d", "--name", name, ...context.session.labelArgs, ...options, ...imageAndCommand];
+  context.log(`$ docker ${argv.join(" ")}`);
+  await run("docker", argv, { timeout: 60_000 });
+};
+
+/** `docker network create <labels> …options NAME` unless it exists (setup, idempotent). */
+export const networkOwned = async (context: LabContext, name: string, options: readonly string[]): Promise<void> => {
+  if ((await run("docker", ["network", "inspect", name], { reject: false })).exitCode === 0) return;
+  const argv = ["network", "create", ...context.session.labelArgs, ...options, name];
+  context.log(`$ docker ${argv.join(" ")}`);
+  await run("docker", argv, { timeout: 60_000 });
 };

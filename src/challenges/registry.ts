@@ -1,10 +1,12 @@
 // All challenges by id.
 import { UsageError } from "../errors.js";
 import { c1 } from "./defs/c1-lan-only.js";
+import { c2 } from "./defs/c2-three-tiers.js";
+import { c3 } from "./defs/c3-router.js";
 import type { ChallengeDefinition } from "./model.js";
 
 /** Every challenge, in the suggested order. */
-export const challenges: readonly ChallengeDefinition[] = [c1 as ChallengeDefinition];
+export const challenges: readonly ChallengeDefinition[] = [c1, c2, c3] as readonly ChallengeDefinition[];
 
 /** Find a challenge by id (`c1`, `1`) or slug (`c1-lan-only`). */
 export const findChallenge = (id: string): ChallengeDefinition => {
