@@ -109,12 +109,12 @@ export const deleteTaggedRules = async (context: LabContext): Promise<number> =>
 // The three TEST-NET blocks (RFC 5737): never routed on the internet, so a lab's "internet" or "LAN" can use them.
 const testNets = ["198.51.100.0/24", "203.0.113.0/24", "192.0.2.0/24"] as const;
 
-/** A free /29 from the TEST-NET blocks (the first one that has one; this host's own network may use one block). */
-export const testNetSubnet = async (context: LabContext, key: string, first = 0): Promise<string> => {
+/** A free subnet (/29 unless told) from the TEST-NET blocks, starting with block `first` (this host's own network may use one). */
+export const testNetSubnet = async (context: LabContext, key: string, first = 0, prefix = 29): Promise<string> => {
   let last: unknown;
   for (let i = 0; i < testNets.length; i++) {
     try {
-      return await freeSubnet(context.session, key, { pool: testNets[(first + i) % testNets.length] as string, prefix: 29 });
+      return await freeSubnet(context.session, key, { pool: testNets[(first + i) % testNets.length] as string, prefix });
     } catch (error) {
       last = error;
     }
