@@ -21,7 +21,7 @@ export const briefMarkdown = (definition: ChallengeDefinition): string => {
     ...t.constraints.map((line) => `- ${withParams(line, null)}`),
     "",
     "**Tools allowed.**",
-    ...t.tools.map((line) => `- ${line}`),
+    ...t.tools.map((line) => `- ${withParams(line, null)}`),
     "",
     "**Your parameters** (the start cell prints their values for your session; `const p = await challenge.params()` gives them to your code):",
     ...Object.entries(t.params).map(([name, meaning]) => `- \`${name}\`: ${meaning}`),
@@ -40,7 +40,7 @@ export const briefText = (definition: ChallengeDefinition, params: Params): stri
     "Constraints:",
     ...t.constraints.map((line) => `  - ${withParams(line, params).replaceAll("`", "")}`),
     "Tools:",
-    ...t.tools.map((line) => `  - ${line.replaceAll("`", "")}`),
+    ...t.tools.map((line) => `  - ${withParams(line, params).replaceAll("`", "")}`),
     "Your parameters:",
     ...Object.entries(t.params).map(([name, meaning]) => `  ${name} = ${params[name] ?? "?"}   (${meaning})`),
   ].join("\n");
