@@ -39,11 +39,13 @@ export interface ChallengeCheck<Facts> {
 
 /**
  * One step of a reference solution. `sh`: a command template, `{param}` for a parameter (each one argument, glued to
- * the text around it as in `lab.sh`), quotes as in `lab.sh`. `engine`: restart the challenge's private engine with
+ * the text around it as in `lab.sh`), quotes as in `lab.sh`; `esh`: the same on the challenge's private engine. `engine`: restart the challenge's private engine with
  * these dockerd options (values may hold `{param}`). `settle`: the state needs a moment (DNS, a client's loop).
  */
 export type Step =
   | { readonly sh: string }
+  /** A command template against the challenge's private engine (`docker` gets its `-H`). */
+  | { readonly esh: string }
   | { readonly engine: { readonly bip?: string; readonly defaultAddressPool?: { readonly base: string; readonly size: number } } }
   | { readonly settle: number };
 

@@ -136,6 +136,7 @@ export class ChallengeRun<Facts = unknown> {
     const shell = new LearnerShell(this.context.session);
     for (const step of steps) {
       if ("sh" in step) await shell.exec(stepArgv(step.sh, params), { quiet: true });
+      else if ("esh" in step) await challengeEngine(this.context).exec(stepArgv(step.esh, params), { quiet: true });
       else if ("settle" in step) await new Promise((resolve) => setTimeout(resolve, step.settle * 1000));
       else await challengeEngine(this.context).restart(engineOptions(step, params));
     }

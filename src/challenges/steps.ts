@@ -57,6 +57,7 @@ export const solutionCode = (steps: readonly Step[]): string => {
   const lines = ["const p = await challenge.params();"];
   for (const step of steps) {
     if ("sh" in step) lines.push(`await challenge.sh${literal(step.sh)};`);
+    else if ("esh" in step) lines.push(`await challenge.engine.sh${literal(step.esh)};`);
     else if ("settle" in step) lines.push(`await new Promise((resolve) => setTimeout(resolve, ${step.settle * 1000}));`);
     else {
       const parts: string[] = [];
