@@ -141,7 +141,7 @@ export const c4: ChallengeDefinition<MacvlanFacts> = {
       concepts: [16],
       judge: (facts, p) => {
         const shim = facts.shim;
-        if (!shim || shim.kind !== "macvlan" || shim.parent !== p.uplink)
+        if (shim?.kind !== "macvlan" || shim.parent !== p.uplink)
           return fail(
             fill("There is no macvlan shim {shim} on {uplink}.", p),
             hints(
