@@ -1,0 +1,31 @@
+// `npm run labs:build` (second half): write the challenges' notebooks and README under labs/challenges/ from their
+// definitions. `--check`: write nothing, exit 1 when a committed file differs.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { labsDir, packageRoot } from "../setup/paths.js";
+import { challengeNotebook, challengesReadme } from "./notebook.js";
+import { challenges } from "./registry.js";
+
+/** Every file the challenges' definitions write. */
+export const challengeFiles = (): { path: string; text: string }[] => {
+  const dir = join(labsDir(), "challenges");
+  return [
+    ...challenges.map((definition) => ({ path: join(dir, `${definition.slug}.ipynb`), text: challengeNotebook(definition) })),
+    { path: join(dir, "README.md"), text: challengesReadme(challenges) },
+  ];
+};
+
+const check = process.argv.includes("--check");
+if (process.argv[1]?.endsWith("build-main.js")) {
+  const files = challengeFiles();
+  const stale = files.filter((file) => !existsSync(file.path) || readFileSync(file.path, "utf8") !== file.text);
+  for (const file of stale) {
+    if (!check) {
+      mkdirSync(join(file.path, ".."), { recursive: true });
+      writeFileSync(file.path, file.text);
+    }
+    process.stdout.write(`${check ? "differs from its definition" : "wrote"}: ${relative(packageRoot, file.path)}\n`);
+  }
+  if (stale.length === 0) process.stdout.write(`${files.length} challenge files up to date with their definitions\n`);
+  process.exit(check && stale.length ? 1 : 0);
+}
