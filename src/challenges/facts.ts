@@ -30,7 +30,8 @@ export const containerFacts = async (name: string, engine?: DockerEngine): Promi
       Object.entries(container.networkSettings.networks).map(([network, endpoint]) => [network, { ip: endpoint.ipAddress, aliases: endpoint.aliases ?? [] }]),
     ),
     ports: Object.fromEntries(Object.entries(container.networkSettings.ports).map(([port, bindings]) => [port, bindings ?? []])),
-    links: container.hostConfig.links ?? [],
+    // Legacy links: HostConfig.Links on the default bridge, the endpoint's Links on a user-defined network.
+    links: [...(container.hostConfig.links ?? []), ...Object.values(container.networkSettings.networks).flatMap((endpoint) => endpoint.links ?? [])],
     dns: container.hostConfig.dns ?? [],
   };
 };
