@@ -3,6 +3,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, launchPlan } from "../../src/cli/start.js";
 import { labs } from "../../src/labs/registry.js";
+import { challenges } from "../../src/challenges/registry.js";
+import { challengeAnswerKey } from "../../src/challenges/notebook.js";
 import { findJupyter } from "../../src/setup/jupyter.js";
 import { answerLines } from "../helpers/answers.js";
 
@@ -54,6 +56,14 @@ describe("start serves no file that holds an answer (through Jupyter's contents 
       ...labs.flatMap((lab) => answerLines(lab).map((line) => ({ lab: lab.id, line }))),
       // What a troubleshooting scenario breaks is the diagnosis: only the symptom may be served.
       ...labs.flatMap((lab) => (lab.troubleshoot ? [{ lab: lab.id, line: lab.troubleshoot.scenario }] : [])),
+      // A challenge's reference solution (the working area's answer key, from its definition's steps).
+      ...challenges.flatMap((challenge) =>
+        Object.values(challengeAnswerKey(challenge))
+          .flatMap((code) => code.split("\n"))
+          .map((line) => line.trim())
+          .filter((line) => line.length >= 15 && line !== "const p = await challenge.params();")
+          .map((line) => ({ lab: challenge.id, line })),
+      ),
     ];
     expect(answers.length).toBeGreaterThan(20);
     const served: string[] = [];
@@ -83,6 +93,7 @@ describe("start serves no file that holds an answer (through Jupyter's contents 
     await walk("");
     expect(served).toContain("01-docker0/lab.ipynb");
     expect(served.filter((path) => path.endsWith("lab.ipynb"))).toHaveLength(labs.length);
+    expect(served.filter((path) => path.startsWith("challenges/") && path.endsWith(".ipynb"))).toHaveLength(challenges.length);
     expect(leaks).toEqual([]);
   }, 120_000);
 });

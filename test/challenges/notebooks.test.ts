@@ -1,0 +1,83 @@
+// Challenge notebooks through the real kernel: with the answer key in the working area the grader's own checks pass;
+// blank, the check cell shows failures with a first hint; the teardown cell leaves nothing; the committed notebooks
+// are what their definitions write, and hold no line of an answer key.
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { challengeFiles } from "../../src/challenges/build-main.js";
+import { challengeAnswerKey } from "../../src/challenges/notebook.js";
+import { challenges, findChallenge } from "../../src/challenges/registry.js";
+import { ChallengeRun } from "../../src/challenges/runtime.js";
+import { executeNotebook } from "../../src/labs/notebook.js";
+import { newSessionId } from "../../src/labs/session.js";
+import { labsDir } from "../../src/setup/paths.js";
+import { expectNoResidueOf, labSuite } from "../labs/lab-harness.js";
+
+const notebookOf = (id: string) => join(labsDir(), "challenges", `${findChallenge(id).slug}.ipynb`);
+
+// Lines of the answer key a learner's notebook does not already hold.
+const answerLines = (id: string): string[] =>
+  Object.values(challengeAnswerKey(findChallenge(id)))
+    .flatMap((code) => code.split("\n"))
+    .map((line) => line.trim())
+    .filter((line) => line.length >= 15 && line !== "const p = await challenge.params();");
+
+describe("challenge notebooks", () => {
+  it("the committed notebooks and README are what the definitions write (npm run labs:build)", async () => {
+    for (const file of challengeFiles()) expect(await readFile(file.path, "utf8"), file.path).toBe(file.text);
+  });
+
+  it("no committed challenge file holds a line of any answer key", async () => {
+    const lines = challenges.flatMap((c) => answerLines(c.id));
+    expect(lines.length).toBeGreaterThan(20);
+    for (const file of challengeFiles()) for (const line of lines) expect(file.text, `${file.path} holds ${line}`).not.toContain(line);
+  });
+});
+
+describe("challenge notebooks through the real kernel", () => {
+  const suite = labSuite();
+  const runNotebook = async (id: string, withSolution: boolean, session: string) => {
+    const dir = await mkdtemp(join(tmpdir(), `dnl-challenge-${id}-`));
+    try {
+      return await executeNotebook({
+        notebook: notebookOf(id),
+        session,
+        cwd: join(labsDir(), "challenges"),
+        ...(withSolution ? { solutions: challengeAnswerKey(findChallenge(id)) } : {}),
+        skipTags: withSolution ? ["teardown"] : [],
+        out: join(dir, "executed.ipynb"),
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  };
+
+  for (const id of ["c1", "c5", "c6", "c8"]) {
+    it(`${id}: the answer key in the working area passes the grader's checks; blank, the checks fail with a first hint and teardown leaves nothing`, async () => {
+      const definition = findChallenge(id);
+      const solved = newSessionId();
+      try {
+        const run = await runNotebook(id, true, solved);
+        expect(run.status, `${run.message} ${JSON.stringify(run.cells.filter((c) => c.error))}`).toBe("ok");
+        const grader = new ChallengeRun(definition, solved);
+        let judged = await grader.judgeAll();
+        for (let i = 0; i < 5 && !judged.results.every((r) => r.passed); i++) {
+          await new Promise((resolve) => setTimeout(resolve, 2000));
+          judged = await grader.judgeAll();
+        }
+        expect(judged.results.filter((r) => !r.passed).map((r) => `${r.id}: ${r.message}`)).toEqual([]);
+      } finally {
+        await new ChallengeRun(definition, solved).teardown();
+      }
+
+      const blank = newSessionId();
+      const run = await runNotebook(id, false, blank);
+      expect(run.status, run.message).toBe("ok");
+      const failing = run.displayedChecks.filter((r) => !r.passed);
+      expect(failing.length).toBeGreaterThan(0);
+      for (const result of failing) expect(result.hints.length).toBeGreaterThanOrEqual(1);
+      await expectNoResidueOf(suite.before(), [solved, blank]);
+    });
+  }
+});
