@@ -1,7 +1,10 @@
 // `challenge list|start|check|hint|reset|teardown|run|engine`: the challenges from a terminal.
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
 import type { Command } from "commander";
 import { type CheckResult, totals } from "../checks/check.js";
 import { briefText } from "../challenges/brief.js";
+import { challengeAnswerKey, challengeNotebook } from "../challenges/notebook.js";
 import { challenges, findChallenge } from "../challenges/registry.js";
 import { challengeEngine, ChallengeRun, runChallenge, type ChallengeRunResult } from "../challenges/runtime.js";
 import { ExitCode, UsageError } from "../errors.js";
@@ -47,7 +50,8 @@ Examples:
   $ npx docker-net-lab challenge hint c1         # the next hint level of the first failing check
   $ npx docker-net-lab challenge reset c1        # back to the starting state
   $ npx docker-net-lab challenge teardown c1     # remove everything of the challenge
-  $ npx docker-net-lab challenge run c1 --solution --json   # headless, in a fresh session (tests, instructors)`,
+  $ npx docker-net-lab challenge run c1 --solution --json   # headless, in a fresh session (tests, instructors)
+  $ npx docker-net-lab challenge export c1 --solution --out key/c1.ipynb   # the answer key (grade takes challenge notebooks)`,
     );
 
   command
@@ -157,6 +161,24 @@ Examples:
         ...(pool ? { defaultAddressPools: [{ base: pool[0] as string, size: Number(pool[1]) }] } : {}),
       });
       process.stdout.write(`the private engine runs again: docker -H ${engine.host} …\n`);
+    });
+
+  command
+    .command("export")
+    .description("Write a challenge's learner notebook, or with --solution its answer key (the working area solved), to a file.")
+    .argument("<id>", "challenge id")
+    .requiredOption("--out <file>", "where to write the notebook")
+    .option("--solution", "fill the working area with the reference solution")
+    .action(async (id: string, options: { out: string; solution?: boolean }) => {
+      const definition = findChallenge(id);
+      const notebook = JSON.parse(challengeNotebook(definition)) as { cells: { id?: string; source: string | string[] }[] };
+      if (options.solution) {
+        const key = challengeAnswerKey(definition);
+        for (const cell of notebook.cells) if (cell.id && key[cell.id] !== undefined) cell.source = key[cell.id] as string;
+      }
+      await mkdir(dirname(options.out), { recursive: true });
+      await writeFile(options.out, `${JSON.stringify(notebook, null, 1)}\n`);
+      progress(`wrote ${options.out}`);
     });
 
   command

@@ -4,7 +4,7 @@ import { join, relative } from "node:path";
 import type { CheckResult } from "../checks/check.js";
 import { EnvironmentError, isDnlError, ExitCode } from "../errors.js";
 import type { LabDefinition } from "../labs/definition.js";
-import { findLab } from "../labs/registry.js";
+import { findGradable as findLab, notebookDirOf } from "./gradable.js";
 import { runLab } from "../labs/run-lab.js";
 import { engineStatus } from "../setup/engine.js";
 import { stateDir } from "../setup/paths.js";
@@ -114,6 +114,7 @@ export const gradeSubmission = async (submission: Submission, options: GradeOpti
   try {
     const result = await runLab(lab, {
       notebook: submission.file,
+      cwd: notebookDirOf(lab),
       cellTimeoutS: options.cellTimeoutS ?? 60,
       notebookTimeoutS: options.notebookTimeoutS ?? 300,
       ...(options.log ? { log: options.log } : {}),

@@ -1,5 +1,5 @@
 // The gradebook: CSV (one row per submission, one column per check) and JSON, in a stable order so re-runs compare equal.
-import { labs } from "../labs/registry.js";
+import { gradable as labs } from "./gradable.js";
 import type { GradeRow } from "./model.js";
 
 /** The checks of the labs that appear in the rows, in registry order: the CSV's point columns. */

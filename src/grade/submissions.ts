@@ -2,7 +2,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, join, relative, resolve, sep } from "node:path";
 import { UsageError } from "../errors.js";
-import { labs } from "../labs/registry.js";
+import { gradableId } from "./gradable.js";
 
 /** One file handed in. */
 export interface Submission {
@@ -78,9 +78,10 @@ export const detectLab = (text: string, wanted: string | null): Detection => {
     return { kind: "not-notebook", lab: null, message: "JSON, but not a Jupyter notebook (no nbformat and cells)" };
   }
   if (notebook.nbformat < 4) return { kind: "not-notebook", lab: null, message: `nbformat ${notebook.nbformat} is too old (need 4)` };
-  const meta = notebook.metadata?.["docker-net-lab"] as { lab?: unknown } | undefined;
-  const declared = typeof meta?.lab === "string" ? meta.lab : null;
-  const known = (id: string): string | null => labs.find((lab) => lab.id === (/^\d+$/.test(id) ? id.padStart(2, "0") : id) || lab.slug === id)?.id ?? null;
+  const meta = notebook.metadata?.["docker-net-lab"] as { lab?: unknown; challenge?: unknown } | undefined;
+  // A lab notebook says `lab`, a challenge notebook `challenge`; both are graded the same way.
+  const declared = typeof meta?.lab === "string" ? meta.lab : typeof meta?.challenge === "string" ? meta.challenge : null;
+  const known = gradableId;
   if (declared !== null) {
     const lab = known(declared);
     if (!lab) return { kind: "unknown-lab", lab: declared, message: `the notebook says it is lab ${declared}, which this grader does not know` };

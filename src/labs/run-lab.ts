@@ -24,6 +24,8 @@ export interface RunLabOptions {
   readonly solutions?: boolean;
   /** Use this notebook instead of the lab's own (grading a submission). */
   readonly notebook?: string;
+  /** The kernel's working directory (default: the lab's folder under labs/). */
+  readonly cwd?: string;
   readonly session?: string;
   readonly cellTimeoutS?: number;
   readonly notebookTimeoutS?: number;
@@ -49,7 +51,7 @@ export const runLab = async (lab: LabDefinition, options: RunLabOptions = {}): P
     const notebook = await executeNotebook({
       notebook: options.notebook ?? notebookPath(lab),
       session,
-      cwd: dirname(notebookPath(lab)),
+      cwd: options.cwd ?? dirname(notebookPath(lab)),
       ...(options.solutions ? { solutions: answerKey(lab) } : {}),
       skipTags: ["teardown"],
       ...(options.cellTimeoutS ? { cellTimeoutS: options.cellTimeoutS } : {}),

@@ -1,0 +1,30 @@
+// What the grader can grade: the labs, and the challenges in the labs' shape (src/challenges/as-lab.ts).
+import { join } from "node:path";
+import { challengeAsLab } from "../challenges/as-lab.js";
+import { challenges } from "../challenges/registry.js";
+import { UsageError } from "../errors.js";
+import type { LabDefinition } from "../labs/definition.js";
+import { labs } from "../labs/registry.js";
+import { labsDir } from "../setup/paths.js";
+
+/** Labs, then challenges, in registry order (the gradebook's columns follow it). */
+export const gradable: readonly LabDefinition[] = [...labs, ...challenges.map(challengeAsLab)];
+
+/** The id of a lab or challenge given as id (`01`, `1`, `c1`) or slug; null when unknown. */
+export const gradableId = (id: string): string | null =>
+  gradable.find((lab) => lab.id === (/^\d+$/.test(id) ? id.padStart(2, "0") : id) || lab.slug === id)?.id ?? null;
+
+/** Find a lab or challenge by id or slug. */
+export const findGradable = (id: string): LabDefinition => {
+  const known = gradableId(id);
+  const found = gradable.find((lab) => lab.id === known);
+  if (!found)
+    throw new UsageError(`Unknown lab or challenge \`${id}\`.`, {
+      hint: `Known: ${gradable.map((l) => l.id).join(", ")}. See \`docker-net-lab labs list\` and \`docker-net-lab challenge list\`.`,
+    });
+  return found;
+};
+
+/** The folder a submission of this lab or challenge runs in (module resolution starts there). */
+export const notebookDirOf = (lab: LabDefinition): string =>
+  challenges.some((c) => c.id === lab.id) ? join(labsDir(), "challenges") : join(labsDir(), lab.slug);
