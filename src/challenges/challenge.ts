@@ -9,7 +9,7 @@ import { currentSessionId, LabSession } from "../labs/session.js";
 import type { Piece, ShellOptions } from "../labs/shell.js";
 import type { PrivateEngine } from "../labs/private-engine.js";
 import { checkReportBundle } from "../render/check-report.js";
-import { display, inNotebook } from "../render/display.js";
+import { display, inNotebook, type MimeBundle } from "../render/display.js";
 import type { DrawOptions } from "../render/topology-plot.js";
 import type { ExplainOptions, Explanation } from "../topology/explain.js";
 import type { TopologyDiff } from "../topology/diff.js";
@@ -18,6 +18,13 @@ import type { ChallengeDefinition, Params } from "./model.js";
 import { findChallenge } from "./registry.js";
 import { challengeEngine, ChallengeRun } from "./runtime.js";
 import { briefText, briefHtml } from "./brief.js";
+
+// A check report whose "next hint" line names the challenge's call, not a lab's.
+const report = (id: string, session: string, results: readonly CheckResult[]): MimeBundle => {
+  const bundle = checkReportBundle(id, session, results);
+  const fix = (text: unknown) => (typeof text === "string" ? text.replaceAll("await lab.hint(", "await challenge.hint(") : text);
+  return { ...bundle, "text/plain": fix(bundle["text/plain"]) as string, "text/html": fix(bundle["text/html"]) as string };
+};
 
 // The lab shape the lab tools need (names, labels, the picture's scope): no checks of its own.
 const asLab = (definition: ChallengeDefinition): LabDefinition => ({
@@ -69,7 +76,7 @@ export class Challenge {
 
   /** Check the live state and show the report; each failure shows one hint level more (the concept first). */
   async check(...ids: string[]): Promise<void> {
-    display(checkReportBundle(this.definition.id, this.session, (await this.runner.check(...ids)).results));
+    display(report(this.definition.id, this.session, (await this.runner.check(...ids)).results));
   }
 
   /** The results without showing or counting anything. */
@@ -80,7 +87,7 @@ export class Challenge {
   /** The next hint level of a check (default: the first failing one); the exact command comes last. */
   async hint(checkId?: string): Promise<void> {
     const result = await this.runner.hint(checkId);
-    if (result) display(checkReportBundle(this.definition.id, this.session, [result]));
+    if (result) display(report(this.definition.id, this.session, [result]));
     else console.log("Every check passes: no hint to give.");
   }
 
