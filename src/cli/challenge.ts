@@ -1,36 +1,38 @@
-// `challenge list|start|check|hint|reset|teardown|run|engine`: the challenges from a terminal.
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
+// `challenge list|start|check|hint|reset|teardown|engine|export|grade|run`: the challenges from a terminal. Like every
+// registration file (see commands.ts), it imports no library at its top: each action loads what it uses.
 import type { Command } from "commander";
-import { type CheckResult, totals } from "../checks/check.js";
-import { briefText } from "../challenges/brief.js";
-import { challengeAnswerKey, challengeNotebook } from "../challenges/notebook.js";
-import { challenges, findChallenge } from "../challenges/registry.js";
-import { challengeEngine, ChallengeRun, runChallenge, type ChallengeRunResult } from "../challenges/runtime.js";
+import type { CheckResult } from "../checks/check.js";
+import type { ChallengeRunResult } from "../challenges/runtime.js";
 import { ExitCode, UsageError } from "../errors.js";
-import { currentSessionId, newSessionId } from "../labs/session.js";
-import { requireSessionId } from "../ownership.js";
-import { checkReportText } from "../render/check-report.js";
 import { printJson, progress } from "./output.js";
 
 // The report as text, with the terminal's way to ask for the next hint.
-const report = (id: string, results: readonly CheckResult[]): string =>
-  checkReportText(results).replace(
-    /await lab\.hint\(("[^"]+")\)/g,
-    (_all, check: string) => `docker-net-lab challenge hint ${id} ${JSON.parse(check) as string}`,
-  );
+const report = async (id: string, results: readonly CheckResult[]): Promise<string> =>
+  (await import("../render/check-report.js"))
+    .checkReportText(results)
+    .replace(/await lab\.hint\(("[^"]+")\)/g, (_all, check: string) => `docker-net-lab challenge hint ${id} ${JSON.parse(check) as string}`);
 
 // The session to work in: --session, else DNL_SESSION or the saved default.
-const sessionOf = async (options: { session?: string }): Promise<string> =>
-  options.session !== undefined ? requireSessionId(options.session, "--session", "Use the session id `challenge start` printed.") : currentSessionId();
+const sessionOf = async (options: { session?: string }): Promise<string> => {
+  if (options.session !== undefined)
+    return (await import("../ownership.js")).requireSessionId(options.session, "--session", "Use the session id `challenge start` printed.");
+  return (await import("../labs/session.js")).currentSessionId();
+};
+
+// A challenge opened in a session, with what the action needs.
+const open = async (id: string, options: { session?: string }, log?: (line: string) => void) => {
+  const [{ findChallenge }, { ChallengeRun }] = await Promise.all([import("../challenges/registry.js"), import("../challenges/runtime.js")]);
+  const definition = findChallenge(id);
+  return { definition, run: new ChallengeRun(definition, await sessionOf(options), log) };
+};
 
 // Human summary of one headless run.
-const printRun = (result: ChallengeRunResult): void => {
+const printRun = async (result: ChallengeRunResult): Promise<void> => {
   process.stdout.write(
     `\nChallenge ${result.challenge} (session ${result.session}${result.solution ? ", reference solution" : ", starting state"}): ${result.passed ? "passed" : "not passed"} in ${(result.durationMs / 1000).toFixed(1)} s\n`,
   );
   if (result.error) process.stdout.write(`  ${result.error}\n`);
-  process.stdout.write(`${report(result.challenge, result.checks)}\n`);
+  process.stdout.write(`${await report(result.challenge, result.checks)}\n`);
 };
 
 const sessionOption = ["--session <id>", "session id, 4 lowercase letters or digits (default: yours)"] as const;
@@ -50,15 +52,17 @@ Examples:
   $ npx docker-net-lab challenge hint c1         # the next hint level of the first failing check
   $ npx docker-net-lab challenge reset c1        # back to the starting state
   $ npx docker-net-lab challenge teardown c1     # remove everything of the challenge
-  $ npx docker-net-lab challenge run c1 --solution --json   # headless, in a fresh session (tests, instructors)
-  $ npx docker-net-lab challenge export c1 --solution --out key/c1.ipynb   # the answer key (grade takes challenge notebooks)`,
+  $ npx docker-net-lab challenge run c1 --solution --json              # headless, in a fresh session (tests, instructors)
+  $ npx docker-net-lab challenge export c1 --solution --out key.ipynb  # the answer key (grade takes challenge notebooks)
+  $ npx docker-net-lab challenge grade c1 --session ab12 --json        # an instructor re-checks a terminal learner's live session`,
     );
 
   command
     .command("list")
     .description("List the challenges: id, title, difficulty, expected time, checks.")
     .option("--json", "print as JSON")
-    .action((options: { json?: boolean }) => {
+    .action(async (options: { json?: boolean }) => {
+      const { challenges } = await import("../challenges/registry.js");
       const rows = challenges.map((c) => ({
         id: c.id,
         slug: c.slug,
@@ -83,8 +87,8 @@ Examples:
     .argument("<id>", "challenge id (c1) or slug")
     .option(...sessionOption)
     .action(async (id: string, options: { session?: string }) => {
-      const definition = findChallenge(id);
-      const run = new ChallengeRun(definition, await sessionOf(options), progress);
+      const { definition, run } = await open(id, options, progress);
+      const { briefText } = await import("../challenges/brief.js");
       process.stdout.write(`${briefText(definition, await run.start())}\n\nWhen you think it is done: docker-net-lab challenge check ${definition.id}\n`);
     });
 
@@ -95,11 +99,12 @@ Examples:
     .option(...sessionOption)
     .option("--json", "print the results (and the facts they judged) as JSON")
     .action(async (id: string, options: { session?: string; json?: boolean }) => {
-      const definition = findChallenge(id);
-      const run = new ChallengeRun(definition, await sessionOf(options));
+      const { definition, run } = await open(id, options);
       const { results, gathered } = await run.check();
-      if (options.json) printJson({ challenge: definition.id, session: run.session, results, ...totals(results), facts: gathered.ok ? gathered.facts : null });
-      else process.stdout.write(`${report(definition.id, results)}\n`);
+      if (options.json) {
+        const { totals } = await import("../checks/check.js");
+        printJson({ challenge: definition.id, session: run.session, results, ...totals(results), facts: gathered.ok ? gathered.facts : null });
+      } else process.stdout.write(`${await report(definition.id, results)}\n`);
       if (!results.every((r) => r.passed)) setExit(ExitCode.failed);
     });
 
@@ -110,9 +115,9 @@ Examples:
     .argument("[check]", "check id, e.g. c1.lan-reaches")
     .option(...sessionOption)
     .action(async (id: string, check: string | undefined, options: { session?: string }) => {
-      const definition = findChallenge(id);
-      const result = await new ChallengeRun(definition, await sessionOf(options)).hint(check);
-      process.stdout.write(result ? `${report(definition.id, [result])}\n` : "Every check passes: no hint to give.\n");
+      const { definition, run } = await open(id, options);
+      const result = await run.hint(check);
+      process.stdout.write(result ? `${await report(definition.id, [result])}\n` : "Every check passes: no hint to give.\n");
     });
 
   command
@@ -121,8 +126,8 @@ Examples:
     .argument("<id>", "challenge id")
     .option(...sessionOption)
     .action(async (id: string, options: { session?: string }) => {
-      const definition = findChallenge(id);
-      const run = new ChallengeRun(definition, await sessionOf(options), progress);
+      const { definition, run } = await open(id, options, progress);
+      const { briefText } = await import("../challenges/brief.js");
       process.stdout.write(`${briefText(definition, await run.reset())}\n`);
     });
 
@@ -132,7 +137,7 @@ Examples:
     .argument("<id>", "challenge id")
     .option(...sessionOption)
     .action(async (id: string, options: { session?: string }) => {
-      const run = new ChallengeRun(findChallenge(id), await sessionOf(options), progress);
+      const { run } = await open(id, options, progress);
       const removed = await run.teardown();
       process.stdout.write(
         `removed ${removed.containers.length} container(s), ${removed.networks.length} network(s) and the challenge's kernel objects of session ${run.session}\n`,
@@ -147,15 +152,15 @@ Examples:
     .option("--default-address-pool <base,size>", "where networks without --subnet get theirs, e.g. 10.99.0.0/16,24")
     .option(...sessionOption)
     .action(async (id: string, options: { bip?: string; defaultAddressPool?: string; session?: string }) => {
-      const definition = findChallenge(id);
-      if (!definition.solution.some((step) => "engine" in step) && !definition.texts.tools.some((t) => t.includes("challenge engine")))
-        throw new UsageError(`Challenge ${definition.id} does not run on a private engine.`, { hint: "Use docker and ip as the brief says." });
       const pool = options.defaultAddressPool?.split(",");
       if (pool && (pool.length !== 2 || !Number.isInteger(Number(pool[1]))))
         throw new UsageError(`Expected --default-address-pool to be BASE,SIZE (e.g. 10.99.0.0/16,24), got \`${options.defaultAddressPool}\`.`, {
           hint: "Give the pool's base CIDR and the prefix length of each network, separated by a comma.",
         });
-      const engine = challengeEngine(new ChallengeRun(definition, await sessionOf(options), progress).context);
+      const { definition, run } = await open(id, options, progress);
+      if (!definition.solution.some((step) => "engine" in step || "esh" in step))
+        throw new UsageError(`Challenge ${definition.id} does not run on a private engine.`, { hint: "Use docker and ip as the brief says." });
+      const engine = (await import("../challenges/runtime.js")).challengeEngine(run.context);
       await engine.restart({
         ...(options.bip ? { bip: options.bip } : {}),
         ...(pool ? { defaultAddressPools: [{ base: pool[0] as string, size: Number(pool[1]) }] } : {}),
@@ -170,6 +175,12 @@ Examples:
     .requiredOption("--out <file>", "where to write the notebook")
     .option("--solution", "fill the working area with the reference solution")
     .action(async (id: string, options: { out: string; solution?: boolean }) => {
+      const [{ findChallenge }, { challengeAnswerKey, challengeNotebook }, { mkdir, writeFile }, { dirname }] = await Promise.all([
+        import("../challenges/registry.js"),
+        import("../challenges/notebook.js"),
+        import("node:fs/promises"),
+        import("node:path"),
+      ]);
       const definition = findChallenge(id);
       const notebook = JSON.parse(challengeNotebook(definition)) as { cells: { id?: string; source: string | string[] }[] };
       if (options.solution) {
@@ -182,6 +193,23 @@ Examples:
     });
 
   command
+    .command("grade")
+    .description(
+      "Grade a terminal learner's live session: the grader's own checks of the state, every hint level but the command, nothing counted or changed. Exit 1 while a check fails.",
+    )
+    .argument("<id>", "challenge id")
+    .requiredOption("--session <id>", "the learner's session id (what `challenge start` printed)")
+    .option("--json", "print the results as JSON")
+    .action(async (id: string, options: { session: string; json?: boolean }) => {
+      const { definition, run } = await open(id, options);
+      const { results } = await run.judgeAll();
+      const { totals } = await import("../checks/check.js");
+      if (options.json) printJson({ challenge: definition.id, session: run.session, results, ...totals(results) });
+      else process.stdout.write(`${await report(definition.id, results)}\n`);
+      if (!results.every((r) => r.passed)) setExit(ExitCode.failed);
+    });
+
+  command
     .command("run")
     .description(
       "Headless, in a fresh session: build the start, apply the reference solution with --solution, check as the grader does, tear down. Exit 1 if a check fails.",
@@ -190,13 +218,18 @@ Examples:
     .option("--solution", "apply the reference solution before checking")
     .option("--json", "print the results as JSON")
     .action(async (ids: string[], options: { solution?: boolean; json?: boolean }) => {
+      const [{ challenges, findChallenge }, { runChallenge }, { newSessionId }] = await Promise.all([
+        import("../challenges/registry.js"),
+        import("../challenges/runtime.js"),
+        import("../labs/session.js"),
+      ]);
       const chosen = ids.length ? ids.map(findChallenge) : [...challenges];
       const results: ChallengeRunResult[] = [];
       for (const definition of chosen) {
         if (!options.json) progress(`running challenge ${definition.id} (${definition.slug})${options.solution ? " with the reference solution" : ""}…`);
         const result = await runChallenge(definition, { session: newSessionId(), solution: Boolean(options.solution), log: progress });
         results.push(result);
-        if (!options.json) printRun(result);
+        if (!options.json) await printRun(result);
       }
       if (options.json) printJson(results);
       if (!results.every((r) => r.passed)) setExit(ExitCode.failed);

@@ -24,7 +24,7 @@ export const registerGradeCommand = (program: Command, setExit: (code: number) =
     .argument("<submissions...>", "folders of notebooks and/or notebook files")
     .requiredOption("--out <dir>", "where to write the gradebook and feedback")
     .option("--jobs <n>", "submissions graded at once (about one per CPU core)", "1")
-    .option("--lab <id>", "the lab being graded (for notebooks without docker-net-lab metadata; others are marked wrong-lab)")
+    .option("--lab <id>", "the lab or challenge (c1…) being graded (for notebooks without docker-net-lab metadata; others are marked wrong-lab)")
     .option("--timeout <seconds>", "limit per notebook", "300")
     .option("--cell-timeout <seconds>", "limit per cell", "60")
     .addHelpText(
@@ -41,9 +41,9 @@ disposable VM (see src/grade/README.md). Exit codes: 0 gradebook written, 2 usag
       const jobs = positive("--jobs", options.jobs, 16);
       const notebookTimeoutS = positive("--timeout", options.timeout, 86_400);
       const cellTimeoutS = positive("--cell-timeout", options.cellTimeout, 86_400);
-      const [{ gradeAll }, { findLab }, { engineInThisNamespace, preconditionsOf }, { preflight }] = await Promise.all([
+      const [{ gradeAll }, { findGradable: findLab }, { engineInThisNamespace, preconditionsOf }, { preflight }] = await Promise.all([
         import("../grade/grade.js"),
-        import("../labs/registry.js"),
+        import("../grade/gradable.js"),
         import("../labs/preconditions.js"),
         import("../setup/doctor.js"),
       ]);

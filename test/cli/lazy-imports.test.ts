@@ -40,7 +40,14 @@ const fixture = join(repoRoot, "test/fixtures/parse/iptables-list/nat-nv--docker
 
 describe("the CLI loads only what the command uses", () => {
   it("--help and a command's --help load commander and the command table, none of the library", async () => {
-    for (const args of [["--help"], ["snapshot", "--help"], ["grade", "--help"], ["labs", "run", "--help"]]) {
+    for (const args of [
+      ["--help"],
+      ["snapshot", "--help"],
+      ["grade", "--help"],
+      ["labs", "run", "--help"],
+      ["challenge", "--help"],
+      ["challenge", "run", "--help"],
+    ]) {
       const { exitCode, modules } = await modulesOf(args);
       expect(exitCode, args.join(" ")).toBe(0);
       expect(modules, args.join(" ")).toContain("node_modules/commander");
