@@ -3,7 +3,8 @@
 import type { CheckDefinition } from "../checks/check.js";
 import type { LabContext, LabDefinition } from "../labs/definition.js";
 import type { ChallengeDefinition } from "./model.js";
-import { ChallengeRun, type Gathered } from "./runtime.js";
+import { type Gathered, judgeOne } from "./judging.js";
+import { ChallengeRun } from "./runtime.js";
 
 /** A challenge as a lab the grader can run: id `c1`, the notebook's metadata says `docker-net-lab.challenge`. */
 export const challengeAsLab = (definition: ChallengeDefinition): LabDefinition => {
@@ -23,11 +24,7 @@ export const challengeAsLab = (definition: ChallengeDefinition): LabDefinition =
     title: check.title,
     concepts: check.concepts,
     points: check.points,
-    run: async (context) => {
-      const facts = await factsFor(context);
-      if (!facts.ok) throw facts.error;
-      return check.judge(facts.facts, await runner(context).params());
-    },
+    run: async (context) => judgeOne(check, await factsFor(context), await runner(context).params()),
   }));
   return {
     id: definition.id,

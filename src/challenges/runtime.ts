@@ -1,10 +1,9 @@
 // Running a challenge in a session: start (the starting state), check (gather once, judge each check, hints in
 // levels as in the labs), hint, reset, teardown; and headless, for tests and instructors: a fresh session, the
 // reference solution on request, the grader's view of the checks, teardown whatever happens.
-import { allButCommand, type CheckDefinition, type CheckResult, type HintLevelChoice, runChecks } from "../checks/check.js";
+import { allButCommand, type CheckResult, type HintLevelChoice } from "../checks/check.js";
 import { EnvironmentError, UsageError } from "../errors.js";
 import type { LabContext } from "../labs/definition.js";
-import { checkInSession, nextHint, peekInSession } from "../labs/hint-levels.js";
 import { engineElsewhere } from "../labs/preconditions.js";
 import { LabSession } from "../labs/session.js";
 import { removeLabelled } from "../labs/teardown.js";
@@ -12,7 +11,10 @@ import { LearnerShell } from "../labs/shell.js";
 import { PrivateEngine } from "../labs/private-engine.js";
 import { requireToolboxImage, toolboxImage } from "../setup/image.js";
 import { enginePlace } from "../setup/engine-place.js";
-import type { ChallengeDefinition, Params, Step } from "./model.js";
+import { type Gathered, judgeOne, levelsFrom, resultOf } from "./judging.js";
+import type { ChallengeCheck, ChallengeDefinition, Params, Step } from "./model.js";
+
+export type { Gathered } from "./judging.js";
 import { engineOptions, stepArgv } from "./steps.js";
 
 /** The context of a challenge in a session (the same shape the labs get). */
@@ -24,9 +26,6 @@ export const challengeContext = (definition: ChallengeDefinition, session: strin
 
 /** The private engine of a challenge in a session (challenges that need one start it in their setup). */
 export const challengeEngine = (context: LabContext): PrivateEngine => new PrivateEngine(context.session, context.log);
-
-/** The facts of one gathering, or why there are none. */
-export type Gathered<Facts> = { readonly ok: true; readonly facts: Facts } | { readonly ok: false; readonly error: Error };
 
 /** A challenge opened in a session. */
 export class ChallengeRun<Facts = unknown> {
@@ -68,52 +67,58 @@ export class ChallengeRun<Facts = unknown> {
     }
   }
 
-  /** The checks as the labs' check runner takes them, each judging the facts of one gathering. */
-  async checksOver(gathered: Gathered<Facts>, ids: readonly string[] = []): Promise<CheckDefinition<LabContext>[]> {
-    const params = await this.params();
+  // The chosen checks (all when none given); an unknown id is refused with the known ones.
+  private chosen(ids: readonly string[]): readonly ChallengeCheck<Facts>[] {
     const unknown = ids.filter((id) => !this.definition.checks.some((check) => check.id === id));
     if (unknown.length)
       throw new UsageError(`Unknown check id(s) for challenge ${this.definition.id}: ${unknown.join(", ")}`, {
         hint: `Known: ${this.definition.checks.map((c) => c.id).join(", ")}`,
       });
-    return this.definition.checks
-      .filter((check) => ids.length === 0 || ids.includes(check.id))
-      .map((check) => ({
-        id: check.id,
-        title: check.title,
-        concepts: check.concepts,
-        points: check.points,
-        run: async () => {
-          if (!gathered.ok) throw gathered.error;
-          return check.judge(gathered.facts, params);
-        },
-      }));
+    return this.definition.checks.filter((check) => ids.length === 0 || ids.includes(check.id));
+  }
+
+  // Judge the chosen checks on one gathering, with hint levels from `level`.
+  private async judged(gathered: Gathered<Facts>, level: HintLevelChoice, ids: readonly string[] = []): Promise<CheckResult[]> {
+    const params = await this.params().catch(() => ({}) as Params);
+    const results: CheckResult[] = [];
+    for (const check of this.chosen(ids)) results.push(await resultOf(check as ChallengeCheck<unknown>, judgeOne(check, gathered, params), level));
+    return results;
   }
 
   /** Check as the learner does: hints at the session's level, each failure counted. */
   async check(...ids: string[]): Promise<{ results: CheckResult[]; gathered: Gathered<Facts> }> {
     const gathered = await this.gather();
-    return { results: await checkInSession(await this.checksOver(gathered, ids), this.context), gathered };
+    const results = await this.judged(gathered, levelsFrom(await this.context.session.hintCounts(), 1), ids);
+    for (const result of results) if (!result.passed) await this.context.session.countHint(result.id, "failures");
+    return { results, gathered };
   }
 
   /** Check without counting anything (hints at the session's level). */
   async peek(...ids: string[]): Promise<CheckResult[]> {
-    return peekInSession(await this.checksOver(await this.gather(), ids), this.context);
+    return this.judged(await this.gather(), levelsFrom(await this.context.session.hintCounts(), 0), ids);
   }
 
   /** Check with a chosen hint level (the grader's: every level but the command). */
   async judgeAll(level: HintLevelChoice = allButCommand): Promise<{ results: CheckResult[]; gathered: Gathered<Facts> }> {
     const gathered = await this.gather();
-    return { results: await runChecks(await this.checksOver(gathered), this.context, level), gathered };
+    return { results: await this.judged(gathered, level), gathered };
   }
 
-  /** The next hint level of a check (default: the first one failing). */
+  /** The next hint level of a check (default: the first one failing), counted when there is one more to show. */
   async hint(checkId?: string): Promise<CheckResult | null> {
     const gathered = await this.gather();
-    const checks = await this.checksOver(gathered, checkId ? [checkId] : []);
-    const id = checkId ?? (await peekInSession(checks, this.context)).find((result) => !result.passed)?.id;
-    const chosen = checks.find((check) => check.id === id);
-    return chosen ? nextHint(chosen, this.context) : null;
+    const params = await this.params();
+    const check = this.chosen(checkId ? [checkId] : []).find((c) => checkId !== undefined || !judgeOne(c, gathered, params).passed);
+    if (!check) return null;
+    const counts = await this.context.session.hintCounts();
+    const seen = (counts[check.id]?.failures ?? 0) + (counts[check.id]?.asked ?? 0);
+    let more = false;
+    const result = await resultOf(check as ChallengeCheck<unknown>, judgeOne(check, gathered, params), (_id, available) => {
+      more = seen < available;
+      return Math.min(available, seen + 1);
+    });
+    if (!result.passed && more) await this.context.session.countHint(check.id, "asked");
+    return result;
   }
 
   /** Remove everything the challenge made in this session: its own kernel objects, rules and engine, then its labelled Docker objects and answers. */
