@@ -4,6 +4,7 @@
 import { briefMarkdown } from "./brief.js";
 import type { ChallengeDefinition } from "./model.js";
 import { solutionCode } from "./steps.js";
+import { notebookJson, sourceLines } from "../labs/source/nbformat.js";
 
 interface Cell {
   readonly id: string;
@@ -11,21 +12,6 @@ interface Cell {
   readonly tags: readonly string[];
   readonly source: string;
 }
-
-// nbformat's multiline strings: a list of lines, each but the last with its "\n".
-const sourceLines = (text: string): string[] => (text === "" ? [] : text.split(/(?<=\n)/));
-
-// JSON with sorted keys, as nbformat writes it.
-const sortKeys = (value: unknown): unknown =>
-  Array.isArray(value)
-    ? value.map(sortKeys)
-    : value && typeof value === "object"
-      ? Object.fromEntries(
-          Object.keys(value)
-            .sort()
-            .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
-        )
-      : value;
 
 /** The id of the working-area cell (what the answer key replaces). */
 export const workCellId = "work";
@@ -86,7 +72,7 @@ export const challengeNotebook = (definition: ChallengeDefinition): string => {
     nbformat: 4,
     nbformat_minor: 5,
   };
-  return `${JSON.stringify(sortKeys(notebook), null, 1)}\n`;
+  return notebookJson(notebook);
 };
 
 /** The answer key: the working area's reference solution, as notebook code. */

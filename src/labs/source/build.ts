@@ -1,6 +1,7 @@
 // Cells of a lab source + the lab's definition -> the learner notebook (nbformat 4.5) and its answer key. Pure.
 import type { LabDefinition } from "../definition.js";
 import { LabSourceError, type SourceCell } from "./parse.js";
+import { notebookJson, sourceLines } from "./nbformat.js";
 
 /** A notebook as nbformat writes it. */
 export interface Notebook {
@@ -98,21 +99,6 @@ export const checkCellSource = (cell: SourceCell, lab: LabDefinition, file: stri
   return cell.checks.length === 1 ? `// Graded check ${titles[0]}.\n${call}` : `// Graded checks:\n${titles.map((t) => `//   ${t}.`).join("\n")}\n${call}`;
 };
 
-// nbformat's multiline strings: a list of lines, each but the last with its "\n".
-const sourceLines = (text: string): string[] => (text === "" ? [] : text.split(/(?<=\n)/));
-
-// JSON with sorted keys, as nbformat.write (json.dumps(sort_keys=True, indent=1, ensure_ascii=False)).
-const sortKeys = (value: unknown): unknown =>
-  Array.isArray(value)
-    ? value.map(sortKeys)
-    : value && typeof value === "object"
-      ? Object.fromEntries(
-          Object.keys(value)
-            .sort()
-            .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
-        )
-      : value;
-
 /** The notebook metadata every lab carries (kernel, language, which lab it is). */
 export const notebookMetadata = (lab: LabDefinition): Record<string, unknown> => ({
   kernelspec: { name: "docker-net-lab", display_name: "TypeScript (docker-net-lab)", language: "typescript" },
@@ -144,7 +130,7 @@ export const buildLab = (cells: readonly SourceCell[], lab: LabDefinition, file:
   });
   const notebook: Notebook = { cells: nbCells, metadata: notebookMetadata(lab), nbformat: 4, nbformat_minor: 5 };
   const solutions = Object.fromEntries(cells.filter((cell) => cell.solution !== undefined).map((cell) => [cell.id, codeOf(cell, lab, file, "solution")]));
-  return { notebook, solutions, notebookText: `${JSON.stringify(sortKeys(notebook), null, 1)}\n` };
+  return { notebook, solutions, notebookText: notebookJson(notebook) };
 };
 
 /**
