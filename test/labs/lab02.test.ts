@@ -8,8 +8,10 @@ import {
   expectTeachingMechanics,
   expectWholeNotebookPasses,
   labSuite,
+  runCells,
   runSetupTwice,
 } from "./lab-harness.js";
+import { runCli } from "../helpers/cli.js";
 
 describe("lab 02 · veth pairs and namespaces, through the real kernel", () => {
   const suite = labSuite();
@@ -62,6 +64,25 @@ console.log("PROBE " + JSON.stringify({ rules, ns, addrs }));`;
     expect(run.status).toBe("ok");
     expect(run.cells.filter((cell) => cell.error)).toEqual([]);
     expect(seen).toEqual({ rules: 1, ns: 1, addrs: 1 });
+    await expectNoResidueOf(suite.before(), [session]);
+  });
+
+  it("an interrupted lab (setup ran, no teardown): clean --session finds its namespace, bridge and FORWARD rule (by the rule's comment) and removes them", async () => {
+    const session = newSessionId();
+    const { run } = await runCells("02", session, [
+      ["setup", `import { openLab } from "docker-net-lab";\nconst lab = await openLab("02");\nawait lab.setup();`],
+    ]);
+    expect(run.cells.filter((cell) => cell.error)).toEqual([]);
+    const bridge = `dnl${session}2br`;
+    expect(String((await execa("iptables-save", ["-t", "filter"])).stdout)).toContain(`--comment ${bridge}`);
+    const cleaned = await runCli(["clean", "--session", session]);
+    expect(cleaned.exitCode, cleaned.stderr).toBe(0);
+    const report = JSON.parse(cleaned.stdout) as { interfaces: string[]; iptablesRules: string[]; errors: string[] };
+    expect(report.errors).toEqual([]);
+    expect(report.interfaces).toContain(bridge);
+    expect(report.iptablesRules).toHaveLength(1);
+    expect(String((await execa("iptables-save")).stdout)).not.toContain(`dnl${session}`);
+    await others.expectUntouched();
     await expectNoResidueOf(suite.before(), [session]);
   });
 });

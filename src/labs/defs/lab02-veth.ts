@@ -24,8 +24,9 @@ export const handNames = (session: LabSession) => ({
   vethC: session.ifname("2vc"),
 });
 
-// The FORWARD accept for the hand-made bridge, like Docker's `-A FORWARD -i docker0 -o docker0 -j ACCEPT`.
-const forwardRule = (bridge: string): string[] => ["-i", bridge, "-o", bridge, "-j", "ACCEPT"];
+// The FORWARD accept for the hand-made bridge, like Docker's `-A FORWARD -i docker0 -o docker0 -j ACCEPT`. Its comment
+// is the bridge's (session-owned) name, so `clean` finds the rule after an interrupted lab.
+const forwardRule = (bridge: string): string[] => ["-i", bridge, "-o", bridge, "-m", "comment", "--comment", bridge, "-j", "ACCEPT"];
 
 // The subnet of the hand-built network (chosen free at setup).
 const handSubnet = async (session: LabSession): Promise<string | null> => {
