@@ -38,13 +38,14 @@ export interface Bystanders {
   readonly remove: () => Promise<void>;
 }
 
-// `bystander-<random>`: no dnl prefix, no labels, so nothing of ours may ever remove it.
+// `bystander-<random>`: no dnl prefix, no labels, so nothing of ours may ever remove it. It sleeps a day: a suite on a
+// loaded machine (the engine matrix) can outlast a shorter sleep, and a bystander that exited by itself is a false alarm.
 export const bystanders = (): Bystanders => {
   const name = `bystander-${newSessionId()}`;
   return {
     name,
     create: async () => {
-      await execa("docker", ["run", "-d", "--name", name, "docker-net-lab/toolbox:0.1.0", "sleep", "900"]);
+      await execa("docker", ["run", "-d", "--name", name, "docker-net-lab/toolbox:0.1.0", "sleep", "86400"]);
       await execa("docker", ["network", "create", name]);
       await execa("ip", ["netns", "add", name]);
     },

@@ -34,8 +34,8 @@ export const makeBystanders = async (): Promise<Bystanders> => {
     lookalike: `dnl-${lookalikeSession}-01-web1`,
     lookalikeSession,
   };
-  await execa("docker", ["run", "-d", "--name", b.container, toolbox, "sleep", "3600"], { timeout: 60_000 });
-  await execa("docker", ["run", "-d", "--name", b.lookalike, toolbox, "sleep", "3600"], { timeout: 60_000 });
+  await execa("docker", ["run", "-d", "--name", b.container, toolbox, "sleep", "86400"], { timeout: 60_000 });
+  await execa("docker", ["run", "-d", "--name", b.lookalike, toolbox, "sleep", "86400"], { timeout: 60_000 });
   await execa("docker", ["network", "create", b.network], { timeout: 60_000 });
   await execa("ip", ["netns", "add", b.namespace]);
   return b;
