@@ -83,30 +83,18 @@ export const gradeAll = async (inputs: readonly string[], options: GradeAllOptio
     throw new UsageError(`No submissions found in ${inputs.join(", ")}.`, {
       hint: "Put the learners' .ipynb files in the folder (sub-folders are searched too).",
     });
-  const roster = options.roster ? await readRoster(options.roster) : null;
   const submissions = options.only ? [pickOnly(all, options.only)] : all;
-  const fromFile = (row: { id: string; file: string }): Student => identify(roster ?? [], row);
-  // With --only, the rows already graded are kept as recorded (and re-identified only when a roster is given).
-  const recorded = options.only ? await readRecordedRows(out, (id) => fromFile({ id, file: id })) : [];
-  const before = new Map(recorded.map((row) => [row.id, row]));
-  const previous = roster ? recorded.map((row) => bookRow(row, fromFile(row))) : recorded;
-  const who = (row: GradeRow): Student => (roster ? fromFile(row) : (before.get(row.id)?.student ?? fromFile(row)));
+  const records = await recordKeeper(out, options);
   const progress = options.progress ?? gradeProgress(submissions.length);
   const files = outputFiles(out);
   await mkdir(files.feedback, { recursive: true });
   let stopped: GradingStopped | null = null;
   const done: (GradeRow | undefined)[] = new Array(submissions.length).fill(undefined);
   const pending = (why: string) => done.map((row, index) => row ?? notGraded(submissions[index] as Submission, why));
-  // A re-graded submission that did not get graded keeps its recorded row.
-  const book = (rows: readonly GradeRow[]): BookRow[] =>
-    mergeRows(
-      previous,
-      rows.filter((row) => !(row.status === "not-graded" && before.has(row.id))).map((row) => bookRow(row, who(row))),
-    );
   let unmatched: string[] = [];
   // Rewritten after every submission, so a crash or a kill keeps every row graded so far.
   const save = async (rows: readonly GradeRow[]): Promise<void> => {
-    unmatched = await writeClassFiles(out, book(rows));
+    unmatched = await writeClassFiles(out, records.book(rows));
   };
   let saving = Promise.resolve();
   await pool(
@@ -124,7 +112,7 @@ export const gradeAll = async (inputs: readonly string[], options: GradeAllOptio
       }
       if (options.interrupted?.())
         row = { ...notGraded(submission, "grading was interrupted while this submission ran; run grade again"), lab: row.lab, session: row.session };
-      if (!(row.status === "not-graded" && before.has(row.id))) await writeSubmissionFiles(out, row);
+      if (!records.keeps(row)) await writeSubmissionFiles(out, row);
       done[submissions.indexOf(submission)] = row;
       progress.finished(row);
       saving = saving.then(() => save(pending("not graded yet (grading was still running or was stopped); run grade again")));
@@ -141,7 +129,28 @@ export const gradeAll = async (inputs: readonly string[], options: GradeAllOptio
   );
   await saving;
   await save(rows);
-  return { rows: book(rows), graded: rows, unmatched, stopped, files };
+  return { rows: records.book(rows), graded: rows, unmatched, stopped, files };
+};
+
+// How graded rows become the recorded ones: who handed each in (roster, else file name) and, with --only, the rows
+// recorded before, kept as they are (re-identified only when a roster is given); a re-graded submission that did not
+// get graded (interrupted) keeps its recorded row and files.
+const recordKeeper = async (out: string, options: GradeAllOptions) => {
+  const roster = options.roster ? await readRoster(options.roster) : null;
+  const fromFile = (row: { id: string; file: string }): Student => identify(roster ?? [], row);
+  const recorded = options.only ? await readRecordedRows(out, (id) => fromFile({ id, file: id })) : [];
+  const before = new Map(recorded.map((row) => [row.id, row]));
+  const previous = roster ? recorded.map((row) => bookRow(row, fromFile(row))) : recorded;
+  const who = (row: GradeRow): Student => (roster ? fromFile(row) : (before.get(row.id)?.student ?? fromFile(row)));
+  const keeps = (row: GradeRow): boolean => row.status === "not-graded" && before.has(row.id);
+  return {
+    keeps,
+    book: (rows: readonly GradeRow[]): BookRow[] =>
+      mergeRows(
+        previous,
+        rows.filter((row) => !keeps(row)).map((row) => bookRow(row, who(row))),
+      ),
+  };
 };
 
 // The submission `only` names: its id, its file name, or its path; else a usage error listing the known ids.

@@ -22,7 +22,10 @@ const labSection = (lab: LabStats): string => {
         }</td></tr>`,
     )
     .join("\n");
-  const distribution = lab.distribution.map((bin) => `<tr><td class="n">${bin.points}</td><td class="n">${bin.count}</td></tr>`).join("");
+  const distribution = lab.distribution
+    .filter((bin) => bin.count > 0)
+    .map((bin) => `<tr><td class="n">${bin.points}</td><td class="n">${bin.count}</td></tr>`)
+    .join("");
   const charts = lab.graded
     ? `<figure>${passRateSvg(
         lab.checks.map((check) => ({ id: check.id, passRate: check.passRate, hidden: check.hidden })),
@@ -37,7 +40,7 @@ ${charts}
 <h3>Checks</h3>
 <table class="dnl-check-stats"><thead><tr><th>check</th><th>what it confirms</th><th>points</th><th>passed</th><th>pass rate</th><th>most common failure (how many)</th></tr></thead>
 <tbody>${checks}</tbody></table>
-<h3>Scores</h3>
+<h3>Scores (those that occurred)</h3>
 <table class="dnl-scores"><thead><tr><th>points</th><th>submissions</th></tr></thead><tbody>${distribution}</tbody></table>
 </section>`;
 };

@@ -64,12 +64,16 @@ export const passRateSvg = (bars: readonly PassRateBar[], title: string): string
 
 /** Vertical bars: how many graded submissions got each score. */
 export const scoreDistributionSvg = (distribution: readonly { points: number; count: number }[], title: string): string => {
+  const most = Math.max(1, ...distribution.map((bin) => bin.count));
+  // Whole numbers only, and room above the tallest bar for its count.
+  const step = Math.max(1, Math.ceil(most / 8));
   const chart = Plot.plot({
     document: newDocument(),
     width: defaults.width,
     height: defaults.distributionHeight,
+    marginTop: 24,
     x: { domain: distribution.map((bin) => bin.points), label: "points" },
-    y: { label: "submissions", grid: true, tickFormat: (tick: number) => (Number.isInteger(tick) ? String(tick) : "") },
+    y: { label: "submissions", grid: true, tickFormat: "d", domain: [0, most], ticks: Array.from({ length: Math.floor(most / step) + 1 }, (_, i) => i * step) },
     marks: [
       Plot.barY(distribution, { x: "points", y: "count", fill: defaults.scoreColor }),
       Plot.text(
