@@ -1,4 +1,4 @@
-// `grade <dir|files…> --out DIR [--jobs N] [--lab ID] [--timeout S] [--cell-timeout S]`. The library is imported
+// `grade <dir|files…> --out DIR [--jobs N] [--lab ID] [--timeout S] [--cell-timeout S] [--only ID] [--roster CSV]`. The library is imported
 // inside the action (see commands.ts).
 import type { Command } from "commander";
 import { EnvironmentError, ExitCode, UsageError } from "../errors.js";
@@ -19,7 +19,7 @@ export const registerGradeCommand = (program: Command, setExit: (code: number) =
   program
     .command("grade")
     .description(
-      "Grade learners' notebooks: run each in its own session, check the live state with the grader's own (and hidden) checks, write gradebook.csv, gradebook.json and feedback/*.html.",
+      "Grade learners' notebooks: run each in its own session, check the live state with the grader's own (and hidden) checks, write gradebook.csv, gradebook.json, summary.html, gradebook-canvas.csv, feedback/*.html and results/*.json (Gradescope).",
     )
     .argument("<submissions...>", "folders of notebooks and/or notebook files")
     .requiredOption("--out <dir>", "where to write the gradebook and feedback")
@@ -27,49 +27,71 @@ export const registerGradeCommand = (program: Command, setExit: (code: number) =
     .option("--lab <id>", "the lab or challenge (c1…) being graded (for notebooks without docker-net-lab metadata; others are marked wrong-lab)")
     .option("--timeout <seconds>", "limit per notebook", "300")
     .option("--cell-timeout <seconds>", "limit per cell", "60")
+    .option("--only <submission>", "re-grade only this submission (id, file name or path) and update the gradebook in --out in place")
+    .option("--roster <csv>", "who handed in what, for gradebook-canvas.csv: columns submission, Student, ID, SIS User ID, SIS Login ID, Section")
     .addHelpText(
       "after",
       `
 Examples:
   $ npx docker-net-lab grade submissions/ --out gradebook/ --jobs 2
   $ npx docker-net-lab grade alice.ipynb bob.ipynb --lab 01 --out gradebook/
+  $ npx docker-net-lab grade submissions/ --out gradebook/ --only alice        # re-grade one, update in place
+  $ npx docker-net-lab grade submissions/ --out gradebook/ --roster roster.csv # Canvas ids for the export
 
 Every submission runs as code with access to the Docker engine: grade in a devcontainer or a
 disposable VM (see src/grade/README.md). Exit codes: 0 gradebook written, 2 usage or environment error.`,
     )
-    .action(async (inputs: string[], options: { out: string; jobs: string; lab?: string; timeout: string; cellTimeout: string }) => {
-      const jobs = positive("--jobs", options.jobs, 16);
-      const notebookTimeoutS = positive("--timeout", options.timeout, 86_400);
-      const cellTimeoutS = positive("--cell-timeout", options.cellTimeout, 86_400);
-      const [{ gradeAll }, { findGradable: findLab }, { engineInThisNamespace, preconditionsOf }, { preflight }] = await Promise.all([
-        import("../grade/grade.js"),
-        import("../grade/gradable.js"),
-        import("../labs/preconditions.js"),
-        import("../setup/doctor.js"),
-      ]);
-      const lab = options.lab === undefined ? null : findLab(options.lab).id;
-      await preflight({ needEngineHere: lab === null || preconditionsOf({ id: lab }).includes(engineInThisNamespace) });
-      // First Ctrl-C: start nothing new, let running submissions tear down; second: leave at once.
-      let interrupted = false;
-      const onSignal = (): void => {
-        if (interrupted) process.exit(130);
-        interrupted = true;
-        progress("\nstopping: running submissions finish and tear down (Ctrl-C again to quit now, then `npx docker-net-lab clean --all-sessions`)");
-      };
-      process.on("SIGINT", onSignal);
-      process.on("SIGTERM", onSignal);
-      const result = await gradeAll(inputs, { out: options.out, jobs, lab, notebookTimeoutS, cellTimeoutS, interrupted: () => interrupted }).finally(() => {
-        process.off("SIGINT", onSignal);
-        process.off("SIGTERM", onSignal);
-      });
-      const total = result.rows.length;
-      const graded = result.rows.filter((row) => row.status !== "not-graded" && row.status !== "environment").length;
-      progress(`gradebook: ${result.files.csv} and ${result.files.json}; feedback in ${result.files.feedback}/ (${graded}/${total} graded)`);
-      if (result.stopped) throw result.stopped;
-      if (interrupted)
-        throw new EnvironmentError("Grading was interrupted; the rows not graded say so.", {
-          hint: "Run the same grade command again (graded rows come out the same); `npx docker-net-lab clean --all-sessions` removes anything left behind.",
+    .action(
+      async (inputs: string[], options: { out: string; jobs: string; lab?: string; timeout: string; cellTimeout: string; only?: string; roster?: string }) => {
+        const jobs = positive("--jobs", options.jobs, 16);
+        const notebookTimeoutS = positive("--timeout", options.timeout, 86_400);
+        const cellTimeoutS = positive("--cell-timeout", options.cellTimeout, 86_400);
+        const [{ gradeAll }, { findGradable: findLab }, { engineInThisNamespace, preconditionsOf }, { preflight }] = await Promise.all([
+          import("../grade/grade.js"),
+          import("../grade/gradable.js"),
+          import("../labs/preconditions.js"),
+          import("../setup/doctor.js"),
+        ]);
+        const lab = options.lab === undefined ? null : findLab(options.lab).id;
+        await preflight({ needEngineHere: lab === null || preconditionsOf({ id: lab }).includes(engineInThisNamespace) });
+        // First Ctrl-C: start nothing new, let running submissions tear down; second: leave at once.
+        let interrupted = false;
+        const onSignal = (): void => {
+          if (interrupted) process.exit(130);
+          interrupted = true;
+          progress("\nstopping: running submissions finish and tear down (Ctrl-C again to quit now, then `npx docker-net-lab clean --all-sessions`)");
+        };
+        process.on("SIGINT", onSignal);
+        process.on("SIGTERM", onSignal);
+        const result = await gradeAll(inputs, {
+          out: options.out,
+          jobs,
+          lab,
+          notebookTimeoutS,
+          cellTimeoutS,
+          only: options.only ?? null,
+          roster: options.roster ?? null,
+          interrupted: () => interrupted,
+        }).finally(() => {
+          process.off("SIGINT", onSignal);
+          process.off("SIGTERM", onSignal);
         });
-      setExit(ExitCode.ok);
-    });
+        const total = result.rows.length;
+        const graded = result.rows.filter((row) => row.status !== "not-graded" && row.status !== "environment").length;
+        const { csv, json, summary, canvas, feedback, results } = result.files;
+        progress(
+          `gradebook: ${csv}, ${json} and ${summary}; ${canvas}; feedback in ${feedback}/, Gradescope results in ${results}/ (${graded}/${total} graded${options.only ? `; re-graded ${result.graded.map((row) => row.id).join(", ")}` : ""})`,
+        );
+        if (result.unmatched.length)
+          progress(
+            `note: ${result.unmatched.length} student(s) in ${canvas} have no Canvas ID, SIS User ID or SIS Login ID (${result.unmatched.slice(0, 5).join(", ")}${result.unmatched.length > 5 ? ", …" : ""}): Canvas cannot match them; pass --roster roster.csv (see src/grade/README.md).`,
+          );
+        if (result.stopped) throw result.stopped;
+        if (interrupted)
+          throw new EnvironmentError("Grading was interrupted; the rows not graded say so.", {
+            hint: "Run the same grade command again (graded rows come out the same); `npx docker-net-lab clean --all-sessions` removes anything left behind.",
+          });
+        setExit(ExitCode.ok);
+      },
+    );
 };

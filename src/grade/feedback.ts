@@ -1,6 +1,10 @@
-// Per-submission feedback page: status, the grader's checks with hints, cell errors, and the topology at grading time.
-import { checkReportHtml } from "../render/check-report.js";
+// Per-submission feedback page: status, the grader's checks, cell errors, and the topology at grading time.
+// A visible check says what was found and, when it failed, the first hint level (the idea and where to look; the
+// notebook gives the next levels). A hidden check shows only its title and points: never its message, evidence or
+// hint, which would tell what it looks at.
+import type { CheckResult } from "../checks/check.js";
 import { escapeHtml } from "../render/display.js";
+import { hiddenChecks } from "./book.js";
 import type { GradeRow } from "./model.js";
 
 // What each status means, for the learner.
@@ -18,6 +22,35 @@ const explain: Readonly<Record<GradeRow["status"], string>> = {
   "not-graded": "Not graded yet: grading stopped before this submission; it will be re-run.",
 };
 
+/** The first hint level of a failed check (null when it passed). */
+export const firstHint = (check: Pick<CheckResult, "passed" | "hint" | "hints">): string | null =>
+  check.passed ? null : (check.hints?.[0] ?? check.hint ?? null);
+
+// Where the learner gets the next hint level.
+const nextHint = (id: string): string => (/^c\d+\./.test(id) ? "await challenge.hint()" : `await lab.hint(${JSON.stringify(id)})`);
+
+// One check as a table row.
+const checkRow = (check: CheckResult): string => {
+  const mark = check.passed ? '<td class="dnl-mark" style="color:#1a7f37">✔ pass</td>' : '<td class="dnl-mark" style="color:#cf222e">✘ fail</td>';
+  const points = `<td class="dnl-points">${check.points}/${check.maxPoints}</td>`;
+  if (hiddenChecks.has(check.id))
+    return `<tr class="dnl-check dnl-hidden" data-check-id="${escapeHtml(check.id)}"><td class="dnl-mark">hidden</td><td><code>${escapeHtml(check.id)}</code></td><td><b>${escapeHtml(check.title)}</b><div class="dnl-note">A hidden check, run by the grader only: its result shows as points.</div></td>${points}</tr>`;
+  const hint = firstHint(check);
+  const more =
+    !check.passed && check.hintLevels > 1 ? `<div class="dnl-hint-more">More hints in your notebook: <code>${escapeHtml(nextHint(check.id))}</code></div>` : "";
+  return `<tr class="dnl-check ${check.passed ? "dnl-pass" : "dnl-fail"}" data-check-id="${escapeHtml(check.id)}">${mark}<td><code>${escapeHtml(check.id)}</code></td><td><b>${escapeHtml(check.title)}</b><div>${escapeHtml(check.message)}</div>${hint ? `<div class="dnl-hint"><b>Hint:</b> ${escapeHtml(hint)}</div>` : ""}${more}</td>${points}</tr>`;
+};
+
+/** The checks as a table: visible ones with what was found and the first hint, hidden ones with title and points. */
+export const feedbackChecksHtml = (checks: readonly CheckResult[]): string => {
+  const failed = checks.filter((check) => !check.passed).length;
+  const points = checks.reduce((sum, check) => sum + check.points, 0);
+  const max = checks.reduce((sum, check) => sum + check.maxPoints, 0);
+  return `<table class="dnl-checks"><thead><tr><th></th><th>check</th><th>what it confirms</th><th>points</th></tr></thead>
+<tbody>${checks.map(checkRow).join("\n")}</tbody></table>
+<p class="dnl-check-summary"><b>${checks.length - failed} passed, ${failed} failed</b> (${points}/${max} points)</p>`;
+};
+
 /** A standalone HTML page (inline styles, no scripts) for one submission. */
 export const feedbackHtml = (row: GradeRow): string => {
   const title = `${row.id} · lab ${row.lab ?? "?"} · ${row.points}/${row.maxPoints}`;
@@ -28,11 +61,11 @@ export const feedbackHtml = (row: GradeRow): string => {
     row.claimedPoints !== null && row.claimedPoints > row.points
       ? `<p class="dnl-claimed"><b>Note:</b> the notebook itself displayed ${row.claimedPoints} point(s); grades come only from the grader's own checks against the live state.</p>`
       : "";
-  const checks = row.checks.length ? `<h2>Checks (run by the grader against the live state; hidden checks included)</h2>${checkReportHtml(row.checks)}` : "";
+  const checks = row.checks.length ? `<h2>Checks (run by the grader against the live state; hidden checks included)</h2>${feedbackChecksHtml(row.checks)}` : "";
   const picture = row.topologySvg ? `<h2>What was running at grading time</h2><div class="dnl-topology-picture">${row.topologySvg}</div>` : "";
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}td,th{padding:4px 8px;border-bottom:1px solid #ddd}.dnl-status{font-size:1.1rem}</style></head>
+<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}td,th{padding:4px 8px;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}.dnl-mark,.dnl-points{white-space:nowrap;font-weight:bold}.dnl-note,.dnl-hint-more{color:#57606a}.dnl-status{font-size:1.1rem}</style></head>
 <body>
 <h1>Feedback: ${escapeHtml(row.id)}</h1>
 <p class="dnl-status">Lab <b>${escapeHtml(row.lab ?? "unknown")}</b> · <b>${row.points}/${row.maxPoints}</b> points · status <code>${escapeHtml(row.status)}</code></p>

@@ -1,11 +1,14 @@
-// `grade`: every submission in its own session, `jobs` at a time; then gradebook.csv, gradebook.json and feedback/*.html.
-import { mkdir, rename, writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
-import { feedbackHtml } from "./feedback.js";
-import { gradebookCsv, gradebookJson } from "./gradebook.js";
+// `grade`: every submission in its own session, `jobs` at a time; then the gradebook (CSV, JSON, summary.html,
+// gradebook-canvas.csv) and each submission's feedback/*.html and results/*.json. `only` re-grades one submission and
+// updates the gradebook in place (outputs.ts, book.ts).
+import { mkdir, readFile } from "node:fs/promises";
+import { basename, resolve } from "node:path";
+import { bookRow, mergeRows, type BookRow, type Student } from "./book.js";
 import { gradeSubmission, GradingStopped, shown, type GradeOptions } from "./grade-one.js";
 import type { GradeRow } from "./model.js";
+import { outputFiles, readRecordedRows, writeClassFiles, writeSubmissionFiles } from "./outputs.js";
 import { gradeProgress, type GradeProgress } from "./progress.js";
+import { identify, parseRoster, type RosterEntry } from "./roster.js";
 import { findSubmissions, type Submission } from "./submissions.js";
 import { UsageError } from "../errors.js";
 
@@ -17,13 +20,22 @@ export interface GradeAllOptions extends GradeOptions {
   readonly progress?: GradeProgress;
   /** True once the user asked to stop (Ctrl-C): no new submission starts, running ones finish their teardown. */
   readonly interrupted?: () => boolean;
+  /** Re-grade only this submission (id, file name or path) and update the gradebook already in `out` in place. */
+  readonly only?: string | null;
+  /** A roster CSV (roster.ts): who handed each submission in, for gradebook-canvas.csv. */
+  readonly roster?: string | null;
 }
 
 export interface GradeAllResult {
-  readonly rows: readonly GradeRow[];
+  /** Every row of the gradebook (with `only`, the recorded ones too). */
+  readonly rows: readonly BookRow[];
+  /** The rows graded by this run. */
+  readonly graded: readonly GradeRow[];
+  /** Students gradebook-canvas.csv cannot match to a Canvas user (no ID, SIS User ID or SIS Login ID). */
+  readonly unmatched: readonly string[];
   /** Set when grading stopped because the environment failed (the rows after it are `not-graded`). */
   readonly stopped: GradingStopped | null;
-  readonly files: { readonly csv: string; readonly json: string; readonly feedback: string };
+  readonly files: ReturnType<typeof outputFiles>;
 }
 
 /** Run `work` over `items`, at most `limit` at a time, starting no new item once `stop()` is true; keeps order. */
@@ -38,12 +50,6 @@ export const pool = async <T, R>(items: readonly T[], limit: number, work: (item
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
   return results;
-};
-
-// Write a file atomically (temp file, then rename), so an interrupted run never leaves half a gradebook.
-const writeAtomic = async (path: string, text: string): Promise<void> => {
-  await writeFile(`${path}.tmp`, text);
-  await rename(`${path}.tmp`, path);
 };
 
 // The row for a submission never started because grading stopped.
@@ -72,21 +78,23 @@ export const gradeAll = async (inputs: readonly string[], options: GradeAllOptio
       hint: "Use about one job per CPU core: --jobs 2.",
     });
   const out = resolve(options.out);
-  const submissions = await findSubmissions(inputs, out);
-  if (submissions.length === 0)
+  const all = await findSubmissions(inputs, out);
+  if (all.length === 0)
     throw new UsageError(`No submissions found in ${inputs.join(", ")}.`, {
       hint: "Put the learners' .ipynb files in the folder (sub-folders are searched too).",
     });
-  await mkdir(join(out, "feedback"), { recursive: true });
+  const submissions = options.only ? [pickOnly(all, options.only)] : all;
+  const records = await recordKeeper(out, options);
   const progress = options.progress ?? gradeProgress(submissions.length);
-  const files = { csv: join(out, "gradebook.csv"), json: join(out, "gradebook.json"), feedback: join(out, "feedback") };
+  const files = outputFiles(out);
+  await mkdir(files.feedback, { recursive: true });
   let stopped: GradingStopped | null = null;
   const done: (GradeRow | undefined)[] = new Array(submissions.length).fill(undefined);
   const pending = (why: string) => done.map((row, index) => row ?? notGraded(submissions[index] as Submission, why));
+  let unmatched: string[] = [];
   // Rewritten after every submission, so a crash or a kill keeps every row graded so far.
   const save = async (rows: readonly GradeRow[]): Promise<void> => {
-    await writeAtomic(files.csv, gradebookCsv(rows));
-    await writeAtomic(files.json, `${JSON.stringify(gradebookJson(rows), null, 2)}\n`);
+    unmatched = await writeClassFiles(out, records.book(rows));
   };
   let saving = Promise.resolve();
   await pool(
@@ -104,7 +112,7 @@ export const gradeAll = async (inputs: readonly string[], options: GradeAllOptio
       }
       if (options.interrupted?.())
         row = { ...notGraded(submission, "grading was interrupted while this submission ran; run grade again"), lab: row.lab, session: row.session };
-      await writeAtomic(join(out, "feedback", `${row.id}.html`), feedbackHtml(row));
+      if (!records.keeps(row)) await writeSubmissionFiles(out, row);
       done[submissions.indexOf(submission)] = row;
       progress.finished(row);
       saving = saving.then(() => save(pending("not graded yet (grading was still running or was stopped); run grade again")));
@@ -121,5 +129,48 @@ export const gradeAll = async (inputs: readonly string[], options: GradeAllOptio
   );
   await saving;
   await save(rows);
-  return { rows, stopped, files };
+  return { rows: records.book(rows), graded: rows, unmatched, stopped, files };
+};
+
+// How graded rows become the recorded ones: who handed each in (roster, else file name) and, with --only, the rows
+// recorded before, kept as they are (re-identified only when a roster is given); a re-graded submission that did not
+// get graded (interrupted) keeps its recorded row and files.
+const recordKeeper = async (out: string, options: GradeAllOptions) => {
+  const roster = options.roster ? await readRoster(options.roster) : null;
+  const fromFile = (row: { id: string; file: string }): Student => identify(roster ?? [], row);
+  const recorded = options.only ? await readRecordedRows(out, (id) => fromFile({ id, file: id })) : [];
+  const before = new Map(recorded.map((row) => [row.id, row]));
+  const previous = roster ? recorded.map((row) => bookRow(row, fromFile(row))) : recorded;
+  const who = (row: GradeRow): Student => (roster ? fromFile(row) : (before.get(row.id)?.student ?? fromFile(row)));
+  const keeps = (row: GradeRow): boolean => row.status === "not-graded" && before.has(row.id);
+  return {
+    keeps,
+    book: (rows: readonly GradeRow[]): BookRow[] =>
+      mergeRows(
+        previous,
+        rows.filter((row) => !keeps(row)).map((row) => bookRow(row, who(row))),
+      ),
+  };
+};
+
+// The submission `only` names: its id, its file name, or its path; else a usage error listing the known ids.
+const pickOnly = (submissions: readonly Submission[], only: string): Submission => {
+  const wanted = resolve(only);
+  const found =
+    submissions.find((s) => s.id === only) ??
+    submissions.find((s) => s.file === wanted) ??
+    submissions.find((s) => basename(s.file) === only || basename(s.file) === `${only}.ipynb`);
+  if (found) return found;
+  const known = submissions.map((s) => s.id);
+  throw new UsageError(`Unknown submission \`${only}\` for --only.`, {
+    hint: `Known submissions: ${known.slice(0, 40).join(", ")}${known.length > 40 ? `, and ${known.length - 40} more` : ""}.`,
+  });
+};
+
+// The roster file, parsed; a usage error when it cannot be read.
+const readRoster = async (file: string): Promise<RosterEntry[]> => {
+  const text = await readFile(file, "utf8").catch((error: Error) => {
+    throw new UsageError(`Cannot read the roster ${file} (${error.message}).`, { hint: "Pass a CSV file: --roster roster.csv (see src/grade/README.md)." });
+  });
+  return parseRoster(text, file);
 };

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CheckResult } from "../../src/checks/check.js";
+import { bookRow } from "../../src/grade/book.js";
 import { feedbackHtml } from "../../src/grade/feedback.js";
 import { pool } from "../../src/grade/grade.js";
 import { gradeProgress } from "../../src/grade/progress.js";
@@ -123,12 +124,13 @@ describe("gradebookCsv(rows) and gradebookJson(rows)", () => {
     expect(csv).toContain("'@SUM(A1)");
   });
   it("JSON lists every check of the lab and each submission's verdicts, without evidence", () => {
-    const json = gradebookJson([row({})]) as {
+    const json = gradebookJson([bookRow(row({}), { name: "alice", id: "", sisUserId: "", sisLoginId: "", section: "" })]) as {
       checks: { id: string; hidden: boolean }[];
-      submissions: { checks: Record<string, unknown>[]; feedback: string }[];
+      submissions: { checks: Record<string, unknown>[]; feedback: string; results: string }[];
     };
     expect(json.checks.some((c) => c.hidden)).toBe(true);
     expect(json.submissions[0]?.feedback).toBe("feedback/alice.html");
+    expect(json.submissions[0]?.results).toBe("results/alice.json");
     expect(json.submissions[0]?.checks[0]).not.toHaveProperty("evidence");
   });
 });
@@ -181,24 +183,38 @@ describe("pool(items, limit, work, stop)", () => {
 describe("gradeProgress(total, stream)", () => {
   const stream = (tty: boolean) => {
     const written: string[] = [];
-    return { written, stream: { isTTY: tty, columns: 80, write: (text: string) => written.push(text) } as unknown as NodeJS.WriteStream };
+    return { written, stream: { isTTY: tty, columns: 120, write: (text: string) => written.push(text) } as unknown as NodeJS.WriteStream };
   };
   it("writes plain lines when the stream is not a terminal", () => {
     const { written, stream: out } = stream(false);
-    const progress = gradeProgress(2, out);
+    let now = 0;
+    const progress = gradeProgress(3, out, { now: () => now });
     progress.started("alice");
+    now = 5000;
     progress.finished(row({}));
+    now = 10_000;
+    progress.finished(row({ id: "bob", status: "timeout", points: 0 }));
+    now = 16_000;
+    progress.finished(row({ id: "carol" }));
     progress.done();
-    expect(written).toEqual(["grading alice…\n", "[1/2] alice: lab 01, 8/8 points, ok, 1.2 s\n"]);
+    expect(written).toEqual([
+      "grading alice…\n",
+      "[1/3] alice: lab 01, 8/8 points, ok, 1.2 s · 0 failed · 0:05 elapsed, ~0:10 left\n",
+      "[2/3] bob: lab 01, 0/8 points, timeout, 1.2 s · 1 failed · 0:10 elapsed, ~0:05 left\n",
+      "[3/3] carol: lab 01, 8/8 points, ok, 1.2 s · 1 failed · 0:16 elapsed\n",
+    ]);
   });
   it("redraws one bar in place on a terminal and prints each finished row above it", () => {
     const { written, stream: out } = stream(true);
-    const progress = gradeProgress(2, out);
+    let now = 0;
+    const progress = gradeProgress(2, out, { now: () => now, tickMs: 0 });
     progress.started("alice");
+    now = 4000;
     progress.finished(row({}));
+    progress.done();
     // biome-ignore lint/suspicious/noControlCharactersInRegex: the progress line is a terminal escape sequence
-    expect(written[0]).toMatch(/^\r\x1b\[2K\[\.+\] 0\/2 graded · running: alice$/);
-    expect(written.join("")).toContain("[1/2] alice: lab 01, 8/8 points, ok, 1.2 s\n");
-    expect(written.at(-1)).toMatch(/\[#{12}\.{12}\] 1\/2 graded$/);
+    expect(written[0]).toMatch(/^\r\x1b\[2K\[\.+\] 0\/2 graded · 0 failed · 0:00 elapsed · running: alice$/);
+    expect(written.join("")).toContain("[1/2] alice: lab 01, 8/8 points, ok, 1.2 s · 0 failed · 0:04 elapsed, ~0:04 left\n");
+    expect(written.at(-2)).toMatch(/\[#{12}\.{12}\] 1\/2 graded · 0 failed · 0:04 elapsed, ~0:04 left$/);
   });
 });
