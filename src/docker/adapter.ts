@@ -1,13 +1,16 @@
 // The only module that imports dockerode: Engine API calls in, our typed models out. One `DockerEngine` value per
 // engine (dockerode's own shape): the learner's engine (`defaultEngine()`, from DOCKER_HOST) and the private engines
-// of labs 07 and 08 (`new DockerEngine("unix:///run/dnl-…/docker.sock")`) go through the same code.
-import Docker from "dockerode";
+// of labs 07 and 08 (`new DockerEngine("unix:///run/dnl-…/docker.sock")`) go through the same code. An engine on a
+// unix socket (the default, and every private engine) is spoken to by engine-api.ts; dockerode, loaded only then,
+// for a tcp:// or ssh:// DOCKER_HOST (TLS, ssh).
+import type Docker from "dockerode";
 import { DnlError, EnvironmentError, ExitCode, UsageError } from "../errors.js";
 import { toDockerContainer } from "../parse/docker-inspect.js";
 import { toDockerNetwork } from "../parse/network-inspect.js";
 import type { DockerContainer, DockerNetwork } from "../parse/models.js";
 import { labelFilters, ownerLabel, ownsLabels, sessionLabelKey } from "../ownership.js";
 import { engineFix } from "../exec/classify.js";
+import { EngineApi, filtersQuery, socketOf } from "./engine-api.js";
 
 // Engine API status codes -> what they mean for a learner (data, not if/else; like dockerode's tables).
 const statusMessages: Readonly<Record<number, { message: string; hint: string }>> = {
@@ -106,11 +109,61 @@ const assertOwned = (labels: Readonly<Record<string, string>>, what: string): vo
 
 const statusOf = (error: unknown): number | undefined => (error as { statusCode?: number }).statusCode;
 
+// The Engine API calls the adapter makes, in the engine's own JSON.
+interface Transport {
+  version(): Promise<{ Version: string; ApiVersion: string }>;
+  info(): Promise<unknown>;
+  inspectContainer(id: string): Promise<unknown>;
+  listContainers(all: boolean, labels: readonly string[]): Promise<{ Id: string }[]>;
+  removeContainer(id: string): Promise<unknown>;
+  inspectNetwork(id: string): Promise<unknown>;
+  listNetworks(labels: readonly string[]): Promise<{ Id: string }[]>;
+  removeNetwork(id: string): Promise<unknown>;
+  listVolumes(labels: readonly string[]): Promise<{ Volumes?: { Name: string; Labels?: Record<string, string> | null }[] | null }>;
+  removeVolume(name: string): Promise<unknown>;
+}
+
+const esc = encodeURIComponent;
+const withQuery = (path: string, query: string): string => (query ? `${path}?${query}` : path);
+
+// Over the unix socket, with node:http.
+const httpTransport = (api: EngineApi): Transport => ({
+  version: () => api.get("/version") as Promise<{ Version: string; ApiVersion: string }>,
+  info: () => api.get("/info"),
+  inspectContainer: (id) => api.get(`/containers/${esc(id)}/json`),
+  listContainers: (all, labels) =>
+    api.get(withQuery("/containers/json", [all ? "all=1" : "", filtersQuery({ label: labels })].filter(Boolean).join("&"))) as Promise<{ Id: string }[]>,
+  removeContainer: (id) => api.delete(`/containers/${esc(id)}?force=1&v=1`),
+  inspectNetwork: (id) => api.get(`/networks/${esc(id)}`),
+  listNetworks: (labels) => api.get(withQuery("/networks", filtersQuery({ label: labels }))) as Promise<{ Id: string }[]>,
+  removeNetwork: (id) => api.delete(`/networks/${esc(id)}`),
+  listVolumes: (labels) => api.get(withQuery("/volumes", filtersQuery({ label: labels }))) as ReturnType<Transport["listVolumes"]>,
+  removeVolume: (name) => api.delete(`/volumes/${esc(name)}`),
+});
+
+// Through dockerode (tcp://, ssh://, TLS), loaded on first use.
+const dockerodeTransport = (options: Docker.DockerOptions): Transport => {
+  let client: Promise<Docker> | null = null;
+  const docker = (): Promise<Docker> => (client ??= import("dockerode").then(({ default: Dockerode }) => new Dockerode(options)));
+  return {
+    version: async () => (await docker()).version(),
+    info: async () => (await docker()).info(),
+    inspectContainer: async (id) => (await docker()).getContainer(id).inspect(),
+    listContainers: async (all, labels) => (await docker()).listContainers({ all, filters: labels.length ? { label: [...labels] } : {} }),
+    removeContainer: async (id) => (await docker()).getContainer(id).remove({ force: true, v: true }),
+    inspectNetwork: async (id) => (await docker()).getNetwork(id).inspect(),
+    listNetworks: async (labels) => (await docker()).listNetworks(labels.length ? { filters: { label: [...labels] } } : {}),
+    removeNetwork: async (id) => (await docker()).getNetwork(id).remove(),
+    listVolumes: async (labels) => (await docker()).listVolumes({ filters: { label: [...labels] } }),
+    removeVolume: async (name) => (await docker()).getVolume(name).remove(),
+  };
+};
+
 /** One Docker engine, by its address (`unix:///path/docker.sock`); without one, DOCKER_HOST or the default socket. */
 export class DockerEngine {
   /** The address given, or null for DOCKER_HOST / the default socket. */
   readonly host: string | null;
-  private client: Docker | null = null;
+  private client: Transport | null = null;
   constructor(host: string | null = null) {
     if (host !== null && !host.startsWith("unix://"))
       throw new UsageError(`Expected a unix:// engine address, got \`${host}\`.`, {
@@ -119,9 +172,13 @@ export class DockerEngine {
     this.host = host;
   }
 
-  // dockerode reads DOCKER_HOST itself when no socket is given; the client is made on first use.
-  private get docker(): Docker {
-    return (this.client ??= new Docker({ timeout: engineRequestTimeout(), ...(this.host ? { socketPath: this.host.slice("unix://".length) } : {}) }));
+  // A unix socket (the address given, else DOCKER_HOST's or the default one) over node:http; anything else through
+  // dockerode, which reads DOCKER_HOST (and DOCKER_TLS_VERIFY, DOCKER_CERT_PATH) itself. Made on first use.
+  private get docker(): Transport {
+    if (this.client) return this.client;
+    const socket = socketOf(this.host ?? process.env.DOCKER_HOST);
+    this.client = socket !== null ? httpTransport(new EngineApi(socket, engineRequestTimeout())) : dockerodeTransport({ timeout: engineRequestTimeout() });
+    return this.client;
   }
 
   /** Server version and API version of the engine. */
@@ -137,13 +194,13 @@ export class DockerEngine {
 
   /** Inspect one container by name or id. */
   async inspectContainer(nameOrId: string): Promise<DockerContainer> {
-    return toDockerContainer(await call(`docker inspect ${nameOrId}`, () => this.docker.getContainer(nameOrId).inspect())).value;
+    return toDockerContainer(await call(`docker inspect ${nameOrId}`, () => this.docker.inspectContainer(nameOrId))).value;
   }
 
   /** Inspect a container, or null when it does not exist. */
   async findContainer(nameOrId: string): Promise<DockerContainer | null> {
     try {
-      return toDockerContainer(await this.docker.getContainer(nameOrId).inspect()).value;
+      return toDockerContainer(await this.docker.inspectContainer(nameOrId)).value;
     } catch (error) {
       if (statusOf(error) === 404) return null;
       throw translate(error, `docker inspect ${nameOrId}`);
@@ -153,20 +210,20 @@ export class DockerEngine {
   /** All containers (running or not), optionally filtered by labels `key=value`, fully inspected. */
   async listContainers(options: { labels?: readonly string[]; all?: boolean } = {}): Promise<DockerContainer[]> {
     const { labels = [], all = true } = options;
-    const summaries = await call("docker ps", () => this.docker.listContainers({ all, filters: labels.length ? { label: [...labels] } : {} }));
+    const summaries = await call("docker ps", () => this.docker.listContainers(all, labels));
     const inspected = await Promise.all(summaries.map((summary) => this.findContainer(summary.Id)));
     return inspected.filter((container): container is DockerContainer => container !== null);
   }
 
   /** Inspect one network by name or id. */
   async inspectNetwork(nameOrId: string): Promise<DockerNetwork> {
-    return toDockerNetwork(await call(`docker network inspect ${nameOrId}`, () => this.docker.getNetwork(nameOrId).inspect())).value;
+    return toDockerNetwork(await call(`docker network inspect ${nameOrId}`, () => this.docker.inspectNetwork(nameOrId))).value;
   }
 
   /** Inspect a network, or null when it does not exist. */
   async findNetwork(nameOrId: string): Promise<DockerNetwork | null> {
     try {
-      return toDockerNetwork(await this.docker.getNetwork(nameOrId).inspect()).value;
+      return toDockerNetwork(await this.docker.inspectNetwork(nameOrId)).value;
     } catch (error) {
       if (statusOf(error) === 404) return null;
       throw translate(error, `docker network inspect ${nameOrId}`);
@@ -176,7 +233,7 @@ export class DockerEngine {
   /** All networks, fully inspected (with their Containers maps), optionally filtered by labels. */
   async listNetworks(options: { labels?: readonly string[] } = {}): Promise<DockerNetwork[]> {
     const { labels = [] } = options;
-    const summaries = await call("docker network ls", () => this.docker.listNetworks(labels.length ? { filters: { label: [...labels] } } : {}));
+    const summaries = await call("docker network ls", () => this.docker.listNetworks(labels));
     const inspected = await Promise.all(summaries.map((summary) => this.findNetwork(summary.Id)));
     return inspected.filter((network): network is DockerNetwork => network !== null);
   }
@@ -187,7 +244,7 @@ export class DockerEngine {
     if (!container) return false;
     assertOwned(container.labels, `container ${container.name}`);
     try {
-      await this.docker.getContainer(container.id).remove({ force: true, v: true });
+      await this.docker.removeContainer(container.id);
     } catch (error) {
       if (statusOf(error) === 404) return false;
       if (statusOf(error) === 409 && /already in progress/.test(String((error as Error).message))) return true;
@@ -202,7 +259,7 @@ export class DockerEngine {
     if (!network) return false;
     assertOwned(network.labels, `network ${network.name}`);
     try {
-      await this.docker.getNetwork(network.id).remove();
+      await this.docker.removeNetwork(network.id);
     } catch (error) {
       if (statusOf(error) === 404) return false;
       throw translate(error, `docker network rm ${network.name}`);
@@ -212,7 +269,7 @@ export class DockerEngine {
 
   /** Volumes carrying all the given labels. */
   async listVolumes(labels: readonly string[]): Promise<{ name: string; labels: Record<string, string> }[]> {
-    const result = await call("docker volume ls", () => this.docker.listVolumes({ filters: { label: [...labels] } }));
+    const result = await call("docker volume ls", () => this.docker.listVolumes(labels));
     return (result.Volumes ?? []).map((volume) => ({ name: volume.Name, labels: volume.Labels ?? {} }));
   }
 
@@ -221,7 +278,7 @@ export class DockerEngine {
     const volume = (await this.listVolumes(labelFilters(null))).find((candidate) => candidate.name === name);
     if (!volume) return false;
     assertOwned(volume.labels, `volume ${name}`);
-    await call(`docker volume rm ${name}`, () => this.docker.getVolume(name).remove());
+    await call(`docker volume rm ${name}`, () => this.docker.removeVolume(name));
     return true;
   }
 }

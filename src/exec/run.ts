@@ -1,5 +1,8 @@
-// The one place that starts external commands: execa, array arguments, named timeouts.
-import { execa } from "execa";
+// The one place that starts external commands: node:child_process, array arguments (never a shell), named timeouts.
+// (execa did this until its load time, ~130 ms of CPU, became most of what a short command such as `snapshot`
+// costs; this file keeps its behaviour: the environment extended, no final newline stripped, SIGTERM at the timeout
+// then SIGKILL 5 s later, a missing command as exit 127 "command not found".)
+import { spawn } from "node:child_process";
 import { DnlError, ExitCode } from "../errors.js";
 import { classifyFailure, type RunResult } from "./classify.js";
 
@@ -53,6 +56,73 @@ const quote = (arg: string): string => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'$
 // Format a command line for messages.
 export const formatCommand = (file: string, args: readonly string[]): string => [file, ...args].map(quote).join(" ");
 
+interface Finished {
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+  /** The command could not be started (ENOENT, EACCES...). */
+  error?: Error;
+}
+
+const forceKillAfterMs = 5_000;
+
+// What went wrong, in execa's words (the cause a traceback shows under the CommandError).
+const failure = (command: string, child: Finished, timeout: number): string =>
+  child.timedOut
+    ? `Command timed out after ${timeout} milliseconds: ${command}`
+    : child.signal
+      ? `Command was killed with ${child.signal}: ${command}`
+      : `Command failed with exit code ${child.exitCode}: ${command}`;
+
+// Start the command, feed its stdin, collect both outputs; resolves when it has exited and its outputs are closed.
+const spawnCollect = (
+  file: string,
+  args: readonly string[],
+  options: { timeout: number; input: string | undefined; env: Readonly<Record<string, string>> | undefined; cwd: string | undefined },
+): Promise<Finished> =>
+  new Promise((resolve) => {
+    const child = spawn(file, [...args], {
+      stdio: [options.input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
+      ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
+      ...(options.cwd ? { cwd: options.cwd } : {}),
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout?.on("data", (chunk: Buffer) => out.push(chunk));
+    child.stderr?.on("data", (chunk: Buffer) => err.push(chunk));
+    let timedOut = false;
+    let forceKill: NodeJS.Timeout | undefined;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGTERM");
+      forceKill = setTimeout(() => child.kill("SIGKILL"), forceKillAfterMs);
+      forceKill.unref();
+    }, options.timeout);
+    let settled = false;
+    const finish = (exitCode: number | null, signal: NodeJS.Signals | null, error?: Error): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (forceKill) clearTimeout(forceKill);
+      resolve({
+        exitCode,
+        signal,
+        stdout: Buffer.concat(out).toString("utf8"),
+        stderr: Buffer.concat(err).toString("utf8"),
+        timedOut,
+        ...(error ? { error } : {}),
+      });
+    };
+    child.on("error", (error) => finish(null, null, error));
+    child.on("close", (code, signal) => finish(code, signal));
+    if (options.input !== undefined && child.stdin) {
+      child.stdin.on("error", () => undefined); // a command that exits without reading its input
+      child.stdin.end(options.input);
+    }
+  });
+
 /** Run `file args…`; throws CommandError (with a hint) on failure unless `reject: false`. */
 export const run = async (file: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> => {
   const { timeout = timeouts.quick, input, env, cwd, reject = true } = options;
@@ -61,22 +131,15 @@ export const run = async (file: string, args: readonly string[], options: RunOpt
   let result: RunResult;
   let cause: unknown;
   try {
-    const child = await execa(file, [...args], {
-      timeout,
-      reject: false,
-      stripFinalNewline: false,
-      ...(input === undefined ? { stdin: "ignore" as const } : { input }),
-      ...(env ? { env } : {}),
-      ...(cwd ? { cwd } : {}),
-    });
-    cause = child.failed ? child : undefined;
+    const child = await spawnCollect(file, args, { timeout, input, env, cwd });
+    cause = child.error ?? (child.exitCode === 0 ? undefined : new Error(failure(command, child, timeout)));
     result = {
       command,
       exitCode: child.exitCode ?? (child.timedOut ? 124 : 127),
-      stdout: String(child.stdout ?? ""),
-      stderr: child.code === "ENOENT" ? `${file}: command not found` : String(child.stderr ?? ""),
+      stdout: child.stdout,
+      stderr: (child.error as NodeJS.ErrnoException | undefined)?.code === "ENOENT" ? `${file}: command not found` : child.stderr,
       durationMs: Math.round(performance.now() - started),
-      timedOut: Boolean(child.timedOut),
+      timedOut: child.timedOut,
     };
   } catch (error) {
     cause = error;

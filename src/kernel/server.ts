@@ -12,6 +12,7 @@ type Content = Record<string, unknown>;
 /** The project kernel's ZMQ server. */
 export class ProjectServer extends tslabJupyter.ZmqServer {
   private readonly project: ProjectHandler;
+  private lastRequest = performance.now();
 
   constructor(handler: ProjectHandler, configPath: string) {
     super(handler, configPath);
@@ -26,8 +27,14 @@ export class ProjectServer extends tslabJupyter.ZmqServer {
     request.reply(type, content).send(this.connInfo.key, socket);
   }
 
+  /** Milliseconds since the last shell or control message arrived (or since the server was made). */
+  quietMs(): number {
+    return performance.now() - this.lastRequest;
+  }
+
   /** Called by tslab's socket loops for every shell and control message. */
   override async handleShellMessage(socket: Router, ...frames: Buffer[]): Promise<void> {
+    this.lastRequest = performance.now();
     let request: KernelMessage;
     try {
       request = KernelMessage.parse(this.connInfo.key, frames);

@@ -3,10 +3,11 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { hasTopLevelAwait } from "./await.js";
+import { type CompileCache, compileCacheDir, createCompileCache } from "./compile-cache.js";
 import { currentCell, guardTimers, kernelLog, routeOutput } from "./cell.js";
 import { createReportConsole, ProjectHandler } from "./handler.js";
 import { installHooks } from "./hooks.js";
-import { preloadModules, preloadSteps, schedulePreload } from "./preload.js";
+import { preloadModules, preloadSteps, schedulePreload, type WarmableConverters } from "./preload.js";
 import { ProjectServer } from "./server.js";
 import { hookCellScripts } from "./sources.js";
 import { runtimeError } from "./traceback.js";
@@ -26,20 +27,33 @@ const awaitAware = (converter: Converter): Converter => ({
   },
 });
 
-// tslab's converters: Node's built now (a TypeScript watch program, the bulk of start time), the browser one on demand.
-const createConverters = (): ConverterSet => {
-  const node = awaitAware(tslabConverter.createConverter({ isJS: false, isBrowser: false }));
+// tslab's converters, each built when first needed: building one (a TypeScript watch program) is the bulk of a
+// kernel's start, and a cell found in the compile cache needs none. Node's is warmed by the preload; the browser
+// one is built on demand.
+const createConverters = (cache: CompileCache): WarmableConverters => {
+  let node: Converter | undefined;
   let browser: Converter | undefined;
+  const nodeConverter = (): Converter => {
+    node ??= awaitAware(tslabConverter.createConverter({ isJS: false, isBrowser: false }));
+    return node;
+  };
   return {
-    node,
+    node: {
+      convert: (prevDecl, src) => cache.convert(prevDecl, src, () => nodeConverter().convert(prevDecl, src)),
+      inspect: (prevDecl, src, position) => nodeConverter().inspect(prevDecl, src, position),
+      complete: (prevDecl, src, position) => nodeConverter().complete(prevDecl, src, position),
+      addModule: (name, content, meta) => nodeConverter().addModule(name, content, meta),
+      close: () => node?.close(),
+    },
     get browser(): Converter {
       browser ??= awaitAware(tslabConverter.createConverter({ isJS: false, isBrowser: true }));
       return browser;
     },
     close: () => {
-      node.close();
+      node?.close();
       browser?.close();
     },
+    warm: (src) => nodeConverter().convert("", src),
   };
 };
 
@@ -57,7 +71,8 @@ export const startKernel = async (options: { configPath: string; preload?: reado
   routeOutput();
   guardTimers();
   hookCellScripts();
-  const convs = createConverters();
+  const cache = createCompileCache(compileCacheDir(), { cwd: process.cwd(), versions: `tslab ${tslabVersion}, typescript ${tslabTypescriptVersion}` });
+  const convs = createConverters(cache);
   const report = createReportConsole();
   const executor = tslabExecutor.createExecutor(process.cwd(), convs, report.console);
   const handler = new ProjectHandler(executor, report, { kernel: kernelVersion, typescript: tslabTypescriptVersion });
@@ -75,9 +90,11 @@ export const startKernel = async (options: { configPath: string; preload?: reado
     (reports, stopped) => {
       const summary = reports.map((r) => `${r.module} ${r.ok ? `${r.ms} ms` : `skipped (${r.detail ?? "failed"})`}`).join(", ");
       kernelLog(
-        `docker-net-lab kernel ${kernelVersion}: ready in ${Math.round(ready - started)} ms; preloaded: ${summary || "nothing"}${stopped ? " (stopped: a cell came first)" : ""}\n`,
+        `docker-net-lab kernel ${kernelVersion}: ready in ${Math.round(ready - started)} ms; preloaded: ${summary || "nothing"}${stopped ? " (stopped: a cell came first)" : ""}; compile cache: ${cache.stats.hits} hits, ${cache.stats.misses} misses\n`,
       );
     },
+    500,
+    () => server.quietMs(),
   );
   return server;
 };

@@ -10,15 +10,18 @@ export interface Removed {
   readonly volumes: string[];
 }
 
-/** Remove containers, then networks, then volumes carrying this session's lab labels; and the answers. */
+/**
+ * Remove containers, then networks, then volumes carrying this session's lab labels; and the answers. The objects of
+ * one kind go in parallel (the engine removes them independently; a learner's teardown waited for each in turn).
+ */
 export const removeLabelled = async (context: LabContext): Promise<Removed> => {
   const filters = context.session.labelFilters;
   const containers = await listContainers({ labels: filters });
-  for (const container of containers) await removeOwnedContainer(container.id);
+  await Promise.all(containers.map((container) => removeOwnedContainer(container.id)));
   const networks = await listNetworks({ labels: filters });
-  for (const network of networks) await removeOwnedNetwork(network.id);
+  await Promise.all(networks.map((network) => removeOwnedNetwork(network.id)));
   const volumes = await listVolumes(filters);
-  for (const volume of volumes) await removeOwnedVolume(volume.name);
+  await Promise.all(volumes.map((volume) => removeOwnedVolume(volume.name)));
   await rm(context.session.dir, { recursive: true, force: true });
   // The session folder goes too once its last lab is gone (rmdir refuses a non-empty folder).
   await rmdir(dirname(context.session.dir)).catch(() => undefined);

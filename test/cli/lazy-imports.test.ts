@@ -70,11 +70,11 @@ describe("the CLI loads only what the command uses", () => {
     expect(modules).toContain("node_modules/commander");
     for (const name of heavy) expect(modules).not.toContain(name);
   });
-  it("snapshot --json and check load no Plot; snapshot --svg does", async () => {
+  it("snapshot --json and check load no Plot, dockerode (the engine's socket is spoken to with node:http) or execa; snapshot --svg loads Plot", async () => {
     const json = await modulesOf(["snapshot", "--json"]);
     expect(json.exitCode).toBe(0);
-    expect(json.modules).toContain(dockerode);
-    expect(json.modules).not.toContain(plot);
+    expect(json.modules).toContain("dist/docker/engine-api.js");
+    for (const name of [plot, dockerode, "node_modules/execa"]) expect(json.modules).not.toContain(name);
     const check = await modulesOf(["check", "01", "--json"]);
     expect(check.modules).toContain("dist/labs/defs/lab01-docker0.js");
     expect(check.modules).not.toContain(plot);
