@@ -178,7 +178,9 @@ class Builder {
   /** Bars by the endpoint of their interface (a path moves along them). */
   readonly barAnchors = new Map<string, Rect>();
   /** Top of the group each anchor is in: a path between two groups of the host runs just above them. */
-  readonly anchorTops = new Map<string, { group: string; top: number }>();
+  readonly anchorTops = new Map<string, { group: string; top: number; right: number }>();
+  /** Where a path's marker goes for an anchor, beside it (in the free space left of a cable): [dx, dy]. */
+  readonly markerOffsets = new Map<string, readonly [number, number]>();
   readonly networks: string[] = [];
   /** x of the root frame's left gutter (a path between shelves runs down it). */
   gutter = 0;
@@ -337,7 +339,8 @@ const rootHeader = (
       tip: `${uplink.name}: the host's way out`,
     });
     b.anchors.set(`host:${uplink.name}`, [px, top]);
-    b.anchorTops.set(`host:${uplink.name}`, { group: "uplink", top: top + 10 });
+    b.anchorTops.set(`host:${uplink.name}`, { group: "uplink", top: top + 10, right: px });
+    b.markerOffsets.set(`host:${uplink.name}`, [-10, -9]);
   }
   let y: number = top + 6;
   y = b.label("root:title", x + D.pad, y, heading.slice(0, chars), {
@@ -442,7 +445,7 @@ const placeGroup = (b: Builder, g: GroupSpec, x: number, top: number, size: Grou
     const ifname = g.kind === "overlay" ? null : g.key.slice(g.key.indexOf(":") + 1);
     if (ifname) b.barAnchors.set(`host:${ifname}`, { x: x + 2, y, w: size.w - 4 - D.boxGap / 2, h: D.barHeight });
     for (const name of g.names) b.barAnchors.set(`host:${name}`, { x: x + 2, y, w: size.w - 4 - D.boxGap / 2, h: D.barHeight });
-    for (const name of [...g.names, ...(ifname ? [ifname] : [])]) b.anchorTops.set(`host:${name}`, { group: g.key, top });
+    for (const name of [...g.names, ...(ifname ? [ifname] : [])]) b.anchorTops.set(`host:${name}`, { group: g.key, top, right: x + size.w - 2 });
     if (g.kind === "overlay")
       b.boxes.push({
         key: `overlay:${g.key}`,
@@ -479,7 +482,7 @@ const placeGroup = (b: Builder, g: GroupSpec, x: number, top: number, size: Grou
     members.forEach((m, c) => {
       const before = new Set(b.anchors.keys());
       placeMember(b, g, m, x + c * D.cellWidth, y, row, busY);
-      for (const key of b.anchors.keys()) if (!before.has(key)) b.anchorTops.set(key, { group: g.key, top: groupTop });
+      for (const key of b.anchors.keys()) if (!before.has(key)) b.anchorTops.set(key, { group: g.key, top: groupTop, right: x + size.w - 2 });
     });
     y += row.zone + row.box + D.rowGap;
   });
@@ -518,9 +521,11 @@ const placeMember = (b: Builder, g: GroupSpec, m: MemberSpec, cellX: number, top
         mark,
       });
       b.anchors.set(`host:${m.cable.hostEnd}`, [cableX, from]);
+      b.markerOffsets.set(`host:${m.cable.hostEnd}`, [-10, 9]);
     }
     b.ports.push({ key: `port:${m.key}:inner`, x: cableX, y: boxTop, network: g.network, tip: `${m.cable.inner} ${m.cable.innerAddress} in ${m.title}`, mark });
     if (m.cable.inner) b.anchors.set(`${m.nsId}:${m.cable.inner}`, [cableX, boxTop]);
+    if (m.cable.inner) b.markerOffsets.set(`${m.nsId}:${m.cable.inner}`, [-10, -9]);
     let y = top + 6;
     for (const [i, line] of upperLines(m).entries())
       y = b.label(`${cell}:u${i}`, cableX + 5, y, line, { owner: cell, tone: "muted", tip: `host end: ${line}`, mark });
@@ -531,7 +536,9 @@ const placeMember = (b: Builder, g: GroupSpec, m: MemberSpec, cellX: number, top
   }
   const boxH = row.box;
   b.boxes.push({ key: m.key, kind: m.kind, x: boxX, y: boxTop, w: boxW, h: boxH, network: g.network, tip: m.tip, mark });
-  b.anchors.set(`${m.nsId}:`, [boxX + boxW, boxTop + 10]);
+  // The namespace itself (where a packet starts or ends): its cable's port, or the box's right edge without one.
+  b.anchors.set(`${m.nsId}:`, hasCable(m) ? [cableX, boxTop] : [boxX + boxW, boxTop + 10]);
+  b.markerOffsets.set(`${m.nsId}:`, hasCable(m) ? [-10, -9] : [3, 0]);
   let y = boxTop + D.boxPad;
   for (const [i, line] of titleLines(m).entries())
     y = b.label(`${m.key}:t${i}`, boxX + D.boxPad, y, line, { owner: m.key, size: D.titleSize, bold: true, tone: "title", tip: m.tip, mark });
@@ -588,19 +595,24 @@ const pathOverlay = (
   const at = (i: number): readonly [number, number] | undefined => pointOf(b, e.path, i);
   const points = routedPath(b, e.path, at);
   const anchorOfHop = hopAnchors(e);
-  const byAnchor = new Map<number, number[]>();
+  // Hops at one place share a marker.
+  const byPlace = new Map<string, { x: number; y: number; hops: number[] }>();
   anchorOfHop.forEach((a, hop) => {
-    byAnchor.set(a, [...(byAnchor.get(a) ?? []), hop]);
+    const p = at(a);
+    if (!p) return;
+    const [dx, dy] = b.markerOffsets.get(e.path[a] ?? "") ?? (b.barAnchors.has(e.path[a] ?? "") ? [-10, 10] : [0, 0]);
+    const place = `${p[0] + dx},${p[1] + dy}`;
+    const found = byPlace.get(place) ?? { x: p[0] + dx, y: p[1] + dy, hops: [] };
+    found.hops.push(hop);
+    byPlace.set(place, found);
   });
   const markers: PathMarker[] = [];
-  for (const [a, hops] of byAnchor) {
-    const p = at(a);
-    if (!p) continue;
+  for (const { x: mx, y: my, hops } of byPlace.values()) {
     const first = hops[0]! + 1;
     const last = hops[hops.length - 1]! + 1;
     markers.push({
-      x: p[0] - 12,
-      y: p[1],
+      x: mx,
+      y: my,
       text: first === last ? String(first) : `${first}+`,
       tip: hops.map((h) => `${h + 1}. ${e.hops[h]!.text}`).join("\n"),
       drop: hops.some((h) => e.hops[h]!.kind === "drop"),
@@ -640,8 +652,9 @@ const pathOverlay = (
   return { points, markers, bottom: y + 4 };
 };
 
-// The path's polyline: endpoint to endpoint; between two groups of the host (the host routes), up into the gap above
-// them, across, and down, rather than along another bridge's bar.
+// The path's polyline: endpoint to endpoint; between two groups of the host (the host routes), out to the right edge
+// of the first group, up into the gap above it, across (down the frame's left gutter to another shelf), and down the
+// right edge of the second group: through no label, and along no other bridge's bar.
 const routedPath = (b: Builder, path: readonly string[], at: (i: number) => readonly [number, number] | undefined): [number, number][] => {
   const points: [number, number][] = [];
   let previous: { p: readonly [number, number]; end: string } | null = null;
@@ -650,9 +663,21 @@ const routedPath = (b: Builder, path: readonly string[], at: (i: number) => read
     if (!p) return;
     if (previous && splitEndpoint(previous.end).namespace === "host" && splitEndpoint(end).namespace === "host") {
       const [t1, t2] = [b.anchorTops.get(previous.end), b.anchorTops.get(end)];
-      if (t1 !== undefined && t2 !== undefined && t1.group !== t2.group && t1.top === t2.top) points.push([previous.p[0], t1.top - 5], [p[0], t1.top - 5]);
-      else if (t1 !== undefined && t2 !== undefined && t1.group !== t2.group) {
-        points.push([previous.p[0], t1.top - 5], [b.gutter, t1.top - 5], [b.gutter, t2.top - 5], [p[0], t2.top - 5]);
+      if (t1 !== undefined && t2 !== undefined && t1.group !== t2.group) {
+        const [out, into] = [t1.right, t2.right];
+        const across: [number, number][] =
+          t1.top === t2.top
+            ? [
+                [out, t1.top - 5],
+                [into, t1.top - 5],
+              ]
+            : [
+                [out, t1.top - 5],
+                [b.gutter, t1.top - 5],
+                [b.gutter, t2.top - 5],
+                [into, t2.top - 5],
+              ];
+        points.push([out, previous.p[1]], ...across, [into, p[1]]);
       } else if (t1 !== undefined && t1.group === t2?.group && previous.p[1] !== p[1] && previous.p[0] !== p[0]) points.push([p[0], previous.p[1]]);
     }
     points.push([p[0], p[1]]);

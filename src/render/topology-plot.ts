@@ -170,7 +170,7 @@ const pathMarks = (layout: Layout): Plot.Markish[] => {
       x: "x",
       y: "y",
       text: (m: { text: string }) => (m.text.length > 2 ? m.text : m.text),
-      fontSize: 9,
+      fontSize: 8,
       fontWeight: "bold",
       fill: "white",
       fontFamily: defaults.font,
