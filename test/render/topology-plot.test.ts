@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { sessionPicture } from "../../src/grade/picture.js";
 import { diffBundle } from "../../src/render/topology-diff.js";
 import { explanationBundle } from "../../src/render/explain-view.js";
 import { explain } from "../../src/topology/explain.js";
@@ -337,5 +338,18 @@ describe("tables, diff pictures and packet paths", () => {
     expect(bundle["text/plain"]).toMatch(/=> dropped$/);
     expect(String(bundle["text/html"])).toContain("✘ dropped");
     expect(layoutTopology(topology, { explanation: e }).path?.markers.some((m) => m.drop)).toBe(true);
+  });
+});
+
+describe("the same picture in grading feedback", () => {
+  it("sessionPicture(lab 03 recorded, its session) draws that session's boxes the way lab.draw() does", () => {
+    const topology = lab("03");
+    const session = topology.containers[0]!.labels["io.docker-net-lab.session"]!;
+    const svg = sessionPicture(topology, session, "Lab 03 at grading time");
+    for (const c of topology.containers.filter((x) => x.networkSettings && topology.namespaces.some((n) => n.containers.includes(x.name))))
+      expect(svg).toContain(`${c.name}`);
+    expect(svg).toContain(">the internet<");
+    expect(svg).toContain("<title>Lab 03 at grading time</title>");
+    expect(sessionPicture(topology, "zzzz", "nobody")).not.toContain("-03-web");
   });
 });
