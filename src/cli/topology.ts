@@ -20,7 +20,7 @@ const protocolOption = (value: string | undefined): (typeof protocols)[number] |
 
 // `snapshot --svg FILE` and `--html FILE`: the picture (Observable Plot), and the page with the tables.
 const writePictures = async (topology: Topology, options: { svg?: string; html?: string }): Promise<void> => {
-  const [{ topologySvg }, { escapeHtml }, { interfacesTable, natTable, routesTable, tableHtml }] = await Promise.all([
+  const [{ topologySvg }, { escapeHtml, textAlternative }, { interfacesTable, natTable, routesTable, tableHtml }] = await Promise.all([
     import("../render/topology-plot.js"),
     import("../render/display.js"),
     import("../render/topology-tables.js"),
@@ -30,7 +30,10 @@ const writePictures = async (topology: Topology, options: { svg?: string; html?:
   if (options.html) {
     const tables = [interfacesTable(topology), routesTable(topology), natTable(topology)].map(tableHtml).join("\n<br>\n");
     const warnings = topology.warnings.length ? `<ul>${topology.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join("")}</ul>` : "";
-    await writeFile(options.html, `<!DOCTYPE html><meta charset="utf-8"><title>docker-net-lab snapshot</title>\n${svg}\n${tables}\n${warnings}\n`);
+    await writeFile(
+      options.html,
+      `<!DOCTYPE html><meta charset="utf-8"><title>docker-net-lab snapshot</title>\n${svg}\n${textAlternative(tables)}\n${warnings}\n`,
+    );
   }
 };
 

@@ -7,6 +7,7 @@ import { display, escapeHtml, inNotebook, jupyterDisplay, pictureBundle } from "
 import { sideBySideBundle } from "../render/side-by-side.js";
 import { topologySvg, type DrawOptions } from "../render/topology-plot.js";
 import { showDiff } from "../render/topology-diff.js";
+import { tablesBundle } from "../render/topology-tables.js";
 import { explanationBundle, proofBundle } from "../render/explain-view.js";
 import { explain, type ExplainOptions, type Explanation } from "../topology/explain.js";
 import { prove } from "../topology/prove.js";
@@ -185,7 +186,8 @@ export class Lab {
     const topology = await snapshot();
     const scope = this.pictureScope(topology, options);
     const svg = topologySvg(topology, { title: `Lab ${this.definition.id}: what Docker built`, ...scope });
-    display(pictureBundle(`[topology: ${scope.containers?.length ?? topology.containers.length} lab container(s)]`, svg));
+    const tables = tablesBundle(topology, { namespaces: [...(scope.containers ?? []), ...(scope.namespaces ?? [])] });
+    display(pictureBundle(`[topology: ${scope.containers?.length ?? topology.containers.length} lab container(s)]`, svg, String(tables["text/html"])));
   }
 
   /** What a picture of this lab shows: its containers and its session's namespaces (src/ownership.ts), unless `all`. */
@@ -225,11 +227,11 @@ export class Lab {
     const topology = await snapshot();
     if (!send) {
       const path = explain(topology, from, to, rest);
-      display(explanationBundle(path, topology));
+      display(explanationBundle(path, topology, this.pictureScope(topology)));
       return quiet(path);
     }
     const proof = await prove(from, to, rest);
-    display(proofBundle(proof, topology));
+    display(proofBundle(proof, topology, this.pictureScope(topology)));
     return quiet(proof.explanation);
   }
 

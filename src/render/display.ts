@@ -48,4 +48,12 @@ export const escapeHtml = (text: string): string => text.replaceAll("&", "&amp;"
  * embeds it) and inline as `text/html` (what JupyterLab, Notebook, VS Code and nbconvert's HTML prefer: element
  * titles show on hover, text can be selected).
  */
-export const pictureBundle = (text: string, svg: string): MimeBundle => ({ "text/plain": text, "text/html": svg, "image/svg+xml": svg });
+export const pictureBundle = (text: string, svg: string, alternative?: string): MimeBundle => ({
+  "text/plain": text,
+  "text/html": alternative ? `${svg}${textAlternative(alternative)}` : svg,
+  "image/svg+xml": svg,
+});
+
+/** The text alternative of a picture (its tables), folded under it: `<details>` with a summary. */
+export const textAlternative = (html: string, summary = "The same as tables (interfaces, routes, NAT)"): string =>
+  `<details class="dnl-text-alternative"><summary>${escapeHtml(summary)}</summary>${html}</details>`;

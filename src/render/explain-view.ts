@@ -1,9 +1,9 @@
 // A packet's path for notebooks: numbered hops (rules with their counters) and the topology with the path in red.
-import { describeExplanation, pathNames, type Explanation } from "../topology/explain.js";
+import { describeExplanation, type Explanation } from "../topology/explain.js";
 import { ruleCommand, type Topology } from "../topology/model.js";
 import type { Proof } from "../topology/prove.js";
 import { escapeHtml, type MimeBundle } from "./display.js";
-import { topologySvg } from "./topology-plot.js";
+import { topologySvg, type DrawOptions } from "./topology-plot.js";
 
 const defaults = {
   colors: {
@@ -35,20 +35,25 @@ const head = (e: Explanation): string =>
   `<p><b>${escapeHtml(e.from)} → ${escapeHtml(e.to)}</b>: ${escapeHtml(`${e.packet.protocol} ${e.packet.src} → ${e.packet.dst}${e.packet.dport !== null ? `:${e.packet.dport}` : ""}`)} · <b>${defaults.verdicts[e.verdict]}</b>${e.reached ? ` at ${escapeHtml(e.reached)}` : ""}</p>`;
 
 /** MIME bundle of an explanation: numbered hops, and (with the topology) the picture with the path in red. */
-export const explanationBundle = (e: Explanation, topology?: Topology): MimeBundle => {
-  const svg = topology ? topologySvg(topology, { highlight: pathNames(topology, e), title: `${e.from} → ${e.to}` }) : "";
+export const explanationBundle = (e: Explanation, topology?: Topology, draw: DrawOptions = {}): MimeBundle => {
+  const svg = topology ? topologySvg(topology, { ...draw, explanation: e, title: `${e.from} → ${e.to}` }) : "";
   return { "text/plain": describeExplanation(e), "text/html": `<div class="dnl-explain">${head(e)}${hopsHtml(e)}${svg}</div>` };
 };
 
 /** MIME bundle of a proof: the hops with the counters that moved, what was sent and what it answered. */
-export const proofBundle = (proof: Proof, topology?: Topology): MimeBundle => {
+export const proofBundle = (proof: Proof, topology?: Topology, draw: DrawOptions = {}): MimeBundle => {
   const moved = new Set(proof.moved.map((m) => `${m.rule.table} ${m.rule.text}`));
   const sent = `<p>Sent one packet: <code>${escapeHtml(proof.probe.command)}</code> → exit ${proof.probe.exitCode}${proof.probe.output ? `: <code>${escapeHtml(proof.probe.output.split("\n")[0] ?? "")}</code>` : ""}</p>`;
   const table = proof.moved.length
     ? `<p>Rule counters that moved:</p><ul>${proof.moved.map((m) => `<li><code>+${m.packets} pkt</code> <code>${escapeHtml(ruleCommand(m.rule))}</code></li>`).join("")}</ul>`
     : "<p>No rule counter moved (the packet met no counted rule, e.g. it stayed on one bridge without br_netfilter).</p>";
   const svg = topology
-    ? topologySvg(topology, { highlight: pathNames(topology, proof.explanation), title: `${proof.explanation.from} → ${proof.explanation.to}` })
+    ? topologySvg(topology, {
+        ...draw,
+        explanation: proof.explanation,
+        moved: new Map(proof.moved.map((m) => [`${m.rule.table} ${m.rule.text}`, m.packets])),
+        title: `${proof.explanation.from} → ${proof.explanation.to}`,
+      })
     : "";
   const text = [
     describeExplanation(proof.explanation),

@@ -2,6 +2,7 @@
 import { describeDiff, diffTopology, scopeDiff, summarizeDiff, type TopologyDiff } from "../topology/diff.js";
 import { ruleCommand, type Topology } from "../topology/model.js";
 import { display, escapeHtml, type MimeBundle } from "./display.js";
+import { diffMarks, withRemoved } from "./diff-picture.js";
 import { topologySvg, type DrawOptions } from "./topology-plot.js";
 
 const defaults = { maxListed: 40 } as const;
@@ -9,9 +10,15 @@ const defaults = { maxListed: 40 } as const;
 const marks = { added: "+", removed: "−", changed: "~" } as const;
 const colors = { added: "#2a7a2a", removed: "#b02020", changed: "#8a6d00" } as const;
 
-/** MIME bundle of a diff: text, an HTML list and the `after` topology with what changed in red. */
-export const diffBundle = (diff: TopologyDiff, after: Topology, options: DrawOptions = {}): MimeBundle => {
-  const svg = topologySvg(after, { ...options, highlight: [...(options.highlight ?? []), ...diff.highlight] });
+/**
+ * MIME bundle of a diff: text, an HTML list and the picture of `after` with what was added in green, changed in
+ * amber and (given `before`) removed in red and dashed, with a legend.
+ */
+export const diffBundle = (diff: TopologyDiff, after: Topology, options: DrawOptions = {}, before?: Topology): MimeBundle => {
+  const marked = diffMarks(diff);
+  const removed = [...marked].filter(([, mark]) => mark === "removed").map(([name]) => name);
+  const scope = options.containers ? { containers: [...options.containers, ...removed] } : {};
+  const svg = topologySvg(before ? withRemoved(before, after) : after, { ...options, ...scope, marks: marked });
   const shown = diff.changes.slice(0, defaults.maxListed);
   const items = shown
     .map((c) => `<li style="color:${colors[c.change]}"><code>${marks[c.change]} ${escapeHtml(c.subject)}</code> ${escapeHtml(c.detail)}</li>`)
@@ -37,6 +44,6 @@ export const showDiff = (
   const { only, exclude = [], ...draw } = options;
   const full = diffTopology(before, after);
   const diff = only ? scopeDiff(full, only, exclude) : full;
-  display(diffBundle(diff, after, draw));
+  display(diffBundle(diff, after, draw, before));
   return diff;
 };

@@ -18,6 +18,10 @@ import { expectNoResidueOfSession, randomSession } from "./residue.js";
 
 const frontend = jupyterLab;
 const artifacts = join(repoRoot, "test", "artifacts", "browser", "jupyterlab");
+// The topology pictures as learners see them (issue 18): lab 01's drawing on the light and the dark theme, and the
+// drawings and packet paths of labs 02, 03, 05 and 06.
+const picturesDir = join(repoRoot, "test", "artifacts", "pictures");
+const picturedLabs = new Set(["02", "03", "05", "06"]);
 // The README shows labs/01-docker0/screenshot-{topology,checks}.png: JupyterLab's, from this test. Every run writes
 // fresh ones to test/artifacts/browser/jupyterlab/; DNL_UPDATE_SCREENSHOTS=1 also copies them over the committed ones.
 const updateScreenshots = process.env.DNL_UPDATE_SCREENSHOTS === "1";
@@ -109,6 +113,41 @@ const leftovers = async (): Promise<string[]> => {
   );
 };
 
+// Switch JupyterLab's theme from its menu (Settings > Theme), as a learner does; JupyterLab applies it in place.
+const setTheme = async (page: Page, theme: "JupyterLab Light" | "JupyterLab Dark"): Promise<void> => {
+  await page.locator(".lm-MenuBar-itemLabel", { hasText: /^Settings$/ }).click();
+  await page.locator(".lm-Menu-itemLabel", { hasText: /^Theme$/ }).hover();
+  await page.locator(".lm-Menu-itemLabel", { hasText: theme }).click();
+  await expect.poll(() => page.evaluate(() => document.body.dataset.jpThemeName), { timeout: 30_000 }).toBe(theme);
+  await page.waitForTimeout(500);
+};
+
+// Lab 01's drawing on both themes: screenshots, and the colours the browser computed (text follows the theme).
+const shootThemes = async (page: Page, drawCell: number): Promise<Record<string, { text: string; background: string }>> => {
+  const seen: Record<string, { text: string; background: string }> = {};
+  for (const [theme, name] of [
+    ["JupyterLab Dark", "dark"],
+    ["JupyterLab Light", "light"],
+  ] as const) {
+    await setTheme(page, theme);
+    const svg = frontend.cell(page, drawCell).locator("svg.dnl-topology").first();
+    await svg.scrollIntoViewIfNeeded();
+    await page.mouse.move(0, 0);
+    seen[name] = await svg.evaluate((element) => ({
+      text: getComputedStyle(element).color,
+      background: getComputedStyle(element.querySelector(":scope > rect") as Element).fill,
+    }));
+    await frontend
+      .cell(page, drawCell)
+      .locator(".jp-OutputArea-output")
+      .first()
+      .screenshot({ path: join(picturesDir, `01-draw-jupyterlab-${name}.png`) });
+  }
+  return seen;
+};
+
+const brightness = (color: string): number => (color.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).reduce((sum, x) => sum + Number(x), 0);
+
 const visible = (picture: DrawnPicture): boolean => picture.width > 100 && picture.height > 50;
 
 const shotCell = async (page: Page, cellIndex: number, inner: string, name: string, committed?: string): Promise<void> => {
@@ -134,6 +173,7 @@ describe("every lab in JupyterLab 4 (Debian 13's jupyterlab in a Debian 13 root,
   beforeAll(async () => {
     await requireEngine();
     await mkdir(artifacts, { recursive: true });
+    await mkdir(picturesDir, { recursive: true });
     const root = await timed("root (debootstrap + apt, or the cache)", () => ensureLabRoot((line) => console.log(`[rootfs] ${line}`)));
     rootRun = await labRootRun(root);
     before = await hostState();
@@ -216,6 +256,7 @@ describe("every lab in JupyterLab 4 (Debian 13's jupyterlab in a Debian 13 root,
             .locator(".jp-OutputArea-output svg.dnl-topology, .jp-OutputArea-output img")
             .last()
             .screenshot({ path: join(artifacts, `${lab.id}-${cell.id}.png`) });
+          if (picturedLabs.has(lab.id)) await copyFile(join(artifacts, `${lab.id}-${cell.id}.png`), join(picturesDir, `${lab.id}-${cell.id}-jupyterlab.png`));
         }
         const everywhere = await drawnPictures(page.locator(".jp-Notebook"));
         const broken = everywhere.filter((picture) => picture.kind === "img" && (picture.width === 0 || picture.height === 0));
@@ -241,6 +282,12 @@ describe("every lab in JupyterLab 4 (Debian 13's jupyterlab in a Debian 13 root,
         if (lab.id === "01") {
           await shotCell(page, ids.indexOf("draw"), "svg.dnl-topology", "01-topology", join(repoRoot, "labs", lab.slug, "screenshot-topology.png"));
           await shotCell(page, ids.indexOf("all-checks"), ".dnl-check-report", "01-checks", join(repoRoot, "labs", lab.slug, "screenshot-checks.png"));
+          // The picture follows the theme: light text on the dark theme's background, dark text on the light one.
+          const themes = await shootThemes(page, ids.indexOf("draw"));
+          expect(brightness(themes.dark!.text), `dark theme text ${themes.dark!.text}`).toBeGreaterThan(500);
+          expect(brightness(themes.light!.text), `light theme text ${themes.light!.text}`).toBeLessThan(300);
+          expect(brightness(themes.dark!.background), `dark theme background ${themes.dark!.background}`).toBeLessThan(150);
+          expect(brightness(themes.light!.background), `light theme background ${themes.light!.background}`).toBeGreaterThan(600);
         }
 
         // The teardown cell ran last and removed what this lab made.
