@@ -35,7 +35,7 @@ const printRun = async (result: LabRunResult, lang: Lang): Promise<void> => {
   const { t } = (await import("../labs/catalogs.js")).translatorFor(lang, result.lab);
   const duration = (result.notebook.durationMs / 1000).toFixed(1);
   process.stdout.write(
-    `\n${t(`Lab ${result.lab} (session ${result.session}${result.solutions ? ", reference solutions" : ""}): notebook ${result.notebook.status} in ${duration} s`)}\n`,
+    `\n${t(`Lab ${result.lab} (session ${result.session}${result.solutions ? t(", reference solutions") : ""}): notebook ${result.notebook.status} in ${duration} s`)}\n`,
   );
   if (result.notebook.message) process.stdout.write(`  ${t(result.notebook.message)}\n`);
   for (const cell of result.notebook.cells.filter((c) => c.error))

@@ -81,7 +81,7 @@ export class Lab {
 
   /** Show a command's raw output next to its parsed value. */
   view(raw: string | RunResult, parsed: unknown, title = ""): void {
-    display(sideBySideBundle(typeof raw === "string" ? raw : raw.stdout, parsed, title));
+    display(sideBySideBundle(typeof raw === "string" ? raw : raw.stdout, parsed, this.t(title)));
   }
 
   /** A TCP port free on this host for this session, the same one every time you ask with the same key. */
@@ -246,7 +246,7 @@ export class Lab {
     const earlier = this.pictureScope(before, options);
     const words = options.all ? null : [...new Set([...relatedNames(before, earlier), ...relatedNames(after, scope)])];
     const others = [...new Set([...otherNames(before, earlier), ...otherNames(after, scope)])];
-    return quiet(showDiff(before, after, { title, ...scope, ...(words ? { only: words, exclude: others } : {}) }));
+    return quiet(showDiff(before, after, { title: this.t(title), ...scope, ...(words ? { only: words, exclude: others } : {}) }));
   }
 
   /**
