@@ -103,7 +103,14 @@ export const registerLabCommands = (program: Command, setExit: (code: number) =>
         results.push(result);
         if (!options.json) await printRun(result, lang);
       }
-      if (options.json) printJson(results);
+      if (options.json) {
+        const { translateResult, translatorFor } = await import("../labs/catalogs.js");
+        printJson(
+          lang === "en"
+            ? results
+            : results.map((result) => ({ ...result, lang, checks: result.checks.map((check) => translateResult(check, translatorFor(lang, result.lab).t)) })),
+        );
+      }
       if (!results.every((r) => r.passed)) setExit(ExitCode.failed);
     });
   labsCommand

@@ -218,7 +218,7 @@ export class Lab {
   async draw(options: DrawOptions & { all?: boolean } = {}): Promise<void> {
     const topology = await snapshot();
     const scope = this.pictureScope(topology, options);
-    const svg = topologySvg(topology, { title: this.t(`Lab ${this.definition.id}: what Docker built`), ...scope });
+    const svg = topologySvg(topology, { ...scope, title: this.t(scope.title ?? `Lab ${this.definition.id}: what Docker built`) });
     display(pictureBundle(`[topology: ${scope.containers?.length ?? topology.containers.length} lab container(s)]`, svg));
   }
 
