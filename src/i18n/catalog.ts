@@ -102,7 +102,10 @@ export class Translator {
       return template.value.replace(placeholder, (whole, index: string) => {
         const value = match[Number(index) + 1];
         if (value === undefined) return whole;
-        // A value that is itself a sentence (a message inside a message) is translated too; names and numbers are not.
+        // A value that is itself a catalog entry or a sentence of one (a message inside a message) is translated too;
+        // names and numbers are not.
+        const known = this.exact.get(value);
+        if (known !== undefined) return known;
         return /\s/.test(value.trim()) ? (this.lookup(value, depth + 1) ?? value) : value;
       });
     }

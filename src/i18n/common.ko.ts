@@ -119,6 +119,10 @@ export const ko: Catalog = {
   lab: "실습",
   Lab: "실습",
   "Cells that raised errors": "오류를 낸 셀",
+  hidden: "숨은 체크",
+  "A hidden check, run by the grader only: its result shows as points.": "채점기만 실행하는 숨은 체크입니다. 결과는 점수로만 보입니다.",
+  "More hints in your notebook:": "노트북에서 힌트를 더 볼 수 있습니다:",
+  "Hint:": "힌트:",
   "Note:": "참고:",
   "the notebook itself displayed {0} point(s); grades come only from the grader's own checks against the live state.":
     "노트북이 스스로 {0}점을 표시했습니다. 점수는 채점기가 실제 상태를 직접 검사한 결과로만 매겨집니다.",

@@ -97,8 +97,11 @@ describe.each(labs.map((lab) => [lab.id, lab] as const))("lab %s", (id, lab) => 
       .filter((s) => !(s.key in catalog) && !(s.key in commonCatalog) && t.find(s.key) === null)
       .map((s) => `${s.file}:${s.line}: ${JSON.stringify(s.key)}`);
     expect(missing, `strings without a Korean translation:\n${missing.join("\n")}`).toEqual([]);
+    // A key no longer extracted may still be a piece of one (a literal inside a template's \${…}): it counts while
+    // each of its literal parts is still in the English source.
+    const english = [defFile(id), join(root, sourceFile(lab))].map((file) => readFileSync(file, "utf8").replace(/\\([`"'\\$])/g, "$1")).join("\n");
     const keys = new Set(strings.map((s) => s.key));
-    const orphans = Object.keys(catalog).filter((key) => !keys.has(key));
+    const orphans = Object.keys(catalog).filter((key) => !keys.has(key) && !key.split(/\{\d+\}/).every((part) => english.includes(part)));
     expect(orphans, `catalog keys no longer in the English (the English changed: translate its new text):\n${orphans.join("\n")}`).toEqual([]);
     expect(entryProblems(catalog, true)).toEqual([]);
   });

@@ -11,7 +11,8 @@ export const ko: Catalog = {
     "veth 쌍은 케이블처럼 이어진 인터페이스 두 개입니다. 네임스페이스 안에서 busybox의 `ip addr`는 `eth0@ifN`을 출력하는데, N은 반대쪽 끝의 ifindex이며 호스트 네임스페이스 기준의 번호입니다.",
   "Read N inside the container (the parsed eth0's `peerIfindex`), then find the host link whose `ifindex` is N (ip -j link on the host). Names and order tell you nothing.":
     "컨테이너 안에서 N(파싱된 eth0의 `peerIfindex`)을 읽고, `ifindex`가 N인 호스트 링크를 찾으세요 (호스트에서 ip -j link). 이름이나 순서로는 알 수 없습니다.",
-  "You will start three containers on the default bridge. How many new ports will docker0 have?": "기본 브리지에 컨테이너 세 개를 띄웁니다. docker0에는 포트가 몇 개 새로 생길까요?",
+  "You will start three containers on the default bridge. How many new ports will docker0 have?":
+    "기본 브리지에 컨테이너 세 개를 띄웁니다. docker0에는 포트가 몇 개 새로 생길까요?",
   "One veth pair per container: one end becomes eth0 inside the container's namespace, the other stays on the host as a port of docker0. (On a shared engine, other sessions' containers may come and go meanwhile.)":
     "컨테이너마다 veth 쌍이 하나씩 생깁니다. 한쪽 끝은 컨테이너 네임스페이스 안의 eth0가 되고, 다른 쪽은 호스트에 남아 docker0의 포트가 됩니다. (여러 사람이 쓰는 엔진에서는 그사이 다른 세션의 컨테이너가 생기거나 사라질 수 있습니다.)",
   "When c3 stops, what happens to the host end of its veth pair?": "c3가 멈추면 그 veth 쌍의 호스트 쪽 끝은 어떻게 될까요?",
@@ -20,7 +21,8 @@ export const ko: Catalog = {
   "it is deleted": "삭제된다",
   "The container's network namespace goes away with its last process, and eth0 with it; deleting one end of a veth pair deletes the other. `docker start` makes a new pair, with a new name.":
     "컨테이너의 네트워크 네임스페이스는 마지막 프로세스와 함께 사라지고, eth0도 같이 사라집니다. veth 쌍은 한쪽 끝을 지우면 다른 쪽도 지워집니다. `docker start`는 새 이름으로 새 쌍을 만듭니다.",
-  "Inside your namespace B, `ip link` prints `eth0@ifN`. Which host link has ifindex N?": "여러분의 네임스페이스 B 안에서 `ip link`는 `eth0@ifN`을 출력합니다. ifindex가 N인 호스트 링크는 무엇일까요?",
+  "Inside your namespace B, `ip link` prints `eth0@ifN`. Which host link has ifindex N?":
+    "여러분의 네임스페이스 B 안에서 `ip link`는 `eth0@ifN`을 출력합니다. ifindex가 N인 호스트 링크는 무엇일까요?",
   "vethB, B's host end": "vethB, B의 호스트 쪽 끝",
   "the bridge": "브리지",
   "B's own eth0": "B 자신의 eth0",
@@ -37,7 +39,8 @@ export const ko: Catalog = {
   "Run the scenario cell (lab.scenario()): it builds namespace C.": "시나리오 셀(lab.scenario())을 실행하세요. 그 셀이 네임스페이스 C를 만듭니다.",
   "Follow C's cable: find the host end of C's eth0 (pair by ifindex, as in part 1), then ask what that host end is plugged into. Compare with A's host end.":
     "C의 케이블을 따라가세요. C의 eth0의 호스트 쪽 끝을 찾고(1부처럼 ifindex로 짝짓기), 그 끝이 어디에 꽂혀 있는지 물어보세요. A의 호스트 쪽 끝과 비교하세요.",
-  "A port of a bridge has the bridge as its `master` (ip link), and `brctl show` lists it.": "브리지의 포트는 `master`가 그 브리지이고(ip link), `brctl show`에 나옵니다.",
+  "A port of a bridge has the bridge as its `master` (ip link), and `brctl show` lists it.":
+    "브리지의 포트는 `master`가 그 브리지이고(ip link), `brctl show`에 나옵니다.",
   "{0} still cannot ping {1} (namespace A).": "{0}에서 아직 {1}(네임스페이스 A)로 ping이 가지 않습니다.",
   "{0} reaches A ({1}) through {2}.": "{0}이(가) {2}을(를) 거쳐 A({1})에 닿습니다.",
   "You paired c1 and c2 with their host veths by ifindex (eth0@ifN)": "c1과 c2를 ifindex(eth0@ifN)로 호스트 veth와 짝지었다",
@@ -75,10 +78,12 @@ export const ko: Catalog = {
     "docker0의 인터페이스만(모든 브리지의 것이 아니라), 그리고 bridge 네트워크에서 실행 중인 컨테이너만(`docker ps -a`가 아니라) 세세요.",
   "You counted {0} port(s) = {1} container(s); docker0 now has {2} = {3} (other sessions' containers came or went since): one veth per running container.":
     "포트 {0}개 = 컨테이너 {1}개로 셌고, 지금 docker0는 {2} = {3}입니다 (그사이 다른 세션의 컨테이너가 생기거나 사라졌습니다). 실행 중인 컨테이너마다 veth 하나입니다.",
-  "You counted {0}, but docker0 now has {1} port(s) and {2} running container(s).": "{0}(으)로 셌지만, 지금 docker0에는 포트 {1}개와 실행 중인 컨테이너 {2}개가 있습니다.",
+  "You counted {0}, but docker0 now has {1} port(s) and {2} running container(s).":
+    "{0}(으)로 셌지만, 지금 docker0에는 포트 {1}개와 실행 중인 컨테이너 {2}개가 있습니다.",
   "Count again after stopping c3 (other sessions' containers count too: count what is there, right now).":
     "c3를 멈춘 뒤 다시 세세요 (다른 세션의 컨테이너도 셉니다. 지금 거기 있는 것을 세세요).",
-  "Namespace B is built by hand like a container: veth to the bridge, address, default route": "네임스페이스 B를 컨테이너처럼 손으로 만들었다: 브리지로 가는 veth, 주소, 기본 경로",
+  "Namespace B is built by hand like a container: veth to the bridge, address, default route":
+    "네임스페이스 B를 컨테이너처럼 손으로 만들었다: 브리지로 가는 veth, 주소, 기본 경로",
   "The lab's setup has not run in this session.": "이 세션에서 실습의 셋업이 실행되지 않았습니다.",
   "Run the setup cell at the top of the notebook.": "노트북 맨 위의 셋업 셀을 실행하세요.",
   "{0} has no eth0 (it has {1}).": "{0}에 eth0가 없습니다 (있는 것: {1}).",
@@ -125,7 +130,8 @@ export const ko: Catalog = {
     "docker0에 실행 중인 컨테이너마다 포트가 하나씩 있고, 멈춘 컨테이너의 쌍은 삭제된다는 것을 예측하고 측정한다",
   "build a container-like network namespace by hand (`ip netns`, a veth pair, a bridge, an address, a default route)":
     "컨테이너 같은 네트워크 네임스페이스를 손으로 만든다 (`ip netns`, veth 쌍, 브리지, 주소, 기본 경로)",
-  "follow a namespace's cable to find why it cannot reach its neighbours, and plug it in": "네임스페이스의 케이블을 따라가 이웃에 닿지 못하는 이유를 찾고, 제대로 꽂는다",
+  "follow a namespace's cable to find why it cannot reach its neighbours, and plug it in":
+    "네임스페이스의 케이블을 따라가 이웃에 닿지 못하는 이유를 찾고, 제대로 꽂는다",
   // notebook code (02-veth-namespaces.ts)
   "c1, c2, c3 start on the default bridge": "c1, c2, c3가 기본 브리지에서 시작한다",
   "inside c1: docker exec c1 ip addr show eth0": "c1 안에서: docker exec c1 ip addr show eth0",
@@ -135,10 +141,12 @@ export const ko: Catalog = {
   "Lab 02: one veth pair per container": "실습 02: 컨테이너마다 veth 쌍 하나",
   "c3 stops": "c3가 멈춘다",
   "docker0-ports ({0}) = bridge-containers ({1})": "docker0-ports ({0}) = bridge-containers ({1}): 포트 수 = 컨테이너 수",
-  "Count docker0's interfaces only, and only containers in the bridge network's Containers map.": "docker0의 인터페이스만, 그리고 bridge 네트워크 Containers 맵의 컨테이너만 세세요.",
+  "Count docker0's interfaces only, and only containers in the bridge network's Containers map.":
+    "docker0의 인터페이스만, 그리고 bridge 네트워크 Containers 맵의 컨테이너만 세세요.",
   "namespace B is built by hand": "네임스페이스 B를 손으로 만든다",
   "{0} pings {1}": "{0}에서 {1}(으)로 ping",
-  "Check each step: is vethB on the bridge and up? Is eth0 in B up with addrB/prefix?": "단계마다 확인하세요. vethB가 브리지에 꽂혀 있고 up인가요? B의 eth0가 addrB/prefix를 갖고 up인가요?",
+  "Check each step: is vethB on the bridge and up? Is eth0 in B up with addrB/prefix?":
+    "단계마다 확인하세요. vethB가 브리지에 꽂혀 있고 up인가요? B의 eth0가 addrB/prefix를 갖고 up인가요?",
   "Docker's c1 (left) and your namespace B (right)": "Docker의 c1 (왼쪽)과 여러분의 네임스페이스 B (오른쪽)",
   "fix C: plug its host end into the bridge": "C 고치기: 호스트 쪽 끝을 브리지에 꽂는다",
 };
