@@ -145,6 +145,11 @@ describe("translationProblems", () => {
   it("finds nothing wrong with a current, complete translation", () => {
     expect(translationProblems(english, ko("# 실습", '// 인사\nconsole.log("hi");'))).toEqual([]);
   });
+  it("reads a URL in a string as code, not as a comment to translate", () => {
+    const url = 'await lab.sh`wget -qO- http://127.0.0.1/`.catch(() => console.log("(side got no page from it)"));';
+    const en = parseLabSource(`// %% code c1\n${url}`, "en.ts");
+    expect(translationProblems(en, parseLabSource(`// %% code c1 en=${hash(url)}\n${url}`, "ko.ts"))).toEqual([]);
+  });
   it("names a stale cell, changed code, untranslated markdown and a missing cell", () => {
     expect(translationProblems(english, ko("# 실습", '// 인사\nconsole.log("hi");', "00000000")).map((p) => [p.cell, p.kind])).toEqual([["intro", "stale"]]);
     expect(translationProblems(english, ko("# 실습", '// 인사\nconsole.log("안녕");')).map((p) => [p.cell, p.kind])).toEqual([["c1", "code"]]);

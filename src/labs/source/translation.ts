@@ -25,7 +25,13 @@ const hangul = /[\uac00-\ud7a3]/;
  * Code without its comments, for comparing a translated cell with the English one: `//` and `/* … *\/` comments
  * outside strings and template literals are dropped, trailing blanks and empty lines too.
  */
-export const codeWithoutComments = (code: string): string => {
+export const codeWithoutComments = (code: string): string => scan(code).code;
+
+/** The comments of some code (`//` and `/* … *\/` outside strings and template literals), one per entry. */
+export const commentsOf = (code: string): string[] => scan(code).comments;
+
+const scan = (code: string): { code: string; comments: string[] } => {
+  const comments: string[] = [];
   let out = "";
   let i = 0;
   const stack: ("`" | "{")[] = [];
@@ -68,20 +74,24 @@ export const codeWithoutComments = (code: string): string => {
       out += c;
       i++;
     } else if (c === "/" && code[i + 1] === "/") {
+      const start = i;
       while (i < code.length && code[i] !== "\n") i++;
+      comments.push(code.slice(start, i));
     } else if (c === "/" && code[i + 1] === "*") {
       const end = code.indexOf("*/", i + 2);
+      comments.push(code.slice(i, end < 0 ? code.length : end + 2));
       i = end < 0 ? code.length : end + 2;
     } else {
       out += c;
       i++;
     }
   }
-  return out
+  const lines = out
     .split("\n")
     .map((line) => line.trimEnd())
     .filter((line) => line.trim() !== "")
     .join("\n");
+  return { code: lines, comments };
 };
 
 // The marker of a cell as a comparable string (everything but its body and hash).
@@ -136,7 +146,8 @@ export const translationProblems = (english: readonly SourceCell[], translated: 
       problems.push({ cell: en.id, kind: "code", message: `cell ${en.id}'s code (without comments) differs from the English` });
     if (en.solution !== undefined && ko.solution !== undefined && codeWithoutComments(ko.solution) !== codeWithoutComments(en.solution))
       problems.push({ cell: en.id, kind: "code", message: `solution ${en.id}'s code (without comments) differs from the English` });
-    if (codeKinds.has(en.kind) && /\/\/.*[A-Za-z]{3,} [a-z]{2,} [a-z]{2,}/.test(en.source) && !hangul.test(ko.source))
+    const prose = (code: string) => commentsOf(code).filter((comment) => /[A-Za-z]{3,} [a-z]{2,} [a-z]{2,}/.test(comment));
+    if (codeKinds.has(en.kind) && prose(en.source).length && !prose(en.source).some(() => commentsOf(ko.source).some((c) => hangul.test(c))))
       problems.push({ cell: en.id, kind: "untranslated", message: `cell ${en.id}'s comments are not translated` });
   }
   return problems;
