@@ -2,35 +2,64 @@
 import { readFile, writeFile } from "node:fs/promises";
 import type { Command } from "commander";
 import type { CheckResult } from "../checks/check.js";
-import { ExitCode } from "../errors.js";
+import { ExitCode, UsageError } from "../errors.js";
+import type { Lang } from "../i18n/catalog.js";
 import type { LabRunResult } from "../labs/run-lab.js";
 import { printJson, progress } from "./output.js";
 
-// The check report as text (render/check-report.js is small and loads no Plot).
-const checkReportText = async (results: readonly CheckResult[]): Promise<string> => (await import("../render/check-report.js")).checkReportText(results);
-
-// Human summary of one lab run.
-const printRun = async (result: LabRunResult): Promise<void> => {
-  process.stdout.write(
-    `\nLab ${result.lab} (session ${result.session}${result.solutions ? ", reference solutions" : ""}): notebook ${result.notebook.status} in ${(result.notebook.durationMs / 1000).toFixed(1)} s\n`,
-  );
-  if (result.notebook.message) process.stdout.write(`  ${result.notebook.message}\n`);
-  for (const cell of result.notebook.cells.filter((c) => c.error))
-    process.stdout.write(`  cell ${cell.id}: ${cell.error?.ename}: ${cell.error?.evalue.split("\n")[0]}\n`);
-  process.stdout.write(`${await checkReportText(result.checks)}\n`);
+// The language a command prints in: --lang, else DNL_LANG, else the locale (ko* -> ko), else English.
+const chosenLang = async (flag: string | undefined): Promise<Lang> => {
+  const { langFrom } = await import("../i18n/catalog.js");
+  try {
+    return langFrom(flag);
+  } catch (error) {
+    throw new UsageError((error as Error).message, { hint: "Use --lang ko or --lang en (or set DNL_LANG)." });
+  }
 };
 
-/** Write a lab's learner notebook, or its answer key (solutions filled in), to a file. */
-export const exportNotebook = async (id: string, out: string, withSolutions: boolean): Promise<void> => {
+// Check results as text in `lang` (render/check-report.js is small and loads no Plot).
+const checkReportText = async (results: readonly CheckResult[], lang: Lang, lab: string): Promise<string> => {
+  const [{ checkReportText: text }, { translateResult, translatorFor }] = await Promise.all([
+    import("../render/check-report.js"),
+    import("../labs/catalogs.js"),
+  ]);
+  const { t } = translatorFor(lang, lab);
+  return text(
+    results.map((result) => translateResult(result, t)),
+    t,
+  );
+};
+
+// Human summary of one lab run.
+const printRun = async (result: LabRunResult, lang: Lang): Promise<void> => {
+  const { t } = (await import("../labs/catalogs.js")).translatorFor(lang, result.lab);
+  const duration = (result.notebook.durationMs / 1000).toFixed(1);
+  process.stdout.write(
+    `\n${t(`Lab ${result.lab} (session ${result.session}${result.solutions ? t(", reference solutions") : ""}): notebook ${result.notebook.status} in ${duration} s`)}\n`,
+  );
+  if (result.notebook.message) process.stdout.write(`  ${t(result.notebook.message)}\n`);
+  for (const cell of result.notebook.cells.filter((c) => c.error))
+    process.stdout.write(`  cell ${cell.id}: ${cell.error?.ename}: ${cell.error?.evalue.split("\n")[0]}\n`);
+  process.stdout.write(`${await checkReportText(result.checks, lang, result.lab)}\n`);
+};
+
+/** Write a lab's learner notebook, or its answer key (solutions filled in), to a file, in English or Korean. */
+export const exportNotebook = async (id: string, out: string, withSolutions: boolean, lang: Lang = "en"): Promise<void> => {
   const [{ findLab }, { notebookPath }, { answerKey }] = await Promise.all([
     import("../labs/registry.js"),
     import("../labs/notebook.js"),
     import("../labs/answer-key.js"),
   ]);
   const lab = findLab(id);
-  const notebook = JSON.parse(await readFile(notebookPath(lab), "utf8")) as { cells: { id?: string; source: string | string[] }[] };
+  const notebook = JSON.parse(
+    await readFile(notebookPath(lab, lang), "utf8").catch((error: unknown) => {
+      throw new UsageError(`Lab ${lab.id} has no notebook in language "${lang}" yet (${(error as Error).message}).`, {
+        hint: "Use --lang en, or translate it (src/labs/source/README.md).",
+      });
+    }),
+  ) as { cells: { id?: string; source: string | string[] }[] };
   if (withSolutions) {
-    const solutions = answerKey(lab);
+    const solutions = answerKey(lab, lang);
     for (const cell of notebook.cells) if (cell.id && solutions[cell.id] !== undefined) cell.source = solutions[cell.id] as string;
   }
   await writeFile(out, `${JSON.stringify(notebook, null, 1)}\n`);
@@ -55,8 +84,10 @@ export const registerLabCommands = (program: Command, setExit: (code: number) =>
     .argument("[ids...]", "lab ids (default: all)")
     .option("--solutions", "fill in the reference solutions first")
     .option("--json", "print the results as JSON")
+    .option("--lang <code>", "run the ko or en notebooks and print in that language (default: DNL_LANG, else the locale, else en)")
     .option("--cell-timeout <seconds>", "per-cell limit", "120")
-    .action(async (ids: string[], options: { solutions?: boolean; json?: boolean; cellTimeout: string }) => {
+    .action(async (ids: string[], options: { solutions?: boolean; json?: boolean; lang?: string; cellTimeout: string }) => {
+      const lang = await chosenLang(options.lang);
       const [{ findLab, labs }, { engineInThisNamespace, preconditionsOf }, { runLab }, { preflight }] = await Promise.all([
         import("../labs/registry.js"),
         import("../labs/preconditions.js"),
@@ -68,11 +99,18 @@ export const registerLabCommands = (program: Command, setExit: (code: number) =>
       const results: LabRunResult[] = [];
       for (const lab of chosen) {
         if (!options.json) progress(`running lab ${lab.id} (${lab.slug})${options.solutions ? " with the reference solutions" : ""}…`);
-        const result = await runLab(lab, { solutions: Boolean(options.solutions), cellTimeoutS: Number(options.cellTimeout), log: progress });
+        const result = await runLab(lab, { solutions: Boolean(options.solutions), lang, cellTimeoutS: Number(options.cellTimeout), log: progress });
         results.push(result);
-        if (!options.json) await printRun(result);
+        if (!options.json) await printRun(result, lang);
       }
-      if (options.json) printJson(results);
+      if (options.json) {
+        const { translateResult, translatorFor } = await import("../labs/catalogs.js");
+        printJson(
+          lang === "en"
+            ? results
+            : results.map((result) => ({ ...result, lang, checks: result.checks.map((check) => translateResult(check, translatorFor(lang, result.lab).t)) })),
+        );
+      }
       if (!results.every((r) => r.passed)) setExit(ExitCode.failed);
     });
   labsCommand
@@ -81,8 +119,9 @@ export const registerLabCommands = (program: Command, setExit: (code: number) =>
     .argument("<lab>", "lab id")
     .requiredOption("--out <file>", "where to write the notebook")
     .option("--solutions", "fill in the reference solutions")
-    .action(async (id: string, options: { out: string; solutions?: boolean }) => {
-      await exportNotebook(id, options.out, Boolean(options.solutions));
+    .option("--lang <code>", "ko or en (default: DNL_LANG, else the locale, else en)")
+    .action(async (id: string, options: { out: string; solutions?: boolean; lang?: string }) => {
+      await exportNotebook(id, options.out, Boolean(options.solutions), await chosenLang(options.lang));
       progress(`wrote ${options.out}`);
     });
 
@@ -92,7 +131,9 @@ export const registerLabCommands = (program: Command, setExit: (code: number) =>
     .argument("<lab>", "lab id")
     .option("--session <id>", "session id, 4 lowercase letters or digits (default: yours)")
     .option("--json", "print the results as JSON")
-    .action(async (id: string, options: { session?: string; json?: boolean }) => {
+    .option("--lang <code>", "print in ko or en (default: DNL_LANG, else the locale, else en)")
+    .action(async (id: string, options: { session?: string; json?: boolean; lang?: string }) => {
+      const lang = await chosenLang(options.lang);
       const [{ findLab }, { requireSessionId }, { checkInSession }, { labContext }, { currentSessionId }, { totals }] = await Promise.all([
         import("../labs/registry.js"),
         import("../ownership.js"),
@@ -104,8 +145,11 @@ export const registerLabCommands = (program: Command, setExit: (code: number) =>
       const lab = findLab(id);
       if (options.session !== undefined) requireSessionId(options.session, "--session", "See your session id at the top of the lab notebook.");
       const results = await checkInSession(lab.checks, labContext(lab, options.session ?? (await currentSessionId())));
-      if (options.json) printJson({ lab: lab.id, results, ...totals(results) });
-      else process.stdout.write(`${await checkReportText(results)}\n`);
+      if (options.json) {
+        const { translateResult, translatorFor } = await import("../labs/catalogs.js");
+        const { t } = translatorFor(lang, lab.id);
+        printJson({ lab: lab.id, lang, results: results.map((result) => translateResult(result, t)), ...totals(results) });
+      } else process.stdout.write(`${await checkReportText(results, lang, lab.id)}\n`);
       if (!results.every((r) => r.passed)) setExit(ExitCode.failed);
     });
 };

@@ -5,6 +5,8 @@ import { EnvironmentError, UsageError } from "../errors.js";
 import { setup } from "../setup/doctor.js";
 import { findJupyter, frontendModule, frontendName, type Frontend, type JupyterInfo } from "../setup/jupyter.js";
 import { labsDir } from "../setup/paths.js";
+import { join } from "node:path";
+import type { Lang } from "../i18n/catalog.js";
 import { isRoot } from "../setup/system.js";
 import { progress } from "./output.js";
 
@@ -28,7 +30,12 @@ export interface StartOptions {
   readonly openBrowser: boolean;
   /** Jupyter's login token; when absent Jupyter makes one and prints the URL with it. */
   readonly token?: string;
+  /** Which notebooks to serve: labs/ (English, the default) or labs/ko/ (Korean). */
+  readonly lang?: Lang;
 }
+
+/** The folder `start` serves: labs/ for English, labs/ko/ for Korean (learner notebooks only, never an answer key). */
+export const servedDir = (lang: Lang = "en"): string => (lang === "en" ? labsDir() : join(labsDir(), lang));
 
 /** Check a `--token` value (URL-safe, at least 8 characters) and return it. */
 export const validToken = (token: string): string => {
@@ -44,7 +51,7 @@ export const validToken = (token: string): string => {
 export const jupyterArgs = (frontend: Frontend, port: number, options: StartOptions): string[] => {
   const app = frontend === "lab" ? "ServerApp" : "NotebookApp";
   return [
-    `--notebook-dir=${labsDir()}`,
+    `--notebook-dir=${servedDir(options.lang)}`,
     `--port=${port}`,
     "--port-retries=0",
     `--ip=${options.ip}`,

@@ -109,6 +109,7 @@ export const gradeSubmission = async (submission: Submission, options: GradeOpti
     };
   }
   const lab = findLab(detection.lab);
+  const lang = detection.lang === "ko" ? { lang: "ko" as const } : {};
   let svg: string | null = null;
   let session: string | null = null;
   try {
@@ -129,6 +130,7 @@ export const gradeSubmission = async (submission: Submission, options: GradeOpti
     const status = statusOf(result.notebook.status, cellErrors.length > 0);
     const row: GradeRow = {
       ...base,
+      ...lang,
       lab: lab.id,
       status,
       message: result.notebook.message || (cellErrors.length ? `${cellErrors.length} cell(s) raised an error` : ""),
@@ -172,6 +174,7 @@ export const gradeSubmission = async (submission: Submission, options: GradeOpti
     const checks = zeroChecks(lab, `Not graded: ${(error as Error).message}`);
     return {
       ...base,
+      ...lang,
       lab: lab.id,
       session,
       status: "runner-error",

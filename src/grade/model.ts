@@ -47,4 +47,6 @@ export interface GradeRow {
   readonly notebookMs: number;
   /** The topology of the session at grading time, before teardown (SVG), when the notebook ran. */
   readonly topologySvg: string | null;
+  /** The submission's language (its notebook's docker-net-lab.lang): the feedback page is written in it. */
+  readonly lang?: "en" | "ko";
 }

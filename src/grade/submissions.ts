@@ -14,7 +14,7 @@ export interface Submission {
 
 /** Why a submission cannot be executed, or which lab it is. */
 export type Detection =
-  | { readonly kind: "lab"; readonly lab: string; readonly from: "metadata" | "--lab" }
+  | { readonly kind: "lab"; readonly lab: string; readonly from: "metadata" | "--lab"; readonly lang?: "en" | "ko" }
   | { readonly kind: "not-json" | "not-notebook" | "wrong-lab" | "unknown-lab"; readonly lab: string | null; readonly message: string };
 
 // Folders never searched: notebook checkpoints and hidden folders.
@@ -78,7 +78,9 @@ export const detectLab = (text: string, wanted: string | null): Detection => {
     return { kind: "not-notebook", lab: null, message: "JSON, but not a Jupyter notebook (no nbformat and cells)" };
   }
   if (notebook.nbformat < 4) return { kind: "not-notebook", lab: null, message: `nbformat ${notebook.nbformat} is too old (need 4)` };
-  const meta = notebook.metadata?.["docker-net-lab"] as { lab?: unknown; challenge?: unknown } | undefined;
+  const meta = notebook.metadata?.["docker-net-lab"] as { lab?: unknown; challenge?: unknown; lang?: unknown } | undefined;
+  // The notebook's language (docker-net-lab.lang): its feedback page is written in it.
+  const lang = meta?.lang === "ko" ? { lang: "ko" as const } : {};
   // A lab notebook says `lab`, a challenge notebook `challenge`; both are graded the same way.
   const declared = typeof meta?.lab === "string" ? meta.lab : typeof meta?.challenge === "string" ? meta.challenge : null;
   const known = gradableId;
@@ -87,12 +89,12 @@ export const detectLab = (text: string, wanted: string | null): Detection => {
     if (!lab) return { kind: "unknown-lab", lab: declared, message: `the notebook says it is lab ${declared}, which this grader does not know` };
     if (wanted !== null && known(wanted) !== lab)
       return { kind: "wrong-lab", lab, message: `the notebook is lab ${lab}, but lab ${known(wanted) ?? wanted} is being graded` };
-    return { kind: "lab", lab, from: "metadata" };
+    return { kind: "lab", lab, from: "metadata", ...lang };
   }
   if (wanted === null)
     return { kind: "unknown-lab", lab: null, message: "the notebook does not say which lab it is (no docker-net-lab.lab metadata); pass --lab" };
   const lab = known(wanted);
-  return lab ? { kind: "lab", lab, from: "--lab" } : { kind: "unknown-lab", lab: wanted, message: `unknown lab ${wanted}` };
+  return lab ? { kind: "lab", lab, from: "--lab", ...lang } : { kind: "unknown-lab", lab: wanted, message: `unknown lab ${wanted}` };
 };
 
 /** Read a submission and detect its lab; an unreadable file is "not-json". */

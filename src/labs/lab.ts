@@ -26,22 +26,39 @@ import { removeLabelled } from "./teardown.js";
 import { LearnerShell, type Piece, type ShellOptions } from "./shell.js";
 import { labLabelKey, ownsLabels, ownsName } from "../ownership.js";
 import { freePort, freeSubnet, readParams, type FreePortOptions, type FreeSubnetOptions } from "./free.js";
+import { type Lang, parseLang } from "../i18n/catalog.js";
+import { localizeError, translateResult, translatorFor } from "./catalogs.js";
 
 /** A lab opened in a session. */
 export class Lab {
   readonly definition: LabDefinition;
   readonly session: LabSession;
   readonly image = toolboxImage;
+  /** The language the lab speaks: its checks, hints, predictions and messages (`openLab("01", { lang: "ko" })`). */
+  readonly lang: Lang;
+  /** Translate one of the lab's English strings into its language. */
+  readonly t: (english: string) => string;
   private readonly shell: LearnerShell;
-  constructor(definition: LabDefinition, session: LabSession) {
+  constructor(definition: LabDefinition, session: LabSession, lang: Lang = "en") {
     this.definition = definition;
     this.session = session;
+    this.lang = lang;
+    this.t = translatorFor(lang, definition.id).t;
     this.shell = new LearnerShell(session);
   }
 
   /** The context setup, checks and teardown receive. */
   get context(): LabContext {
-    return { session: this.session, image: this.image, log: (line) => console.log(line) };
+    return { session: this.session, image: this.image, log: (line) => console.log(this.t(line)) };
+  }
+
+  // Run `work`; a project error it throws is translated into the lab's language first.
+  private async localized<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw localizeError(error, this.t);
+    }
   }
 
   /** This session's name for a lab object: `lab.name("web1")` -> `dnl-ab12-01-web1`. */
@@ -65,7 +82,7 @@ export class Lab {
 
   /** Show a command's raw output next to its parsed value. */
   view(raw: string | RunResult, parsed: unknown, title = ""): void {
-    display(sideBySideBundle(typeof raw === "string" ? raw : raw.stdout, parsed, title));
+    display(sideBySideBundle(typeof raw === "string" ? raw : raw.stdout, parsed, this.t(title)));
   }
 
   /** A TCP port free on this host for this session, the same one every time you ask with the same key. */
@@ -85,20 +102,24 @@ export class Lab {
 
   /** Idempotent setup: safe to run twice. Every lab needs the toolbox image first. */
   async setup(): Promise<void> {
-    await requireToolboxImage();
-    await this.definition.setup(this.context);
+    const t = this.t;
+    await this.localized(async () => {
+      await requireToolboxImage();
+      await this.definition.setup(this.context);
+    });
+    const ready = t(`Lab ${this.definition.id} is ready (session ${this.session.session}).`);
     if (inNotebook())
       display({
-        "text/plain": `Lab ${this.definition.id} is ready (session ${this.session.session}).`,
-        "text/html": `<p>✔ Lab <b>${escapeHtml(this.definition.id)}</b> is ready: session <code>${this.session.session}</code>, names start with <code>${escapeHtml(this.name(""))}</code>.</p>`,
+        "text/plain": ready,
+        "text/html": `<p>✔ ${t(`Lab <b>${escapeHtml(this.definition.id)}</b> is ready: session <code>${this.session.session}</code>, names start with <code>${escapeHtml(this.name(""))}</code>.`)}</p>`,
       });
-    else console.log(`Lab ${this.definition.id} is ready (session ${this.session.session}).`);
+    else console.log(ready);
   }
 
   /** Record an answer for a graded check (it compares the answer with the live host). */
   async answer(key: string, value: unknown): Promise<void> {
     await this.session.saveAnswer(key, value);
-    console.log(`recorded answer ${key} = ${JSON.stringify(value)}`);
+    console.log(this.t(`recorded answer ${key} = ${JSON.stringify(value)}`));
   }
 
   /**
@@ -106,9 +127,10 @@ export class Lab {
    * once the cell that observes it has run. Graded for being made in time, never for being right.
    */
   async predict(id: string, value: unknown): Promise<void> {
-    if (await recordPrediction(this.definition, this.session, id, value))
-      console.log(`recorded prediction ${id} = ${JSON.stringify(value)} (before its observation)`);
-    else console.log(`No prediction yet for ${id}: write your answer in place of undefined, then run this cell again, before the next ones.`);
+    const t = this.t;
+    if (await this.localized(() => recordPrediction(this.definition, this.session, id, value)))
+      console.log(t(`recorded prediction ${id} = ${JSON.stringify(value)} (before its observation)`));
+    else console.log(t(`No prediction yet for ${id}: write your answer in place of undefined, then run this cell again, before the next ones.`));
   }
 
   /**
@@ -116,31 +138,38 @@ export class Lab {
    * your prediction with the explanation: `await lab.observe("web2-address", async () => addressOfWeb2())`.
    */
   async observe(id: string, work: () => Promise<unknown>): Promise<void> {
-    display(outcomeBundle(await recordObservation(this.definition, this.session, id, await work())));
+    const value = await work();
+    display(outcomeBundle(await this.localized(() => recordObservation(this.definition, this.session, id, value)), this.t));
   }
 
   /** Start the lab's troubleshooting exercise: break something in your session, then show the symptom and the possible causes. */
   async scenario(): Promise<void> {
-    const t = this.definition.troubleshoot;
-    if (!t)
-      throw new UsageError(`Lab ${this.definition.id} has no troubleshooting exercise.`, { hint: "Only labs with a Troubleshooting section have a scenario." });
-    await t.breakIt(this.context);
-    const causes = Object.entries(t.causes);
+    const ts = this.definition.troubleshoot;
+    const t = this.t;
+    if (!ts)
+      throw localizeError(
+        new UsageError(`Lab ${this.definition.id} has no troubleshooting exercise.`, { hint: "Only labs with a Troubleshooting section have a scenario." }),
+        t,
+      );
+    await this.localized(() => ts.breakIt(this.context));
+    const causes = Object.entries(ts.causes).map(([cause, meaning]) => [cause, t(meaning)] as const);
+    const broken = t("Something is broken:");
     display({
-      "text/plain": `Something is broken: ${t.symptom}\nPossible causes (name one with lab.diagnose):\n${causes.map(([cause, meaning]) => `  "${cause}": ${meaning}`).join("\n")}`,
-      "text/html": `<div class="dnl-scenario"><p><b>Something is broken:</b> ${escapeHtml(t.symptom)}</p><p>Possible causes (name one with <code>lab.diagnose(…)</code>):</p><ul>${causes.map(([cause, meaning]) => `<li><code>${escapeHtml(JSON.stringify(cause))}</code>: ${escapeHtml(meaning)}</li>`).join("")}</ul></div>`,
+      "text/plain": `${broken} ${t(ts.symptom)}\n${t("Possible causes (name one with lab.diagnose):")}\n${causes.map(([cause, meaning]) => `  "${cause}": ${meaning}`).join("\n")}`,
+      "text/html": `<div class="dnl-scenario"><p><b>${escapeHtml(broken)}</b> ${escapeHtml(t(ts.symptom))}</p><p>${t("Possible causes (name one with <code>lab.diagnose(…)</code>):")}</p><ul>${causes.map(([cause, meaning]) => `<li><code>${escapeHtml(JSON.stringify(cause))}</code>: ${escapeHtml(meaning)}</li>`).join("")}</ul></div>`,
     });
   }
 
   /** Name what is broken in the lab's troubleshooting exercise: `await lab.diagnose("wrong-address")` (its graded check says whether it fits). */
   async diagnose(cause: string): Promise<void> {
-    await recordDiagnosis(this.definition, this.session, cause);
-    console.log(`recorded diagnosis "${cause}": fix it, then run the troubleshooting check.`);
+    await this.localized(() => recordDiagnosis(this.definition, this.session, cause));
+    console.log(this.t(`recorded diagnosis "${cause}": fix it, then run the troubleshooting check.`));
   }
 
   /** A visible self-check: prints ✔ or ✘ with the hint; never throws. */
   expect(what: string, ok: boolean, hint: string): boolean {
-    console.log(ok ? `✔ ${what}` : `✘ ${what}\n  hint: ${hint}`);
+    const t = this.t;
+    console.log(ok ? `✔ ${t(what)}` : `✘ ${t(what)}\n  ${t("hint")}: ${t(hint)}`);
     return ok;
   }
 
@@ -149,15 +178,18 @@ export class Lab {
     const visible = this.definition.checks.filter((check) => !check.hidden);
     const unknown = ids.filter((id) => !this.definition.checks.some((check) => check.id === id));
     if (unknown.length)
-      throw new UsageError(`Unknown check id(s) for lab ${this.definition.id}: ${unknown.join(", ")}`, {
-        hint: `Known: ${visible.map((c) => c.id).join(", ")}`,
-      });
+      throw localizeError(
+        new UsageError(`Unknown check id(s) for lab ${this.definition.id}: ${unknown.join(", ")}`, {
+          hint: `Known: ${visible.map((c) => c.id).join(", ")}`,
+        }),
+        this.t,
+      );
     return ids.length ? this.definition.checks.filter((check) => ids.includes(check.id)) : visible;
   }
 
   /** Run graded checks by id (all visible ones when none given) and return their results, showing nothing (failures are not counted). */
   async results(...ids: string[]): Promise<CheckResult[]> {
-    return peekInSession(this.chosenChecks(ids), this.context);
+    return (await peekInSession(this.chosenChecks(ids), this.context)).map((result) => translateResult(result, this.t));
   }
 
   // Methods that show something return nothing: a cell's last value is displayed too, and would repeat it.
@@ -167,13 +199,15 @@ export class Lab {
    * in levels: the first failure names the concept and where to look, each further failure shows one level more.
    */
   async check(...ids: string[]): Promise<void> {
-    display(checkReportBundle(this.definition.id, this.session.session, await checkInSession(this.chosenChecks(ids), this.context)));
+    const results = (await checkInSession(this.chosenChecks(ids), this.context)).map((result) => translateResult(result, this.t));
+    display(checkReportBundle(this.definition.id, this.session.session, results, this.t));
   }
 
   /** The next hint level of a failing check, e.g. `await lab.hint("01.two-containers")`; the exact command comes last. */
   async hint(checkId: string): Promise<void> {
     const [definition] = this.chosenChecks([checkId]);
-    display(checkReportBundle(this.definition.id, this.session.session, [await nextHint(definition!, this.context)]));
+    const result = translateResult(await nextHint(definition!, this.context), this.t);
+    display(checkReportBundle(this.definition.id, this.session.session, [result], this.t));
   }
 
   /** Snapshot of the host (read-only). */
@@ -185,7 +219,7 @@ export class Lab {
   async draw(options: DrawOptions & { all?: boolean } = {}): Promise<void> {
     const topology = await snapshot();
     const scope = this.pictureScope(topology, options);
-    const svg = topologySvg(topology, { title: `Lab ${this.definition.id}: what Docker built`, ...scope });
+    const svg = topologySvg(topology, { ...scope, title: this.t(scope.title ?? `Lab ${this.definition.id}: what Docker built`) });
     const tables = tablesBundle(topology, { namespaces: [...(scope.containers ?? []), ...(scope.namespaces ?? [])] });
     display(pictureBundle(`[topology: ${scope.containers?.length ?? topology.containers.length} lab container(s)]`, svg, String(tables["text/html"])));
   }
@@ -214,7 +248,7 @@ export class Lab {
     const earlier = this.pictureScope(before, options);
     const words = options.all ? null : [...new Set([...relatedNames(before, earlier), ...relatedNames(after, scope)])];
     const others = [...new Set([...otherNames(before, earlier), ...otherNames(after, scope)])];
-    return quiet(showDiff(before, after, { title, ...scope, ...(words ? { only: words, exclude: others } : {}) }));
+    return quiet(showDiff(before, after, { title: this.t(title), ...scope, ...(words ? { only: words, exclude: others } : {}) }));
   }
 
   /**
@@ -240,7 +274,9 @@ export class Lab {
     await this.definition.teardown?.(this.context);
     const removed = await removeLabelled(this.context);
     console.log(
-      `teardown: removed ${removed.containers.length} container(s), ${removed.networks.length} network(s), ${removed.volumes.length} volume(s) of session ${this.session.session}; nothing else was touched.`,
+      this.t(
+        `teardown: removed ${removed.containers.length} container(s), ${removed.networks.length} network(s), ${removed.volumes.length} volume(s) of session ${this.session.session}; nothing else was touched.`,
+      ),
     );
   }
 }
@@ -248,12 +284,19 @@ export class Lab {
 // Mark a value the notebook already showed: the project kernel displays nothing for it as a cell's last value.
 const quiet = <T extends object>(value: T): T => Object.defineProperty(value, jupyterDisplay, { value: () => null, enumerable: false });
 
-/** Open a lab in the current session (DNL_SESSION or your saved default). */
-export const openLab = async (id: string): Promise<Lab> => {
+/** How a notebook opens its lab. */
+export interface OpenLabOptions {
+  /** The language of its checks, hints and messages; default DNL_LANG, else English (the Korean notebooks pass "ko"). */
+  readonly lang?: Lang;
+}
+
+/** Open a lab in the current session (DNL_SESSION or your saved default): `openLab("01")`, `openLab("01", { lang: "ko" })`. */
+export const openLab = async (id: string, options: OpenLabOptions = {}): Promise<Lab> => {
+  const lang = options.lang ? parseLang(options.lang, "lang") : process.env.DNL_LANG ? parseLang(process.env.DNL_LANG, "DNL_LANG") : "en";
   const definition = findLab(id);
   const session = new LabSession(await currentSessionId(), definition.id);
-  const lab = new Lab(definition, session);
-  console.log(`Lab ${definition.id} · ${definition.title} · session ${session.session}`);
+  const lab = new Lab(definition, session, lang);
+  console.log(`Lab ${definition.id} · ${lab.t(definition.title)} · ${lab.t("session")} ${session.session}`);
   return lab;
 };
 

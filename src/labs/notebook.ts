@@ -9,6 +9,7 @@ import { run } from "../exec/run.js";
 import { findJupyter } from "../setup/jupyter.js";
 import { kernelName } from "../setup/kernelspec.js";
 import { labsDir, packageRoot } from "../setup/paths.js";
+import type { Lang } from "../i18n/catalog.js";
 import type { LabDefinition } from "./definition.js";
 
 /** What one headless execution reported. */
@@ -28,8 +29,9 @@ const reportSchema = z.object({
   checks: z.array(z.object({ results: z.array(z.unknown()) }).passthrough()),
 });
 
-/** The learner notebook of a lab. */
-export const notebookPath = (lab: LabDefinition): string => join(labsDir(), lab.slug, "lab.ipynb");
+/** The learner notebook of a lab (`ko`: the Korean one, under labs/ko/). */
+export const notebookPath = (lab: LabDefinition, lang: Lang = "en"): string =>
+  lang === "en" ? join(labsDir(), lab.slug, "lab.ipynb") : join(labsDir(), lang, lab.slug, "lab.ipynb");
 
 export interface ExecuteOptions {
   readonly notebook: string;

@@ -8,6 +8,7 @@ import { executeNotebook, notebookPath, type NotebookRun } from "./notebook.js";
 import { LabSession, newSessionId } from "./session.js";
 import { removeLabelled } from "./teardown.js";
 import { toolboxImage } from "../setup/image.js";
+import type { Lang } from "../i18n/catalog.js";
 
 export interface LabRunResult {
   readonly lab: string;
@@ -22,6 +23,8 @@ export interface LabRunResult {
 
 export interface RunLabOptions {
   readonly solutions?: boolean;
+  /** Which notebook and answer key: the English one (default) or the Korean one (labs/ko/). */
+  readonly lang?: Lang;
   /** Use this notebook instead of the lab's own (grading a submission). */
   readonly notebook?: string;
   /** The kernel's working directory (default: the lab's folder under labs/). */
@@ -47,12 +50,13 @@ export const runLab = async (lab: LabDefinition, options: RunLabOptions = {}): P
   const session = options.session ?? newSessionId();
   const context = labContext(lab, session, options.log);
   const started = performance.now();
+  const lang = options.lang ?? "en";
   try {
     const notebook = await executeNotebook({
-      notebook: options.notebook ?? notebookPath(lab),
+      notebook: options.notebook ?? notebookPath(lab, lang),
       session,
-      cwd: options.cwd ?? dirname(notebookPath(lab)),
-      ...(options.solutions ? { solutions: answerKey(lab) } : {}),
+      cwd: options.cwd ?? dirname(notebookPath(lab, lang)),
+      ...(options.solutions ? { solutions: answerKey(lab, lang) } : {}),
       skipTags: ["teardown"],
       ...(options.cellTimeoutS ? { cellTimeoutS: options.cellTimeoutS } : {}),
       ...(options.notebookTimeoutS ? { notebookTimeoutS: options.notebookTimeoutS } : {}),

@@ -228,7 +228,7 @@ await engine.sh`docker run -d --name ${db} --network ${team} --ip ${at(teamSubne
 
 Your predictions (on time or not), then every check again. (The grader also runs a hidden check: `fixed` answers HTTP at its static address.)
 
-A note on seed 002's "addresses may change": containers on a network **without** `--ip` get the next free address when they start, so a restart can give them another one. `--ip` pins it; keeping static addresses outside `--ip-range` means Docker never hands them to someone else.
+A note on seed 001's "addresses may change" ("이 IP는 컨테이너를 재시작할 때마다 변경될 수 있습니다"): containers on a network **without** `--ip` get the next free address when they start, so a restart can give them another one. `--ip` pins it; keeping static addresses outside `--ip-range` means Docker never hands them to someone else.
 */
 
 // %% check predictions-check 07.predictions

@@ -180,6 +180,8 @@ export const devPackages = {
   "python3-jupyter-kernel-test": "/usr/lib/python3/dist-packages/jupyter_kernel_test",
   chromium: "/usr/bin/chromium",
   jc: "/usr/bin/jc",
+  // Korean glyphs for the browser test's screenshots of the Korean labs (test/browser/korean.test.ts).
+  "fonts-nanum": "/usr/share/fonts/truetype/nanum/NanumGothic.ttf",
 } as const;
 
 // Install the test tools that are missing (root only; others get the apt-get line).

@@ -1,4 +1,5 @@
 // Cells of a lab source + the lab's definition -> the learner notebook (nbformat 4.5) and its answer key. Pure.
+import type { Lang } from "../../i18n/catalog.js";
 import type { LabDefinition } from "../definition.js";
 import { LabSourceError, type SourceCell } from "./parse.js";
 import { notebookJson, sourceLines } from "./nbformat.js";
@@ -28,8 +29,21 @@ const tagsOf: Record<SourceCell["kind"], readonly string[]> = {
   teardown: ["teardown"],
 };
 
+/** How a notebook is written: its language and the translation of the definition's texts (identity for English). */
+export interface BuildLanguage {
+  readonly lang: Lang;
+  readonly t: (english: string) => string;
+}
+const englishBuild: BuildLanguage = { lang: "en", t: (text) => text };
+
 /** A prediction cell as the notebook holds it: the question (from the definition), then the learner's line or the key's. */
-export const predictCellSource = (cell: SourceCell, lab: LabDefinition, file: string, variant: "blank" | "solution"): string => {
+export const predictCellSource = (
+  cell: SourceCell,
+  lab: LabDefinition,
+  file: string,
+  variant: "blank" | "solution",
+  { t }: BuildLanguage = englishBuild,
+): string => {
   const prediction = lab.predictions?.find((p) => p.id === cell.prediction);
   if (!prediction)
     throw new LabSourceError(
@@ -44,21 +58,23 @@ export const predictCellSource = (cell: SourceCell, lab: LabDefinition, file: st
       cell.line,
       `predict cell \`${cell.id}\`'s ${variant === "solution" ? "solution" : "body"} must call lab.predict(${JSON.stringify(prediction.id)}, …)`,
     );
-  const choices = prediction.choices ? [`// Choose one of: ${prediction.choices.map((c) => JSON.stringify(c)).join(", ")}.`] : [];
+  // A choice is the value to pass: it stays English, with its translation beside it.
+  const choice = (c: string): string => (t(c) === c ? JSON.stringify(c) : `${JSON.stringify(c)} (${t(c)})`);
+  const choices = prediction.choices ? [t(`// Choose one of: ${prediction.choices.map(choice).join(", ")}.`)] : [];
   return [
-    `// Prediction: ${prediction.question}`,
+    t(`// Prediction: ${t(prediction.question)}`),
     ...choices,
-    "// Run this cell before the next ones: a prediction recorded after its observation is refused (it is graded for being on time, not for being right).",
+    t("// Run this cell before the next ones: a prediction recorded after its observation is refused (it is graded for being on time, not for being right)."),
     body,
   ].join("\n");
 };
 
 // The code of a cell in the notebook (blank) or in the answer key (solution).
-const codeOf = (cell: SourceCell, lab: LabDefinition, file: string, variant: "blank" | "solution"): string =>
+const codeOf = (cell: SourceCell, lab: LabDefinition, file: string, variant: "blank" | "solution", language: BuildLanguage = englishBuild): string =>
   cell.kind === "check"
-    ? checkCellSource(cell, lab, file)
+    ? checkCellSource(cell, lab, file, language)
     : cell.kind === "predict"
-      ? predictCellSource(cell, lab, file, variant)
+      ? predictCellSource(cell, lab, file, variant, language)
       : cell.kind === "exercise" && variant === "solution" && cell.solution !== undefined
         ? cell.solution
         : cell.source;
@@ -85,7 +101,7 @@ const checkTeachingCells = (cells: readonly SourceCell[], lab: LabDefinition, fi
 };
 
 /** The code of a graded cell: what it checks (titles from the definition), then the call. */
-export const checkCellSource = (cell: SourceCell, lab: LabDefinition, file: string): string => {
+export const checkCellSource = (cell: SourceCell, lab: LabDefinition, file: string, { t }: BuildLanguage = englishBuild): string => {
   const byId = new Map(lab.checks.map((check) => [check.id, check]));
   for (const id of cell.checks) {
     const check = byId.get(id);
@@ -94,21 +110,23 @@ export const checkCellSource = (cell: SourceCell, lab: LabDefinition, file: stri
       throw new LabSourceError(file, cell.line, `check \`${id}\` is hidden: only the grader runs it, it must not appear in the learner notebook`);
   }
   const call = `await lab.check(${cell.checks.map((id) => JSON.stringify(id)).join(", ")});`;
-  if (cell.checks.length === 0) return `// All graded checks of this lab (your instructor's grader runs them again, with hidden ones).\n${call}`;
-  const titles = cell.checks.map((id) => `${id}: ${byId.get(id)!.title}`);
-  return cell.checks.length === 1 ? `// Graded check ${titles[0]}.\n${call}` : `// Graded checks:\n${titles.map((t) => `//   ${t}.`).join("\n")}\n${call}`;
+  if (cell.checks.length === 0) return `${t("// All graded checks of this lab (your instructor's grader runs them again, with hidden ones).")}\n${call}`;
+  const titles = cell.checks.map((id) => `${id}: ${t(byId.get(id)!.title)}`);
+  return cell.checks.length === 1
+    ? `${t(`// Graded check ${titles[0]}.`)}\n${call}`
+    : `${t("// Graded checks:")}\n${titles.map((title) => `//   ${title}.`).join("\n")}\n${call}`;
 };
 
 /** The notebook metadata every lab carries (kernel, language, which lab it is). */
-export const notebookMetadata = (lab: LabDefinition): Record<string, unknown> => ({
+export const notebookMetadata = (lab: LabDefinition, lang: Lang = "en"): Record<string, unknown> => ({
   kernelspec: { name: "docker-net-lab", display_name: "TypeScript (docker-net-lab)", language: "typescript" },
   language_info: { name: "typescript", file_extension: ".ts", mimetype: "text/typescript", codemirror_mode: { name: "javascript", typescript: true } },
-  "docker-net-lab": { lab: lab.id },
+  "docker-net-lab": { lang, lab: lab.id },
 });
 
 /** Build the learner notebook and the answer key; throws LabSourceError when the source and the definition disagree. */
-export const buildLab = (cells: readonly SourceCell[], lab: LabDefinition, file: string): BuiltLab => {
-  for (const cell of cells) if (cell.kind === "check") checkCellSource(cell, lab, file); // unknown or hidden ids first
+export const buildLab = (cells: readonly SourceCell[], lab: LabDefinition, file: string, language: BuildLanguage = englishBuild): BuiltLab => {
+  for (const cell of cells) if (cell.kind === "check") checkCellSource(cell, lab, file, language); // unknown or hidden ids first
   const visible = lab.checks.filter((check) => !check.hidden).map((check) => check.id);
   const graded = new Set(cells.flatMap((cell) => cell.checks));
   const missing = visible.filter((id) => !graded.has(id));
@@ -123,13 +141,15 @@ export const buildLab = (cells: readonly SourceCell[], lab: LabDefinition, file:
   const nbCells = cells.map((cell) => {
     const tags = tagsOf[cell.kind];
     const metadata = tags.length ? { tags: [...tags] } : {};
-    const source = cell.kind === "md" ? cell.source : codeOf(cell, lab, file, "blank");
+    const source = cell.kind === "md" ? cell.source : codeOf(cell, lab, file, "blank", language);
     return cell.kind === "md"
       ? { cell_type: "markdown", id: cell.id, metadata, source: sourceLines(source) }
       : { cell_type: "code", execution_count: null, id: cell.id, metadata, outputs: [], source: sourceLines(source) };
   });
-  const notebook: Notebook = { cells: nbCells, metadata: notebookMetadata(lab), nbformat: 4, nbformat_minor: 5 };
-  const solutions = Object.fromEntries(cells.filter((cell) => cell.solution !== undefined).map((cell) => [cell.id, codeOf(cell, lab, file, "solution")]));
+  const notebook: Notebook = { cells: nbCells, metadata: notebookMetadata(lab, language.lang), nbformat: 4, nbformat_minor: 5 };
+  const solutions = Object.fromEntries(
+    cells.filter((cell) => cell.solution !== undefined).map((cell) => [cell.id, codeOf(cell, lab, file, "solution", language)]),
+  );
   return { notebook, solutions, notebookText: notebookJson(notebook) };
 };
 

@@ -36,6 +36,10 @@ export interface SourceCell {
   readonly concepts: readonly number[];
   /** 1-based line of the marker. */
   readonly line: number;
+  /** In a translation (NN-slug.ko.ts): the `en=` hash of the English cell's body this one translates. */
+  readonly en?: string;
+  /** In a translation: the `en=` hash of the English solution's body. */
+  readonly solutionEn?: string;
 }
 
 /** A mistake in a lab source, with its file and line. */
@@ -63,20 +67,23 @@ interface Attributes {
   readonly concepts: number[];
   readonly words: string[];
   readonly type?: ExerciseType;
+  readonly en?: string;
 }
 
 const attributes = (text: string, fail: (message: string) => never): Attributes => {
   const concepts: number[] = [];
   const words: string[] = [];
   let type: ExerciseType | undefined;
+  let en: string | undefined;
   for (const token of text.split(" ").filter(Boolean)) {
     const [key, value] = token.split("=", 2) as [string, string | undefined];
     if (value === undefined) words.push(token);
     else if (key === "concepts" && /^\d+(,\d+)*$/.test(value)) concepts.push(...value.split(",").map(Number));
     else if (key === "type" && (exerciseTypes as readonly string[]).includes(value)) type = value as ExerciseType;
-    else fail(`unknown attribute \`${token}\` (expected concepts=N,M or type=${exerciseTypes.join("|")})`);
+    else if (key === "en" && /^[0-9a-f]{8}$/.test(value)) en = value;
+    else fail(`unknown attribute \`${token}\` (expected concepts=N,M, type=${exerciseTypes.join("|")} or, in a translation, en=8 hex digits)`);
   }
-  return type ? { concepts, words, type } : { concepts, words };
+  return { concepts, words, ...(type ? { type } : {}), ...(en ? { en } : {}) };
 };
 
 /** The cells of a lab source, in order; throws LabSourceError (file:line) on a malformed source. */
@@ -100,9 +107,17 @@ export const parseLabSource = (text: string, file = "lab source"): SourceCell[] 
     if (md) {
       const close = lines.indexOf("*/", i + 1);
       if (close < 0) fail(at, `markdown cell \`${md[1]}\` has no closing \`*/\` line`);
-      const { concepts, words } = attributes(md[2] ?? "", (m) => fail(at, m));
+      const { concepts, words, en } = attributes(md[2] ?? "", (m) => fail(at, m));
       if (words.length) fail(at, `unexpected \`${words.join(" ")}\` after the cell id`);
-      cells.push({ kind: "md", id: md[1]!, source: trimLines(lines.slice(i + 1, close)).replaceAll("*\\/", "*/"), checks: [], concepts, line: at });
+      cells.push({
+        kind: "md",
+        id: md[1]!,
+        source: trimLines(lines.slice(i + 1, close)).replaceAll("*\\/", "*/"),
+        checks: [],
+        concepts,
+        line: at,
+        ...(en ? { en } : {}),
+      });
       i = close + 1;
       while (i < lines.length && lines[i]!.trim() === "") i++;
       if (i < lines.length && !anyMarker.test(lines[i]!)) fail(i + 1, "text after a markdown cell's `*/` must start a new cell");
@@ -114,7 +129,8 @@ export const parseLabSource = (text: string, file = "lab source"): SourceCell[] 
     let end = i + 1;
     while (end < lines.length && !anyMarker.test(lines[end]!)) end++;
     const body = trimLines(lines.slice(i + 1, end));
-    const { concepts, words, type } = attributes(rest, (m) => fail(at, m));
+    const { concepts, words, type, en } = attributes(rest, (m) => fail(at, m));
+    const hash = en ? { en } : {};
     if (kind !== "check" && kind !== "predict" && words.length) fail(at, `unexpected \`${words.join(" ")}\` after the cell id`);
     if (type && kind !== "exercise") fail(at, "type= belongs on an exercise marker");
     if (kind === "predict" && (words.length !== 1 || !/^[\w-]+$/.test(words[0]!)))
@@ -124,10 +140,10 @@ export const parseLabSource = (text: string, file = "lab source"): SourceCell[] 
       if (!exercise || (exercise.kind !== "exercise" && exercise.kind !== "predict") || exercise.id !== id || exercise.solution !== undefined)
         fail(at, `solution \`${id}\` must follow exercise \`${id}\``);
       if (concepts.length) fail(at, "put concepts on the exercise marker, not on its solution");
-      cells[cells.length - 1] = { ...exercise!, solution: body };
+      cells[cells.length - 1] = { ...exercise!, solution: body, ...(en ? { solutionEn: en } : {}) };
     } else if (kind === "predict") {
       if (body === "") fail(at, `predict cell \`${id}\` is empty`);
-      cells.push({ kind: "predict", id, source: body, checks: [], prediction: words[0]!, concepts, line: at });
+      cells.push({ kind: "predict", id, source: body, checks: [], prediction: words[0]!, concepts, line: at, ...hash });
     } else {
       if (kind === "check" && body !== "") fail(at, `check cell \`${id}\` is written from the lab definition: leave its body empty`);
       if (body === "" && kind !== "check") fail(at, `${kind} cell \`${id}\` is empty`);
@@ -140,6 +156,7 @@ export const parseLabSource = (text: string, file = "lab source"): SourceCell[] 
         concepts,
         line: at,
         ...(type ? { exerciseType: type } : {}),
+        ...hash,
       });
     }
     i = end;

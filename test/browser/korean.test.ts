@@ -1,0 +1,123 @@
+// The Korean lab 01 in a real browser: `start` with DNL_LANG=ko (as `start --lang ko`) serves labs/ko/, headless
+// Chromium opens the Korean answer key there, Run All: no error, every check passes with Korean titles, the
+// prediction and check cells read in Korean; screenshots under test/artifacts/browser/korean/ (fonts-nanum draws the
+// Korean glyphs: `setup --dev` installs it).
+import { mkdir, readFile, readdir, rm, rmdir, stat } from "node:fs/promises";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findLab } from "../../src/labs/registry.js";
+import { runCli, repoRoot } from "../helpers/cli.js";
+import { hostState, requireEngine, type HostState } from "../helpers/host-state.js";
+import { detectFrontend, type Frontend } from "./frontends.js";
+import { launchChromium, startJupyterServer, type HeadlessChromium, type JupyterServer } from "./jupyter.js";
+import { expectNoResidueOfSession, randomSession } from "./residue.js";
+
+const lab = findLab("01");
+const labDir = join(repoRoot, "labs", "ko", lab.slug);
+const artifacts = join(repoRoot, "test", "artifacts", "browser", "korean");
+const session = randomSession();
+const keyName = `answer-key-${session}.ipynb`;
+const keyPath = join(labDir, keyName);
+const hangul = /[\uac00-\ud7a3]/;
+
+let before: HostState;
+let server: JupyterServer | undefined;
+let chrome: HeadlessChromium | undefined;
+let page: Page;
+let frontend: Frontend;
+let cellIds: string[] = [];
+
+const cellIndex = (id: string): number => {
+  const index = cellIds.indexOf(id);
+  if (index < 0) throw new Error(`lab ${lab.id} has no cell with id ${id}`);
+  return index;
+};
+
+describe("the Korean lab 01 in a real browser (headless Chromium, `start` serving labs/ko/)", () => {
+  beforeAll(async () => {
+    await requireEngine();
+    before = await hostState();
+    await mkdir(artifacts, { recursive: true });
+    const exported = await runCli(["labs", "export", lab.id, "--solutions", "--lang", "ko", "--out", keyPath]);
+    expect(exported.exitCode, exported.stderr).toBe(0);
+    cellIds = (JSON.parse(await readFile(keyPath, "utf8")) as { cells: { id: string }[] }).cells.map((cell) => cell.id);
+    server = await startJupyterServer({ env: { DNL_SESSION: session, DNL_LANG: "ko" } });
+    frontend = await detectFrontend(server.base, server.token);
+    chrome = await launchChromium();
+    page = await chrome.context.newPage();
+  });
+
+  afterAll(async () => {
+    await chrome?.close();
+    await server?.stop();
+    await runCli(["clean", "--session", session]);
+    await rm(keyPath, { force: true });
+    const dir = join(labDir, ".ipynb_checkpoints");
+    await rm(join(dir, keyName.replace(/\.ipynb$/, "-checkpoint.ipynb")), { force: true });
+    const left = await readdir(dir).catch(() => null);
+    if (left && left.length === 0) await rmdir(dir).catch(() => undefined);
+  });
+
+  it("serves labs/ko/ (the Korean notebooks) and opens lab 01 there in Korean", async () => {
+    const headers = { Authorization: `token ${server!.token}` };
+    const listing = (await (await fetch(`${server!.base}/api/contents`, { headers })).json()) as { content: { name: string }[] };
+    expect(listing.content.map((entry) => entry.name)).toContain(lab.slug);
+    await page.goto(frontend.notebookUrl(server!.base, `${lab.slug}/${keyName}`, server!.token));
+    await frontend.waitForKernelIdle(page, 120_000);
+    expect(await frontend.kernelName(page)).toBe("TypeScript (docker-net-lab)");
+    expect(await frontend.cell(page, cellIndex("intro")).innerText()).toContain("실습 01 · docker0: 기본 브리지(bridge)");
+  });
+
+  it("runs every cell with no error, and every check passes with Korean titles and messages", async () => {
+    await frontend.runAll(page);
+    await frontend.waitForRunAll(page, 300_000);
+    const errors = await frontend.errorOutputs(page).allInnerTexts();
+    expect(errors, `error outputs:\n${errors.join("\n---\n")}\n\nserver log:\n${server!.log().slice(-3000)}`).toEqual([]);
+    const report = frontend.cell(page, cellIndex("all-checks")).locator(".dnl-check-report");
+    await expect.poll(() => report.count()).toBe(1);
+    const passed = await report.locator("tr.dnl-check.dnl-pass").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-check-id")));
+    expect(passed.sort()).toEqual(
+      lab.checks
+        .filter((check) => !check.hidden)
+        .map((check) => check.id)
+        .sort(),
+    );
+    const text = await report.innerText();
+    expect(text).toContain("✔ 통과");
+    expect(text).toContain("확인하는 것");
+    expect(text).toContain("Docker 기본 네트워크 뒤의 링크(docker0)가 리눅스 브리지임을 찾았다");
+    expect(await frontend.cell(page, cellIndex("p-web2")).innerText()).toContain("// 예측: 기본 브리지에 web1, 그다음 web2를 띄웁니다.");
+    expect(await frontend.cell(page, cellIndex("scenario")).innerText()).toMatch(/무언가 고장 났습니다:/);
+  });
+
+  it("takes screenshots of the Korean notebook and its check report", async () => {
+    await page.setViewportSize({ width: 1280, height: 1400 });
+    const frame = async (cellId: string, inner: string | null, name: string): Promise<string> => {
+      const cell = frontend.cell(page, cellIndex(cellId));
+      await cell.scrollIntoViewIfNeeded();
+      await frontend.scroller(page).evaluate((el, y) => el.scrollBy(0, y), (await cell.boundingBox())!.y - 120);
+      const a = (await cell.boundingBox())!;
+      const b = inner ? (await cell.locator(inner).first().boundingBox())! : a;
+      const clip = { x: a.x - 10, y: Math.max(0, a.y - 10), width: a.width + 20, height: Math.min(1380, b.y + b.height - a.y + 14) };
+      const file = join(artifacts, `${name}.png`);
+      await page.screenshot({ path: file, clip });
+      expect((await stat(file)).size).toBeGreaterThan(5_000);
+      return file;
+    };
+    const intro = await frame("intro", null, "01-intro-ko");
+    const checks = await frame("all-checks", ".dnl-check-report", "02-checks-ko");
+    console.log(`Korean lab 01 screenshots: ${intro} ${checks}`);
+    expect(hangul.test(await frontend.cell(page, cellIndex("intro")).innerText())).toBe(true);
+  });
+
+  it("tears down through the Korean teardown cell and leaves nothing behind", async () => {
+    const teardown = frontend.cell(page, cellIndex("teardown"));
+    await expect.poll(() => teardown.innerText()).toMatch(/정리\(teardown\): 세션 \w+의 컨테이너 [1-9]\d*개/);
+    await chrome?.close();
+    chrome = undefined;
+    await server?.stop();
+    server = undefined;
+    await expectNoResidueOfSession(session, before);
+  });
+});
