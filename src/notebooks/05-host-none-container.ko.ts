@@ -185,6 +185,7 @@ await lab.step("side joins app's namespace", async () => {
 
 // %% code side-view concepts=15 en=e8ef27e4
 await lab.observe("side-veths", async () => (await docker0Ports()).filter((port) => !portsBeforeSide.includes(port)).length);
+// side 안에서 127.0.0.1은 app의 루프백입니다:
 await lab.sh`docker exec ${side} wget -qO- http://127.0.0.1/`.catch(() => console.log("(side got no page from 127.0.0.1)"));
 
 // %% check ex5-check 05.container-mode en=e3b0c442
@@ -221,6 +222,7 @@ await lab.draw({ title: "Lab 05: host, none and container modes" });
 
 // %% code scenario concepts=15 en=e2a1ec4e
 await lab.scenario();
+// probe 안에서 127.0.0.1에 요청해 봅니다:
 await lab.sh`docker exec ${lab.name("probe")} wget -qO- http://127.0.0.1/`.catch(() => console.log("(probe got no page from 127.0.0.1)"));
 
 // %% exercise ex7 type=troubleshoot concepts=15 en=4386eb52

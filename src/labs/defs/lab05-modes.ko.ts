@@ -162,4 +162,9 @@ export const ko: Catalog = {
     "공유한 네임스페이스 안의 localhost가 동작하고, none에는 라우트가 없으며, host 모드는 호스트의 루프백에서 서비스합니다.",
   "127.0.0.1:{0} did not answer.": "127.0.0.1:{0}이 응답하지 않았습니다.",
   "Run hostc with --network host and httpd on 127.0.0.1:port.": "hostc를 --network host로, httpd를 127.0.0.1:port에서 실행하세요.",
+  // The notebook's steps and picture
+  "side joins app's namespace": "side가 app의 네임스페이스에 들어간다",
+  "Lab 05: host, none and container modes": "실습 05: host, none, container 모드",
+  "fix probe: recreate it in app's namespace": "probe 고치기: app의 네임스페이스에 다시 만든다",
+  "lab.sh`docker rm -f {0}`, then lab.sh`{1}`": "lab.sh`docker rm -f {0}`, 그다음 lab.sh`{1}`",
 };

@@ -156,4 +156,14 @@ export const ko: Catalog = {
   "The LAN namespace fetched http://{0}/.": "LAN 네임스페이스가 http://{0}/을 받아 왔습니다.",
   "Run m1 with `httpd -f -p 80 -h /var/www`.": "m1을 `httpd -f -p 80 -h /var/www`로 실행하세요.",
   "The LAN namespace could not fetch http://{0}/.": "LAN 네임스페이스가 http://{0}/을 받아 오지 못했습니다.",
+  // The notebook's self-checks, steps and picture
+  "{0} is a macvlan network": "{0}은(는) macvlan 네트워크다",
+  "Run your exercise cell; `-d macvlan` picks the driver.": "실습 셀을 실행하세요. `-d macvlan`이 드라이버를 고릅니다.",
+  "m1 and m2 join the LAN": "m1과 m2가 LAN에 들어간다",
+  "Lab 06: macvlan children on the uplink": "실습 06: uplink 위의 macvlan 자식들",
+  "the host gets a shim": "호스트가 심을 얻는다",
+  "the host reaches m1 ({0}) through the shim": "호스트가 심을 거쳐 m1({0})에 닿는다",
+  "fix the shim: bridge mode, like the containers": "심 고치기: 컨테이너와 같은 bridge 모드로",
+  yes: "예",
+  no: "아니요",
 };

@@ -159,4 +159,7 @@ export const ko: Catalog = {
   "http://{0}/ answered.": "http://{0}/이 응답했습니다.",
   "http://{0}/ did not answer.": "http://{0}/이 응답하지 않았습니다.",
   "Run fixed with `httpd -f -p 80 -h /var/www` and --ip.": "fixed를 `httpd -f -p 80 -h /var/www`와 --ip로 실행하세요.",
+  // The notebook's self-check
+  "docker0 is {0}": "docker0이 {0}이다",
+  "Run the exercise cell; the restart takes a few seconds.": "실습 셀을 실행하세요. 재시작에는 몇 초 걸립니다.",
 };

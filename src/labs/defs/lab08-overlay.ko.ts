@@ -147,4 +147,10 @@ export const ko: Catalog = {
   "c1 pinged {0} by name over the overlay.": "c1이 오버레이를 건너 이름으로 {0}에 ping을 보냈습니다.",
   "c1 could not ping {0} by name.": "c1이 이름으로 {0}에 ping을 보내지 못했습니다.",
   "Both must be on the overlay network (exercise 2).": "둘 다 오버레이 네트워크에 있어야 합니다(실습 2).",
+  // The notebook's self-check
+  "the swarm is active": "스웜이 활성 상태다",
+  "Run the exercise cell.": "실습 셀을 실행하세요.",
+  three: "셋",
+  yes: "예",
+  no: "아니요",
 };
