@@ -223,7 +223,7 @@ await engine.sh`docker run -d --name ${db} --network ${team} --ip ${at(teamSubne
 
 // %% check ex5-check 07.team-fixed en=e3b0c442
 
-/* %% md all-md en=85f9e305
+/* %% md all-md en=6133ff73
 ## 전체 체크
 
 예측(제때 했는지)을 먼저 보고, 모든 체크를 다시 실행합니다(채점기는 숨은 체크도 하나 돌립니다. `fixed`가 고정 주소에서 HTTP로 응답하는지 봅니다).

@@ -5,8 +5,6 @@ import type { Catalog } from "../../i18n/catalog.js";
 export const ko: Catalog = {
   // The lab
   "host, none and container network modes": "host, none, container 네트워크 모드",
-  "`--network none` (only lo), `--network host` (the host's network namespace only; `-p` discarded), `--network container:NAME` (shared IP/MAC, no veth, localhost); a sidecar in the wrong namespace":
-    "`--network none`(lo만), `--network host`(호스트의 네트워크 네임스페이스만 공유, `-p`는 버려짐), `--network container:NAME`(IP/MAC 공유, veth 없음, localhost 공유); 엉뚱한 네임스페이스에 든 사이드카",
   "predict and show what a container sees in none, host and container mode": "none, host, container 모드의 컨테이너가 무엇을 보는지 예측하고 보여 준다",
   "tell which namespaces a host-mode container shares with the host (the network one only)":
     "host 모드 컨테이너가 호스트와 어떤 네임스페이스를 공유하는지 구분한다(network 네임스페이스 하나뿐)",
@@ -39,8 +37,6 @@ export const ko: Catalog = {
     "probe({0})가 실행 중입니다. probe는 http://127.0.0.1/에서 app의 웹 서버를 지켜봐야 합니다.",
   "probe is meant to watch app's web server on localhost, like side does, but `wget http://127.0.0.1/` inside probe is refused.":
     "probe는 side처럼 localhost로 app의 웹 서버를 지켜봐야 하는데, probe 안에서 `wget http://127.0.0.1/`을 하면 연결이 거부됩니다.",
-  "The scenario cell starts a sidecar `probe` that should share app's namespace, but on the default bridge (a namespace of its own). The learner compares probe's and app's network namespaces (addresses, MACs, `/proc/PID/ns/net`), names `own-namespace`, and recreates probe with `--network container:app` (a running container cannot change its network mode).":
-    "시나리오 셀은 app의 네임스페이스를 함께 써야 할 사이드카 `probe`를 기본 브리지(자기만의 네임스페이스)에 띄웁니다. 학습자는 probe와 app의 네트워크 네임스페이스(주소, MAC, `/proc/PID/ns/net`)를 비교하고, `own-namespace`라고 원인을 말한 다음, probe를 `--network container:app`으로 다시 만듭니다(실행 중인 컨테이너는 네트워크 모드를 바꿀 수 없습니다).",
   "probe has a network namespace of its own, so 127.0.0.1 is probe's loopback, not app's":
     "probe가 자기만의 네트워크 네임스페이스를 가지고 있어서, 127.0.0.1이 app의 것이 아니라 probe의 루프백이다",
   "app's web server is not running": "app의 웹 서버가 돌고 있지 않다",

@@ -6,8 +6,6 @@ import type { Catalog } from "../../i18n/catalog.js";
 export const ko: Catalog = {
   // The lab
   "macvlan: containers with their own MACs on the LAN": "macvlan: LAN 위에서 자기 MAC을 가진 컨테이너",
-  'macvlan on a lab-made LAN (a veth "cable" + a namespace router): own MACs, LAN addresses, the host shim, a shim in the wrong mode':
-    '실습이 만든 LAN(veth "케이블" + 네임스페이스 라우터) 위의 macvlan: 자기 MAC, LAN 주소, 호스트의 심(shim), 모드가 잘못된 심',
   "create a macvlan network on a parent interface, with the LAN's subnet and router, and a range Docker may hand out away from the LAN's own addresses":
     "부모 인터페이스 위에 LAN의 서브넷과 라우터, 그리고 LAN이 쓰는 주소를 피해 도커가 나눠 줄 범위를 지정해 macvlan 네트워크를 만든다",
   "show that each child has its own MAC and a LAN address, and that the LAN sees it directly (no bridge, no NAT)":
@@ -41,8 +39,6 @@ export const ko: Catalog = {
     "{0}을(를) 다시 만들었습니다. 인터페이스가 올라와 있고, 주소는 {1}이며, {2}(으)로 가는 라우트가 이 인터페이스를 지납니다.",
   "The shim was made again from scratch: it is up, has its address, and the containers' range is routed through it, yet the host cannot reach m1 any more.":
     "심을 처음부터 다시 만들었습니다. 인터페이스가 올라와 있고, 주소도 있고, 컨테이너 범위의 라우트도 심을 지나는데, 호스트가 더 이상 m1에 닿지 못합니다.",
-  "The scenario cell deletes the learner's shim and makes it again with its address and route, but in macvlan mode `private`, where siblings never talk to each other. The learner reads the shim's details (`ip -d link`: `macvlan mode private`) against the containers' (`mode bridge`), checks the route with `ip route get`, names `wrong-mode`, and switches it (`ip link set SHIM type macvlan mode bridge`).":
-    "시나리오 셀은 학습자의 심을 지우고 주소와 라우트까지 그대로 다시 만들지만, 형제끼리 절대 통신하지 않는 macvlan 모드 `private`으로 만듭니다. 학습자는 심의 상세 정보(`ip -d link`: `macvlan mode private`)를 컨테이너의 것(`mode bridge`)과 비교하고, `ip route get`으로 라우트를 확인한 다음, `wrong-mode`라고 원인을 말하고 모드를 바꿉니다(`ip link set SHIM type macvlan mode bridge`).",
   "the shim is down": "심이 내려가 있다(down)",
   "the containers' range is not routed through the shim": "컨테이너 범위로 가는 라우트가 심을 지나지 않는다",
   "the shim is in another macvlan mode than the containers, so they do not talk to each other": "심의 macvlan 모드가 컨테이너와 달라서 서로 통신하지 않는다",

@@ -7,8 +7,6 @@ export const ko: Catalog = {
   // The lab
   "Addressing: --bip, address pools, subnets, --ip-range, static --ip, MTU (on a private engine)":
     "주소 지정: --bip, 주소 풀, 서브넷, --ip-range, 고정 --ip, MTU(프라이빗 엔진에서)",
-  "on a private engine: `--bip`, default address pools, `--subnet`/`--gateway`/`--ip-range`, static `--ip`, MTU, bridge name; a static address Docker gave away":
-    "프라이빗 엔진에서: `--bip`, 기본 주소 풀, `--subnet`/`--gateway`/`--ip-range`, 고정 `--ip`, MTU, 브리지 이름; 도커가 남에게 줘 버린 고정 주소",
   "change docker0's address and the default address pools of an engine (on a private one, never your own)":
     "엔진의 docker0 주소와 기본 주소 풀을 바꾼다(여러분의 엔진이 아니라 프라이빗 엔진에서)",
   "predict which subnet a network without --subnet gets, and read it": "--subnet 없이 만든 네트워크가 받을 서브넷을 예측하고 읽는다",
@@ -36,13 +34,8 @@ export const ko: Catalog = {
 
   // Troubleshooting
   "The private engine is not running.": "프라이빗 엔진이 실행 중이 아닙니다.",
-  "team ({0}) has worker; db, planned at {1}, {2}.": "team({0})에는 worker가 있습니다. {1}(으)로 계획한 db는 {2}.",
-  "team ({0}) has worker; db, planned at {1}, started.": "team({0})에는 worker가 있습니다. {1}(으)로 계획한 db는 시작했습니다.",
-  "team ({0}) has worker; db, planned at {1}, did not start.": "team({0})에는 worker가 있습니다. {1}(으)로 계획한 db는 시작하지 못했습니다.",
   "db must run at the second address of the team network (other machines' configuration names it), but `docker run --ip …` fails and db does not start.":
     "db는 team 네트워크의 두 번째 주소에서 돌아야 하는데(다른 머신들의 설정이 그 주소를 가리킵니다), `docker run --ip …`이 실패하고 db가 뜨지 않습니다.",
-  "On the private engine, the scenario creates network `team` with a --subnet but no --ip-range, starts `worker` (no --ip: Docker gives it the first free address, .2), then `db --ip .2`, which fails: the address is taken. The learner reads the Containers map of `team` and its IPAM config, names `static-in-range`, and recreates `team` with an --ip-range that leaves .2 out, then worker (anywhere in the range) and db at .2.":
-    "시나리오는 프라이빗 엔진에 --subnet은 있고 --ip-range는 없는 네트워크 `team`을 만들고, `worker`를 띄운 다음(--ip 없음: 도커가 첫 빈 주소 .2를 줍니다), `db --ip .2`를 실행하는데 주소가 이미 쓰이고 있어 실패합니다. 학습자는 `team`의 Containers 맵과 IPAM 설정을 읽고, `static-in-range`라고 원인을 말한 다음, .2를 뺀 --ip-range로 `team`을 다시 만들고 worker(범위 안 어디든)와 .2의 db를 띄웁니다.",
   "db's static address lies in the part of the subnet Docker hands out by itself, and a container without --ip took it first":
     "db의 고정 주소가 서브넷 중 도커가 스스로 나눠 주는 부분에 있어서, --ip 없는 컨테이너가 먼저 가져갔다",
   "db's address is outside the team network's subnet": "db의 주소가 team 네트워크의 서브넷 밖에 있다",
@@ -52,6 +45,7 @@ export const ko: Catalog = {
     "도커가 보는 대로 team 네트워크를 읽어 보세요(`docker network inspect`: IPAM.Config와 Containers 맵). db가 쓰기로 한 주소를 누가 가지고 있고, 도커는 왜 그 주소를 남에게 줄 수 있었을까요?",
   "A network cannot be changed in place: remove its containers and the network, create it again so that the part Docker hands out (--ip-range) leaves db's address out, then start worker and db.":
     "네트워크는 그 자리에서 바꿀 수 없습니다. 컨테이너들과 네트워크를 지우고, 도커가 나눠 주는 부분(--ip-range)에서 db의 주소가 빠지도록 다시 만든 다음, worker와 db를 띄우세요.",
+  "team ({0}) has worker; db, planned at {1}, {2}.": "team({0})에는 worker가 있습니다. {1}(으)로 계획한 db: {2}.",
   "did not start": "시작하지 못했습니다",
   "engine.sh`docker rm -f {0} {1}`; engine.sh`docker network rm {2}`; engine.sh`docker network create --subnet {3} --ip-range {4}/25 {5}`; then worker (no --ip) and db with --ip {6}":
     "engine.sh`docker rm -f {0} {1}`; engine.sh`docker network rm {2}`; engine.sh`docker network create --subnet {3} --ip-range {4}/25 {5}`; 그다음 worker(--ip 없이)와 --ip {6}의 db",
@@ -106,11 +100,6 @@ export const ko: Catalog = {
     "custom 네트워크가 여러분이 정한 서브넷, 게이트웨이, --ip-range, MTU 옵션, 브리지 이름을 가진다",
   "Exercise 3's network is planned by you: subnet and gateway, the part Docker hands out (--ip-range), and two driver options (-o): the MTU and the bridge's name.":
     "실습 3의 네트워크는 여러분이 설계합니다. 서브넷과 게이트웨이, 도커가 나눠 주는 부분(--ip-range), 그리고 드라이버 옵션(-o) 두 가지: MTU와 브리지 이름입니다.",
-  "subnet {0} (want {1})": "서브넷 {0}({1}이어야 함)",
-  "gateway {0} (want {1})": "게이트웨이 {0}({1}이어야 함)",
-  "ip-range {0} (want {1})": "ip-range {0}({1}이어야 함)",
-  "mtu option {0} (want {1})": "mtu 옵션 {0}({1}이어야 함)",
-  "bridge name {0} (want {1})": "브리지 이름 {0}({1}이어야 함)",
   "{0} has the wrong {1}.": "{0}의 설정이 틀렸습니다: {1}.",
   "Networks cannot be changed in place: remove its containers and the network, then create it again.":
     "네트워크는 그 자리에서 바꿀 수 없습니다. 컨테이너들과 네트워크를 지운 다음 다시 만드세요.",

@@ -7,8 +7,6 @@ export const ko: Catalog = {
   // The lab
   "Overlay (single-node swarm on a private engine), VXLAN, plugin drivers and ipvlan":
     "오버레이(프라이빗 엔진의 단일 노드 스웜), VXLAN, 플러그인 드라이버와 ipvlan",
-  "on a private engine: single-node swarm, attachable overlay, the VXLAN interface in its namespace; driver summary, plugins, ipvlan detection; a container on the wrong overlay":
-    "프라이빗 엔진에서: 단일 노드 스웜, attachable 오버레이, 그 네임스페이스 안의 VXLAN 인터페이스; 드라이버 요약, 플러그인, ipvlan 지원 확인; 엉뚱한 오버레이에 붙은 컨테이너",
   "make a single-node swarm and an attachable overlay network (on a private engine, never your own)":
     "단일 노드 스웜과 attachable 오버레이 네트워크를 만든다(여러분의 엔진이 아니라 프라이빗 엔진에서)",
   "predict and read a container's two legs on an overlay (the overlay, docker_gwbridge) and the overlay's MTU":
@@ -41,8 +39,6 @@ export const ko: Catalog = {
   "c3 ({0}) is running on the private engine; it should reach c1 by name.": "c3({0})가 프라이빗 엔진에서 실행 중입니다. c3는 이름으로 c1에 닿아야 합니다.",
   "c3 runs on an overlay network of the private engine and should reach c1 by name, but `ping c1` from c3 fails (bad address).":
     "c3는 프라이빗 엔진의 오버레이 네트워크에서 돌고 이름으로 c1에 닿아야 하는데, c3에서 `ping c1`이 실패합니다(bad address).",
-  "On the private engine (a swarm), the scenario creates a second attachable overlay `ov2` and starts `c3` on it. c3 cannot resolve or reach c1: each overlay is its own segment (its own VNI, namespace and DNS scope). The learner compares c3's networks with c1's (`docker inspect`, `docker network inspect`, the VNIs), names `other-overlay`, and connects c3 to `ov` (`docker network connect`).":
-    "시나리오는 프라이빗 엔진(스웜)에 두 번째 attachable 오버레이 `ov2`를 만들고 그 위에 `c3`를 띄웁니다. c3는 c1의 이름을 풀지도, c1에 닿지도 못합니다. 오버레이는 각자 하나의 세그먼트(자기 VNI, 네임스페이스, DNS 범위)이기 때문입니다. 학습자는 c3의 네트워크를 c1의 것과 비교하고(`docker inspect`, `docker network inspect`, VNI), `other-overlay`라고 원인을 말한 다음, c3를 `ov`에 연결합니다(`docker network connect`).",
   "c3 is on another overlay network: another VXLAN segment, with its own names":
     "c3가 다른 오버레이 네트워크에 있다: 다른 VXLAN 세그먼트이고, 이름도 따로 관리된다",
   "the overlay does not accept containers started with docker run": "오버레이가 docker run으로 시작한 컨테이너를 받지 않는다",
@@ -71,7 +67,6 @@ export const ko: Catalog = {
   "The engine's swarm state is {0}.": "엔진의 스웜 상태가 {0}입니다.",
   "Overlays need swarm mode: one node can be a swarm on its own (docker swarm init, on the private engine). It needs the address other nodes would reach it at, and a pool for swarm networks' subnets.":
     "오버레이에는 스웜 모드가 필요합니다. 노드 하나만으로도 스웜이 될 수 있습니다(프라이빗 엔진에서 docker swarm init). 다른 노드들이 이 노드에 닿을 주소, 그리고 스웜 네트워크의 서브넷을 가져올 풀이 필요합니다.",
-  "engine.sh`docker swarm leave --force`, then {0}": "engine.sh`docker swarm leave --force`, 그다음 {0}",
   "The engine is in a swarm but not a manager.": "엔진이 스웜에 들어 있지만 매니저가 아닙니다.",
   "A single-node swarm made with `swarm init` is its own manager; leave and init again.":
     "`swarm init`으로 만든 단일 노드 스웜은 스스로 매니저입니다. 스웜을 떠났다가 다시 init하세요.",
@@ -134,8 +129,7 @@ export const ko: Catalog = {
   "No answer recorded for ipvlan-available (true or false).": "ipvlan-available에 기록된 답(true 또는 false)이 없습니다.",
   "Try it: in a scratch namespace, make a veth pair and hang an ipvlan link off one end; record whether the kernel accepted it.":
     "직접 해 보세요. 임시 네임스페이스에 veth 쌍을 만들고 한쪽 끝에 ipvlan 링크를 달아 본 다음, 커널이 받아들였는지를 기록하세요.",
-  "You recorded {0}, but on this kernel ipvlan is {1}.": "{0}을(를) 기록했는데, 이 커널에서 ipvlan은 {1}.",
-  "You recorded {0}, but on this kernel ipvlan is available.": "{0}을(를) 기록했는데, 이 커널에서 ipvlan은 쓸 수 있습니다.",
+  "You recorded {0}, but on this kernel ipvlan is {1}.": "{0}을(를) 기록했는데, 이 커널의 ipvlan은 다릅니다: {1}.",
   "not available ({0})": "쓸 수 없습니다({0})",
   "Run the test again and record whether `ip link add … type ipvlan` succeeded.": "시험을 다시 실행하고 `ip link add … type ipvlan`이 성공했는지를 기록하세요.",
   "ipvlan works on this kernel, as you recorded.": "기록한 대로, 이 커널에서 ipvlan이 동작합니다.",
