@@ -3,7 +3,10 @@
 //   lab definitions: titles, questions, explanations, symptoms, messages and hints (properties); goals, choices and
 //   causes; pass/fail messages, hint levels (a hint's command only when it holds prose besides code); errors'
 //   messages; context.log lines;
-//   runtime files and notebooks: also the arguments of t(…) and lab.expect(what, ok, hint).
+//   runtime files and notebooks: also the arguments of t(…) and lab.expect(what, ok, hint);
+//   lab definitions also: prose passed to the file's own helpers (`running(context, "m1", "concept…")`)
+//   and prose held in the file's string constants (`const needSetup = "Run the setup cell…"`), which end up in
+//   messages and hint levels as well.
 import { readFileSync } from "node:fs";
 import ts from "typescript";
 
@@ -29,15 +32,34 @@ const isProse = (key: string): boolean => {
   return !/^(await |const |lab\.|docker |ip |\()/.test(key.trim()) && /\b(the|then|and|with|again)\b [a-z]/.test(outside);
 };
 
+// Prose, not code: words outside backticks, and not a command.
+const isSentence = (key: string): boolean =>
+  !/^(await |const |for |lab\.|engine\.|docker |ip |nsenter |busybox |iptables )/.test(key.trim()) &&
+  /[A-Za-z]{2,}\S* [a-z]{2,} [a-z]{2,}/.test(key.replace(/`[^`]*`/g, "").replace(/\{\d+\}/g, ""));
+
 /** The learner-visible strings of `file` (`notebook`: a lab source, where lab.expect and t() count). */
 export const learnerStrings = (file: string, options: { runtime?: boolean } = {}): Extracted[] => {
   const text = readFileSync(file, "utf8");
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
   const found: Extracted[] = [];
+  const definition = /[\\/]src[\\/]labs[\\/]defs[\\/]/.test(file);
   const add = (node: ts.Node | undefined, filter: (key: string) => boolean = () => true): void => {
     if (!node) return;
     if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node)) {
       add(node.expression, filter);
+      return;
+    }
+    if (
+      definition &&
+      ts.isBinaryExpression(node) &&
+      (node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken)
+    ) {
+      add(node.left, filter);
+      add(node.right, filter);
+      return;
+    }
+    if (definition && ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) {
+      add(node.right, filter);
       return;
     }
     if (ts.isConditionalExpression(node)) {
@@ -51,10 +73,32 @@ export const learnerStrings = (file: string, options: { runtime?: boolean } = {}
     }
     const key = keyOf(node);
     if (key !== null && /[A-Za-z]{2,}/.test(key) && filter(key)) found.push({ key, line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1 });
+    // A sentence inside a template's placeholder (`${ok ? "sees docker0" : `the range ${r}`}`) is translated in turn.
+    if (definition && ts.isTemplateExpression(node))
+      for (const span of node.templateSpans) add(span.expression, (inner) => /[A-Za-z]{2,}\S* +\S*[A-Za-z]{2,}/.test(inner.trim()));
   };
   const callee = (call: ts.CallExpression | ts.NewExpression): string =>
     ts.isIdentifier(call.expression) ? call.expression.text : ts.isPropertyAccessExpression(call.expression) ? call.expression.getText(source) : "";
+  // A lab definition's own helpers (functions declared in the file) and string constants.
+  const helpers = new Set<string>();
+  if (definition) {
+    const collect = (node: ts.Node): void => {
+      if (ts.isFunctionDeclaration(node) && node.name) helpers.add(node.name.text);
+      if (
+        ts.isVariableDeclaration(node) &&
+        ts.isIdentifier(node.name) &&
+        node.initializer &&
+        (ts.isArrowFunction(node.initializer) || ts.isFunctionExpression(node.initializer))
+      )
+        helpers.add(node.name.text);
+      ts.forEachChild(node, collect);
+    };
+    collect(source);
+  }
   const visit = (node: ts.Node): void => {
+    if (definition && ts.isVariableDeclaration(node) && node.initializer && !helpers.has(node.name.getText(source))) add(node.initializer, isSentence);
+    if (definition && ts.isCallExpression(node) && ts.isIdentifier(node.expression) && helpers.has(node.expression.text))
+      for (const arg of node.arguments) add(arg, isSentence);
     if (ts.isPropertyAssignment(node) && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name))) {
       const name = node.name.text;
       if (textProps.has(name)) add(node.initializer);

@@ -149,4 +149,18 @@ export const ko: Catalog = {
     "단계마다 확인하세요. vethB가 브리지에 꽂혀 있고 up인가요? B의 eth0가 addrB/prefix를 갖고 up인가요?",
   "Docker's c1 (left) and your namespace B (right)": "Docker의 c1 (왼쪽)과 여러분의 네임스페이스 B (오른쪽)",
   "fix C: plug its host end into the bridge": "C 고치기: 호스트 쪽 끝을 브리지에 꽂는다",
+  // Hint levels passed through the definition's own step(…) helper (found since the extractor follows local helpers)
+  "Step 1: a container's network is a network namespace; `ip netns` makes named ones.":
+    "1단계: 컨테이너의 네트워크는 네트워크 네임스페이스입니다. `ip netns`는 이름 붙은 네임스페이스를 만듭니다.",
+  "Step 2: a veth pair, one end on the host (vethB), the other created directly inside B under the name eth0 (`ip link add … type veth peer name … netns …`).":
+    "2단계: veth 쌍을 만듭니다. 한쪽 끝은 호스트에(vethB), 다른 쪽 끝은 B 안에 바로 eth0이라는 이름으로 만듭니다(`ip link add … type veth peer name … netns …`).",
+  "Step 3: the host end is a port of the bridge, like vethXXXX on docker0: its `master` is the bridge.":
+    "3단계: 호스트 쪽 끝은 docker0의 vethXXXX처럼 브리지의 포트입니다. 그 `master`가 브리지입니다.",
+  "An interface carries nothing until it is up.": "인터페이스는 올라오기(up) 전에는 아무것도 나르지 않습니다.",
+  "no IPv4 address": "IPv4 주소 없음",
+  "Step 4: inside B (ip -n B …), eth0 gets addrB with the subnet's prefix, like a container's 172.17.0.x/16.":
+    "4단계: B 안에서(ip -n B …) eth0에 서브넷의 프리픽스와 함께 addrB를 줍니다. 컨테이너의 172.17.0.x/16과 같습니다.",
+  "Bring eth0 (and lo) up inside B.": "B 안에서 eth0(과 lo)을 올리세요(up).",
+  "Last step: B's default route points to the bridge's address, as a container's points to docker0's.":
+    "마지막 단계: 컨테이너의 기본 라우트가 docker0의 주소를 가리키듯, B의 기본 라우트는 브리지의 주소를 가리킵니다.",
 };

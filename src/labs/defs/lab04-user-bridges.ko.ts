@@ -158,4 +158,7 @@ export const ko: Catalog = {
   "Both web containers need the alias, on netA.": "두 웹 컨테이너 모두 netA에서 그 별칭이 있어야 합니다.",
   "connect a1 to netB": "a1을 netB에 연결한다",
   "Lab 04: three bridges": "실습 04: 브리지 세 개",
+  // Placeholder values (after ??) the drift test finds since it follows them
+  "chosen by Docker": "도커가 고른 것",
+  "no bridges": "브리지 없음",
 };
