@@ -209,9 +209,12 @@ export const c3: ChallengeDefinition<RouterFacts> = {
     { sh: "docker exec {a1} ip route add {subnetB} via {routerA}" },
     { sh: "docker exec {b1} ip route add {subnetA} via {routerB}" },
   ],
-  wrong: {
-    steps: [{ sh: "docker network connect {netB} {a1}" }],
-    failing: "c3.a1-reaches-b1",
-    hintMentions: /that is no router|Keep a1 on netA/,
-  },
+  wrong: [
+    {
+      name: "shared-network",
+      steps: [{ sh: "docker network connect {netB} {a1}" }],
+      failing: "c3.a1-reaches-b1",
+      hintMentions: /that is no router|Keep a1 on netA/,
+    },
+  ],
 };
