@@ -39,13 +39,18 @@ export interface ChallengeCheck<Facts> {
 
 /**
  * One step of a reference solution. `sh`: a command template, `{param}` for a parameter (each one argument, glued to
- * the text around it as in `lab.sh`), quotes as in `lab.sh`; `esh`: the same on the challenge's private engine. `engine`: restart the challenge's private engine with
+ * the text around it as in `lab.sh`), quotes as in `lab.sh`; `esh`: the same on the challenge's private engine. `nsenter`: a command in a container's network namespace. `engine`: restart the challenge's private engine with
  * these dockerd options (values may hold `{param}`). `settle`: the state needs a moment (DNS, a client's loop).
  */
 export type Step =
   | { readonly sh: string }
   /** A command template against the challenge's private engine (`docker` gets its `-H`). */
   | { readonly esh: string }
+  /**
+   * A command template run from the host inside a running container's network namespace (`nsenter -t PID -n …`, the
+   * pid from `docker inspect`): for what the container itself may not do (its interfaces, without NET_ADMIN).
+   */
+  | { readonly nsenter: string; readonly run: string }
   | { readonly engine: { readonly bip?: string; readonly defaultAddressPool?: { readonly base: string; readonly size: number } } }
   | { readonly settle: number };
 
@@ -76,6 +81,18 @@ export interface ChallengeDefinition<Facts = unknown> {
   readonly teardown: (context: LabContext, params: Params) => Promise<void>;
   /** The reference solution (never served to the learner). */
   readonly solution: readonly Step[];
-  /** A wrong but plausible solution and the check that must catch it (tests). */
-  readonly wrong?: { readonly steps: readonly Step[]; readonly failing: string; readonly hintMentions: RegExp };
+  /** Wrong but plausible solutions, each with the check that must catch it (tests): at least one. */
+  readonly wrong: readonly [WrongSolution, ...WrongSolution[]];
 }
+
+/** A wrong but plausible solution: its steps, the check that must fail on it, and what that check's message or first hint says. */
+export interface WrongSolution {
+  /** Names its recorded facts: the first is `<id>--wrong`, a further one `<id>--wrong-<name>`. */
+  readonly name: string;
+  readonly steps: readonly Step[];
+  readonly failing: string;
+  readonly hintMentions: RegExp;
+}
+
+/** The fixture name of a challenge's wrong solution (test/fixtures/challenges/<name>.json). */
+export const wrongFixture = (id: string, index: number, wrong: WrongSolution): string => (index === 0 ? `${id}--wrong` : `${id}--wrong-${wrong.name}`);

@@ -4,12 +4,14 @@
 // ever asked to send anything.
 import { chmod, mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { iptablesSave } from "../exec/commands.js";
+import { ipJson, iptablesSave } from "../exec/commands.js";
 import { run } from "../exec/run.js";
 import { taggedRules } from "../labs/clean.js";
 import type { LabContext } from "../labs/definition.js";
 import { freeSubnet, hostAddress } from "../labs/free.js";
 import { deleteLink, deleteNetns, linkExists, netnsNames } from "../labs/kernel-objects.js";
+import { parseIpAddr } from "../parse/ip-addr.js";
+import { parseIpLink } from "../parse/ip-link.js";
 import { shellWords } from "../parse/iptables-save.js";
 
 /** A namespace joined to the host by a veth pair: host end `hostEnd` (address `.1`), `eth0` inside (address `.2`). */
@@ -86,16 +88,50 @@ export const fetchFromHost = async (url: string): Promise<string | null> => {
   return result.exitCode === 0 ? result.stdout.trim() : null;
 };
 
+/** A running container's pid (its network namespace), or null. */
+export const containerPid = async (container: string): Promise<number | null> => {
+  const pid = Number((await run("docker", ["inspect", "-f", "{{.State.Pid}}", container], { reject: false })).stdout.trim());
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
+};
+
 /**
  * The page at `url` as fetched from inside a running container's network namespace, or null. The host's curl runs
  * in that namespace (nsenter -n): the container's addresses, routes and firewall, and no resolver (the URL holds an
  * address). busybox wget in the toolbox image crashes on user-defined networks (SIGSEGV), so it is not used.
  */
 export const fetchFromContainer = async (container: string, url: string): Promise<string | null> => {
-  const pid = Number((await run("docker", ["inspect", "-f", "{{.State.Pid}}", container], { reject: false })).stdout.trim());
-  if (!Number.isInteger(pid) || pid <= 0) return null;
+  const pid = await containerPid(container);
+  if (pid === null) return null;
   const result = await run("nsenter", ["-t", String(pid), "-n", "curl", "-sf", "--max-time", "3", url], { reject: false, timeout: 10_000 });
   return result.exitCode === 0 ? result.stdout.trim() : null;
+};
+
+/**
+ * Whether an ICMP echo of `size` data bytes (the IP packet is 28 bytes more) from a running container's namespace
+ * to `address` gets its answer: the host's busybox ping in that namespace (nsenter -n), two tries. A packet larger
+ * than the sender's interface is fragmented by the sender; one larger than the device that receives it is dropped.
+ * One echo, and one more when it got no answer (at most about two seconds).
+ */
+export const pingFromContainer = async (container: string, address: string, size: number): Promise<boolean> => {
+  const pid = await containerPid(container);
+  if (pid === null) return false;
+  const argv = ["-t", String(pid), "-n", "busybox", "ping", "-c", "1", "-W", "1", "-s", String(size), address];
+  for (let i = 0; i < 2; i++) if ((await run("nsenter", argv, { reject: false, timeout: 10_000 })).exitCode === 0) return true;
+  return false;
+};
+
+/** The MTU of the interface that holds `address` inside a running container, and of its veth peer on this side (null when not found). */
+export const interfaceMtus = async (
+  container: string,
+  address: string,
+): Promise<{ readonly name: string; readonly inside: number | null; readonly peer: number | null } | null> => {
+  const pid = await containerPid(container);
+  if (pid === null) return null;
+  const inside = parseIpAddr(await ipJson("addr", [], { kind: "pid", pid }).catch(() => "[]")).value;
+  const own = inside.find((i) => i.addresses.some((a) => a.address === address));
+  if (!own) return null;
+  const host = parseIpLink(await ipJson("link").catch(() => "[]")).value;
+  return { name: own.name, inside: own.mtu, peer: host.find((link) => link.ifindex === own.peerIfindex)?.mtu ?? null };
 };
 
 /** Delete every iptables rule whose comment names this challenge in this session (`dnl-<session>-<id>…`). */

@@ -15,7 +15,15 @@ import { type Gathered, judgeOne, levelsFrom, resultOf } from "./judging.js";
 import type { ChallengeCheck, ChallengeDefinition, Params, Step } from "./model.js";
 
 export type { Gathered } from "./judging.js";
-import { engineOptions, stepArgv } from "./steps.js";
+import { containerPid } from "./net.js";
+import { engineOptions, fill, stepArgv } from "./steps.js";
+
+// A running container's pid, or a usage error (a step into its namespace needs it running).
+const pidOf = async (container: string): Promise<string> => {
+  const pid = await containerPid(container);
+  if (pid === null) throw new UsageError(`${container} is not running.`, { hint: "Start the challenge (start or reset)." });
+  return String(pid);
+};
 
 /** The context of a challenge in a session (the same shape the labs get). */
 export const challengeContext = (definition: ChallengeDefinition, session: string, log: (line: string) => void = () => undefined): LabContext => ({
@@ -142,6 +150,8 @@ export class ChallengeRun<Facts = unknown> {
     for (const step of steps) {
       if ("sh" in step) await shell.exec(stepArgv(step.sh, params), { quiet: true });
       else if ("esh" in step) await challengeEngine(this.context).exec(stepArgv(step.esh, params), { quiet: true });
+      else if ("nsenter" in step)
+        await shell.exec(["nsenter", "-t", await pidOf(fill(step.nsenter, params)), "-n", ...stepArgv(step.run, params)], { quiet: true });
       else if ("settle" in step) await new Promise((resolve) => setTimeout(resolve, step.settle * 1000));
       else await challengeEngine(this.context).restart(engineOptions(step, params));
     }

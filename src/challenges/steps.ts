@@ -58,7 +58,13 @@ export const solutionCode = (steps: readonly Step[]): string => {
   for (const step of steps) {
     if ("sh" in step) lines.push(`await challenge.sh${literal(step.sh)};`);
     else if ("esh" in step) lines.push(`await challenge.engine.sh${literal(step.esh)};`);
-    else if ("settle" in step) lines.push(`await new Promise((resolve) => setTimeout(resolve, ${step.settle * 1000}));`);
+    else if ("nsenter" in step) {
+      // A block: two such steps in one cell each have their own pid.
+      lines.push("{");
+      lines.push(`  const pid = (await challenge.sh${literal(`docker inspect -f {{.State.Pid}} ${step.nsenter}`)}).stdout.trim();`);
+      lines.push(`  await challenge.sh\`nsenter -t \${pid} -n ${literal(step.run).slice(1, -1)}\`;`);
+      lines.push("}");
+    } else if ("settle" in step) lines.push(`await new Promise((resolve) => setTimeout(resolve, ${step.settle * 1000}));`);
     else {
       const parts: string[] = [];
       if (step.engine.bip) parts.push(`bip: ${literal(step.engine.bip)}`);

@@ -54,7 +54,9 @@ describe("challenges through the CLI, on the real engine", () => {
     }
   });
 
-  for (const definition of challenges) {
+  // DNL_CHALLENGES=c1,c7 narrows the run (the engine matrix runs one challenge at a time).
+  const only = process.env.DNL_CHALLENGES?.split(/[\s,]+/).filter(Boolean);
+  for (const definition of challenges.filter((c) => !only?.length || only.includes(c.id))) {
     it(`${definition.id}: start fails with first hints that give nothing away, the solution passes, reset restores the start, teardown leaves nothing`, async () => {
       const session = newSessionId();
       const args = (...rest: string[]) => [...rest, "--session", session];
@@ -97,7 +99,7 @@ describe("challenges through the CLI, on the real engine", () => {
       await expectNoResidueOf(suite.before(), [session]);
     });
 
-    it(`${definition.id}: challenge run --solution --json passes headless, and the wrong solution fails with its hint`, async () => {
+    it(`${definition.id}: challenge run --solution --json passes headless, and each wrong solution fails with its hint`, async () => {
       const { stdout, exitCode } = await runCli(["challenge", "run", definition.id, "--solution", "--json"]);
       const [run] = json<RunJson[]>(stdout, "challenge run");
       expect(run?.error ?? null).toBeNull();
@@ -109,13 +111,16 @@ describe("challenges through the CLI, on the real engine", () => {
       expect(run?.passed).toBe(true);
       console.log(`challenge ${definition.id} --solution headless: ${((run?.durationMs ?? 0) / 1000).toFixed(1)} s`);
 
-      const wrong = definition.wrong!;
-      const session = newSessionId();
-      const result = await runChallenge(definition, { session, steps: wrong.steps });
-      const caught = result.checks.find((c) => c.id === wrong.failing);
-      expect(caught?.passed, `${wrong.failing} after the wrong solution`).toBe(false);
-      expect(`${caught?.message} ${caught?.hints.join(" ")}`).toMatch(wrong.hintMentions);
-      await expectNoResidueOf(suite.before(), [session, run?.session ?? ""]);
+      const sessions = [run?.session ?? ""];
+      for (const wrong of definition.wrong) {
+        const session = newSessionId();
+        sessions.push(session);
+        const result = await runChallenge(definition, { session, steps: wrong.steps });
+        const caught = result.checks.find((c) => c.id === wrong.failing);
+        expect(caught?.passed, `${wrong.failing} after the wrong solution ${wrong.name}`).toBe(false);
+        expect(`${caught?.message} ${caught?.hints.join(" ")}`).toMatch(wrong.hintMentions);
+      }
+      await expectNoResidueOf(suite.before(), sessions);
       await suite.others.expectUntouched();
     });
   }

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { firstLevel, runCheck, type CheckDefinition, type Verdict } from "../../src/checks/check.js";
 import type { LabContext } from "../../src/labs/definition.js";
-import type { ChallengeDefinition, Params } from "../../src/challenges/model.js";
+import { type ChallengeDefinition, type Params, wrongFixture } from "../../src/challenges/model.js";
 import { challenges } from "../../src/challenges/registry.js";
 import { solutionCommands } from "../helpers/challenges.js";
 
@@ -40,13 +40,16 @@ const fixtures = readdirSync(dir).filter((f) => f.endsWith(".json") && !f.endsWi
 describe("the challenges' judges on recorded facts", () => {
   it("every challenge has recorded facts for its start, its solution and its wrong solution", () => {
     expect(challenges.length).toBeGreaterThanOrEqual(8);
-    for (const c of challenges) for (const state of ["start", "solved", "wrong"]) expect(fixtures).toContain(`${c.id}--${state}.json`);
+    for (const c of challenges) {
+      for (const state of ["start", "solved"]) expect(fixtures).toContain(`${c.id}--${state}.json`);
+      c.wrong.forEach((wrong, i) => expect(fixtures).toContain(`${wrongFixture(c.id, i, wrong)}.json`));
+    }
   });
 
   for (const definition of challenges) {
     describe(`${definition.id} · ${definition.texts.title}`, () => {
       it("judges each recorded state as it was judged on the host, and purely", () => {
-        for (const state of ["start", "solved", "wrong"]) {
+        for (const state of ["start", "solved", ...definition.wrong.map((w, i) => wrongFixture(definition.id, i, w).slice(definition.id.length + 2))]) {
           const { recorded, verdicts } = load(`${definition.id}--${state}`);
           const frozen = deepFreeze(structuredClone(recorded));
           for (const check of definition.checks) {
@@ -73,14 +76,15 @@ describe("the challenges' judges on recorded facts", () => {
         for (const check of definition.checks) expect(check.judge(recorded.facts, recorded.params).passed, check.id).toBe(true);
       });
 
-      it("the wrong but plausible solution fails on the check meant to catch it, with the hint that explains it", async () => {
-        const wrong = definition.wrong!;
-        const { recorded } = load(`${definition.id}--wrong`);
-        const verdict = definition.checks.find((c) => c.id === wrong.failing)!.judge(recorded.facts, recorded.params);
-        expect(verdict.passed).toBe(false);
-        const result = await runCheck(asCheck(definition, wrong.failing, recorded), context, firstLevel);
-        expect(`${result.message} ${result.hints[0]}`).toMatch(wrong.hintMentions);
-      });
+      for (const [i, wrong] of definition.wrong.entries()) {
+        it(`the wrong but plausible solution ${wrong.name} fails on the check meant to catch it, with the hint that explains it`, async () => {
+          const { recorded } = load(wrongFixture(definition.id, i, wrong));
+          const verdict = definition.checks.find((c) => c.id === wrong.failing)!.judge(recorded.facts, recorded.params);
+          expect(verdict.passed).toBe(false);
+          const result = await runCheck(asCheck(definition, wrong.failing, recorded), context, firstLevel);
+          expect(`${result.message} ${result.hints[0]}`).toMatch(wrong.hintMentions);
+        });
+      }
 
       it("gives a verdict on partial facts (any top-level fact missing or null), never an exception", async () => {
         const { recorded } = load(`${definition.id}--start`);

@@ -32,7 +32,7 @@ describe("challenge notebooks through the real kernel", () => {
     }
   };
 
-  for (const id of ["c1", "c5", "c6", "c8"]) {
+  for (const id of ["c1", "c5", "c6", "c7", "c8"]) {
     it(`${id}: the answer key in the working area passes the grader's checks; blank, the checks fail with a first hint and teardown leaves nothing`, async () => {
       const definition = findChallenge(id);
       const solved = newSessionId();

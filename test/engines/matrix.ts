@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mountsUnder } from "../../src/exec/daemon.js";
+import { challenges as challengeDefinitions } from "../../src/challenges/registry.js";
 import { toolboxImage } from "../../src/setup/image.js";
 import { repoRoot } from "../helpers/cli.js";
 import { requireEngine } from "../helpers/host-state.js";
@@ -15,18 +16,19 @@ import { bystanders } from "../labs/lab-harness.js";
 import { engineLeftovers, learnerDockerdPid } from "../labs/engine-residue.js";
 import { labProcessArgv, startMatrixEngine, stopMatrixEngine, type MatrixEngine, type MatrixEngineOptions } from "./engine.js";
 import { engineRoots, type EngineRoot } from "./roots.js";
-import { matrixTable } from "./table.js";
+import { challengeMatrixTable, matrixTable } from "./table.js";
 
-/** What one lab's test file reported on one engine (a row cell of the lab x engine table). */
+/** What one lab's test file (or one challenge's tests) reported on one engine (a row cell of the lab x engine table). */
 export interface LabResult {
+  /** `03`, or a challenge id (`c1`): test/challenges/challenges.test.ts narrowed to it. */
   readonly lab: string;
   readonly engine: string;
   readonly docker: string;
   readonly userlandProxy: boolean;
   readonly testsPassed: number;
   readonly tests: number;
-  /** `labs run NN --solutions`: checks passed / checks. */
-  readonly solutions: { readonly passed: number; readonly checks: number } | null;
+  /** `labs run NN --solutions` (a challenge: `challenge run cN --solution`): checks passed / checks, and its time. */
+  readonly solutions: { readonly passed: number; readonly checks: number; readonly durationMs?: number } | null;
   /** `labs run NN` blank: checks failed with a hint / checks. */
   readonly blank: { readonly failed: number; readonly checks: number } | null;
   readonly failures: readonly string[];
@@ -34,6 +36,7 @@ export interface LabResult {
 }
 
 export const allLabs = ["01", "02", "03", "04", "05", "06", "07", "08"] as const;
+export const allChallenges = challengeDefinitions.map((definition) => definition.id);
 
 const listFromEnv = (name: string, all: readonly string[]): string[] => {
   const text = process.env[name]?.trim();
@@ -57,13 +60,17 @@ export const matrixVariants: readonly MatrixVariant[] = [
   { id: "d28np", spec: engineRoots.find((spec) => spec.id === "d28") as EngineRoot, userlandProxy: false },
 ];
 
-/** Columns and labs to run: DNL_ENGINES (d20,d26,d28,d28np) and DNL_ENGINE_LABS (01…08), default all. */
+/**
+ * Columns, labs and challenges to run: DNL_ENGINES (d20,d26,d28,d28np), DNL_ENGINE_LABS (01…08) and
+ * DNL_ENGINE_CHALLENGES (c1…c8), default all; `none` for no labs or no challenges.
+ */
 export const matrixSelection = () => ({
   engines: listFromEnv(
     "DNL_ENGINES",
     matrixVariants.map((variant) => variant.id),
   ),
-  labs: listFromEnv("DNL_ENGINE_LABS", allLabs),
+  labs: process.env.DNL_ENGINE_LABS?.trim() === "none" ? [] : listFromEnv("DNL_ENGINE_LABS", allLabs),
+  challenges: process.env.DNL_ENGINE_CHALLENGES?.trim() === "none" ? [] : listFromEnv("DNL_ENGINE_CHALLENGES", allChallenges),
 });
 
 const log =
@@ -89,22 +96,23 @@ interface LabRunLine {
   solutions: boolean;
   checks: number;
   checksPassed: number;
+  durationMs: number;
 }
 
-/** Run one lab's test file inside the engine; its results, also when it fails. */
+const isChallenge = (id: string): boolean => /^c\d+$/.test(id);
+
+/** Run one lab's test file (or the challenges' test file narrowed to one challenge) inside the engine; its results, also when it fails. */
 export const runLabInside = async (engine: MatrixEngine, lab: string): Promise<{ result: LabResult; output: string }> => {
   const reports = join(engine.paths.dir, "reports");
   await mkdir(reports, { recursive: true });
   const started = performance.now();
-  const run = await inEngine(
-    engine,
-    ["node", "node_modules/vitest/vitest.mjs", "run", "--config", "test/engines/inside.config.ts", `test/labs/lab${lab}.test.ts`],
-    {
-      CI: "1", // strict residue checks: nothing else runs on this engine
-      DNL_LAB_REPORT: join(engine.inside.dir, "reports", `lab${lab}.jsonl`),
-      DNL_INNER_REPORT: join(engine.inside.dir, "reports", `lab${lab}.json`),
-    },
-  );
+  const file = isChallenge(lab) ? "test/challenges/challenges.test.ts" : `test/labs/lab${lab}.test.ts`;
+  const run = await inEngine(engine, ["node", "node_modules/vitest/vitest.mjs", "run", "--config", "test/engines/inside.config.ts", file], {
+    CI: "1", // strict residue checks: nothing else runs on this engine
+    DNL_LAB_REPORT: join(engine.inside.dir, "reports", `lab${lab}.jsonl`),
+    DNL_INNER_REPORT: join(engine.inside.dir, "reports", `lab${lab}.json`),
+    ...(isChallenge(lab) ? { DNL_CHALLENGES: lab } : {}),
+  });
   const seconds = Math.round((performance.now() - started) / 1000);
   const json = await readFile(join(reports, `lab${lab}.json`), "utf8").then(
     (text) => JSON.parse(text) as VitestJson,
@@ -131,7 +139,7 @@ export const runLabInside = async (engine: MatrixEngine, lab: string): Promise<{
       userlandProxy: engine.options.userlandProxy !== false,
       testsPassed: json?.numPassedTests ?? 0,
       tests: json?.numTotalTests ?? 0,
-      solutions: solved ? { passed: solved.checksPassed, checks: solved.checks } : null,
+      solutions: solved ? { passed: solved.checksPassed, checks: solved.checks, durationMs: solved.durationMs } : null,
       blank: blank ? { failed: blank.checks - blank.checksPassed, checks: blank.checks } : null,
       failures,
       seconds,
@@ -150,11 +158,16 @@ const recordResults = async (results: readonly LabResult[]): Promise<void> => {
   const key = (r: LabResult) => `${r.engine}/${r.lab}`;
   const merged = [...previous.results.filter((r) => !results.some((n) => key(n) === key(r))), ...results];
   await writeFile(file, `${JSON.stringify({ date: new Date().toISOString().slice(0, 10), results: merged }, null, 2)}\n`);
-  console.log(`lab x engine (${file}):\n${matrixTable(merged)}`);
+  console.log(`lab x engine (${file}):\n${matrixTable(merged)}\n\nchallenge x engine:\n${challengeMatrixTable(merged)}`);
 };
 
 /** One engine's suite (call at the top level of a test file). */
-export const engineSuite = (spec: EngineRoot, labs: readonly string[], options: Omit<MatrixEngineOptions, "log"> = {}): void => {
+export const engineSuite = (
+  spec: EngineRoot,
+  labs: readonly string[],
+  options: Omit<MatrixEngineOptions, "log"> = {},
+  challenges: readonly string[] = [],
+): void => {
   const variant = options.userlandProxy === false ? ", --userland-proxy=false" : "";
   describe(`Docker ${spec.docker} from ${spec.distribution}${variant}, as a private engine in its own root and network namespace`, () => {
     let engine: MatrixEngine | null = null;
@@ -197,6 +210,18 @@ export const engineSuite = (spec: EngineRoot, labs: readonly string[], options: 
         results.push(result);
         console.log(
           `[${result.engine}] lab ${lab}: ${result.testsPassed}/${result.tests} tests, solutions ${result.solutions?.passed}/${result.solutions?.checks} checks, blank ${result.blank?.failed}/${result.blank?.checks} failing, ${result.seconds} s`,
+        );
+        expect(result.failures, output.slice(-6000)).toEqual([]);
+        expect(result.tests).toBeGreaterThan(0);
+      }, 1_800_000);
+    }
+
+    for (const challenge of challenges) {
+      it(`challenge ${challenge}: its tests pass inside (start fails with first hints naming no command, the solution passes headless, reset, the wrong solution caught, no residue)`, async () => {
+        const { result, output } = await runLabInside(engine as MatrixEngine, challenge);
+        results.push(result);
+        console.log(
+          `[${result.engine}] challenge ${challenge}: ${result.testsPassed}/${result.tests} tests, run --solution ${result.solutions?.passed}/${result.solutions?.checks} checks in ${((result.solutions?.durationMs ?? 0) / 1000).toFixed(1)} s, ${result.seconds} s`,
         );
         expect(result.failures, output.slice(-6000)).toEqual([]);
         expect(result.tests).toBeGreaterThan(0);

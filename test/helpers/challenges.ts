@@ -9,7 +9,9 @@ export const solutionCommands = (definition: ChallengeDefinition, params: Params
       ? [stepArgv(step.sh, params).slice(0, 3).join(" ")]
       : "esh" in step
         ? [stepArgv(step.esh, params).slice(0, 3).join(" ")]
-        : "engine" in step
-          ? ["engine.restart"]
-          : [],
+        : "nsenter" in step
+          ? ["nsenter -t", stepArgv(step.run, params).slice(0, 3).join(" ")]
+          : "engine" in step
+            ? ["engine.restart"]
+            : [],
   );

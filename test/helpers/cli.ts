@@ -25,14 +25,15 @@ export const runCli = async (
     env: { ...options.env },
   });
   const cli = { stdout: String(result.stdout), stderr: String(result.stderr), exitCode: result.exitCode ?? -1 };
-  if (process.env.DNL_LAB_REPORT && args[0] === "labs" && args[1] === "run" && args.includes("--json"))
+  if (process.env.DNL_LAB_REPORT && ["labs", "challenge"].includes(String(args[0])) && args[1] === "run" && args.includes("--json"))
     await reportLabRun(process.env.DNL_LAB_REPORT, args, cli);
   return cli;
 };
 
-// The engine matrix (test/engines) collects what every `labs run … --json` of a lab test reported: one JSON line per run.
+// The engine matrix (test/engines) collects what every `labs run … --json` of a lab test (and `challenge run … --json`
+// of the challenges' test) reported: one JSON line per run.
 const reportLabRun = async (file: string, args: readonly string[], cli: CliResult): Promise<void> => {
-  let runs: { lab: string; passed: boolean; durationMs: number; checks: { id: string; passed: boolean }[] }[] = [];
+  let runs: { lab?: string; challenge?: string; passed: boolean; durationMs: number; checks: { id: string; passed: boolean }[] }[] = [];
   try {
     runs = JSON.parse(cli.stdout) as typeof runs;
   } catch {
@@ -40,8 +41,8 @@ const reportLabRun = async (file: string, args: readonly string[], cli: CliResul
   }
   for (const run of runs.length ? runs : [{ lab: String(args[2]), passed: false, durationMs: 0, checks: [] }]) {
     const line = {
-      lab: run.lab,
-      solutions: args.includes("--solutions"),
+      lab: run.lab ?? run.challenge,
+      solutions: args.includes("--solutions") || args.includes("--solution"),
       exitCode: cli.exitCode,
       passed: run.passed,
       durationMs: run.durationMs,

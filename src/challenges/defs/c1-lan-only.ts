@@ -179,9 +179,12 @@ export const c1: ChallengeDefinition<LanOnlyFacts> = {
     await removeCable(n.inetNs, n.inetEnd);
   },
   solution: [{ sh: "docker rm -f {web}" }, { sh: "docker run -d --name {web} -p {lanHost}:{port}:80 {image} httpd -f -p 80 -h /var/www" }],
-  wrong: {
-    steps: [{ sh: "docker rm -f {web}" }, { sh: "docker run -d --name {web} -p 0.0.0.0:{port}:80 {image} httpd -f -p 80 -h /var/www" }],
-    failing: "c1.internet-refused",
-    hintMentions: /every address of the host \(0\.0\.0\.0\)/,
-  },
+  wrong: [
+    {
+      name: "all-addresses",
+      steps: [{ sh: "docker rm -f {web}" }, { sh: "docker run -d --name {web} -p 0.0.0.0:{port}:80 {image} httpd -f -p 80 -h /var/www" }],
+      failing: "c1.internet-refused",
+      hintMentions: /every address of the host \(0\.0\.0\.0\)/,
+    },
+  ],
 };

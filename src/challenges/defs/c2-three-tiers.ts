@@ -229,15 +229,18 @@ export const c2: ChallengeDefinition<ThreeTiersFacts> = {
     { sh: "docker network connect {backNet} {back}" },
     { sh: `docker run -d --name {db} --network {backNet} ${serve}` },
   ],
-  wrong: {
-    steps: [
-      { sh: "docker rm -f {front} {back} {db}" },
-      { sh: "docker network create {frontNet}" },
-      { sh: `docker run -d --name {front} --network {frontNet} -p 127.0.0.1:{port}:80 ${serve}` },
-      { sh: `docker run -d --name {back} --network {frontNet} ${serve}` },
-      { sh: `docker run -d --name {db} --network {frontNet} ${serve}` },
-    ],
-    failing: "c2.db-isolated",
-    hintMentions: /Two containers on the same network reach each other/,
-  },
+  wrong: [
+    {
+      name: "one-network",
+      steps: [
+        { sh: "docker rm -f {front} {back} {db}" },
+        { sh: "docker network create {frontNet}" },
+        { sh: `docker run -d --name {front} --network {frontNet} -p 127.0.0.1:{port}:80 ${serve}` },
+        { sh: `docker run -d --name {back} --network {frontNet} ${serve}` },
+        { sh: `docker run -d --name {db} --network {frontNet} ${serve}` },
+      ],
+      failing: "c2.db-isolated",
+      hintMentions: /Two containers on the same network reach each other/,
+    },
+  ],
 };

@@ -1,4 +1,6 @@
 // Challenge 3 · A router container: two user bridges joined through a container with a leg on each and forwarding on.
+import { engineVersion } from "../../docker/adapter.js";
+import { hasGatewayModes } from "../../topology/engine-facts.js";
 import { fail, hints, pass } from "../../checks/check.js";
 import { run } from "../../exec/run.js";
 import type { LabContext } from "../../labs/definition.js";
@@ -83,8 +85,12 @@ export const c3: ChallengeDefinition<RouterFacts> = {
   hostSide: true,
   plan,
   setup: async (context, p) => {
-    await networkOwned(context, String(p.netA), ["--subnet", String(p.subnetA)]);
-    await networkOwned(context, String(p.netB), ["--subnet", String(p.subnetB)]);
+    // Docker 28+ drops, in raw PREROUTING, a packet to a container that arrives from outside its bridge (gateway mode
+    // nat, the default): a1's packets to b1 reach the router on netA's bridge, so no router between two bridges could
+    // work. Gateway mode nat-unprotected keeps the NAT without that drop (older engines have neither).
+    const mode = hasGatewayModes((await engineVersion()).version) ? ["-o", "com.docker.network.bridge.gateway_mode_ipv4=nat-unprotected"] : [];
+    await networkOwned(context, String(p.netA), ["--subnet", String(p.subnetA), ...mode]);
+    await networkOwned(context, String(p.netB), ["--subnet", String(p.subnetB), ...mode]);
     await runOwned(context, String(p.a1), ["--network", String(p.netA), "--cap-add", "NET_ADMIN"], [context.image, "sleep", "86400"]);
     await runOwned(
       context,
@@ -209,9 +215,12 @@ export const c3: ChallengeDefinition<RouterFacts> = {
     { sh: "docker exec {a1} ip route add {subnetB} via {routerA}" },
     { sh: "docker exec {b1} ip route add {subnetA} via {routerB}" },
   ],
-  wrong: {
-    steps: [{ sh: "docker network connect {netB} {a1}" }],
-    failing: "c3.a1-reaches-b1",
-    hintMentions: /that is no router|Keep a1 on netA/,
-  },
+  wrong: [
+    {
+      name: "shared-network",
+      steps: [{ sh: "docker network connect {netB} {a1}" }],
+      failing: "c3.a1-reaches-b1",
+      hintMentions: /that is no router|Keep a1 on netA/,
+    },
+  ],
 };

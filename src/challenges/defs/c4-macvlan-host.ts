@@ -215,9 +215,12 @@ export const c4: ChallengeDefinition<MacvlanFacts> = {
     await removeCable(n.lanNs, n.uplink);
   },
   solution: [{ sh: "ip link set {shim} type macvlan mode bridge" }, { sh: "ip route add {ipRange} dev {shim}" }],
-  wrong: {
-    steps: [{ sh: "ip route add {ipRange} dev {shim}" }],
-    failing: "c4.shim-bridge",
-    hintMentions: /Macvlan children of one parent talk to each other only in some modes/,
-  },
+  wrong: [
+    {
+      name: "route-only",
+      steps: [{ sh: "ip route add {ipRange} dev {shim}" }],
+      failing: "c4.shim-bridge",
+      hintMentions: /Macvlan children of one parent talk to each other only in some modes/,
+    },
+  ],
 };

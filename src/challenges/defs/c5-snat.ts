@@ -179,9 +179,12 @@ export const c5: ChallengeDefinition<SnatFacts> = {
     await removeCable(n.inetNs, n.inetEnd);
   },
   solution: [{ sh: "iptables -t nat -I POSTROUTING -s {appIp}/32 -o {inetEnd} -m comment --comment {ruleTag} -j SNAT --to-source {fixed}" }],
-  wrong: {
-    steps: [{ sh: "iptables -t nat -I POSTROUTING -s {egressSubnet} -o {inetEnd} -m comment --comment {ruleTag} -j SNAT --to-source {fixed}" }],
-    failing: "c5.others-masquerade",
-    hintMentions: /Match app's address alone/,
-  },
+  wrong: [
+    {
+      name: "subnet-snat",
+      steps: [{ sh: "iptables -t nat -I POSTROUTING -s {egressSubnet} -o {inetEnd} -m comment --comment {ruleTag} -j SNAT --to-source {fixed}" }],
+      failing: "c5.others-masquerade",
+      hintMentions: /Match app's address alone/,
+    },
+  ],
 };

@@ -202,16 +202,19 @@ export const c6: ChallengeDefinition<LinkFacts> = {
     { sh: "docker rm -f {api}" },
     { settle: 6 },
   ],
-  wrong: {
-    steps: [
-      { sh: "docker network create {appnet}" },
-      { sh: "docker run -d --name {api1} --network {appnet} --network-alias backend --dns 127.0.0.1 -v {www}:/www:ro {image} httpd -f -p 80 -h /www" },
-      { sh: "docker run -d --name {api2} --network {appnet} --network-alias backend --dns 127.0.0.1 -v {www}:/www:ro {image} httpd -f -p 80 -h /www" },
-      { sh: "docker rm -f {client}" },
-      { sh: "docker run -d --name {client} --network {appnet} --link {api1}:backend --dns 127.0.0.1 -v {logDir}:/log {image} sh /log/loop.sh" },
-      { settle: 3 },
-    ],
-    failing: "c6.no-link",
-    hintMentions: /A legacy link is fixed when the client is created/,
-  },
+  wrong: [
+    {
+      name: "relinked",
+      steps: [
+        { sh: "docker network create {appnet}" },
+        { sh: "docker run -d --name {api1} --network {appnet} --network-alias backend --dns 127.0.0.1 -v {www}:/www:ro {image} httpd -f -p 80 -h /www" },
+        { sh: "docker run -d --name {api2} --network {appnet} --network-alias backend --dns 127.0.0.1 -v {www}:/www:ro {image} httpd -f -p 80 -h /www" },
+        { sh: "docker rm -f {client}" },
+        { sh: "docker run -d --name {client} --network {appnet} --link {api1}:backend --dns 127.0.0.1 -v {logDir}:/log {image} sh /log/loop.sh" },
+        { settle: 3 },
+      ],
+      failing: "c6.no-link",
+      hintMentions: /A legacy link is fixed when the client is created/,
+    },
+  ],
 };

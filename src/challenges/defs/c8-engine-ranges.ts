@@ -179,16 +179,19 @@ export const c8: ChallengeDefinition<RangesFacts> = {
     { esh: "docker run -d --name {db} --network {team} --ip {dbIp} {image} sleep 86400" },
     { esh: "docker run -d --name {worker} --network {team} {image} sleep 86400" },
   ],
-  wrong: {
-    steps: [
-      { engine: { bip: "10.221.0.1/24" } },
-      { esh: "docker rm -f {worker}" },
-      { esh: "docker network rm {team}" },
-      { esh: "docker network create --subnet {teamSubnet} --ip-range {staticBlock} {team}" },
-      { esh: "docker run -d --name {db} --network {team} --ip {dbIp} {image} sleep 86400" },
-      { esh: "docker run -d --name {worker} --network {team} {image} sleep 86400" },
-    ],
-    failing: "c8.team-range",
-    hintMentions: /Keep the dynamic range and the static block apart/,
-  },
+  wrong: [
+    {
+      name: "range-over-static",
+      steps: [
+        { engine: { bip: "10.221.0.1/24" } },
+        { esh: "docker rm -f {worker}" },
+        { esh: "docker network rm {team}" },
+        { esh: "docker network create --subnet {teamSubnet} --ip-range {staticBlock} {team}" },
+        { esh: "docker run -d --name {db} --network {team} --ip {dbIp} {image} sleep 86400" },
+        { esh: "docker run -d --name {worker} --network {team} {image} sleep 86400" },
+      ],
+      failing: "c8.team-range",
+      hintMentions: /Keep the dynamic range and the static block apart/,
+    },
+  ],
 };
