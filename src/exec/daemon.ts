@@ -83,3 +83,19 @@ export const mountsUnder = async (prefixes: readonly string[]): Promise<string[]
     .filter((point) => prefixes.some((prefix) => point === prefix || point.startsWith(`${prefix}/`)));
   return [...new Set(points)].sort((a, b) => b.length - a.length);
 };
+
+/**
+ * The pid, as this process sees it, of the process that is `pid` in the pid namespace one level below ours (a grading
+ * sandbox's engine, src/grade/sandbox.ts): the process whose NSpid line has `pid` second and whose cgroup path names
+ * `group` (the sandbox's own cgroup, so another sandbox's pid `pid` never matches). `pid` when there is no such process.
+ */
+export const outerPid = async (pid: number, group: string): Promise<number> => {
+  for (const entry of await readdir("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const status = await readFile(`/proc/${entry}/status`, "utf8").catch(() => "");
+    const nspid = /^NSpid:\s+(.*)$/m.exec(status)?.[1]?.trim().split(/\s+/).map(Number) ?? [];
+    if (nspid[1] !== pid) continue;
+    if ((await readFile(`/proc/${entry}/cgroup`, "utf8").catch(() => "")).includes(`/${group}`)) return Number(entry);
+  }
+  return pid;
+};
