@@ -13,6 +13,7 @@ import { findSubmissions, type Submission } from "./submissions.js";
 import { EnvironmentError, UsageError } from "../errors.js";
 import { findJupyter } from "../setup/jupyter.js";
 import { prepareSandboxes, type SandboxSetup } from "./sandbox.js";
+import { sandboxesRemoved } from "./sandboxed-run.js";
 
 // What every sandbox of this run shares (the runner's Python, the saved toolbox image); a clear error when sandboxes cannot run here.
 const sandboxSetup = async (log: (line: string) => void): Promise<SandboxSetup> => {
@@ -133,6 +134,7 @@ export const gradeAll = async (inputs: readonly string[], options: GradeAllOptio
     },
     () => stopped !== null || Boolean(options.interrupted?.()),
   );
+  await sandboxesRemoved();
   progress.done();
   const rows = pending(
     options.interrupted?.()

@@ -3,6 +3,7 @@
 // (hidden ones too) and the topology picture, from this checkout's code, written as JSON to the file named.
 // Nothing of the submission runs here: its kernel and every process it started are gone by then.
 //   node dist/grade/sandbox-checks.js LAB SESSION OUT.json TITLE
+// It is started while the notebook runs (loading its code then) and waits for a line on stdin before it checks.
 import { writeFile } from "node:fs/promises";
 import { allButCommand } from "../checks/check.js";
 import { runLabChecks } from "../labs/preconditions.js";
@@ -17,6 +18,13 @@ if (!labId || !session || !out) {
   process.exit(2);
 }
 const lab = findGradable(labId);
+// The picture's renderer loads now too, then wait for the grader's "go" (the notebook has ended).
+await import("../render/topology-plot.js").catch(() => undefined);
+await new Promise<void>((resolve) => {
+  process.stdin.once("data", () => resolve());
+  process.stdin.once("end", () => resolve());
+});
+process.stdin.destroy();
 const context = labContext(lab, session, (line) => process.stderr.write(`${line}\n`));
 const checks = await runLabChecks(lab, lab.checks, context, allButCommand);
 let svg: string | null = null;
