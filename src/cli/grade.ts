@@ -45,7 +45,10 @@ or the gradebook (see src/grade/README.md). --no-sandbox runs them with the host
 only on a disposable machine. Exit codes: 0 gradebook written, 2 usage or environment error.`,
     )
     .action(
-      async (inputs: string[], options: { out: string; jobs: string; lab?: string; timeout: string; cellTimeout: string; only?: string; roster?: string; sandbox: boolean }) => {
+      async (
+        inputs: string[],
+        options: { out: string; jobs: string; lab?: string; timeout: string; cellTimeout: string; only?: string; roster?: string; sandbox: boolean },
+      ) => {
         const jobs = positive("--jobs", options.jobs, 16);
         const notebookTimeoutS = positive("--timeout", options.timeout, 86_400);
         const cellTimeoutS = positive("--cell-timeout", options.cellTimeout, 86_400);
