@@ -4,7 +4,7 @@
 Used by `docker-net-lab labs run` and `docker-net-lab grade` (never by learners directly).
 
   run_notebook.py --notebook NB --kernel NAME --cwd DIR [--solutions FILE] [--skip-tag TAG]...
-                  [--cell-timeout S] [--out EXECUTED.ipynb] [--report REPORT.json]
+                  [--cell-timeout S] [--out EXECUTED.ipynb] [--report REPORT.json] [--wait-for FILE]
 
 Writes one JSON object to REPORT.json (else prints it on stdout, where whatever the kernel or its children print
 outside a cell also lands): {"status": "ok"|"invalid"|"timeout"|"kernel-died"|"error", "message": str,
@@ -57,6 +57,7 @@ def main():
     parser.add_argument("--cell-timeout", type=int, default=120)
     parser.add_argument("--out")
     parser.add_argument("--report")
+    parser.add_argument("--wait-for")
     args = parser.parse_args()
     global REPORT_PATH
     REPORT_PATH = args.report
@@ -93,6 +94,21 @@ def main():
         record_timing=False,
         resources={"metadata": {"path": args.cwd}},
     )
+    if args.wait_for:
+        # The kernel starts now; the first cell waits until the grader says the sandbox's engine is ready.
+        import time
+
+        waited = {"done": False}
+
+        def wait_ready(**_):
+            if waited["done"]:
+                return
+            waited["done"] = True
+            deadline = time.monotonic() + 120
+            while not os.path.exists(args.wait_for) and time.monotonic() < deadline:
+                time.sleep(0.02)
+
+        client.on_cell_start = wait_ready
     status, message = "ok", ""
     try:
         client.execute()

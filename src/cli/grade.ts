@@ -28,6 +28,7 @@ export const registerGradeCommand = (program: Command, setExit: (code: number) =
     .option("--timeout <seconds>", "limit per notebook", "300")
     .option("--cell-timeout <seconds>", "limit per cell", "60")
     .option("--only <submission>", "re-grade only this submission (id, file name or path) and update the gradebook in --out in place")
+    .option("--no-sandbox", "run submissions on the host with the learner's access to the engine (only on a disposable machine)")
     .option("--roster <csv>", "who handed in what, for gradebook-canvas.csv: columns submission, Student, ID, SIS User ID, SIS Login ID, Section")
     .addHelpText(
       "after",
@@ -38,11 +39,16 @@ Examples:
   $ npx docker-net-lab grade submissions/ --out gradebook/ --only alice        # re-grade one, update in place
   $ npx docker-net-lab grade submissions/ --out gradebook/ --roster roster.csv # Canvas ids for the export
 
-Every submission runs as code with access to the Docker engine: grade in a devcontainer or a
-disposable VM (see src/grade/README.md). Exit codes: 0 gradebook written, 2 usage or environment error.`,
+Each submission runs in a sandbox of its own (network namespace, private Docker engine, own mounts
+and processes, cgroup limits; needs root): it cannot reach the host's engine, the other submissions
+or the gradebook (see src/grade/README.md). --no-sandbox runs them with the host engine's access:
+only on a disposable machine. Exit codes: 0 gradebook written, 2 usage or environment error.`,
     )
     .action(
-      async (inputs: string[], options: { out: string; jobs: string; lab?: string; timeout: string; cellTimeout: string; only?: string; roster?: string }) => {
+      async (
+        inputs: string[],
+        options: { out: string; jobs: string; lab?: string; timeout: string; cellTimeout: string; only?: string; roster?: string; sandbox: boolean },
+      ) => {
         const jobs = positive("--jobs", options.jobs, 16);
         const notebookTimeoutS = positive("--timeout", options.timeout, 86_400);
         const cellTimeoutS = positive("--cell-timeout", options.cellTimeout, 86_400);
@@ -54,6 +60,10 @@ disposable VM (see src/grade/README.md). Exit codes: 0 gradebook written, 2 usag
         ]);
         const lab = options.lab === undefined ? null : findLab(options.lab).id;
         await preflight({ needEngineHere: lab === null || preconditionsOf({ id: lab }).includes(engineInThisNamespace) });
+        if (!options.sandbox)
+          progress(
+            "warning: --no-sandbox: every submission runs with the host engine's access (root on this machine); it can remove your containers, other submissions and the gradebook. Grade like this only on a disposable machine.",
+          );
         // First Ctrl-C: start nothing new, let running submissions tear down; second: leave at once.
         let interrupted = false;
         const onSignal = (): void => {
@@ -72,6 +82,7 @@ disposable VM (see src/grade/README.md). Exit codes: 0 gradebook written, 2 usag
           only: options.only ?? null,
           roster: options.roster ?? null,
           interrupted: () => interrupted,
+          noSandbox: !options.sandbox,
         }).finally(() => {
           process.off("SIGINT", onSignal);
           process.off("SIGTERM", onSignal);

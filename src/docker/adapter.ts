@@ -10,6 +10,7 @@ import { toDockerNetwork } from "../parse/network-inspect.js";
 import type { DockerContainer, DockerNetwork } from "../parse/models.js";
 import { labelFilters, ownerLabel, ownsLabels, sessionLabelKey } from "../ownership.js";
 import { engineFix } from "../exec/classify.js";
+import { outerPid } from "../exec/daemon.js";
 import { EngineApi, filtersQuery, socketOf } from "./engine-api.js";
 
 // Engine API status codes -> what they mean for a learner (data, not if/else; like dockerode's tables).
@@ -107,6 +108,17 @@ const assertOwned = (labels: Readonly<Record<string, string>>, what: string): vo
   }
 };
 
+/**
+ * Container pids as this process sees them. An engine in a pid namespace of its own (a grading sandbox's) reports
+ * pids of its namespace; the grader, reading it from outside, sets $DNL_ENGINE_PID_GROUP (the sandbox's cgroup) and
+ * gets the pids it can use (`nsenter -t`, /proc/<pid>/ns/net).
+ */
+const withOuterPid = async (container: DockerContainer): Promise<DockerContainer> => {
+  const group = process.env.DNL_ENGINE_PID_GROUP;
+  if (!group || container.state.pid <= 0) return container;
+  return { ...container, state: { ...container.state, pid: await outerPid(container.state.pid, group) } };
+};
+
 const statusOf = (error: unknown): number | undefined => (error as { statusCode?: number }).statusCode;
 
 // The Engine API calls the adapter makes, in the engine's own JSON.
@@ -194,13 +206,13 @@ export class DockerEngine {
 
   /** Inspect one container by name or id. */
   async inspectContainer(nameOrId: string): Promise<DockerContainer> {
-    return toDockerContainer(await call(`docker inspect ${nameOrId}`, () => this.docker.inspectContainer(nameOrId))).value;
+    return withOuterPid(toDockerContainer(await call(`docker inspect ${nameOrId}`, () => this.docker.inspectContainer(nameOrId))).value);
   }
 
   /** Inspect a container, or null when it does not exist. */
   async findContainer(nameOrId: string): Promise<DockerContainer | null> {
     try {
-      return toDockerContainer(await this.docker.inspectContainer(nameOrId)).value;
+      return await withOuterPid(toDockerContainer(await this.docker.inspectContainer(nameOrId)).value);
     } catch (error) {
       if (statusOf(error) === 404) return null;
       throw translate(error, `docker inspect ${nameOrId}`);

@@ -83,3 +83,55 @@ export const mountsUnder = async (prefixes: readonly string[]): Promise<string[]
     .filter((point) => prefixes.some((prefix) => point === prefix || point.startsWith(`${prefix}/`)));
   return [...new Set(points)].sort((a, b) => b.length - a.length);
 };
+
+/**
+ * The pid, as this process sees it, of the process that is `pid` in the pid namespace one level below ours (a grading
+ * sandbox's engine, src/grade/sandbox.ts): the process whose NSpid line has `pid` second and whose cgroup path names
+ * `group` (the sandbox's own cgroup, so another sandbox's pid `pid` never matches). `pid` when there is no such process.
+ */
+export const outerPid = async (pid: number, group: string): Promise<number> => {
+  for (const entry of await readdir("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const status = await readFile(`/proc/${entry}/status`, "utf8").catch(() => "");
+    const nspid = /^NSpid:\s+(.*)$/m.exec(status)?.[1]?.trim().split(/\s+/).map(Number) ?? [];
+    if (nspid[1] !== pid) continue;
+    if ((await readFile(`/proc/${entry}/cgroup`, "utf8").catch(() => "")).includes(`/${group}`)) return Number(entry);
+  }
+  return pid;
+};
+
+/** A process started ahead of time that waits for `go` on its stdin (a worker that loads its code while other work runs). */
+export interface PrimedProcess {
+  /** Tell it to go; resolves with its exit code and stderr once it exits (or is killed after `timeoutMs`). */
+  readonly go: () => Promise<{ exitCode: number | null; stderr: string }>;
+  /** Kill it (when it is no longer wanted). */
+  readonly cancel: () => void;
+}
+
+/** Start `file args…` now, with `env` on top of ours; it should read one line from stdin before doing its work. */
+export const startPrimed = (file: string, args: readonly string[], env: Readonly<Record<string, string>>, timeoutMs: number): PrimedProcess => {
+  const child = spawn(file, [...args], { stdio: ["pipe", "ignore", "pipe"], env: { ...process.env, ...env } });
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr = `${stderr}${chunk.toString()}`.slice(-20_000);
+  });
+  child.stdin?.on("error", () => undefined);
+  const exited = new Promise<{ exitCode: number | null; stderr: string }>((resolve) => {
+    child.on("error", (error) => resolve({ exitCode: null, stderr: `${stderr}${error.message}` }));
+    child.on("exit", (code) => resolve({ exitCode: code, stderr }));
+  });
+  return {
+    go: async () => {
+      child.stdin?.end("go\n");
+      const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+      try {
+        return await exited;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    cancel: () => {
+      child.kill("SIGKILL");
+    },
+  };
+};

@@ -11,6 +11,8 @@ import { stateDir } from "../setup/paths.js";
 import { snapshot } from "../topology/snapshot.js";
 import type { GradeRow, GradeStatus } from "./model.js";
 import { sessionPicture } from "./picture.js";
+import type { SandboxSetup } from "./sandbox.js";
+import { runInSandbox } from "./sandboxed-run.js";
 import { inspectSubmission, type Submission } from "./submissions.js";
 
 export interface GradeOptions {
@@ -21,6 +23,8 @@ export interface GradeOptions {
   /** Seconds per notebook. @default 300 */
   readonly notebookTimeoutS?: number;
   readonly log?: (line: string) => void;
+  /** Run each submission in a sandbox of its own (sandbox.ts) with what every sandbox shares; null: on the host, as the learner does (`--no-sandbox`). */
+  readonly sandbox?: SandboxSetup | null;
 }
 
 /** Grading had to stop: the engine or host failed (exit code 2); the row says where. */
@@ -113,17 +117,30 @@ export const gradeSubmission = async (submission: Submission, options: GradeOpti
   let svg: string | null = null;
   let session: string | null = null;
   try {
-    const result = await runLab(lab, {
-      notebook: submission.file,
-      cwd: notebookDirOf(lab),
-      cellTimeoutS: options.cellTimeoutS ?? 60,
-      notebookTimeoutS: options.notebookTimeoutS ?? 300,
-      ...(options.log ? { log: options.log } : {}),
-      beforeTeardown: async (context) => {
-        session = context.session.session;
-        svg = sessionPicture(await snapshot(), context.session.session, `Lab ${lab.id} at grading time: ${submission.id}`);
-      },
-    });
+    const title = `Lab ${lab.id} at grading time: ${submission.id}`;
+    const result = options.sandbox
+      ? await runInSandbox(lab, submission.file, {
+          setup: options.sandbox,
+          cellTimeoutS: options.cellTimeoutS ?? 60,
+          notebookTimeoutS: options.notebookTimeoutS ?? 300,
+          title,
+          ...(options.log ? { log: options.log } : {}),
+        }).then((run) => {
+          session = run.session;
+          svg = run.svg;
+          return run;
+        })
+      : await runLab(lab, {
+          notebook: submission.file,
+          cwd: notebookDirOf(lab),
+          cellTimeoutS: options.cellTimeoutS ?? 60,
+          notebookTimeoutS: options.notebookTimeoutS ?? 300,
+          ...(options.log ? { log: options.log } : {}),
+          beforeTeardown: async (context) => {
+            session = context.session.session;
+            svg = sessionPicture(await snapshot(), context.session.session, title);
+          },
+        });
     const cellErrors = result.notebook.cells
       .filter((cell) => cell.error)
       .map((cell) => ({ id: cell.id, ename: cell.error?.ename ?? "", evalue: (cell.error?.evalue ?? "").split("\n")[0] ?? "" }));
@@ -144,8 +161,9 @@ export const gradeSubmission = async (submission: Submission, options: GradeOpti
       notebookMs: result.notebook.durationMs,
       topologySvg: svg,
     };
-    // A check that failed because the engine went away is the environment's fault, not the learner's.
-    if (!result.checks.every((check) => check.passed)) {
+    // A check that failed because the engine went away is the environment's fault, not the learner's (a sandbox's
+    // engine is the submission's own: what happens to it is the submission's doing).
+    if (!options.sandbox && !result.checks.every((check) => check.passed)) {
       const engine = await engineStatus();
       if (!engine.ok)
         throw new EnvironmentError(`the Docker engine stopped answering (${engine.detail})`, {

@@ -10,7 +10,17 @@ import { outputFiles, readRecordedRows, writeClassFiles, writeSubmissionFiles } 
 import { gradeProgress, type GradeProgress } from "./progress.js";
 import { identify, parseRoster, type RosterEntry } from "./roster.js";
 import { findSubmissions, type Submission } from "./submissions.js";
-import { UsageError } from "../errors.js";
+import { EnvironmentError, UsageError } from "../errors.js";
+import { findJupyter } from "../setup/jupyter.js";
+import { prepareSandboxes, type SandboxSetup } from "./sandbox.js";
+import { sandboxesRemoved } from "./sandboxed-run.js";
+
+// What every sandbox of this run shares (the runner's Python, the saved toolbox image); a clear error when sandboxes cannot run here.
+const sandboxSetup = async (log: (line: string) => void): Promise<SandboxSetup> => {
+  const jupyter = await findJupyter();
+  if (!jupyter) throw new EnvironmentError("Jupyter is not installed, so notebooks cannot run.", { hint: "Run `npx docker-net-lab setup`." });
+  return prepareSandboxes(jupyter.python, log);
+};
 
 export interface GradeAllOptions extends GradeOptions {
   /** Output folder (created). */
@@ -24,6 +34,8 @@ export interface GradeAllOptions extends GradeOptions {
   readonly only?: string | null;
   /** A roster CSV (roster.ts): who handed each submission in, for gradebook-canvas.csv. */
   readonly roster?: string | null;
+  /** Run submissions on the host with the learner's access, as before the sandbox (`--no-sandbox`). @default false */
+  readonly noSandbox?: boolean;
 }
 
 export interface GradeAllResult {
@@ -88,6 +100,7 @@ export const gradeAll = async (inputs: readonly string[], options: GradeAllOptio
   const progress = options.progress ?? gradeProgress(submissions.length);
   const files = outputFiles(out);
   await mkdir(files.feedback, { recursive: true });
+  const sandbox = options.noSandbox ? null : (options.sandbox ?? (await sandboxSetup(options.log ?? ((line) => process.stderr.write(`${line}\n`)))));
   let stopped: GradingStopped | null = null;
   const done: (GradeRow | undefined)[] = new Array(submissions.length).fill(undefined);
   const pending = (why: string) => done.map((row, index) => row ?? notGraded(submissions[index] as Submission, why));
@@ -104,7 +117,7 @@ export const gradeAll = async (inputs: readonly string[], options: GradeAllOptio
       progress.started(submission.id);
       let row: GradeRow;
       try {
-        row = await gradeSubmission(submission, options);
+        row = await gradeSubmission(submission, { ...options, sandbox });
       } catch (error) {
         if (!(error instanceof GradingStopped)) throw error;
         stopped ??= error;
@@ -121,6 +134,7 @@ export const gradeAll = async (inputs: readonly string[], options: GradeAllOptio
     },
     () => stopped !== null || Boolean(options.interrupted?.()),
   );
+  await sandboxesRemoved();
   progress.done();
   const rows = pending(
     options.interrupted?.()

@@ -7,6 +7,7 @@ import { type CompileCache, compileCacheDir, createCompileCache } from "./compil
 import { currentCell, guardTimers, kernelLog, routeOutput } from "./cell.js";
 import { createReportConsole, ProjectHandler } from "./handler.js";
 import { installHooks } from "./hooks.js";
+import { dieWithParent } from "./parent.js";
 import { preloadModules, preloadSteps, schedulePreload, type WarmableConverters } from "./preload.js";
 import { ProjectServer } from "./server.js";
 import { hookCellScripts } from "./sources.js";
@@ -68,6 +69,8 @@ const reportStray = (kind: string, error: unknown): void => {
 /** Start the kernel on the connection file Jupyter gave us; resolves once the sockets are bound. */
 export const startKernel = async (options: { configPath: string; preload?: readonly string[] }): Promise<ProjectServer> => {
   const started = performance.now();
+  // Before anything slow: a kernel whose parent died during start-up must not stay behind either.
+  dieWithParent();
   routeOutput();
   guardTimers();
   hookCellScripts();

@@ -4,6 +4,7 @@
 import { readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { listContainers, listNetworks, listVolumes, removeOwnedContainer, removeOwnedNetwork, removeOwnedVolume } from "../docker/adapter.js";
+import { removeCgroup } from "../exec/cgroup.js";
 import { run } from "../exec/run.js";
 import { ipJson, iptablesSave } from "../exec/commands.js";
 import { netnsNames } from "../exec/netns.js";
@@ -70,7 +71,14 @@ export const clean = async (options: CleanOptions, log: (line: string) => void):
   const sessionsRoot = join(stateDir(), "sessions");
   const sessionDirs = (await readdir(sessionsRoot).catch(() => [] as string[])).filter((name) => isSessionId(name) && (session === null || name === session));
   const markers = await findEngineMarkers(session);
-  for (const marker of markers) await attempt(`private engine of ${marker.session}/${marker.lab}`, () => destroyEngine(marker.paths));
+  // A grading sandbox's marker also names its cgroups: every process of the sandbox is in them (src/grade/sandbox.ts).
+  const groupsOf = (marker: object): readonly string[] => (marker as { sandbox?: { cgroups?: string[] } }).sandbox?.cgroups ?? [];
+  for (const marker of markers)
+    await attempt(`private engine of ${marker.session}/${marker.lab}`, async () => {
+      await removeCgroup({ dirs: groupsOf(marker) });
+      await destroyEngine(marker.paths);
+      await removeCgroup({ dirs: groupsOf(marker) });
+    });
   const containers = await listContainers({ labels });
   for (const container of containers) await attempt(`container ${container.name}`, () => removeOwnedContainer(container.id));
   const networks = await listNetworks({ labels });

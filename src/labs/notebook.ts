@@ -45,6 +45,17 @@ export interface ExecuteOptions {
   readonly notebookTimeoutS?: number;
   /** Write the executed notebook here. */
   readonly out?: string;
+  /**
+   * Run the notebook runner through this (the grading sandbox): it gets the runner's command and environment and
+   * returns the command to run instead; `dir` is the runner's private folder (report, answer key), which must be
+   * reachable at the same path where the runner runs; `waitFor`: the runner starts the kernel at once but runs the
+   * first cell only once this file exists (the sandbox's engine is ready).
+   */
+  readonly launch?: {
+    readonly dir: string;
+    readonly waitFor?: string;
+    readonly wrap: (file: string, args: readonly string[], env: Readonly<Record<string, string>>) => { file: string; args: string[] };
+  };
 }
 
 /** Execute a notebook through the project kernel; never throws for a broken notebook (see status). */
@@ -57,7 +68,7 @@ export const executeNotebook = async (options: ExecuteOptions): Promise<Notebook
   if (options.out) args.push("--out", options.out);
   // The report goes to a file of its own: the runner's stdout also carries whatever the kernel (or a process it
   // started) prints outside a cell, which could land after the report and make a clean run look broken.
-  const reportDir = await mkdtemp(join(tmpdir(), "dnl-run-"));
+  const reportDir = options.launch?.dir ?? (await mkdtemp(join(tmpdir(), "dnl-run-")));
   const reportFile = join(reportDir, "report.json");
   args.push("--report", reportFile);
   // The answer key lives only in this private temp folder while the run lasts.
@@ -65,12 +76,15 @@ export const executeNotebook = async (options: ExecuteOptions): Promise<Notebook
     await writeFile(join(reportDir, "solutions.json"), JSON.stringify(options.solutions));
     args.push("--solutions", join(reportDir, "solutions.json"));
   }
+  if (options.launch?.waitFor) args.push("--wait-for", options.launch.waitFor);
   const started = performance.now();
   const timeout = (options.notebookTimeoutS ?? 600) * 1000;
+  const env = { DNL_SESSION: options.session, PYTHONUNBUFFERED: "1" };
+  const command = options.launch ? options.launch.wrap(jupyter.python, args, env) : { file: jupyter.python, args };
   let parsed: z.infer<typeof reportSchema>;
   let durationMs: number;
   try {
-    const result = await run(jupyter.python, args, { timeout, reject: false, env: { DNL_SESSION: options.session, PYTHONUNBUFFERED: "1" } });
+    const result = await run(command.file, command.args, { timeout, reject: false, env });
     durationMs = Math.round(performance.now() - started);
     if (result.timedOut)
       return {
@@ -92,7 +106,7 @@ export const executeNotebook = async (options: ExecuteOptions): Promise<Notebook
       };
     }
   } finally {
-    await rm(reportDir, { recursive: true, force: true });
+    if (!options.launch) await rm(reportDir, { recursive: true, force: true });
   }
   return {
     status: parsed.status,

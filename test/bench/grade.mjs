@@ -1,9 +1,11 @@
-// Grading throughput: 20 submissions with --jobs 1 vs --jobs 2, and the grader's overhead per submission over the lab's own run.
-// Usage: node test/bench/grade.mjs [--count N]   (needs dist/ built and `docker-net-lab setup` done)
+// Grading throughput: 20 submissions with --jobs 1 vs --jobs 2 (each in its sandbox, the default), the same with
+// --no-sandbox and --jobs 1 (what a submission cost before the sandbox), and the grader's overhead per submission over the lab's own run.
+// Usage: node test/bench/grade.mjs [--count N] [--skip-lab-run]   (needs dist/ built and `docker-net-lab setup` done)
 // Writes test/bench/results/grade.json:
 //   lab_run_ms          median wall time of `labs run 01 --solutions` (the lab's own run: kernel, cells, checks, teardown)
 //   jobs1_ms, jobs2_ms  wall time of `grade` over N copies of the answer key with --jobs 1 and --jobs 2
 //   speedup             jobs1_ms / jobs2_ms (target >= 1.6 on 2 cores); jobsN_cpu_ms and cores_busy_jobsN say how much CPU it got
+//   no_sandbox_jobs1_ms the same N with --no-sandbox --jobs 1; sandbox_cost = jobs1_ms / no_sandbox_jobs1_ms (target <= 1.5)
 //   per_submission_ms   jobs1_ms / N;  overhead_vs_lab_run_ms = per_submission_ms - lab_run_ms (negative: grading amortizes the
 //                       CLI start and preflight that every `labs run` pays)
 //   grader_in_process_ms  mean over submissions of (durationMs - notebookMs) in gradebook.json: the grader's own work per
@@ -44,7 +46,7 @@ try {
   for (let i = 0; i < count; i++) copyFileSync(join(dir, "solved.ipynb"), join(dir, "subs", `learner-${String(i).padStart(2, "0")}.ipynb`));
   const load_before = loadavg()[0];
   const labRuns = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < (process.argv.includes("--skip-lab-run") ? 0 : 3); i++) {
     const started = performance.now();
     try {
       cli(["labs", "run", "01", "--solutions"]);
@@ -53,6 +55,8 @@ try {
     }
     labRuns.push(Math.round(performance.now() - started));
   }
+  // Interleaved, so a change of the machine's load hits both ways alike.
+  const plain = timed(["grade", join(dir, "subs"), "--out", join(dir, "out0"), "--jobs", "1", "--no-sandbox"]);
   const jobs1 = timed(["grade", join(dir, "subs"), "--out", join(dir, "out1"), "--jobs", "1"]);
   const jobs2 = timed(["grade", join(dir, "subs"), "--out", join(dir, "out2"), "--jobs", "2"]);
   const jobs1_ms = jobs1.wall;
@@ -66,7 +70,9 @@ try {
           .filter((_, i, all) => i !== all.length - 2)
           .join(","),
       );
-  const same = JSON.stringify(strip(join(dir, "out1", "gradebook.csv"))) === JSON.stringify(strip(join(dir, "out2", "gradebook.csv")));
+  const same =
+    JSON.stringify(strip(join(dir, "out1", "gradebook.csv"))) === JSON.stringify(strip(join(dir, "out2", "gradebook.csv"))) &&
+    JSON.stringify(strip(join(dir, "out0", "gradebook.csv"))) === JSON.stringify(strip(join(dir, "out1", "gradebook.csv")));
   const book = JSON.parse(readFileSync(join(dir, "out1", "gradebook.json"), "utf8"));
   const lab_run_ms = median(labRuns);
   const per_submission_ms = Math.round(jobs1_ms / count);
@@ -76,7 +82,7 @@ try {
     load_average_at_start: Math.round(load_before * 100) / 100,
     load_average_at_end: Math.round(loadavg()[0] * 100) / 100,
     submissions: count,
-    lab_run_ms,
+    lab_run_ms: lab_run_ms ?? null,
     lab_runs_ms: labRuns,
     jobs1_ms,
     jobs2_ms,
@@ -89,8 +95,13 @@ try {
     cores_busy_jobs1: Math.round((jobs1.cpu / jobs1_ms) * 100) / 100,
     cores_busy_jobs2: Math.round((jobs2.cpu / jobs2_ms) * 100) / 100,
     target_speedup: 1.6,
+    no_sandbox_jobs1_ms: plain.wall,
+    no_sandbox_cpu_ms: plain.cpu,
+    no_sandbox_per_submission_ms: Math.round(plain.wall / count),
+    sandbox_cost: Math.round((jobs1_ms / plain.wall) * 100) / 100,
+    target_sandbox_cost: 1.5,
     per_submission_ms,
-    overhead_vs_lab_run_ms: per_submission_ms - lab_run_ms,
+    overhead_vs_lab_run_ms: lab_run_ms === undefined ? null : per_submission_ms - lab_run_ms,
     mean_submission_ms: Math.round(book.submissions.reduce((sum, s) => sum + s.durationMs, 0) / count),
     mean_notebook_ms: Math.round(book.submissions.reduce((sum, s) => sum + s.notebookMs, 0) / count),
     grader_in_process_ms: Math.round(book.submissions.reduce((sum, s) => sum + (s.durationMs - s.notebookMs), 0) / count),

@@ -1,0 +1,36 @@
+// The grader's checks of one sandboxed submission, as a process of the grader inside the sandbox's network namespace
+// (nsenter --net), with DOCKER_HOST on the sandbox's engine and the kernel's state directory: the lab's checks
+// (hidden ones too) and the topology picture, from this checkout's code, written as JSON to the file named.
+// Nothing of the submission runs here: its kernel and every process it started are gone by then.
+//   node dist/grade/sandbox-checks.js LAB SESSION OUT.json TITLE
+// It is started while the notebook runs (loading its code then) and waits for a line on stdin before it checks.
+import { writeFile } from "node:fs/promises";
+import { allButCommand } from "../checks/check.js";
+import { runLabChecks } from "../labs/preconditions.js";
+import { labContext } from "../labs/run-lab.js";
+import { snapshot } from "../topology/snapshot.js";
+import { findGradable } from "./gradable.js";
+import { sessionPicture } from "./picture.js";
+
+const [labId, session, out, title] = process.argv.slice(2);
+if (!labId || !session || !out) {
+  process.stderr.write("Usage: node dist/grade/sandbox-checks.js LAB SESSION OUT.json [TITLE]\n");
+  process.exit(2);
+}
+const lab = findGradable(labId);
+// The picture's renderer loads now too, then wait for the grader's "go" (the notebook has ended).
+await import("../render/topology-plot.js").catch(() => undefined);
+await new Promise<void>((resolve) => {
+  process.stdin.once("data", () => resolve());
+  process.stdin.once("end", () => resolve());
+});
+process.stdin.destroy();
+const context = labContext(lab, session, (line) => process.stderr.write(`${line}\n`));
+const checks = await runLabChecks(lab, lab.checks, context, allButCommand);
+let svg: string | null = null;
+try {
+  svg = sessionPicture(await snapshot(), session, title ?? `Lab ${lab.id}`);
+} catch (error) {
+  process.stderr.write(`picture: ${(error as Error).message}\n`);
+}
+await writeFile(out, JSON.stringify({ checks, svg }));

@@ -1,0 +1,435 @@
+// The grading sandbox: one per submission. A network namespace of its own, a private Docker engine inside it (the
+// mechanism of labs 07 and 08: own data root, exec root, socket, pid file), and the submission's kernel in its own
+// pid, mount and cgroup namespaces, on a root file system built for it (kernel-setup/sandbox.sh): the system (/usr,
+// /etc) and the project's code read-only, its own /tmp, /run, /root and /dev, no submissions folder, no gradebook,
+// no state directory of the grader, no host engine socket. The engine runs on the same kind of root, so even a
+// container started with `-v /:/host` or `--pid=host` sees only the sandbox. Memory, processes and devices are
+// limited by one cgroup that holds everything of the sandbox (its containers too).
+//
+// Lifetime: the marker (engine.json, with the grader's pid and the cgroups) is written before anything is created,
+// so `clean` and the next `grade` find what a crash or a kill left. Teardown: kill every process of the cgroup (the
+// engine's pid-namespace init first: its namespace, containers and mounts go with it), then delete the network
+// namespace and the folders. The host has no mount of the sandbox to undo: every mount lives in its private
+// mount namespaces.
+import { existsSync, lstatSync, readlinkSync, realpathSync } from "node:fs";
+import { copyFile, mkdir, readFile, rm, rmdir, stat, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { cgroupMounts, cgroupPids, createCgroup, removeCgroup, type Cgroup } from "../exec/cgroup.js";
+import { isAlive, signal, startDetached } from "../exec/daemon.js";
+import { netnsExists } from "../exec/netns.js";
+import { pollUntil } from "../exec/poll.js";
+import { run, timeouts } from "../exec/run.js";
+import { destroyEngine, dockerdArgs, engineMarker, findEngineMarkers, type EngineMarker, type EnginePaths } from "../labs/private-engine.js";
+import { namePrefix } from "../ownership.js";
+import { EnvironmentError } from "../errors.js";
+import { toolboxImage } from "../setup/image.js";
+import { packageRoot, stateDir } from "../setup/paths.js";
+
+/** Where one sandbox keeps everything; the engine's part has the shape of a private engine's (clean reads it). */
+export interface SandboxPaths extends EnginePaths {
+  /** Mount point of the sandbox's root (a tmpfs, mounted only inside the sandbox's mount namespaces). */
+  readonly root: string;
+  /** Folder shared with the runner: the submission's copy, the report, the "engine ready" file. */
+  readonly io: string;
+  /** The kernel's state directory ($DNL_STATE_DIR inside: answers, predictions). */
+  readonly kernelState: string;
+  readonly ready: string;
+  readonly enginePlan: string;
+  readonly kernelPlan: string;
+}
+
+/** Limits of one sandbox (kernel, engine and containers together). */
+export const sandboxLimits = { memoryBytes: 2 * 2 ** 30, pids: 1024 } as const;
+
+/** Capabilities nothing in a sandbox needs (kernel modules, raw I/O, reboot, clock, MAC, audit, syslog). */
+export const droppedCapabilities = [
+  "sys_module",
+  "sys_rawio",
+  "sys_boot",
+  "sys_time",
+  "mac_admin",
+  "mac_override",
+  "syslog",
+  "audit_control",
+  "audit_read",
+  "wake_alarm",
+  "block_suspend",
+  "sys_pacct",
+];
+
+/** What a sandbox marker adds to a private engine's. */
+export interface SandboxMarker extends EngineMarker {
+  readonly sandbox: { readonly graderPid: number; readonly cgroups: readonly string[]; readonly submission: string };
+}
+
+/** The paths of the sandbox of `session` (lab id `sb`: netns `dnl<session>esb`, like a private engine's). */
+export const sandboxPaths = (session: string): SandboxPaths => {
+  const runDir = join("/run", `${namePrefix}-${session}-sb`);
+  const dir = join(stateDir(), "sessions", session, "engine-sb");
+  return {
+    netns: `${namePrefix}${session}esb`,
+    runDir,
+    socket: join(runDir, "e", "docker.sock"),
+    pidfile: join(runDir, "e", "docker.pid"),
+    execRoot: join(runDir, "e", "exec"),
+    root: join(runDir, "root"),
+    dir,
+    dataRoot: join(dir, "data"),
+    marker: join(dir, "engine.json"),
+    log: join(dir, "dockerd.log"),
+    configFile: join(dir, "daemon.json"),
+    io: join(dir, "io"),
+    kernelState: join(dir, "state"),
+    ready: join(dir, "io", "engine-ready"),
+    enginePlan: join(dir, "engine.plan"),
+    kernelPlan: join(dir, "kernel.plan"),
+  };
+};
+
+/** One line of a sandbox root plan (kernel-setup/sandbox.sh). */
+export type PlanLine =
+  | { kind: "bind"; source: string; target: string; mode: "ro" | "rw" }
+  | { kind: "tmpfs" | "proc" | "sysfs" | "dev"; target: string }
+  | { kind: "link"; to: string; target: string }
+  | { kind: "cgroup"; type: "cgroup" | "cgroup2"; options: string; target: string }
+  | { kind: "env"; name: string; value: string };
+
+/** The plan as sandbox.sh reads it (tab-separated, one line each; pure). */
+export const planText = (lines: readonly PlanLine[]): string =>
+  `${lines
+    .map((line) => {
+      switch (line.kind) {
+        case "bind":
+          return ["bind", line.source, line.target, line.mode];
+        case "link":
+          return ["link", line.to, line.target];
+        case "cgroup":
+          return ["cgroup", line.type, line.options, line.target];
+        case "env":
+          return ["env", line.name, line.value];
+        default:
+          return [line.kind, line.target];
+      }
+    })
+    .map((fields) => fields.join("\t"))
+    .join("\n")}\n`;
+
+const under = (path: string, dir: string): boolean => path === dir || path.startsWith(`${dir}/`);
+
+// The system part of a root: /usr and /etc read-only, /bin /sbin /lib /lib64 as the host has them (links or
+// folders), fresh /proc /sys /dev, empty /tmp /run /var /root; a Python or node outside /usr read-only too.
+const systemPlan = (extra: readonly string[]): PlanLine[] => {
+  const lines: PlanLine[] = [
+    { kind: "bind", source: "/usr", target: "/usr", mode: "ro" },
+    { kind: "bind", source: "/etc", target: "/etc", mode: "ro" },
+  ];
+  for (const top of ["/bin", "/sbin", "/lib", "/lib64", "/lib32", "/libx32"]) {
+    const info = (() => {
+      try {
+        return lstatSync(top);
+      } catch {
+        return null;
+      }
+    })();
+    if (!info) continue;
+    if (info.isSymbolicLink()) lines.push({ kind: "link", to: readlinkSync(top), target: top });
+    else lines.push({ kind: "bind", source: top, target: top, mode: "ro" });
+  }
+  for (const dir of extra)
+    if (!["/usr", "/etc", "/bin", "/sbin", "/lib", "/lib64"].some((d) => under(dir, d))) lines.push({ kind: "bind", source: dir, target: dir, mode: "ro" });
+  lines.push(
+    { kind: "proc", target: "/proc" },
+    { kind: "sysfs", target: "/sys" },
+    { kind: "dev", target: "/dev" },
+    { kind: "tmpfs", target: "/tmp" },
+    { kind: "tmpfs", target: "/run" },
+    { kind: "tmpfs", target: "/var" },
+    { kind: "link", to: "/run", target: "/var/run" },
+    { kind: "tmpfs", target: "/var/tmp" },
+    { kind: "tmpfs", target: "/root" },
+  );
+  return lines;
+};
+
+// Folders of the interpreters the sandbox runs (Python with Jupyter, node) when they live outside /usr.
+const interpreterDirs = (python: string): string[] => {
+  const dirs = new Set<string>();
+  for (const file of [python, process.execPath]) {
+    try {
+      const real = realpathSync(file);
+      if (!under(real, "/usr")) dirs.add(dirname(dirname(real)));
+    } catch {
+      // not there: the runner fails and says so
+    }
+  }
+  return [...dirs];
+};
+
+/** The project's own files a kernel needs (read-only): its code, dependencies, the learner notebooks' folder, the runner. */
+export const projectParts = (): string[] =>
+  ["dist", "node_modules", "labs", "kernel-setup", "package.json"].map((part) => join(packageRoot, part)).filter((path) => existsSync(path));
+
+// Jupyter folders where the kernelspec may be ($JUPYTER_PATH entries and $JUPYTER_DATA_DIR), outside /usr.
+const jupyterDirs = (): string[] =>
+  [...(process.env.JUPYTER_PATH ?? "").split(":"), process.env.JUPYTER_DATA_DIR ?? join(process.env.HOME ?? "/root", ".local", "share", "jupyter")].filter(
+    (dir) => dir && existsSync(dir) && !under(dir, "/usr"),
+  );
+
+/** The root of the submission's kernel (pure but for the host's layout). */
+export const kernelPlan = (paths: SandboxPaths, python: string, session: string): PlanLine[] => {
+  const jupyter = jupyterDirs();
+  return [
+    ...systemPlan(interpreterDirs(python)),
+    ...projectParts().map((part): PlanLine => ({ kind: "bind", source: part, target: part, mode: "ro" })),
+    ...jupyter.map((dir): PlanLine => ({ kind: "bind", source: dir, target: dir, mode: "ro" })),
+    { kind: "bind", source: dirname(paths.socket), target: dirname(paths.socket), mode: "rw" },
+    { kind: "bind", source: paths.io, target: paths.io, mode: "rw" },
+    { kind: "bind", source: paths.kernelState, target: paths.kernelState, mode: "rw" },
+    { kind: "env", name: "DOCKER_HOST", value: `unix://${paths.socket}` },
+    { kind: "env", name: "DNL_STATE_DIR", value: paths.kernelState },
+    { kind: "env", name: "DNL_SESSION", value: session },
+    { kind: "env", name: "HOME", value: "/root" },
+    { kind: "env", name: "TMPDIR", value: "/tmp" },
+    { kind: "env", name: "JUPYTER_RUNTIME_DIR", value: "/tmp/jupyter-runtime" },
+    ...(process.env.JUPYTER_PATH ? [{ kind: "env", name: "JUPYTER_PATH", value: process.env.JUPYTER_PATH } as PlanLine] : []),
+    ...(jupyter.length ? [{ kind: "env", name: "JUPYTER_DATA_DIR", value: process.env.JUPYTER_DATA_DIR ?? (jupyter.at(-1) as string) } as PlanLine] : []),
+  ];
+};
+
+/** The root of the sandbox's engine: the system, its own folders, and the cgroup hierarchies as its cgroup namespace sees them. */
+export const enginePlan = (paths: SandboxPaths, mountinfo: string): PlanLine[] => [
+  ...systemPlan([]),
+  ...(existsSync("/etc/docker") ? [{ kind: "tmpfs", target: "/etc/docker" } as PlanLine] : []),
+  { kind: "bind", source: dirname(paths.socket), target: dirname(paths.socket), mode: "rw" },
+  { kind: "bind", source: paths.dir, target: paths.dir, mode: "rw" },
+  { kind: "tmpfs", target: "/sys/fs/cgroup" },
+  ...cgroupMounts(mountinfo)
+    .filter((mount) => under(mount.point, "/sys/fs/cgroup") && mount.point !== "/sys/fs/cgroup")
+    .map(
+      (mount): PlanLine => ({
+        kind: "cgroup",
+        type: mount.version === 2 ? "cgroup2" : "cgroup",
+        options: mount.version === 2 ? "rw" : mount.controllers.join(","),
+        target: mount.point,
+      }),
+    ),
+  ...(cgroupMounts(mountinfo).some((mount) => mount.point === "/sys/fs/cgroup" && mount.version === 2)
+    ? [{ kind: "cgroup", type: "cgroup2", options: "rw", target: "/sys/fs/cgroup" } as PlanLine]
+    : []),
+];
+
+/**
+ * The command that runs `command` as a process of the sandbox: in its cgroup (`groups`), with fewer capabilities, in
+ * its network namespace, in new mount and cgroup namespaces, on its root. The engine (`pidNamespace` null) gets a pid
+ * namespace of its own, whose first process is sandbox.sh; the kernel joins that one (`pidNamespace`: the engine's
+ * /proc/<unshare>/ns/pid_for_children), so the container pids the engine reports are the kernel's too (`nsenter -t`).
+ */
+export const sandboxArgv = (
+  paths: SandboxPaths,
+  groups: readonly string[],
+  plan: string,
+  command: readonly string[],
+  pidNamespace: string | null,
+): string[] => [
+  "/bin/sh",
+  "-c",
+  // Into the cgroup first (children inherit it; the cgroup namespace below is rooted there), then exec the rest.
+  `for g in ${groups.map((dir) => `'${join(dir, "cgroup.procs")}'`).join(" ")}; do echo $$ > "$g"; done; exec "$0" "$@"`,
+  "setpriv",
+  "--bounding-set",
+  droppedCapabilities.map((cap) => `-${cap}`).join(","),
+  "--",
+  "nsenter",
+  `--net=/run/netns/${paths.netns}`,
+  ...(pidNamespace ? [`--pid=${pidNamespace}`] : []),
+  "--",
+  "unshare",
+  "--mount",
+  ...(pidNamespace ? [] : ["--pid", "--fork"]),
+  "--cgroup",
+  "--propagation",
+  "private",
+  "--",
+  "/bin/sh",
+  join(packageRoot, "kernel-setup", "sandbox.sh"),
+  plan,
+  paths.root,
+  "--",
+  ...command,
+];
+
+/** The kernel's sub-group of each of the sandbox's groups: everything of the kernel, killed when its notebook ends. */
+export const kernelGroups = (group: Pick<Cgroup, "dirs">): string[] => group.dirs.map((dir) => join(dir, "kernel"));
+
+/** The toolbox image, saved once from the host engine (`docker save`), by image id: every sandbox loads it from there. */
+export const toolboxTar = async (): Promise<string> => {
+  const id = (await run("docker", ["image", "inspect", "--format", "{{.Id}}", toolboxImage], { timeout: timeouts.docker })).stdout
+    .trim()
+    .replace(/^sha256:/, "");
+  const file = join(stateDir(), "sandbox", `toolbox-${id.slice(0, 16)}.tar`);
+  if (
+    !(await stat(file).then(
+      (s) => s.size > 0,
+      () => false,
+    ))
+  ) {
+    await mkdir(dirname(file), { recursive: true });
+    await run("docker", ["save", "-o", `${file}.tmp`, toolboxImage], { timeout: timeouts.docker });
+    await run("mv", [`${file}.tmp`, file]);
+  }
+  return file;
+};
+
+/** A sandbox being used. */
+export interface Sandbox {
+  readonly session: string;
+  readonly paths: SandboxPaths;
+  readonly cgroup: Cgroup;
+  /** Resolves once the engine answers and has the toolbox image (then the runner's `ready` file exists); rejects when it cannot start. */
+  readonly engineReady: Promise<void>;
+  /** The engine's pid namespace (the kernel joins it). */
+  readonly pidNamespace: string;
+  /** The notebook's copy inside the sandbox's io folder. */
+  readonly notebook: string;
+}
+
+const writeMarker = async (paths: SandboxPaths, session: string, cgroups: readonly string[], submission: string, pid: number | null): Promise<void> => {
+  const marker: SandboxMarker = {
+    ...engineMarker(paths, { session, lab: "sb" }, {}, pid),
+    sandbox: { graderPid: process.pid, cgroups, submission },
+  };
+  await writeFile(`${paths.marker}.tmp`, `${JSON.stringify(marker, null, 2)}\n`);
+  await run("mv", [`${paths.marker}.tmp`, paths.marker]);
+};
+
+/**
+ * Create the sandbox of `session` for `notebook` and start its engine (not waiting for it: the kernel starts
+ * meanwhile; `engineReady` says when). The marker is on disk before anything else exists.
+ */
+export const createSandbox = async (
+  session: string,
+  notebook: string,
+  python: string,
+  toolbox: string,
+  log: (line: string) => void = () => undefined,
+): Promise<Sandbox> => {
+  const paths = sandboxPaths(session);
+  for (const dir of [paths.dir, paths.io, paths.kernelState, paths.dataRoot, dirname(paths.socket), paths.root]) await mkdir(dir, { recursive: true });
+  await writeMarker(paths, session, [], notebook, null);
+  const cgroup = await createCgroup(`${namePrefix}-${session}-sb`, sandboxLimits);
+  await writeMarker(paths, session, cgroup.dirs, notebook, null);
+  if (cgroup.note) log(`sandbox ${session}: ${cgroup.note}`);
+  if (!(await netnsExists(paths.netns))) {
+    await run("ip", ["netns", "add", paths.netns]);
+    await run("ip", ["-n", paths.netns, "link", "set", "lo", "up"]);
+  }
+  await writeFile(paths.configFile, "{}\n");
+  await writeFile(paths.enginePlan, planText(enginePlan(paths, await readFile("/proc/self/mountinfo", "utf8"))));
+  await writeFile(paths.kernelPlan, planText(kernelPlan(paths, python, session)));
+  const copy = join(paths.io, "submission.ipynb");
+  await copyFile(notebook, copy);
+  for (const dir of kernelGroups(cgroup)) await mkdir(dir, { recursive: true });
+  const argv = sandboxArgv(paths, cgroup.dirs, paths.enginePlan, ["dockerd", ...dockerdArgs(paths, {})], null);
+  const pid = startDetached(argv[0] as string, argv.slice(1), paths.log);
+  await writeMarker(paths, session, cgroup.dirs, notebook, pid);
+  const host = `unix://${paths.socket}`;
+  const engineReady = (async () => {
+    const answers = async () =>
+      (await run("docker", ["--host", host, "version", "--format", "{{.Server.Version}}"], { reject: false, timeout: 10_000 })).exitCode === 0;
+    if (!(await pollUntil(async () => !isAlive(pid) || (existsSync(paths.socket) && (await answers())), 60_000, 50)) || !isAlive(pid)) {
+      const tail = (await readFile(paths.log, "utf8").catch(() => "")).trim().split("\n").slice(-3).join(" | ");
+      throw new Error(`the sandbox's engine did not start: ${tail || "no log"}`);
+    }
+    await run("docker", ["--host", host, "load", "-i", toolbox], { timeout: timeouts.docker });
+    await writeFile(paths.ready, "");
+  })().catch(async (error: unknown) => {
+    await writeFile(paths.ready, "failed").catch(() => undefined); // the runner goes on (its cells fail), never waits in vain
+    throw error;
+  });
+  engineReady.catch(() => undefined);
+  return { session, paths, cgroup, engineReady, notebook: copy, pidNamespace: `/proc/${pid}/ns/pid_for_children` };
+};
+
+/** The runner's command wrapped to run in the sandbox (for executeNotebook's `launch`). */
+export const sandboxLaunch = (sandbox: Sandbox) => ({
+  dir: sandbox.paths.io,
+  waitFor: sandbox.paths.ready,
+  wrap: (file: string, args: readonly string[]) => {
+    const argv = sandboxArgv(sandbox.paths, kernelGroups(sandbox.cgroup), sandbox.paths.kernelPlan, [file, ...args], sandbox.pidNamespace);
+    return { file: argv[0] as string, args: argv.slice(1) };
+  },
+});
+
+/**
+ * The environment and command prefix of a process of the grader that reads the sandbox (its checks): in its network
+ * namespace only (the grader's own files, processes and pid namespace), its engine, the kernel's state, and the
+ * sandbox's cgroup name so container pids are translated to the grader's (src/docker/adapter.ts).
+ */
+export const graderView = (sandbox: Pick<Sandbox, "paths" | "session">): { prefix: string[]; env: Record<string, string> } => ({
+  prefix: ["nsenter", `--net=/run/netns/${sandbox.paths.netns}`, "--"],
+  env: { DOCKER_HOST: `unix://${sandbox.paths.socket}`, DNL_STATE_DIR: sandbox.paths.kernelState, DNL_ENGINE_PID_GROUP: `${namePrefix}-${sandbox.session}-sb` },
+});
+
+/** Kill every process of the kernel (its sub-group), once its notebook has ended. */
+export const stopKernel = async (sandbox: Pick<Sandbox, "cgroup">): Promise<void> => {
+  for (let round = 0; round < 20; round++) {
+    const pids = await cgroupPids({ dirs: kernelGroups(sandbox.cgroup) });
+    if (pids.length === 0) return;
+    for (const pid of pids) signal(pid, "SIGKILL");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+};
+
+/** Remove a sandbox and everything in it: processes (by cgroup, and by what mentions its run folder), netns, folders, cgroups. */
+export const destroySandbox = async (paths: SandboxPaths, cgroups: readonly string[], log: (line: string) => void = () => undefined): Promise<void> => {
+  await removeCgroup({ dirs: cgroups });
+  await destroyEngine(paths, log);
+  // A second pass: a process that was forking while the first one ran.
+  await removeCgroup({ dirs: cgroups });
+  await rm(paths.dir, { recursive: true, force: true });
+  await rmdir(dirname(paths.dir)).catch(() => undefined);
+};
+
+/** Sandboxes whose grader is gone (killed, crashed): removed before a new grading run starts. Returns their sessions. */
+export const removeStaleSandboxes = async (log: (line: string) => void = () => undefined): Promise<string[]> => {
+  const removed: string[] = [];
+  for (const marker of (await findEngineMarkers(null)) as SandboxMarker[]) {
+    if (!marker.sandbox || marker.lab !== "sb" || isAlive(marker.sandbox.graderPid)) continue;
+    await destroySandbox(sandboxPaths(marker.session), marker.sandbox.cgroups, log);
+    await rm(join(stateDir(), "sessions", marker.session), { recursive: true, force: true });
+    removed.push(marker.session);
+  }
+  return removed;
+};
+
+/** Can this host run sandboxes? null when it can, else why not (not root, no unshare/nsenter/setpriv/pivot_root). */
+export const sandboxUnavailable = async (): Promise<string | null> => {
+  if (process.getuid?.() !== 0) return "grading in a sandbox needs root (network namespaces, a private engine, mount namespaces)";
+  for (const tool of ["unshare", "nsenter", "setpriv", "pivot_root", "dockerd"]) {
+    const found = await run("sh", ["-c", `command -v ${tool}`], { reject: false });
+    if (found.exitCode !== 0) return `\`${tool}\` is not installed (util-linux, docker.io)`;
+  }
+  const probe = await run("unshare", ["--mount", "--pid", "--fork", "--cgroup", "--propagation", "private", "true"], { reject: false, timeout: 10_000 });
+  if (probe.exitCode !== 0) return `this kernel does not give new mount, pid and cgroup namespaces: ${probe.stderr.trim()}`;
+  return null;
+};
+
+/** What every sandbox of one grading run shares: the runner's Python and the saved toolbox image. */
+export interface SandboxSetup {
+  readonly python: string;
+  readonly toolbox: string;
+}
+
+/** Before a grading run: can sandboxes run here (else a clear error), leftovers of killed graders removed, the toolbox saved once. */
+export const prepareSandboxes = async (python: string, log: (line: string) => void = () => undefined): Promise<SandboxSetup> => {
+  const why = await sandboxUnavailable();
+  if (why)
+    throw new EnvironmentError(`Cannot grade in a sandbox: ${why}.`, {
+      hint: "Run grade as root on Linux with util-linux (unshare, nsenter, setpriv, pivot_root), or pass --no-sandbox to grade without one (then every submission runs with the host engine's access: only on a disposable machine).",
+    });
+  for (const session of await removeStaleSandboxes(log)) log(`removed the sandbox of session ${session}, left by a grader that is gone`);
+  const probe = await createCgroup(`${namePrefix}-probe-${process.pid}`, sandboxLimits);
+  await removeCgroup(probe);
+  if (probe.note) log(`sandbox limits: ${probe.limited.join(", ") || "none"}; ${probe.note} (the notebook's time limits still hold)`);
+  return { python, toolbox: await toolboxTar() };
+};
