@@ -52,8 +52,9 @@ disposable VM (see src/grade/README.md). Exit codes: 0 gradebook written, 2 usag
           import("../labs/preconditions.js"),
           import("../setup/doctor.js"),
         ]);
-        const lab = options.lab === undefined ? null : findLab(options.lab).id;
-        await preflight({ needEngineHere: lab === null || preconditionsOf({ id: lab }).includes(engineInThisNamespace) });
+        const chosen = options.lab === undefined ? null : findLab(options.lab);
+        const lab = chosen?.id ?? null;
+        await preflight({ needEngineHere: chosen === null || preconditionsOf(chosen).includes(engineInThisNamespace) });
         // First Ctrl-C: start nothing new, let running submissions tear down; second: leave at once.
         let interrupted = false;
         const onSignal = (): void => {

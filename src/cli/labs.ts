@@ -103,7 +103,7 @@ export const registerLabCommands = (program: Command, setExit: (code: number) =>
       ]);
       const lab = findLab(id);
       if (options.session !== undefined) requireSessionId(options.session, "--session", "See your session id at the top of the lab notebook.");
-      const results = await checkInSession(lab.checks, labContext(lab, options.session ?? (await currentSessionId())));
+      const results = await checkInSession(lab, lab.checks, labContext(lab, options.session ?? (await currentSessionId())));
       if (options.json) printJson({ lab: lab.id, results, ...totals(results) });
       else process.stdout.write(`${await checkReportText(results)}\n`);
       if (!results.every((r) => r.passed)) setExit(ExitCode.failed);

@@ -156,7 +156,7 @@ export class Lab {
 
   /** Run graded checks by id (all visible ones when none given) and return their results, showing nothing (failures are not counted). */
   async results(...ids: string[]): Promise<CheckResult[]> {
-    return peekInSession(this.chosenChecks(ids), this.context);
+    return peekInSession(this.definition, this.chosenChecks(ids), this.context);
   }
 
   // Methods that show something return nothing: a cell's last value is displayed too, and would repeat it.
@@ -166,13 +166,13 @@ export class Lab {
    * in levels: the first failure names the concept and where to look, each further failure shows one level more.
    */
   async check(...ids: string[]): Promise<void> {
-    display(checkReportBundle(this.definition.id, this.session.session, await checkInSession(this.chosenChecks(ids), this.context)));
+    display(checkReportBundle(this.definition.id, this.session.session, await checkInSession(this.definition, this.chosenChecks(ids), this.context)));
   }
 
   /** The next hint level of a failing check, e.g. `await lab.hint("01.two-containers")`; the exact command comes last. */
   async hint(checkId: string): Promise<void> {
     const [definition] = this.chosenChecks([checkId]);
-    display(checkReportBundle(this.definition.id, this.session.session, [await nextHint(definition!, this.context)]));
+    display(checkReportBundle(this.definition.id, this.session.session, [await nextHint(this.definition, definition!, this.context)]));
   }
 
   /** Snapshot of the host (read-only). */

@@ -3,7 +3,7 @@ import { allButCommand, type CheckResult } from "../checks/check.js";
 import { dirname } from "node:path";
 import type { LabContext, LabDefinition } from "./definition.js";
 import { answerKey } from "./answer-key.js";
-import { runLabChecks } from "./preconditions.js";
+import { checkLab } from "./check-lab.js";
 import { executeNotebook, notebookPath, type NotebookRun } from "./notebook.js";
 import { LabSession, newSessionId } from "./session.js";
 import { removeLabelled } from "./teardown.js";
@@ -58,7 +58,7 @@ export const runLab = async (lab: LabDefinition, options: RunLabOptions = {}): P
       ...(options.notebookTimeoutS ? { notebookTimeoutS: options.notebookTimeoutS } : {}),
       ...(options.out ? { out: options.out } : {}),
     });
-    const checks = notebook.status === "invalid" ? [] : await runLabChecks(lab, lab.checks, context, allButCommand);
+    const checks = notebook.status === "invalid" ? [] : await checkLab(lab, lab.checks, context, allButCommand);
     const passed = notebook.status === "ok" && checks.length > 0 && checks.every((check) => check.passed);
     return { lab: lab.id, session, solutions: Boolean(options.solutions), notebook, checks, passed, durationMs: Math.round(performance.now() - started) };
   } finally {

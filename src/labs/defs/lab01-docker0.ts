@@ -1,13 +1,14 @@
 // Lab 01 · docker0: the default bridge (curriculum concepts 1-4, 19).
-import { fail, hints, pass, type CheckDefinition, type Verdict } from "../../checks/check.js";
+import { fail, hints, pass, type Verdict } from "../../checks/check.js";
 import { findContainer, inspectNetwork, listContainers } from "../../docker/adapter.js";
 import { EnvironmentError } from "../../errors.js";
 import { run } from "../../exec/run.js";
-import type { LabContext, LabDefinition, PredictionDefinition, TroubleshootDefinition } from "../definition.js";
+import type { LabCheck, LabContext, LabDefinition, PredictionDefinition, TroubleshootDefinition } from "../definition.js";
 import { hostInterface, interfaces, routes } from "../host-facts.js";
 import { predictionsCheck } from "../predictions.js";
 import { troubleshootCheck } from "../troubleshoot.js";
 import { inSubnet } from "../../topology/ipv4.js";
+import { engineInThisNamespace } from "../preconditions.js";
 
 // The default bridge network and the docker0 interface behind it.
 const defaultBridge = async () => {
@@ -132,7 +133,7 @@ const web3Fixed = async (context: LabContext): Promise<Verdict> => {
   });
 };
 
-const checks: CheckDefinition<LabContext>[] = [
+const checks: LabCheck[] = [
   {
     id: "01.docker0-is-bridge",
     concepts: [1],
@@ -346,6 +347,7 @@ const checks: CheckDefinition<LabContext>[] = [
 
 export const lab01: LabDefinition = {
   id: "01",
+  preconditions: [engineInThisNamespace],
   slug: "01-docker0",
   title: "docker0: the default bridge",
   summary:
