@@ -56,7 +56,8 @@ export const registerLabCommands = (program: Command, setExit: (code: number) =>
     .option("--solutions", "fill in the reference solutions first")
     .option("--json", "print the results as JSON")
     .option("--cell-timeout <seconds>", "per-cell limit", "120")
-    .action(async (ids: string[], options: { solutions?: boolean; json?: boolean; cellTimeout: string }) => {
+    .option("--record-facts <dir>", "write the facts the judges read to DIR/labNN-solution.json (with --solutions) or labNN-blank.json, before teardown")
+    .action(async (ids: string[], options: { solutions?: boolean; json?: boolean; cellTimeout: string; recordFacts?: string }) => {
       const [{ findLab, labs }, { engineInThisNamespace, preconditionsOf }, { runLab }, { preflight }] = await Promise.all([
         import("../labs/registry.js"),
         import("../labs/preconditions.js"),
@@ -68,7 +69,13 @@ export const registerLabCommands = (program: Command, setExit: (code: number) =>
       const results: LabRunResult[] = [];
       for (const lab of chosen) {
         if (!options.json) progress(`running lab ${lab.id} (${lab.slug})${options.solutions ? " with the reference solutions" : ""}…`);
-        const result = await runLab(lab, { solutions: Boolean(options.solutions), cellTimeoutS: Number(options.cellTimeout), log: progress });
+        const command = `docker-net-lab labs run ${lab.id}${options.solutions ? " --solutions" : ""} --record-facts DIR`;
+        const result = await runLab(lab, {
+          solutions: Boolean(options.solutions),
+          cellTimeoutS: Number(options.cellTimeout),
+          log: progress,
+          ...(options.recordFacts ? { recordFacts: { dir: options.recordFacts, command } } : {}),
+        });
         results.push(result);
         if (!options.json) await printRun(result);
       }

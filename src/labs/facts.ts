@@ -45,27 +45,30 @@ export const sessionScope = (context: { readonly session: { readonly session: st
 /** This session's name for a lab object: `dnl-<session>-<lab>-<short>`. */
 export const nameIn = (facts: Pick<LabFacts, "session" | "lab">, short: string): string => objectName(facts.session, facts.lab, short);
 
+/** The part of the facts the readers below need (a lab's `gather` has it before the facts are complete). */
+export type FactsView = Pick<LabFacts<unknown>, "lab" | "session" | "topology">;
+
 /** The topology of the facts; a judge of a lab that declared none gets an error saying so. */
-export const topologyOf = (facts: LabFacts<unknown>): Topology => {
+export const topologyOf = (facts: FactsView): Topology => {
   if (facts.topology === null) throw new Error(`lab ${facts.lab} gathered no topology for its judges`);
   return facts.topology;
 };
 
 /** A container by its full name, or null. */
-export const containerNamed = (facts: LabFacts<unknown>, name: string): DockerContainer | null =>
+export const containerNamed = (facts: FactsView, name: string): DockerContainer | null =>
   topologyOf(facts).containers.find((container) => container.name === name) ?? null;
 
 /** A Docker network by name, or null. */
-export const networkNamed = (facts: LabFacts<unknown>, name: string): DockerNetwork | null =>
+export const networkNamed = (facts: FactsView, name: string): DockerNetwork | null =>
   topologyOf(facts).networks.find((network) => network.name === name) ?? null;
 
 /** The host's namespace node. */
-export const hostOf = (facts: LabFacts<unknown>): NamespaceNode => {
+export const hostOf = (facts: FactsView): NamespaceNode => {
   const host = topologyOf(facts).namespaces.find((ns) => ns.kind === "host");
   if (!host) throw new Error("the snapshot has no host namespace");
   return host;
 };
 
 /** The namespace a container lives in (its own, or the host's in host mode), or null when it was not read. */
-export const namespaceOfContainer = (facts: LabFacts<unknown>, name: string): NamespaceNode | null =>
+export const namespaceOfContainer = (facts: FactsView, name: string): NamespaceNode | null =>
   topologyOf(facts).namespaces.find((ns) => ns.containers.includes(name)) ?? null;
