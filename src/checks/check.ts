@@ -95,6 +95,9 @@ export const pass = (message: string, evidence: Record<string, unknown> = {}): V
 // Fail with a message, the hint that fixes it (a string, or levels from `hints()`), and evidence.
 export const fail = (message: string, hint: Hint, evidence: Record<string, unknown> = {}): Verdict => ({ passed: false, message, hint, evidence });
 
+/** The facts of one gathering, or why there are none. */
+export type Gathered<Facts> = { readonly ok: true; readonly facts: Facts } | { readonly ok: false; readonly error: Error };
+
 /** The verdict for a check that threw, or for facts that could not be read: a failed check with the error as message. */
 export const couldNotLook = (error: unknown, fallback = "Run the cells above this check in order, then run the check again."): Verdict => ({
   passed: false,

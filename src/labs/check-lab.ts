@@ -1,7 +1,7 @@
 // One check run of a lab: its preconditions evaluated once, its facts gathered once (one topology snapshot, scoped as
 // the lab declares, and the lab's own probes), then every requested check judged on them. Hint levels are the
 // caller's (src/labs/hint-levels.ts for a learner's session, `allButCommand` for the grader).
-import { couldNotLook, firstLevel, judgeCheck, resultOf, runCheck, type CheckResult, type HintLevelChoice } from "../checks/check.js";
+import { couldNotLook, firstLevel, judgeCheck, resultOf, runCheck, type CheckResult, type Gathered, type HintLevelChoice } from "../checks/check.js";
 import { snapshot } from "../topology/snapshot.js";
 import type { LabCheck, LabContext, LabDefinition } from "./definition.js";
 import type { LabFacts, LabJudge, Recorded } from "./facts.js";
@@ -29,9 +29,6 @@ export const gatherFacts = async <Probes>(lab: CheckedLab<Probes>, context: LabC
   return { lab: lab.id, session: session.session, image: context.image, params, answers, predictions, observations, topology, probes };
 };
 
-/** The facts of one gathering, or why there are none. */
-export type Gathered<Facts> = { readonly ok: true; readonly facts: Facts } | { readonly ok: false; readonly error: unknown };
-
 /** Run a lab's checks (hints at `level`), or, when a precondition fails, report it as every check's result. */
 export const checkLab = async <Probes>(
   lab: CheckedLab<Probes>,
@@ -44,7 +41,7 @@ export const checkLab = async <Probes>(
   const gathered: Gathered<LabFacts<Probes>> | null = checks.some(isJudged)
     ? await gatherFacts(lab, context).then(
         (facts) => ({ ok: true as const, facts }),
-        (error: unknown) => ({ ok: false as const, error }),
+        (error: unknown) => ({ ok: false as const, error: error instanceof Error ? error : new Error(String(error)) }),
       )
     : null;
   const results: CheckResult[] = [];

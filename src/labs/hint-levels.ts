@@ -6,8 +6,8 @@ import { type CheckedLab, checkLab } from "./check-lab.js";
 import type { LabCheck, LabContext } from "./definition.js";
 import type { HintCount } from "./session.js";
 
-// Levels to show: one per failure so far (this one included) plus one per request, at least one.
-const levelsFrom =
+/** Levels to show in a session: one per failure so far (this one too, when counted) plus one per request, at least one. */
+export const levelsFrom =
   (counts: Readonly<Record<string, HintCount>>, thisFailure: 0 | 1): HintLevelChoice =>
   (id) =>
     Math.max(1, (counts[id]?.failures ?? 0) + thisFailure + (counts[id]?.asked ?? 0));
