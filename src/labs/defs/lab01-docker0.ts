@@ -56,11 +56,19 @@ const gather = async (context: LabContext, topology: Topology | null): Promise<L
 };
 
 // Does http://address/ answer from the host (a container of this session, on a bridge of this host)?
-const answersHttp = async (address: string): Promise<boolean> =>
-  fetch(`http://${address}:80/`, { signal: AbortSignal.timeout(5_000) }).then(
-    (r) => r.ok,
-    () => false,
-  );
+// Three tries, 0.5 s apart: the probes run as soon as the facts are gathered, and a container restarted by the last
+// cell (web3's fix) may not listen yet.
+const answersHttp = async (address: string): Promise<boolean> => {
+  for (let i = 0; i < 3; i++) {
+    if (i > 0) await new Promise((resolve) => setTimeout(resolve, 500));
+    const ok = await fetch(`http://${address}:80/`, { signal: AbortSignal.timeout(5_000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return true;
+  }
+  return false;
+};
 
 const runHint = (facts: Pick<Facts, "lab" | "session" | "image">, short: string) =>
   hints(
