@@ -1,30 +1,27 @@
-// A challenge in the shape the grader takes (a LabDefinition): its checks judge facts gathered once per grading
-// context, its teardown removes the challenge's own kernel objects (the grader removes the labelled Docker objects).
-import type { CheckDefinition } from "../checks/check.js";
-import type { LabContext, LabDefinition } from "../labs/definition.js";
-import type { ChallengeDefinition } from "./model.js";
+// A challenge in the shape the grader takes (a LabDefinition): its gather reads the challenge's facts and parameters
+// once per check run (src/labs/check-lab.ts), its checks judge them; its teardown removes the challenge's own kernel
+// objects (the grader removes the labelled Docker objects).
+import type { LabDefinition } from "../labs/definition.js";
+import type { LabJudge } from "../labs/facts.js";
+import type { ChallengeDefinition, Params } from "./model.js";
 import { type Gathered, judgeOne } from "./judging.js";
 import { ChallengeRun } from "./runtime.js";
 
+/** What a challenge's judges read in the labs' facts: its own facts (or why there are none) and its parameters. */
+export interface ChallengeProbes {
+  readonly gathered: Gathered<unknown>;
+  readonly params: Params;
+}
+
 /** A challenge as a lab the grader can run: id `c1`, the notebook's metadata says `docker-net-lab.challenge`. */
-export const challengeAsLab = (definition: ChallengeDefinition): LabDefinition => {
-  // One gathering per context: the grader runs every check with the same context object.
-  const gathered = new WeakMap<LabContext, Promise<Gathered<unknown>>>();
-  const runner = (context: LabContext) => new ChallengeRun(definition, context.session.session, context.log);
-  const factsFor = (context: LabContext): Promise<Gathered<unknown>> => {
-    let facts = gathered.get(context);
-    if (!facts) {
-      facts = runner(context).gather();
-      gathered.set(context, facts);
-    }
-    return facts;
-  };
-  const checks: CheckDefinition<LabContext>[] = definition.checks.map((check) => ({
+export const challengeAsLab = (definition: ChallengeDefinition): LabDefinition<ChallengeProbes> => {
+  const runner = (context: Parameters<LabDefinition["setup"]>[0]) => new ChallengeRun(definition, context.session.session, context.log);
+  const checks: LabJudge<ChallengeProbes>[] = definition.checks.map((check) => ({
     id: check.id,
     title: check.title,
     concepts: check.concepts,
     points: check.points,
-    run: async (context) => judgeOne(check, await factsFor(context), await runner(context).params()),
+    judge: (facts) => judgeOne(check, facts.probes.gathered, facts.probes.params),
   }));
   return {
     id: definition.id,
@@ -32,6 +29,11 @@ export const challengeAsLab = (definition: ChallengeDefinition): LabDefinition =
     title: definition.texts.title,
     summary: definition.texts.goal,
     concepts: definition.concepts,
+    gather: async (context) => {
+      const run = runner(context);
+      const gathered = await run.gather();
+      return { gathered, params: await run.params() };
+    },
     setup: async (context) => {
       await runner(context).start();
     },

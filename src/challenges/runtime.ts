@@ -11,7 +11,9 @@ import { LearnerShell } from "../labs/shell.js";
 import { PrivateEngine } from "../labs/private-engine.js";
 import { requireToolboxImage, toolboxImage } from "../setup/image.js";
 import { enginePlace } from "../setup/engine-place.js";
-import { type Gathered, judgeOne, levelsFrom, resultOf } from "./judging.js";
+import { type Gathered, judgeOne } from "./judging.js";
+import { resultOf } from "../checks/check.js";
+import { levelsFrom } from "../labs/hint-levels.js";
 import type { ChallengeCheck, ChallengeDefinition, Params, Step } from "./model.js";
 
 export type { Gathered } from "./judging.js";
@@ -89,7 +91,7 @@ export class ChallengeRun<Facts = unknown> {
   private async judged(gathered: Gathered<Facts>, level: HintLevelChoice, ids: readonly string[] = []): Promise<CheckResult[]> {
     const params = await this.params().catch(() => ({}) as Params);
     const results: CheckResult[] = [];
-    for (const check of this.chosen(ids)) results.push(await resultOf(check as ChallengeCheck<unknown>, judgeOne(check, gathered, params), level));
+    for (const check of this.chosen(ids)) results.push(resultOf(check, judgeOne(check, gathered, params), level));
     return results;
   }
 
@@ -121,7 +123,7 @@ export class ChallengeRun<Facts = unknown> {
     const counts = await this.context.session.hintCounts();
     const seen = (counts[check.id]?.failures ?? 0) + (counts[check.id]?.asked ?? 0);
     let more = false;
-    const result = await resultOf(check as ChallengeCheck<unknown>, judgeOne(check, gathered, params), (_id, available) => {
+    const result = resultOf(check, judgeOne(check, gathered, params), (_id, available) => {
       more = seen < available;
       return Math.min(available, seen + 1);
     });

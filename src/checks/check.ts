@@ -66,8 +66,8 @@ export interface Verdict {
   readonly evidence?: Readonly<Record<string, unknown>>;
 }
 
-/** A check as a lab defines it. */
-export interface CheckDefinition<Context> {
+/** What every check declares, however it reaches its verdict. */
+export interface CheckMeta {
   readonly id: string;
   readonly title: string;
   /** Curriculum concepts (../shared/docs/curriculum.md, src/labs/curriculum.ts) this check confirms: the coverage table. */
@@ -77,7 +77,16 @@ export interface CheckDefinition<Context> {
   readonly hidden?: boolean;
   /** A check of the lab's troubleshooting exercise or of its predictions (src/labs/troubleshoot.ts, predictions.ts). */
   readonly role?: "troubleshoot" | "predictions";
+}
+
+/** A check that looks at the host itself (`run`). */
+export interface CheckDefinition<Context> extends CheckMeta {
   readonly run: (context: Context) => Promise<Verdict>;
+}
+
+/** A check that judges facts gathered once for every check of a run: `judge` is pure (src/labs/facts.ts). */
+export interface JudgedCheck<Facts> extends CheckMeta {
+  judge(facts: Facts): Verdict;
 }
 
 // Pass with a message and evidence.
@@ -86,18 +95,18 @@ export const pass = (message: string, evidence: Record<string, unknown> = {}): V
 // Fail with a message, the hint that fixes it (a string, or levels from `hints()`), and evidence.
 export const fail = (message: string, hint: Hint, evidence: Record<string, unknown> = {}): Verdict => ({ passed: false, message, hint, evidence });
 
-/** Run one check; an exception becomes a failed check with the error as message, never a crash. `level` picks how many hint levels a failure shows. */
-export const runCheck = async <Context>(definition: CheckDefinition<Context>, context: Context, level: HintLevelChoice = firstLevel): Promise<CheckResult> => {
-  let verdict: Verdict;
-  try {
-    verdict = await definition.run(context);
-  } catch (error) {
-    const hint =
-      typeof (error as { hint?: unknown }).hint === "string"
-        ? (error as { hint: string }).hint
-        : "Run the cells above this check in order, then run the check again.";
-    verdict = { passed: false, message: `The check could not look at the host: ${(error as Error).message ?? String(error)}`, hint };
-  }
+/** The facts of one gathering, or why there are none. */
+export type Gathered<Facts> = { readonly ok: true; readonly facts: Facts } | { readonly ok: false; readonly error: Error };
+
+/** The verdict for a check that threw, or for facts that could not be read: a failed check with the error as message. */
+export const couldNotLook = (error: unknown, fallback = "Run the cells above this check in order, then run the check again."): Verdict => ({
+  passed: false,
+  message: `The check could not look at the host: ${(error as Error | null)?.message ?? String(error)}`,
+  hint: typeof (error as { hint?: unknown } | null)?.hint === "string" ? (error as { hint: string }).hint : fallback,
+});
+
+/** A verdict as a result: points applied, and as many hint levels as `level` says. Pure. */
+export const resultOf = (definition: CheckMeta, verdict: Verdict, level: HintLevelChoice = firstLevel): CheckResult => {
   const hint: Hint = verdict.hint ?? "Compare your commands with the explanation above.";
   const all = verdict.passed ? [] : hintTexts(hint);
   const shown = all.slice(0, Math.min(all.length, Math.max(1, Math.floor(level(definition.id, all.length, levelsBeforeCommand(hint))))));
@@ -114,6 +123,28 @@ export const runCheck = async <Context>(definition: CheckDefinition<Context>, co
     hintLevels: all.length,
     evidence: verdict.evidence ?? {},
   };
+};
+
+/** Run one check; an exception becomes a failed check with the error as message, never a crash. `level` picks how many hint levels a failure shows. */
+export const runCheck = async <Context>(definition: CheckDefinition<Context>, context: Context, level: HintLevelChoice = firstLevel): Promise<CheckResult> => {
+  let verdict: Verdict;
+  try {
+    verdict = await definition.run(context);
+  } catch (error) {
+    verdict = couldNotLook(error);
+  }
+  return resultOf(definition, verdict, level);
+};
+
+/** Judge one check on facts; a judge that throws gives a failed check with the error as message. Pure. */
+export const judgeCheck = <Facts>(definition: JudgedCheck<Facts>, facts: Facts, level: HintLevelChoice = firstLevel): CheckResult => {
+  let verdict: Verdict;
+  try {
+    verdict = definition.judge(facts);
+  } catch (error) {
+    verdict = couldNotLook(error);
+  }
+  return resultOf(definition, verdict, level);
 };
 
 /** Run checks one after another (they read shared host state; order keeps evidence readable). */

@@ -58,8 +58,9 @@ only on a disposable machine. Exit codes: 0 gradebook written, 2 usage or enviro
           import("../labs/preconditions.js"),
           import("../setup/doctor.js"),
         ]);
-        const lab = options.lab === undefined ? null : findLab(options.lab).id;
-        await preflight({ needEngineHere: lab === null || preconditionsOf({ id: lab }).includes(engineInThisNamespace) });
+        const chosen = options.lab === undefined ? null : findLab(options.lab);
+        const lab = chosen?.id ?? null;
+        await preflight({ needEngineHere: chosen === null || preconditionsOf(chosen).includes(engineInThisNamespace) });
         if (!options.sandbox)
           progress(
             "warning: --no-sandbox: every submission runs with the host engine's access (root on this machine); it can remove your containers, other submissions and the gradebook. Grade like this only on a disposable machine.",

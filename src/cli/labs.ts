@@ -86,7 +86,8 @@ export const registerLabCommands = (program: Command, setExit: (code: number) =>
     .option("--json", "print the results as JSON")
     .option("--lang <code>", "run the ko or en notebooks and print in that language (default: DNL_LANG, else the locale, else en)")
     .option("--cell-timeout <seconds>", "per-cell limit", "120")
-    .action(async (ids: string[], options: { solutions?: boolean; json?: boolean; lang?: string; cellTimeout: string }) => {
+    .option("--record-facts <dir>", "write the facts the judges read to DIR/labNN-solution.json (with --solutions) or labNN-blank.json, before teardown")
+    .action(async (ids: string[], options: { solutions?: boolean; json?: boolean; lang?: string; cellTimeout: string; recordFacts?: string }) => {
       const lang = await chosenLang(options.lang);
       const [{ findLab, labs }, { engineInThisNamespace, preconditionsOf }, { runLab }, { preflight }] = await Promise.all([
         import("../labs/registry.js"),
@@ -99,7 +100,14 @@ export const registerLabCommands = (program: Command, setExit: (code: number) =>
       const results: LabRunResult[] = [];
       for (const lab of chosen) {
         if (!options.json) progress(`running lab ${lab.id} (${lab.slug})${options.solutions ? " with the reference solutions" : ""}…`);
-        const result = await runLab(lab, { solutions: Boolean(options.solutions), lang, cellTimeoutS: Number(options.cellTimeout), log: progress });
+        const command = `docker-net-lab labs run ${lab.id}${options.solutions ? " --solutions" : ""} --record-facts DIR`;
+        const result = await runLab(lab, {
+          solutions: Boolean(options.solutions),
+          lang,
+          cellTimeoutS: Number(options.cellTimeout),
+          log: progress,
+          ...(options.recordFacts ? { recordFacts: { dir: options.recordFacts, command } } : {}),
+        });
         results.push(result);
         if (!options.json) await printRun(result, lang);
       }
@@ -144,7 +152,7 @@ export const registerLabCommands = (program: Command, setExit: (code: number) =>
       ]);
       const lab = findLab(id);
       if (options.session !== undefined) requireSessionId(options.session, "--session", "See your session id at the top of the lab notebook.");
-      const results = await checkInSession(lab.checks, labContext(lab, options.session ?? (await currentSessionId())));
+      const results = await checkInSession(lab, lab.checks, labContext(lab, options.session ?? (await currentSessionId())));
       if (options.json) {
         const { translateResult, translatorFor } = await import("../labs/catalogs.js");
         const { t } = translatorFor(lang, lab.id);

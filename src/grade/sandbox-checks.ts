@@ -6,7 +6,7 @@
 // It is started while the notebook runs (loading its code then) and waits for a line on stdin before it checks.
 import { writeFile } from "node:fs/promises";
 import { allButCommand } from "../checks/check.js";
-import { runLabChecks } from "../labs/preconditions.js";
+import { checkLab } from "../labs/check-lab.js";
 import { labContext } from "../labs/run-lab.js";
 import { snapshot } from "../topology/snapshot.js";
 import { findGradable } from "./gradable.js";
@@ -26,7 +26,7 @@ await new Promise<void>((resolve) => {
 });
 process.stdin.destroy();
 const context = labContext(lab, session, (line) => process.stderr.write(`${line}\n`));
-const checks = await runLabChecks(lab, lab.checks, context, allButCommand);
+const checks = await checkLab(lab, lab.checks, context, allButCommand);
 let svg: string | null = null;
 try {
   svg = sessionPicture(await snapshot(), session, title ?? `Lab ${lab.id}`);

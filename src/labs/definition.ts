@@ -1,5 +1,8 @@
 // What a lab is: metadata, idempotent setup, checks (visible and hidden) and teardown.
 import type { CheckDefinition } from "../checks/check.js";
+import type { SnapshotOptions } from "../topology/snapshot.js";
+import type { Topology } from "../topology/model.js";
+import type { LabJudge } from "./facts.js";
 import type { LabSession } from "./session.js";
 
 /** Everything a lab's setup, checks and teardown get. */
@@ -37,8 +40,17 @@ export interface TroubleshootDefinition {
   readonly breakIt: (context: LabContext) => Promise<void>;
 }
 
-/** A lab as the registry knows it. */
-export interface LabDefinition {
+/** What a lab's checks need before they can judge anything (src/labs/preconditions.ts): null when it holds. */
+export interface Precondition {
+  readonly id: string;
+  readonly test: () => Promise<{ readonly message: string; readonly hint: string } | null>;
+}
+
+/** A check of a lab: judged on the facts gathered once (the shape to use), or one that looks at the host itself. */
+export type LabCheck<Probes = unknown> = LabJudge<Probes> | CheckDefinition<LabContext>;
+
+/** A lab as the registry knows it. `Probes`: what its `gather` measures for its judges. */
+export interface LabDefinition<Probes = unknown> {
   /** Two digits: `01`. */
   readonly id: string;
   /** Folder name under labs/: `01-docker0`. */
@@ -50,7 +62,16 @@ export interface LabDefinition {
   readonly concepts: readonly number[];
   /** Idempotent: running it twice creates nothing twice. */
   readonly setup: (context: LabContext) => Promise<void>;
-  readonly checks: readonly CheckDefinition<LabContext>[];
+  readonly checks: readonly LabCheck<Probes>[];
+  /** Evaluated once before the checks; when one fails, every check reports it instead of running. */
+  readonly preconditions?: readonly Precondition[];
+  /**
+   * The snapshot the judges read (src/labs/facts.ts): options for `snapshot()`, usually `sessionScope(context)` (this
+   * session's containers and namespaces, without NAT unless asked). None when absent or false.
+   */
+  topology?(context: LabContext): SnapshotOptions | false;
+  /** The lab's live measurements for its judges (pings, HTTP answers from a namespace), plain data, once per check run. */
+  gather?(context: LabContext, topology: Topology | null): Promise<Probes>;
   /** What the learner can do after the lab, one line of markdown each (labs/README.md). */
   readonly goals?: readonly string[];
   /** The lab's predictions (`// %% predict` cells, `lab.predict`, `lab.observe`). */

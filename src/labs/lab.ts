@@ -189,7 +189,7 @@ export class Lab {
 
   /** Run graded checks by id (all visible ones when none given) and return their results, showing nothing (failures are not counted). */
   async results(...ids: string[]): Promise<CheckResult[]> {
-    return (await peekInSession(this.chosenChecks(ids), this.context)).map((result) => translateResult(result, this.t));
+    return (await peekInSession(this.definition, this.chosenChecks(ids), this.context)).map((result) => translateResult(result, this.t));
   }
 
   // Methods that show something return nothing: a cell's last value is displayed too, and would repeat it.
@@ -199,14 +199,14 @@ export class Lab {
    * in levels: the first failure names the concept and where to look, each further failure shows one level more.
    */
   async check(...ids: string[]): Promise<void> {
-    const results = (await checkInSession(this.chosenChecks(ids), this.context)).map((result) => translateResult(result, this.t));
+    const results = (await checkInSession(this.definition, this.chosenChecks(ids), this.context)).map((result) => translateResult(result, this.t));
     display(checkReportBundle(this.definition.id, this.session.session, results, this.t));
   }
 
   /** The next hint level of a failing check, e.g. `await lab.hint("01.two-containers")`; the exact command comes last. */
   async hint(checkId: string): Promise<void> {
     const [definition] = this.chosenChecks([checkId]);
-    const result = translateResult(await nextHint(definition!, this.context), this.t);
+    const result = translateResult(await nextHint(this.definition, definition!, this.context), this.t);
     display(checkReportBundle(this.definition.id, this.session.session, [result], this.t));
   }
 

@@ -1,16 +1,12 @@
 // Predictions: the learner answers a question before the command runs (`lab.predict`), the lab observes what the
 // host did (`lab.observe`) and shows both with the explanation. Graded only for having been made in time.
-import { fail, hints, pass, type CheckDefinition } from "../checks/check.js";
+import { fail, hints, pass } from "../checks/check.js";
 import { UsageError } from "../errors.js";
-import type { LabContext, LabDefinition, PredictionDefinition } from "./definition.js";
+import type { LabDefinition, PredictionDefinition } from "./definition.js";
+import type { LabJudge, Recorded } from "./facts.js";
 import type { LabSession } from "./session.js";
 
-/** One recorded prediction or observation, with when it was recorded. */
-export interface Recorded {
-  readonly value: unknown;
-  /** ISO time. */
-  readonly at: string;
-}
+export type { Recorded } from "./facts.js";
 
 /** A prediction beside its observation. */
 export interface Outcome {
@@ -84,18 +80,13 @@ export const recordObservation = async (lab: LabDefinition, session: LabSession,
 };
 
 /** The graded check of a lab's predictions: every one recorded before its observation ran (right or wrong). */
-export const predictionsCheck = (
-  lab: { readonly id: string; readonly predictions: readonly PredictionDefinition[] },
-  points = 1,
-): CheckDefinition<LabContext> => ({
+export const predictionsCheck = (lab: { readonly id: string; readonly predictions: readonly PredictionDefinition[] }, points = 1): LabJudge => ({
   id: `${lab.id}.predictions`,
   title: `You made the lab's ${lab.predictions.length} predictions before running what they predict (graded for being on time, not for being right)`,
   concepts: [],
   points,
   role: "predictions",
-  run: async (context) => {
-    const predictions = await context.session.readRecord<Recorded>("predictions");
-    const observations = await context.session.readRecord<Recorded>("observations");
+  judge: ({ predictions, observations }) => {
     const how = hints(
       "Each prediction cell comes before the cell that observes what it predicts: write your answer in place of `undefined`, run it, then run the observation.",
     );

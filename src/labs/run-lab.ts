@@ -3,7 +3,7 @@ import { allButCommand, type CheckResult } from "../checks/check.js";
 import { dirname } from "node:path";
 import type { LabContext, LabDefinition } from "./definition.js";
 import { answerKey } from "./answer-key.js";
-import { runLabChecks } from "./preconditions.js";
+import { checkLab } from "./check-lab.js";
 import { executeNotebook, notebookPath, type NotebookRun } from "./notebook.js";
 import { LabSession, newSessionId } from "./session.js";
 import { removeLabelled } from "./teardown.js";
@@ -34,6 +34,8 @@ export interface RunLabOptions {
   readonly notebookTimeoutS?: number;
   readonly out?: string;
   readonly log?: (line: string) => void;
+  /** Write the facts the lab's judges read to `dir` (labNN-solution.json or labNN-blank.json) before teardown. */
+  readonly recordFacts?: { readonly dir: string; readonly command: string };
   /** Called with the live session just before teardown, pass or fail (the grader takes its topology picture here); errors are logged, never thrown. */
   readonly beforeTeardown?: (context: LabContext) => Promise<void>;
 }
@@ -62,8 +64,13 @@ export const runLab = async (lab: LabDefinition, options: RunLabOptions = {}): P
       ...(options.notebookTimeoutS ? { notebookTimeoutS: options.notebookTimeoutS } : {}),
       ...(options.out ? { out: options.out } : {}),
     });
-    const checks = notebook.status === "invalid" ? [] : await runLabChecks(lab, lab.checks, context, allButCommand);
+    const checks = notebook.status === "invalid" ? [] : await checkLab(lab, lab.checks, context, allButCommand);
     const passed = notebook.status === "ok" && checks.length > 0 && checks.every((check) => check.passed);
+    if (options.recordFacts && notebook.status !== "invalid") {
+      const { recordFacts } = await import("./record-facts.js");
+      const { dir, command } = options.recordFacts;
+      options.log?.(`recorded ${await recordFacts(lab, context, dir, options.solutions ? "solution" : "blank", command)}`);
+    }
     return { lab: lab.id, session, solutions: Boolean(options.solutions), notebook, checks, passed, durationMs: Math.round(performance.now() - started) };
   } finally {
     await options.beforeTeardown?.(context).catch((error: unknown) => options.log?.(`before teardown of lab ${lab.id}: ${(error as Error).message}`));

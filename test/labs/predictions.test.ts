@@ -3,8 +3,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { fail, hints, pass, runCheck } from "../../src/checks/check.js";
-import type { LabContext, LabDefinition } from "../../src/labs/definition.js";
+import { fail, hints, pass } from "../../src/checks/check.js";
+import type { LabCheck, LabContext, LabDefinition } from "../../src/labs/definition.js";
+import { checkLab } from "../../src/labs/check-lab.js";
 import { predictionsCheck, recordObservation, recordPrediction } from "../../src/labs/predictions.js";
 import { LabSession } from "../../src/labs/session.js";
 import { recordDiagnosis, troubleshootCheck } from "../../src/labs/troubleshoot.js";
@@ -38,6 +39,8 @@ describe("predictions and diagnoses in a session", () => {
   const saved = process.env.DNL_STATE_DIR;
   let dir = "";
   let context: LabContext;
+  // One check run of a lab that reads no topology.
+  const judged = async (check: LabCheck) => (await checkLab({ id: "99" }, [check], context))[0]!;
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), "dnl-predict-"));
     process.env.DNL_STATE_DIR = dir;
@@ -80,17 +83,17 @@ describe("predictions and diagnoses in a session", () => {
 
   it("the predictions check passes when every prediction came before its observation, right or wrong", async () => {
     const check = predictionsCheck({ id: "99", predictions });
-    expect((await runCheck(check, context)).passed).toBe(false);
+    expect((await judged(check)).passed).toBe(false);
     await recordPrediction(lab, context.session, "count", 7);
     await recordObservation(lab, context.session, "count", 3);
     await recordObservation(lab, context.session, "kind", "bridge");
-    const missing = await runCheck(check, context);
+    const missing = await judged(check);
     expect(missing).toMatchObject({ passed: false, message: expect.stringContaining('No prediction of "kind"') });
     await rm(join(context.session.dir, "observations.json"));
     await recordPrediction(lab, context.session, "kind", "veth");
     await recordObservation(lab, context.session, "count", 3);
     await recordObservation(lab, context.session, "kind", "bridge");
-    expect(await runCheck(check, context)).toMatchObject({ passed: true, evidence: { matched: 0, total: 2 } });
+    expect(await judged(check)).toMatchObject({ passed: true, evidence: { matched: 0, total: 2 } });
   });
 
   it("the troubleshooting check wants the live fix and the right cause named", async () => {
@@ -102,7 +105,7 @@ describe("predictions and diagnoses in a session", () => {
       fixed: async () =>
         fixed ? pass("web3 answers") : fail("web3 has 192.0.2.7", hints(["compare the address Docker assigned with eth0's"], "docker restart web3")),
     });
-    const broken = await runCheck(check, context);
+    const broken = await judged(check);
     expect(broken).toMatchObject({ passed: false, evidence: { fixed: false, diagnosis: null } });
     expect(broken.hint).toMatch(/^Diagnose first/);
     await expect(recordDiagnosis(lab, context.session, "dns")).rejects.toMatchObject({
@@ -110,8 +113,8 @@ describe("predictions and diagnoses in a session", () => {
     });
     await recordDiagnosis(lab, context.session, "server-stopped");
     fixed = true;
-    expect(await runCheck(check, context)).toMatchObject({ passed: false, message: expect.stringContaining('You named "server-stopped"') });
+    expect(await judged(check)).toMatchObject({ passed: false, message: expect.stringContaining('You named "server-stopped"') });
     await recordDiagnosis(lab, context.session, "wrong-address");
-    expect(await runCheck(check, context)).toMatchObject({ passed: true, points: 2, evidence: { fixed: true, tries: 2 } });
+    expect(await judged(check)).toMatchObject({ passed: true, points: 2, evidence: { fixed: true, tries: 2 } });
   });
 });

@@ -1,41 +1,82 @@
 // Lab 01 · docker0: the default bridge (curriculum concepts 1-4, 19).
-import { fail, hints, pass, type CheckDefinition, type Verdict } from "../../checks/check.js";
-import { findContainer, inspectNetwork, listContainers } from "../../docker/adapter.js";
+import { fail, hints, pass, type Verdict } from "../../checks/check.js";
+import { findContainer } from "../../docker/adapter.js";
 import { EnvironmentError } from "../../errors.js";
 import { run } from "../../exec/run.js";
-import type { LabContext, LabDefinition, PredictionDefinition, TroubleshootDefinition } from "../definition.js";
-import { hostInterface, interfaces, routes } from "../host-facts.js";
+import type { LabCheck, LabContext, LabDefinition, PredictionDefinition, TroubleshootDefinition } from "../definition.js";
+import { containerNamed, type FactsView, hostOf, type LabFacts, namespaceOfContainer, nameIn, networkNamed, sessionScope } from "../facts.js";
 import { predictionsCheck } from "../predictions.js";
-import { troubleshootCheck } from "../troubleshoot.js";
+import { troubleshootJudge } from "../troubleshoot.js";
+import { labLabelKey, ownsLabels } from "../../ownership.js";
+import type { Topology } from "../../topology/model.js";
 import { inSubnet } from "../../topology/ipv4.js";
+import { engineInThisNamespace } from "../preconditions.js";
+
+/** What lab 01's judges measure live: does http://address/ answer from the host (address -> answered)? */
+export interface Lab01Probes {
+  readonly http: Readonly<Record<string, boolean>>;
+}
+type Facts = LabFacts<Lab01Probes>;
+type View = FactsView;
 
 // The default bridge network and the docker0 interface behind it.
-const defaultBridge = async () => {
-  const network = await inspectNetwork("bridge");
+const defaultBridge = (facts: Facts) => {
+  const network = networkNamed(facts, "bridge");
+  if (!network) throw new Error("the engine has no network `bridge`");
   const ifname = network.options["com.docker.network.bridge.name"] ?? "docker0";
-  return { network, ifname, iface: await hostInterface(ifname) };
+  return { network, ifname, iface: hostOf(facts).interfaces.find((iface) => iface.name === ifname) ?? null };
 };
 
 // The lab's two web containers, by their session names.
-const webContainers = async (context: LabContext) =>
-  Promise.all(
-    ["web1", "web2"].map(async (short) => ({ short, name: context.session.name(short), container: await findContainer(context.session.name(short)) })),
+const webContainers = (facts: Facts) =>
+  ["web1", "web2"].map((short) => ({ short, name: nameIn(facts, short), container: containerNamed(facts, nameIn(facts, short)) }));
+
+// web1's address on the default bridge, or undefined.
+const web1Address = (facts: View): string | undefined => containerNamed(facts, nameIn(facts, "web1"))?.networkSettings.networks.bridge?.ipAddress || undefined;
+
+// web3 as the troubleshooting check sees it: its Docker endpoint, and whether its eth0 holds that address with that prefix.
+const web3State = (facts: View) => {
+  const web3 = containerNamed(facts, nameIn(facts, "web3"));
+  const endpoint = web3?.networkSettings.networks.bridge;
+  const namespace = web3 ? namespaceOfContainer(facts, web3.name) : null;
+  const eth0 = namespace?.interfaces.find((i) => i.name === "eth0");
+  const holds = Boolean(
+    endpoint?.ipAddress && eth0?.addresses.some((a) => a.family === "inet" && a.address === endpoint.ipAddress && a.prefix === endpoint.ipPrefixLen),
   );
+  return { web3, endpoint, namespace, holds };
+};
+
+// Probe only what a judge will read: web1's address, and web3's when its eth0 holds it (else nothing could answer).
+const gather = async (context: LabContext, topology: Topology | null): Promise<Lab01Probes> => {
+  const view: View = { lab: context.session.lab, session: context.session.session, topology };
+  const web3 = web3State(view);
+  const addresses = [web1Address(view), web3.holds ? web3.endpoint?.ipAddress : undefined].filter((a): a is string => Boolean(a));
+  const answered = await Promise.all([...new Set(addresses)].map(async (address) => [address, await answersHttp(address)] as const));
+  return { http: Object.fromEntries(answered) };
+};
 
 // Does http://address/ answer from the host (a container of this session, on a bridge of this host)?
-const answersHttp = async (address: string): Promise<boolean> =>
-  fetch(`http://${address}:80/`, { signal: AbortSignal.timeout(5_000) }).then(
-    (r) => r.ok,
-    () => false,
-  );
+// Three tries, 0.5 s apart: the probes run as soon as the facts are gathered, and a container restarted by the last
+// cell (web3's fix) may not listen yet.
+const answersHttp = async (address: string): Promise<boolean> => {
+  for (let i = 0; i < 3; i++) {
+    if (i > 0) await new Promise((resolve) => setTimeout(resolve, 500));
+    const ok = await fetch(`http://${address}:80/`, { signal: AbortSignal.timeout(5_000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return true;
+  }
+  return false;
+};
 
-const runHint = (context: LabContext, short: string) =>
+const runHint = (facts: Pick<Facts, "lab" | "session" | "image">, short: string) =>
   hints(
     [
       `${short} is one of the two web containers of exercise 2: it runs from the lab's image (lab.image), with no network option, so it lands on the default bridge.`,
       "Keep a process in the foreground, or the container exits at once: busybox's httpd with -f.",
     ],
-    `lab.sh\`docker run -d --name ${context.session.name(short)} ${context.image} httpd -f -p 80 -h /var/www\``,
+    `lab.sh\`docker run -d --name ${nameIn(facts, short)} ${facts.image} httpd -f -p 80 -h /var/www\``,
   );
 
 const masqueradeOption = "com.docker.network.bridge.enable_ip_masquerade";
@@ -102,16 +143,13 @@ const troubleshoot: TroubleshootDefinition = {
 };
 
 // Is web3 fixed? Messages name symptoms, never the cause: the learner diagnoses it.
-const web3Fixed = async (context: LabContext): Promise<Verdict> => {
-  const name = context.session.name("web3");
-  const web3 = await findContainer(name);
+const web3Fixed = (facts: Facts): Verdict => {
+  const name = nameIn(facts, "web3");
+  const { web3, endpoint, namespace, holds } = web3State(facts);
   if (!web3) return fail(`There is no container ${name}.`, hints("Run the scenario cell (lab.scenario()) first: it starts web3."));
   if (!web3.state.running) return fail(`web3 is ${web3.state.status}.`, hints("Start web3 again (docker start), then look at it."));
-  const endpoint = web3.networkSettings.networks.bridge;
   if (!endpoint?.ipAddress) return fail("web3 is not on the default bridge any more.", hints("Run the scenario cell again to start over."));
-  const eth0 = (await interfaces({ kind: "pid", pid: web3.state.pid })).find((i) => i.name === "eth0");
-  const ok = eth0?.addresses.some((a) => a.family === "inet" && a.address === endpoint.ipAddress && a.prefix === endpoint.ipPrefixLen);
-  const serves = ok && (await answersHttp(endpoint.ipAddress));
+  const serves = holds && facts.probes.http[endpoint.ipAddress] === true;
   const fix = hints(
     [
       "Docker keeps a record of what it gave web3 (the Containers map of `docker network inspect bridge`); the kernel has what web3 really holds (`ip addr` and `ip route` inside web3). Compare them, field by field.",
@@ -120,7 +158,7 @@ const web3Fixed = async (context: LabContext): Promise<Verdict> => {
     `lab.sh\`docker restart -t 1 ${name}\``,
   );
   if (!serves) return fail(`http://${endpoint.ipAddress}/ (web3 in Docker's records) does not answer from the host.`, fix, { address: endpoint.ipAddress });
-  const gateway = (await routes({ kind: "pid", pid: web3.state.pid })).find((r) => r.dst === "default")?.gateway;
+  const gateway = namespace?.routes.find((r) => r.dst === "default")?.gateway;
   if (gateway !== endpoint.gateway)
     return fail(
       `web3 answers the host now, but has no default route via ${endpoint.gateway} (web1 has one): it could not reach anything beyond its subnet.`,
@@ -132,15 +170,15 @@ const web3Fixed = async (context: LabContext): Promise<Verdict> => {
   });
 };
 
-const checks: CheckDefinition<LabContext>[] = [
+const checks: LabCheck<Lab01Probes>[] = [
   {
     id: "01.docker0-is-bridge",
     concepts: [1],
     title: "You found that the link behind Docker's default network (docker0) is a Linux bridge",
     points: 1,
-    run: async (context) => {
-      const { ifname, iface } = await defaultBridge();
-      const given = (await context.session.answers())["docker0-kind"];
+    judge: (facts) => {
+      const { ifname, iface } = defaultBridge(facts);
+      const given = facts.answers["docker0-kind"];
       if (!iface)
         return fail(`There is no ${ifname} interface on this host.`, "Is the engine running with its default bridge? Run `npx docker-net-lab doctor`.");
       const look = hints(
@@ -164,12 +202,12 @@ const checks: CheckDefinition<LabContext>[] = [
     concepts: [2],
     title: "web1 and web2 run on the default bridge with addresses from its subnet",
     points: 2,
-    run: async (context) => {
-      const { network } = await defaultBridge();
+    judge: (facts) => {
+      const { network } = defaultBridge(facts);
       const subnet = network.ipam.config[0]?.subnet ?? "";
-      const found = await webContainers(context);
+      const found = webContainers(facts);
       for (const { short, name, container } of found) {
-        if (!container) return fail(`No container named ${name}.`, runHint(context, short), { name });
+        if (!container) return fail(`No container named ${name}.`, runHint(facts, short), { name });
         if (!container.state.running)
           return fail(
             `${name} exists but is ${container.state.status}.`,
@@ -203,13 +241,13 @@ const checks: CheckDefinition<LabContext>[] = [
     concepts: [3],
     title: "You found which host interface owns web1's default gateway (read inside web1, matched on the host)",
     points: 2,
-    run: async (context) => {
-      const web1 = await findContainer(context.session.name("web1"));
-      if (!web1?.state.running) return fail("web1 is not running.", runHint(context, "web1"));
-      const gateway = (await routes({ kind: "pid", pid: web1.state.pid })).find((route) => route.dst === "default")?.gateway;
+    judge: (facts) => {
+      const web1 = containerNamed(facts, nameIn(facts, "web1"));
+      if (!web1?.state.running) return fail("web1 is not running.", runHint(facts, "web1"));
+      const gateway = namespaceOfContainer(facts, web1.name)?.routes.find((route) => route.dst === "default")?.gateway;
       if (!gateway) return fail("web1 has no default route.", "web1 should run on the default bridge (exercise 2).");
-      const owner = (await interfaces()).find((iface) => iface.addresses.some((a) => a.address === gateway));
-      const given = (await context.session.answers())["gateway-owner"];
+      const owner = hostOf(facts).interfaces.find((iface) => iface.addresses.some((a) => a.address === gateway));
+      const given = facts.answers["gateway-owner"];
       const how = hints(
         [
           "Two facts to join: the gateway of web1's default route (inside web1: its routing table), and the host interface that holds that address (on the host: every interface with its addresses).",
@@ -230,9 +268,9 @@ const checks: CheckDefinition<LabContext>[] = [
     concepts: [4],
     title: "You read the subnet and web1's entry from `docker network inspect bridge`",
     points: 2,
-    run: async (context) => {
-      const { network } = await defaultBridge();
-      const answers = await context.session.answers();
+    judge: (facts) => {
+      const { network } = defaultBridge(facts);
+      const answers = facts.answers;
       const subnet = network.ipam.config[0]?.subnet;
       if (answers["bridge-subnet"] !== subnet)
         return fail(
@@ -243,7 +281,7 @@ const checks: CheckDefinition<LabContext>[] = [
           ),
           { given: answers["bridge-subnet"] },
         );
-      const web1 = Object.values(network.containers).find((entry) => entry.name === context.session.name("web1"));
+      const web1 = Object.values(network.containers).find((entry) => entry.name === nameIn(facts, "web1"));
       if (!web1) return fail("web1 is not in the Containers map of the bridge network.", "Is web1 running on the default bridge? (See 01.two-containers.)");
       if (answers["web1-inspect-address"] !== web1.ipv4Address)
         return fail(
@@ -262,9 +300,9 @@ const checks: CheckDefinition<LabContext>[] = [
     concepts: [4],
     title: "You chose the Option of the bridge network that turns outbound NAT off",
     points: 1,
-    run: async (context) => {
-      const { network } = await defaultBridge();
-      const given = (await context.session.answers())["nat-option"];
+    judge: (facts) => {
+      const { network } = defaultBridge(facts);
+      const given = facts.answers["nat-option"];
       const how = hints(
         [
           "Outbound NAT (the host rewriting a container's source address on the way out) is called IP masquerading; one of the bridge network's `options` switches it.",
@@ -286,14 +324,17 @@ const checks: CheckDefinition<LabContext>[] = [
     concepts: [19],
     title: "You listed exactly this lab's containers with a label filter (what a safe cleanup removes)",
     points: 1,
-    run: async (context) => {
-      const truth = (await listContainers({ labels: context.session.labelFilters })).map((c) => c.name).sort();
-      const given = (await context.session.answers())["my-containers"];
+    judge: (facts) => {
+      const truth = (facts.topology?.containers ?? [])
+        .filter((c) => ownsLabels(c.labels, facts.session) && c.labels[labLabelKey] === facts.lab)
+        .map((c) => c.name)
+        .sort();
+      const given = facts.answers["my-containers"];
       const how = hints(
         [
           "Everything this lab made carries two labels: io.docker-net-lab.session and io.docker-net-lab.lab. `docker ps` can filter by label, and -a includes stopped containers.",
         ],
-        `lab.sh\`docker ps -a --filter label=io.docker-net-lab.session=${context.session.session} --filter label=io.docker-net-lab.lab=01 --format {{.Names}}\``,
+        `lab.sh\`docker ps -a --filter label=io.docker-net-lab.session=${facts.session} --filter label=io.docker-net-lab.lab=01 --format {{.Names}}\``,
       );
       if (!Array.isArray(given)) return fail("No answer recorded for my-containers.", how);
       const names = given.map(String);
@@ -319,7 +360,7 @@ const checks: CheckDefinition<LabContext>[] = [
       return pass(`Your list is exactly the lab's ${truth.length} container(s): ${truth.join(", ")}.`, { truth });
     },
   },
-  troubleshootCheck(troubleshoot, {
+  troubleshootJudge(troubleshoot, {
     id: "01.web3-fixed",
     title: "You named why web3 did not answer and fixed it",
     concepts: [2, 3, 4],
@@ -333,19 +374,21 @@ const checks: CheckDefinition<LabContext>[] = [
     title: "Hidden: web1 answers HTTP on its bridge address from the host",
     points: 1,
     hidden: true,
-    run: async (context) => {
-      const web1 = await findContainer(context.session.name("web1"));
-      const address = web1?.networkSettings.networks.bridge?.ipAddress;
-      if (!address) return fail("web1 has no address on the default bridge.", runHint(context, "web1"));
-      return (await answersHttp(address))
+    judge: (facts) => {
+      const address = web1Address(facts);
+      if (!address) return fail("web1 has no address on the default bridge.", runHint(facts, "web1"));
+      return facts.probes.http[address] === true
         ? pass(`http://${address}/ answered from the host.`)
         : fail(`http://${address}/ did not answer.`, "Start web1 with `httpd -f -p 80` so it serves /var/www.");
     },
   },
 ];
 
-export const lab01: LabDefinition = {
+export const lab01: LabDefinition<Lab01Probes> = {
   id: "01",
+  preconditions: [engineInThisNamespace],
+  topology: (context) => sessionScope(context),
+  gather,
   slug: "01-docker0",
   title: "docker0: the default bridge",
   summary:

@@ -1,17 +1,18 @@
 // Lab 02 · veth pairs and namespaces (curriculum concepts 5, 6): Docker's veths, then the same built by hand.
-import { fail, hints, pass, type CheckDefinition, type Verdict } from "../../checks/check.js";
+import { fail, hints, pass, type Verdict } from "../../checks/check.js";
 import { findContainer, inspectNetwork } from "../../docker/adapter.js";
 import { brctlShow, onHost, type Where } from "../../exec/commands.js";
 import { run } from "../../exec/run.js";
 import { parseBrctl } from "../../parse/brctl.js";
 import { inSubnet } from "../../topology/ipv4.js";
-import type { LabContext, LabDefinition, PredictionDefinition, TroubleshootDefinition } from "../definition.js";
+import type { LabCheck, LabContext, LabDefinition, PredictionDefinition, TroubleshootDefinition } from "../definition.js";
 import { freeSubnet, hostAddress, readParams } from "../free.js";
 import { interfaces, routes } from "../host-facts.js";
 import { deleteIptablesRule, deleteLink, deleteNetns, ensureIptablesRule, linkExists, netnsNames } from "../kernel-objects.js";
 import { predictionsCheck } from "../predictions.js";
 import { troubleshootCheck } from "../troubleshoot.js";
 import type { LabSession } from "../session.js";
+import { engineInThisNamespace } from "../preconditions.js";
 
 /** Names of the hand-built pieces (kernel names, <= 15 characters). */
 export const handNames = (session: LabSession) => ({
@@ -145,7 +146,7 @@ const cFixed = async (context: LabContext): Promise<Verdict> => {
   return pass(`${names.nsC} reaches A (${addrA}) through ${names.bridge}.`);
 };
 
-const checks: CheckDefinition<LabContext>[] = [
+const checks: LabCheck[] = [
   {
     id: "02.veth-pairs",
     concepts: [5],
@@ -409,6 +410,7 @@ const buildHalf = async (context: LabContext): Promise<void> => {
 
 export const lab02: LabDefinition = {
   id: "02",
+  preconditions: [engineInThisNamespace],
   slug: "02-veth-namespaces",
   title: "veth pairs and network namespaces",
   summary:

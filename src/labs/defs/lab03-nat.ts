@@ -1,13 +1,13 @@
 // Lab 03 · NAT and port publishing (curriculum concepts 6, 7, 8, 9, 19): MASQUERADE, DNAT, FORWARD accept, docker-proxy, hairpin.
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { fail, hints, pass, type CheckDefinition, type Verdict } from "../../checks/check.js";
+import { fail, hints, pass, type Verdict } from "../../checks/check.js";
 import { findContainer, findNetwork } from "../../docker/adapter.js";
 import { run } from "../../exec/run.js";
 import type { IptablesRule } from "../../parse/models.js";
 import { inSubnet } from "../../topology/ipv4.js";
 import { hairpinMasquerade, portPaths } from "../../topology/engine-facts.js";
-import type { LabContext, LabDefinition, PredictionDefinition, TroubleshootDefinition } from "../definition.js";
+import type { LabCheck, LabContext, LabDefinition, PredictionDefinition, TroubleshootDefinition } from "../definition.js";
 import { publishedPort, readEngineView } from "../engine-view.js";
 import { freePort, freeSubnet, hostAddress, readParams } from "../free.js";
 import { interfaces, tableRules } from "../host-facts.js";
@@ -17,6 +17,7 @@ import { deleteLink, deleteNetns, deleteRulesTagged, linkExists, netnsNames, net
 import { predictionsCheck } from "../predictions.js";
 import type { LabSession } from "../session.js";
 import { troubleshootCheck } from "../troubleshoot.js";
+import { engineInThisNamespace } from "../preconditions.js";
 
 /** Kernel names of the "internet" namespace and its host end. */
 export const internetNames = (session: LabSession) => ({ ns: session.ifname("3in"), hostEnd: session.ifname("3h") });
@@ -203,7 +204,7 @@ const web2Fixed = async (context: LabContext): Promise<Verdict> => {
 };
 const noSetup = fail("The lab's setup has not run in this session.", "Run the setup cell at the top of the notebook.");
 
-const checks: CheckDefinition<LabContext>[] = [
+const checks: LabCheck[] = [
   {
     id: "03.masquerade",
     concepts: [7],
@@ -835,6 +836,7 @@ const buildInternet = async (context: LabContext): Promise<void> => {
 
 export const lab03: LabDefinition = {
   id: "03",
+  preconditions: [engineInThisNamespace],
   slug: "03-nat-ports",
   title: "NAT and port publishing",
   summary:

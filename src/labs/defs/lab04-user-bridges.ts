@@ -1,17 +1,18 @@
 // Lab 04 · user-defined bridges and DNS (curriculum concepts 10, 11, 12): custom subnet, 127.0.0.11, aliases, isolation, connect, --link.
-import { fail, hints, pass, type CheckDefinition, type Verdict } from "../../checks/check.js";
+import { fail, hints, pass, type Verdict } from "../../checks/check.js";
 import { findContainer, findNetwork } from "../../docker/adapter.js";
 import { UsageError } from "../../errors.js";
 import { run } from "../../exec/run.js";
 import { bridgeInterfaceName } from "../../topology/model.js";
 import { inSubnet } from "../../topology/ipv4.js";
 import { crossBridge } from "../../topology/engine-facts.js";
-import type { LabContext, LabDefinition, PredictionDefinition, TroubleshootDefinition } from "../definition.js";
+import type { LabCheck, LabContext, LabDefinition, PredictionDefinition, TroubleshootDefinition } from "../definition.js";
 import { readEngineView } from "../engine-view.js";
 import { freeSubnet, readParams } from "../free.js";
 import { predictionsCheck } from "../predictions.js";
 import type { LabSession } from "../session.js";
 import { troubleshootCheck } from "../troubleshoot.js";
+import { engineInThisNamespace } from "../preconditions.js";
 
 // Subnets setup chose for this session.
 const subnets = async (session: LabSession): Promise<{ a: string; b: string } | null> => {
@@ -133,7 +134,7 @@ const web3Fixed = async (context: LabContext): Promise<Verdict> => {
 };
 const noSetup = fail("The lab's setup has not run in this session.", "Run the setup cell at the top of the notebook.");
 
-const checks: CheckDefinition<LabContext>[] = [
+const checks: LabCheck[] = [
   {
     id: "04.user-bridge",
     concepts: [10],
@@ -407,6 +408,7 @@ const checks: CheckDefinition<LabContext>[] = [
 
 export const lab04: LabDefinition = {
   id: "04",
+  preconditions: [engineInThisNamespace],
   slug: "04-user-bridges-dns",
   title: "User-defined bridges and DNS",
   summary:

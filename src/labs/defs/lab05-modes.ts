@@ -1,14 +1,15 @@
 // Lab 05 · host, none and container network modes (curriculum concepts 13, 14, 15).
 import { readlink } from "node:fs/promises";
-import { fail, hints, pass, type CheckDefinition, type Verdict } from "../../checks/check.js";
+import { fail, hints, pass, type Verdict } from "../../checks/check.js";
 import { findContainer } from "../../docker/adapter.js";
 import { onHost } from "../../exec/commands.js";
 import { run } from "../../exec/run.js";
-import type { LabContext, LabDefinition, PredictionDefinition, TroubleshootDefinition } from "../definition.js";
+import type { LabCheck, LabContext, LabDefinition, PredictionDefinition, TroubleshootDefinition } from "../definition.js";
 import { freePort, readParams } from "../free.js";
 import { interfaces, routes, tableRules } from "../host-facts.js";
 import { predictionsCheck } from "../predictions.js";
 import { troubleshootCheck } from "../troubleshoot.js";
+import { engineInThisNamespace } from "../preconditions.js";
 
 // The network namespace identity of a process (`net:[4026531840]`), or null.
 const netnsOf = async (pid: number): Promise<string | null> => (pid > 0 ? readlink(`/proc/${pid}/ns/net`).catch(() => null) : null);
@@ -137,7 +138,7 @@ const probeFixed = async (context: LabContext): Promise<Verdict> => {
   );
 };
 
-const checks: CheckDefinition<LabContext>[] = [
+const checks: LabCheck[] = [
   {
     id: "05.none",
     concepts: [14],
@@ -365,6 +366,7 @@ const checks: CheckDefinition<LabContext>[] = [
 
 export const lab05: LabDefinition = {
   id: "05",
+  preconditions: [engineInThisNamespace],
   slug: "05-host-none-container",
   title: "host, none and container network modes",
   summary:

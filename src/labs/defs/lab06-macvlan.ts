@@ -1,11 +1,11 @@
 // Lab 06 · macvlan (curriculum concept 16): containers with their own MACs on a "LAN" played by a veth pair and a namespace.
-import { fail, hints, pass, type CheckDefinition, type Verdict } from "../../checks/check.js";
+import { fail, hints, pass, type Verdict } from "../../checks/check.js";
 import { findContainer, findNetwork } from "../../docker/adapter.js";
 import { run } from "../../exec/run.js";
 import { inSubnet, parseCidr } from "../../topology/ipv4.js";
 import { UsageError } from "../../errors.js";
 import { onHost } from "../../exec/commands.js";
-import type { LabContext, LabDefinition, PredictionDefinition, TroubleshootDefinition } from "../definition.js";
+import type { LabCheck, LabContext, LabDefinition, PredictionDefinition, TroubleshootDefinition } from "../definition.js";
 import { freeSubnet, hostAddress, readParams } from "../free.js";
 import { hostInterface, interfaces, ipv4Cidr, routes } from "../host-facts.js";
 import { deleteLink, deleteNetns, linkExists, netnsNames } from "../kernel-objects.js";
@@ -13,6 +13,7 @@ import { predictionsCheck } from "../predictions.js";
 import type { LabSession } from "../session.js";
 import { troubleshootCheck } from "../troubleshoot.js";
 import { removeLabelled } from "../teardown.js";
+import { engineInThisNamespace } from "../preconditions.js";
 
 /** Kernel names of lab 06 (<= 15 characters): the LAN namespace, the uplink veth (host end = macvlan parent), its peer, the shim. */
 export const macvlanNames = (session: LabSession) => ({
@@ -149,7 +150,7 @@ const shimFixed = async (context: LabContext): Promise<Verdict> => {
   );
 };
 
-const checks: CheckDefinition<LabContext>[] = [
+const checks: LabCheck[] = [
   {
     id: "06.macvlan-network",
     concepts: [16],
@@ -421,6 +422,7 @@ const teardown = async (context: LabContext): Promise<void> => {
 
 export const lab06: LabDefinition = {
   id: "06",
+  preconditions: [engineInThisNamespace],
   slug: "06-macvlan",
   title: "macvlan: containers with their own MACs on the LAN",
   summary: 'macvlan on a lab-made LAN (a veth "cable" + a namespace router): own MACs, LAN addresses, the host shim, a shim in the wrong mode',

@@ -1,10 +1,10 @@
 // Lab 07 · addressing (curriculum concept 17): --bip, default address pools, custom subnets, --ip-range, static --ip, MTU,
 // all on a private engine the lab starts for itself (the learner's engine is never restarted or reconfigured).
-import { fail, hints, pass, type CheckDefinition, type Verdict } from "../../checks/check.js";
+import { fail, hints, pass, type Verdict } from "../../checks/check.js";
 import { UsageError } from "../../errors.js";
 import { run } from "../../exec/run.js";
 import { inSubnet, parseCidr } from "../../topology/ipv4.js";
-import type { LabContext, LabDefinition, PredictionDefinition, TroubleshootDefinition } from "../definition.js";
+import type { LabCheck, LabContext, LabDefinition, PredictionDefinition, TroubleshootDefinition } from "../definition.js";
 import { freeSubnet, hostAddress, readParams } from "../free.js";
 import { interfaces, ipv4Cidr } from "../host-facts.js";
 import { PrivateEngine } from "../private-engine.js";
@@ -152,7 +152,7 @@ const teamFixed = async (context: LabContext): Promise<Verdict> => {
 const engineIface = async (engine: PrivateEngine, name: string) =>
   (await interfaces({ kind: "netns", name: engine.netns }).catch(() => [])).find((i) => i.name === name) ?? null;
 
-const checks: CheckDefinition<LabContext>[] = [
+const checks: LabCheck[] = [
   {
     id: "07.bip",
     concepts: [17],

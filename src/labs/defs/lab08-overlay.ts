@@ -1,11 +1,11 @@
 // Lab 08 · overlay and other drivers (curriculum concept 18): a single-node swarm on a private engine, an attachable
 // overlay network, its VXLAN interface and namespace; plugin drivers and ipvlan (detected, not assumed).
-import { fail, hints, pass, type CheckDefinition, type Verdict } from "../../checks/check.js";
+import { fail, hints, pass, type Verdict } from "../../checks/check.js";
 import { UsageError } from "../../errors.js";
 import { run } from "../../exec/run.js";
 import { parseIpLink } from "../../parse/ip-link.js";
 import { inSubnet } from "../../topology/ipv4.js";
-import type { LabContext, LabDefinition, PredictionDefinition, TroubleshootDefinition } from "../definition.js";
+import type { LabCheck, LabContext, LabDefinition, PredictionDefinition, TroubleshootDefinition } from "../definition.js";
 import { freeSubnet, hostAddress, readParams } from "../free.js";
 import { interfaces } from "../host-facts.js";
 import { deleteNetns } from "../kernel-objects.js";
@@ -147,7 +147,7 @@ const c3Fixed = async (context: LabContext): Promise<Verdict> => {
   );
 };
 
-const checks: CheckDefinition<LabContext>[] = [
+const checks: LabCheck[] = [
   {
     id: "08.swarm",
     concepts: [18],
