@@ -114,6 +114,21 @@ export const gradeSubmission = async (submission: Submission, options: GradeOpti
   }
   const lab = findLab(detection.lab);
   const lang = detection.lang === "ko" ? { lang: "ko" as const } : {};
+  if (options.sandbox && lab.ownEngine) {
+    // A lab engine nested in the sandbox's engine does not start (yet): say so instead of scoring a solved notebook 0.
+    const checks = zeroChecks(lab, `Not graded: lab ${lab.id} starts a Docker engine of its own, which the grading sandbox cannot host yet.`);
+    return {
+      ...base,
+      ...lang,
+      lab: lab.id,
+      status: "not-graded",
+      message: `lab ${lab.id} starts a Docker engine of its own, which the grading sandbox cannot host yet: grade it with --no-sandbox on a disposable machine (src/grade/README.md)`,
+      checks,
+      points: 0,
+      maxPoints: sum(checks, "maxPoints"),
+      durationMs: Math.round(performance.now() - started),
+    };
+  }
   let svg: string | null = null;
   let session: string | null = null;
   try {

@@ -65,6 +65,8 @@ export interface LabDefinition<Probes = unknown> {
   readonly checks: readonly LabCheck<Probes>[];
   /** Evaluated once before the checks; when one fails, every check reports it instead of running. */
   readonly preconditions?: readonly Precondition[];
+  /** The lab starts a Docker engine of its own (src/labs/private-engine.ts; labs 07 and 08), which the grading sandbox cannot host yet. */
+  readonly ownEngine?: boolean;
   /**
    * The snapshot the judges read (src/labs/facts.ts): options for `snapshot()`, usually `sessionScope(context)` (this
    * session's containers and namespaces, without NAT unless asked). None when absent or false.
