@@ -196,6 +196,7 @@ export const ko: Catalog = {
   "without the userland proxy the kernel does the hairpin: DNAT in PREROUTING sends the packet back into docker0, and this rule rewrites its source so the reply comes back through the host":
     "유저랜드 프록시가 없으면 커널이 헤어핀을 처리합니다. PREROUTING의 DNAT가 패킷을 docker0로 되돌려 보내고, 이 규칙이 출발지를 바꿔 응답이 호스트를 거쳐 돌아오게 합니다",
   "pub {0} its own published port. {1}: {2}; {3}.": "pub은 자기 게시 포트에 {0}. {1}: {2}; {3}.",
+  reached: "닿았습니다",
   "did not reach": "닿지 못했습니다",
   "You named why web2's published port gave no page and fixed it": "web2의 게시 포트에서 페이지가 오지 않은 이유를 짚고 고쳤다",
   "You built a bridge and a namespace by hand, and the web server you started inside it answers on the bridge":
