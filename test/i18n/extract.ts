@@ -72,9 +72,11 @@ export const learnerStrings = (file: string, options: { runtime?: boolean } = {}
       return;
     }
     const key = keyOf(node);
-    if (key !== null && /[A-Za-z]{2,}/.test(key) && filter(key)) found.push({ key, line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1 });
-    // A sentence inside a template's placeholder (`${ok ? "sees docker0" : `the range ${r}`}`) is translated in turn.
-    if (definition && ts.isTemplateExpression(node))
+    const kept = key !== null && /[A-Za-z]{2,}/.test(key) && filter(key);
+    if (kept) found.push({ key, line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1 });
+    // A sentence inside a template's placeholder (`${ok ? "sees docker0" : `the range ${r}`}`) is translated in turn;
+    // not inside a template left out as code (a hint's command: `lab.sh\`pgrep -f ${"docker-proxy …"}\``).
+    if (definition && kept && ts.isTemplateExpression(node))
       for (const span of node.templateSpans) add(span.expression, (inner) => /[A-Za-z]{2,}\S* +\S*[A-Za-z]{2,}/.test(inner.trim()));
   };
   const callee = (call: ts.CallExpression | ts.NewExpression): string =>
