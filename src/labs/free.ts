@@ -21,6 +21,12 @@ export const readParams = async (session: LabSession): Promise<Record<string, st
   }
 };
 
+/** One text parameter this lab chose in this session (a subnet, say); null when not chosen yet. */
+export const readTextParam = async (session: LabSession, key: string): Promise<string | null> => {
+  const value = (await readParams(session))[key];
+  return typeof value === "string" ? value : null;
+};
+
 // Remember one parameter.
 const saveParam = async (session: LabSession, key: string, value: string | number): Promise<void> => {
   const params = await readParams(session);

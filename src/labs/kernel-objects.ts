@@ -9,6 +9,12 @@ import { netnsNames } from "../exec/netns.js";
 /** Names of the named namespaces (src/exec/netns.ts), for the lab definitions. */
 export { netnsNames };
 
+/** Run a setup command and print it first, the way lab.sh does, so the learner sees what setup did. */
+export const runShown = async (log: (line: string) => void, argv: readonly string[]): Promise<void> => {
+  log(`$ ${argv.join(" ")}`);
+  await run(argv[0] as string, argv.slice(1));
+};
+
 /** Does a host link with this name exist? */
 export const linkExists = async (name: string): Promise<boolean> => parseIpLink(await ipJson("link")).value.some((link) => link.name === name);
 

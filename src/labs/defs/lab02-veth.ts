@@ -6,9 +6,9 @@ import { run } from "../../exec/run.js";
 import { parseBrctl } from "../../parse/brctl.js";
 import { inSubnet } from "../../topology/ipv4.js";
 import type { LabCheck, LabContext, LabDefinition, PredictionDefinition, TroubleshootDefinition } from "../definition.js";
-import { freeSubnet, hostAddress, readParams } from "../free.js";
+import { freeSubnet, hostAddress, readTextParam } from "../free.js";
 import { interfaces, routes } from "../host-facts.js";
-import { deleteIptablesRule, deleteLink, deleteNetns, ensureIptablesRule, linkExists, netnsNames } from "../kernel-objects.js";
+import { deleteIptablesRule, deleteLink, deleteNetns, ensureIptablesRule, linkExists, netnsNames, runShown } from "../kernel-objects.js";
 import { predictionsCheck } from "../predictions.js";
 import { troubleshootCheck } from "../troubleshoot.js";
 import type { LabSession } from "../session.js";
@@ -30,16 +30,10 @@ export const handNames = (session: LabSession) => ({
 const forwardRule = (bridge: string): string[] => ["-i", bridge, "-o", bridge, "-m", "comment", "--comment", bridge, "-j", "ACCEPT"];
 
 // The subnet of the hand-built network (chosen free at setup).
-const handSubnet = async (session: LabSession): Promise<string | null> => {
-  const value = (await readParams(session))["hand-subnet"];
-  return typeof value === "string" ? value : null;
-};
+const handSubnet = (session: LabSession): Promise<string | null> => readTextParam(session, "hand-subnet");
 
-// Run a command and print it, the way lab.sh does, so the learner sees what setup did.
-const shown = async (context: LabContext, argv: string[]): Promise<void> => {
-  context.log(`$ ${argv.join(" ")}`);
-  await run(argv[0] as string, argv.slice(1));
-};
+// Print and run one setup command (lab.sh style).
+const shown = (context: LabContext, argv: string[]): Promise<void> => runShown(context.log, argv);
 
 const runHint = (context: LabContext, short: string) =>
   hints(

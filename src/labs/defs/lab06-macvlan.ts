@@ -6,9 +6,9 @@ import { inSubnet, parseCidr } from "../../topology/ipv4.js";
 import { UsageError } from "../../errors.js";
 import { onHost } from "../../exec/commands.js";
 import type { LabCheck, LabContext, LabDefinition, PredictionDefinition, TroubleshootDefinition } from "../definition.js";
-import { freeSubnet, hostAddress, readParams } from "../free.js";
+import { freeSubnet, hostAddress, readTextParam } from "../free.js";
 import { hostInterface, interfaces, ipv4Cidr, routes } from "../host-facts.js";
-import { deleteLink, deleteNetns, linkExists, netnsNames } from "../kernel-objects.js";
+import { deleteLink, deleteNetns, linkExists, netnsNames, runShown } from "../kernel-objects.js";
 import { predictionsCheck } from "../predictions.js";
 import type { LabSession } from "../session.js";
 import { troubleshootCheck } from "../troubleshoot.js";
@@ -37,16 +37,10 @@ export const lanPlan = (subnet: string) => {
 };
 
 // The session's LAN subnet (chosen free at setup), or null before setup.
-const lanSubnet = async (session: LabSession): Promise<string | null> => {
-  const value = (await readParams(session))["lan-subnet"];
-  return typeof value === "string" ? value : null;
-};
+const lanSubnet = (session: LabSession): Promise<string | null> => readTextParam(session, "lan-subnet");
 
-// Print and run one setup command.
-const shown = async (context: LabContext, argv: string[]): Promise<void> => {
-  context.log(`$ ${argv.join(" ")}`);
-  await run(argv[0] as string, argv.slice(1));
-};
+// Print and run one setup command (lab.sh style).
+const shown = (context: LabContext, argv: string[]): Promise<void> => runShown(context.log, argv);
 
 const runHint = (context: LabContext, short: string) =>
   hints(
