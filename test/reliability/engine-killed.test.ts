@@ -49,7 +49,9 @@ describe("the engine is killed in the middle (a second dockerd of our own, never
   }, 240_000);
 
   it("killed mid-grading: exit 2 with the fix, graded rows kept, the rest marked, and clean afterwards leaves nothing", async () => {
-    const grading = cli(["grade", join(dir, "subs"), "--out", join(dir, "out"), "--jobs", "1"]);
+    // --no-sandbox: graded on the learner's engine (DOCKER_HOST), the one killed here. In the sandbox each submission
+    // has an engine of its own, and one that dies costs that submission only (test/grade/sandbox.test.ts).
+    const grading = cli(["grade", join(dir, "subs"), "--out", join(dir, "out"), "--jobs", "1", "--no-sandbox"]);
     let killed = false;
     grading.stderr?.on("data", (chunk: Buffer) => {
       if (!killed && String(chunk).includes("grading b")) {
