@@ -6,9 +6,16 @@ import { type Catalog, english, type Lang, Translator } from "../i18n/catalog.js
 import { commonCatalog } from "../labs/catalogs.js";
 import { ko as common } from "./common.ko.js";
 import { ko as c1 } from "./defs/c1-lan-only.ko.js";
+import { ko as c2 } from "./defs/c2-three-tiers.ko.js";
+import { ko as c3 } from "./defs/c3-router.ko.js";
+import { ko as c4 } from "./defs/c4-macvlan-host.ko.js";
+import { ko as c5 } from "./defs/c5-snat.ko.js";
+import { ko as c6 } from "./defs/c6-link-to-network.ko.js";
+import { ko as c7 } from "./defs/c7-name-diagnosis.ko.js";
+import { ko as c8 } from "./defs/c8-engine-ranges.ko.js";
 
 /** Challenge id -> its Korean catalog. */
-export const challengeCatalogs: Readonly<Record<string, Catalog>> = { c1 };
+export const challengeCatalogs: Readonly<Record<string, Catalog>> = { c1, c2, c3, c4, c5, c6, c7, c8 };
 
 /** The shared catalog of the challenge runtime. */
 export const challengeCommonCatalog: Catalog = common;

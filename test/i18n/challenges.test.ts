@@ -21,8 +21,8 @@ const runtimeFiles = [
   "src/cli/challenge.ts",
 ];
 
-// A logged command (`$ docker …`) is shown as it is.
-const shown = (key: string): boolean => !key.startsWith("$ ");
+// A logged command (`$ docker …`) is shown as it is; a script a container runs (`#!/bin/sh…`) is not read by the learner.
+const shown = (key: string): boolean => !key.startsWith("$ ") && !key.startsWith("#!");
 
 const placeholders = (text: string): string[] => [...new Set(text.match(/\{[A-Za-z0-9]+\}/g) ?? [])].sort();
 
