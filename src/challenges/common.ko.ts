@@ -56,6 +56,8 @@ export const ko: Catalog = {
   "Unknown check id(s) for challenge {0}: {1}": "챌린지 {0}에 없는 체크 id: {1}",
   // src/cli/challenge.ts
   " min": "분",
+  "removed {0} container(s), {1} network(s) and the challenge's kernel objects of session {2}":
+    "세션 {2}의 컨테이너 {0}개, 네트워크 {1}개와 챌린지의 커널 객체를 지웠습니다",
   "({0} checks)": "(체크 {0}개)",
   "When you think it is done: docker-net-lab challenge check {0}": "다 됐다고 생각되면: docker-net-lab challenge check {0}",
   "Expected --default-address-pool to be BASE,SIZE (e.g. 10.99.0.0/16,24), got `{0}`.":

@@ -188,11 +188,14 @@ Examples:
     .description("Remove everything the challenge made in your session (containers, networks, namespaces, links, rules, its engine).")
     .argument("<id>", "challenge id")
     .option(...sessionOption)
-    .action(async (id: string, options: { session?: string }) => {
-      const { run } = await open(id, options, progress);
+    .option(...langOption)
+    .action(async (id: string, options: { session?: string; lang?: string }) => {
+      const lang = await chosenLang(options.lang);
+      const { definition, run } = await open(id, options, progress);
       const removed = await run.teardown();
+      const t = await translator(lang, definition.id);
       process.stdout.write(
-        `removed ${removed.containers.length} container(s), ${removed.networks.length} network(s) and the challenge's kernel objects of session ${run.session}\n`,
+        `${t(`removed ${removed.containers.length} container(s), ${removed.networks.length} network(s) and the challenge's kernel objects of session ${run.session}`)}\n`,
       );
     });
 
