@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { labsDir, packageRoot } from "../setup/paths.js";
+import { challengeCatalogs } from "./catalogs.js";
 import { challengeNotebook, challengesReadme } from "./notebook.js";
 import { challenges } from "./registry.js";
 
@@ -12,6 +13,10 @@ export const challengeFiles = (): { path: string; text: string }[] => {
   return [
     ...challenges.map((definition) => ({ path: join(dir, `${definition.slug}.ipynb`), text: challengeNotebook(definition) })),
     { path: join(dir, "README.md"), text: challengesReadme(challenges) },
+    // The Korean notebooks of the challenges that have a catalog.
+    ...challenges
+      .filter((definition) => definition.id in challengeCatalogs)
+      .map((definition) => ({ path: join(dir, "ko", `${definition.slug}.ipynb`), text: challengeNotebook(definition, "ko") })),
   ];
 };
 

@@ -14,14 +14,22 @@ import type { DrawOptions } from "../render/topology-plot.js";
 import type { ExplainOptions, Explanation } from "../topology/explain.js";
 import type { TopologyDiff } from "../topology/diff.js";
 import type { Topology } from "../topology/model.js";
+import { type Lang, parseLang } from "../i18n/catalog.js";
+import { localizeError, translateResult } from "../labs/catalogs.js";
 import type { ChallengeDefinition, Params } from "./model.js";
+import { challengeTranslator } from "./catalogs.js";
 import { findChallenge } from "./registry.js";
 import { challengeEngine, ChallengeRun } from "./runtime.js";
 import { briefText, briefHtml } from "./brief.js";
 
 // A check report whose "next hint" line names the challenge's call, not a lab's.
-const report = (id: string, session: string, results: readonly CheckResult[]): MimeBundle => {
-  const bundle = checkReportBundle(id, session, results);
+const report = (id: string, session: string, results: readonly CheckResult[], t: (text: string) => string = (text) => text): MimeBundle => {
+  const bundle = checkReportBundle(
+    id,
+    session,
+    results.map((result) => translateResult(result, t)),
+    t,
+  );
   const fix = (text: unknown) => (typeof text === "string" ? text.replaceAll("await lab.hint(", "await challenge.hint(") : text);
   return { ...bundle, "text/plain": fix(bundle["text/plain"]) as string, "text/html": fix(bundle["text/html"]) as string };
 };
@@ -42,10 +50,24 @@ export class Challenge {
   readonly definition: ChallengeDefinition;
   private readonly runner: ChallengeRun;
   private readonly lab: Lab;
-  constructor(definition: ChallengeDefinition, session: string) {
+  /** The language of its brief, checks, hints and messages (`openChallenge("c1", { lang: "ko" })`). */
+  readonly lang: Lang;
+  private readonly t: (text: string) => string;
+  constructor(definition: ChallengeDefinition, session: string, lang: Lang = "en") {
     this.definition = definition;
+    this.lang = lang;
+    this.t = challengeTranslator(lang, definition.id).t;
     this.runner = new ChallengeRun(definition, session, (line) => console.log(line));
-    this.lab = new Lab(asLab(definition), new LabSession(session, definition.id));
+    this.lab = new Lab(asLab(definition), new LabSession(session, definition.id), lang);
+  }
+
+  // Run `work`; a project error it throws is translated into the challenge's language first.
+  private async localized<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw localizeError(error, this.t);
+    }
   }
 
   get session(): string {
@@ -69,14 +91,14 @@ export class Challenge {
 
   /** Build the starting state (safe to run twice) and show the brief with your session's values. */
   async start(): Promise<void> {
-    const params = await this.runner.start();
-    if (inNotebook()) display({ "text/plain": briefText(this.definition, params), "text/html": briefHtml(this.definition, params) });
-    else console.log(briefText(this.definition, params));
+    const params = await this.localized(() => this.runner.start());
+    if (inNotebook()) display({ "text/plain": briefText(this.definition, params, this.t), "text/html": briefHtml(this.definition, params, this.t) });
+    else console.log(briefText(this.definition, params, this.t));
   }
 
   /** Check the live state and show the report; each failure shows one hint level more (the concept first). */
   async check(...ids: string[]): Promise<void> {
-    display(report(this.definition.id, this.session, (await this.runner.check(...ids)).results));
+    display(report(this.definition.id, this.session, (await this.localized(() => this.runner.check(...ids))).results, this.t));
   }
 
   /** The results without showing or counting anything. */
@@ -86,22 +108,24 @@ export class Challenge {
 
   /** The next hint level of a check (default: the first failing one); the exact command comes last. */
   async hint(checkId?: string): Promise<void> {
-    const result = await this.runner.hint(checkId);
-    if (result) display(report(this.definition.id, this.session, [result]));
-    else console.log("Every check passes: no hint to give.");
+    const result = await this.localized(() => this.runner.hint(checkId));
+    if (result) display(report(this.definition.id, this.session, [result], this.t));
+    else console.log(this.t("Every check passes: no hint to give."));
   }
 
   /** Back to the starting state (everything of this challenge removed and built again). */
   async reset(): Promise<void> {
-    await this.runner.reset();
-    console.log(`challenge ${this.definition.id} is back at its starting state (session ${this.session}).`);
+    await this.localized(() => this.runner.reset());
+    console.log(this.t(`challenge ${this.definition.id} is back at its starting state (session ${this.session}).`));
   }
 
   /** Remove everything this challenge made in your session. */
   async teardown(): Promise<void> {
-    const removed = await this.runner.teardown();
+    const removed = await this.localized(() => this.runner.teardown());
     console.log(
-      `teardown: removed ${removed.containers.length} container(s), ${removed.networks.length} network(s) and the challenge's own namespaces, links and rules of session ${this.session}; nothing else was touched.`,
+      this.t(
+        `teardown: removed ${removed.containers.length} container(s), ${removed.networks.length} network(s) and the challenge's own namespaces, links and rules of session ${this.session}; nothing else was touched.`,
+      ),
     );
   }
 
@@ -141,11 +165,15 @@ export class Challenge {
 }
 
 /** Open a challenge in the current session (DNL_SESSION or your saved default). */
-export const openChallenge = async (id: string): Promise<Challenge> => {
+export const openChallenge = async (id: string, options: { readonly lang?: Lang } = {}): Promise<Challenge> => {
+  const lang = options.lang ? parseLang(options.lang, "lang") : process.env.DNL_LANG ? parseLang(process.env.DNL_LANG, "DNL_LANG") : "en";
   const definition = findChallenge(id);
-  const challenge = new Challenge(definition, await currentSessionId());
+  const challenge = new Challenge(definition, await currentSessionId(), lang);
+  const t = challengeTranslator(lang, definition.id).t;
   console.log(
-    `Challenge ${definition.id} · ${definition.texts.title} · ${definition.difficulty}, about ${definition.minutes} min · session ${challenge.session}`,
+    t(
+      `Challenge ${definition.id} · ${t(definition.texts.title)} · ${t(definition.difficulty)}, about ${definition.minutes} min · session ${challenge.session}`,
+    ),
   );
   return challenge;
 };

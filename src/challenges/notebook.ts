@@ -1,7 +1,9 @@
 // A challenge's notebook, written from its definition (pure): the brief, the start cell, an empty working area, the
 // check and hint cells, teardown. The answer key (the working area's reference solution) is built on demand from the
 // definition's steps and never written under labs/, the folder `start` serves.
-import { briefMarkdown } from "./brief.js";
+import type { Lang } from "../i18n/catalog.js";
+import { briefMarkdown, type Translate } from "./brief.js";
+import { challengeTranslator } from "./catalogs.js";
 import type { ChallengeDefinition } from "./model.js";
 import { solutionCode } from "./steps.js";
 import { notebookJson, sourceLines } from "../labs/source/nbformat.js";
@@ -16,49 +18,59 @@ interface Cell {
 /** The id of the working-area cell (what the answer key replaces). */
 export const workCellId = "work";
 
-const cells = (definition: ChallengeDefinition): Cell[] => {
+const cells = (definition: ChallengeDefinition, lang: Lang, t: Translate): Cell[] => {
   const onEngine = definition.solution.some((step) => "engine" in step || "esh" in step);
   return [
-    { id: "brief", kind: "markdown", tags: [], source: briefMarkdown(definition) },
+    { id: "brief", kind: "markdown", tags: [], source: briefMarkdown(definition, t) },
     {
       id: "start",
       kind: "code",
       tags: ["setup"],
-      source: `// Builds the starting state in your session (safe to run again) and shows your parameters.\nimport { openChallenge } from "docker-net-lab";\nconst challenge = await openChallenge(${JSON.stringify(definition.id)});\nawait challenge.start();`,
+      source: `// ${t("Builds the starting state in your session (safe to run again) and shows your parameters.")}\nimport { openChallenge } from "docker-net-lab";\nconst challenge = await openChallenge(${JSON.stringify(definition.id)}${lang === "en" ? "" : `, { lang: ${JSON.stringify(lang)} }`});\nawait challenge.start();`,
     },
     {
       id: "work-intro",
       kind: "markdown",
       tags: [],
       source: [
-        "## Working area",
+        t("## Working area"),
         "",
-        `Work below, in as many cells as you like. \`await challenge.sh\\\`…\\\`\` runs a command (\`docker\`, \`ip\`, \`iptables\`, \`nsenter\`…) and prints its output; each \`\${…}\` is one argument, and \`docker run\` / \`docker network create\` get the challenge's labels. \`p\` holds your parameters (\`p.${Object.keys(definition.texts.params)[0]}\`…).`,
+        t(
+          `Work below, in as many cells as you like. \`await challenge.sh\\\`…\\\`\` runs a command (\`docker\`, \`ip\`, \`iptables\`, \`nsenter\`…) and prints its output; each \`\${…}\` is one argument, and \`docker run\` / \`docker network create\` get the challenge's labels. \`p\` holds your parameters (\`p.${Object.keys(definition.texts.params)[0]}\`…).`,
+        ),
         "",
-        onEngine
-          ? "This challenge runs its own Docker engine: `await challenge.engine.sh\\`docker …\\`` talks to it, and `challenge.engine.restart({ … })` restarts it with new dockerd options."
-          : "`await challenge.draw()` draws what is there, `await challenge.explain(from, to)` walks one packet hop by hop (`{ prove: true }` sends it), `await challenge.snapshot()` returns the whole picture as data.",
+        t(
+          onEngine
+            ? "This challenge runs its own Docker engine: `await challenge.engine.sh\\`docker …\\`` talks to it, and `challenge.engine.restart({ … })` restarts it with new dockerd options."
+            : "`await challenge.draw()` draws what is there, `await challenge.explain(from, to)` walks one packet hop by hop (`{ prove: true }` sends it), `await challenge.snapshot()` returns the whole picture as data.",
+        ),
       ].join("\n"),
     },
-    { id: workCellId, kind: "code", tags: ["exercise"], source: "const p = await challenge.params();\n// Your work here.\n" },
+    { id: workCellId, kind: "code", tags: ["exercise"], source: `const p = await challenge.params();\n// ${t("Your work here.")}\n` },
     {
       id: "check-intro",
       kind: "markdown",
       tags: [],
-      source:
-        "## Check\n\nThe check looks at the live state, never at your code. A failing check shows one hint level more each time it fails; the next cell asks for the next level of the first failing one. `await challenge.reset()` takes you back to the starting state.",
+      source: `${t("## Check")}\n\n${t(
+        "The check looks at the live state, never at your code. A failing check shows one hint level more each time it fails; the next cell asks for the next level of the first failing one. `await challenge.reset()` takes you back to the starting state.",
+      )}`,
     },
     { id: "check", kind: "code", tags: ["graded"], source: "await challenge.check();" },
     { id: "hint", kind: "code", tags: [], source: "await challenge.hint();" },
-    { id: "teardown-intro", kind: "markdown", tags: [], source: "## Clean up\n\nRemoves everything this challenge made in your session, and nothing else." },
+    {
+      id: "teardown-intro",
+      kind: "markdown",
+      tags: [],
+      source: `${t("## Clean up")}\n\n${t("Removes everything this challenge made in your session, and nothing else.")}`,
+    },
     { id: "teardown", kind: "code", tags: ["teardown"], source: "await challenge.teardown();" },
   ];
 };
 
 /** The learner notebook as nbformat 4.5 JSON text (sorted keys, one-space indent, as nbformat writes). */
-export const challengeNotebook = (definition: ChallengeDefinition): string => {
+export const challengeNotebook = (definition: ChallengeDefinition, lang: Lang = "en"): string => {
   const notebook = {
-    cells: cells(definition).map((cell) => {
+    cells: cells(definition, lang, challengeTranslator(lang, definition.id).t).map((cell) => {
       const metadata = cell.tags.length ? { tags: [...cell.tags] } : {};
       return cell.kind === "markdown"
         ? { cell_type: "markdown", id: cell.id, metadata, source: sourceLines(cell.source) }
@@ -67,7 +79,7 @@ export const challengeNotebook = (definition: ChallengeDefinition): string => {
     metadata: {
       kernelspec: { name: "docker-net-lab", display_name: "TypeScript (docker-net-lab)", language: "typescript" },
       language_info: { name: "typescript", file_extension: ".ts", mimetype: "text/typescript", codemirror_mode: { name: "javascript", typescript: true } },
-      "docker-net-lab": { challenge: definition.id },
+      "docker-net-lab": lang === "en" ? { challenge: definition.id } : { lang, challenge: definition.id },
     },
     nbformat: 4,
     nbformat_minor: 5,

@@ -4,12 +4,34 @@ import type { Command } from "commander";
 import type { CheckResult } from "../checks/check.js";
 import type { ChallengeRunResult } from "../challenges/runtime.js";
 import { ExitCode, UsageError } from "../errors.js";
+import type { Lang } from "../i18n/catalog.js";
 import { printJson, progress } from "./output.js";
 
+// The language a command prints in: --lang, else DNL_LANG, else the locale (ko* -> ko), else English.
+const chosenLang = async (flag: string | undefined): Promise<Lang> => {
+  const { langFrom } = await import("../i18n/catalog.js");
+  try {
+    return langFrom(flag);
+  } catch (error) {
+    throw new UsageError((error as Error).message, { hint: "Use --lang ko or --lang en (or set DNL_LANG)." });
+  }
+};
+
+// The translator of a challenge in `lang` (English: every string as it is).
+const translator = async (lang: Lang, id?: string): Promise<(text: string) => string> =>
+  (await import("../challenges/catalogs.js")).challengeTranslator(lang, id).t;
+
+// Results in `lang` (ids, points and evidence stay).
+const translated = async (results: readonly CheckResult[], lang: Lang, id: string): Promise<CheckResult[]> => {
+  if (lang === "en") return [...results];
+  const [{ translateResult }, t] = await Promise.all([import("../labs/catalogs.js"), translator(lang, id)]);
+  return results.map((result) => translateResult(result, t));
+};
+
 // The report as text, with the terminal's way to ask for the next hint.
-const report = async (id: string, results: readonly CheckResult[]): Promise<string> =>
+const report = async (id: string, results: readonly CheckResult[], lang: Lang = "en"): Promise<string> =>
   (await import("../render/check-report.js"))
-    .checkReportText(results)
+    .checkReportText(await translated(results, lang, id), await translator(lang, id))
     .replace(/await lab\.hint\(("[^"]+")\)/g, (_all, check: string) => `docker-net-lab challenge hint ${id} ${JSON.parse(check) as string}`);
 
 // The session to work in: --session, else DNL_SESSION or the saved default.
@@ -36,6 +58,7 @@ const printRun = async (result: ChallengeRunResult): Promise<void> => {
 };
 
 const sessionOption = ["--session <id>", "session id, 4 lowercase letters or digits (default: yours)"] as const;
+const langOption = ["--lang <code>", "print in ko or en (default: DNL_LANG, else the locale, else en)"] as const;
 
 /** Add `challenge …`. */
 export const registerChallengeCommands = (program: Command, setExit: (code: number) => void): void => {
@@ -61,23 +84,31 @@ Examples:
     .command("list")
     .description("List the challenges: id, title, difficulty, expected time, checks.")
     .option("--json", "print as JSON")
-    .action(async (options: { json?: boolean }) => {
-      const { challenges } = await import("../challenges/registry.js");
-      const rows = challenges.map((c) => ({
-        id: c.id,
-        slug: c.slug,
-        title: c.texts.title,
-        difficulty: c.difficulty,
-        minutes: c.minutes,
-        concepts: c.concepts,
-        labs: c.labs,
-        goal: c.texts.goal,
-        checks: c.checks.map((check) => ({ id: check.id, title: check.title, points: check.points })),
-      }));
-      if (options.json) return printJson(rows);
+    .option(...langOption)
+    .action(async (options: { json?: boolean; lang?: string }) => {
+      const lang = await chosenLang(options.lang);
+      const [{ challenges }, { challengeTranslator }] = await Promise.all([import("../challenges/registry.js"), import("../challenges/catalogs.js")]);
+      const rows = challenges.map((c) => {
+        const { t } = challengeTranslator(lang, c.id);
+        return {
+          id: c.id,
+          slug: c.slug,
+          title: t(c.texts.title),
+          difficulty: c.difficulty,
+          minutes: c.minutes,
+          concepts: c.concepts,
+          labs: c.labs,
+          goal: t(c.texts.goal),
+          checks: c.checks.map((check) => ({ id: check.id, title: t(check.title), points: check.points })),
+        };
+      });
+      if (options.json) return printJson(lang === "en" ? rows : rows.map((row) => ({ ...row, lang })));
+      const { t } = challengeTranslator(lang);
       for (const row of rows)
         process.stdout.write(
-          `${row.id}  ${row.slug.padEnd(22)} ${row.difficulty.padEnd(6)} ~${String(row.minutes).padStart(2)} min  ${row.title}  (${row.checks.length} checks)\n`,
+          lang === "en"
+            ? `${row.id}  ${row.slug.padEnd(22)} ${row.difficulty.padEnd(6)} ~${String(row.minutes).padStart(2)} min  ${row.title}  (${row.checks.length} checks)\n`
+            : `${row.id}  ${row.slug.padEnd(22)} ${t(row.difficulty).padEnd(4)} ~${String(row.minutes).padStart(2)}${t(" min")}  ${row.title}  ${t(`(${row.checks.length} checks)`)}\n`,
         );
     });
 
@@ -86,10 +117,15 @@ Examples:
     .description("Build the challenge's starting state in your session (safe to run twice) and print the brief with your values.")
     .argument("<id>", "challenge id (c1) or slug")
     .option(...sessionOption)
-    .action(async (id: string, options: { session?: string }) => {
+    .option(...langOption)
+    .action(async (id: string, options: { session?: string; lang?: string }) => {
+      const lang = await chosenLang(options.lang);
       const { definition, run } = await open(id, options, progress);
       const { briefText } = await import("../challenges/brief.js");
-      process.stdout.write(`${briefText(definition, await run.start())}\n\nWhen you think it is done: docker-net-lab challenge check ${definition.id}\n`);
+      const t = await translator(lang, definition.id);
+      process.stdout.write(
+        `${briefText(definition, await run.start(), t)}\n\n${t(`When you think it is done: docker-net-lab challenge check ${definition.id}`)}\n`,
+      );
     });
 
   command
@@ -98,13 +134,23 @@ Examples:
     .argument("<id>", "challenge id")
     .option(...sessionOption)
     .option("--json", "print the results (and the facts they judged) as JSON")
-    .action(async (id: string, options: { session?: string; json?: boolean }) => {
+    .option(...langOption)
+    .action(async (id: string, options: { session?: string; json?: boolean; lang?: string }) => {
+      const lang = await chosenLang(options.lang);
       const { definition, run } = await open(id, options);
       const { results, gathered } = await run.check();
       if (options.json) {
         const { totals } = await import("../checks/check.js");
-        printJson({ challenge: definition.id, session: run.session, results, ...totals(results), facts: gathered.ok ? gathered.facts : null });
-      } else process.stdout.write(`${await report(definition.id, results)}\n`);
+        const shown = await translated(results, lang, definition.id);
+        printJson({
+          challenge: definition.id,
+          session: run.session,
+          ...(lang === "en" ? {} : { lang }),
+          results: shown,
+          ...totals(results),
+          facts: gathered.ok ? gathered.facts : null,
+        });
+      } else process.stdout.write(`${await report(definition.id, results, lang)}\n`);
       if (!results.every((r) => r.passed)) setExit(ExitCode.failed);
     });
 
@@ -114,10 +160,14 @@ Examples:
     .argument("<id>", "challenge id")
     .argument("[check]", "check id, e.g. c1.lan-reaches")
     .option(...sessionOption)
-    .action(async (id: string, check: string | undefined, options: { session?: string }) => {
+    .option(...langOption)
+    .action(async (id: string, check: string | undefined, options: { session?: string; lang?: string }) => {
+      const lang = await chosenLang(options.lang);
       const { definition, run } = await open(id, options);
       const result = await run.hint(check);
-      process.stdout.write(result ? `${await report(definition.id, [result])}\n` : "Every check passes: no hint to give.\n");
+      process.stdout.write(
+        result ? `${await report(definition.id, [result], lang)}\n` : `${(await translator(lang, definition.id))("Every check passes: no hint to give.")}\n`,
+      );
     });
 
   command
@@ -125,10 +175,12 @@ Examples:
     .description("Back to the starting state: remove everything of the challenge in your session, then build the start again.")
     .argument("<id>", "challenge id")
     .option(...sessionOption)
-    .action(async (id: string, options: { session?: string }) => {
+    .option(...langOption)
+    .action(async (id: string, options: { session?: string; lang?: string }) => {
+      const lang = await chosenLang(options.lang);
       const { definition, run } = await open(id, options, progress);
       const { briefText } = await import("../challenges/brief.js");
-      process.stdout.write(`${briefText(definition, await run.reset())}\n`);
+      process.stdout.write(`${briefText(definition, await run.reset(), await translator(lang, definition.id))}\n`);
     });
 
   command
@@ -136,11 +188,14 @@ Examples:
     .description("Remove everything the challenge made in your session (containers, networks, namespaces, links, rules, its engine).")
     .argument("<id>", "challenge id")
     .option(...sessionOption)
-    .action(async (id: string, options: { session?: string }) => {
-      const { run } = await open(id, options, progress);
+    .option(...langOption)
+    .action(async (id: string, options: { session?: string; lang?: string }) => {
+      const lang = await chosenLang(options.lang);
+      const { definition, run } = await open(id, options, progress);
       const removed = await run.teardown();
+      const t = await translator(lang, definition.id);
       process.stdout.write(
-        `removed ${removed.containers.length} container(s), ${removed.networks.length} network(s) and the challenge's kernel objects of session ${run.session}\n`,
+        `${t(`removed ${removed.containers.length} container(s), ${removed.networks.length} network(s) and the challenge's kernel objects of session ${run.session}`)}\n`,
       );
     });
 

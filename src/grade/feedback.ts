@@ -3,6 +3,7 @@
 // notebook gives the next levels). A hidden check shows only its title and points: never its message, evidence or
 // hint, which would tell what it looks at.
 import type { CheckResult } from "../checks/check.js";
+import { challengeCatalogs, challengeTranslator } from "../challenges/catalogs.js";
 import { translateResult, translatorFor } from "../labs/catalogs.js";
 import { escapeHtml } from "../render/display.js";
 import { hiddenChecks } from "./book.js";
@@ -62,7 +63,8 @@ export const feedbackChecksHtml = (checks: readonly CheckResult[], t: Translate 
 /** A standalone HTML page (inline styles, no scripts) for one submission. */
 export const feedbackHtml = (row: GradeRow): string => {
   const lang = row.lang ?? "en";
-  const { t } = translatorFor(lang, row.lab ?? undefined);
+  // A challenge's notebook (lab `c1`…) speaks through its own catalog.
+  const { t } = row.lab && row.lab in challengeCatalogs ? challengeTranslator(lang, row.lab) : translatorFor(lang, row.lab ?? undefined);
   const title = `${row.id} · ${t("lab")} ${row.lab ?? "?"} · ${row.points}/${row.maxPoints}`;
   const errors = row.cellErrors.length
     ? `<h2>${t("Cells that raised errors")}</h2><ul>${row.cellErrors.map((cell) => `<li><code>${escapeHtml(cell.id ?? "?")}</code>: <b>${escapeHtml(cell.ename)}</b> ${escapeHtml(cell.evalue)}</li>`).join("")}</ul>`

@@ -6,7 +6,9 @@
 //   runtime files and notebooks: also the arguments of t(…) and lab.expect(what, ok, hint);
 //   lab definitions also: prose passed to the file's own helpers (`running(context, "m1", "concept…")`)
 //   and prose held in the file's string constants (`const needSetup = "Run the setup cell…"`), which end up in
-//   messages and hint levels as well.
+//   messages and hint levels as well;
+//   challenge definitions (src/challenges/defs): as lab definitions, plus the brief (goal, constraints, tools, what
+//   each parameter is), and the text of `fill(text, p)` (its `{param}` names kept: the catalog counts it as a template).
 import { readFileSync } from "node:fs";
 import ts from "typescript";
 
@@ -42,11 +44,16 @@ export const learnerStrings = (file: string, options: { runtime?: boolean } = {}
   const text = readFileSync(file, "utf8");
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
   const found: Extracted[] = [];
-  const definition = /[\\/]src[\\/]labs[\\/]defs[\\/]/.test(file);
+  const challenge = /[\\/]src[\\/]challenges[\\/]defs[\\/]/.test(file);
+  const definition = challenge || /[\\/]src[\\/]labs[\\/]defs[\\/]/.test(file);
   const add = (node: ts.Node | undefined, filter: (key: string) => boolean = () => true): void => {
     if (!node) return;
     if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node)) {
       add(node.expression, filter);
+      return;
+    }
+    if (challenge && ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "fill") {
+      add(node.arguments[0], filter);
       return;
     }
     if (
@@ -103,9 +110,9 @@ export const learnerStrings = (file: string, options: { runtime?: boolean } = {}
       for (const arg of node.arguments) add(arg, isSentence);
     if (ts.isPropertyAssignment(node) && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name))) {
       const name = node.name.text;
-      if (textProps.has(name)) add(node.initializer);
-      else if (listProps.has(name)) add(node.initializer);
-      else if (name === "causes" && ts.isObjectLiteralExpression(node.initializer))
+      if (textProps.has(name) || (challenge && name === "goal")) add(node.initializer);
+      else if (listProps.has(name) || (challenge && (name === "constraints" || name === "tools"))) add(node.initializer);
+      else if ((name === "causes" || (challenge && name === "params")) && ts.isObjectLiteralExpression(node.initializer))
         for (const property of node.initializer.properties) if (ts.isPropertyAssignment(property)) add(property.initializer);
     }
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
