@@ -1,5 +1,5 @@
-// `npm run labs:build` (second half): write the challenges' notebooks and README under labs/challenges/ from their
-// definitions. `--check`: write nothing, exit 1 when a committed file differs.
+// `npm run labs:build` (second half): write the challenges' notebooks and README under labs/challenges/ (the Korean
+// notebooks under labs/ko/challenges/) from their definitions. `--check`: write nothing, exit 1 when a committed file differs.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { labsDir, packageRoot } from "../setup/paths.js";
@@ -13,10 +13,10 @@ export const challengeFiles = (): { path: string; text: string }[] => {
   return [
     ...challenges.map((definition) => ({ path: join(dir, `${definition.slug}.ipynb`), text: challengeNotebook(definition) })),
     { path: join(dir, "README.md"), text: challengesReadme(challenges) },
-    // The Korean notebooks of the challenges that have a catalog.
+    // The Korean notebooks of the challenges that have a catalog, under labs/ko/ (the folder `start --lang ko` serves).
     ...challenges
       .filter((definition) => definition.id in challengeCatalogs)
-      .map((definition) => ({ path: join(dir, "ko", `${definition.slug}.ipynb`), text: challengeNotebook(definition, "ko") })),
+      .map((definition) => ({ path: join(labsDir(), "ko", "challenges", `${definition.slug}.ipynb`), text: challengeNotebook(definition, "ko") })),
   ];
 };
 

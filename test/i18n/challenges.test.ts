@@ -77,11 +77,11 @@ describe.each(challenges.map((definition) => [definition.id, definition] as cons
     type Nb = { cells: { id: string; cell_type: string; metadata: { tags?: string[] }; source: string[] }[]; metadata: Record<string, unknown> };
     const read = (path: string) => JSON.parse(readFileSync(path, "utf8")) as Nb;
     const en = read(join(root, "labs", "challenges", `${definition.slug}.ipynb`));
-    const ko = read(join(root, "labs", "challenges", "ko", `${definition.slug}.ipynb`));
+    const ko = read(join(root, "labs", "ko", "challenges", `${definition.slug}.ipynb`));
     expect(ko.cells.map((c) => [c.id, c.cell_type, c.metadata.tags ?? []])).toEqual(en.cells.map((c) => [c.id, c.cell_type, c.metadata.tags ?? []]));
     expect(ko.metadata["docker-net-lab"]).toEqual({ lang: "ko", challenge: id });
     expect(ko.cells.find((c) => c.id === "start")?.source.join("")).toContain(`openChallenge("${id}", { lang: "ko" })`);
     expect(ko.cells.filter((c) => c.cell_type === "markdown" && !hangul.test(c.source.join(""))).map((c) => c.id)).toEqual([]);
-    expect(challengeFiles().some((f) => f.path.endsWith(join("ko", `${definition.slug}.ipynb`)))).toBe(true);
+    expect(challengeFiles().some((f) => f.path.endsWith(join("ko", "challenges", `${definition.slug}.ipynb`)))).toBe(true);
   });
 });
