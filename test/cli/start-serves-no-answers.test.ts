@@ -85,15 +85,18 @@ describe("start serves no file that holds an answer (through Jupyter's contents 
       const plain = model.type === "notebook" ? (model.content as { cells: { source: string }[] }).cells.map((cell) => cell.source).join("\n") : text;
       // A lab's folder is checked against its own answers (a line like `const web2 = lab.name("web2")` may be one lab's
       // answer and another's setup); files outside the lab folders against every lab's.
-      const folderLab = labs.find((lab) => model.path.startsWith(`${lab.slug}/`))?.id;
+      const folderLab = labs.find((lab) => model.path.replace(/^ko\//, "").startsWith(`${lab.slug}/`))?.id;
       for (const { lab, line } of answers)
         if ((!folderLab || folderLab === lab) && plain.includes(line)) leaks.push(`${model.path}: lab ${lab}'s answer \`${line}\``);
       if (/solutions?\.json$/.test(model.name)) leaks.push(`${model.path}: an answer key`);
     };
     await walk("");
     expect(served).toContain("01-docker0/lab.ipynb");
-    expect(served.filter((path) => path.endsWith("lab.ipynb"))).toHaveLength(labs.length);
+    // The English notebooks and, under ko/, the Korean ones (labs and challenges).
+    expect(served.filter((path) => !path.startsWith("ko/") && path.endsWith("lab.ipynb"))).toHaveLength(labs.length);
+    expect(served.filter((path) => path.startsWith("ko/") && path.endsWith("lab.ipynb"))).toHaveLength(labs.length);
     expect(served.filter((path) => path.startsWith("challenges/") && path.endsWith(".ipynb"))).toHaveLength(challenges.length);
+    expect(served.filter((path) => path.startsWith("ko/challenges/") && path.endsWith(".ipynb"))).toHaveLength(challenges.length);
     expect(leaks).toEqual([]);
   }, 120_000);
 });
