@@ -114,15 +114,19 @@ export const gradeSubmission = async (submission: Submission, options: GradeOpti
   }
   const lab = findLab(detection.lab);
   const lang = detection.lang === "ko" ? { lang: "ko" as const } : {};
-  if (options.sandbox && lab.ownEngine) {
-    // A lab engine nested in the sandbox's engine does not start (yet): say so instead of scoring a solved notebook 0.
-    const checks = zeroChecks(lab, `Not graded: lab ${lab.id} starts a Docker engine of its own, which the grading sandbox cannot host yet.`);
+  if (options.sandbox && !lab.gradableInSandbox) {
+    // Its namespaces (or engine) live in the sandbox's private /run/netns, out of the checks' sight: a solved notebook
+    // would score 0. Say so instead, with what to do.
+    const checks = zeroChecks(
+      lab,
+      `Not graded: lab ${lab.id} makes network namespaces or an engine of its own, which the grading sandbox's checks cannot see yet.`,
+    );
     return {
       ...base,
       ...lang,
       lab: lab.id,
       status: "not-graded",
-      message: `lab ${lab.id} starts a Docker engine of its own, which the grading sandbox cannot host yet: grade it with --no-sandbox on a disposable machine (src/grade/README.md)`,
+      message: `lab ${lab.id} makes network namespaces or an engine of its own, which the grading sandbox's checks cannot see yet: grade it with --no-sandbox on a disposable machine (src/grade/README.md)`,
       checks,
       points: 0,
       maxPoints: sum(checks, "maxPoints"),

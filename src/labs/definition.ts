@@ -65,8 +65,12 @@ export interface LabDefinition<Probes = unknown> {
   readonly checks: readonly LabCheck<Probes>[];
   /** Evaluated once before the checks; when one fails, every check reports it instead of running. */
   readonly preconditions?: readonly Precondition[];
-  /** The lab starts a Docker engine of its own (src/labs/private-engine.ts; labs 07 and 08), which the grading sandbox cannot host yet. */
-  readonly ownEngine?: boolean;
+  /**
+   * Its checks see, from the grading sandbox's network namespace, everything a submission builds (verified for labs 01,
+   * 04, 05). Labs that make network namespaces of their own (in the sandbox's private /run/netns) or an engine of their
+   * own are not graded in the sandbox yet: their rows say so (src/grade/grade-one.ts).
+   */
+  readonly gradableInSandbox?: boolean;
   /**
    * The snapshot the judges read (src/labs/facts.ts): options for `snapshot()`, usually `sessionScope(context)` (this
    * session's containers and namespaces, without NAT unless asked). None when absent or false.
