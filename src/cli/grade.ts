@@ -42,7 +42,9 @@ Examples:
 Each submission runs in a sandbox of its own (network namespace, private Docker engine, own mounts
 and processes, cgroup limits; needs root): it cannot reach the host's engine, the other submissions
 or the gradebook (see src/grade/README.md). --no-sandbox runs them with the host engine's access:
-only on a disposable machine. Exit codes: 0 gradebook written, 2 usage or environment error.`,
+only on a disposable machine. The sandbox grades labs 01, 04 and 05 today; rows of the others say
+"not-graded" (their namespaces or engine are out of its checks' sight): grade those with --no-sandbox.
+Exit codes: 0 gradebook written, 2 usage or environment error.`,
     )
     .action(
       async (
