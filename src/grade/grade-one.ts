@@ -89,6 +89,11 @@ export const shown = (file: string): string => {
 export const gradeSubmission = async (submission: Submission, options: GradeOptions = {}): Promise<GradeRow> => {
   const started = performance.now();
   const base = { id: submission.id, file: shown(submission.file), claimedPoints: null, cellErrors: [], session: null, topologySvg: null, notebookMs: 0 };
+  // A row for a submission that is not run: every check of its lab (when known) at 0 points, saying why.
+  const unrun = (lab: LabDefinition | null, row: Pick<GradeRow, "lab" | "status" | "message">, why: string): GradeRow => {
+    const checks = lab ? zeroChecks(lab, why) : [];
+    return { ...base, ...row, checks, points: 0, maxPoints: sum(checks, "maxPoints"), durationMs: Math.round(performance.now() - started) };
+  };
   const detection = await inspectSubmission(submission, options.lab ?? null);
   if (detection.kind !== "lab") {
     const lab = detection.lab
@@ -100,39 +105,25 @@ export const gradeSubmission = async (submission: Submission, options: GradeOpti
           }
         })()
       : null;
-    const checks = lab ? zeroChecks(lab, `Not graded: ${detection.message}.`) : [];
-    return {
-      ...base,
-      lab: detection.lab,
-      status: detection.kind,
-      message: detection.message,
-      checks,
-      points: 0,
-      maxPoints: sum(checks, "maxPoints"),
-      durationMs: Math.round(performance.now() - started),
-    };
+    return unrun(lab, { lab: detection.lab, status: detection.kind, message: detection.message }, `Not graded: ${detection.message}.`);
   }
   const lab = findLab(detection.lab);
   const lang = detection.lang === "ko" ? { lang: "ko" as const } : {};
-  if (options.sandbox && !lab.gradableInSandbox) {
+  if (options.sandbox && !lab.gradableInSandbox)
     // Its namespaces (or engine) live in the sandbox's private /run/netns, out of the checks' sight: a solved notebook
     // would score 0. Say so instead, with what to do.
-    const checks = zeroChecks(
-      lab,
-      `Not graded: lab ${lab.id} makes network namespaces or an engine of its own, which the grading sandbox's checks cannot see yet.`,
-    );
     return {
-      ...base,
+      ...unrun(
+        lab,
+        {
+          lab: lab.id,
+          status: "not-graded",
+          message: `lab ${lab.id} makes network namespaces or an engine of its own, which the grading sandbox's checks cannot see yet: grade it with --no-sandbox on a disposable machine (src/grade/README.md)`,
+        },
+        `Not graded: lab ${lab.id} makes network namespaces or an engine of its own, which the grading sandbox's checks cannot see yet.`,
+      ),
       ...lang,
-      lab: lab.id,
-      status: "not-graded",
-      message: `lab ${lab.id} makes network namespaces or an engine of its own, which the grading sandbox's checks cannot see yet: grade it with --no-sandbox on a disposable machine (src/grade/README.md)`,
-      checks,
-      points: 0,
-      maxPoints: sum(checks, "maxPoints"),
-      durationMs: Math.round(performance.now() - started),
     };
-  }
   let svg: string | null = null;
   let session: string | null = null;
   try {
