@@ -19,7 +19,7 @@ const tmp = mkdtempSync(join(root, "node_modules", ".dnl-bench-pictures-"));
 
 // A TypeScript file (`from`: its folder in the checkout) as an ES module in tmp, its imports of src/ pointed at dist/.
 const load = async (name, source, from) => {
-  const rewritten = source.replace(/from "((?:\.\.?\/)+[^"]+)"/g, (all, path) => {
+  const rewritten = source.replace(/from "((?:\.\.?\/)+[^"]+)"/g, (_all, path) => {
     const target = join(root, from, path).replace(join(root, "src"), dist);
     return `from "${pathToFileURL(target).href}"`;
   });
