@@ -10,6 +10,7 @@ export default defineConfig({
     // The whole engine matrix is `npm run test:engines` (test/engines/vitest.config.ts); npm test runs its CI slice.
     exclude: ["test/engines/matrix.test.ts", "**/node_modules/**"],
     globalSetup: ["test/helpers/global-setup.ts"],
+    setupFiles: ["test/helpers/session-residue.ts"],
     // Tests that use the engine compare host state before and after: run files one at a time.
     fileParallelism: false,
     testTimeout: 180_000,
