@@ -1,5 +1,6 @@
-// 03-nat-ports in Korean: every cell marker of 03-nat-ports.ts with en= (sha256 of the English body, 8 hex digits), then the
-// Korean body. Markdown in Korean; code cells keep the English code, only their comments translated. Format:
+// 03-nat-ports in Korean: every cell marker of 03-nat-ports.ts with en= (8 hex digits of a sha256: of the English
+// markdown, or of a code cell's comments), then the Korean. Markdown in Korean; a code cell holds only its comments,
+// translated, one for each English comment and in order (the code is the English cell's). Format:
 // src/labs/source/README.md. After the English changed: npm run labs:ko -- --ko-refresh NN.
 
 /* %% md intro en=31673060
@@ -35,32 +36,15 @@ DNAT       tcp  --  0.0.0.0/0            0.0.0.0/0            tcp dpt:8080 to:17
 이 엔진에서 세 규칙을 모두 보고, 실제로 동작하는 것을 지켜봅니다. 안전 규칙 두 가지가 실습의 모양을 정합니다. 여러분의 게시 포트는 **127.0.0.1에만** 묶이고(네트워크에서는 닿지 않음), **여러분의 세션을 위해 비어 있는 것으로 고릅니다**(누가 쓰고 있을지 모르는 8080이 아님). "인터넷"은 실습이 만든 네임스페이스이고, 주소는 TEST-NET(203.0.113.0/24, 문서용으로 예약된 대역)입니다. 이 머신 밖으로 나가는 패킷은 없습니다.
 */
 
-// %% code setup en=df3c442d
-import { openLab, parseIptablesSave, parseIptablesList, natTable, tableHtml, tableText, display } from "docker-net-lab";
-
-const lab = await openLab("03");
-await lab.setup();   // "인터넷" 네임스페이스를 만든 명령을 출력
-const web = lab.name("web");
-const port = await lab.freePort("web-port");                 // 이 호스트에서 비어 있는 것, 여러분의 세션용
-const internet = await lab.freeSubnet("internet", { pool: "203.0.113.0/24", prefix: 29 });
-const base = internet.split("/")[0].split(".").slice(0, 3).join(".");
-const last = Number(internet.split("/")[0].split(".")[3]);
-const [hostSide, internetServer] = [`${base}.${last + 1}`, `${base}.${last + 2}`];
-const pub = lab.name("pub");
-const pubPort = await lab.freePort("pub-port");               // pub의 게시 포트, hostSide에 (연습 7)
-const internetNs = lab.session.ifname("3in");                 // "인터넷" 네임스페이스
+// %% code setup en=6a487e99
+// "인터넷" 네임스페이스를 만든 명령을 출력
+// 이 호스트에서 비어 있는 것, 여러분의 세션용
+// pub의 게시 포트, hostSide에 (연습 7)
+// "인터넷" 네임스페이스
 // nat 테이블, iptables-save -c에서 파싱 (카운터 포함):
-const natRules = async () => parseIptablesSave((await lab.exec(["iptables-save", "-c", "-t", "nat"], { quiet: true })).stdout).value.flatMap((t) => t.chains.flatMap((c) => c.rules));
 // 8부, 손으로 하는 NAT: 여러분의 브리지, 서버의 네임스페이스와 그 veth의 호스트 쪽 끝, 그 서브넷, 게시할 포트, 규칙에 달 태그.
-const [handBridge, handNs, handVeth] = ["3br", "3sv", "3sh"].map((s) => lab.session.ifname(s));
-const handSubnet = await lab.freeSubnet("hand-subnet");
-const handPrefix = handSubnet.split("/")[1];
-const handBase = handSubnet.split(".").slice(0, 3).join(".");
-const [handGateway, handServer] = [`${handBase}.1`, `${handBase}.2`];
-const handPort = await lab.freePort("hand-port");
-const handWww = `${lab.session.dir}/hand-www`;   // 서버의 페이지와 /cgi-bin/ip, setup이 써 둠
-const tag = lab.name("nat");                     // 여러분이 쓰는 모든 규칙에 붙는 comment
-({ web, port, internet, hostSide, internetServer, pub, pubPort, internetNs, handBridge, handNs, handVeth, handSubnet, handGateway, handServer, handPort, handWww, tag });
+// 서버의 페이지와 /cgi-bin/ip, setup이 써 둠
+// 여러분이 쓰는 모든 규칙에 붙는 comment
 
 /* %% md hooks-md en=ef07d360
 ## 0 · NAT가 일어나는 곳: 넷필터 훅(netfilter hook)
@@ -81,8 +65,7 @@ const tag = lab.name("nat");                     // 여러분이 쓰는 모든 �
 - Docker의 규칙은 자기 체인(`DOCKER`, `DOCKER-USER`, `DOCKER-ISOLATION-…`, Docker 28에서는 **raw**에도 더)에 있고, 기본 체인에서 그리로 점프합니다.
 */
 
-// %% code forwarding concepts=7 en=757e139a
-await lab.sh`sysctl net.ipv4.ip_forward`;
+// %% code forwarding concepts=7 en=e3b0c442
 
 /* %% md masq-md en=f9845959
 ## 1 · MASQUERADE: 아웃바운드 NAT
@@ -90,10 +73,7 @@ await lab.sh`sysctl net.ipv4.ip_forward`;
 먼저 시드의 명령을, 다음에 `iptables-save -c -t nat`(같은 규칙을 iptables가 다시 읽는 형식으로, `[packets:bytes]` 카운터와 함께)를 객체로 파싱해 봅니다. POSTROUTING을 보세요.
 */
 
-// %% code masq-view concepts=7 en=62911edc
-await lab.sh`iptables -t nat -L POSTROUTING -n`;
-const saved = await lab.sh`iptables-save -c -t nat`;
-lab.view(saved.stdout.split("\n").filter((l) => l.includes("POSTROUTING")).join("\n"), (await natRules()).filter((r) => r.chain === "POSTROUTING").map((r) => ({ source: r.source, destination: r.destination, outInterface: r.outInterface, target: r.target, packets: r.packets })), "nat POSTROUTING: printed vs parsed");
+// %% code masq-view concepts=7 en=e3b0c442
 
 /* %% md ex1-md en=c8def63e
 ### 연습 1 · docker0의 MASQUERADE 규칙
@@ -104,10 +84,8 @@ lab.view(saved.stdout.split("\n").filter((l) => l.includes("POSTROUTING")).join(
 // %% exercise ex1 type=record concepts=7 en=6a5a40a5
 // 연습 1: docker0의 MASQUERADE 규칙의 source를 "masquerade-source"로 기록하세요.
 
-// %% solution ex1 en=a98fcdf8
+// %% solution ex1 en=6a5a40a5
 // 연습 1: docker0의 MASQUERADE 규칙의 source를 "masquerade-source"로 기록하세요.
-const masq = (await natRules()).find((r) => r.chain === "POSTROUTING" && r.target === "MASQUERADE" && r.outInterface === "!docker0");
-await lab.answer("masquerade-source", masq?.source);
 
 // %% check ex1-check 03.masquerade en=e3b0c442
 
@@ -124,14 +102,11 @@ toolbox의 웹 서버(`httpd -f -p 80 -h /var/www`)를 `web`이라는 이름으�
 // %% exercise ex2 type=build concepts=8 en=c1b1113a
 // 연습 2: lab.step(...) 안에서 web을 -p 127.0.0.1:${port}:80으로 실행하세요.
 
-// %% solution ex2 en=ebb27c7c
+// %% solution ex2 en=c1b1113a
 // 연습 2: lab.step(...) 안에서 web을 -p 127.0.0.1:${port}:80으로 실행하세요.
-await lab.step("publish web's port 80 on 127.0.0.1", () => lab.sh`docker run -d --name ${web} -p 127.0.0.1:${port}:80 ${lab.image} httpd -f -p 80 -h /var/www`);
 
-// %% code ex2-self en=60f974db
+// %% code ex2-self en=4eec6f28
 // 자가 점검: docker port에 바인딩이 보이는가.
-const shown = await lab.exec(["docker", "port", web], { quiet: true }).then((r) => r.stdout, () => "");
-lab.expect(`docker port ${web} shows 127.0.0.1:${port}`, shown.includes(`127.0.0.1:${port}`), "Run web with -p 127.0.0.1:${port}:80 (see the exercise).");
 
 // %% check ex2-check 03.published en=e3b0c442
 
@@ -139,11 +114,7 @@ lab.expect(`docker port ${web} shows 127.0.0.1:${port}`, shown.includes(`127.0.0
 시드 003은 게시 포트를 `docker ps`의 PORTS 열(`0.0.0.0:8080->80/tcp`)에서 찾습니다. 여러분의 것은 `127.0.0.1:PORT->80/tcp`입니다. Docker는 `web`을 위해 규칙도 추가했습니다. **nat** 테이블의 `DOCKER` 체인(로컬 주소로 가는 패킷이 PREROUTING과 OUTPUT에서 들어옴)에는 여러분의 포트에 대한 **DNAT** 규칙이, **filter** 테이블의 `DOCKER` 체인(docker0로 나가는 패킷이 FORWARD에서 들어옴)에는 web의 주소와 80번 포트에 대한 **ACCEPT**가 있습니다. 이 허용 규칙이 없으면 FORWARD 정책(DROP)이 변환된 패킷을 버립니다.
 */
 
-// %% code dnat-view concepts=8 en=03bc7e73
-await lab.sh`docker ps --filter name=^${web}$ --format ${"table {{.Names}}\t{{.Ports}}"}`;
-const dockerNat = await lab.sh`iptables -t nat -L DOCKER -n`;
-lab.view(dockerNat, parseIptablesList(dockerNat.stdout).value, "iptables -t nat -L DOCKER -n: printed vs parsed");
-await lab.sh`iptables -L DOCKER -n`;
+// %% code dnat-view concepts=8 en=e3b0c442
 
 /* %% md ex3-md en=a30d7ee5
 ### 연습 3 · 여러분 포트의 DNAT 규칙
@@ -154,10 +125,8 @@ await lab.sh`iptables -L DOCKER -n`;
 // %% exercise ex3 type=record concepts=8 en=4a7afcdb
 // 연습 3: 여러분 포트의 DNAT 규칙의 --to-destination을 "dnat-to"로 기록하세요.
 
-// %% solution ex3 en=65cda150
+// %% solution ex3 en=4a7afcdb
 // 연습 3: 여러분 포트의 DNAT 규칙의 --to-destination을 "dnat-to"로 기록하세요.
-const dnat = (await natRules()).find((r) => r.chain === "DOCKER" && r.target === "DNAT" && r.matches.some((m) => m.options["dport"] === String(port)));
-await lab.answer("dnat-to", dnat?.targetOptions["to-destination"]);
 
 // %% check ex3-check 03.dnat en=e3b0c442
 
@@ -167,11 +136,9 @@ await lab.answer("dnat-to", dnat?.targetOptions["to-destination"]);
 시드 003은 호스트에서 `http://127.0.0.1:8080`을 엽니다("브라우저에서 http://127.0.0.1:8080 입력시 어떤 과정으로 컨테이너 안으로 접속했는지에 대해 알아봅시다"). 위 규칙에서 nat OUTPUT(호스트 자신이 보내는 패킷)을 다시 보세요. 호스트에서 여러분의 포트에 요청하기 전에 예측해 보세요.
 */
 
-// %% predict p-loopback loopback-path en=63a57665
-await lab.predict("loopback-path", undefined);
+// %% predict p-loopback loopback-path en=e3b0c442
 
-// %% solution p-loopback en=fa50502e
-await lab.predict("loopback-path", "a DNAT rule in the kernel");
+// %% solution p-loopback en=e3b0c442
 
 /* %% md ex4-md en=d54cd107
 ### 연습 4 · 호스트에서 게시 포트에 요청하고, 무엇이 답했는지 찾기
@@ -183,16 +150,10 @@ await lab.predict("loopback-path", "a DNAT rule in the kernel");
 // %% exercise ex4 type=observe concepts=8 en=c2bd8d3d
 // 연습 4: "loopback-status"(http://127.0.0.1:port/의 HTTP 상태)와 "proxy-pid"를 기록하세요.
 
-// %% solution ex4 en=165db779
+// %% solution ex4 en=c2bd8d3d
 // 연습 4: "loopback-status"(http://127.0.0.1:port/의 HTTP 상태)와 "proxy-pid"를 기록하세요.
-const response = await fetch(`http://127.0.0.1:${port}/`);
-await lab.answer("loopback-status", response.status);
-const pgrep = await lab.sh`pgrep -f ${"docker-proxy .*-host-port " + port + " "}`.catch(() => null);
-await lab.answer("proxy-pid", pgrep ? Number(pgrep.stdout.trim().split("\n")[0]) : null);
 
-// %% code loopback-view concepts=8 en=ac8b0f17
-const proxyPid = (await lab.session.answers())["proxy-pid"];
-await lab.observe("loopback-path", async () => (typeof proxyPid === "number" ? "docker-proxy, a process of the engine" : proxyPid === null ? "a DNAT rule in the kernel" : "(not measured yet)"));
+// %% code loopback-view concepts=8 en=e3b0c442
 
 // %% check ex4-check 03.loopback en=e3b0c442
 
@@ -202,11 +163,9 @@ await lab.observe("loopback-path", async () => (typeof proxyPid === "number" ? "
 setup 셀이 `internetServer`(TEST-NET) 주소를 가진 네임스페이스를 만들었고, veth로 호스트와 이었습니다. 호스트 쪽 끝의 주소가 `hostSide`입니다. 거기서 도는 작은 웹 서버는 `/cgi-bin/ip`에 **자기가 본 출발지 주소**로 답합니다. web(172.17.0.x)이 여기에 요청을 보냅니다. 먼저 예측해 보세요.
 */
 
-// %% predict p-internet internet-sees en=34bd44c0
-await lab.predict("internet-sees", undefined);
+// %% predict p-internet internet-sees en=e3b0c442
 
-// %% solution p-internet en=81569772
-await lab.predict("internet-sees", "web's own 172.17.0.x");
+// %% solution p-internet en=e3b0c442
 
 /* %% md ex5-md en=1c7fbfc2
 ### 연습 5 · web에서 요청을 보내고 NAT가 일하는 것을 보기
@@ -219,19 +178,11 @@ await lab.predict("internet-sees", "web's own 172.17.0.x");
 // %% exercise ex5 type=observe concepts=7 en=ccb7eac6
 // 연습 5: "masq-before", "internet-saw", "masq-after"를 기록하세요.
 
-// %% solution ex5 en=157e6d7a
+// %% solution ex5 en=ccb7eac6
 // 연습 5: "masq-before", "internet-saw", "masq-after"를 기록하세요.
-const masqPackets = async () => (await natRules()).find((r) => r.chain === "POSTROUTING" && r.target === "MASQUERADE" && r.outInterface === "!docker0")?.packets;
-await lab.answer("masq-before", await masqPackets());
-const seen = await lab.sh`docker exec ${web} wget -qO- http://${internetServer}/cgi-bin/ip`;
-await lab.answer("internet-saw", seen.stdout.trim());
-await lab.answer("masq-after", await masqPackets());
 
-// %% code ex5-self en=1179bc40
+// %% code ex5-self en=7e93c644
 // 인터넷이 본 것을 여러분의 예측 옆에; 그다음 그런 패킷의 경로를 홉마다, 만나는 규칙과 함께.
-const saw = String((await lab.session.answers())["internet-saw"] ?? "");
-await lab.observe("internet-sees", async () => (saw === hostSide ? "the host's address on the internet link (hostSide)" : saw.startsWith("172.17.0.1") && saw === "172.17.0.1" ? "docker0's 172.17.0.1" : saw ? "web's own 172.17.0.x" : "(not measured yet)"));
-await lab.explain(web, internetServer);
 
 // %% check ex5-check 03.snat 03.counters en=e3b0c442
 
@@ -257,12 +208,8 @@ MASQUERADE는 기본값일 뿐 법칙이 아닙니다. Docker 28에서는 브리
 // %% exercise ex5b type=build concepts=7 en=a23341ce
 // 연습 5b: netr(게이트웨이 모드 routed)와 r1을 만들고 "routed-saw"를 기록하세요.
 
-// %% solution ex5b en=5f2992ca
+// %% solution ex5b en=a23341ce
 // 연습 5b: netr(게이트웨이 모드 routed)와 r1을 만들고 "routed-saw"를 기록하세요.
-const [netr, r1] = [lab.name("netr"), lab.name("r1")];
-await lab.sh`docker network create -o com.docker.network.bridge.gateway_mode_ipv4=routed --subnet ${await lab.freeSubnet("routed")} ${netr}`;
-await lab.sh`docker run -d --name ${r1} --network ${netr} ${lab.image} sleep 3600`;
-await lab.answer("routed-saw", (await lab.sh`docker exec ${r1} wget -qO- http://${internetServer}/cgi-bin/ip`).stdout.trim());
 
 // %% check ex5b-check 03.routed en=e3b0c442
 
@@ -281,28 +228,18 @@ web은 127.0.0.1에만 게시되어 있어서 인터넷에서는 닿지 않습�
 실행하기 전에 예측해 보세요.
 */
 
-// %% predict p-dnat dnat-first-packet en=20f04aff
-await lab.predict("dnat-first-packet", undefined);
+// %% predict p-dnat dnat-first-packet en=e3b0c442
 
-// %% solution p-dnat en=645616a7
-await lab.predict("dnat-first-packet", 12);
+// %% solution p-dnat en=e3b0c442
 
 // %% exercise ex7 type=build concepts=8 en=58239e08
 // 연습 7: pub을 hostSide:pubPort에 게시하고, "dnat-before"를 기록하고, 인터넷 네임스페이스에서 세 번 요청한 다음 "dnat-after"를 기록하세요.
 
-// %% solution ex7 en=6b1f9ce1
+// %% solution ex7 en=58239e08
 // 연습 7: pub을 hostSide:pubPort에 게시하고, "dnat-before"를 기록하고, 인터넷 네임스페이스에서 세 번 요청한 다음 "dnat-after"를 기록하세요.
-await lab.sh`docker run -d --name ${pub} -p ${hostSide}:${pubPort}:80 ${lab.image} httpd -f -p 80 -h /var/www`;
-const dnatPackets = async () => (await natRules()).find((r) => r.chain === "DOCKER" && r.target === "DNAT" && r.matches.some((m) => m.options["dport"] === String(pubPort)))?.packets;
-await lab.answer("dnat-before", await dnatPackets());
-for (let i = 0; i < 3; i++) await lab.sh`ip netns exec ${internetNs} busybox wget -qO- http://${hostSide}:${pubPort}/`;
-await lab.answer("dnat-after", await dnatPackets());
 
-// %% code inbound-view concepts=8 en=566a88c6
-const dnatAnswers = await lab.session.answers();
-await lab.observe("dnat-first-packet", async () => (typeof dnatAnswers["dnat-after"] === "number" && typeof dnatAnswers["dnat-before"] === "number" ? dnatAnswers["dnat-after"] - dnatAnswers["dnat-before"] : "(not measured yet)"));
+// %% code inbound-view concepts=8 en=6e8fe8bb
 // 인터넷에서 pub의 게시 포트로 가는 패킷 하나를 더, 홉마다 설명; `prove`는 실제로 보내고 움직인 카운터를 보여 줌:
-await lab.explain(internetNs, `${hostSide}:${pubPort}`, { prove: true });
 
 // %% check ex7-check 03.dnat-path en=e3b0c442
 
@@ -326,12 +263,8 @@ POSTROUTING에는 게시 포트마다 규칙이 하나 더 있을 수 있습니�
 // %% exercise ex6 type=observe concepts=9 en=720b2ae5
 // 연습 6: "hairpin-reached"(pub이 자기 게시 포트로 자기 페이지를 받았나?)와 "hairpin-source"를 기록하세요.
 
-// %% solution ex6 en=1a7f476f
+// %% solution ex6 en=720b2ae5
 // 연습 6: "hairpin-reached"(pub이 자기 게시 포트로 자기 페이지를 받았나?)와 "hairpin-source"를 기록하세요.
-await lab.answer("hairpin-reached", await lab.sh`docker exec ${pub} wget -qO- http://${hostSide}:${pubPort}/`.then(() => true, () => false));
-const pubIp = JSON.parse((await lab.sh`docker inspect ${pub}`).stdout)[0].NetworkSettings.Networks.bridge.IPAddress;
-const hairpin = (await natRules()).find((r) => r.chain === "POSTROUTING" && r.target === "MASQUERADE" && r.source === `${pubIp}/32` && r.destination === `${pubIp}/32`);
-await lab.answer("hairpin-source", hairpin?.source ?? null);
 
 // %% check ex6-check 03.hairpin en=e3b0c442
 
@@ -341,13 +274,7 @@ await lab.answer("hairpin-source", hairpin?.source ?? null);
 docker0, web과 pub(그리고 그 veth들)입니다. 여러분이 읽은 규칙들이 호스트를 지나는 패킷의 운명을 정합니다. 들어올 때는 DNAT, 나갈 때는 MASQUERADE입니다. NAT 테이블 뷰는 같은 규칙을 하는 일별로 나열합니다.
 */
 
-// %% code draw en=0d3d90f9
-await lab.draw({ title: "Lab 03: web and pub behind NAT" });
-const now = await lab.snapshot();
-const ours = now.containers.filter((c) => c.name.startsWith(lab.name(""))).flatMap((c) => [c.name, ...Object.values(c.networkSettings.networks).map((n) => n.ipAddress)]);
-const natView = natTable(now);
-const mine = { ...natView, rows: natView.rows.filter((row) => row.some((cell) => ours.some((o) => o && cell.includes(o)) || cell.includes("from 172.17.0.0/16"))) };
-display({ "text/plain": tableText(mine), "text/html": tableHtml(mine) });
+// %% code draw en=e3b0c442
 
 /* %% md trouble-md en=fe3502af
 ## 7 · 트러블슈팅: 페이지가 오지 않는 게시 포트
@@ -355,10 +282,7 @@ display({ "text/plain": tableText(mine), "text/html": tableHtml(mine) });
 다음 셀은 (여러분의 세션에서만) 127.0.0.1에 포트를 게시한 `web2`를 띄웁니다. 거기에 요청하면 페이지가 오지 않습니다. 이 실습에서 본 것(`docker ps`의 PORTS 열, `docker port`, DNAT 규칙, 컨테이너 안에서 듣고 있는 것: busybox `netstat -ltn`)으로 이유를 찾고, 원인을 짚고, 고치세요.
 */
 
-// %% code scenario concepts=8 en=16954ba2
-await lab.scenario();
-const web2Port = Number((await lab.params())["web2-port"]);
-await lab.sh`curl -sS --max-time 3 http://127.0.0.1:${web2Port}/`.catch(() => console.log(`(no page from 127.0.0.1:${web2Port})`));
+// %% code scenario concepts=8 en=e3b0c442
 
 // %% exercise ex8 type=troubleshoot concepts=8 en=7957c5eb
 // 연습 8: http://127.0.0.1:web2Port/에서 왜 페이지가 오지 않는지 찾고, 원인을 짚고, 고치세요.
@@ -367,16 +291,10 @@ await lab.sh`curl -sS --max-time 3 http://127.0.0.1:${web2Port}/`.catch(() => co
 // 3. 고치기, 무엇이 바뀌었는지 보이도록 step 안에서:
 // await lab.step("fix web2", async () => { … });
 
-// %% solution ex8 en=c9f0e621
+// %% solution ex8 en=9eb82f33
 // 연습 8: http://127.0.0.1:web2Port/에서 왜 페이지가 오지 않는지 찾고, 원인을 짚고, 고치세요.
-const web2 = lab.name("web2");
-await lab.sh`docker ps --filter name=^${web2}$ --format ${"{{.Names}} {{.Ports}}"}`;   // 127.0.0.1:PORT->8080/tcp
-await lab.sh`docker exec ${web2} netstat -ltn`;                                         // httpd는 :80에서 듣는다
-await lab.diagnose("wrong-container-port");
-await lab.step("fix web2: publish its port 80", async () => {
-  await lab.sh`docker rm -f ${web2}`;
-  await lab.sh`docker run -d --name ${web2} -p 127.0.0.1:${web2Port}:80 ${lab.image} httpd -f -p 80 -h /var/www`;
-});
+// 127.0.0.1:PORT->8080/tcp
+// httpd는 :80에서 듣는다
 
 // %% check ex8-check 03.web2-fixed en=e3b0c442
 
@@ -410,32 +328,15 @@ await lab.step("fix web2: publish its port 80", async () => {
 4. 서버: 호스트의 busybox `httpd`를 네임스페이스 안에서(`ip netns exec`) 실행해, `handServer`의 80번 포트에서 듣고 `handWww` 폴더를 서비스하게 하기(setup이 페이지와, 자기가 본 출발지 주소를 출력하는 `/cgi-bin/ip`를 써 두었습니다). 스스로 백그라운드로 가고, teardown이 멈춥니다.
 */
 
-// %% exercise ex9 type=build concepts=6 en=364775b0
+// %% exercise ex9 type=build concepts=6 en=86594323
 // 연습 9: handBridge, veth handVeth를 가진 네임스페이스 handNs(handServer)를 만들고, 그 안에서 busybox httpd를 띄우세요.
-await lab.step("the server's network, by hand", async () => {
-  // 여기에 명령을 쓰세요
-});
+// 여기에 명령을 쓰세요
 
-// %% solution ex9 en=3eedfd8e
+// %% solution ex9 en=1bef5343
 // 연습 9: handBridge, veth handVeth를 가진 네임스페이스 handNs(handServer)를 만들고, 그 안에서 busybox httpd를 띄우세요.
-await lab.step("the server's network, by hand", async () => {
-  await lab.sh`ip link add ${handBridge} type bridge`;
-  await lab.sh`ip addr add ${handGateway}/${handPrefix} dev ${handBridge}`;
-  await lab.sh`ip link set ${handBridge} up`;
-  await lab.sh`ip netns add ${handNs}`;
-  await lab.sh`ip link add ${handVeth} type veth peer name eth0 netns ${handNs}`;
-  await lab.sh`ip link set ${handVeth} master ${handBridge} up`;
-  await lab.sh`ip -n ${handNs} addr add ${handServer}/${handPrefix} dev eth0`;
-  await lab.sh`ip -n ${handNs} link set eth0 up`;
-  await lab.sh`ip -n ${handNs} link set lo up`;
-  await lab.sh`ip -n ${handNs} route add default via ${handGateway}`;
-  await lab.sh`ip netns exec ${handNs} busybox httpd -p ${handServer}:80 -h ${handWww}`;
-});
 
-// %% code ex9-self en=febc3577
+// %% code ex9-self en=c6abe8a1
 // 자가 점검: 호스트가 서버의 페이지를 받는가 (브리지에 직접 닿으므로 이 경로에는 포워딩도 NAT도 없음).
-const handPageOk = await lab.exec(["curl", "-sS", "--max-time", "3", `http://${handServer}/`], { quiet: true }).then((r) => r.stdout.includes("hand-made"), () => false);
-lab.expect(`the host gets http://${handServer}/`, handPageOk, "Check each step of exercise 9; is httpd running inside the namespace (ip netns pids)?");
 
 // %% check ex9-check 03.hand-net en=e3b0c442
 
@@ -443,26 +344,18 @@ lab.expect(`the host gets http://${handServer}/`, handPageOk, "Check each step o
 먼저 포워딩을 보세요 (다음 셀은 읽기만 합니다).
 */
 
-// %% code hand-forwarding concepts=7 en=757e139a
-await lab.sh`sysctl net.ipv4.ip_forward`;
+// %% code hand-forwarding concepts=7 en=e3b0c442
 
 /* %% md hand-predict-md en=94ce173a
 이제 인터넷 네임스페이스가 `http://hostSide:handPort/`에 요청합니다. 여러분이 서버를 게시할 곳입니다. 아직 여러분의 규칙은 없습니다. 예측해 보세요.
 */
 
-// %% predict p-hand-before hand-before-dnat en=a458898e
-await lab.predict("hand-before-dnat", undefined);
+// %% predict p-hand-before hand-before-dnat en=e3b0c442
 
-// %% solution p-hand-before en=ca92b2e0
-await lab.predict("hand-before-dnat", "the server's page: the host forwards it to the namespace");
+// %% solution p-hand-before en=e3b0c442
 
-// %% code hand-before concepts=8 en=a7cb6693
+// %% code hand-before concepts=8 en=eaddd9db
 // 여러분의 규칙이 없을 때의 요청 (최대 5초; 여기의 busybox wget에는 제대로 동작하는 timeout 옵션이 없음), 그다음 그런 패킷이 가는 경로를 홉마다.
-const tryHand = (path: string) => lab.exec(["ip", "netns", "exec", internetNs, "busybox", "wget", "-q", "-O", "-", `http://${hostSide}:${handPort}${path}`], { quiet: true, timeout: 5_000 }).then((r) => r.stdout.trim(), (e: any) => `failed: ${String(e.stderr || e.message).trim()}`);
-const handBefore = await tryHand("/");
-console.log(handBefore);
-await lab.observe("hand-before-dnat", async () => (handBefore.includes("hand-made") ? "the server's page: the host forwards it to the namespace" : /refused/i.test(handBefore) ? "refused: nothing on the host listens on that port" : "no answer: the FORWARD chain drops it"));
-await lab.explain(internetNs, `${hostSide}:${handPort}`);
 
 /* %% md ex10-md en=5ae34ae9
 ### 연습 10 · 포워딩, FORWARD 허용, MASQUERADE, DNAT
@@ -477,22 +370,13 @@ await lab.explain(internetNs, `${hostSide}:${handPort}`);
 그다음 체크가 실제 호스트에 묻습니다. 서버의 네임스페이스가 인터넷의 `/cgi-bin/ip`를 가져오고(인터넷은 어느 주소를 보았을까요?), 인터넷 네임스페이스가 `http://hostSide:handPort/`를 가져옵니다.
 */
 
-// %% exercise ex10 type=build concepts=7,8,19 en=7a38b643
+// %% exercise ex10 type=build concepts=7,8,19 en=8a0b7c44
 // 연습 10: 포워딩 켜기; DOCKER-USER에 허용 규칙 셋, MASQUERADE 하나, DNAT 하나, 모두 -m comment --comment ${tag}와 함께.
-await lab.step("forwarding and NAT for the hand-made network", async () => {
-  // 여기에 명령을 쓰세요
-});
+// 여기에 명령을 쓰세요
 
-// %% solution ex10 en=93a39c55
+// %% solution ex10 en=4c385577
 // 연습 10: 포워딩 켜기; DOCKER-USER에 허용 규칙 셋, MASQUERADE 하나, DNAT 하나, 모두 -m comment --comment ${tag}와 함께.
-await lab.step("forwarding and NAT for the hand-made network", async () => {
-  if ((await lab.sh`sysctl -n net.ipv4.ip_forward`).stdout.trim() !== "1") await lab.sh`sysctl -w net.ipv4.ip_forward=1`;   // 켜기만, 그리고 꺼져 있을 때만
-  await lab.sh`iptables -I DOCKER-USER -i ${handBridge} ! -o ${handBridge} -m comment --comment ${tag} -j ACCEPT`;
-  await lab.sh`iptables -I DOCKER-USER -o ${handBridge} -m conntrack --ctstate RELATED,ESTABLISHED -m comment --comment ${tag} -j ACCEPT`;
-  await lab.sh`iptables -I DOCKER-USER -o ${handBridge} -d ${handServer} -p tcp --dport 80 -m comment --comment ${tag} -j ACCEPT`;
-  await lab.sh`iptables -t nat -A POSTROUTING -s ${handSubnet} ! -o ${handBridge} -m comment --comment ${tag} -j MASQUERADE`;
-  await lab.sh`iptables -t nat -A PREROUTING -d ${hostSide} -p tcp --dport ${handPort} -m comment --comment ${tag} -j DNAT --to-destination ${handServer}:80`;
-});
+// 켜기만, 그리고 꺼져 있을 때만
 
 // %% check ex10-check 03.hand-masquerade 03.hand-dnat en=e3b0c442
 
@@ -500,28 +384,7 @@ await lab.step("forwarding and NAT for the hand-made network", async () => {
 docker0와 pub에 대한 Docker의 규칙과 여러분의 규칙을, 하는 일별로 나란히 놓았습니다(`iptables-save`에서 읽음. 여러분의 태그가 붙은 것이 여러분의 규칙입니다).
 */
 
-// %% code compare concepts=7,8 en=4f85f169
-const everyRule = parseIptablesSave((await lab.exec(["iptables-save"], { quiet: true })).stdout).value.flatMap((t) => t.chains.flatMap((c) => c.rules.map((r) => ({ ...r, table: t.name }))));
-const pubAddress = await lab.exec(["docker", "inspect", "-f", "{{.NetworkSettings.IPAddress}}", pub], { quiet: true }).then((r) => r.stdout.trim(), () => "");
-const tracked = (r: any) => r.matches.some((m: any) => m.name === "conntrack" || m.name === "state");
-const dportOf = (r: any) => r.matches.map((m: any) => m.options["dport"]).find(Boolean);
-const roles = (bridgeName: string, hostPort: number, server: string): [string, (r: any) => boolean][] => [
-  ["forwarding", () => false],
-  ["out of the bridge (filter)", (r) => r.table === "filter" && r.target === "ACCEPT" && r.inInterface === bridgeName && r.outInterface !== bridgeName && !tracked(r)],
-  ["replies back in (filter)", (r) => r.table === "filter" && r.target === "ACCEPT" && r.outInterface === bridgeName && tracked(r)],
-  ["to the published server (filter)", (r) => r.table === "filter" && r.target === "ACCEPT" && r.outInterface === bridgeName && r.destination === `${server}/32`],
-  ["outbound NAT (nat)", (r) => r.table === "nat" && r.target === "MASQUERADE" && r.outInterface === `!${bridgeName}`],
-  ["publish a port (nat)", (r) => r.table === "nat" && r.target === "DNAT" && dportOf(r) === String(hostPort)],
-];
-const show = (r: any) => (r ? `-t ${r.table} -A ${r.chain} ${r.spec}` : "(none)");
-const forwardingNow = (await lab.exec(["sysctl", "-n", "net.ipv4.ip_forward"], { quiet: true })).stdout.trim();
-const rows = roles("docker0", pubPort, pubAddress).map(([what, isDocker], i) => {
-  const isMine = roles(handBridge, handPort, handServer)[i]![1];
-  if (what === "forwarding") return [what, `net.ipv4.ip_forward = ${forwardingNow} (dockerd)`, `net.ipv4.ip_forward = ${forwardingNow} (you checked it)`];
-  return [what, show(everyRule.find((r) => r.comment === null && isDocker(r))), show(everyRule.find((r) => r.comment === tag && isMine(r)))];
-});
-const compare = { title: "Docker's rules (docker0, pub) and yours (handBridge, your server)", header: ["what it does", "Docker", "you"], rows };
-display({ "text/plain": tableText(compare), "text/html": tableHtml(compare) });
+// %% code compare concepts=7,8 en=e3b0c442
 
 /* %% md hand-dnat-md en=cfffa280
 ### 연습 11 · 여러분의 DNAT를 거쳐서, 그리고 세기
@@ -529,11 +392,9 @@ display({ "text/plain": tableText(compare), "text/html": tableHtml(compare) });
 인터넷 네임스페이스가 `hostSide:handPort`를 거쳐 서버의 `/cgi-bin/ip`를 요청합니다. 먼저 예측해 보세요.
 */
 
-// %% predict p-hand-source hand-source-seen en=4619e8f0
-await lab.predict("hand-source-seen", undefined);
+// %% predict p-hand-source hand-source-seen en=e3b0c442
 
-// %% solution p-hand-source en=a463970c
-await lab.predict("hand-source-seen", "the host's address on the internet link (hostSide)");
+// %% solution p-hand-source en=e3b0c442
 
 /* %% md ex11-md en=6d6b7cf2
 1. `natRules()`에서 comment로(`rule.comment === tag`) 여러분의 DNAT 규칙을 찾아 `packets`를 기록하세요 → `"hand-dnat-before"`.
@@ -544,21 +405,11 @@ await lab.predict("hand-source-seen", "the host's address on the internet link (
 // %% exercise ex11 type=observe concepts=8 en=97c5e810
 // 연습 11: "hand-dnat-before"를 기록하고, DNAT를 거쳐 두 번 요청해 "hand-saw"를, 그다음 "hand-dnat-after"를 기록하세요.
 
-// %% solution ex11 en=9d2a5d3e
+// %% solution ex11 en=97c5e810
 // 연습 11: "hand-dnat-before"를 기록하고, DNAT를 거쳐 두 번 요청해 "hand-saw"를, 그다음 "hand-dnat-after"를 기록하세요.
-const myDnatPackets = async () => (await natRules()).find((r) => r.target === "DNAT" && r.comment === tag)?.packets;
-await lab.answer("hand-dnat-before", await myDnatPackets());
-await tryHand("/cgi-bin/ip");
-await lab.answer("hand-saw", await tryHand("/cgi-bin/ip"));
-await lab.answer("hand-dnat-after", await myDnatPackets());
 
-// %% code hand-after concepts=7,8 en=5bebe584
+// %% code hand-after concepts=7,8 en=6547a2d7
 // 서버가 본 것을 여러분의 예측 옆에; 지금의 경로 (패킷 하나 더, 움직인 카운터와 함께); 그리고 여러분의 MASQUERADE를 거쳐 나가는 길.
-const handSaw = String((await lab.session.answers())["hand-saw"] ?? "");
-await lab.observe("hand-source-seen", async () => (handSaw === internetServer ? "the internet namespace's own address (internetServer)" : handSaw === hostSide ? "the host's address on the internet link (hostSide)" : handSaw === handGateway ? "the hand-made bridge's gateway address" : "(not measured yet)"));
-await lab.explain(internetNs, `${hostSide}:${handPort}`, { prove: true }).catch((e) => console.log(`(no proof: ${e.message})`));
-await lab.sh`ip netns exec ${handNs} busybox wget -qO- http://${internetServer}/cgi-bin/ip`.catch(() => console.log("(your server's namespace gets no answer from the internet yet)"));
-await lab.explain(handNs, internetServer).catch((e) => console.log(`(no path: ${e.message})`));
 
 // %% check ex11-check 03.hand-counters en=e3b0c442
 
@@ -578,8 +429,5 @@ await lab.explain(handNs, internetServer).catch((e) => console.log(`(no path: ${
 web, pub, web2, netr, r1을 (레이블로) 지웁니다. 그러면 엔진이 그것들의 DNAT, ACCEPT, 헤어핀 규칙을 지우고 docker-proxy를 멈춥니다. 인터넷 네임스페이스와 서버 네임스페이스 안의 웹 서버를 멈추고, 두 네임스페이스와 그 veth, 여러분의 브리지를 지웁니다. 여러분의 태그가 붙은 iptables 규칙(그리고 여러분의 브리지, 서브넷, 서버를 가리키는 규칙)을 지웁니다. `net.ipv4.ip_forward`는 그대로 둡니다. Docker에 필요하기 때문입니다. 그 밖에는 아무것도 지우지 않습니다. 두 번 실행해도 괜찮습니다.
 */
 
-// %% teardown teardown en=c738e575
-import { openLab } from "docker-net-lab";
+// %% teardown teardown en=5eeda2ad
 // setup 셀이 실패했거나 커널을 재시작한 뒤에도 동작함: 실습의 객체는 레이블로 찾는다.
-const finished = await openLab("03");
-await finished.teardown();

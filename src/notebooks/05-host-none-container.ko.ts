@@ -1,6 +1,7 @@
-// Lab 05 · host, none and container network modes: the Korean text of src/notebooks/05-host-none-container.ts.
-// Same cells, same ids; each marker carries en= (the first 8 hex digits of the sha256 of the English cell's body),
-// so a change to the English cell shows up as a stale translation.
+// 05-host-none-container in Korean: every cell marker of 05-host-none-container.ts with en= (8 hex digits of a sha256: of the English
+// markdown, or of a code cell's comments), then the Korean. Markdown in Korean; a code cell holds only its comments,
+// translated, one for each English comment and in order (the code is the English cell's). Format:
+// src/labs/source/README.md. After the English changed: npm run labs:ko -- --ko-refresh NN.
 
 /* %% md intro en=9f27b76b
 # 실습 05 · host, none, container 네트워크 모드
@@ -22,15 +23,9 @@ host 모드에서는 서버가 호스트의 포트에 직접 바인딩하므로,
 > **Docker Desktop(Mac, Windows)**: host 모드의 "호스트"는 여러분의 컴퓨터가 아니라 도커의 리눅스 VM입니다. host 모드 서버는 그 VM의 루프백(loopback)에 떠 있습니다.
 */
 
-// %% code setup en=a10c3fae
-import { openLab, parseIpAddr, parseIpLink, parseBrctl } from "docker-net-lab";
-
-const lab = await openLab("05");
-await lab.setup();
-const [nonec, hostc, hostp, app, side] = ["nonec", "hostc", "hostp", "app", "side"].map((s) => lab.name(s));
-const hostPort = await lab.freePort("host-port");        // hostc의 서버가 127.0.0.1의 이 포트에서 listen합니다
-const ignoredPort = await lab.freePort("ignored-port");  // host 모드에서 게시(publish)해 볼 포트
-({ hostPort, ignoredPort });
+// %% code setup en=61b927ed
+// hostc의 서버가 127.0.0.1의 이 포트에서 listen합니다
+// host 모드에서 게시(publish)해 볼 포트
 
 /* %% md ex1-md en=f66eddb4
 ## 1 · none: 아무것도 없는 네임스페이스
@@ -38,10 +33,9 @@ const ignoredPort = await lab.freePort("ignored-port");  // host 모드에서 �
 「1. 도커 네트워크 구조」는 이렇게 말합니다. "none은 말 그대로 아무런 네트워크를 쓰지 않는 것을 뜻합니다." 이제 `--network none`으로 컨테이너를 실행합니다. 먼저 예측해 보세요.
 */
 
-// %% predict p-none none-interfaces en=c70addbd
-await lab.predict("none-interfaces", undefined);
-// %% solution p-none en=9b4565a2
-await lab.predict("none-interfaces", "lo and an eth0 without an address");
+// %% predict p-none none-interfaces en=e3b0c442
+
+// %% solution p-none en=e3b0c442
 
 /* %% md ex1-task en=4e099efd
 ### 실습 1 · 네트워크 없이 `nonec` 실행하기
@@ -51,19 +45,11 @@ await lab.predict("none-interfaces", "lo and an eth0 without an address");
 
 // %% exercise ex1 type=build concepts=14 en=8898dfee
 // 실습 1: nonec를 네트워크 모드 none으로 실행합니다.
-// %% solution ex1 en=1f8aac0a
-// 실습 1: nonec를 네트워크 모드 none으로 실행합니다.
-await lab.sh`docker run -d --name ${nonec} --network none ${lab.image} sleep 3600`;
 
-// %% code none-view concepts=14 en=a079cafa
-const noneAddr = await lab.sh`docker exec ${nonec} ip addr`;
-const noneIfaces = parseIpAddr(noneAddr.stdout).value;
-lab.view(noneAddr, noneIfaces.map((i) => ({ name: i.name, addresses: i.addresses.map((a) => `${a.address}/${a.prefix}`) })), "docker exec nonec ip addr");
-await lab.observe("none-interfaces", async () => {
-  const eth0 = noneIfaces.find((i) => i.name === "eth0");
-  return noneIfaces.length === 0 ? "no interface at all" : !eth0 ? "lo only" : eth0.addresses.some((a) => a.family === "inet") ? "lo and an eth0 with an address" : "lo and an eth0 without an address";
-});
-await lab.sh`docker exec ${nonec} ip route`;
+// %% solution ex1 en=8898dfee
+// 실습 1: nonec를 네트워크 모드 none으로 실행합니다.
+
+// %% code none-view concepts=14 en=e3b0c442
 
 // %% check ex1-check 05.none en=e3b0c442
 
@@ -81,17 +67,10 @@ host 모드 컨테이너는 자기 네트워크 네임스페이스를 따로 받
 
 // %% exercise ex2 type=observe concepts=13 en=862c7415
 // 실습 2: hostc를 실행하고 "host-sees-docker0"와 "host-mode-status"를 기록합니다.
-// %% solution ex2 en=46a72a58
+
+// %% solution ex2 en=09d3cd60
 // 실습 2: hostc를 실행하고 "host-sees-docker0"와 "host-mode-status"를 기록합니다.
-await lab.sh`docker run -d --name ${hostc} --network host ${lab.image} httpd -f -p 127.0.0.1:${hostPort} -h /var/www`;
-const hostLinks = parseIpLink((await lab.sh`docker exec ${hostc} ip link`).stdout).value;
-await lab.answer("host-sees-docker0", hostLinks.some((l) => l.name === "docker0"));
-let hostStatus = 0;
-for (let i = 0; i < 20 && hostStatus !== 200; i++) {
-  hostStatus = await fetch(`http://127.0.0.1:${hostPort}/`).then((r) => r.status, () => 0);
-  if (hostStatus !== 200) await new Promise((r) => setTimeout(r, 200));   // httpd가 뜰 때까지 잠깐 기다립니다
-}
-await lab.answer("host-mode-status", hostStatus);
+// httpd가 뜰 때까지 잠깐 기다립니다
 
 // %% check ex2-check 05.host en=e3b0c442
 
@@ -105,14 +84,9 @@ hostc의 메인 프로세스(PID는 `docker inspect`의 `{{.State.Pid}}`)와 호
 
 // %% exercise ex3 type=reason concepts=13 en=a62b458c
 // 실습 3: hostc가 호스트와 공유하는 네임스페이스 종류(net, pid, mnt, uts, ipc 중)를 "hostc-shared-namespaces"로 기록합니다.
-// %% solution ex3 en=70729f1f
+
+// %% solution ex3 en=a62b458c
 // 실습 3: hostc가 호스트와 공유하는 네임스페이스 종류(net, pid, mnt, uts, ipc 중)를 "hostc-shared-namespaces"로 기록합니다.
-const pid = (await lab.sh`docker inspect -f {{.State.Pid}} ${hostc}`).stdout.trim();
-const shared: string[] = [];
-for (const kind of ["net", "pid", "mnt", "uts", "ipc"]) {
-  if ((await lab.sh`readlink /proc/${pid}/ns/${kind}`).stdout === (await lab.sh`readlink /proc/self/ns/${kind}`).stdout) shared.push(kind);
-}
-await lab.answer("hostc-shared-namespaces", shared);
 
 // %% check ex3-check 05.host-namespaces en=e3b0c442
 
@@ -122,10 +96,9 @@ await lab.answer("hostc-shared-namespaces", shared);
 포트 게시(publish)는 *호스트 포트 → 컨테이너 주소:포트*로 주소를 바꾸는 일입니다(실습 03). 이번에는 host 모드 컨테이너를 `-p 127.0.0.1:${ignoredPort}:80`과 함께 실행합니다. 먼저 예측해 보세요.
 */
 
-// %% predict p-hostp host-p-bindings en=cf08bf91
-await lab.predict("host-p-bindings", undefined);
-// %% solution p-hostp en=15d86082
-await lab.predict("host-p-bindings", 1);
+// %% predict p-hostp host-p-bindings en=e3b0c442
+
+// %% solution p-hostp en=e3b0c442
 
 /* %% md ex4-task en=bc4683a6
 ### 실습 4 · 직접 해 보기
@@ -135,16 +108,12 @@ await lab.predict("host-p-bindings", 1);
 
 // %% exercise ex4 type=observe concepts=13 en=2281975b
 // 실습 4: hostp를 host 모드에 -p를 붙여 실행하고 "host-p-bindings"를 기록합니다.
-// %% solution ex4 en=8ed268cc
-// 실습 4: hostp를 host 모드에 -p를 붙여 실행하고 "host-p-bindings"를 기록합니다.
-const hostpRun = await lab.sh`docker run -d --name ${hostp} --network host -p 127.0.0.1:${ignoredPort}:80 ${lab.image} sleep 3600`;
-const portOut = (await lab.sh`docker port ${hostp}`).stdout;
-await lab.answer("host-p-bindings", portOut.split("\n").filter((l) => l.trim() !== "").length);
 
-// %% code hostp-view concepts=13 en=a8a8bf6f
-await lab.observe("host-p-bindings", async () => (await lab.sh`docker port ${hostp}`).stdout.split("\n").filter((l) => l.trim() !== "").length);
+// %% solution ex4 en=2281975b
+// 실습 4: hostp를 host 모드에 -p를 붙여 실행하고 "host-p-bindings"를 기록합니다.
+
+// %% code hostp-view concepts=13 en=0cbb68de
 // ignoredPort에 대한 DNAT 규칙도 없습니다(실습 03에서 읽은 바로 그 테이블):
-await lab.sh`iptables -t nat -L DOCKER -n`;
 
 // %% check ex4-check 05.host-p en=e3b0c442
 
@@ -156,15 +125,11 @@ await lab.sh`iptables -t nat -L DOCKER -n`;
 다음 셀은 기본 브리지에 웹 서버를 띄운 `app`을 시작합니다. 그다음 여러분이 `side`를 그 네임스페이스에 넣습니다. 먼저 예측해 보세요.
 */
 
-// %% predict p-side side-veths en=617208a4
-await lab.predict("side-veths", undefined);
-// %% solution p-side en=9161f7b3
-await lab.predict("side-veths", 1);
+// %% predict p-side side-veths en=e3b0c442
 
-// %% code app-run concepts=15 en=715f0cbb
-const docker0Ports = async () => parseBrctl((await lab.sh`brctl show docker0`).stdout).value.find((b) => b.name === "docker0")?.interfaces ?? [];
-if (!(await lab.sh`docker ps -q --filter name=^${app}$`).stdout.trim()) await lab.sh`docker run -d --name ${app} ${lab.image} httpd -f -p 80 -h /var/www`;
-const portsBeforeSide = await docker0Ports();
+// %% solution p-side en=e3b0c442
+
+// %% code app-run concepts=15 en=e3b0c442
 
 /* %% md ex5-task en=a3263edb
 ### 실습 5 · app의 네임스페이스에서 `side` 실행하기
@@ -172,21 +137,15 @@ const portsBeforeSide = await docker0Ports();
 실습 셀의 `lab.step` 안에서 `side`를 백그라운드로, `sleep 3600`을 실행하도록, app의 네임스페이스에 들어가는 네트워크 모드로 띄우세요.
 */
 
-// %% exercise ex5 type=build concepts=15 en=af6d8a37
+// %% exercise ex5 type=build concepts=15 en=46d1a4ca
 // 실습 5: side를 app의 네트워크 네임스페이스에서 실행합니다.
-await lab.step("side joins app's namespace", async () => {
-  // 여기에 명령을 쓰세요
-});
-// %% solution ex5 en=3d99d91e
-// 실습 5: side를 app의 네트워크 네임스페이스에서 실행합니다.
-await lab.step("side joins app's namespace", async () => {
-  await lab.sh`docker run -d --name ${side} --network container:${app} ${lab.image} sleep 3600`;
-});
+// 여기에 명령을 쓰세요
 
-// %% code side-view concepts=15 en=e8ef27e4
-await lab.observe("side-veths", async () => (await docker0Ports()).filter((port) => !portsBeforeSide.includes(port)).length);
+// %% solution ex5 en=6b62c123
+// 실습 5: side를 app의 네트워크 네임스페이스에서 실행합니다.
+
+// %% code side-view concepts=15 en=b8e4aa3b
 // side 안에서 127.0.0.1은 app의 루프백입니다:
-await lab.sh`docker exec ${side} wget -qO- http://127.0.0.1/`.catch(() => console.log("(side got no page from 127.0.0.1)"));
 
 // %% check ex5-check 05.container-mode en=e3b0c442
 
@@ -198,10 +157,9 @@ await lab.sh`docker exec ${side} wget -qO- http://127.0.0.1/`.catch(() => consol
 
 // %% exercise ex6 type=reason concepts=15 en=6896c07a
 // 실습 6: side의 eth0에 대응하는 호스트 쪽 끝을 ifindex로 찾아 "side-host-veth"로 기록합니다.
-// %% solution ex6 en=d678da2d
+
+// %% solution ex6 en=6896c07a
 // 실습 6: side의 eth0에 대응하는 호스트 쪽 끝을 ifindex로 찾아 "side-host-veth"로 기록합니다.
-const [sideEth0] = parseIpAddr((await lab.sh`docker exec ${side} ip addr show eth0`).stdout).value;
-await lab.answer("side-host-veth", parseIpLink((await lab.sh`ip -j link show`).stdout).value.find((l) => l.ifindex === sideEth0?.peerIfindex)?.name);
 
 // %% check ex6-check 05.side-veth en=e3b0c442
 
@@ -211,8 +169,7 @@ await lab.answer("side-host-veth", parseIpLink((await lab.sh`ip -j link show`).s
 app은 docker0에 veth 하나를 가지고, side는 자기 veth가 없습니다(app의 네임스페이스 안에 삽니다). hostc와 hostp는 호스트의 네트워크 네임스페이스에 있고, nonec는 `lo` 말고는 그릴 것이 없습니다.
 */
 
-// %% code draw concepts=15 en=a4a59c79
-await lab.draw({ title: "Lab 05: host, none and container modes" });
+// %% code draw concepts=15 en=e3b0c442
 
 /* %% md trouble-md en=529d5106
 ## 5 · 트러블슈팅: 앱에 닿지 못하는 사이드카
@@ -220,10 +177,8 @@ await lab.draw({ title: "Lab 05: host, none and container modes" });
 다음 셀은 `probe`라는 사이드카를 띄웁니다. probe는 side처럼 `localhost`로 app의 웹 서버를 지켜봐야 하는데, 닿지 못합니다. 이 실습에서 쓴 도구(각 컨테이너 안의 주소와 MAC, `/proc/PID/ns/net`, `docker inspect`의 `HostConfig.NetworkMode`, `lab.draw()`)로 이유를 찾고, 원인을 이름으로 말한 다음 고치세요.
 */
 
-// %% code scenario concepts=15 en=e2a1ec4e
-await lab.scenario();
+// %% code scenario concepts=15 en=4be72943
 // probe 안에서 127.0.0.1에 요청해 봅니다:
-await lab.sh`docker exec ${lab.name("probe")} wget -qO- http://127.0.0.1/`.catch(() => console.log("(probe got no page from 127.0.0.1)"));
 
 // %% exercise ex7 type=troubleshoot concepts=15 en=4386eb52
 // 실습 7: probe(lab.name("probe"))가 127.0.0.1로 app에 닿지 못하는 이유를 찾고, 원인을 말하고, 고칩니다.
@@ -231,16 +186,10 @@ await lab.sh`docker exec ${lab.name("probe")} wget -qO- http://127.0.0.1/`.catch
 // 2. 원인 말하기: await lab.diagnose("…");   (위에 나온 원인 중 하나)
 // 3. 고치기: 무엇이 바뀌었는지 보려면 step 안에서 하세요.
 // await lab.step("fix probe", async () => { … });
-// %% solution ex7 en=ff1f7d7d
+
+// %% solution ex7 en=8bf836eb
 // 실습 7: probe(lab.name("probe"))가 127.0.0.1로 app에 닿지 못하는 이유를 찾고, 원인을 말하고, 고칩니다.
-const probe = lab.name("probe");
-const netOf = async (name: string) => (await lab.sh`readlink /proc/${(await lab.sh`docker inspect -f {{.State.Pid}} ${name}`).stdout.trim()}/ns/net`).stdout.trim();
-({ app: await netOf(app), side: await netOf(side), probe: await netOf(probe) });   // probe의 네임스페이스는 app의 것이 아닙니다
-await lab.diagnose("own-namespace");
-await lab.step("fix probe: recreate it in app's namespace", async () => {
-  await lab.sh`docker rm -f ${probe}`;
-  await lab.sh`docker run -d --name ${probe} --network container:${app} ${lab.image} sleep 3600`;
-});
+// probe의 네임스페이스는 app의 것이 아닙니다
 
 // %% check ex7-check 05.probe-fixed en=e3b0c442
 
@@ -260,8 +209,5 @@ await lab.step("fix probe: recreate it in app's namespace", async () => {
 세션의 컨테이너를 레이블(label)로 찾아 지웁니다. hostc의 서버도 컨테이너와 함께 사라지므로 hostPort는 다시 비게 됩니다. 두 번 실행해도 문제없습니다.
 */
 
-// %% teardown teardown en=58f347a2
-import { openLab } from "docker-net-lab";
+// %% teardown teardown en=5eeda2ad
 // setup 셀이 실패했거나 커널을 재시작한 뒤에도 동작합니다. 실습이 만든 객체는 레이블로 찾습니다.
-const finished = await openLab("05");
-await finished.teardown();

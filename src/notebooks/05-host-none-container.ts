@@ -185,6 +185,7 @@ await lab.step("side joins app's namespace", async () => {
 
 // %% code side-view concepts=15
 await lab.observe("side-veths", async () => (await docker0Ports()).filter((port) => !portsBeforeSide.includes(port)).length);
+// Inside side, 127.0.0.1 is app's loopback:
 await lab.sh`docker exec ${side} wget -qO- http://127.0.0.1/`.catch(() => console.log("(side got no page from 127.0.0.1)"));
 
 // %% check ex5-check 05.container-mode
@@ -221,6 +222,7 @@ The next cell starts `probe`, a sidecar that should watch app's web server on `l
 
 // %% code scenario concepts=15
 await lab.scenario();
+// From inside probe, ask 127.0.0.1:
 await lab.sh`docker exec ${lab.name("probe")} wget -qO- http://127.0.0.1/`.catch(() => console.log("(probe got no page from 127.0.0.1)"));
 
 // %% exercise ex7 type=troubleshoot concepts=15

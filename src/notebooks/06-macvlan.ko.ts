@@ -1,6 +1,7 @@
-// Lab 06 · macvlan: containers with their own MAC on the LAN: the Korean text of src/notebooks/06-macvlan.ts.
-// Same cells, same ids; each marker carries en= (the first 8 hex digits of the sha256 of the English cell's body),
-// so a change to the English cell shows up as a stale translation.
+// 06-macvlan in Korean: every cell marker of 06-macvlan.ts with en= (8 hex digits of a sha256: of the English
+// markdown, or of a code cell's comments), then the Korean. Markdown in Korean; a code cell holds only its comments,
+// translated, one for each English comment and in order (the code is the English cell's). Format:
+// src/labs/source/README.md. After the English changed: npm run labs:ko -- --ko-refresh NN.
 
 /* %% md intro en=33b15227
 # 실습 06 · 맥브이랜(macvlan): LAN 위에서 자기 MAC을 가진 컨테이너
@@ -30,18 +31,10 @@
 > **Docker Desktop(Mac, Windows)**: macvlan은 여러분 컴퓨터의 네트워크 카드가 아니라 도커 리눅스 VM의 인터페이스에 붙습니다.
 */
 
-// %% code setup en=d07de632
-import { openLab, parseIpLink, parseIpAddr, parseIpRoute, parseNetworkInspect } from "docker-net-lab";
-
-const lab = await openLab("06");
-await lab.setup();   // 실행한 ip 명령을 출력합니다: LAN 네임스페이스, veth "케이블", 주소
-const [m1, m2, net] = [lab.name("m1"), lab.name("m2"), lab.name("lan")];
+// %% code setup en=1bf252c8
+// 실행한 ip 명령을 출력합니다: LAN 네임스페이스, veth "케이블", 주소
 // 커널 이름(최대 15자): LAN 네임스페이스, uplink(macvlan 부모), 그 상대편(peer), 실습 4의 심(shim).
-const [lan, uplink, peer, shim] = ["6lan", "6up", "6pr", "6sh"].map((s) => lab.session.ifname(s));
-const subnet = String((await lab.params())["lan-subnet"]);   // 세션마다 이 호스트에서 비어 있는 대역을 고릅니다
-const base = subnet.split(".").slice(0, 3).join(".");
-const [router, hostAddr, shimAddr] = [`${base}.1`, `${base}.2/24`, `${base}.3/32`];
-({ m1, m2, net, lan, uplink, peer, shim, subnet, router, hostAddr, shimAddr });
+// 세션마다 이 호스트에서 비어 있는 대역을 고릅니다
 
 /* %% md lan-md en=0fdacc87
 ## 1 · 실습이 만든 LAN
@@ -49,12 +42,7 @@ const [router, hostAddr, shimAddr] = [`${base}.1`, `${base}.2/24`, `${base}.3/32
 케이블의 호스트 쪽 끝인 `uplink`는 `hostAddr` 주소를 가집니다(실제 LAN에서 호스트의 `eth0`과 같습니다). 다른 쪽 끝은 `lan` 네임스페이스 안에서 라우터 주소를 가집니다. `ip -d`는 링크의 **종류(kind)**(`veth`)를 보여 주고, `@ifN`과 `link_netnsid`는 상대편이 어디에 있는지 알려 줍니다.
 */
 
-// %% code lan-view en=d8c3ac3b
-const upOut = await lab.sh`ip -j -d addr show dev ${uplink}`;
-const [up] = parseIpAddr(upOut.stdout).value;
-lab.view(upOut, { name: up.name, kind: up.kind, mac: up.mac, peerIfindex: up.peerIfindex, linkNetnsid: up.linkNetnsid, addresses: up.addresses.map((a) => `${a.address}/${a.prefix}`) }, `ip -j -d addr show dev ${uplink}`);
-const lanOut = await lab.sh`ip -n ${lan} -j -d addr show`;
-lab.view(lanOut, parseIpAddr(lanOut.stdout).value.map((i) => ({ name: i.name, kind: i.kind, mac: i.mac, addresses: i.addresses.map((a) => `${a.address}/${a.prefix}`) })), `ip -n ${lan} -j -d addr show`);
+// %% code lan-view en=e3b0c442
 
 /* %% md ex1-md en=a0876cfe
 ### 실습 1 · uplink 위의 macvlan 네트워크
@@ -70,17 +58,12 @@ macvlan 네트워크(`docker network create -d macvlan`)에는 다음을 지정�
 
 // %% exercise ex1 type=build concepts=16 en=1da64d61
 // 실습 1: `uplink` 위에 macvlan 네트워크 `net`을 만듭니다(LAN의 서브넷과 라우터, 그리고 직접 고른 ip-range).
-// %% solution ex1 en=f167dc08
-// 실습 1: `uplink` 위에 macvlan 네트워크 `net`을 만듭니다(LAN의 서브넷과 라우터, 그리고 직접 고른 ip-range).
-const ipRange = `${base}.64/26`;
-await lab.sh`docker network create -d macvlan --subnet ${subnet} --gateway ${router} --ip-range ${ipRange} -o parent=${uplink} ${net}`;
 
-// %% code ex1-self en=4cb4a4e6
+// %% solution ex1 en=1da64d61
+// 실습 1: `uplink` 위에 macvlan 네트워크 `net`을 만듭니다(LAN의 서브넷과 라우터, 그리고 직접 고른 ip-range).
+
+// %% code ex1-self en=c3434d04
 // 셀프 체크: 네트워크가 있고 macvlan 드라이버를 씁니다.
-const netOut = await lab.exec(["docker", "network", "inspect", net], { quiet: true }).catch(() => null);
-const [macnet] = netOut ? parseNetworkInspect(netOut.stdout).value : [];
-if (macnet) lab.view(netOut!, { driver: macnet.driver, options: macnet.options, ipam: macnet.ipam.config }, `docker network inspect ${net}`);
-lab.expect(`${net} is a macvlan network`, macnet?.driver === "macvlan", "Run your exercise cell; `-d macvlan` picks the driver.");
 
 // %% check ex1-check 06.macvlan-network en=e3b0c442
 
@@ -90,10 +73,9 @@ lab.expect(`${net} is a macvlan network`, macnet?.driver === "macvlan", "Run you
 이제 `net`에 컨테이너 두 개를 띄웁니다. 각 컨테이너는 부모가 `uplink`인 **macvlan** 종류의 인터페이스를 받고, 호스트에는 veth도 브리지도 생기지 않습니다(실습 02와 비교해 보세요). 먼저 예측해 보세요.
 */
 
-// %% predict p-mac m1-mac en=14022945
-await lab.predict("m1-mac", undefined);
-// %% solution p-mac en=adb48421
-await lab.predict("m1-mac", "the uplink's MAC");
+// %% predict p-mac m1-mac en=e3b0c442
+
+// %% solution p-mac en=e3b0c442
 
 /* %% md ex2-task en=a30e2d95
 ### 실습 2 · macvlan 네트워크에 m1과 m2 띄우기
@@ -101,22 +83,14 @@ await lab.predict("m1-mac", "the uplink's MAC");
 둘 다 `lab.image`로, 백그라운드로, 네트워크 `net`에서, 각각 `httpd -f -p 80 -h /var/www`를 실행하도록 띄우세요. 실습 셀의 `lab.step` 안에서 하세요.
 */
 
-// %% exercise ex2 type=build concepts=16 en=f5cc16a8
+// %% exercise ex2 type=build concepts=16 en=d9f68a8a
 // 실습 2: net에 m1과 m2를 띄웁니다. 각각 httpd -f -p 80 -h /var/www를 실행합니다.
-await lab.step("m1 and m2 join the LAN", async () => {
-  // 여기에 명령을 쓰세요
-});
-// %% solution ex2 en=0d2858e9
-// 실습 2: net에 m1과 m2를 띄웁니다. 각각 httpd -f -p 80 -h /var/www를 실행합니다.
-await lab.step("m1 and m2 join the LAN", async () => {
-  await lab.sh`docker run -d --name ${m1} --network ${net} ${lab.image} httpd -f -p 80 -h /var/www`;
-  await lab.sh`docker run -d --name ${m2} --network ${net} ${lab.image} httpd -f -p 80 -h /var/www`;
-});
+// 여기에 명령을 쓰세요
 
-// %% code mac-view concepts=16 en=9ffea162
-const [m1eth0] = parseIpLink((await lab.sh`docker exec ${m1} ip link show eth0`).stdout).value;
-await lab.observe("m1-mac", async () => (m1eth0?.mac === up.mac ? "the uplink's MAC" : m1eth0?.mac ? "a MAC of its own" : "none: macvlan carries IP only"));
-({ m1: m1eth0?.mac, uplink: up.mac });
+// %% solution ex2 en=fdf5e2fc
+// 실습 2: net에 m1과 m2를 띄웁니다. 각각 httpd -f -p 80 -h /var/www를 실행합니다.
+
+// %% code mac-view concepts=16 en=e3b0c442
 
 // %% check ex2-check 06.own-macs en=e3b0c442
 
@@ -124,12 +98,7 @@ await lab.observe("m1-mac", async () => (m1eth0?.mac === up.mac ? "the uplink's 
 컨테이너 안의 busybox `ip`는 링크 종류를 출력하지 못하지만, 호스트의 iproute2는 할 수 있습니다. `nsenter`로 **m1의 네임스페이스 안에서**(m1 메인 프로세스의 네임스페이스) 실행하면 됩니다. `kind: macvlan`, `mode: bridge`가 보이고, `@ifN`은 호스트에 있는 uplink의 인덱스입니다. 이어서 그림을 봅니다. 케이블 하나에 MAC이 셋입니다.
 */
 
-// %% code kind concepts=16 en=1df16735
-const pid = (await lab.exec(["docker", "inspect", "-f", "{{.State.Pid}}", m1], { quiet: true })).stdout.trim();
-const kindOut = await lab.sh`nsenter -t ${pid} -n ip -j -d link show eth0`;
-const [inner] = parseIpLink(kindOut.stdout).value;
-lab.view(kindOut, { name: inner.name, kind: inner.kind, mode: inner.kindData?.mode, mac: inner.mac, parentIfindex: inner.peerIfindex, uplinkIfindex: up.ifindex }, "nsenter -t PID -n ip -j -d link show eth0");
-await lab.draw({ title: "Lab 06: macvlan children on the uplink" });
+// %% code kind concepts=16 en=e3b0c442
 
 /* %% md ex3-md en=2891e375
 ## 3 · 컨테이너에서 LAN으로
@@ -143,11 +112,9 @@ await lab.draw({ title: "Lab 06: macvlan children on the uplink" });
 
 // %% exercise ex3 type=reason concepts=16 en=323ab92f
 // 실습 3: m1의 게이트웨이 주소가 있는 곳("host" 또는 LAN 네임스페이스 이름)을 "m1-gateway-owner"로 기록합니다.
-// %% solution ex3 en=7aeb9e16
+
+// %% solution ex3 en=323ab92f
 // 실습 3: m1의 게이트웨이 주소가 있는 곳("host" 또는 LAN 네임스페이스 이름)을 "m1-gateway-owner"로 기록합니다.
-const m1gw = parseIpRoute((await lab.sh`docker exec ${m1} ip route`).stdout).value.find((r) => r.dst === "default")?.gateway;
-const inLan = parseIpAddr((await lab.sh`ip -n ${lan} -j addr`).stdout).value.some((i) => i.addresses.some((a) => a.address === m1gw));
-await lab.answer("m1-gateway-owner", inLan ? lan : "host");
 
 // %% check ex3-check 06.gateway-owner en=e3b0c442
 
@@ -155,19 +122,11 @@ await lab.answer("m1-gateway-owner", inLan ? lan : "host");
 이제 m1이 게이트웨이에 ping을 보냅니다. 라우터는 보낸 쪽에 대해 무엇을 알게 될까요? 예측한 다음, 라우터의 이웃 테이블(neighbour table)(`ip neigh`: 라우터가 패킷을 받은 머신들의 주소 → MAC)을 읽어 보세요.
 */
 
-// %% predict p-router router-sees en=69343234
-await lab.predict("router-sees", undefined);
-// %% solution p-router en=cb042c40
-await lab.predict("router-sees", "the host's uplink address (NAT)");
+// %% predict p-router router-sees en=e3b0c442
 
-// %% code router-view concepts=16 en=6af9b99b
-await lab.sh`docker exec ${m1} ping -c 2 -W 2 ${router}`;
-const neigh = await lab.sh`ip -n ${lan} neigh`;
-const m1addr = (await lab.exec(["docker", "inspect", "-f", `{{(index .NetworkSettings.Networks "${net}").IPAddress}}`, m1], { quiet: true }).catch(() => null))?.stdout.trim() ?? "";
-await lab.observe("router-sees", async () => {
-  const line = neigh.stdout.split("\n").find((l) => l.startsWith(`${m1addr} `));
-  return line && m1eth0?.mac && line.includes(m1eth0.mac) ? "m1's own address and MAC" : neigh.stdout.includes(hostAddr.split("/")[0]!) ? "the host's uplink address (NAT)" : "docker0's address";
-});
+// %% solution p-router en=e3b0c442
+
+// %% code router-view concepts=16 en=e3b0c442
 
 /* %% md host-md en=a99bde01
 ## 4 · 호스트와 호스트 자신의 자식
@@ -175,16 +134,12 @@ await lab.observe("router-sees", async () => {
 호스트는 이 LAN에 주소(`uplink`의 `hostAddr`)를 가지고 있고, m1도 같은 LAN에 있습니다. 예측해 보세요.
 */
 
-// %% predict p-host host-reaches-m1 en=75e45c5c
-await lab.predict("host-reaches-m1", undefined);
-// %% solution p-host en=f381838b
-await lab.predict("host-reaches-m1", "yes");
+// %% predict p-host host-reaches-m1 en=e3b0c442
 
-// %% code host-before concepts=16 en=f4aa4aae
-const before = m1addr ? await lab.sh`busybox ping -c 1 -W 1 ${m1addr}`.then(() => true, () => false) : false;
-await lab.observe("host-reaches-m1", async () => (before ? "yes" : "no"));
+// %% solution p-host en=e3b0c442
+
+// %% code host-before concepts=16 en=fef80a19
 // 호스트에서 m1로 가는 패킷의 경로를 홉(hop)마다, 만나는 규칙과 함께 봅니다:
-if (m1addr) await lab.explain("host", m1addr);
 
 /* %% md ex4-md en=d5ffb2ba
 ### 실습 4 · 호스트의 macvlan 심(shim)
@@ -197,28 +152,16 @@ if (m1addr) await lab.explain("host", m1addr);
 4. 컨테이너 범위(실습 1에서 고른 ip-range)로 가는 라우트를 심으로 보낸다.
 */
 
-// %% exercise ex4 type=build concepts=16 en=8c10d099
+// %% exercise ex4 type=build concepts=16 en=b3dce93f
 // 실습 4: 호스트에 macvlan 심을 추가하고, 컨테이너 범위의 라우트를 심으로 보냅니다.
-await lab.step("the host gets a shim", async () => {
-  // 여기에 명령을 쓰세요
-});
-// %% solution ex4 en=39dd8e65
-// 실습 4: 호스트에 macvlan 심을 추가하고, 컨테이너 범위의 라우트를 심으로 보냅니다.
-await lab.step("the host gets a shim", async () => {
-  await lab.sh`ip link add ${shim} link ${uplink} type macvlan mode bridge`;
-  await lab.sh`ip addr replace ${shimAddr} dev ${shim}`;
-  await lab.sh`ip link set ${shim} up`;
-  await lab.sh`ip route replace ${ipRange} dev ${shim}`;
-});
+// 여기에 명령을 쓰세요
 
-// %% code ex4-self en=a1d41278
+// %% solution ex4 en=aab0e712
+// 실습 4: 호스트에 macvlan 심을 추가하고, 컨테이너 범위의 라우트를 심으로 보냅니다.
+
+// %% code ex4-self en=c7eaf575
 // 셀프 체크: 이제 호스트가 m1에 닿습니다.
-const after = m1addr ? await lab.sh`busybox ping -c 1 -W 1 ${m1addr}`.then(() => true, () => false) : false;
-lab.expect(`the host reaches m1 (${m1addr}) through the shim`, after, "Check the shim is up, has its address, and `ip route get` for m1 says `dev` shim.");
-const routeOut = await lab.sh`ip -j route get ${m1addr || router}`;
-lab.view(routeOut, parseIpRoute(routeOut.stdout).value.map((r) => ({ dst: r.dst, dev: r.dev, src: r.src })), "ip -j route get m1");
 // 심을 만들기 전과 같은 패킷을 지금 다시 봅니다:
-if (m1addr) await lab.explain("host", m1addr);
 
 // %% check ex4-check 06.host-shim en=e3b0c442
 
@@ -228,9 +171,7 @@ if (m1addr) await lab.explain("host", m1addr);
 다음 셀은 여러분의 심을 지우고 다시 만듭니다. 인터페이스는 올라와 있고 주소와 라우트도 그대로입니다(여러분의 세션 안에서만). 그런데 호스트가 m1에 닿지 못합니다. 이 실습의 도구(호스트의 `ip -d link`, 그리고 `nsenter`로 m1 안에서 실행한 같은 명령, `ip route get`, `lab.draw()`)로 이유를 찾고, 원인을 말한 다음 고치세요.
 */
 
-// %% code scenario concepts=16 en=c7434320
-await lab.scenario();
-await lab.sh`busybox ping -c 1 -W 1 ${m1addr || router}`.catch(() => console.log("(the host cannot ping m1)"));
+// %% code scenario concepts=16 en=e3b0c442
 
 // %% exercise ex5 type=troubleshoot concepts=16 en=b67cf53f
 // 실습 5: 다시 만든 심으로 호스트가 m1에 닿지 못하는 이유를 찾고, 원인을 말하고, 고칩니다.
@@ -238,12 +179,10 @@ await lab.sh`busybox ping -c 1 -W 1 ${m1addr || router}`.catch(() => console.log
 // 2. 원인 말하기: await lab.diagnose("…");   (위에 나온 원인 중 하나)
 // 3. 고치기: 무엇이 바뀌었는지 보려면 step 안에서 하세요.
 // await lab.step("fix the shim", async () => { … });
-// %% solution ex5 en=461ac337
+
+// %% solution ex5 en=838dea99
 // 실습 5: 다시 만든 심으로 호스트가 m1에 닿지 못하는 이유를 찾고, 원인을 말하고, 고칩니다.
-const [shimLink] = parseIpLink((await lab.sh`ip -j -d link show ${shim}`).stdout).value;
-({ shimMode: shimLink?.kindData?.["mode"], m1Mode: inner.kindData?.["mode"] });   // private 대 bridge
-await lab.diagnose("wrong-mode");
-await lab.step("fix the shim: bridge mode, like the containers", () => lab.sh`ip link set ${shim} type macvlan mode bridge`);
+// private 대 bridge
 
 // %% check ex5-check 06.shim-fixed en=e3b0c442
 
@@ -263,8 +202,5 @@ await lab.step("fix the shim: bridge mode, like the containers", () => lab.sh`ip
 컨테이너와 macvlan 네트워크를 실습의 레이블로 찾아 지우고, 이어서 심, veth 케이블, LAN 네임스페이스를 `dnl<session>` 이름으로 찾아 지웁니다. 머신의 다른 것은 건드리지 않으며, 두 번 실행해도 문제없습니다.
 */
 
-// %% teardown teardown en=fa2530c3
-import { openLab } from "docker-net-lab";
+// %% teardown teardown en=5eeda2ad
 // setup 셀이 실패했거나 커널을 재시작한 뒤에도 동작합니다. 실습이 만든 객체는 레이블로 찾습니다.
-const finished = await openLab("06");
-await finished.teardown();

@@ -1,6 +1,7 @@
-// Lab 07 · Addressing: the Korean text of src/notebooks/07-addressing.ts.
-// Same cells, same ids; each marker carries en= (the first 8 hex digits of the sha256 of the English cell's body),
-// so a change to the English cell shows up as a stale translation.
+// 07-addressing in Korean: every cell marker of 07-addressing.ts with en= (8 hex digits of a sha256: of the English
+// markdown, or of a code cell's comments), then the Korean. Markdown in Korean; a code cell holds only its comments,
+// translated, one for each English comment and in order (the code is the English cell's). Format:
+// src/labs/source/README.md. After the English changed: npm run labs:ko -- --ko-refresh NN.
 
 /* %% md intro en=d7eab757
 # 실습 07 · 주소 지정: docker0의 주소, 주소 풀, 서브넷, `--ip-range`, 고정 `--ip`, MTU
@@ -31,20 +32,9 @@
 **왜 프라이빗 엔진(private engine)일까요?** `--bip`를 바꾸려면 `dockerd`를 재시작해야 하고, 그러면 머신의 모든 컨테이너가 멈춥니다. 그래서 이 실습은 **자기만의** 엔진을 띄웁니다. 데이터 루트, exec 루트, 소켓, pid 파일을 따로 가진 `dockerd`가 자기 네트워크 네임스페이스(`engine.netns`) 안에서 돕니다. 그 안에 자기 docker0이 있으므로 여러분의 docker0과 부딪힐 일이 없습니다. 이 엔진과는 `docker -H unix:///run/dnl-…/docker.sock`로 이야기합니다. `engine.sh`가 그 `-H`를 붙여 주고 출력해 줍니다. **여러분의 엔진은 절대 건드리지 않습니다.**
 */
 
-// %% code setup en=7e95cec8
-import { openLab, privateEngine, parseIpAddr, parseIpLink, parseNetworkInspect, parseContainerInspect } from "docker-net-lab";
-
-const lab = await openLab("07");
-await lab.setup();                    // 프라이빗 엔진을 띄우고(몇 초) toolbox 이미지를 그 안에 복사합니다
-const engine = privateEngine(lab);
-const [pooled, custom, dyn, fixed] = ["pooled", "custom", "dyn", "fixed"].map((s) => lab.name(s));
-const params = await lab.params();    // 세션마다 고른 서브넷
-const at = (cidr: string, n: number) => cidr.split(".").slice(0, 3).join(".") + "." + n;
-const bip = `${at(String(params["bip-subnet"]), 1)}/24`;
-const pool = String(params["pool"]);
-const subnet = String(params["custom-subnet"]);
-const [gateway, ipRange, staticIp, bridgeName] = [at(subnet, 1), `${at(subnet, 128)}/25`, at(subnet, 10), lab.session.ifname("7br")];
-({ host: engine.host, netns: engine.netns, bip, pool, subnet, gateway, ipRange, staticIp, bridgeName });
+// %% code setup en=9aa36ff1
+// 프라이빗 엔진을 띄우고(몇 초) toolbox 이미지를 그 안에 복사합니다
+// 세션마다 고른 서브넷
 
 /* %% md fresh-md en=5f4adc26
 ## 1 · 갓 띄운 엔진
@@ -52,18 +42,11 @@ const [gateway, ipRange, staticIp, bridgeName] = [at(subnet, 1), `${at(subnet, 1
 프라이빗 엔진은 아무 옵션 없이, 빈 네임스페이스에서 시작했습니다. 예측한 다음, 엔진의 네임스페이스에서(`ip -n NETNS`) 그리고 도커 쪽에서 docker0을 읽어 보세요.
 */
 
-// %% predict p-fresh fresh-docker0 en=844fdb4d
-await lab.predict("fresh-docker0", undefined);
-// %% solution p-fresh en=e10b521f
-await lab.predict("fresh-docker0", "172.17.42.1/16");
+// %% predict p-fresh fresh-docker0 en=e3b0c442
 
-// %% code fresh concepts=17 en=feef78f3
-const freshOut = await lab.sh`ip -n ${engine.netns} -j -d addr show docker0`;
-const [fresh] = parseIpAddr(freshOut.stdout).value;
-lab.view(freshOut, { name: fresh.name, kind: fresh.kind, addresses: fresh.addresses.filter((a) => a.family === "inet").map((a) => `${a.address}/${a.prefix}`) }, "ip -n NETNS -j -d addr show docker0");
-const freshNet = await engine.sh`docker network inspect bridge`;
-lab.view(freshNet, parseNetworkInspect(freshNet.stdout).value.map((n) => ({ name: n.name, ipam: n.ipam.config, bridge: n.options["com.docker.network.bridge.name"] })), "docker -H … network inspect bridge");
-await lab.observe("fresh-docker0", async () => fresh.addresses.filter((a) => a.family === "inet").map((a) => `${a.address}/${a.prefix}`)[0]);
+// %% solution p-fresh en=e3b0c442
+
+// %% code fresh concepts=17 en=e3b0c442
 
 /* %% md ex1-md en=c5df8ee9
 ### 실습 1 · 새 docker0 주소와 주소 풀로 엔진 재시작하기
@@ -73,22 +56,15 @@ await lab.observe("fresh-docker0", async () => fresh.addresses.filter((a) => a.f
 docker0이 주소 `bip`(네트워크 주소가 아니라 docker0 **자신의 주소와 프리픽스(prefix)**, …**.1**\/24)를 받고, `--subnet` 없이 만든 새 네트워크가 `pool`에서 주소 64개짜리 조각으로 서브넷을 받도록 재시작하세요. `engine.step(…)` 안에서 하세요. `lab.step`처럼, 엔진의 네임스페이스에서 바뀐 것을 빨간색으로 보여 줍니다.
 */
 
-// %% exercise ex1 type=build concepts=17 en=4deb4a19
+// %% exercise ex1 type=build concepts=17 en=63cd7b79
 // 실습 1: 프라이빗 엔진을 bip와 기본 주소 풀(base: pool, 주소 64개짜리 조각)로 재시작합니다.
-await engine.step("the engine restarts with a new docker0 address", async () => {
-  // 여기에 재시작을 쓰세요
-});
-// %% solution ex1 en=77fcf927
-// 실습 1: 프라이빗 엔진을 bip와 기본 주소 풀(base: pool, 주소 64개짜리 조각)로 재시작합니다.
-await engine.step("the engine restarts with a new docker0 address", async () => {
-  await engine.restart({ bip: bip, defaultAddressPools: [{ base: pool, size: 26 }] });
-});
+// 여기에 재시작을 쓰세요
 
-// %% code ex1-self en=d6c5b9af
+// %% solution ex1 en=3464167e
+// 실습 1: 프라이빗 엔진을 bip와 기본 주소 풀(base: pool, 주소 64개짜리 조각)로 재시작합니다.
+
+// %% code ex1-self en=68c58ddf
 // 셀프 체크: 이제 docker0이 새 주소를 가집니다.
-const [docker0] = parseIpAddr((await lab.sh`ip -n ${engine.netns} -j addr show docker0`).stdout).value;
-const now = docker0?.addresses.filter((a) => a.family === "inet").map((a) => `${a.address}/${a.prefix}`) ?? [];
-lab.expect(`docker0 is ${bip}`, now.includes(bip), "Run the exercise cell; the restart takes a few seconds.");
 
 // %% check ex1-check 07.bip en=e3b0c442
 
@@ -98,10 +74,9 @@ lab.expect(`docker0 is ${bip}`, now.includes(bip), "Run the exercise cell; the r
 이제 프라이빗 엔진에 `--subnet` **없이** 네트워크를 만듭니다. 먼저 예측해 보세요.
 */
 
-// %% predict p-pooled pooled-subnet en=ec2836f0
-await lab.predict("pooled-subnet", undefined);
-// %% solution p-pooled en=ac97dc00
-await lab.predict("pooled-subnet", bip.replace(/\.1\/24$/, ".0/24"));
+// %% predict p-pooled pooled-subnet en=e3b0c442
+
+// %% solution p-pooled en=e3b0c442
 
 /* %% md ex2-task en=65ce6142
 ### 실습 2 · `--subnet` 없는 네트워크
@@ -111,14 +86,11 @@ await lab.predict("pooled-subnet", bip.replace(/\.1\/24$/, ".0/24"));
 
 // %% exercise ex2 type=observe concepts=17 en=d7a85591
 // 실습 2: 프라이빗 엔진에 --subnet 없이 `pooled`를 만들고, 그 서브넷을 "pooled-subnet"으로 기록합니다.
-// %% solution ex2 en=5c83e182
-// 실습 2: 프라이빗 엔진에 --subnet 없이 `pooled`를 만들고, 그 서브넷을 "pooled-subnet"으로 기록합니다.
-await engine.sh`docker network create ${pooled}`;
-const [pooledNet] = parseNetworkInspect((await engine.sh`docker network inspect ${pooled}`).stdout).value;
-await lab.answer("pooled-subnet", pooledNet.ipam.config[0]?.subnet);
 
-// %% code pooled-view concepts=17 en=bd4387aa
-await lab.observe("pooled-subnet", async () => (await engine.network(pooled))?.ipam.config[0]?.subnet ?? "(no network)");
+// %% solution ex2 en=d7a85591
+// 실습 2: 프라이빗 엔진에 --subnet 없이 `pooled`를 만들고, 그 서브넷을 "pooled-subnet"으로 기록합니다.
+
+// %% code pooled-view concepts=17 en=e3b0c442
 
 // %% check ex2-check 07.address-pool en=e3b0c442
 
@@ -136,38 +108,23 @@ await lab.observe("pooled-subnet", async () => (await engine.network(pooled))?.i
 그다음 그 위에 `httpd -f -p 80 -h /var/www`를 실행하는 컨테이너 두 개를 띄우세요. 주소를 주지 않은 `dyn`, 그리고 고정 주소 `staticIp`의 `fixed`입니다. 모두 실습 셀의 `engine.step` 안에서 하세요.
 */
 
-// %% exercise ex3 type=build concepts=17 en=16790cd3
+// %% exercise ex3 type=build concepts=17 en=992f4af1
 // 실습 3: `custom`을 만들고, 그 위에 `dyn`(주소 지정 없음)과 `fixed`(staticIp)를 띄웁니다.
-await engine.step("custom, dyn and fixed", async () => {
-  // 여기에 명령을 쓰세요
-});
-// %% solution ex3 en=c35ac480
+// 여기에 명령을 쓰세요
+
+// %% solution ex3 en=f96f0004
 // 실습 3: `custom`을 만들고, 그 위에 `dyn`(주소 지정 없음)과 `fixed`(staticIp)를 띄웁니다.
-await engine.step("custom, dyn and fixed", async () => {
-  await engine.sh`docker network create --subnet ${subnet} --gateway ${gateway} --ip-range ${ipRange} -o com.docker.network.driver.mtu=1400 -o com.docker.network.bridge.name=${bridgeName} ${custom}`;
-  await engine.sh`docker run -d --name ${dyn} --network ${custom} ${lab.image} httpd -f -p 80 -h /var/www`;
-  await engine.sh`docker run -d --name ${fixed} --network ${custom} --ip ${staticIp} ${lab.image} httpd -f -p 80 -h /var/www`;
-});
 
 /* %% md mtu-md en=00823984
 이제 dyn의 eth0은 MTU가 얼마일까요? 예측한 다음, 두 컨테이너 안을 들여다보세요.
 */
 
-// %% predict p-mtu dyn-mtu en=823b00c8
-await lab.predict("dyn-mtu", undefined);
-// %% solution p-mtu en=65b525ef
-await lab.predict("dyn-mtu", "1500, the default");
+// %% predict p-mtu dyn-mtu en=e3b0c442
 
-// %% code ex3-self en=c751afa2
+// %% solution p-mtu en=e3b0c442
+
+// %% code ex3-self en=d71ccbb1
 // 각 컨테이너가 eth0에서 보는 것(busybox ip, 파싱한 결과).
-const mtus: Record<string, number | null> = {};
-for (const name of [dyn, fixed]) {
-  const out = await engine.exec(["docker", "exec", name, "ip", "addr", "show", "eth0"], { quiet: true }).catch(() => null);
-  const [eth0] = out ? parseIpAddr(out.stdout).value : [];
-  mtus[name] = eth0?.mtu ?? null;
-  console.log(`${name}: eth0 ${eth0?.addresses[0]?.address ?? "?"} mtu ${eth0?.mtu ?? "?"}`);
-}
-await lab.observe("dyn-mtu", async () => (mtus[dyn] === 1400 ? "1400, the network's option" : mtus[dyn] === 1500 ? "1500, the default" : "the MTU of the engine's docker0"));
 
 // %% check ex3-check 07.custom-network 07.static-and-range en=e3b0c442
 
@@ -179,9 +136,9 @@ await lab.observe("dyn-mtu", async () => (mtus[dyn] === 1400 ? "1400, the networ
 
 // %% exercise ex4 type=reason concepts=17 en=dc0267be
 // 실습 4: custom에서 도커가 절대 남에게 주지 않을 `cache`의 고정 주소를 "safe-static"으로 기록합니다.
-// %% solution ex4 en=4a59bd34
+
+// %% solution ex4 en=dc0267be
 // 실습 4: custom에서 도커가 절대 남에게 주지 않을 `cache`의 고정 주소를 "safe-static"으로 기록합니다.
-await lab.answer("safe-static", at(subnet, 20));
 
 // %% check ex4-check 07.safe-static en=e3b0c442
 
@@ -189,10 +146,7 @@ await lab.answer("safe-static", at(subnet, 20));
 프라이빗 엔진의 네임스페이스를 호스트처럼 그립니다. 새 주소를 받은 docker0, 여러분의 브리지 `bridgeName`, 그리고 그 아래에 각자를 꽂은 veth와 함께 컨테이너들이 보입니다. `ip -n NETNS link`로 브리지마다 MTU를 확인합니다.
 */
 
-// %% code draw concepts=17 en=63186a68
-await engine.draw("Lab 07: the private engine after your changes");
-const linksOut = await lab.sh`ip -n ${engine.netns} -j -d link show type bridge`;
-lab.view(linksOut, parseIpLink(linksOut.stdout).value.map((l) => ({ name: l.name, kind: l.kind, mtu: l.mtu, state: l.operstate })), "ip -n NETNS -j -d link show type bridge");
+// %% code draw concepts=17 en=e3b0c442
 
 /* %% md trouble-md en=af92dc22
 ## 4 · 트러블슈팅: 이미 누가 쓰고 있는 고정 주소
@@ -200,26 +154,17 @@ lab.view(linksOut, parseIpLink(linksOut.stdout).value.map((l) => ({ name: l.name
 다음 셀은 프라이빗 엔진에 네트워크 `team`과 그 위의 컨테이너 `worker`를 만들고, 다른 머신들이 기대하는 주소로 `db`를 띄우려고 합니다(여러분의 세션 안에서만). db가 뜨지 않습니다. 프라이빗 엔진의(`engine.sh`) `docker network inspect`와 `docker inspect`로 이유를 찾고, 원인을 말한 다음, 다시는 같은 일이 생기지 않도록 고치세요.
 */
 
-// %% code scenario concepts=17 en=7a9f7fec
-await lab.scenario();
+// %% code scenario concepts=17 en=e3b0c442
 
 // %% exercise ex5 type=troubleshoot concepts=17 en=99578a90
 // 실습 5: db(lab.name("db"))가 team에서 계획한 주소로 뜨지 못하는 이유를 찾고, 원인을 말하고, 다시 생기지 않게 고칩니다.
 // 1. 살펴보기: 필요한 만큼 셀을 추가하세요(team 네트워크는 lab.name("team"), 서브넷은 params["team-subnet"]).
 // 2. 원인 말하기: await lab.diagnose("…");   (위에 나온 원인 중 하나)
 // 3. 고치기.
-// %% solution ex5 en=cc01527d
+
+// %% solution ex5 en=18993c5f
 // 실습 5: db(lab.name("db"))가 team에서 계획한 주소로 뜨지 못하는 이유를 찾고, 원인을 말하고, 다시 생기지 않게 고칩니다.
-const [team, worker, db] = [lab.name("team"), lab.name("worker"), lab.name("db")];
-const teamSubnet = String(params["team-subnet"]);
-const [teamNet] = parseNetworkInspect((await engine.sh`docker network inspect ${team}`).stdout).value;
-({ ipam: teamNet.ipam.config, containers: Object.values(teamNet.containers).map((c) => `${c.name} ${c.ipv4Address}`) });   // worker가 .2를 가지고 있고, ip-range가 없습니다
-await lab.diagnose("static-in-range");
-await engine.sh`docker rm -f ${db} ${worker}`;
-await engine.sh`docker network rm ${team}`;
-await engine.sh`docker network create --subnet ${teamSubnet} --ip-range ${at(teamSubnet, 128)}/25 ${team}`;
-await engine.sh`docker run -d --name ${worker} --network ${team} ${lab.image} sleep 3600`;
-await engine.sh`docker run -d --name ${db} --network ${team} --ip ${at(teamSubnet, 2)} ${lab.image} httpd -f -p 80 -h /var/www`;
+// worker가 .2를 가지고 있고, ip-range가 없습니다
 
 // %% check ex5-check 07.team-fixed en=e3b0c442
 
@@ -241,8 +186,5 @@ await engine.sh`docker run -d --name ${db} --network ${team} --ip ${at(teamSubne
 프라이빗 엔진을(pid 파일로 찾아) containerd, 컨테이너와 함께 멈추고, 엔진이 마운트한 것을 해제하고, 엔진의 네트워크 네임스페이스(그 안의 docker0, 브리지, veth도 함께 사라집니다)와 디렉터리를 지웁니다. 여러분의 엔진은 한 번도 건드리지 않았습니다. 두 번 실행해도 문제없고, `npx docker-net-lab clean`도 상태 디렉터리에 남긴 표시 파일로 남아 있는 프라이빗 엔진을 찾아냅니다.
 */
 
-// %% teardown teardown en=c57cc946
-import { openLab } from "docker-net-lab";
+// %% teardown teardown en=5eeda2ad
 // setup 셀이 실패했거나 커널을 재시작한 뒤에도 동작합니다. 실습이 만든 객체는 레이블로 찾습니다.
-const finished = await openLab("07");
-await finished.teardown();

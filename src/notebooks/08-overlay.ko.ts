@@ -1,6 +1,7 @@
-// Lab 08 · Overlay networks, VXLAN, and the other drivers: the Korean text of src/notebooks/08-overlay.ts.
-// Same cells, same ids; each marker carries en= (the first 8 hex digits of the sha256 of the English cell's body),
-// so a change to the English cell shows up as a stale translation.
+// 08-overlay in Korean: every cell marker of 08-overlay.ts with en= (8 hex digits of a sha256: of the English
+// markdown, or of a code cell's comments), then the Korean. Markdown in Korean; a code cell holds only its comments,
+// translated, one for each English comment and in order (the code is the English cell's). Format:
+// src/labs/source/README.md. After the English changed: npm run labs:ko -- --ko-refresh NN.
 
 /* %% md intro en=faa5100f
 # 실습 08 · 오버레이(overlay) 네트워크, VXLAN, 그리고 다른 드라이버들
@@ -34,18 +35,9 @@
 **이번에도 프라이빗 엔진입니다.** `docker swarm init`은 (스웜을 떠나기 전까지) 엔진을 영구히 바꿉니다. 그래서 실습 07처럼 이 실습도 자기 네트워크 네임스페이스에서 **자기만의 엔진**을 띄우고, 여러분은 `engine.sh`(= `docker -H unix:///run/dnl-…/docker.sock`)로 그 엔진과 이야기합니다. 여러분의 엔진은 어떤 스웜에도 들어가지 않으며, 정리(teardown) 단계에서 프라이빗 엔진이 스웜을 떠나고 지워집니다.
 */
 
-// %% code setup en=c0e58d16
-import { openLab, privateEngine, parseIpLink, parseIpAddr, parseNetworkInspect } from "docker-net-lab";
-
-const lab = await openLab("08");
-await lab.setup();                     // 프라이빗 엔진을 띄우고 toolbox 이미지를 그 안에 복사합니다
-const engine = privateEngine(lab);
-const [ov, c1, c2, scratch] = [lab.name("ov"), lab.name("c1"), lab.name("c2"), lab.session.ifname("8ipv")];
-const params = await lab.params();
-const advertise = String(params["bip-subnet"]).replace(/\.0\/24$/, ".1");   // 엔진 네임스페이스 안의 docker0
-const swarmPool = String(params["swarm-pool"]);
-const overlaySubnet = String(params["overlay-subnet"]);
-({ host: engine.host, netns: engine.netns, advertise, swarmPool, overlaySubnet, ov, c1, c2 });
+// %% code setup en=d16adc82
+// 프라이빗 엔진을 띄우고 toolbox 이미지를 그 안에 복사합니다
+// 엔진 네임스페이스 안의 docker0
 
 /* %% md ex1-md en=e59f5ba5
 ## 1 · 단일 노드 스웜
@@ -57,16 +49,12 @@ const overlaySubnet = String(params["overlay-subnet"]);
 
 // %% exercise ex1 type=build concepts=18 en=4e5fa624
 // 실습 1: 프라이빗 엔진에서 단일 노드 스웜을 초기화합니다.
-// %% solution ex1 en=7d052ae4
-// 실습 1: 프라이빗 엔진에서 단일 노드 스웜을 초기화합니다.
-await engine.sh`docker swarm init --advertise-addr ${advertise} --default-addr-pool ${swarmPool} --default-addr-pool-mask-length 24`;
 
-// %% code ex1-self en=cb54f706
+// %% solution ex1 en=4e5fa624
+// 실습 1: 프라이빗 엔진에서 단일 노드 스웜을 초기화합니다.
+
+// %% code ex1-self en=22b0831c
 // 셀프 체크: `docker info`의 스웜 항목.
-const swarmOut = await engine.exec(["docker", "info", "--format", "{{json .Swarm}}"], { quiet: true });
-const swarm = JSON.parse(swarmOut.stdout);
-lab.view(swarmOut, { state: swarm.LocalNodeState, manager: swarm.ControlAvailable, address: swarm.NodeAddr }, "docker -H … info --format '{{json .Swarm}}'");
-lab.expect("the swarm is active", swarm.LocalNodeState === "active", "Run the exercise cell.");
 
 // %% check ex1-check 08.swarm en=e3b0c442
 
@@ -76,15 +64,13 @@ lab.expect("the swarm is active", swarm.LocalNodeState === "active", "Run the ex
 이제 오버레이 네트워크를 만들고 그 위에 c1을 띄웁니다. 먼저 예측해 보세요.
 */
 
-// %% predict p-legs c1-legs en=a35d7a18
-await lab.predict("c1-legs", undefined);
-// %% solution p-legs en=59142ada
-await lab.predict("c1-legs", "one: on the overlay");
+// %% predict p-legs c1-legs en=e3b0c442
 
-// %% predict p-mtu overlay-mtu en=3da4f286
-await lab.predict("overlay-mtu", undefined);
-// %% solution p-mtu en=c13671c8
-await lab.predict("overlay-mtu", "1500, as on a bridge");
+// %% solution p-legs en=e3b0c442
+
+// %% predict p-mtu overlay-mtu en=e3b0c442
+
+// %% solution p-mtu en=e3b0c442
 
 /* %% md ex2-task en=61b5d014
 ### 실습 2 · `ov`를 만들고 그 위에 c1과 c2 띄우기
@@ -92,28 +78,15 @@ await lab.predict("overlay-mtu", "1500, as on a bridge");
 프라이빗 엔진에서, `ov`라는 이름에 서브넷이 `overlaySubnet`이고, 평범한 `docker run`으로 시작한 컨테이너도 붙을 수 있는(스웜 서비스만이 아니라: *attachable* 플래그) 오버레이 네트워크를 만드세요. 그다음 그 위에 `c1`과 `c2`를 각각 `httpd -f -p 80 -h /var/www`로 띄우세요. 실습 셀의 `engine.step` 안에서 하세요. 엔진의 네임스페이스에 무엇이 생겼는지 보여 줍니다(docker_gwbridge를 찾아보세요).
 */
 
-// %% exercise ex2 type=build concepts=18 en=5ee61af4
+// %% exercise ex2 type=build concepts=18 en=bd1069d3
 // 실습 2: attachable 오버레이 `ov`를 만들고, 그 위에 c1과 c2를 띄웁니다.
-await engine.step("the overlay ov, c1 and c2", async () => {
-  // 여기에 명령을 쓰세요
-});
-// %% solution ex2 en=2567ce05
-// 실습 2: attachable 오버레이 `ov`를 만들고, 그 위에 c1과 c2를 띄웁니다.
-await engine.step("the overlay ov, c1 and c2", async () => {
-  await engine.sh`docker network create -d overlay --attachable --subnet ${overlaySubnet} ${ov}`;
-  await engine.sh`docker run -d --name ${c1} --network ${ov} ${lab.image} httpd -f -p 80 -h /var/www`;
-  await engine.sh`docker run -d --name ${c2} --network ${ov} ${lab.image} httpd -f -p 80 -h /var/www`;
-});
+// 여기에 명령을 쓰세요
 
-// %% code ex2-self en=6a47d0ed
+// %% solution ex2 en=d1c4d42d
+// 실습 2: attachable 오버레이 `ov`를 만들고, 그 위에 c1과 c2를 띄웁니다.
+
+// %% code ex2-self en=5f09be84
 // 셀프 체크: c1의 인터페이스(busybox ip, 파싱한 결과): 오버레이 쪽 eth0, docker_gwbridge 쪽 eth1.
-const c1Out = await engine.exec(["docker", "exec", c1, "ip", "addr"], { quiet: true }).catch(() => null);
-const c1If = c1Out ? parseIpAddr(c1Out.stdout).value : [];
-if (c1Out) lab.view(c1Out, c1If.map((i) => ({ name: i.name, mtu: i.mtu, addresses: i.addresses.map((a) => `${a.address}/${a.prefix}`) })), "docker -H … exec c1 ip addr");
-const legs = c1If.filter((i) => i.name !== "lo");
-await lab.observe("c1-legs", async () => (legs.length === 1 ? "one: on the overlay" : legs.length === 2 ? "two: on the overlay and on docker_gwbridge" : "three"));
-const onOverlay = legs.find((i) => i.addresses.some((a) => a.address.startsWith(overlaySubnet.split(".").slice(0, 3).join(".") + ".")));
-await lab.observe("overlay-mtu", async () => (onOverlay?.mtu === 1450 ? "1450" : onOverlay?.mtu === 9000 ? "9000" : "1500, as on a bridge"));
 
 // %% check ex2-check 08.overlay-network 08.overlay-containers en=e3b0c442
 
@@ -129,14 +102,9 @@ c1의 오버레이 쪽 인터페이스에는 `@ifN`이 붙어 있습니다. 여�
 
 // %% exercise ex3 type=reason concepts=18 en=ac2be0f2
 // 실습 3: 오버레이 네임스페이스 안에서 본 c1의 오버레이 쪽 다리를 "c1-overlay-path"로 기록합니다: { peer, bridge, vni }.
-// %% solution ex3 en=39b5cee4
+
+// %% solution ex3 en=ac2be0f2
 // 실습 3: 오버레이 네임스페이스 안에서 본 c1의 오버레이 쪽 다리를 "c1-overlay-path"로 기록합니다: { peer, bridge, vni }.
-await lab.sh`ls ${engine.paths.execRoot}/netns`;
-const [ovNet] = parseNetworkInspect((await engine.sh`docker network inspect ${ov}`).stdout).value;
-const ovNs = `${engine.paths.execRoot}/netns/1-${ovNet.id.slice(0, 10)}`;
-const ovLinks = parseIpLink((await lab.sh`nsenter --net=${ovNs} ip -j -d link show`).stdout).value;
-const peer = ovLinks.find((l) => l.ifindex === onOverlay?.peerIfindex);
-await lab.answer("c1-overlay-path", { peer: peer?.name, bridge: peer?.master, vni: ovLinks.find((l) => l.kind === "vxlan")?.kindData?.id });
 
 // %% check ex3-check 08.vxlan en=e3b0c442
 
@@ -144,8 +112,7 @@ await lab.answer("c1-overlay-path", { peer: peer?.name, bridge: peer?.master, vn
 프라이빗 엔진의 네임스페이스를 호스트처럼 그립니다. 오버레이 네트워크는 그 네임스페이스의 리눅스 브리지가 아니므로(그 `br0`은 위에서 본 오버레이 자신의 네임스페이스에 있습니다), 그림에는 컨테이너의 **두 번째** 다리인 `docker_gwbridge`가 나옵니다.
 */
 
-// %% code draw en=819a67da
-await engine.draw("Lab 08: the private engine (c1 and c2 via docker_gwbridge)");
+// %% code draw en=e3b0c442
 
 /* %% md ex4-md en=8eae03ec
 ## 4 · 플러그인 드라이버와 ipvlan
@@ -153,19 +120,15 @@ await engine.draw("Lab 08: the private engine (c1 and c2 via docker_gwbridge)");
 `docker info`는 이 엔진이 아는 네트워크 드라이버 목록을 보여 줍니다. 서드파티 드라이버는 **플러그인(plugin)**으로 들어옵니다(`docker plugin install …`, 목록은 `docker plugin ls`). 여기에는 설치된 플러그인이 없고, 이 머신에는 플러그인을 받아 올 레지스트리(registry)도 없습니다.
 */
 
-// %% code drivers concepts=18 en=86dd6714
-const driversOut = await engine.exec(["docker", "info", "--format", "{{json .Plugins.Network}}"], { quiet: true });
-lab.view(driversOut, JSON.parse(driversOut.stdout), "docker info --format '{{json .Plugins.Network}}'");
-await engine.sh`docker plugin ls`;
+// %% code drivers concepts=18 en=e3b0c442
 
 /* %% md ex4b-md en=2b838be1
 도커는 드라이버 목록에 `ipvlan`을 보여 줍니다. 예측해 보세요.
 */
 
-// %% predict p-ipvlan ipvlan-kernel en=c1277975
-await lab.predict("ipvlan-kernel", undefined);
-// %% solution p-ipvlan en=1ead5fa7
-await lab.predict("ipvlan-kernel", "yes");
+// %% predict p-ipvlan ipvlan-kernel en=e3b0c442
+
+// %% solution p-ipvlan en=e3b0c442
 
 /* %% md ex4-task en=b84303e2
 ### 실습 4 · 여기서 ipvlan을 쓸 수 있을까?
@@ -175,22 +138,12 @@ await lab.predict("ipvlan-kernel", "yes");
 
 // %% exercise ex4 type=observe concepts=18 en=02ac52ec
 // 실습 4: 임시 네임스페이스에서 ipvlan을 시험하고 "ipvlan-available"(true/false)을 기록합니다.
-// %% solution ex4 en=6d8bf0f3
-// 실습 4: 임시 네임스페이스에서 ipvlan을 시험하고 "ipvlan-available"(true/false)을 기록합니다.
-await lab.sh`ip netns add ${scratch}`;
-let ipvlanOk = false;
-try {
-  await lab.sh`ip -n ${scratch} link add p0 type veth peer name p1`;
-  ipvlanOk = await lab.sh`ip -n ${scratch} link add iv0 link p0 type ipvlan mode l2`.then(() => true, () => false);
-} finally {
-  await lab.sh`ip netns delete ${scratch}`;
-}
-await lab.answer("ipvlan-available", ipvlanOk);
 
-// %% code ex4-self en=20421f64
+// %% solution ex4 en=02ac52ec
+// 실습 4: 임시 네임스페이스에서 ipvlan을 시험하고 "ipvlan-available"(true/false)을 기록합니다.
+
+// %% code ex4-self en=5299b26f
 // 알아낸 것을 예측과 나란히 봅니다.
-const ipvlan = (await lab.session.answers())["ipvlan-available"];
-await lab.observe("ipvlan-kernel", async () => (ipvlan === true ? "yes" : ipvlan === false ? "no" : "(not tested yet)"));
 
 // %% check ex4-check 08.ipvlan-detected en=e3b0c442
 
@@ -200,22 +153,17 @@ await lab.observe("ipvlan-kernel", async () => (ipvlan === true ? "yes" : ipvlan
 다음 셀은 프라이빗 엔진에 `c3`를 띄웁니다(여러분의 세션 안에서만). c3는 이름으로 c1에 닿아야 하는데, 닿지 못합니다. 프라이빗 엔진의(`engine.sh`) `docker inspect`, `docker network inspect`, 그리고 오버레이 네임스페이스에 대해 배운 것으로 이유를 찾고, 원인을 말한 다음 고치세요.
 */
 
-// %% code scenario concepts=18 en=7933b76e
-await lab.scenario();
-await engine.sh`docker exec ${lab.name("c3")} ping -c 1 -W 2 ${c1}`.catch(() => console.log("(c3 cannot ping c1)"));
+// %% code scenario concepts=18 en=e3b0c442
 
 // %% exercise ex5 type=troubleshoot concepts=18 en=eb97145a
 // 실습 5: c3(lab.name("c3"))가 이름으로 c1에 닿지 못하는 이유를 찾고, 원인을 말하고, 고칩니다.
 // 1. 살펴보기: 필요한 만큼 셀을 추가하세요.
 // 2. 원인 말하기: await lab.diagnose("…");   (위에 나온 원인 중 하나)
 // 3. 고치기.
-// %% solution ex5 en=5c59819a
+
+// %% solution ex5 en=2d063363
 // 실습 5: c3(lab.name("c3"))가 이름으로 c1에 닿지 못하는 이유를 찾고, 원인을 말하고, 고칩니다.
-const c3 = lab.name("c3");
-const networksOf = async (name: string) => Object.keys(JSON.parse((await engine.exec(["docker", "inspect", "-f", "{{json .NetworkSettings.Networks}}", name], { quiet: true })).stdout));
-({ c1: await networksOf(c1), c3: await networksOf(c3) });   // c3는 다른 오버레이에 있습니다
-await lab.diagnose("other-overlay");
-await engine.sh`docker network connect ${ov} ${c3}`;
+// c3는 다른 오버레이에 있습니다
 
 // %% check ex5-check 08.c3-fixed en=e3b0c442
 
@@ -235,8 +183,5 @@ await engine.sh`docker network connect ${ov} ${c3}`;
 프라이빗 엔진이 스웜을 떠나고(`docker swarm leave --force`) 멈춥니다. 엔진의 네임스페이스(엔진, 오버레이, 컨테이너의 것), 마운트, 디렉터리를 지우고, 임시 네임스페이스가 남아 있으면 그것도 지웁니다. 여러분의 엔진은 한 번도 스웜에 들어간 적이 없습니다. 두 번 실행해도 문제없습니다.
 */
 
-// %% teardown teardown en=13913a04
-import { openLab } from "docker-net-lab";
+// %% teardown teardown en=5eeda2ad
 // setup 셀이 실패했거나 커널을 재시작한 뒤에도 동작합니다. 실습이 만든 객체는 레이블로 찾습니다.
-const finished = await openLab("08");
-await finished.teardown();

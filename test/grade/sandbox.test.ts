@@ -226,7 +226,8 @@ while (true) hoard.push(Buffer.alloc(64 * 1024 * 1024, 1));`,
       await sleep(500);
       expect((await sandboxTraces()).length, "the killed grader left its sandbox").toBeGreaterThan(0);
       if (round === "clean") {
-        const cleaned = await runCli(["clean", "--all-sessions"], { timeout: 120_000 });
+        // This sandbox's session only: every session's objects would include other users' of the shared engine.
+        const cleaned = await runCli(["clean", "--session", session], { timeout: 120_000 });
         expect(cleaned.exitCode, cleaned.stderr).toBe(0);
       } else {
         await rm(one, { recursive: true, force: true });

@@ -10,7 +10,7 @@ import { sourceFile } from "../../src/labs/answer-key.js";
 import { commonCatalog, labCatalogs, translatorFor } from "../../src/labs/catalogs.js";
 import { labs } from "../../src/labs/registry.js";
 import { parseLabSource } from "../../src/labs/source/parse.js";
-import { translationProblems } from "../../src/labs/source/translation.js";
+import { translatedCells, translationProblems } from "../../src/labs/source/translation.js";
 import { learnerStrings } from "./extract.js";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -135,28 +135,46 @@ describe.each(labs.map((lab) => [lab.id, lab] as const))("lab %s", (id, lab) => 
 
 describe("translationProblems", () => {
   const english = parseLabSource(
-    ["/* %% md intro", "# Lab", "*/", "", "// %% code c1", "// say hello", 'console.log("hi");', "", "// %% check all"].join("\n"),
+    ["/* %% md intro", "# Lab", "*/", "", "// %% code c1", "// say hello", 'console.log("hi");', "// and goodbye", "", "// %% check all"].join("\n"),
     "en.ts",
   );
-  const [intro, c1] = english;
+  const [intro] = english;
   const hash = (body: string) => createHash("sha256").update(body).digest("hex").slice(0, 8);
-  const ko = (md: string, code: string, introHash = hash(intro!.source)) =>
+  // A code cell's translation holds its comments only; its hash is of the English comments.
+  const ko = (md: string, comments: string, introHash = hash(intro!.source), codeHash = hash("// say hello\n// and goodbye")) =>
     parseLabSource(
-      [`/* %% md intro en=${introHash}`, md, "*/", "", `// %% code c1 en=${hash(c1!.source)}`, code, "", `// %% check all en=${hash("")}`].join("\n"),
+      [`/* %% md intro en=${introHash}`, md, "*/", "", `// %% code c1 en=${codeHash}`, comments, "", `// %% check all en=${hash("")}`].join("\n"),
       "ko.ts",
     );
   it("finds nothing wrong with a current, complete translation", () => {
-    expect(translationProblems(english, ko("# 실습", '// 인사\nconsole.log("hi");'))).toEqual([]);
+    expect(translationProblems(english, ko("# 실습", "// 인사\n// 작별"))).toEqual([]);
+  });
+  it("builds the Korean cell from the English code with the translated comments in place", () => {
+    const [, c1] = translatedCells(english, ko("# 실습", "// 인사\n// 작별"), "ko");
+    expect(c1!.source).toBe('// 인사\nconsole.log("hi");\n// 작별');
   });
   it("reads a URL in a string as code, not as a comment to translate", () => {
     const url = 'await lab.sh`wget -qO- http://127.0.0.1/`.catch(() => console.log("(side got no page from it)"));';
     const en = parseLabSource(`// %% code c1\n${url}`, "en.ts");
-    expect(translationProblems(en, parseLabSource(`// %% code c1 en=${hash(url)}\n${url}`, "ko.ts"))).toEqual([]);
+    expect(translationProblems(en, parseLabSource(`// %% code c1 en=${hash("")}\n`, "ko.ts"))).toEqual([]);
   });
-  it("names a stale cell, changed code, untranslated markdown and a missing cell", () => {
-    expect(translationProblems(english, ko("# 실습", '// 인사\nconsole.log("hi");', "00000000")).map((p) => [p.cell, p.kind])).toEqual([["intro", "stale"]]);
-    expect(translationProblems(english, ko("# 실습", '// 인사\nconsole.log("안녕");')).map((p) => [p.cell, p.kind])).toEqual([["c1", "code"]]);
-    expect(translationProblems(english, ko("# Lab", '// 인사\nconsole.log("hi");')).map((p) => [p.cell, p.kind])).toEqual([["intro", "untranslated"]]);
+  it("a change to the English code alone leaves the translation current; a change to its comments makes it stale", () => {
+    const recoded = parseLabSource(
+      ["/* %% md intro", "# Lab", "*/", "", "// %% code c1", "// say hello", 'console.log("hello");', "// and goodbye"].join("\n"),
+      "en.ts",
+    );
+    expect(translationProblems(recoded, ko("# 실습", "// 인사\n// 작별").slice(0, 2))).toEqual([]);
+    const recommented = parseLabSource(
+      ["/* %% md intro", "# Lab", "*/", "", "// %% code c1", "// say hi", 'console.log("hi");', "// and goodbye"].join("\n"),
+      "en.ts",
+    );
+    expect(translationProblems(recommented, ko("# 실습", "// 인사\n// 작별").slice(0, 2)).map((p) => [p.cell, p.kind])).toEqual([["c1", "stale"]]);
+  });
+  it("names a stale cell, code in a translation, a comment too many or too few, untranslated markdown and a missing cell", () => {
+    expect(translationProblems(english, ko("# 실습", "// 인사\n// 작별", "00000000")).map((p) => [p.cell, p.kind])).toEqual([["intro", "stale"]]);
+    expect(translationProblems(english, ko("# 실습", '// 인사\nconsole.log("안녕");\n// 작별')).map((p) => [p.cell, p.kind])).toEqual([["c1", "code"]]);
+    expect(translationProblems(english, ko("# 실습", "// 인사")).map((p) => [p.cell, p.kind])).toEqual([["c1", "comments"]]);
+    expect(translationProblems(english, ko("# Lab", "// 인사\n// 작별")).map((p) => [p.cell, p.kind])).toEqual([["intro", "untranslated"]]);
     expect(translationProblems(english, english.slice(0, 1)).map((p) => [p.cell, p.kind])).toContainEqual(["c1", "missing"]);
   });
 });

@@ -2,7 +2,7 @@
 // and labs/README.md's tables from the lab sources, after type-checking their code cells. `--check`: write nothing,
 // exit 1 when a committed file differs.
 // Translations: `npm run labs:ko -- --ko-stubs NN` writes src/notebooks/NN-slug.ko.ts with every marker and its en= hash and the English
-// bodies to translate; `--ko-refresh NN` rewrites an existing one with today's hashes (keeping its bodies, adding
+// text to translate (markdown, and code cells' comments); `--ko-refresh NN` rewrites an existing one with today's hashes (keeping its bodies, adding
 // the cells it lacks) and lists the cells whose English changed: translate those before you refresh.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
@@ -22,8 +22,9 @@ const optionValue = (name: string): string | undefined => {
 };
 
 const header = (slug: string): string =>
-  `// ${slug} in Korean: every cell marker of ${slug}.ts with en= (sha256 of the English body, 8 hex digits), then the
-// Korean body. Markdown in Korean; code cells keep the English code, only their comments translated. Format:
+  `// ${slug} in Korean: every cell marker of ${slug}.ts with en= (8 hex digits of a sha256: of the English
+// markdown, or of a code cell's comments), then the Korean. Markdown in Korean; a code cell holds only its comments,
+// translated, one for each English comment and in order (the code is the English cell's). Format:
 // src/labs/source/README.md. After the English changed: npm run labs:ko -- --ko-refresh NN.
 `;
 

@@ -142,11 +142,11 @@ export const parseLabSource = (text: string, file = "lab source"): SourceCell[] 
       if (concepts.length) fail(at, "put concepts on the exercise marker, not on its solution");
       cells[cells.length - 1] = { ...exercise!, solution: body, ...(en ? { solutionEn: en } : {}) };
     } else if (kind === "predict") {
-      if (body === "") fail(at, `predict cell \`${id}\` is empty`);
+      if (body === "" && !en) fail(at, `predict cell \`${id}\` is empty`); // a translation's: no comment to translate
       cells.push({ kind: "predict", id, source: body, checks: [], prediction: words[0]!, concepts, line: at, ...hash });
     } else {
       if (kind === "check" && body !== "") fail(at, `check cell \`${id}\` is written from the lab definition: leave its body empty`);
-      if (body === "" && kind !== "check") fail(at, `${kind} cell \`${id}\` is empty`);
+      if (body === "" && kind !== "check" && !en) fail(at, `${kind} cell \`${id}\` is empty`);
       if (kind === "check" && words.some((w) => !/^\d\d\.[\w-]+$/.test(w))) fail(at, `check ids look like 03.masquerade, got \`${words.join(" ")}\``);
       cells.push({
         kind: kind as CellKind,

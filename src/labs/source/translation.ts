@@ -1,11 +1,12 @@
 // A lab source's translation (src/notebooks/NN-slug.ko.ts) against its English source. Pure: cells in, cells out.
 //
 // The translation repeats every English cell marker, in the same order and with the same attributes, plus
-// `en=XXXXXXXX`: the first 8 hex digits of the sha256 of the English cell's body (as parseLabSource yields it; for a
-// `// %% solution` marker, of the English solution). Markdown is translated whole; code, exercise, solution and
-// predict cells keep the English code and translate only their comments; check cells have no body (their text comes
-// from the definition, through the lab's catalog). A cell whose hash differs from its English body is stale: the
-// English changed after it was translated.
+// `en=XXXXXXXX`: the first 8 hex digits of the sha256 of what the cell translates (as parseLabSource yields it; for a
+// `// %% solution` marker, of the English solution). Markdown is translated whole. Code, exercise, solution and
+// predict cells are the English code: their translation holds only the comments, translated, one for each English
+// comment and in its order (the hash is of the English comments, so a change to the code alone needs no new
+// translation). Check cells have no body (their text comes from the definition, through the lab's catalog). A cell
+// whose hash differs from its English text is stale: the English changed after it was translated.
 import { createHash } from "node:crypto";
 import type { SourceCell } from "./parse.js";
 
@@ -15,7 +16,7 @@ export const enHash = (body: string): string => createHash("sha256").update(body
 /** Something a translation lacks or got wrong, naming the cell. */
 export interface TranslationProblem {
   readonly cell: string;
-  readonly kind: "missing" | "extra" | "marker" | "stale" | "untranslated" | "code";
+  readonly kind: "missing" | "extra" | "marker" | "stale" | "untranslated" | "code" | "comments";
   readonly message: string;
 }
 
@@ -28,10 +29,27 @@ const hangul = /[\uac00-\ud7a3]/;
 export const codeWithoutComments = (code: string): string => scan(code).code;
 
 /** The comments of some code (`//` and `/* … *\/` outside strings and template literals), one per entry. */
-export const commentsOf = (code: string): string[] => scan(code).comments;
+export const commentsOf = (code: string): string[] => scan(code).comments.map((comment) => comment.text);
 
-const scan = (code: string): { code: string; comments: string[] } => {
-  const comments: string[] = [];
+/** Some code with its comments replaced, in order, by `translated` (a comment without a translation stays). */
+export const withComments = (code: string, translated: readonly string[]): string => {
+  let out = "";
+  let at = 0;
+  scan(code).comments.forEach((comment, i) => {
+    out += code.slice(at, comment.start) + (translated[i] ?? comment.text);
+    at = comment.end;
+  });
+  return out + code.slice(at);
+};
+
+interface Comment {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+const scan = (code: string): { code: string; comments: Comment[] } => {
+  const comments: Comment[] = [];
   let out = "";
   let i = 0;
   const stack: ("`" | "{")[] = [];
@@ -76,11 +94,12 @@ const scan = (code: string): { code: string; comments: string[] } => {
     } else if (c === "/" && code[i + 1] === "/") {
       const start = i;
       while (i < code.length && code[i] !== "\n") i++;
-      comments.push(code.slice(start, i));
+      comments.push({ text: code.slice(start, i), start, end: i });
     } else if (c === "/" && code[i + 1] === "*") {
-      const end = code.indexOf("*/", i + 2);
-      comments.push(code.slice(i, end < 0 ? code.length : end + 2));
-      i = end < 0 ? code.length : end + 2;
+      const close = code.indexOf("*/", i + 2);
+      const end = close < 0 ? code.length : close + 2;
+      comments.push({ text: code.slice(i, end), start: i, end });
+      i = end;
     } else {
       out += c;
       i++;
@@ -108,6 +127,24 @@ const markerOf = (cell: SourceCell): string =>
 
 const codeKinds = new Set<SourceCell["kind"]>(["code", "exercise", "predict", "teardown"]);
 
+/** What a translation of an English body translates: markdown whole, code (and every solution) only its comments. */
+export const translatable = (kind: SourceCell["kind"] | "solution", body: string): string =>
+  kind === "solution" || codeKinds.has(kind) ? commentsOf(body).join("\n") : body;
+
+/** The `en=` hash of an English cell (or its solution): of what its translation translates. */
+const hashOf = (cell: SourceCell): string => enHash(translatable(cell.kind, cell.source));
+const solutionHashOf = (solution: string): string => enHash(translatable("solution", solution));
+
+// A translated code body against its English one: only comments, as many as the English has.
+const commentProblems = (id: string, what: string, en: string, ko: string): TranslationProblem[] => {
+  if (codeWithoutComments(ko) !== "")
+    return [{ cell: id, kind: "code", message: `${what} ${id}'s translation holds code: only its comments belong there (the code is the English one)` }];
+  const [want, got] = [commentsOf(en).length, commentsOf(ko).length];
+  return want === got
+    ? []
+    : [{ cell: id, kind: "comments", message: `${what} ${id} has ${want} comment(s) in English and ${got} translated: one for each, in order` }];
+};
+
 /** What a translation gets wrong against its English source; [] when it is complete and current. */
 export const translationProblems = (english: readonly SourceCell[], translated: readonly SourceCell[]): TranslationProblem[] => {
   const problems: TranslationProblem[] = [];
@@ -127,25 +164,23 @@ export const translationProblems = (english: readonly SourceCell[], translated: 
     }
     if (markerOf(ko) !== markerOf(en))
       problems.push({ cell: en.id, kind: "marker", message: `cell ${en.id}'s marker differs from the English one (${markerOf(en)} vs ${markerOf(ko)})` });
-    const now = enHash(en.source);
+    const now = hashOf(en);
     if (ko.en !== now)
       problems.push({
         cell: en.id,
         kind: "stale",
         message: ko.en ? `cell ${en.id} translates an older English text (en=${ko.en}, now en=${now})` : `cell ${en.id}'s marker has no en=${now}`,
       });
-    if (en.solution !== undefined && ko.solution !== undefined && ko.solutionEn !== enHash(en.solution))
+    if (en.solution !== undefined && ko.solution !== undefined && ko.solutionEn !== solutionHashOf(en.solution))
       problems.push({
         cell: en.id,
         kind: "stale",
-        message: `solution ${en.id} translates an older English solution (en=${ko.solutionEn ?? "none"}, now en=${enHash(en.solution)})`,
+        message: `solution ${en.id} translates an older English solution (en=${ko.solutionEn ?? "none"}, now en=${solutionHashOf(en.solution)})`,
       });
     if (en.kind === "md" && !hangul.test(ko.source) && en.source !== "")
       problems.push({ cell: en.id, kind: "untranslated", message: `markdown cell ${en.id} holds no Korean` });
-    if (codeKinds.has(en.kind) && codeWithoutComments(ko.source) !== codeWithoutComments(en.source))
-      problems.push({ cell: en.id, kind: "code", message: `cell ${en.id}'s code (without comments) differs from the English` });
-    if (en.solution !== undefined && ko.solution !== undefined && codeWithoutComments(ko.solution) !== codeWithoutComments(en.solution))
-      problems.push({ cell: en.id, kind: "code", message: `solution ${en.id}'s code (without comments) differs from the English` });
+    if (codeKinds.has(en.kind)) problems.push(...commentProblems(en.id, "cell", en.source, ko.source));
+    if (en.solution !== undefined && ko.solution !== undefined) problems.push(...commentProblems(en.id, "solution", en.solution, ko.solution));
     const prose = (code: string) => commentsOf(code).filter((comment) => /[A-Za-z]{3,} [a-z]{2,} [a-z]{2,}/.test(comment));
     if (codeKinds.has(en.kind) && prose(en.source).length && !prose(en.source).some(() => commentsOf(ko.source).some((c) => hangul.test(c))))
       problems.push({ cell: en.id, kind: "untranslated", message: `cell ${en.id}'s comments are not translated` });
@@ -158,14 +193,16 @@ const withLang = (code: string, lang: string): string => code.replace(/openLab\(
 
 /**
  * The cells of the translated notebook: the English structure (markers, concepts, checks) with the translated
- * bodies; a cell the translation lacks stays English. `openLab("NN")` becomes `openLab("NN", { lang })`.
+ * markdown, and the English code with the translated comments; a cell the translation lacks stays English.
+ * `openLab("NN")` becomes `openLab("NN", { lang })`.
  */
 export const translatedCells = (english: readonly SourceCell[], translated: readonly SourceCell[], lang: string): SourceCell[] => {
   const byId = new Map(translated.map((cell) => [cell.id, cell]));
+  const code = (en: string, ko: string | undefined) => withLang(ko === undefined ? en : withComments(en, commentsOf(ko)), lang);
   return english.map((en) => {
     const ko = byId.get(en.id);
-    const source = en.kind === "md" ? (ko?.source ?? en.source) : withLang(ko?.source ?? en.source, lang);
-    const solution = en.solution === undefined ? undefined : withLang(ko?.solution ?? en.solution, lang);
+    const source = en.kind === "md" ? (ko?.source ?? en.source) : en.kind === "check" ? en.source : code(en.source, ko?.source);
+    const solution = en.solution === undefined ? undefined : code(en.solution, ko?.solution);
     return { ...en, source, ...(solution === undefined ? {} : { solution }) };
   });
 };
@@ -182,21 +219,25 @@ const markerLine = (cell: SourceCell, hash: string): string => {
   return cell.kind === "md" ? `/* %% md ${cell.id} ${attrs}` : `// %% ${cell.kind} ${cell.id} ${attrs}`;
 };
 
+// A body and the blank line after it (a cell with no comments to translate: the blank line only).
+const body = (text: string): string[] => (text === "" ? [""] : [text, ""]);
+
 /**
  * The text of a translation file: every English marker with its current hash, each body taken from `existing`
- * (the translation so far, by cell id) or, for a cell not yet translated, the English body to translate.
- * What `labs:build --ko-stubs NN` (a new file) and `--ko-refresh NN` (new hashes, new cells) write.
+ * (the translation so far, by cell id) or, for a cell not yet translated, the English text to translate (a code
+ * cell's comments). What `labs:build --ko-stubs NN` (a new file) and `--ko-refresh NN` (new hashes, new cells) write.
  */
 export const translationFile = (english: readonly SourceCell[], existing: readonly SourceCell[], header: string): string => {
   const byId = new Map(existing.map((cell) => [cell.id, cell]));
   const parts = [header.trimEnd(), ""];
   for (const en of english) {
     const ko = byId.get(en.id);
-    parts.push(markerLine(en, enHash(en.source)));
+    parts.push(markerLine(en, hashOf(en)));
     if (en.kind === "md") parts.push((ko?.source ?? en.source).replaceAll("*/", "*\\/"), "*/", "");
     else if (en.kind === "check") parts.push("");
-    else parts.push(ko?.source ?? en.source, "");
-    if (en.solution !== undefined) parts.push(`// %% solution ${en.id} en=${enHash(en.solution)}`, ko?.solution ?? en.solution, "");
+    else parts.push(...body(ko?.source ?? translatable(en.kind, en.source)));
+    if (en.solution !== undefined)
+      parts.push(`// %% solution ${en.id} en=${solutionHashOf(en.solution)}`, ...body(ko?.solution ?? translatable("solution", en.solution)));
   }
   return `${parts.join("\n").trimEnd()}\n`;
 };
