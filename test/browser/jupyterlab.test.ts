@@ -54,14 +54,20 @@ interface NotebookCell {
 }
 
 // Export a lab's notebook next to the lab (the kernel's cwd is the notebook's folder) under a name of this session.
-const exportNotebook = async (lab: LabDefinition, solutions: boolean): Promise<{ path: string; relative: string; cells: NotebookCell[] }> => {
+// A Korean notebook goes next to the Korean lab (labs/ko/NN-slug, served as ko/NN-slug).
+const exportNotebook = async (
+  lab: LabDefinition,
+  solutions: boolean,
+  lang: "en" | "ko" = "en",
+): Promise<{ path: string; relative: string; cells: NotebookCell[] }> => {
   const name = `${solutions ? "answer-key" : "blank"}-${session}.ipynb`;
-  const path = join(repoRoot, "labs", lab.slug, name);
-  const exported = await runCli(["labs", "export", lab.id, ...(solutions ? ["--solutions"] : []), "--out", path]);
+  const relative = `${lang === "ko" ? "ko/" : ""}${lab.slug}/${name}`;
+  const path = join(repoRoot, "labs", relative);
+  const exported = await runCli(["labs", "export", lab.id, ...(solutions ? ["--solutions"] : []), "--lang", lang, "--out", path]);
   expect(exported.exitCode, exported.stderr).toBe(0);
   notebooks.push(path);
   const cells = (JSON.parse(await readFile(path, "utf8")) as { cells: NotebookCell[] }).cells;
-  return { path, relative: `${lab.slug}/${name}`, cells };
+  return { path, relative, cells };
 };
 
 const source = (cell: NotebookCell): string => (Array.isArray(cell.source) ? cell.source.join("") : cell.source);
@@ -303,6 +309,42 @@ describe("every lab in JupyterLab 4 (Debian 13's jupyterlab in a Debian 13 root,
       }
     }, 900_000);
   }
+
+  it("lab 01 in Korean (labs/ko): Run All passes every check, with Korean titles, messages and comments, and draws its picture", async () => {
+    const lab = labs.find((candidate) => candidate.id === "01")!;
+    const key = await exportNotebook(lab, true, "ko");
+    const page = await openNotebook(key.relative);
+    try {
+      await timed("01 ko run all", async () => {
+        await frontend.runAll(page);
+        await frontend.waitForRunAll(page, 600_000);
+      });
+      const errors = await frontend.errorOutputs(page).allInnerTexts();
+      expect(errors, `error outputs:\n${errors.join("\n---\n")}`).toEqual([]);
+      const ids = key.cells.map((cell) => cell.id);
+      expect(await frontend.cell(page, ids.indexOf("intro")).innerText()).toContain("실습 01 · docker0: 기본 브리지(bridge)");
+      const report = frontend.cell(page, ids.indexOf("all-checks")).locator(".dnl-check-report");
+      await expect.poll(() => report.count()).toBe(1);
+      const passed = await report.locator("tr.dnl-check.dnl-pass").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-check-id")));
+      expect(passed.sort()).toEqual(
+        lab.checks
+          .filter((check) => !check.hidden)
+          .map((check) => check.id)
+          .sort(),
+      );
+      const text = await report.innerText();
+      expect(text).toContain("✔ 통과");
+      expect(text).toContain("Docker 기본 네트워크 뒤의 링크(docker0)가 리눅스 브리지임을 찾았다");
+      // A code cell is the English code with its comments in Korean.
+      expect(await frontend.cell(page, ids.indexOf("p-web2")).innerText()).toContain("// 예측: 기본 브리지에 web1, 그다음 web2를 띄웁니다.");
+      expect((await drawnPictures(frontend.cell(page, ids.indexOf("draw")))).filter(visible)).not.toEqual([]);
+      await frontend.cell(page, ids.indexOf("all-checks")).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(artifacts, "01-ko-checks.png") });
+      expect(await leftovers()).toEqual([]);
+    } finally {
+      await closeNotebook(page);
+    }
+  }, 900_000);
 
   it("lab 01 left blank: Run All stops at the first error, the checks before it fail with hints, skipped cells show no count", async () => {
     const lab = labs.find((candidate) => candidate.id === "01")!;
