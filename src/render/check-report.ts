@@ -56,13 +56,13 @@ export const checkReportHtml = (results: readonly CheckResult[], t: Translate = 
       ].join("");
       return `<tr class="dnl-check ${result.passed ? "dnl-pass" : "dnl-fail"}" data-check-id="${escapeHtml(result.id)}">
 <td style="color:${color};font-weight:bold;white-space:nowrap;vertical-align:top">${result.passed ? t("✔ pass") : t("✘ fail")}</td>
-<td style="vertical-align:top"><code>${escapeHtml(result.id)}</code></td>
+<td style="white-space:nowrap;vertical-align:top"><code>${escapeHtml(result.id)}</code></td>
 <td style="text-align:left;vertical-align:top"><div><b>${escapeHtml(result.title)}</b></div><div>${escapeHtml(result.message)}</div>${hint}</td>
 <td style="white-space:nowrap;vertical-align:top">${result.points}/${result.maxPoints}</td></tr>`;
     })
     .join("\n");
   return `<div class="dnl-check-report"><table style="border-collapse:collapse">
-<thead><tr><th></th><th>${t("check")}</th><th style="text-align:left">${t("what it confirms")}</th><th>${t("points")}</th></tr></thead>
+<thead><tr><th></th><th>${t("check")}</th><th style="text-align:left">${t("what it confirms")}</th><th style="white-space:nowrap">${t("points")}</th></tr></thead>
 <tbody>${rows}</tbody></table>
 <p class="dnl-check-summary"><b>${t(`${sum.passed} passed, ${sum.failed} failed`)}</b> ${t(`(${sum.points}/${sum.maxPoints} points)`)}</p></div>`;
 };
