@@ -72,6 +72,8 @@ const addressOfB = (facts: FactsView): string | undefined =>
 const pingKey = (ns: string, target: string): string => `${ns}>${target}`;
 
 // Ping only what a judge will read: C -> A (the troubleshooting fix), A -> B and B -> the bridge (the hidden check).
+// One after another, as the checks did: pings at once from neighbouring namespaces can lose their first packets
+// while neighbour entries are being resolved.
 const gather = async (context: LabContext, topology: Topology | null): Promise<Lab02Probes> => {
   const view: FactsView = { lab: context.session.lab, session: context.session.session, topology };
   const subnet = await readTextParam(context.session, "hand-subnet");
@@ -82,8 +84,9 @@ const gather = async (context: LabContext, topology: Topology | null): Promise<L
     ...(netnsNamed(view, names.nsC) ? [[names.nsC, hostAddress(subnet, 2)] as [string, string]] : []),
     ...(netnsNamed(view, names.nsB) && b ? [[names.nsA, b] as [string, string], [names.nsB, hostAddress(subnet, 1)] as [string, string]] : []),
   ];
-  const answered = await Promise.all(wanted.map(async ([ns, target]) => [pingKey(ns, target), await pings(ns, target)] as const));
-  return { pings: Object.fromEntries(answered) };
+  const answered: Record<string, boolean> = {};
+  for (const [ns, target] of wanted) answered[pingKey(ns, target)] = await pings(ns, target);
+  return { pings: answered };
 };
 
 // Does namespace `ns` get an answer from `target`? Three tries: a port just plugged into a bridge, and an address
