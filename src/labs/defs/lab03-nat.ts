@@ -121,7 +121,7 @@ const labelOf = (facts: FactsView): string => engineLabel(topologyOf(facts).engi
 /** docker0's outbound MASQUERADE (`-s 172.17.0.0/16 ! -o docker0 -j MASQUERADE`), as topology/nat.ts found it. */
 const docker0Masquerade = (facts: FactsView): Masquerade | undefined => {
   const ifname = networkNamed(facts, "bridge")?.options["com.docker.network.bridge.name"] ?? "docker0";
-  return natOf(facts).masquerade.find((m) => m.exceptOut === ifname && m.rule.chain === "POSTROUTING");
+  return natOf(facts).masquerade.find((m) => m.exceptOut === ifname);
 };
 
 // A container's published port at `hostPort` with its DNAT rule, as topology/nat.ts joined them, or undefined.
