@@ -38,7 +38,13 @@ export const readEngineView = async (): Promise<EngineView> => {
 };
 
 /** A running container's published `containerPort` on `networkName`, as engine-facts wants it; null when not published. */
-export const publishedPort = (view: EngineView, containerName: string, networkName: string, containerPort: number, protocol = "tcp"): PortUnderTest | null => {
+export const publishedPort = (
+  view: Pick<EngineView, "containers" | "networks">,
+  containerName: string,
+  networkName: string,
+  containerPort: number,
+  protocol = "tcp",
+): PortUnderTest | null => {
   const container = view.containers.find((c) => c.name === containerName && c.state.running);
   const network = view.networks.find((n) => n.name === networkName);
   const binding = container?.networkSettings.ports[`${containerPort}/${protocol}`]?.find((b) => !b.hostIp.includes(":"));

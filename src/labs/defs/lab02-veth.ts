@@ -1,21 +1,27 @@
 // Lab 02 · veth pairs and namespaces (curriculum concepts 5, 6): Docker's veths, then the same built by hand.
 import { fail, hints, pass, type Verdict } from "../../checks/check.js";
-import { findContainer, inspectNetwork } from "../../docker/adapter.js";
-import { brctlShow, onHost, type Where } from "../../exec/commands.js";
 import { run } from "../../exec/run.js";
-import { parseBrctl } from "../../parse/brctl.js";
+import type { IpInterface } from "../../parse/models.js";
 import { inSubnet } from "../../topology/ipv4.js";
+import { endpoint, type NamespaceNode, type Topology } from "../../topology/model.js";
 import type { LabCheck, LabContext, LabDefinition, PredictionDefinition, TroubleshootDefinition } from "../definition.js";
+import { containerNamed, type FactsView, hostOf, type LabFacts, namespaceOfContainer, nameIn, networkNamed, sessionScope, topologyOf } from "../facts.js";
 import { freeSubnet, hostAddress, readTextParam } from "../free.js";
-import { interfaces, routes } from "../host-facts.js";
 import { deleteIptablesRule, deleteLink, deleteNetns, ensureIptablesRule, linkExists, netnsNames, runShown } from "../kernel-objects.js";
 import { predictionsCheck } from "../predictions.js";
-import { troubleshootCheck } from "../troubleshoot.js";
+import { troubleshootJudge } from "../troubleshoot.js";
 import type { LabSession } from "../session.js";
 import { engineInThisNamespace } from "../preconditions.js";
+import { kernelName } from "../../ownership.js";
+
+/** What lab 02's judges measure live: does a ping from namespace `ns` to `target` get an answer (`ns>target` -> answered)? */
+export interface Lab02Probes {
+  readonly pings: Readonly<Record<string, boolean>>;
+}
+type Facts = LabFacts<Lab02Probes>;
 
 /** Names of the hand-built pieces (kernel names, <= 15 characters). */
-export const handNames = (session: LabSession) => ({
+export const handNames = (session: Pick<LabSession, "ifname">) => ({
   nsA: session.ifname("2a"),
   nsB: session.ifname("2b"),
   nsC: session.ifname("2c"),
@@ -25,30 +31,62 @@ export const handNames = (session: LabSession) => ({
   vethC: session.ifname("2vc"),
 });
 
+// The hand-built names of the session the facts are of (a session's ifname is kernelName(session, short)).
+const handNamesOf = (facts: Pick<FactsView, "session">) => handNames({ ifname: (short: string) => kernelName(facts.session, short) });
+
 // The FORWARD accept for the hand-made bridge, like Docker's `-A FORWARD -i docker0 -o docker0 -j ACCEPT`. Its comment
 // is the bridge's (session-owned) name, so `clean` finds the rule after an interrupted lab.
 const forwardRule = (bridge: string): string[] => ["-i", bridge, "-o", bridge, "-m", "comment", "--comment", bridge, "-j", "ACCEPT"];
 
-// The subnet of the hand-built network (chosen free at setup).
-const handSubnet = (session: LabSession): Promise<string | null> => readTextParam(session, "hand-subnet");
+// The subnet of the hand-built network (chosen free at setup), from the facts.
+const handSubnetOf = (facts: Pick<Facts, "params">): string | null => {
+  const value = facts.params["hand-subnet"];
+  return typeof value === "string" ? value : null;
+};
 
 // Print and run one setup command (lab.sh style).
 const shown = (context: LabContext, argv: string[]): Promise<void> => runShown(context.log, argv);
 
-const runHint = (context: LabContext, short: string) =>
+const runHint = (facts: Pick<Facts, "lab" | "session" | "image">, short: string) =>
   hints(
     [`${short} is one of the three containers the "run" cell starts on the default bridge: run that cell again.`],
-    `lab.sh\`docker run -d --name ${context.session.name(short)} ${context.image} sleep 3600\``,
+    `lab.sh\`docker run -d --name ${nameIn(facts, short)} ${facts.image} sleep 3600\``,
   );
 
-// eth0 inside a container namespace, with its peer's ifindex on the host.
-const eth0In = async (where: Where) => (await interfaces(where)).find((iface) => iface.name === "eth0") ?? null;
+// A named (`ip netns`) namespace of the snapshot, or null.
+const netnsNamed = (facts: FactsView, name: string): NamespaceNode | null =>
+  topologyOf(facts).namespaces.find((ns) => ns.kind === "netns" && ns.name === name) ?? null;
 
-// Bridge ports of docker0 and running containers on the default bridge, read back to back.
-const liveCounts = async (): Promise<{ ports: number; containers: number }> => {
-  const [brctl, bridge] = await Promise.all([brctlShow(), inspectNetwork("bridge")]);
-  const docker0 = parseBrctl(brctl).value.find((b) => b.name === (bridge.options["com.docker.network.bridge.name"] ?? "docker0"));
-  return { ports: docker0?.interfaces.length ?? 0, containers: Object.keys(bridge.containers).length };
+// An interface of a namespace by name.
+const ifaceIn = (ns: NamespaceNode | null | undefined, name: string): IpInterface | null => ns?.interfaces.find((iface) => iface.name === name) ?? null;
+
+// The host interface with this ifindex (the other end of a veth whose eth0 is eth0@ifN).
+const hostLink = (facts: FactsView, ifindex: number | null | undefined): IpInterface | null =>
+  ifindex == null ? null : (hostOf(facts).interfaces.find((iface) => iface.ifindex === ifindex) ?? null);
+
+// B's IPv4 address on eth0, or undefined.
+const addressOfB = (facts: FactsView): string | undefined =>
+  ifaceIn(netnsNamed(facts, handNamesOf(facts).nsB), "eth0")?.addresses.find((a) => a.family === "inet")?.address;
+
+// The key of one ping probe.
+const pingKey = (ns: string, target: string): string => `${ns}>${target}`;
+
+// Ping only what a judge will read: C -> A (the troubleshooting fix), A -> B and B -> the bridge (the hidden check).
+// One after another, as the checks did: pings at once from neighbouring namespaces can lose their first packets
+// while neighbour entries are being resolved.
+const gather = async (context: LabContext, topology: Topology | null): Promise<Lab02Probes> => {
+  const view: FactsView = { lab: context.session.lab, session: context.session.session, topology };
+  const subnet = await readTextParam(context.session, "hand-subnet");
+  if (!subnet || !topology) return { pings: {} };
+  const names = handNamesOf(view);
+  const b = addressOfB(view);
+  const wanted: [string, string][] = [
+    ...(netnsNamed(view, names.nsC) ? [[names.nsC, hostAddress(subnet, 2)] as [string, string]] : []),
+    ...(netnsNamed(view, names.nsB) && b ? [[names.nsA, b] as [string, string], [names.nsB, hostAddress(subnet, 1)] as [string, string]] : []),
+  ];
+  const answered: Record<string, boolean> = {};
+  for (const [ns, target] of wanted) answered[pingKey(ns, target)] = await pings(ns, target);
+  return { pings: answered };
 };
 
 // Does namespace `ns` get an answer from `target`? Three tries: a port just plugged into a bridge, and an address
@@ -123,10 +161,10 @@ const troubleshoot: TroubleshootDefinition = {
 };
 
 // Is C fixed? Symptoms only, never the cause.
-const cFixed = async (context: LabContext): Promise<Verdict> => {
-  const names = handNames(context.session);
-  const subnet = await handSubnet(context.session);
-  if (!subnet || !(await netnsNames()).includes(names.nsC))
+const cFixed = (facts: Facts): Verdict => {
+  const names = handNamesOf(facts);
+  const subnet = handSubnetOf(facts);
+  if (!subnet || !netnsNamed(facts, names.nsC))
     return fail(`There is no namespace ${names.nsC}.`, hints("Run the scenario cell (lab.scenario()): it builds namespace C."));
   const addrA = hostAddress(subnet, 2);
   const fix = hints(
@@ -136,26 +174,34 @@ const cFixed = async (context: LabContext): Promise<Verdict> => {
     ],
     `lab.sh\`ip link set ${names.vethC} master ${names.bridge}\``,
   );
-  if (!(await pings(names.nsC, addrA))) return fail(`${names.nsC} still cannot ping ${addrA} (namespace A).`, fix);
+  if (facts.probes.pings[pingKey(names.nsC, addrA)] !== true) return fail(`${names.nsC} still cannot ping ${addrA} (namespace A).`, fix);
   return pass(`${names.nsC} reaches A (${addrA}) through ${names.bridge}.`);
 };
 
-const checks: LabCheck[] = [
+// The bridge network's interface (docker0), its ports in the snapshot, and the containers Docker lists on it.
+const docker0Counts = (facts: Facts): { ports: number; containers: number } => {
+  const bridge = networkNamed(facts, "bridge");
+  if (!bridge) throw new Error("the engine has no network `bridge`");
+  const ifname = bridge.options["com.docker.network.bridge.name"] ?? "docker0";
+  const ports = topologyOf(facts).links.filter((link) => link.kind === "bridge-port" && link.a === endpoint("host", ifname)).length;
+  return { ports, containers: Object.keys(bridge.containers).length };
+};
+
+const checks: LabCheck<Lab02Probes>[] = [
   {
     id: "02.veth-pairs",
     concepts: [5],
     title: "You paired c1 and c2 with their host veths by ifindex (eth0@ifN)",
     points: 2,
-    run: async (context) => {
-      const given = (await context.session.answers())["host-veths"] as Record<string, unknown> | undefined;
-      const hostLinks = await interfaces(onHost);
+    judge: (facts) => {
+      const given = facts.answers["host-veths"] as Record<string, unknown> | undefined;
       const evidence: Record<string, unknown> = {};
       for (const short of ["c1", "c2"]) {
-        const name = context.session.name(short);
-        const container = await findContainer(name);
-        if (!container?.state.running) return fail(`${name} is not running.`, runHint(context, short));
-        const eth0 = await eth0In({ kind: "pid", pid: container.state.pid });
-        const hostEnd = hostLinks.find((link) => link.ifindex === eth0?.peerIfindex);
+        const name = nameIn(facts, short);
+        const container = containerNamed(facts, name);
+        if (!container?.state.running) return fail(`${name} is not running.`, runHint(facts, short));
+        const eth0 = ifaceIn(namespaceOfContainer(facts, name), "eth0");
+        const hostEnd = hostLink(facts, eth0?.peerIfindex);
         if (!eth0 || !hostEnd) return fail(`${name} has no eth0 with a peer on the host.`, "Run it on the default bridge (no --network option).");
         evidence[short] = { eth0: `eth0@if${eth0.peerIfindex}`, hostEnd: hostEnd.name, master: hostEnd.master };
         if (!given || typeof given !== "object") return fail("No answer recorded for host-veths.", pairingHint);
@@ -181,11 +227,11 @@ const checks: LabCheck[] = [
     concepts: [5],
     title: "Stopping c3 removed its veth from docker0",
     points: 1,
-    run: async (context) => {
-      const name = context.session.name("c3");
-      const c3 = await findContainer(name);
-      const given = ((await context.session.answers())["host-veths"] ?? {}) as Record<string, unknown>;
-      if (!c3) return fail(`No container named ${name}.`, runHint(context, "c3"));
+    judge: (facts) => {
+      const name = nameIn(facts, "c3");
+      const c3 = containerNamed(facts, name);
+      const given = (facts.answers["host-veths"] ?? {}) as Record<string, unknown>;
+      if (!c3) return fail(`No container named ${name}.`, runHint(facts, "c3"));
       if (c3.state.running)
         return fail(
           `${name} is still running.`,
@@ -199,7 +245,7 @@ const checks: LabCheck[] = [
           "host-veths has no entry for c3.",
           hints(["Pair c3 too in exercise 1, while it runs: once it stops, its eth0 is gone and there is nothing to pair."]),
         );
-      if (await linkExists(given.c3))
+      if (ifaceIn(hostOf(facts), given.c3))
         return fail(`${given.c3} still exists on the host.`, hints(["Was that really c3's veth? Pair by ifindex while c3 runs."]), { veth: given.c3 });
       return pass(`${name} is ${c3.state.status}; its veth ${given.c3} is gone from the host.`, { veth: given.c3 });
     },
@@ -209,8 +255,8 @@ const checks: LabCheck[] = [
     concepts: [5],
     title: "Ports on docker0 = running containers on the default bridge",
     points: 2,
-    run: async (context) => {
-      const answers = await context.session.answers();
+    judge: (facts) => {
+      const answers = facts.answers;
       const ports = answers["docker0-ports"];
       const running = answers["bridge-containers"];
       const how = hints(
@@ -221,35 +267,29 @@ const checks: LabCheck[] = [
         'await lab.answer("docker0-ports", parseBrctl((await lab.sh`brctl show`).stdout).value.find((b) => b.name === "docker0")?.interfaces.length)',
       );
       if (typeof ports !== "number" || typeof running !== "number") return fail("docker0-ports and bridge-containers must both be numbers.", how);
-      const readings = [];
-      for (let i = 0; i < 3; i++) {
-        const live = await liveCounts();
-        readings.push(live);
-        if (live.ports === ports && live.containers === running)
-          return pass(`docker0 has ${ports} port(s) and the bridge network has ${running} running container(s): one veth per container.`, { ports, running });
-        await new Promise((resolve) => setTimeout(resolve, 300));
-      }
-      const last = readings.at(-1) as { ports: number; containers: number };
+      const live = docker0Counts(facts);
+      if (live.ports === ports && live.containers === running)
+        return pass(`docker0 has ${ports} port(s) and the bridge network has ${running} running container(s): one veth per container.`, { ports, running });
       if (ports !== running)
         return fail(
           `You counted ${ports} port(s) but ${running} container(s).`,
           hints(["Count only docker0's interfaces (not every bridge's) and only containers on the bridge network that run (not `docker ps -a`)."], how.command),
-          { ports, running, live: last },
+          { ports, running, live },
         );
       // On a shared engine other sessions' containers come and go between your count and this check: then your two
       // counts must still agree, cover at least this session's own running containers, and the live ones agree too.
-      const own = (await Promise.all(["c1", "c2", "c3"].map((short) => findContainer(context.session.name(short))))).filter(
-        (c) => c?.state.running && c.networkSettings.networks.bridge,
-      ).length;
-      if (ports >= own && own > 0 && last.ports === last.containers)
+      const own = ["c1", "c2", "c3"]
+        .map((short) => containerNamed(facts, nameIn(facts, short)))
+        .filter((c) => c?.state.running && c.networkSettings.networks.bridge).length;
+      if (ports >= own && own > 0 && live.ports === live.containers)
         return pass(
-          `You counted ${ports} port(s) = ${running} container(s); docker0 now has ${last.ports} = ${last.containers} (other sessions' containers came or went since): one veth per running container.`,
-          { ports, running, live: last },
+          `You counted ${ports} port(s) = ${running} container(s); docker0 now has ${live.ports} = ${live.containers} (other sessions' containers came or went since): one veth per running container.`,
+          { ports, running, live },
         );
       return fail(
-        `You counted ${ports}, but docker0 now has ${last.ports} port(s) and ${last.containers} running container(s).`,
+        `You counted ${ports}, but docker0 now has ${live.ports} port(s) and ${live.containers} running container(s).`,
         hints(["Count again after stopping c3 (other sessions' containers count too: count what is there, right now)."], how.command),
-        { ports, running, live: last },
+        { ports, running, live },
       );
     },
   },
@@ -258,20 +298,21 @@ const checks: LabCheck[] = [
     concepts: [6],
     title: "Namespace B is built by hand like a container: veth to the bridge, address, default route",
     points: 3,
-    run: async (context) => {
-      const names = handNames(context.session);
-      const subnet = await handSubnet(context.session);
+    judge: (facts) => {
+      const names = handNamesOf(facts);
+      const subnet = handSubnetOf(facts);
       if (!subnet) return fail("The lab's setup has not run in this session.", "Run the setup cell at the top of the notebook.");
       const gateway = hostAddress(subnet, 1);
       const prefix = subnet.split("/")[1];
       const step = (concept: string, command: string) => hints([concept], `lab.sh\`${command}\``);
-      if (!(await netnsNames()).includes(names.nsB))
+      const nsB = netnsNamed(facts, names.nsB);
+      if (!nsB)
         return fail(
           `There is no namespace ${names.nsB}.`,
           step("Step 1: a container's network is a network namespace; `ip netns` makes named ones.", `ip netns add ${names.nsB}`),
         );
-      const inside = await interfaces({ kind: "netns", name: names.nsB });
-      const eth0 = inside.find((iface) => iface.name === "eth0");
+      const inside = nsB.interfaces;
+      const eth0 = ifaceIn(nsB, "eth0");
       if (!eth0)
         return fail(
           `${names.nsB} has no eth0 (it has ${inside.map((i) => i.name).join(", ")}).`,
@@ -285,7 +326,7 @@ const checks: LabCheck[] = [
           `eth0 in ${names.nsB} is a ${eth0.kind ?? "?"} link, not a veth.`,
           "Delete the namespace (ip netns delete) and start over with a veth pair.",
         );
-      const hostEnd = (await interfaces(onHost)).find((iface) => iface.ifindex === eth0.peerIfindex);
+      const hostEnd = hostLink(facts, eth0.peerIfindex);
       if (!hostEnd) return fail("The other end of eth0 is not on the host.", hints(["Keep the host end on the host; only the peer goes into the namespace."]));
       if (hostEnd.master !== names.bridge)
         return fail(
@@ -308,7 +349,7 @@ const checks: LabCheck[] = [
         );
       if (!eth0.flags.includes("UP"))
         return fail(`eth0 in ${names.nsB} is down.`, step("Bring eth0 (and lo) up inside B.", `ip -n ${names.nsB} link set eth0 up`));
-      const defaultRoute = (await routes({ kind: "netns", name: names.nsB })).find((route) => route.dst === "default");
+      const defaultRoute = nsB.routes.find((route) => route.dst === "default");
       if (defaultRoute?.gateway !== gateway)
         return fail(
           `${names.nsB}'s default route is ${defaultRoute ? `via ${defaultRoute.gateway ?? "-"} dev ${defaultRoute.dev ?? "-"}` : "missing"}; expected via ${gateway} (the bridge's address, like docker0's 172.17.0.1).`,
@@ -328,12 +369,13 @@ const checks: LabCheck[] = [
     concepts: [6],
     title: "You found the host end of namespace B's eth0 and the bridge it is plugged into, the same way as for a container",
     points: 1,
-    run: async (context) => {
-      const names = handNames(context.session);
-      const given = (await context.session.answers())["hand-b-host-end"] as { hostEnd?: unknown; bridge?: unknown } | undefined;
-      if (!(await netnsNames()).includes(names.nsB)) return fail(`There is no namespace ${names.nsB}.`, "Build namespace B first (exercise 3).");
-      const eth0 = (await interfaces({ kind: "netns", name: names.nsB })).find((iface) => iface.name === "eth0");
-      const hostEnd = (await interfaces(onHost)).find((iface) => iface.ifindex === eth0?.peerIfindex);
+    judge: (facts) => {
+      const names = handNamesOf(facts);
+      const given = facts.answers["hand-b-host-end"] as { hostEnd?: unknown; bridge?: unknown } | undefined;
+      const nsB = netnsNamed(facts, names.nsB);
+      if (!nsB) return fail(`There is no namespace ${names.nsB}.`, "Build namespace B first (exercise 3).");
+      const eth0 = ifaceIn(nsB, "eth0");
+      const hostEnd = hostLink(facts, eth0?.peerIfindex);
       const how = hints(
         [
           "The rule of part 1 works for your own namespaces: N in eth0@ifN (inside B) is the host link's ifindex; that link's `master` is the bridge it is plugged into.",
@@ -350,7 +392,7 @@ const checks: LabCheck[] = [
       );
     },
   },
-  troubleshootCheck(troubleshoot, {
+  troubleshootJudge(troubleshoot, {
     id: "02.c-fixed",
     title: "You named why namespace C could not reach A and fixed it",
     concepts: [5, 6],
@@ -364,18 +406,16 @@ const checks: LabCheck[] = [
     title: "Hidden: namespace A reaches namespace B through the hand-made bridge, and B reaches the bridge",
     points: 1,
     hidden: true,
-    run: async (context) => {
-      const names = handNames(context.session);
-      const subnet = await handSubnet(context.session);
+    judge: (facts) => {
+      const names = handNamesOf(facts);
+      const subnet = handSubnetOf(facts);
       if (!subnet) return fail("The lab's setup has not run in this session.", "Run the setup cell.");
-      if (!(await netnsNames()).includes(names.nsB)) return fail(`There is no namespace ${names.nsB}.`, "Build namespace B (exercise 3).");
-      const b = (await interfaces({ kind: "netns", name: names.nsB }))
-        .find((iface) => iface.name === "eth0")
-        ?.addresses.find((a) => a.family === "inet")?.address;
+      if (!netnsNamed(facts, names.nsB)) return fail(`There is no namespace ${names.nsB}.`, "Build namespace B (exercise 3).");
+      const b = addressOfB(facts);
       if (!b) return fail("Namespace B has no address.", "Give eth0 in B an address in the lab's subnet.");
-      if (!(await pings(names.nsA, b)))
+      if (facts.probes.pings[pingKey(names.nsA, b)] !== true)
         return fail(`${names.nsA} cannot ping ${b}.`, "Is B's eth0 up, its host end up and on the bridge, with an address in the same subnet?");
-      if (!(await pings(names.nsB, hostAddress(subnet, 1))))
+      if (facts.probes.pings[pingKey(names.nsB, hostAddress(subnet, 1))] !== true)
         return fail(`${names.nsB} cannot ping the bridge at ${hostAddress(subnet, 1)}.`, "Check B's address and its link state.");
       return pass(`${names.nsA} → ${b} and ${names.nsB} → ${hostAddress(subnet, 1)} both answer.`);
     },
@@ -402,9 +442,11 @@ const buildHalf = async (context: LabContext): Promise<void> => {
   await ensureIptablesRule("filter", chain, forwardRule(names.bridge));
 };
 
-export const lab02: LabDefinition = {
+export const lab02: LabDefinition<Lab02Probes> = {
   id: "02",
   preconditions: [engineInThisNamespace],
+  topology: (context) => sessionScope(context),
+  gather,
   slug: "02-veth-namespaces",
   title: "veth pairs and network namespaces",
   summary:

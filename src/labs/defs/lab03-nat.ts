@@ -2,97 +2,224 @@
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fail, hints, pass, type Verdict } from "../../checks/check.js";
-import { findContainer, findNetwork } from "../../docker/adapter.js";
 import { run } from "../../exec/run.js";
 import type { IptablesRule } from "../../parse/models.js";
 import { inSubnet } from "../../topology/ipv4.js";
-import { hairpinMasquerade, portPaths } from "../../topology/engine-facts.js";
+import { engineLabel, portPaths } from "../../topology/engine-facts.js";
+import type { Masquerade, NatView, PublishedPort, RuleRef, Topology } from "../../topology/model.js";
+import { matchOption } from "../../topology/nat.js";
 import type { LabCheck, LabContext, LabDefinition, PredictionDefinition, TroubleshootDefinition } from "../definition.js";
-import { publishedPort, readEngineView } from "../engine-view.js";
+import { publishedPort } from "../engine-view.js";
+import { containerNamed, type FactsView, hostOf, type LabFacts, nameIn, networkNamed, sessionScope, topologyOf } from "../facts.js";
 import { freePort, freeSubnet, hostAddress, readParams } from "../free.js";
-import { interfaces, tableRules } from "../host-facts.js";
-import { iptablesSave, onHost } from "../../exec/commands.js";
+import { iptablesSave } from "../../exec/commands.js";
 import { parseIptablesSave, shellWords } from "../../parse/iptables-save.js";
 import { deleteLink, deleteNetns, deleteRulesTagged, linkExists, netnsNames, netnsPids, stopNetnsProcesses } from "../kernel-objects.js";
+import { kernelName, objectName } from "../../ownership.js";
 import { predictionsCheck } from "../predictions.js";
 import type { LabSession } from "../session.js";
-import { troubleshootCheck } from "../troubleshoot.js";
+import { troubleshootJudge } from "../troubleshoot.js";
 import { engineInThisNamespace } from "../preconditions.js";
 
+/** What a command run for a probe printed. */
+export interface ProbeOutput {
+  readonly ok: boolean;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** What lab 03's judges measure live (requests from the host, from containers and from the lab's namespaces), as plain data. */
+export interface Lab03Probes {
+  /** curl http://127.0.0.1:web2Port/ from the host (the troubleshooting exercise). */
+  readonly web2Answers: boolean;
+  /** The internet namespace fetched http://hostSide:pubPort/. */
+  readonly internetGetsPub: boolean;
+  /** pub fetched its own published address http://hostSide:pubPort/ (hairpin). */
+  readonly pubReachesItself: boolean;
+  /** curl http://handServer/ from the host. */
+  readonly handServer: ProbeOutput;
+  /** The folder the hand-made server serves (in the session's state folder). */
+  readonly handWww: string;
+  /** Processes inside the hand-made namespace. */
+  readonly handPids: readonly number[];
+  /** /proc/sys/net/ipv4/ip_forward, trimmed ("" when unreadable). */
+  readonly ipForward: string;
+  /** The internet server's /cgi-bin/ip, requested from the hand-made namespace: the source address it saw. */
+  readonly handToInternet: ProbeOutput;
+  /** http://hostSide:handPort/, requested from the internet namespace (through the learner's DNAT). */
+  readonly internetToHand: ProbeOutput;
+  /** The internet server's /cgi-bin/ip, requested from inside web. */
+  readonly webToInternet: ProbeOutput;
+  /** fetch http://127.0.0.1:webPort/ from the host answered. */
+  readonly loopbackAnswers: boolean;
+}
+type Facts = LabFacts<Lab03Probes>;
+
 /** Kernel names of the "internet" namespace and its host end. */
-export const internetNames = (session: LabSession) => ({ ns: session.ifname("3in"), hostEnd: session.ifname("3h") });
+export const internetNames = (session: Pick<LabSession, "ifname">) => ({ ns: session.ifname("3in"), hostEnd: session.ifname("3h") });
 
 /** Part 8, NAT by hand: the learner's bridge, the server's namespace, the host end of its veth; the comment every rule carries. */
-export const handNames = (session: LabSession) => ({
+export const handNames = (session: Pick<LabSession, "ifname" | "name">) => ({
   bridge: session.ifname("3br"),
   ns: session.ifname("3sv"),
   hostEnd: session.ifname("3sh"),
   tag: session.name("nat"),
 });
 
+// The same names for the session the facts are of.
+const namesOf = (facts: Pick<FactsView, "session" | "lab">) => ({
+  ifname: (short: string) => kernelName(facts.session, short),
+  name: (short: string) => objectName(facts.session, facts.lab, short),
+});
+
+interface HandParams {
+  readonly subnet: string;
+  readonly port: number;
+  readonly gateway: string;
+  readonly server: string;
+  readonly prefix: string;
+}
+interface LabParams {
+  readonly port: number;
+  readonly internet: string;
+  readonly pubPort: number;
+  readonly web2Port: number;
+}
+
 // The hand-made network's subnet and the host port its DNAT rule publishes (chosen at setup).
-const handParams = async (session: LabSession): Promise<{ subnet: string; port: number; gateway: string; server: string; prefix: string } | null> => {
-  const p = await readParams(session);
+const handParamsOf = (p: Readonly<Record<string, string | number>>): HandParams | null => {
   if (typeof p["hand-subnet"] !== "string" || typeof p["hand-port"] !== "number") return null;
   const subnet = p["hand-subnet"];
   return { subnet, port: p["hand-port"], gateway: hostAddress(subnet, 1), server: hostAddress(subnet, 2), prefix: subnet.split("/")[1] ?? "24" };
 };
+const handParams = async (session: LabSession): Promise<HandParams | null> => handParamsOf(await readParams(session));
 
 // The folder the hand-made server serves (its page names it, so a check knows who answered).
-const handWww = (session: LabSession): string => join(session.dir, "hand-www");
+const handWww = (session: Pick<LabSession, "dir">): string => join(session.dir, "hand-www");
 const handPage = "the hand-made server (lab 03, part 8)";
 
 // What setup chose for this session.
-const params = async (session: LabSession): Promise<{ port: number; internet: string; pubPort: number; web2Port: number } | null> => {
-  const p = await readParams(session);
-  return typeof p["web-port"] === "number" && typeof p.internet === "string" && typeof p["pub-port"] === "number" && typeof p["web2-port"] === "number"
+const paramsOf = (p: Readonly<Record<string, string | number>>): LabParams | null =>
+  typeof p["web-port"] === "number" && typeof p.internet === "string" && typeof p["pub-port"] === "number" && typeof p["web2-port"] === "number"
     ? { port: p["web-port"], internet: p.internet, pubPort: p["pub-port"], web2Port: p["web2-port"] }
     : null;
+const params = async (session: LabSession): Promise<LabParams | null> => paramsOf(await readParams(session));
+
+// The NAT view of the snapshot (the lab asks for one); a judge gets an error saying so when iptables could not be read.
+const natOf = (facts: FactsView): NatView => {
+  const nat = topologyOf(facts).nat;
+  if (!nat) throw new Error(`iptables could not be read (${topologyOf(facts).warnings.join("; ") || "no NAT view"})`);
+  return nat;
 };
 
-// A match option (`--dport`) of a rule, whatever module carries it.
-const option = (rule: IptablesRule, name: string): string | null => {
-  for (const match of rule.matches) if (name in match.options) return match.options[name] ?? null;
-  return null;
+// A rule as `iptables-save` prints it after `-A CHAIN` (nftables rules as they are).
+const specOf = (rule: RuleRef): string => rule.text.replace(/^-A \S+ /, "");
+
+// The engine as messages name it (`Docker 20.10.24`).
+const labelOf = (facts: FactsView): string => engineLabel(topologyOf(facts).engineVersion);
+
+/** docker0's outbound MASQUERADE (`-s 172.17.0.0/16 ! -o docker0 -j MASQUERADE`), as topology/nat.ts found it. */
+const docker0Masquerade = (facts: FactsView): Masquerade | undefined => {
+  const ifname = networkNamed(facts, "bridge")?.options["com.docker.network.bridge.name"] ?? "docker0";
+  return natOf(facts).masquerade.find((m) => m.exceptOut === ifname);
 };
 
-/** docker0's outbound MASQUERADE rule (`-s 172.17.0.0/16 ! -o docker0 -j MASQUERADE`). */
-export const docker0Masquerade = (nat: readonly IptablesRule[]): IptablesRule | undefined =>
-  nat.find((r) => r.chain === "POSTROUTING" && r.target === "MASQUERADE" && r.outInterface === "!docker0");
-
-// The DNAT rule for a host port.
-const dnatFor = (nat: readonly IptablesRule[], port: number) =>
-  nat.find((r) => r.chain === "DOCKER" && r.target === "DNAT" && option(r, "dport") === String(port));
+// A container's published port at `hostPort` with its DNAT rule, as topology/nat.ts joined them, or undefined.
+const dnatFor = (facts: FactsView, container: string, hostPort: number): (PublishedPort & { dnat: RuleRef }) | undefined =>
+  natOf(facts).published.find((p): p is PublishedPort & { dnat: RuleRef } => p.container === container && p.hostPort === hostPort && p.dnat !== null);
 
 // Every rule of every table whose comment is `tag`, with its table and chain.
-const tagged = async (tag: string): Promise<{ table: string; chain: string; rule: IptablesRule }[]> =>
-  parseIptablesSave(await iptablesSave()).value.flatMap((table) =>
+const tagged = (facts: FactsView, tag: string): { table: string; chain: string; rule: IptablesRule }[] =>
+  natOf(facts).tables.flatMap((table) =>
     table.chains.flatMap((chain) => chain.rules.filter((rule) => rule.comment === tag).map((rule) => ({ table: table.name, chain: chain.name, rule }))),
   );
 
-// web's address on the default bridge, or null.
-const webAddress = async (context: LabContext): Promise<string | null> =>
-  (await findContainer(context.session.name("web")))?.networkSettings.networks.bridge?.ipAddress || null;
+// The learner's tagged DNAT rule for the hand-made server's port.
+const handDnat = (facts: FactsView, tag: string, port: number) =>
+  tagged(facts, tag).find((r) => r.table === "nat" && r.rule.target === "DNAT" && matchOption(r.rule, "dport") === String(port));
 
-const webHint = (context: LabContext, port: number | string) =>
+// A named (`ip netns`) namespace of the snapshot, or undefined.
+const netnsNamed = (facts: FactsView, name: string) => topologyOf(facts).namespaces.find((ns) => ns.kind === "netns" && ns.name === name);
+
+// web's address on the default bridge, or null.
+const webAddress = (facts: FactsView): string | null => containerNamed(facts, nameIn(facts, "web"))?.networkSettings.networks.bridge?.ipAddress || null;
+
+const webHint = (facts: Pick<Facts, "lab" | "session" | "image">, port: number | string) =>
   hints(
     [
       "web is exercise 2's container: the lab's web server (httpd -f -p 80 -h /var/www) on the default bridge, its port 80 published on the host's loopback only, at the port chosen for you (-p HOST_IP:HOST_PORT:CONTAINER_PORT).",
     ],
-    `lab.sh\`docker run -d --name ${context.session.name("web")} -p 127.0.0.1:${port}:80 ${context.image} httpd -f -p 80 -h /var/www\``,
+    `lab.sh\`docker run -d --name ${nameIn(facts, "web")} -p 127.0.0.1:${port}:80 ${facts.image} httpd -f -p 80 -h /var/www\``,
   );
 
 // pub: a container published on the lab-made address of the internet link (only the internet namespace reaches it).
-const pubHint = (context: LabContext, hostSide: string, port: number) =>
+const pubHint = (facts: Pick<Facts, "lab" | "session" | "image">, hostSide: string, port: number) =>
   hints(
     [`pub is exercise 7's container: the same web server, published on the host's address of the internet link (${hostSide}), not on 127.0.0.1, at pubPort.`],
-    `lab.sh\`docker run -d --name ${context.session.name("pub")} -p ${hostSide}:${port}:80 ${context.image} httpd -f -p 80 -h /var/www\``,
+    `lab.sh\`docker run -d --name ${nameIn(facts, "pub")} -p ${hostSide}:${port}:80 ${facts.image} httpd -f -p 80 -h /var/www\``,
   );
 
-// Does the internet namespace (or the host) get a page from http://address:port/?
-const internetFetch = async (context: LabContext, url: string): Promise<boolean> =>
-  (await run("ip", ["netns", "exec", internetNames(context.session).ns, "busybox", "wget", "-q", "-O", "/dev/null", url], { reject: false, timeout: 15_000 }))
-    .exitCode === 0;
+// A command's outcome as a probe (never throws).
+const probe = async (argv: string[], timeout: number): Promise<ProbeOutput> => {
+  const result = await run(argv[0] as string, argv.slice(1), { reject: false, timeout });
+  return { ok: result.exitCode === 0, stdout: result.stdout, stderr: result.stderr };
+};
+// What a probe that was not run gives (no setup, no namespace to run it in): the judges say why before they read it.
+const notProbed: ProbeOutput = { ok: false, stdout: "", stderr: "" };
+
+// Every live measurement the judges read, at once (each has its own time limit; a missing piece fails at once).
+const gather = async (context: LabContext, topology: Topology | null): Promise<Lab03Probes> => {
+  const [p, hp] = [await params(context.session), await handParams(context.session)];
+  const internet = internetNames(context.session).ns;
+  const hand = handNames(context.session);
+  const ipForward = (await readFile("/proc/sys/net/ipv4/ip_forward", "utf8").catch(() => "")).trim();
+  if (!p || !hp)
+    return {
+      web2Answers: false,
+      internetGetsPub: false,
+      pubReachesItself: false,
+      handServer: notProbed,
+      handWww: handWww(context.session),
+      handPids: [],
+      ipForward,
+      handToInternet: notProbed,
+      internetToHand: notProbed,
+      webToInternet: notProbed,
+      loopbackAnswers: false,
+    };
+  const [hostSide, internetServer] = [hostAddress(p.internet, 1), hostAddress(p.internet, 2)];
+  const inNs = (ns: string, argv: string[]) => ["ip", "netns", "exec", ns, "busybox", ...argv];
+  const handNs = topology?.namespaces.some((ns) => ns.kind === "netns" && ns.name === hand.ns) ?? false;
+  const [web2, pub, hairpin, handServer, handPids, handToInternet, internetToHand, webToInternet, loopbackAnswers] = await Promise.all([
+    // curl, not fetch: against docker-proxy with nothing behind it, Node's fetch can wait on a socket that keeps no
+    // handle alive, and the CLI then exits (code 13) in the middle of its checks.
+    probe(["curl", "-sf", "-o", "/dev/null", "--max-time", "3", `http://127.0.0.1:${p.web2Port}/`], 10_000),
+    probe(inNs(internet, ["wget", "-q", "-O", "/dev/null", `http://${hostSide}:${p.pubPort}/`]), 15_000),
+    probe(["docker", "exec", context.session.name("pub"), "wget", "-q", "-O", "/dev/null", `http://${hostSide}:${p.pubPort}/`], 15_000),
+    probe(["curl", "-sS", "--max-time", "3", `http://${hp.server}/`], 10_000),
+    handNs ? netnsPids(hand.ns) : Promise.resolve([]),
+    handNs ? probe(inNs(hand.ns, ["wget", "-q", "-O", "-", `http://${internetServer}/cgi-bin/ip`]), 8_000) : Promise.resolve(notProbed),
+    probe(inNs(internet, ["wget", "-q", "-O", "-", `http://${hostSide}:${hp.port}/`]), 8_000),
+    probe(["docker", "exec", context.session.name("web"), "wget", "-qO-", `http://${internetServer}/cgi-bin/ip`], 15_000),
+    fetch(`http://127.0.0.1:${p.port}/`, { signal: AbortSignal.timeout(5_000) }).then(
+      (r) => r.ok,
+      () => false,
+    ),
+  ]);
+  return {
+    web2Answers: web2.ok,
+    internetGetsPub: pub.ok,
+    pubReachesItself: hairpin.ok,
+    handServer,
+    handWww: handWww(context.session),
+    handPids,
+    ipForward,
+    handToInternet,
+    internetToHand,
+    webToInternet,
+    loopbackAnswers,
+  };
+};
 
 const predictions: PredictionDefinition[] = [
   {
@@ -181,16 +308,12 @@ const troubleshoot: TroubleshootDefinition = {
 };
 
 // Does 127.0.0.1:web2Port answer? Symptoms only, never the cause.
-const web2Fixed = async (context: LabContext): Promise<Verdict> => {
-  const p = await params(context.session);
+const web2Fixed = (facts: Facts): Verdict => {
+  const p = paramsOf(facts.params);
   if (!p) return noSetup;
-  const name = context.session.name("web2");
-  if (!(await findContainer(name))?.state.running) return fail("web2 is not running.", hints("Run the scenario cell again: it starts web2."));
-  // curl, not fetch: against docker-proxy with nothing behind it, Node's fetch can wait on a socket that keeps no
-  // handle alive, and the CLI then exits (code 13) in the middle of its checks.
-  const ok =
-    (await run("curl", ["-sf", "-o", "/dev/null", "--max-time", "3", `http://127.0.0.1:${p.web2Port}/`], { reject: false, timeout: 10_000 })).exitCode === 0;
-  if (ok) return pass(`http://127.0.0.1:${p.web2Port}/ answers.`);
+  const name = nameIn(facts, "web2");
+  if (!containerNamed(facts, name)?.state.running) return fail("web2 is not running.", hints("Run the scenario cell again: it starts web2."));
+  if (facts.probes.web2Answers) return pass(`http://127.0.0.1:${p.web2Port}/ answers.`);
   return fail(
     `http://127.0.0.1:${p.web2Port}/ still gets no page.`,
     hints(
@@ -198,21 +321,21 @@ const web2Fixed = async (context: LabContext): Promise<Verdict> => {
         "Follow the request: which host address and port are published, to which container port (the PORTS column of `docker ps`, `docker port`, the DNAT rule's --to-destination), and on which port the server inside really listens (`netstat -ltn` inside web2).",
         "A published port's mapping is fixed when the container is created: remove web2 and run it again with the right -p.",
       ],
-      `lab.sh\`docker rm -f ${name}\`; lab.sh\`docker run -d --name ${name} -p 127.0.0.1:${p.web2Port}:80 ${context.image} httpd -f -p 80 -h /var/www\``,
+      `lab.sh\`docker rm -f ${name}\`; lab.sh\`docker run -d --name ${name} -p 127.0.0.1:${p.web2Port}:80 ${facts.image} httpd -f -p 80 -h /var/www\``,
     ),
   );
 };
 const noSetup = fail("The lab's setup has not run in this session.", "Run the setup cell at the top of the notebook.");
 
-const checks: LabCheck[] = [
+const checks: LabCheck<Lab03Probes>[] = [
   {
     id: "03.masquerade",
     concepts: [7],
     title: "You found the MASQUERADE rule for docker0's subnet in nat POSTROUTING",
     points: 1,
-    run: async (context) => {
-      const rule = docker0Masquerade(await tableRules("nat"));
-      const given = (await context.session.answers())["masquerade-source"];
+    judge: (facts) => {
+      const rule = docker0Masquerade(facts);
+      const given = facts.answers["masquerade-source"];
       if (!rule)
         return fail(
           "There is no MASQUERADE rule for docker0 on this host.",
@@ -228,13 +351,13 @@ const checks: LabCheck[] = [
             'await lab.answer("masquerade-source", (await natRules()).find((r) => r.chain === "POSTROUTING" && r.target === "MASQUERADE" && r.outInterface === "!docker0")?.source)',
           ),
         );
-      if (given !== rule.source)
+      if (given !== rule.subnet)
         return fail(
-          `You recorded ${JSON.stringify(given)}, but the rule's source is ${rule.source}.`,
+          `You recorded ${JSON.stringify(given)}, but the rule's source is ${rule.subnet}.`,
           "Take the `source` field (-s) of the rule with `! -o docker0`, not of a per-container (hairpin) rule.",
-          { given, rule: rule.spec },
+          { given, rule: specOf(rule.rule) },
         );
-      return pass(`Packets from ${rule.source} leaving by any interface but docker0 get the outgoing interface's address.`, { rule: rule.spec });
+      return pass(`Packets from ${rule.subnet} leaving by any interface but docker0 get the outgoing interface's address.`, { rule: specOf(rule.rule) });
     },
   },
   {
@@ -242,14 +365,14 @@ const checks: LabCheck[] = [
     concepts: [8],
     title: "web publishes container port 80 on 127.0.0.1 at the lab's port",
     points: 2,
-    run: async (context) => {
-      const p = await params(context.session);
+    judge: (facts) => {
+      const p = paramsOf(facts.params);
       if (!p) return noSetup;
-      const web = await findContainer(context.session.name("web"));
-      if (!web) return fail(`No container named ${context.session.name("web")}.`, webHint(context, p.port));
-      if (!web.state.running) return fail(`web exists but is ${web.state.status}.`, webHint(context, p.port));
+      const web = containerNamed(facts, nameIn(facts, "web"));
+      if (!web) return fail(`No container named ${nameIn(facts, "web")}.`, webHint(facts, p.port));
+      if (!web.state.running) return fail(`web exists but is ${web.state.status}.`, webHint(facts, p.port));
       const bindings = web.networkSettings.ports["80/tcp"] ?? [];
-      if (bindings.length === 0) return fail("web's port 80 is not published.", webHint(context, p.port));
+      if (bindings.length === 0) return fail("web's port 80 is not published.", webHint(facts, p.port));
       const wrong = bindings.find((b) => b.hostIp !== "127.0.0.1");
       if (wrong)
         return fail(
@@ -271,15 +394,15 @@ const checks: LabCheck[] = [
     concepts: [8],
     title: "You read the DNAT rule Docker added to the nat DOCKER chain for your port",
     points: 2,
-    run: async (context) => {
-      const p = await params(context.session);
+    judge: (facts) => {
+      const p = paramsOf(facts.params);
       if (!p) return noSetup;
-      const address = await webAddress(context);
-      if (!address) return fail("web is not running on the default bridge.", webHint(context, p.port));
-      const rule = dnatFor(await tableRules("nat"), p.port);
-      if (!rule) return fail(`There is no DNAT rule for port ${p.port} in nat DOCKER.`, "Publish web's port first (03.published).");
-      const to = rule.targetOptions["to-destination"];
-      const given = (await context.session.answers())["dnat-to"];
+      const address = webAddress(facts);
+      if (!address) return fail("web is not running on the default bridge.", webHint(facts, p.port));
+      const port = dnatFor(facts, nameIn(facts, "web"), p.port);
+      if (!port) return fail(`There is no DNAT rule for port ${p.port} in nat DOCKER.`, "Publish web's port first (03.published).");
+      const to = `${port.containerIp}:${port.containerPort}`;
+      const given = facts.answers["dnat-to"];
       if (given === undefined)
         return fail(
           "No answer recorded for dnat-to.",
@@ -294,10 +417,10 @@ const checks: LabCheck[] = [
         return fail(
           `You recorded ${JSON.stringify(given)}, but the rule rewrites to ${to}.`,
           "Read --to-destination of the DNAT rule whose --dport is your port (other sessions publish other ports).",
-          { given, rule: rule.spec },
+          { given, rule: specOf(port.dnat) },
         );
-      if (to !== `${address}:80`) return fail(`The DNAT target ${to} is not web's ${address}:80.`, "Recreate web.", { rule: rule.spec });
-      return pass(`dport ${p.port} → ${to}: web's bridge address and port.`, { rule: rule.spec });
+      if (to !== `${address}:80`) return fail(`The DNAT target ${to} is not web's ${address}:80.`, "Recreate web.", { rule: specOf(port.dnat) });
+      return pass(`dport ${p.port} → ${to}: web's bridge address and port.`, { rule: specOf(port.dnat) });
     },
   },
   {
@@ -305,15 +428,21 @@ const checks: LabCheck[] = [
     title: "A request to 127.0.0.1:port from the host reaches web: through docker-proxy, or through DNAT when the engine runs without it",
     concepts: [8],
     points: 2,
-    run: async (context) => {
-      const p = await params(context.session);
+    judge: (facts) => {
+      const p = paramsOf(facts.params);
       if (!p) return noSetup;
-      const answers = await context.session.answers();
-      const view = await readEngineView();
-      const port = publishedPort(view, context.session.name("web"), "bridge", 80);
+      const answers = facts.answers;
+      const topology = topologyOf(facts);
+      const nat = natOf(facts);
+      const view = { label: labelOf(facts) };
+      const web = nameIn(facts, "web");
+      const port = publishedPort(topology, web, "bridge", 80);
       if (!port || port.hostPort !== p.port) return fail(`web does not publish port 80 on ${p.port}.`, "Publish web's port (03.published).");
-      const { fromHost } = portPaths(view.tables, port, view.proxies, view.local);
-      const pids = view.proxies.filter((proxy) => proxy.hostPort === p.port).map((proxy) => proxy.pid);
+      const local = hostOf(facts).interfaces.flatMap((iface) => iface.addresses.filter((a) => a.family === "inet").map((a) => a.address));
+      const { fromHost } = portPaths(nat.tables, port, nat.proxies, local);
+      const pids = nat.published
+        .filter((published) => published.container === web && published.hostPort === p.port && published.proxyPid !== null)
+        .map((published) => published.proxyPid as number);
       if (answers["loopback-status"] !== 200)
         return fail(
           `loopback-status is ${JSON.stringify(answers["loopback-status"])}, expected 200.`,
@@ -359,11 +488,11 @@ const checks: LabCheck[] = [
     concepts: [7],
     title: "The 'internet' saw web's request coming from the host's address, not 172.17.x",
     points: 2,
-    run: async (context) => {
-      const p = await params(context.session);
+    judge: (facts) => {
+      const p = paramsOf(facts.params);
       if (!p) return noSetup;
       const hostEnd = hostAddress(p.internet, 1);
-      const given = (await context.session.answers())["internet-saw"];
+      const given = facts.answers["internet-saw"];
       if (given === undefined)
         return fail(
           "No answer recorded for internet-saw.",
@@ -371,7 +500,7 @@ const checks: LabCheck[] = [
             [
               "The internet server's /cgi-bin/ip prints the source address it saw. Request it from inside web (busybox wget -qO- prints the page), and record what it printed.",
             ],
-            `lab.sh\`docker exec ${context.session.name("web")} wget -qO- http://${hostAddress(p.internet, 2)}/cgi-bin/ip\``,
+            `lab.sh\`docker exec ${nameIn(facts, "web")} wget -qO- http://${hostAddress(p.internet, 2)}/cgi-bin/ip\``,
           ),
         );
       if (typeof given === "string" && inSubnet(given.trim(), "172.16.0.0/12"))
@@ -394,10 +523,10 @@ const checks: LabCheck[] = [
     concepts: [7],
     title: "The MASQUERADE counter moved when web talked to the internet",
     points: 1,
-    run: async (context) => {
-      const answers = await context.session.answers();
+    judge: (facts) => {
+      const answers = facts.answers;
       const [before, after] = [answers["masq-before"], answers["masq-after"]];
-      const live = docker0Masquerade(await tableRules("nat"))?.packets ?? 0;
+      const live = docker0Masquerade(facts)?.rule.packets ?? 0;
       if (typeof before !== "number" || typeof after !== "number")
         return fail(
           "masq-before and masq-after must be numbers.",
@@ -423,11 +552,11 @@ const checks: LabCheck[] = [
     title: "On a network in gateway mode routed, the 'internet' saw r1's own address where the engine honours the mode, the host's where it does not",
     concepts: [7],
     points: 1,
-    run: async (context) => {
-      const p = await params(context.session);
+    judge: (facts) => {
+      const p = paramsOf(facts.params);
       if (!p) return noSetup;
-      const name = context.session.name("netr");
-      const network = await findNetwork(name);
+      const name = nameIn(facts, "netr");
+      const network = networkNamed(facts, name);
       if (!network)
         return fail(
           `There is no network ${name}.`,
@@ -445,29 +574,27 @@ const checks: LabCheck[] = [
           "Remove it and create it again with -o com.docker.network.bridge.gateway_mode_ipv4=routed.",
           { mode },
         );
-      const r1 = (await findContainer(context.session.name("r1")))?.networkSettings.networks[name]?.ipAddress;
+      const r1 = containerNamed(facts, nameIn(facts, "r1"))?.networkSettings.networks[name]?.ipAddress;
       if (!r1)
         return fail(
-          `${context.session.name("r1")} is not running on ${name}.`,
+          `${nameIn(facts, "r1")} is not running on ${name}.`,
           hints(
             ["r1 runs sleep 3600 on the routed network."],
-            `lab.sh\`docker run -d --name ${context.session.name("r1")} --network ${name} ${context.image} sleep 3600\``,
+            `lab.sh\`docker run -d --name ${nameIn(facts, "r1")} --network ${name} ${facts.image} sleep 3600\``,
           ),
         );
-      const view = await readEngineView();
+      const view = { label: labelOf(facts) };
       const subnet = network.ipam.config[0]?.subnet ?? "";
-      const masquerade = view.tables
-        .find((t) => t.name === "nat")
-        ?.chains.find((c) => c.name === "POSTROUTING")
-        ?.rules.find((r) => r.target === "MASQUERADE" && r.source === subnet);
+      const found = natOf(facts).masquerade.find((m) => m.subnet === subnet);
+      const masquerade = found ? { spec: specOf(found.rule) } : undefined;
       const expected = masquerade ? hostAddress(p.internet, 1) : r1;
-      const given = (await context.session.answers())["routed-saw"];
+      const given = facts.answers["routed-saw"];
       if (given === undefined)
         return fail(
           "No answer recorded for routed-saw.",
           hints(
             ["As in exercise 5, but from r1: the internet server prints the source address it saw."],
-            `lab.sh\`docker exec ${context.session.name("r1")} wget -qO- http://${hostAddress(p.internet, 2)}/cgi-bin/ip\``,
+            `lab.sh\`docker exec ${nameIn(facts, "r1")} wget -qO- http://${hostAddress(p.internet, 2)}/cgi-bin/ip\``,
           ),
         );
       if (given !== expected)
@@ -494,28 +621,29 @@ const checks: LabCheck[] = [
     concepts: [8],
     title: "pub is published on the internet link's host address, the internet namespace fetched it through DNAT, and the DNAT counter moved",
     points: 2,
-    run: async (context) => {
-      const p = await params(context.session);
+    judge: (facts) => {
+      const p = paramsOf(facts.params);
       if (!p) return noSetup;
       const hostSide = hostAddress(p.internet, 1);
-      const pub = await findContainer(context.session.name("pub"));
-      if (!pub?.state.running) return fail(`${context.session.name("pub")} is not running.`, pubHint(context, hostSide, p.pubPort));
+      const pub = containerNamed(facts, nameIn(facts, "pub"));
+      if (!pub?.state.running) return fail(`${nameIn(facts, "pub")} is not running.`, pubHint(facts, hostSide, p.pubPort));
       const bindings = pub.networkSettings.ports["80/tcp"] ?? [];
       if (!bindings.some((b) => b.hostIp === hostSide && b.hostPort === String(p.pubPort)))
         return fail(
           `pub is published on ${bindings.map((b) => `${b.hostIp || "0.0.0.0"}:${b.hostPort}`).join(", ") || "nothing"}, not ${hostSide}:${p.pubPort}.`,
-          pubHint(context, hostSide, p.pubPort),
+          pubHint(facts, hostSide, p.pubPort),
           { bindings },
         );
-      const rule = dnatFor(await tableRules("nat"), p.pubPort);
-      if (!rule) return fail(`There is no DNAT rule for port ${p.pubPort}.`, pubHint(context, hostSide, p.pubPort));
-      const answers = await context.session.answers();
+      const published = dnatFor(facts, pub.name, p.pubPort);
+      if (!published) return fail(`There is no DNAT rule for port ${p.pubPort}.`, pubHint(facts, hostSide, p.pubPort));
+      const rule = { spec: specOf(published.dnat), packets: published.dnat.packets };
+      const answers = facts.answers;
       const [before, after] = [answers["dnat-before"], answers["dnat-after"]];
       const how = hints(
         [
           `Read the packets counter of the DNAT rule for pubPort (natRules(), as in exercise 3) before and after requesting http://${hostSide}:pubPort/ from the internet namespace (ip netns exec … busybox wget), three times.`,
         ],
-        `lab.sh\`ip netns exec ${internetNames(context.session).ns} busybox wget -qO- http://${hostSide}:${p.pubPort}/\``,
+        `lab.sh\`ip netns exec ${internetNames(namesOf(facts)).ns} busybox wget -qO- http://${hostSide}:${p.pubPort}/\``,
       );
       if (typeof before !== "number" || typeof after !== "number") return fail("dnat-before and dnat-after must be numbers.", how);
       if (!(after > before)) return fail(`The DNAT counter did not move (${before} → ${after}).`, how, { before, after });
@@ -525,7 +653,7 @@ const checks: LabCheck[] = [
           hints(["Record the packets field of the parsed rule, not bytes."]),
           { before, after },
         );
-      if (!(await internetFetch(context, `http://${hostSide}:${p.pubPort}/`)))
+      if (!facts.probes.internetGetsPub)
         return fail(`The internet namespace gets no page from http://${hostSide}:${p.pubPort}/ now.`, "Is pub still running, published on that address?");
       return pass(`The internet namespace reached pub through ${rule.spec}: its counter went ${before} → ${after} (one packet per connection: the first).`, {
         before,
@@ -540,16 +668,15 @@ const checks: LabCheck[] = [
       "pub reached its own published port, and you recorded its hairpin MASQUERADE rule (source = destination = pub, dport 80), or null where this engine adds none",
     concepts: [9],
     points: 1,
-    run: async (context) => {
-      const p = await params(context.session);
+    judge: (facts) => {
+      const p = paramsOf(facts.params);
       if (!p) return noSetup;
-      const pub = await findContainer(context.session.name("pub"));
+      const pub = containerNamed(facts, nameIn(facts, "pub"));
       const address = pub?.networkSettings.networks.bridge?.ipAddress;
-      if (!address) return fail("pub is not running on the default bridge.", "Run pub (exercise 7).");
-      const answers = await context.session.answers();
+      if (!pub || !address) return fail("pub is not running on the default bridge.", "Run pub (exercise 7).");
+      const answers = facts.answers;
       const url = `http://${hostAddress(p.internet, 1)}:${p.pubPort}/`;
-      const reached =
-        (await run("docker", ["exec", context.session.name("pub"), "wget", "-q", "-O", "/dev/null", url], { reject: false, timeout: 15_000 })).exitCode === 0;
+      const reached = facts.probes.pubReachesItself;
       if (answers["hairpin-reached"] !== reached)
         return fail(
           `hairpin-reached is ${JSON.stringify(answers["hairpin-reached"])}, which is not what happens when pub requests ${url} now.`,
@@ -565,10 +692,12 @@ const checks: LabCheck[] = [
             "In nat POSTROUTING, the per-port hairpin rule is a MASQUERADE whose source and destination are both the container's address (/32), for its port 80; record its source, or null when this engine adds none.",
           ]),
         );
-      const view = await readEngineView();
-      const rule = hairpinMasquerade(view.tables, address, 80);
+      const nat = natOf(facts);
+      const view = { label: labelOf(facts) };
+      const rule =
+        nat.published.find((port) => port.container === pub.name && port.containerIp === address && port.containerPort === 80 && port.hairpin)?.hairpin ?? null;
       const given = answers["hairpin-source"];
-      const proxy = view.proxies.some((proxyOf) => proxyOf.containerIp === address);
+      const proxy = nat.proxies.some((proxyOf) => proxyOf.containerIp === address);
       if (!rule) {
         if (given !== null)
           return fail(
@@ -593,7 +722,7 @@ const checks: LabCheck[] = [
       return pass(`pub ${reached ? "reached" : "did not reach"} its own published port. ${view.label}: ${rule.text}; ${how}.`, { rule: rule.text });
     },
   },
-  troubleshootCheck(troubleshoot, {
+  troubleshootJudge(troubleshoot, {
     id: "03.web2-fixed",
     title: "You named why web2's published port gave no page and fixed it",
     concepts: [8],
@@ -605,36 +734,35 @@ const checks: LabCheck[] = [
     concepts: [6, 19],
     title: "You built a bridge and a namespace by hand, and the web server you started inside it answers on the bridge",
     points: 2,
-    run: async (context) => {
-      const hp = await handParams(context.session);
+    judge: (facts) => {
+      const hp = handParamsOf(facts.params);
       if (!hp) return noSetup;
-      const names = handNames(context.session);
+      const names = handNames(namesOf(facts));
       const how = hints(
         [
           "Lab 02's recipe, for one namespace: a bridge with the gateway's address, up; a namespace; a veth pair with one end inside the namespace as eth0 and the other a port of the bridge, up; inside, the server's address, eth0 and lo up, a default route via the gateway; then a web server started inside the namespace (ip netns exec).",
           "The names and addresses are in the setup cell (handBridge, handNs, handVeth, handGateway, handServer, handPrefix). The server is the host's busybox httpd, on handServer port 80, serving the folder handWww; it goes to the background by itself.",
         ],
-        `lab.sh\`ip link add ${names.bridge} type bridge\`; … lab.sh\`ip netns exec ${names.ns} busybox httpd -p ${hp.server}:80 -h ${handWww(context.session)}\``,
+        `lab.sh\`ip link add ${names.bridge} type bridge\`; … lab.sh\`ip netns exec ${names.ns} busybox httpd -p ${hp.server}:80 -h ${facts.probes.handWww}\``,
       );
-      const host = await interfaces(onHost);
+      const host = hostOf(facts).interfaces;
       const bridge = host.find((i) => i.name === names.bridge);
       if (!bridge) return fail(`There is no bridge ${names.bridge} on the host.`, how);
       if (!bridge.addresses.some((a) => a.address === hp.gateway))
         return fail(`${names.bridge} has no address ${hp.gateway}: the namespace's default route needs the gateway on the bridge.`, how);
-      if (!(await netnsNames()).includes(names.ns)) return fail(`There is no namespace ${names.ns}.`, how);
-      const eth0 = (await interfaces({ kind: "netns", name: names.ns })).find((i) => i.name === "eth0");
+      const ns = netnsNamed(facts, names.ns);
+      if (!ns) return fail(`There is no namespace ${names.ns}.`, how);
+      const eth0 = ns.interfaces.find((i) => i.name === "eth0");
       if (!eth0?.addresses.some((a) => a.address === hp.server)) return fail(`eth0 in ${names.ns} does not have the address ${hp.server}.`, how);
       const hostEnd = host.find((i) => i.ifindex === eth0.peerIfindex);
       if (hostEnd?.master !== names.bridge)
         return fail(`The other end of ${names.ns}'s eth0 (${hostEnd?.name ?? "?"}) is not plugged into ${names.bridge}.`, how);
-      const page = await run("curl", ["-sS", "--max-time", "3", `http://${hp.server}/`], { reject: false, timeout: 10_000 });
-      if (page.exitCode !== 0 || !page.stdout.includes(handPage))
+      const page = facts.probes.handServer;
+      if (!page.ok || !page.stdout.includes(handPage))
         return fail(`The host gets no page from http://${hp.server}/ (${(page.stderr || page.stdout).trim().slice(0, 120)}).`, how, {
-          pids: await netnsPids(names.ns),
+          pids: facts.probes.handPids,
         });
-      return pass(
-        `${names.ns} (${hp.server}) on ${names.bridge} (${hp.gateway}) serves its page; pid(s) ${(await netnsPids(names.ns)).join(", ")} run inside it.`,
-      );
+      return pass(`${names.ns} (${hp.server}) on ${names.bridge} (${hp.gateway}) serves its page; pid(s) ${facts.probes.handPids.join(", ")} run inside it.`);
     },
   },
   {
@@ -642,24 +770,21 @@ const checks: LabCheck[] = [
     concepts: [7, 19],
     title: "Forwarding is on, and your tagged MASQUERADE rule makes the hand-made namespace's requests reach the internet from the host's address",
     points: 2,
-    run: async (context) => {
-      const [p, hp] = [await params(context.session), await handParams(context.session)];
+    judge: (facts) => {
+      const [p, hp] = [paramsOf(facts.params), handParamsOf(facts.params)];
       if (!p || !hp) return noSetup;
-      const names = handNames(context.session);
+      const names = handNames(namesOf(facts));
       const [hostSide, internetServer] = [hostAddress(p.internet, 1), hostAddress(p.internet, 2)];
-      if (!(await netnsNames()).includes(names.ns)) return fail(`There is no namespace ${names.ns}.`, "Build it first (exercise 9).");
-      const forwarding = (await readFile("/proc/sys/net/ipv4/ip_forward", "utf8").catch(() => "")).trim();
+      if (!netnsNamed(facts, names.ns)) return fail(`There is no namespace ${names.ns}.`, "Build it first (exercise 9).");
+      const forwarding = facts.probes.ipForward;
       if (forwarding !== "1")
         return fail(
           `net.ipv4.ip_forward is ${forwarding || "unreadable"}: this host routes nothing between its interfaces.`,
           hints(["Forwarding is a kernel setting (sysctl net.ipv4.ip_forward). Turn it on; never off: Docker's containers need it."]),
         );
-      const mine = await tagged(names.tag);
+      const mine = tagged(facts, names.tag);
       const masq = mine.find((r) => r.table === "nat" && r.chain === "POSTROUTING" && r.rule.target === "MASQUERADE" && r.rule.source === hp.subnet);
-      const seen = await run("ip", ["netns", "exec", names.ns, "busybox", "wget", "-q", "-O", "-", `http://${internetServer}/cgi-bin/ip`], {
-        reject: false,
-        timeout: 8_000,
-      });
+      const seen = facts.probes.handToInternet;
       const saw = seen.stdout.trim();
       const rules = hints(
         [
@@ -668,7 +793,7 @@ const checks: LabCheck[] = [
         ],
         `lab.sh\`iptables -t nat -A POSTROUTING -s ${hp.subnet} ! -o ${names.bridge} -m comment --comment ${names.tag} -j MASQUERADE\``,
       );
-      if (seen.exitCode !== 0)
+      if (!seen.ok)
         return fail(
           `${names.ns} gets no answer from the internet server ${internetServer} (${seen.stderr.trim().slice(0, 120)}): the host does not forward its packets, or not the replies.`,
           rules,
@@ -696,13 +821,13 @@ const checks: LabCheck[] = [
     concepts: [8, 19],
     title: "Your tagged DNAT rule publishes the hand-made server on hostSide:handPort, and the internet namespace gets its page",
     points: 2,
-    run: async (context) => {
-      const [p, hp] = [await params(context.session), await handParams(context.session)];
+    judge: (facts) => {
+      const [p, hp] = [paramsOf(facts.params), handParamsOf(facts.params)];
       if (!p || !hp) return noSetup;
-      const names = handNames(context.session);
+      const names = handNames(namesOf(facts));
       const hostSide = hostAddress(p.internet, 1);
       const url = `http://${hostSide}:${hp.port}/`;
-      const dnat = (await tagged(names.tag)).find((r) => r.table === "nat" && r.rule.target === "DNAT" && option(r.rule, "dport") === String(hp.port));
+      const dnat = handDnat(facts, names.tag, hp.port);
       const how = hints(
         [
           "Port publishing by hand is what Docker's DNAT in nat DOCKER does (exercise 3): a DNAT rule where packets from outside arrive (nat PREROUTING), for the host address and port, rewriting the destination to the server's address and port 80; then FORWARD must accept the rewritten packet on its way into your bridge. The rule carries the comment tag.",
@@ -710,11 +835,8 @@ const checks: LabCheck[] = [
         ],
         `lab.sh\`iptables -t nat -A PREROUTING -d ${hostSide} -p tcp --dport ${hp.port} -m comment --comment ${names.tag} -j DNAT --to-destination ${hp.server}:80\``,
       );
-      const page = await run("ip", ["netns", "exec", internetNames(context.session).ns, "busybox", "wget", "-q", "-O", "-", url], {
-        reject: false,
-        timeout: 8_000,
-      });
-      if (page.exitCode !== 0 || !page.stdout.includes(handPage))
+      const page = facts.probes.internetToHand;
+      if (!page.ok || !page.stdout.includes(handPage))
         return fail(
           `The internet namespace gets no page from ${url} (${(page.stderr || page.stdout).trim().slice(0, 120)}).`,
           how,
@@ -733,19 +855,18 @@ const checks: LabCheck[] = [
     concepts: [8, 19],
     title: "Your DNAT rule's counter moved once per connection, and the server saw the internet's own address",
     points: 1,
-    run: async (context) => {
-      const [p, hp] = [await params(context.session), await handParams(context.session)];
+    judge: (facts) => {
+      const [p, hp] = [paramsOf(facts.params), handParamsOf(facts.params)];
       if (!p || !hp) return noSetup;
-      const names = handNames(context.session);
-      const answers = await context.session.answers();
+      const names = handNames(namesOf(facts));
+      const answers = facts.answers;
       const [before, after, saw] = [answers["hand-dnat-before"], answers["hand-dnat-after"], answers["hand-saw"]];
       const how = hints([
         "Find your DNAT rule in the parsed nat table by its comment (rule.comment is the tag), read its packets counter, make requests from the internet namespace to hostSide:handPort, read it again; the server's /cgi-bin/ip prints the source address it saw.",
       ]);
       if (typeof before !== "number" || typeof after !== "number") return fail("hand-dnat-before and hand-dnat-after must be numbers.", how);
       if (!(after > before)) return fail(`Your DNAT counter did not move (${before} → ${after}).`, how, { before, after });
-      const live = (await tagged(names.tag)).find((r) => r.table === "nat" && r.rule.target === "DNAT" && option(r.rule, "dport") === String(hp.port))?.rule
-        .packets;
+      const live = handDnat(facts, names.tag, hp.port)?.rule.packets;
       if (live === undefined || live === null) return fail(`There is no DNAT rule tagged ${names.tag} for port ${hp.port} now.`, how);
       if (after > live)
         return fail(
@@ -782,25 +903,18 @@ const checks: LabCheck[] = [
     title: "Hidden: web still reaches the internet namespace through NAT, and 127.0.0.1:port still answers",
     points: 1,
     hidden: true,
-    run: async (context) => {
-      const p = await params(context.session);
+    judge: (facts) => {
+      const p = paramsOf(facts.params);
       if (!p) return noSetup;
-      const seen = await run("docker", ["exec", context.session.name("web"), "wget", "-qO-", `http://${hostAddress(p.internet, 2)}/cgi-bin/ip`], {
-        reject: false,
-        timeout: 15_000,
-      });
+      const seen = facts.probes.webToInternet;
       if (seen.stdout.trim() !== hostAddress(p.internet, 1))
         return fail(
           `web's request to the internet namespace returned ${JSON.stringify(seen.stdout.trim() || seen.stderr.trim())}.`,
           "Is web running on the default bridge? Did you remove the MASQUERADE rule or the internet namespace?",
         );
-      const ok = await fetch(`http://127.0.0.1:${p.port}/`, { signal: AbortSignal.timeout(5_000) }).then(
-        (r) => r.ok,
-        () => false,
-      );
-      return ok
+      return facts.probes.loopbackAnswers
         ? pass(`web → internet seen as ${seen.stdout.trim()}; 127.0.0.1:${p.port} answers.`)
-        : fail(`127.0.0.1:${p.port} did not answer.`, webHint(context, p.port));
+        : fail(`127.0.0.1:${p.port} did not answer.`, webHint(facts, p.port));
     },
   },
 ];
@@ -834,9 +948,11 @@ const buildInternet = async (context: LabContext): Promise<void> => {
   if ((await netnsPids(ns)).length === 0) await step(["ip", "netns", "exec", ns, "busybox", "httpd", "-p", `${server}:80`, "-h", www]);
 };
 
-export const lab03: LabDefinition = {
+export const lab03: LabDefinition<Lab03Probes> = {
   id: "03",
   preconditions: [engineInThisNamespace],
+  topology: (context) => sessionScope(context, true),
+  gather,
   slug: "03-nat-ports",
   title: "NAT and port publishing",
   summary:

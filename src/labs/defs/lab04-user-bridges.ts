@@ -1,49 +1,92 @@
 // Lab 04 · user-defined bridges and DNS (curriculum concepts 10, 11, 12): custom subnet, 127.0.0.11, aliases, isolation, connect, --link.
 import { fail, hints, pass, type Verdict } from "../../checks/check.js";
-import { findContainer, findNetwork } from "../../docker/adapter.js";
+import { findNetwork } from "../../docker/adapter.js";
 import { UsageError } from "../../errors.js";
 import { run } from "../../exec/run.js";
-import { bridgeInterfaceName } from "../../topology/model.js";
+import { bridgeInterfaceName, type Topology } from "../../topology/model.js";
 import { inSubnet } from "../../topology/ipv4.js";
-import { crossBridge } from "../../topology/engine-facts.js";
+import { crossBridge, engineLabel } from "../../topology/engine-facts.js";
 import type { LabCheck, LabContext, LabDefinition, PredictionDefinition, TroubleshootDefinition } from "../definition.js";
-import { readEngineView } from "../engine-view.js";
-import { freeSubnet, readParams } from "../free.js";
+import { containerNamed, type FactsView, type LabFacts, nameIn, networkNamed, sessionScope, topologyOf } from "../facts.js";
+import { freeSubnet } from "../free.js";
 import { predictionsCheck } from "../predictions.js";
-import type { LabSession } from "../session.js";
-import { troubleshootCheck } from "../troubleshoot.js";
+import { troubleshootJudge } from "../troubleshoot.js";
 import { engineInThisNamespace } from "../preconditions.js";
 
+/** What lab 04's judges measure live, from inside the lab's containers (`docker exec`), as plain data. */
+export interface Lab04Probes {
+  /** `nslookup <a2>` in a1 worked. */
+  readonly a1ResolvesA2: boolean;
+  /** `nslookup <d2>` in d1 (both on the default bridge) worked. */
+  readonly d1ResolvesD2: boolean;
+  /** What `nslookup search` printed in a1 (the alias's answers). */
+  readonly searchLookup: string;
+  /** DB_PORT_80_TCP_ADDR in the environment of legacy's main process (/proc/1/environ), or null. */
+  readonly legacyEnvAddress: string | null;
+  /** a1 pings `search` by name. */
+  readonly a1PingsSearch: boolean;
+  /** a1 pings b1's address on netb (null when b1 has none). */
+  readonly a1PingsB1: boolean | null;
+}
+type Facts = LabFacts<Lab04Probes>;
+
 // Subnets setup chose for this session.
-const subnets = async (session: LabSession): Promise<{ a: string; b: string } | null> => {
-  const p = await readParams(session);
+const subnets = (facts: Pick<Facts, "params">): { a: string; b: string } | null => {
+  const p = facts.params;
   return typeof p["net-a"] === "string" && typeof p["net-b"] === "string" ? { a: p["net-a"], b: p["net-b"] } : null;
 };
 
+// Run a command inside a container (reject: false).
+const exec = (container: string, command: string[]) => run("docker", ["exec", container, ...command], { reject: false, timeout: 20_000 });
 // Exit code of a command inside a container (0 = it worked).
-const execOk = async (container: string, command: string[]): Promise<boolean> =>
-  (await run("docker", ["exec", container, ...command], { reject: false, timeout: 20_000 })).exitCode === 0;
+const execOk = async (container: string, command: string[]): Promise<boolean> => (await exec(container, command)).exitCode === 0;
 
 // A container's address on one network, or null.
-const addressOn = async (container: string, network: string): Promise<string | null> =>
-  (await findContainer(container))?.networkSettings.networks[network]?.ipAddress || null;
+const addressOn = (facts: FactsView, container: string, network: string): string | null =>
+  containerNamed(facts, container)?.networkSettings.networks[network]?.ipAddress || null;
 
-const runHint = (context: LabContext, short: string, network: string, extra = "") =>
+const runHint = (facts: Pick<Facts, "lab" | "session" | "image">, short: string, network: string, extra = "") =>
   hints(
     [
       `${short} runs sleep 3600 from the lab's image on ${network === "bridge" ? "the default bridge" : `the network ${network}`}, with --dns 127.0.0.1 (no lookup may leave this machine)${extra ? ` and ${extra.trim()}` : ""}.`,
     ],
-    `lab.sh\`docker run -d --name ${context.session.name(short)}${network === "bridge" ? "" : ` --network ${network}`} ${extra}--dns 127.0.0.1 ${context.image} sleep 3600\``,
+    `lab.sh\`docker run -d --name ${nameIn(facts, short)}${network === "bridge" ? "" : ` --network ${network}`} ${extra}--dns 127.0.0.1 ${facts.image} sleep 3600\``,
   );
 
 // The sorted names of the running containers whose aliases on `network` include `alias`.
-const aliasMembers = async (context: LabContext, network: string, alias: string): Promise<string[]> => {
-  const names = ["web1", "web2", "web3"].map((s) => context.session.name(s));
-  const found = await Promise.all(names.map(async (name) => ({ name, endpoint: (await findContainer(name))?.networkSettings.networks[network] })));
-  return found
+const aliasMembers = (facts: FactsView, network: string, alias: string): string[] =>
+  ["web1", "web2", "web3"]
+    .map((s) => nameIn(facts, s))
+    .map((name) => ({ name, endpoint: containerNamed(facts, name)?.networkSettings.networks[network] }))
     .filter((f) => f.endpoint?.aliases.includes(alias) || f.endpoint?.dnsNames.includes(alias))
     .map((f) => f.name)
     .sort();
+
+// The engine as messages name it (`Docker 20.10.24`).
+const labelOf = (facts: FactsView): string => engineLabel(topologyOf(facts).engineVersion);
+
+// Every probe from inside the lab's containers, at once (a missing container's `docker exec` fails at once).
+const gather = async (context: LabContext, topology: Topology | null): Promise<Lab04Probes> => {
+  const view: FactsView = { lab: context.session.lab, session: context.session.session, topology };
+  const name = (short: string) => context.session.name(short);
+  const b1Address = topology ? addressOn(view, name("b1"), name("netb")) : null;
+  const [a1ResolvesA2, d1ResolvesD2, search, environ, a1PingsSearch, a1PingsB1] = await Promise.all([
+    execOk(name("a1"), ["nslookup", name("a2")]),
+    execOk(name("d1"), ["nslookup", name("d2")]),
+    exec(name("a1"), ["nslookup", "search"]),
+    exec(name("legacy"), ["cat", "/proc/1/environ"]),
+    execOk(name("a1"), ["ping", "-c", "1", "-W", "2", "search"]),
+    b1Address ? execOk(name("a1"), ["ping", "-c", "1", "-W", "1", b1Address]) : Promise.resolve(null),
+  ]);
+  const env = environ.stdout.split("\0").find((l) => l.startsWith("DB_PORT_80_TCP_ADDR="));
+  return {
+    a1ResolvesA2,
+    d1ResolvesD2,
+    searchLookup: search.stdout,
+    legacyEnvAddress: env?.split("=")[1]?.trim() ?? null,
+    a1PingsSearch,
+    a1PingsB1,
+  };
 };
 
 const predictions: PredictionDefinition[] = [
@@ -115,11 +158,11 @@ const troubleshoot: TroubleshootDefinition = {
 };
 
 // Does `search` answer with web3 too? Symptoms only.
-const web3Fixed = async (context: LabContext): Promise<Verdict> => {
-  const net = context.session.name("neta");
-  const web3 = context.session.name("web3");
-  const address = await addressOn(web3, net);
-  if (!(await findContainer(web3))?.state.running) return fail("web3 is not running.", hints("Run the scenario cell again: it starts web3."));
+const web3Fixed = (facts: Facts): Verdict => {
+  const net = nameIn(facts, "neta");
+  const web3 = nameIn(facts, "web3");
+  const address = addressOn(facts, web3, net);
+  if (!containerNamed(facts, web3)?.state.running) return fail("web3 is not running.", hints("Run the scenario cell again: it starts web3."));
   const fix = hints(
     [
       "Compare what the embedded DNS answers for search (nslookup in a1) with what Docker recorded for each web container on netA (docker inspect: the network's Aliases, or DNSNames on Docker 25+).",
@@ -128,23 +171,22 @@ const web3Fixed = async (context: LabContext): Promise<Verdict> => {
     `lab.sh\`docker network disconnect ${net} ${web3}\`; lab.sh\`docker network connect --alias search ${net} ${web3}\``,
   );
   if (!address) return fail("web3 is not on netA.", fix);
-  const out = await run("docker", ["exec", context.session.name("a1"), "nslookup", "search"], { reject: false, timeout: 20_000 });
-  if (!out.stdout.includes(address)) return fail(`nslookup search in a1 does not answer with web3 (${address}).`, fix);
+  if (!facts.probes.searchLookup.includes(address)) return fail(`nslookup search in a1 does not answer with web3 (${address}).`, fix);
   return pass(`search answers with web3 (${address}) too.`);
 };
 const noSetup = fail("The lab's setup has not run in this session.", "Run the setup cell at the top of the notebook.");
 
-const checks: LabCheck[] = [
+const checks: LabCheck<Lab04Probes>[] = [
   {
     id: "04.user-bridge",
     concepts: [10],
     title: "neta is a user-defined bridge on the lab's subnet, with a1 and a2 on it",
     points: 2,
-    run: async (context) => {
-      const s = await subnets(context.session);
+    judge: (facts) => {
+      const s = subnets(facts);
       if (!s) return noSetup;
-      const name = context.session.name("neta");
-      const network = await findNetwork(name);
+      const name = nameIn(facts, "neta");
+      const network = networkNamed(facts, name);
       if (!network)
         return fail(
           `There is no network ${name}.`,
@@ -160,8 +202,8 @@ const checks: LabCheck[] = [
           hints([`Remove the network and create it again with subnetA (${s.a}): that subnet was checked free on this host for you.`]),
         );
       for (const short of ["a1", "a2"]) {
-        const address = await addressOn(context.session.name(short), name);
-        if (!address) return fail(`${context.session.name(short)} is not running on ${name}.`, runHint(context, short, name));
+        const address = addressOn(facts, nameIn(facts, short), name);
+        if (!address) return fail(`${nameIn(facts, short)} is not running on ${name}.`, runHint(facts, short, name));
         if (!inSubnet(address, s.a)) return fail(`${short}'s address ${address} is not in ${s.a}.`, "Recreate it on the network.");
       }
       return pass(`${name}: bridge ${bridgeInterfaceName(network)}, subnet ${s.a}, a1 and a2 attached.`, { bridge: bridgeInterfaceName(network), subnet: s.a });
@@ -172,17 +214,17 @@ const checks: LabCheck[] = [
     concepts: [11],
     title: "Names resolve through 127.0.0.11 on the user bridge, and not between two containers of the default bridge",
     points: 2,
-    run: async (context) => {
-      const answers = await context.session.answers();
-      const [a1, a2, d1, d2] = ["a1", "a2", "d1", "d2"].map((s) => context.session.name(s)) as [string, string, string, string];
-      if (!(await findContainer(a1))?.state.running) return fail("a1 is not running.", "Do exercise 1 first.");
+    judge: (facts) => {
+      const answers = facts.answers;
+      const [a1, a2, d1, d2] = ["a1", "a2", "d1", "d2"].map((s) => nameIn(facts, s)) as [string, string, string, string];
+      if (!containerNamed(facts, a1)?.state.running) return fail("a1 is not running.", "Do exercise 1 first.");
       const resolver = hints(
         ["A container's resolver is the nameserver line of its /etc/resolv.conf (docker exec … cat)."],
         'await lab.answer("resolver", "127.0.0.11")',
       );
       if (answers.resolver !== "127.0.0.11") return fail(`resolver is ${JSON.stringify(answers.resolver)}, not what a1's /etc/resolv.conf says.`, resolver);
-      if (!(await execOk(a1, ["nslookup", a2]))) return fail(`a1 cannot resolve ${a2}.`, "Are a1 and a2 on the same user-defined network?");
-      if (answers["a2-from-a1"] !== (await addressOn(a2, context.session.name("neta"))))
+      if (!facts.probes.a1ResolvesA2) return fail(`a1 cannot resolve ${a2}.`, "Are a1 and a2 on the same user-defined network?");
+      if (answers["a2-from-a1"] !== addressOn(facts, a2, nameIn(facts, "neta")))
         return fail(
           `a2-from-a1 is ${JSON.stringify(answers["a2-from-a1"])}, not a2's address on neta.`,
           hints(["Record the Address line nslookup printed for a2 (not the server's 127.0.0.11)."]),
@@ -192,11 +234,11 @@ const checks: LabCheck[] = [
         ["d1", d1],
         ["d2", d2],
       ] as const) {
-        const d = await findContainer(name);
+        const d = containerNamed(facts, name);
         if (!d?.state.running || !d.networkSettings.networks.bridge)
-          return fail(`${name} is not running on the default bridge.`, runHint(context, short, "bridge", short === "d1" ? "--expose 80 " : ""));
+          return fail(`${name} is not running on the default bridge.`, runHint(facts, short, "bridge", short === "d1" ? "--expose 80 " : ""));
       }
-      const live = await execOk(d1, ["nslookup", d2]);
+      const live = facts.probes.d1ResolvesD2;
       if (answers["default-bridge-resolves"] !== live)
         return fail(
           `default-bridge-resolves is ${JSON.stringify(answers["default-bridge-resolves"])}, which is not what happens when d1 looks up d2 now.`,
@@ -213,34 +255,33 @@ const checks: LabCheck[] = [
     concepts: [11],
     title: "The alias `search` answers with both web containers (round robin), and you named them from its answers",
     points: 2,
-    run: async (context) => {
-      const net = context.session.name("neta");
+    judge: (facts) => {
+      const net = nameIn(facts, "neta");
       for (const short of ["web1", "web2"]) {
-        const container = await findContainer(context.session.name(short));
+        const container = containerNamed(facts, nameIn(facts, short));
         const endpoint = container?.networkSettings.networks[net];
         if (!container?.state.running || !endpoint)
-          return fail(`${context.session.name(short)} is not running on ${net}.`, runHint(context, short, net, "--network-alias search "));
+          return fail(`${nameIn(facts, short)} is not running on ${net}.`, runHint(facts, short, net, "--network-alias search "));
         if (!endpoint.aliases.includes("search") && !endpoint.dnsNames.includes("search"))
           return fail(
             `${short} has no alias "search" on ${net} (aliases: ${endpoint.aliases.join(", ") || "none"}).`,
             hints(["Aliases are given when a container joins a network (--network-alias): remove it and run it again."]),
           );
       }
-      const out = await run("docker", ["exec", context.session.name("a1"), "nslookup", "search"], { reject: false, timeout: 20_000 });
-      const answered = out.stdout
+      const answered = facts.probes.searchLookup
         .split("\n")
         .filter((l) => l.startsWith("Address") && !l.includes("127.0.0.11"))
         .map((l) => l.split(/:\s*/)[1]?.trim().split(" ")[0] ?? "");
       const byAddress = new Map<string, string>();
       for (const short of ["web1", "web2", "web3"]) {
-        const address = await addressOn(context.session.name(short), net);
-        if (address) byAddress.set(address, context.session.name(short));
+        const address = addressOn(facts, nameIn(facts, short), net);
+        if (address) byAddress.set(address, nameIn(facts, short));
       }
       const members = answered
         .map((a) => byAddress.get(a))
         .filter((n): n is string => Boolean(n))
         .sort();
-      const given = (await context.session.answers())["search-members"];
+      const given = facts.answers["search-members"];
       const how = hints(
         [
           "Join two facts: the addresses nslookup search prints (inside a1), and which container holds each address on netA (the Containers map of docker network inspect).",
@@ -249,8 +290,8 @@ const checks: LabCheck[] = [
       );
       if (!Array.isArray(given)) return fail("search-members is not a list of container names.", how);
       // web3 (the troubleshooting exercise) may answer for search later: exercise 3 is about web1 and web2.
-      const pair = ["web1", "web2"].map((short) => context.session.name(short));
-      const expected = (await aliasMembers(context, net, "search")).filter((n) => members.includes(n) && pair.includes(n));
+      const pair = ["web1", "web2"].map((short) => nameIn(facts, short));
+      const expected = aliasMembers(facts, net, "search").filter((n) => members.includes(n) && pair.includes(n));
       if ([...given].map(String).sort().join(",") !== expected.join(","))
         return fail(`You recorded ${JSON.stringify(given)}; that is not who answers for search now.`, how, { given });
       return pass(`search → ${expected.join(", ")}: one name, several containers.`, { expected });
@@ -261,19 +302,21 @@ const checks: LabCheck[] = [
     title: "neta and netb are isolated: the ping failed, and you found where the engine dropped it",
     concepts: [12],
     points: 2,
-    run: async (context) => {
-      const answers = await context.session.answers();
-      const [neta, netb] = [await findNetwork(context.session.name("neta")), await findNetwork(context.session.name("netb"))];
-      if (!netb) return fail(`There is no network ${context.session.name("netb")}.`, "Create netb (exercise 4) with its subnet.");
-      if (!neta) return fail(`There is no network ${context.session.name("neta")}.`, "Do exercise 1 first.");
-      if (!(await addressOn(context.session.name("b1"), netb.name))) return fail("b1 is not running on netb.", runHint(context, "b1", netb.name));
+    judge: (facts) => {
+      const answers = facts.answers;
+      const [neta, netb] = [networkNamed(facts, nameIn(facts, "neta")), networkNamed(facts, nameIn(facts, "netb"))];
+      if (!netb) return fail(`There is no network ${nameIn(facts, "netb")}.`, "Create netb (exercise 4) with its subnet.");
+      if (!neta) return fail(`There is no network ${nameIn(facts, "neta")}.`, "Do exercise 1 first.");
+      if (!addressOn(facts, nameIn(facts, "b1"), netb.name)) return fail("b1 is not running on netb.", runHint(facts, "b1", netb.name));
       if (answers["cross-ping"] !== false)
         return fail(
           `cross-ping is ${JSON.stringify(answers["cross-ping"])}, which is not what a ping from a1 to b1's address does.`,
           hints(["Ping b1's address from a1 (ping -c 1 -W 1) and record whether it answered (true or false)."]),
         );
-      const view = await readEngineView();
-      const verdict = crossBridge(view, view.tables, neta, netb);
+      const topology = topologyOf(facts);
+      const view = { label: labelOf(facts) };
+      if (!topology.nat) throw new Error(`iptables could not be read (${topology.warnings.join("; ") || "no NAT view"})`);
+      const verdict = crossBridge(topology, topology.nat.tables, neta, netb);
       if (verdict?.verdict !== "DROP" || !verdict.rule)
         return fail(
           `${view.label}: a packet from ${neta.name} to ${netb.name} is not dropped by any rule (${verdict?.verdict ?? "no bridges"}).`,
@@ -308,9 +351,9 @@ const checks: LabCheck[] = [
     concepts: [12],
     title: "docker network connect let a1 reach b1; disconnect took it back",
     points: 1,
-    run: async (context) => {
-      const answers = await context.session.answers();
-      const a1 = await findContainer(context.session.name("a1"));
+    judge: (facts) => {
+      const answers = facts.answers;
+      const a1 = containerNamed(facts, nameIn(facts, "a1"));
       if (!a1?.state.running) return fail("a1 is not running.", "Do exercise 1 first.");
       if (answers["ping-after-connect"] !== true)
         return fail(
@@ -320,12 +363,12 @@ const checks: LabCheck[] = [
           ]),
         );
       const nets = Object.keys(a1.networkSettings.networks);
-      if (nets.includes(context.session.name("netb")))
+      if (nets.includes(nameIn(facts, "netb")))
         return fail(
           "a1 is still connected to netb.",
           hints(
             ["Take a1's leg on netB away again (docker network disconnect)."],
-            `lab.sh\`docker network disconnect ${context.session.name("netb")} ${context.session.name("a1")}\``,
+            `lab.sh\`docker network disconnect ${nameIn(facts, "netb")} ${nameIn(facts, "a1")}\``,
           ),
         );
       return pass(`a1 reached b1 while connected; now a1 is on ${nets.join(", ")} only.`);
@@ -336,15 +379,15 @@ const checks: LabCheck[] = [
     concepts: [11],
     title: "legacy reaches d1 by the --link alias db: its /etc/hosts follows d1's address, its environment variables do not",
     points: 2,
-    run: async (context) => {
-      const legacy = await findContainer(context.session.name("legacy"));
-      const d1 = context.session.name("d1");
+    judge: (facts) => {
+      const legacy = containerNamed(facts, nameIn(facts, "legacy"));
+      const d1 = nameIn(facts, "d1");
       if (!legacy?.state.running)
         return fail(
-          `${context.session.name("legacy")} is not running.`,
+          `${nameIn(facts, "legacy")} is not running.`,
           hints(
             ["legacy runs on the default bridge, linked to d1 under the alias db (--link NAME:ALIAS), with --dns 127.0.0.1 and sleep 3600."],
-            `lab.sh\`docker run -d --name ${context.session.name("legacy")} --link ${d1}:db --dns 127.0.0.1 ${context.image} sleep 3600\``,
+            `lab.sh\`docker run -d --name ${nameIn(facts, "legacy")} --link ${d1}:db --dns 127.0.0.1 ${facts.image} sleep 3600\``,
           ),
         );
       if (!legacy.hostConfig.links.some((link) => link.startsWith(`/${d1}:`) && link.endsWith("/db")))
@@ -352,8 +395,8 @@ const checks: LabCheck[] = [
           `legacy has no link to ${d1} as db (links: ${legacy.hostConfig.links.join(", ") || "none"}).`,
           hints([`Remove it and run it again, linked to ${d1} as db.`]),
         );
-      const answers = await context.session.answers();
-      const d1Address = await addressOn(d1, "bridge");
+      const answers = facts.answers;
+      const d1Address = addressOn(facts, d1, "bridge");
       const how = hints(
         [
           "Two places where --link left d1's address in legacy: its /etc/hosts (the db line) and the environment of its main process (DB_PORT_80_TCP_ADDR in /proc/1/environ, NUL-separated; not `docker exec … env`, which gets fresh values). Read both after d1's restart.",
@@ -364,10 +407,7 @@ const checks: LabCheck[] = [
         return fail(`db-address is ${JSON.stringify(answers["db-address"])}, but d1 is ${d1Address} and legacy's /etc/hosts says so.`, how, {
           given: answers["db-address"],
         });
-      const env = (await run("docker", ["exec", context.session.name("legacy"), "cat", "/proc/1/environ"], { reject: false })).stdout
-        .split("\0")
-        .find((l) => l.startsWith("DB_PORT_80_TCP_ADDR="));
-      const envAddress = env?.split("=")[1]?.trim() ?? null;
+      const envAddress = facts.probes.legacyEnvAddress;
       if (answers["db-env-address"] !== envAddress)
         return fail(`db-env-address is ${JSON.stringify(answers["db-env-address"])}, not what legacy's environment says.`, how, {
           given: answers["db-env-address"],
@@ -380,7 +420,7 @@ const checks: LabCheck[] = [
       );
     },
   },
-  troubleshootCheck(troubleshoot, {
+  troubleshootJudge(troubleshoot, {
     id: "04.web3-fixed",
     title: "You named why web3 did not answer for search and fixed it",
     concepts: [11],
@@ -394,21 +434,21 @@ const checks: LabCheck[] = [
     title: "Hidden: a1 pings `search` by name and cannot reach b1 across bridges",
     points: 1,
     hidden: true,
-    run: async (context) => {
-      const a1 = context.session.name("a1");
-      const b1Address = await addressOn(context.session.name("b1"), context.session.name("netb"));
-      if (!(await execOk(a1, ["ping", "-c", "1", "-W", "2", "search"])))
-        return fail("a1 cannot ping search.", "Run web1 and web2 with --network-alias search on neta.");
+    judge: (facts) => {
+      const b1Address = addressOn(facts, nameIn(facts, "b1"), nameIn(facts, "netb"));
+      if (!facts.probes.a1PingsSearch) return fail("a1 cannot ping search.", "Run web1 and web2 with --network-alias search on neta.");
       if (!b1Address) return fail("b1 is not on netb.", "Create netb and b1 (exercise 4).");
-      if (await execOk(a1, ["ping", "-c", "1", "-W", "1", b1Address])) return fail(`a1 reaches b1 at ${b1Address}.`, "Disconnect a1 from netb.");
+      if (facts.probes.a1PingsB1 === true) return fail(`a1 reaches b1 at ${b1Address}.`, "Disconnect a1 from netb.");
       return pass(`search answers; ${b1Address} on netb is out of reach from a1.`);
     },
   },
 ];
 
-export const lab04: LabDefinition = {
+export const lab04: LabDefinition<Lab04Probes> = {
   id: "04",
   preconditions: [engineInThisNamespace],
+  topology: (context) => sessionScope(context, true),
+  gather,
   slug: "04-user-bridges-dns",
   gradableInSandbox: true,
   title: "User-defined bridges and DNS",
