@@ -3,8 +3,8 @@
 // a vm.Script with V8's cached data from <state dir>/code-cache, and puts it in require's cache before tslab asks for
 // it. Parsing and compiling TypeScript is most of a kernel's start (measured 1.1 s -> 0.2 s on the loaded 2-core
 // machine). The data is written once the kernel has compiled a cell (the preload), so it also holds the compiler's
-// functions that compile used; data V8 rejects (another Node, other flags) is written again. DNL_COMPILE_CACHE=off
-// turns it off with the compile cache; any failure falls back to a plain require.
+// functions that compile used; data V8 rejects (another Node, other flags) is written again. DNL_CODE_CACHE=off
+// turns it off (DNL_COMPILE_CACHE=off too, with the compile cache); any failure falls back to a plain require.
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
