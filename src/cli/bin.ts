@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The bin stub: all behaviour lives in main.ts (and parse.ts for the plain `parse` forms).
+// The bin stub: all behaviour lives in main.ts (and parse.ts, topology.ts for the plain `parse` and `snapshot` forms).
 
 // `docker-net-lab --help | head`: a reader that stops early is not an error.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
@@ -18,6 +18,13 @@ const parseShortcut = async (argv: readonly string[]): Promise<number | null> =>
   );
 };
 
+// `snapshot` and `snapshot --json` (what scripts run, often): no commander either; the action is the same.
+const snapshotShortcut = async (argv: readonly string[]): Promise<number | null> => {
+  if (argv.length > 2 || (argv.length === 2 && argv[1] !== "--json")) return null;
+  const [{ snapshotAction }, { reportError }] = await Promise.all([import("./topology.js"), import("./output.js")]);
+  return snapshotAction({ json: true }).then(() => 0, reportError);
+};
+
 // Everything else: the CLI lives for seconds too (labs run, grade), so the kernel's V8 tuning (see node-flags.ts) is set
 // before main.ts and what it loads.
 const fullCli = async (argv: readonly string[]): Promise<number> => {
@@ -28,4 +35,5 @@ const fullCli = async (argv: readonly string[]): Promise<number> => {
 };
 
 const argv = process.argv.slice(2);
-process.exitCode = (argv[0] === "parse" ? await parseShortcut(argv) : null) ?? (await fullCli(argv));
+const shortcut = argv[0] === "parse" ? parseShortcut : argv[0] === "snapshot" ? snapshotShortcut : null;
+process.exitCode = (shortcut ? await shortcut(argv) : null) ?? (await fullCli(argv));

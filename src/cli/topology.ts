@@ -37,6 +37,18 @@ const writePictures = async (topology: Topology, options: { svg?: string; html?:
   }
 };
 
+/** `snapshot [--json] [--text] [--svg FILE] [--html FILE]` (bin.ts runs `snapshot` and `snapshot --json` without commander). */
+export const snapshotAction = async (options: { json?: boolean; text?: boolean; svg?: string; html?: string }): Promise<void> => {
+  const { snapshot } = await import("../topology/snapshot.js");
+  const topology = await snapshot();
+  if (options.svg || options.html) await writePictures(topology, options);
+  if (options.text) {
+    const { interfacesTable, natTable, routesTable, tableText } = await import("../render/topology-tables.js");
+    process.stdout.write(`${[interfacesTable(topology), routesTable(topology), natTable(topology)].map(tableText).join("\n\n")}\n`);
+  }
+  if (options.json || (!options.svg && !options.html && !options.text)) printJson(topology);
+};
+
 /** Add `snapshot` and `explain`. */
 export const registerTopologyCommands = (program: Command, setExit: (code: number) => void): void => {
   program
@@ -50,16 +62,7 @@ export const registerTopologyCommands = (program: Command, setExit: (code: numbe
       "after",
       "\nExamples:\n  docker-net-lab snapshot --json > topology.json\n  docker-net-lab snapshot --svg host.svg --html host.html\n  docker-net-lab snapshot --text\n",
     )
-    .action(async (options: { json?: boolean; text?: boolean; svg?: string; html?: string }) => {
-      const { snapshot } = await import("../topology/snapshot.js");
-      const topology = await snapshot();
-      if (options.svg || options.html) await writePictures(topology, options);
-      if (options.text) {
-        const { interfacesTable, natTable, routesTable, tableText } = await import("../render/topology-tables.js");
-        process.stdout.write(`${[interfacesTable(topology), routesTable(topology), natTable(topology)].map(tableText).join("\n\n")}\n`);
-      }
-      if (options.json || (!options.svg && !options.html && !options.text)) printJson(topology);
-    });
+    .action(snapshotAction);
 
   program
     .command("explain")

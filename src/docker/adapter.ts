@@ -219,11 +219,20 @@ export class DockerEngine {
     }
   }
 
-  /** All containers (running or not), optionally filtered by labels `key=value`, fully inspected. */
-  async listContainers(options: { labels?: readonly string[]; all?: boolean } = {}): Promise<DockerContainer[]> {
-    const { labels = [], all = true } = options;
+  /**
+   * All containers (running or not), optionally filtered by labels `key=value`, fully inspected (in parallel);
+   * `onEach` is called with each one as its inspection arrives, in no particular order.
+   */
+  async listContainers(options: { labels?: readonly string[]; all?: boolean; onEach?: (container: DockerContainer) => void } = {}): Promise<DockerContainer[]> {
+    const { labels = [], all = true, onEach } = options;
     const summaries = await call("docker ps", () => this.docker.listContainers(all, labels));
-    const inspected = await Promise.all(summaries.map((summary) => this.findContainer(summary.Id)));
+    const inspected = await Promise.all(
+      summaries.map(async (summary) => {
+        const container = await this.findContainer(summary.Id);
+        if (container && onEach) onEach(container);
+        return container;
+      }),
+    );
     return inspected.filter((container): container is DockerContainer => container !== null);
   }
 
@@ -304,7 +313,7 @@ export const engineVersion = (): ReturnType<DockerEngine["version"]> => defaultE
 export const engineInfo = (): Promise<EngineInfo> => defaultEngine().info();
 export const inspectContainer = (nameOrId: string): Promise<DockerContainer> => defaultEngine().inspectContainer(nameOrId);
 export const findContainer = (nameOrId: string): Promise<DockerContainer | null> => defaultEngine().findContainer(nameOrId);
-export const listContainers = (options?: { labels?: readonly string[]; all?: boolean }): Promise<DockerContainer[]> => defaultEngine().listContainers(options);
+export const listContainers = (options?: Parameters<DockerEngine["listContainers"]>[0]): Promise<DockerContainer[]> => defaultEngine().listContainers(options);
 export const inspectNetwork = (nameOrId: string): Promise<DockerNetwork> => defaultEngine().inspectNetwork(nameOrId);
 export const findNetwork = (nameOrId: string): Promise<DockerNetwork | null> => defaultEngine().findNetwork(nameOrId);
 export const listNetworks = (options?: { labels?: readonly string[] }): Promise<DockerNetwork[]> => defaultEngine().listNetworks(options);

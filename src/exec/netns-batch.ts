@@ -1,6 +1,7 @@
 // Runner: `ip -j -d -b -` in many network namespaces with a few shell processes instead of one
 // process per namespace per command (what makes `snapshot()` fast). Returns text, never parses it:
 // the output is only cut at frame marks this runner writes itself.
+import { PassThrough } from "node:stream";
 import { run, timeouts } from "./run.js";
 import type { Where } from "./commands.js";
 
@@ -18,17 +19,18 @@ const FAIL = "\u001f";
 
 // sh script: for each target print a mark, then run ip in its namespace with the batch as a here-document.
 // A container's namespace is opened by path (`ip -n ../../../proc/PID/ns/net`: iproute2 joins the name to
-// /var/run/netns), which saves the nsenter exec per namespace; nsenter is the fallback.
+// /var/run/netns), which saves the nsenter exec per namespace; nsenter is the fallback. The targets are the script's
+// arguments, or (with `-`) the lines of its stdin, read as they come.
 const script = [
   'batch="$1"; shift',
-  "for t; do",
-  `  printf '${RS}%s\\n' "$t"`,
-  '  case "$t" in',
-  '    pid:*) { ip -n "../../../proc/${t#pid:}/ns/net" -j -d -b - 2>/dev/null || nsenter -t "${t#pid:}" -n ip -j -d -b -; } <<EOF',
+  "one() {",
+  `  printf '${RS}%s\\n' "$1"`,
+  '  case "$1" in',
+  '    pid:*) { ip -n "../../../proc/${1#pid:}/ns/net" -j -d -b - 2>/dev/null || nsenter -t "${1#pid:}" -n ip -j -d -b -; } <<EOF',
   "$batch",
   "EOF",
   "    ;;",
-  '    netns:*) ip -n "${t#netns:}" -j -d -b - <<EOF',
+  '    netns:*) ip -n "${1#netns:}" -j -d -b - <<EOF',
   "$batch",
   "EOF",
   "    ;;",
@@ -36,8 +38,9 @@ const script = [
   "$batch",
   "EOF",
   "    ;;",
-  `  esac || printf '${FAIL}%s\\n' "$t"`,
-  "done",
+  `  esac || printf '${FAIL}%s\\n' "$1"`,
+  "}",
+  'if [ "$1" = - ]; then while IFS= read -r t; do one "$t"; done; else for t; do one "$t"; done; fi',
 ].join("\n");
 
 // A target word for the script.
@@ -80,4 +83,39 @@ export const ipBatchInNamespaces = async (targets: readonly Where[], commands: r
   );
   const byTarget = new Map(results.flat().map((output) => [targetOf(output.where), output]));
   return targets.map((where) => byTarget.get(targetOf(where)) as NamespaceOutput);
+};
+
+/** A batch whose targets are added while it runs: `add` as each becomes known, then `done` for every output. */
+export interface IpBatchStream {
+  add(target: Where): void;
+  done(): Promise<NamespaceOutput[]>;
+}
+
+/**
+ * `ipBatchInNamespaces` for targets not all known at the start (a snapshot learns containers' pids as the engine
+ * answers): each target goes to one of `shells` shells at once, which reads its namespace while the next is found.
+ */
+export const ipBatchStream = (commands: readonly string[], shells = 2): IpBatchStream => {
+  const batch = commands.join("\n");
+  const running: { input: PassThrough; targets: Where[]; result: Promise<NamespaceOutput[]> }[] = [];
+  let added = 0;
+  return {
+    add(target) {
+      if (running.length < shells) {
+        const input = new PassThrough();
+        const targets: Where[] = [];
+        const result = run("sh", ["-c", script, "dnl-ip-batch", batch, "-"], { timeout: timeouts.docker, reject: false, input }).then((out) =>
+          frames(out.stdout, targets, out.stderr),
+        );
+        running.push({ input, targets, result });
+      }
+      const shell = running[added++ % shells] as (typeof running)[number];
+      shell.targets.push(target);
+      shell.input.write(`${targetOf(target)}\n`);
+    },
+    async done() {
+      for (const shell of running) shell.input.end();
+      return (await Promise.all(running.map((shell) => shell.result))).flat();
+    },
+  };
 };

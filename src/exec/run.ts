@@ -3,6 +3,7 @@
 // costs; this file keeps its behaviour: the environment extended, no final newline stripped, SIGTERM at the timeout
 // then SIGKILL 5 s later, a missing command as exit 127 "command not found".)
 import { spawn } from "node:child_process";
+import type { Readable } from "node:stream";
 import { DnlError, ExitCode } from "../errors.js";
 import { classifyFailure, type RunResult } from "./classify.js";
 
@@ -17,8 +18,8 @@ export const timeouts = {
 export interface RunOptions {
   /** Milliseconds before the command is killed. @default timeouts.quick */
   readonly timeout?: number;
-  /** Text written to the command's stdin. */
-  readonly input?: string;
+  /** Text written to the command's stdin, or a stream piped to it (the command's stdin closes when it ends). */
+  readonly input?: string | Readable;
   /** Extra environment variables. */
   readonly env?: Readonly<Record<string, string>>;
   /** Working directory. */
@@ -80,7 +81,7 @@ const failure = (command: string, child: Finished, timeout: number): string =>
 const spawnCollect = (
   file: string,
   args: readonly string[],
-  options: { timeout: number; input: string | undefined; env: Readonly<Record<string, string>> | undefined; cwd: string | undefined },
+  options: { timeout: number; input: string | Readable | undefined; env: Readonly<Record<string, string>> | undefined; cwd: string | undefined },
 ): Promise<Finished> =>
   new Promise((resolve) => {
     const child = spawn(file, [...args], {
@@ -119,7 +120,8 @@ const spawnCollect = (
     child.on("close", (code, signal) => finish(code, signal));
     if (options.input !== undefined && child.stdin) {
       child.stdin.on("error", () => undefined); // a command that exits without reading its input
-      child.stdin.end(options.input);
+      if (typeof options.input === "string") child.stdin.end(options.input);
+      else options.input.pipe(child.stdin);
     }
   });
 

@@ -12,7 +12,7 @@ import { preloadModules, preloadSteps, schedulePreload, type WarmableConverters 
 import { ProjectServer } from "./server.js";
 import { hookCellScripts } from "./sources.js";
 import { runtimeError } from "./traceback.js";
-import { tslabConverter, tslabExecutor, tslabTypescriptVersion, tslabVersion, type ConverterSet } from "./tslab.js";
+import { tslabConverter, tslabExecutor, tslabTypescriptVersion, tslabVersion, typescriptCodeCache, type ConverterSet } from "./tslab.js";
 
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const kernelVersion = (JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")) as { version: string }).version;
@@ -91,9 +91,10 @@ export const startKernel = async (options: { configPath: string; preload?: reado
     preloadSteps(convs, modules),
     () => handler.started,
     (reports, stopped) => {
+      typescriptCodeCache.save();
       const summary = reports.map((r) => `${r.module} ${r.ok ? `${r.ms} ms` : `skipped (${r.detail ?? "failed"})`}`).join(", ");
       kernelLog(
-        `docker-net-lab kernel ${kernelVersion}: ready in ${Math.round(ready - started)} ms; preloaded: ${summary || "nothing"}${stopped ? " (stopped: a cell came first)" : ""}; compile cache: ${cache.stats.hits} hits, ${cache.stats.misses} misses\n`,
+        `docker-net-lab kernel ${kernelVersion}: ready in ${Math.round(ready - started)} ms (${Math.round(ready)} ms after the process started); preloaded: ${summary || "nothing"}${stopped ? " (stopped: a cell came first)" : ""}; compile cache: ${cache.stats.hits} hits, ${cache.stats.misses} misses; TypeScript code cache: ${typescriptCodeCache.status}\n`,
       );
     },
     500,

@@ -1,11 +1,16 @@
 // tslab 1.0.22's own modules, loaded (never copied) from this package's node_modules: the kernel reuses them.
 import { createRequire } from "node:module";
+import { loadWithCodeCache } from "./code-cache.js";
+import { codeCacheDir } from "./compile-cache.js";
 import type * as JupyterModule from "tslab/dist/jupyter.js";
 import type * as ExecutorModule from "tslab/dist/executor.js";
 import type * as ConverterModule from "tslab/dist/converter.js";
 import type * as InspectModule from "tslab/dist/inspect.js";
 
 const require = createRequire(import.meta.url);
+
+/** TypeScript, loaded first with V8's cached data (code-cache.ts), so that tslab's converter gets it from require's cache. */
+export const typescriptCodeCache = loadWithCodeCache("@tslab/typescript-for-tslab", require.resolve("tslab/package.json"), codeCacheDir());
 
 /** tslab's jupyter.js: ZmqServer, JupyterHandlerImpl and the mutable `lastWriteDisplayData` used by `tslab.display`. */
 export const tslabJupyter = require("tslab/dist/jupyter.js") as typeof JupyterModule & {

@@ -6,8 +6,8 @@
 //   docker-net-lab parse docker-inspect FILE [--raw]
 //
 // Input: the JSON array `docker inspect` prints, one object, or one object per line. Only the
-// network-relevant part is modelled (see DockerContainer in models.ts); validated with zod,
-// tolerant: unknown fields ignored, missing -> defaults, wrong type -> one problem + default.
+// network-relevant part is modelled (see DockerContainer in models.ts); validated (shape.ts, zod for
+// what does not fit), tolerant: unknown fields ignored, missing -> defaults, wrong type -> one problem + default.
 //
 // Version differences handled (Docker 20.10 / API 1.41 .. Docker 28-29 / API 1.48-1.52):
 //   - NetworkSettings top-level `IPAddress`, `IPPrefixLen`, `Gateway`, `MacAddress`, `Bridge`
@@ -45,88 +45,78 @@
 //            "ipPrefixLen": 16, "gateway": "172.17.0.1", "globalIpv6Address": "", "globalIpv6PrefixLen": 0,
 //            "ipv6Gateway": "", "macAddress": "02:42:ac:11:00:02", "aliases": [], "dnsNames": [], "links": [] } },
 //          "ipAddress": "172.17.0.2", "ipPrefixLen": 16, "gateway": "172.17.0.1", "macAddress": "02:42:ac:11:00:02", "bridge": null } }]
-import { z } from "zod";
 import { type Ctx, isRecord, makeParser } from "./core.js";
 import type { DockerContainer, DockerPortBinding } from "./models.js";
+import { array, object, type Out, record, shapes } from "./shape.js";
 import type { ParseResult } from "./types.js";
-import { convertOne, itemLine, rawInspectItems, tolerant, zBool, zNum, zOptNum, zOptStr, zStr, zStrList, zStrMap } from "./validate.js";
+import { convertOne, itemLine, rawInspectItems, tolerant } from "./validate.js";
 
-const binding = z.object({ HostIp: zStr, HostPort: zStr });
-const endpoint = z.object({
-  NetworkID: zStr,
-  EndpointID: zStr,
-  Gateway: zStr,
-  IPAddress: zStr,
-  IPPrefixLen: zNum,
-  IPv6Gateway: zStr,
-  GlobalIPv6Address: zStr,
-  GlobalIPv6PrefixLen: zNum,
-  MacAddress: zStr,
-  Aliases: zStrList,
-  DNSNames: zStrList,
-  Links: zStrList,
+const { str, optStr, bool, num, optNum, strMap, strList } = shapes;
+const binding = object({ HostIp: str, HostPort: str });
+const endpoint = object({
+  NetworkID: str,
+  EndpointID: str,
+  Gateway: str,
+  IPAddress: str,
+  IPPrefixLen: num,
+  IPv6Gateway: str,
+  GlobalIPv6Address: str,
+  GlobalIPv6PrefixLen: num,
+  MacAddress: str,
+  Aliases: strList,
+  DNSNames: strList,
+  Links: strList,
 });
 
-/** zod schema of the container JSON (network-relevant part, PascalCase as Docker prints it). */
-export const containerSchema = z.object({
-  Id: zStr,
-  Name: zStr,
-  Created: zStr,
-  Image: zStr,
-  State: z
-    .object({ Status: zStr, Running: zBool, Pid: zNum, ExitCode: zNum, StartedAt: zStr })
-    .nullish()
-    .transform((v) => v ?? { Status: "", Running: false, Pid: 0, ExitCode: 0, StartedAt: "" }),
-  Config: z
-    .object({ Hostname: zStr, Image: zStr, Labels: zStrMap, MacAddress: zOptStr })
-    .nullish()
-    .transform((v) => v ?? { Hostname: "", Image: "", Labels: {}, MacAddress: null }),
-  HostConfig: z
-    .object({
-      NetworkMode: zStr,
-      PortBindings: z
-        .record(
-          z.string(),
-          z
-            .array(binding)
-            .nullish()
-            .transform((v) => v ?? []),
-        )
-        .nullish()
-        .transform((v) => v ?? {}),
-      Links: zStrList,
-      Dns: zStrList,
-    })
-    .nullish()
-    .transform((v) => v ?? { NetworkMode: "", PortBindings: {}, Links: [], Dns: [] }),
-  NetworkSettings: z
-    .object({
-      SandboxID: zStr,
-      SandboxKey: zStr,
-      Ports: z
-        .record(
-          z.string(),
-          z
-            .array(binding)
-            .nullish()
-            .transform((v) => v ?? null),
-        )
-        .nullish()
-        .transform((v) => v ?? {}),
-      Networks: z
-        .record(z.string(), endpoint)
-        .nullish()
-        .transform((v) => v ?? {}),
-      IPAddress: zOptStr,
-      IPPrefixLen: zOptNum,
-      Gateway: zOptStr,
-      MacAddress: zOptStr,
-      Bridge: zOptStr,
-    })
-    .nullish()
-    .transform(
-      (v) => v ?? { SandboxID: "", SandboxKey: "", Ports: {}, Networks: {}, IPAddress: null, IPPrefixLen: null, Gateway: null, MacAddress: null, Bridge: null },
-    ),
+/** Shape of the container JSON (network-relevant part, PascalCase as Docker prints it). */
+export const containerShape = object({
+  Id: str,
+  Name: str,
+  Created: str,
+  Image: str,
+  State: object(
+    { Status: str, Running: bool, Pid: num, ExitCode: num, StartedAt: str },
+    { default: () => ({ Status: "", Running: false, Pid: 0, ExitCode: 0, StartedAt: "" }) },
+  ),
+  Config: object(
+    { Hostname: str, Image: str, Labels: strMap, MacAddress: optStr },
+    { default: () => ({ Hostname: "", Image: "", Labels: {}, MacAddress: null }) },
+  ),
+  HostConfig: object(
+    {
+      NetworkMode: str,
+      PortBindings: record(array(binding, { default: (): Out<typeof binding>[] => [] }), { default: () => ({}) }),
+      Links: strList,
+      Dns: strList,
+    },
+    { default: () => ({ NetworkMode: "", PortBindings: {}, Links: [], Dns: [] }) },
+  ),
+  NetworkSettings: object(
+    {
+      SandboxID: str,
+      SandboxKey: str,
+      Ports: record(array(binding, { default: null }), { default: () => ({}) }),
+      Networks: record(endpoint, { default: () => ({}) }),
+      IPAddress: optStr,
+      IPPrefixLen: optNum,
+      Gateway: optStr,
+      MacAddress: optStr,
+      Bridge: optStr,
+    },
+    {
+      default: () => ({
+        SandboxID: "",
+        SandboxKey: "",
+        Ports: {},
+        Networks: {},
+        IPAddress: null,
+        IPPrefixLen: null,
+        Gateway: null,
+        MacAddress: null,
+        Bridge: null,
+      }),
+    },
+  ),
 });
 
 const bindingsOf = (list: readonly { HostIp: string; HostPort: string }[]): DockerPortBinding[] =>
@@ -155,7 +145,7 @@ const emptyContainer = (): DockerContainer => ({
   },
 });
 
-const convert = (c: z.output<typeof containerSchema>): DockerContainer => {
+const convert = (c: Out<typeof containerShape>): DockerContainer => {
   const ns = c.NetworkSettings;
   const mode = c.HostConfig.NetworkMode;
   const defaultNet = mode === "default" ? "bridge" : mode;
@@ -212,7 +202,7 @@ export const containerFrom = (json: unknown, ctx: Ctx, line: number): DockerCont
     ctx.report(line, "this is an image, not a container (`docker inspect` of an image)");
     return null;
   }
-  const valid = tolerant(containerSchema, json, ctx, line, "container");
+  const valid = tolerant(containerShape, json, ctx, line, "container");
   return valid === null ? null : convert(valid);
 };
 

@@ -14,6 +14,7 @@ export { parseNftJson, type RawNftJsonObject, type RawNftJsonTable } from "./nft
 export * from "./nft-model.js";
 export { parseBrctl, type RawBridge } from "./brctl.js";
 export { parseBridgeLink, type RawBridgePort } from "./bridge-link.js";
-export { parseNetworkInspect, toDockerNetwork, networkSchema } from "./network-inspect.js";
-export { parseContainerInspect, toDockerContainer, containerSchema } from "./docker-inspect.js";
+export { parseNetworkInspect, toDockerNetwork } from "./network-inspect.js";
+export { parseContainerInspect, toDockerContainer } from "./docker-inspect.js";
+export { containerSchema, networkSchema } from "./schemas.js";
 export { formats, formatNames, isFormatName, type Format, type FormatName } from "./registry.js";

@@ -6,7 +6,7 @@
 //   docker-net-lab parse network-inspect FILE [--raw]
 //
 // Input: the JSON array `docker network inspect` prints, one object, or one object per line
-// (`--format '{{json .}}'`). Validated with zod at the boundary, tolerant across API versions:
+// (`--format '{{json .}}'`). Validated at the boundary (shape.ts; zod for what does not fit), tolerant across API versions:
 // unknown fields are ignored, missing ones take defaults, a wrong-typed field becomes one problem
 // and its default.
 //
@@ -36,46 +36,37 @@
 //        "containers": { "154e3b91...": { "name": "web", "endpointId": "2f25...", "macAddress": "02:42:ac:11:00:02",
 //                                         "ipv4Address": "172.17.0.2/16", "ipv6Address": "" } },
 //        "configOnly": false, "configFrom": null }]
-import { z } from "zod";
 import { type Ctx, makeParser } from "./core.js";
 import type { DockerNetwork } from "./models.js";
+import { array, keptBoolean, object, type Out, record, shapes } from "./shape.js";
 import type { ParseResult } from "./types.js";
-import { convertOne, itemLine, rawInspectItems, tolerant, zBool, zOptStr, zStr, zStrMap } from "./validate.js";
+import { convertOne, itemLine, rawInspectItems, tolerant } from "./validate.js";
 
-const endpoint = z.object({ Name: zStr, EndpointID: zStr, MacAddress: zStr, IPv4Address: zStr, IPv6Address: zStr });
-const ipamConfig = z.object({ Subnet: zOptStr, Gateway: zOptStr, IPRange: zOptStr, AuxiliaryAddresses: zStrMap });
+const { str, optStr, bool, strMap } = shapes;
+const endpoint = object({ Name: str, EndpointID: str, MacAddress: str, IPv4Address: str, IPv6Address: str });
+const ipamConfig = object({ Subnet: optStr, Gateway: optStr, IPRange: optStr, AuxiliaryAddresses: strMap });
 
-/** zod schema of the network JSON (PascalCase, as Docker prints it). */
-export const networkSchema = z.object({
-  Name: zStr,
-  Id: zStr,
-  Created: zStr,
-  Scope: zStr,
-  Driver: zStr,
-  EnableIPv4: z.boolean().nullish(),
-  EnableIPv6: zBool,
-  IPAM: z
-    .object({
-      Driver: zStr,
-      Options: zStrMap,
-      Config: z
-        .array(ipamConfig)
-        .nullish()
-        .transform((v) => v ?? []),
-    })
-    .nullish()
-    .transform((v) => v ?? { Driver: "", Options: {}, Config: [] }),
-  Internal: zBool,
-  Attachable: zBool,
-  Ingress: zBool,
-  ConfigFrom: z.object({ Network: zStr }).nullish(),
-  ConfigOnly: zBool,
-  Containers: z
-    .record(z.string(), endpoint)
-    .nullish()
-    .transform((v) => v ?? {}),
-  Options: zStrMap,
-  Labels: zStrMap,
+/** Shape of the network JSON (PascalCase, as Docker prints it). */
+export const networkShape = object({
+  Name: str,
+  Id: str,
+  Created: str,
+  Scope: str,
+  Driver: str,
+  EnableIPv4: keptBoolean,
+  EnableIPv6: bool,
+  IPAM: object(
+    { Driver: str, Options: strMap, Config: array(ipamConfig, { default: (): Out<typeof ipamConfig>[] => [] }) },
+    { default: () => ({ Driver: "", Options: {}, Config: [] }) },
+  ),
+  Internal: bool,
+  Attachable: bool,
+  Ingress: bool,
+  ConfigFrom: object({ Network: str }, "keep"),
+  ConfigOnly: bool,
+  Containers: record(endpoint, { default: () => ({}) }),
+  Options: strMap,
+  Labels: strMap,
 });
 
 const emptyNetwork = (): DockerNetwork => ({
@@ -97,7 +88,7 @@ const emptyNetwork = (): DockerNetwork => ({
   configFrom: null,
 });
 
-const convert = (n: z.output<typeof networkSchema>): DockerNetwork => ({
+const convert = (n: Out<typeof networkShape>): DockerNetwork => ({
   id: n.Id,
   name: n.Name,
   driver: n.Driver,
@@ -127,7 +118,7 @@ const convert = (n: z.output<typeof networkSchema>): DockerNetwork => ({
 
 // Validate and convert one decoded network object (used by the dockerode adapter and the parser).
 export const networkFrom = (json: unknown, ctx: Ctx, line: number): DockerNetwork => {
-  const valid = tolerant(networkSchema, json, ctx, line, "network");
+  const valid = tolerant(networkShape, json, ctx, line, "network");
   return valid === null ? emptyNetwork() : convert(valid);
 };
 
@@ -144,7 +135,7 @@ export const parseNetworkInspect = makeParser<DockerNetwork[], RawNetwork[]>({
   raw: rawInspectItems,
   process: (raw, ctx) =>
     raw.flatMap((item) => {
-      const valid = tolerant(networkSchema, item, ctx, itemLine(ctx, item), "network");
+      const valid = tolerant(networkShape, item, ctx, itemLine(ctx, item), "network");
       return valid === null ? [] : [convert(valid)];
     }),
   empty: () => [],

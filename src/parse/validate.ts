@@ -1,38 +1,27 @@
-// Tolerant zod validation for Docker's JSON: unknown fields are ignored, missing fields take
-// defaults, and a field with the wrong type becomes one ParseProblem and its default (never a throw).
-import { z } from "zod";
+// Tolerant validation of Docker's JSON: unknown fields are ignored, missing fields take defaults, and a field with
+// the wrong type becomes one ParseProblem and its default (never a throw). Well-formed JSON is read by shape.ts's
+// plain code; zod (its schema built from the same shape) is loaded only for JSON that does not fit, to name and repair
+// each wrong field.
+import { createRequire } from "node:module";
+import type { z } from "zod";
 import { Ctx, decodeJson, isRecord } from "./core.js";
+import { mismatch, type Out, read, type Shape, zodOf } from "./shape.js";
 import type { ParseResult } from "./types.js";
 
-// Field helpers: the value, or the default when missing / null.
-export const zStr = z
-  .string()
-  .nullish()
-  .transform((v) => v ?? "");
-export const zOptStr = z
-  .string()
-  .nullish()
-  .transform((v) => v ?? null);
-export const zBool = z
-  .boolean()
-  .nullish()
-  .transform((v) => v ?? false);
-export const zNum = z
-  .number()
-  .nullish()
-  .transform((v) => v ?? 0);
-export const zOptNum = z
-  .number()
-  .nullish()
-  .transform((v) => v ?? null);
-export const zStrMap = z
-  .record(z.string(), z.string())
-  .nullish()
-  .transform((v) => v ?? {});
-export const zStrList = z
-  .array(z.string())
-  .nullish()
-  .transform((v) => v ?? []);
+// zod, loaded (synchronously: the parsers are synchronous) the first time some JSON does not fit its shape.
+let zod: typeof z | null = null;
+const schemas = new WeakMap<Shape, z.ZodType>();
+/** Use this zod module (the library's, already loaded: see schemas.ts) instead of loading one. */
+export const useZod = (module: typeof z): void => {
+  zod ??= module;
+};
+/** The zod schema of a shape (zod loaded on first use). */
+export const schemaOf = (shape: Shape): z.ZodType => {
+  zod ??= (createRequire(import.meta.url)("zod") as { z: typeof z }).z;
+  let schema = schemas.get(shape);
+  if (!schema) schemas.set(shape, (schema = zodOf(zod, shape)));
+  return schema;
+};
 
 type Path = readonly PropertyKey[];
 
@@ -50,9 +39,9 @@ const removeAt = (root: unknown, path: Path): void => {
 
 const describe = (path: Path): string => path.map((p) => String(p)).join(".");
 
-// Validate `input` with `schema`; each wrong field is reported on `line` and replaced by its default.
+// Validate `input` against `shape`; each wrong field is reported on `line` and replaced by its default.
 // Returns null only when the input is not an object at all (reported too).
-export const tolerant = <S extends z.ZodType>(schema: S, input: unknown, ctx: Ctx, line: number, what: string): z.output<S> | null => {
+export const tolerant = <S extends Shape>(shape: S, input: unknown, ctx: Ctx, line: number, what: string): Out<S> | null => {
   if (!isRecord(input)) {
     ctx.report(
       line,
@@ -61,11 +50,14 @@ export const tolerant = <S extends z.ZodType>(schema: S, input: unknown, ctx: Ct
     );
     return null;
   }
+  const fast = read(shape, input);
+  if (fast !== mismatch) return fast as Out<S>;
+  const schema = schemaOf(shape);
   let value: unknown = input;
   let cloned = false;
   for (let attempt = 0; attempt < 20; attempt++) {
     const result = schema.safeParse(value);
-    if (result.success) return result.data;
+    if (result.success) return result.data as Out<S>;
     if (!cloned) {
       value = structuredClone(value);
       cloned = true;

@@ -9,7 +9,10 @@ import { iptablesSave, nftRulesetJson, type Where } from "../exec/commands.js";
 import type { DockerProxy } from "./model.js";
 
 /** The kernel identity (inode) of a network namespace; null when it cannot be read (process gone). */
-export const namespaceInode = async (where: Where): Promise<number | null> => {
+export const namespaceInode = async (where: Where): Promise<number | null> => namespaceInodeNow(where);
+
+/** namespaceInode, synchronously. */
+export const namespaceInodeNow = (where: Where): number | null => {
   const path = where.kind === "pid" ? `/proc/${where.pid}/ns/net` : where.kind === "netns" ? `${netnsDir}/${where.name}` : "/proc/self/ns/net";
   try {
     return statSync(path).ino;

@@ -2,15 +2,16 @@
 //
 // Cost (50 containers on a 2-core machine): the engine is asked once for networks and once per
 // container (in parallel, over its socket); all namespaces are read by two shell processes running
-// `ip -j -d -b -` (addr + route) in each namespace via nsenter, instead of two processes per namespace.
+// `ip -j -d -b -` (addr + route) in each namespace, instead of two processes per namespace. A container's namespace
+// is handed to a shell as soon as its inspection arrives, so the shells read while the engine still answers.
 import { defaultEngine, type DockerEngine } from "../docker/adapter.js";
 import { onHost, type Where } from "../exec/commands.js";
-import { ipBatchInNamespaces } from "../exec/netns-batch.js";
+import { ipBatchInNamespaces, ipBatchStream, type NamespaceOutput } from "../exec/netns-batch.js";
 import { parseIpAddr } from "../parse/ip-addr.js";
 import { parseIpRoute } from "../parse/ip-route.js";
 import type { DockerContainer } from "../parse/models.js";
 import { netnsNames } from "../exec/netns.js";
-import { namespaceInode, readDockerProxies, readIptables, readNftables } from "./collect.js";
+import { namespaceInode, namespaceInodeNow, readDockerProxies, readIptables, readNftables } from "./collect.js";
 import { allLinks } from "./links.js";
 import { parseIptablesSave } from "../parse/iptables-save.js";
 import { parseNftJson } from "../parse/nft-json.js";
@@ -79,17 +80,33 @@ export const snapshot = async (options: SnapshotOptions = {}): Promise<Topology>
   const candidates = netnsInodes.filter(({ inode }) => inode === null || inode !== hostInode);
   // The host and `ip netns` namespaces need nothing from the engine: read them while the engine answers.
   const early = ipBatchInNamespaces([home, ...candidates.map(({ name }) => ({ kind: "netns" as const, name }))], commands, 1);
+  // Each running container's namespace (by inode, once) goes to the shells as the engine's answer about it arrives.
+  const inodes = new Map<string, number | null>();
+  const stream = ipBatchStream(commands, concurrency);
+  const streamed = new Map<number, Where>();
+  const onEach = (container: DockerContainer): void => {
+    if (!container.state.running || container.state.pid <= 0) return;
+    const inode = namespaceInodeNow({ kind: "pid", pid: container.state.pid });
+    inodes.set(container.id, inode);
+    if (inode === null || inode === hostInode || container.hostConfig.networkMode === "host" || streamed.has(inode)) return;
+    const target: Where = { kind: "pid", pid: container.state.pid };
+    streamed.set(inode, target);
+    stream.add(target);
+  };
   const [version, networks, containers, iptables, nftables, proxies] = await Promise.all([
     engine.version(),
     engine.listNetworks(),
-    engine.listContainers({ all: true, ...(session === undefined ? {} : { labels: labelFilters(session) }) }),
+    engine.listContainers({ all: true, onEach, ...(session === undefined ? {} : { labels: labelFilters(session) }) }),
     nat ? readIptables(warnings, home) : Promise.resolve(null),
     nat ? readNftables(warnings, home) : Promise.resolve(null),
     nat ? readDockerProxies(hostInode) : Promise.resolve([]),
-  ]);
+  ]).catch(async (error: unknown) => {
+    await stream.done(); // no shell left waiting for targets
+    throw error;
+  });
   const sorted = [...containers].sort((a, b) => a.name.localeCompare(b.name));
   const running = sorted.filter((container) => container.state.running && container.state.pid > 0);
-  const inodes = new Map(await Promise.all(running.map(async (c) => [c.id, await namespaceInode({ kind: "pid", pid: c.state.pid })] as const)));
+  for (const c of running) if (!inodes.has(c.id)) inodes.set(c.id, namespaceInodeNow({ kind: "pid", pid: c.state.pid }));
   const isHostMode = (c: DockerContainer): boolean => c.hostConfig.networkMode === "host" || (hostInode !== null && inodes.get(c.id) === hostInode);
   const hostContainers = running.filter(isHostMode).map((c) => c.name);
   // Group the other containers by namespace (kernel inode; by network mode when /proc could not tell).
@@ -107,8 +124,12 @@ export const snapshot = async (options: SnapshotOptions = {}): Promise<Topology>
     members,
   }));
   const containerInodes = new Set([...inodes.values()].filter((inode): inode is number => inode !== null));
-  const targets: Where[] = owners.map(({ owner }) => ({ kind: "pid" as const, pid: owner.state.pid }));
-  const [[hostOut, ...netnsOut], rest] = await Promise.all([early, ipBatchInNamespaces(targets, commands, concurrency)]);
+  // An owner's namespace read by the stream (through whichever member came first), else in a batch of its own now.
+  const readers: Where[] = owners.map(({ owner }) => streamed.get(inodes.get(owner.id) ?? -1) ?? { kind: "pid", pid: owner.state.pid });
+  const targets = readers.filter((where) => ![...streamed.values()].includes(where));
+  const [[hostOut, ...netnsOut], streamOut, late] = await Promise.all([early, stream.done(), ipBatchInNamespaces(targets, commands, concurrency)]);
+  const byWhere = new Map<Where, NamespaceOutput>([...streamOut, ...late].map((out) => [out.where, out]));
+  const rest = readers.map((where) => byWhere.get(where));
   // Named namespaces that are in fact a container's (e.g. `ip netns attach`) are shown as the container.
   const extraNetns = candidates.map((c, i) => ({ ...c, out: netnsOut[i] })).filter(({ inode }) => inode === null || !containerInodes.has(inode));
   if (!hostOut?.ok) throw new Error(`could not read the interfaces of ${homeName}: ${hostOut?.stderr ?? "no output"}`);

@@ -48,6 +48,7 @@ const variants = [
   { name: "before: plain tslab 1.0.22", kernel: "dnl-bench-tslab", env: {} },
   { name: "project kernel, compile cache off (every cell compiled)", kernel: "dnl-bench-project", env: { DNL_COMPILE_CACHE: "off" } },
   { name: "after: project kernel, preload off", kernel: "dnl-bench-project", env: { DNL_KERNEL_PRELOAD: "none" } },
+  { name: "project kernel without the TypeScript code cache (DNL_CODE_CACHE=off)", kernel: "dnl-bench-project", env: { DNL_CODE_CACHE: "off" } },
   { name: "after: project kernel (default: preloads docker-net-lab)", kernel: "dnl-bench-project", env: {} },
 ];
 
