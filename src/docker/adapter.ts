@@ -73,6 +73,8 @@ export interface EngineInfo {
   readonly firewallBackend: string | null;
   /** FirewallBackend.Info pairs as `key: value`. */
   readonly firewallInfo: readonly string[];
+  /** Swarm mode: the node's state (`inactive`, `active`…), whether it is a manager, the address it advertises; null when not said. */
+  readonly swarm: { readonly localNodeState: string; readonly controlAvailable: boolean; readonly nodeAddr: string } | null;
 }
 
 /** `GET /info` -> EngineInfo (pure; missing fields become "" / null). */
@@ -84,6 +86,7 @@ export const toEngineInfo = (json: unknown): EngineInfo => {
     Info?: unknown;
   } | null;
   const pairs = firewall && Array.isArray(firewall.Info) ? firewall.Info.filter(Array.isArray).map((pair: unknown[]) => pair.map(String).join(": ")) : [];
+  const swarm = (typeof info.Swarm === "object" && info.Swarm !== null ? info.Swarm : null) as Record<string, unknown> | null;
   return {
     name: text(info.Name),
     operatingSystem: text(info.OperatingSystem),
@@ -91,6 +94,7 @@ export const toEngineInfo = (json: unknown): EngineInfo => {
     serverVersion: text(info.ServerVersion),
     firewallBackend: text(firewall?.Driver) || null,
     firewallInfo: pairs,
+    swarm: swarm && { localNodeState: text(swarm.LocalNodeState), controlAvailable: swarm.ControlAvailable === true, nodeAddr: text(swarm.NodeAddr) },
   };
 };
 

@@ -36,7 +36,7 @@ export const checkLab = async <Probes>(
   context: LabContext,
   level: HintLevelChoice = firstLevel,
 ): Promise<CheckResult[]> => {
-  const refusal = await failingPrecondition(lab);
+  const refusal = await failingPrecondition(lab, context);
   if (refusal !== null) return checks.map((check) => refusedResult(check, refusal));
   const gathered: Gathered<LabFacts<Probes>> | null = checks.some(isJudged)
     ? await gatherFacts(lab, context).then(

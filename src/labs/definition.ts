@@ -43,7 +43,8 @@ export interface TroubleshootDefinition {
 /** What a lab's checks need before they can judge anything (src/labs/preconditions.ts): null when it holds. */
 export interface Precondition {
   readonly id: string;
-  readonly test: () => Promise<{ readonly message: string; readonly hint: string } | null>;
+  /** `context`: the session being checked (a lab's private engine is the session's). */
+  readonly test: (context: LabContext) => Promise<{ readonly message: string; readonly hint: string } | null>;
 }
 
 /** A check of a lab: judged on the facts gathered once (the shape to use), or one that looks at the host itself. */

@@ -4,7 +4,7 @@
 // of the wrong namespace would pass or fail by coincidence.
 import type { CheckMeta, CheckResult } from "../checks/check.js";
 import { enginePlace, type EnginePlace } from "../setup/engine-place.js";
-import type { LabDefinition, Precondition } from "./definition.js";
+import type { LabContext, LabDefinition, Precondition } from "./definition.js";
 
 export type { Precondition } from "./definition.js";
 
@@ -34,9 +34,9 @@ export interface Refusal {
 }
 
 /** The first failing precondition of a lab, or null. */
-export const failingPrecondition = async (lab: Pick<LabDefinition, "preconditions">): Promise<Refusal | null> => {
+export const failingPrecondition = async (lab: Pick<LabDefinition, "preconditions">, context: LabContext): Promise<Refusal | null> => {
   for (const precondition of preconditionsOf(lab)) {
-    const failure = await precondition.test();
+    const failure = await precondition.test(context);
     if (failure) return { id: precondition.id, ...failure };
   }
   return null;

@@ -18,7 +18,8 @@ import type { TopologyDiff } from "../topology/diff.js";
 import { stateDir } from "../setup/paths.js";
 import { toolboxImage } from "../setup/image.js";
 import type { Topology } from "../topology/model.js";
-import { snapshot } from "../topology/snapshot.js";
+import { snapshot, type SnapshotOptions } from "../topology/snapshot.js";
+import type { Precondition } from "./definition.js";
 import type { LabSession } from "./session.js";
 import { LearnerShell, type Piece, type ShellOptions } from "./shell.js";
 
@@ -304,9 +305,14 @@ export class PrivateEngine {
     return parseIpAddr(await ipJson("addr", [], { kind: "netns", name: this.netns })).value;
   }
 
+  /** What `snapshot` reads for this engine: its containers and networks through the adapter on its socket, its namespace as the "host". */
+  snapshotOptions(nat = true): SnapshotOptions {
+    return { engine: this.engine, home: { kind: "netns", name: this.netns }, homeName: `engine namespace ${this.netns}`, nat };
+  }
+
   /** What this engine built, read the same way as the learner's engine: its namespace plays the "host". */
   async topology(): Promise<Topology> {
-    return snapshot({ engine: this.engine, home: { kind: "netns", name: this.netns }, homeName: `engine namespace ${this.netns}` });
+    return snapshot(this.snapshotOptions());
   }
 
   /** Draw the engine's topology inline (its namespace plays the host). Returns nothing, like `lab.draw()`: a cell that ends
@@ -339,6 +345,12 @@ export class PrivateEngine {
       );
   }
 }
+
+/** A precondition of the labs with a private engine: the session's engine answers; else every check reports `refusal`. */
+export const privateEngineAnswers = (refusal: { readonly message: string; readonly hint: string }): Precondition => ({
+  id: "private-engine",
+  test: async (context) => ((await new PrivateEngine(context.session, () => undefined).answering()) ? null : refusal),
+});
 
 /** The private engine of an open lab: `const engine = privateEngine(lab)`. */
 export const privateEngine = (lab: { readonly session: LabSession }): PrivateEngine => new PrivateEngine(lab.session);

@@ -21,6 +21,7 @@ const info = {
   serverVersion: "28.5.2",
   firewallBackend: "iptables",
   firewallInfo: [],
+  swarm: null,
 };
 const facts = (more: Partial<EngineFacts> = {}): EngineFacts => ({
   dockerHost: null,
@@ -106,7 +107,7 @@ describe("judgeEnginePlace (pure)", () => {
     );
   });
 
-  it("toEngineInfo reads FirewallBackend of API 1.49+ and leaves it null for older engines", () => {
+  it("toEngineInfo reads FirewallBackend of API 1.49+ and leaves it null for older engines, and reads the Swarm section", () => {
     expect(
       toEngineInfo({
         Name: "h",
@@ -114,6 +115,7 @@ describe("judgeEnginePlace (pure)", () => {
         KernelVersion: "6.1",
         ServerVersion: "28.5.2",
         FirewallBackend: { Driver: "nftables", Info: [["ReloadedAt", "2026-12-02T04:00:00Z"]] },
+        Swarm: { LocalNodeState: "active", ControlAvailable: true, NodeAddr: "10.220.0.1" },
       }),
     ).toEqual({
       name: "h",
@@ -122,8 +124,10 @@ describe("judgeEnginePlace (pure)", () => {
       serverVersion: "28.5.2",
       firewallBackend: "nftables",
       firewallInfo: ["ReloadedAt: 2026-12-02T04:00:00Z"],
+      swarm: { localNodeState: "active", controlAvailable: true, nodeAddr: "10.220.0.1" },
     });
     expect(toEngineInfo({ ServerVersion: "20.10.24" }).firewallBackend).toBeNull();
+    expect(toEngineInfo({ ServerVersion: "20.10.24" }).swarm).toBeNull();
   });
 });
 

@@ -2,30 +2,45 @@
 import { readlink } from "node:fs/promises";
 import { fail, hints, pass, type Verdict } from "../../checks/check.js";
 import { findContainer } from "../../docker/adapter.js";
-import { onHost } from "../../exec/commands.js";
 import { run } from "../../exec/run.js";
+import type { DockerContainer } from "../../parse/models.js";
+import type { Topology } from "../../topology/model.js";
 import type { LabCheck, LabContext, LabDefinition, PredictionDefinition, TroubleshootDefinition } from "../definition.js";
+import { containerNamed, type FactsView, hostOf, type LabFacts, namespaceOfContainer, nameIn, sessionScope } from "../facts.js";
 import { freePort, readParams } from "../free.js";
-import { interfaces, routes, tableRules } from "../host-facts.js";
 import { predictionsCheck } from "../predictions.js";
-import { troubleshootCheck } from "../troubleshoot.js";
+import { troubleshootJudge } from "../troubleshoot.js";
 import { engineInThisNamespace } from "../preconditions.js";
 
-// The network namespace identity of a process (`net:[4026531840]`), or null.
-const netnsOf = async (pid: number): Promise<string | null> => (pid > 0 ? readlink(`/proc/${pid}/ns/net`).catch(() => null) : null);
+// The namespace kinds a check compares between a container and the host.
+const namespaceKinds = ["net", "pid", "mnt", "uts", "ipc"] as const;
+type NamespaceKind = (typeof namespaceKinds)[number];
+/** `/proc/PID/ns/KIND` links (`net:[4026531840]`), kind -> link; null when it could not be read. */
+export type NamespaceLinks = Readonly<Record<NamespaceKind, string | null>>;
+
+/** What lab 05's judges measure live. */
+export interface Lab05Probes {
+  /** The HTTP status of http://127.0.0.1:hostPort/ from the host (0: no answer); null before setup. */
+  readonly hostStatus: number | null;
+  /** Container short name -> does `wget http://127.0.0.1/` inside it get a page (side, probe; running ones only). */
+  readonly localhost: Readonly<Record<string, boolean>>;
+  /** hostc's namespaces and this (host) process's, when hostc runs. */
+  readonly namespaces: { readonly hostc: NamespaceLinks; readonly host: NamespaceLinks } | null;
+}
+type Facts = LabFacts<Lab05Probes>;
 
 // Ports setup chose for this session.
-const ports = async (context: LabContext): Promise<{ host: number; ignored: number } | null> => {
-  const p = await readParams(context.session);
+const ports = (facts: Pick<Facts, "params">): { host: number; ignored: number } | null => {
+  const p = facts.params;
   return typeof p["host-port"] === "number" && typeof p["ignored-port"] === "number" ? { host: p["host-port"], ignored: p["ignored-port"] } : null;
 };
 
 const noSetup = fail("The lab's setup has not run in this session.", "Run the setup cell at the top of the notebook.");
 
 // A running container by short name, or a failing verdict whose hint leads to `command` (the exact run, last).
-const running = async (context: LabContext, short: string, concept: string, command: string) => {
-  const name = context.session.name(short);
-  const container = await findContainer(name);
+const running = (facts: Facts, short: string, concept: string, command: string) => {
+  const name = nameIn(facts, short);
+  const container = containerNamed(facts, name);
   if (!container) return { verdict: fail(`No container named ${name}.`, hints([concept], `lab.sh\`${command}\``)) };
   if (!container.state.running)
     return {
@@ -34,27 +49,58 @@ const running = async (context: LabContext, short: string, concept: string, comm
   return { container };
 };
 
-// The namespace kinds a check compares between a container and the host.
-const namespaceKinds = ["net", "pid", "mnt", "uts", "ipc"] as const;
+// The namespace of a running container as the snapshot read it: its interfaces, routes and kernel identity.
+const namespaceOf = (facts: FactsView, container: DockerContainer) => namespaceOfContainer(facts, container.name);
 
-// Which of those kinds a process shares with this (host) process.
-const sharedWithHost = async (pid: number): Promise<string[]> => {
-  const shared: string[] = [];
-  for (const kind of namespaceKinds) {
-    const [mine, host] = await Promise.all([
-      readlink(`/proc/${pid}/ns/${kind}`).catch(() => null),
-      readlink(`/proc/${process.pid}/ns/${kind}`).catch(() => null),
-    ]);
-    if (mine && mine === host) shared.push(kind);
-  }
-  return shared;
+// The network namespace identity of a container as /proc prints it (`net:[4026531840]`), or null.
+const netnsOf = (facts: FactsView, container: DockerContainer): string | null => {
+  const inode = namespaceOf(facts, container)?.inode;
+  return inode == null ? null : `net:[${inode}]`;
 };
+
+// Which namespace kinds hostc shares with the host, from the links gathered.
+const sharedWithHost = (links: NonNullable<Lab05Probes["namespaces"]>): string[] =>
+  namespaceKinds.filter((kind) => links.hostc[kind] !== null && links.hostc[kind] === links.host[kind]);
+
+const appCommand = (facts: Pick<Facts, "session" | "lab" | "image">) =>
+  `docker run -d --name ${nameIn(facts, "app")} ${facts.image} httpd -f -p 80 -h /var/www`;
+
+// Gathering: the links under /proc/PID/ns/ of a process.
+const namespaceLinks = async (pid: number | "self"): Promise<NamespaceLinks> =>
+  Object.fromEntries(
+    await Promise.all(namespaceKinds.map(async (kind) => [kind, await readlink(`/proc/${pid}/ns/${kind}`).catch(() => null)] as const)),
+  ) as NamespaceLinks;
 
 // Does `wget http://127.0.0.1/` inside a container get app's page?
 const localhostWorks = async (name: string): Promise<boolean> =>
   (await run("docker", ["exec", name, "wget", "-qO-", "http://127.0.0.1/"], { reject: false, timeout: 15_000 })).exitCode === 0;
 
-const appCommand = (context: LabContext) => `docker run -d --name ${context.session.name("app")} ${context.image} httpd -f -p 80 -h /var/www`;
+// The HTTP status of a URL from the host, 0 when nothing answers.
+const statusOf = (url: string): Promise<number> =>
+  fetch(url, { signal: AbortSignal.timeout(5_000) }).then(
+    (r) => r.status,
+    () => 0,
+  );
+
+// Probe only what a judge will read: the host-mode port (after setup), localhost inside side and probe (when they
+// run), and hostc's namespaces (when it runs).
+const gather = async (context: LabContext, topology: Topology | null): Promise<Lab05Probes> => {
+  const view: FactsView = { lab: context.session.lab, session: context.session.session, topology };
+  const p = ports({ params: await readParams(context.session) });
+  const runningOne = (short: string) => {
+    const container = containerNamed(view, nameIn(view, short));
+    return container?.state.running ? container : null;
+  };
+  const hostc = runningOne("hostc");
+  const [hostStatus, localhost, namespaces] = await Promise.all([
+    p ? statusOf(`http://127.0.0.1:${p.host}/`) : Promise.resolve(null),
+    Promise.all(["side", "probe"].filter((short) => runningOne(short)).map(async (short) => [short, await localhostWorks(nameIn(view, short))] as const)).then(
+      (entries) => Object.fromEntries(entries),
+    ),
+    hostc ? Promise.all([namespaceLinks(hostc.state.pid), namespaceLinks("self")]).then(([c, h]) => ({ hostc: c, host: h })) : Promise.resolve(null),
+  ]);
+  return { hostStatus, localhost, namespaces };
+};
 
 const predictions: PredictionDefinition[] = [
   {
@@ -119,35 +165,33 @@ const troubleshoot: TroubleshootDefinition = {
 };
 
 // Is probe fixed? Symptoms only, never the cause.
-const probeFixed = async (context: LabContext): Promise<Verdict> => {
-  const probeName = context.session.name("probe");
-  const app = await findContainer(context.session.name("app"));
+const probeFixed = (facts: Facts): Verdict => {
+  const probeName = nameIn(facts, "probe");
+  const app = containerNamed(facts, nameIn(facts, "app"));
   if (!app?.state.running) return fail("app is not running.", hints("Run the scenario cell again: it starts app if needed."));
-  const probe = await findContainer(probeName);
+  const probe = containerNamed(facts, probeName);
   const fix = hints(
     [
       "localhost means \"this network namespace\". Compare probe's network with app's and side's: addresses, MACs, or /proc/PID/ns/net of their main processes (docker inspect gives the PID).",
       "A container's network mode is fixed when it is created: to move probe, remove it and run it again with the right --network.",
     ],
-    `lab.sh\`docker rm -f ${probeName}\`; lab.sh\`docker run -d --name ${probeName} --network container:${app.name} ${context.image} sleep 3600\``,
+    `lab.sh\`docker rm -f ${probeName}\`; lab.sh\`docker run -d --name ${probeName} --network container:${app.name} ${facts.image} sleep 3600\``,
   );
   if (!probe?.state.running) return fail("probe is not running.", fix);
-  if (!(await localhostWorks(probeName))) return fail("wget http://127.0.0.1/ inside probe still gets no page.", fix);
-  return pass(
-    `probe reaches app's web server on 127.0.0.1: they share one network namespace (${await readlink(`/proc/${probe.state.pid}/ns/net`).catch(() => "?")}).`,
-  );
+  if (facts.probes.localhost.probe !== true) return fail("wget http://127.0.0.1/ inside probe still gets no page.", fix);
+  return pass(`probe reaches app's web server on 127.0.0.1: they share one network namespace (${netnsOf(facts, probe) ?? "?"}).`);
 };
 
-const checks: LabCheck[] = [
+const checks: LabCheck<Lab05Probes>[] = [
   {
     id: "05.none",
     concepts: [14],
     title: "nonec runs with --network none: a namespace with only lo, and no route",
     points: 1,
-    run: async (context) => {
-      const command = `docker run -d --name ${context.session.name("nonec")} --network none ${context.image} sleep 3600`;
-      const { container, verdict } = await running(
-        context,
+    judge: (facts) => {
+      const command = `docker run -d --name ${nameIn(facts, "nonec")} --network none ${facts.image} sleep 3600`;
+      const { container, verdict } = running(
+        facts,
         "nonec",
         "nonec is exercise 1's container: the lab's image, `sleep 3600` to keep it running, and the network mode none (`--network`).",
         command,
@@ -158,11 +202,12 @@ const checks: LabCheck[] = [
           `nonec's network mode is ${container.hostConfig.networkMode}.`,
           hints(
             ["The network mode is chosen when the container is created; remove nonec and create it again in mode none."],
-            `lab.sh\`docker rm -f ${context.session.name("nonec")}\`, then lab.sh\`${command}\``,
+            `lab.sh\`docker rm -f ${nameIn(facts, "nonec")}\`, then lab.sh\`${command}\``,
           ),
         );
-      const live = (await interfaces({ kind: "pid", pid: container.state.pid })).map((i) => i.name).sort();
-      const routesInside = await routes({ kind: "pid", pid: container.state.pid });
+      const namespace = namespaceOf(facts, container);
+      const live = (namespace?.interfaces ?? []).map((i) => i.name).sort();
+      const routesInside = namespace?.routes ?? [];
       if (live.join(",") !== "lo" || routesInside.length > 0)
         return fail(`nonec has ${live.join(", ")} and ${routesInside.length} route(s).`, "Recreate nonec with --network none.", { live });
       return pass(`nonec has ${live.join(", ")} and no route: a namespace of its own, with nothing but loopback.`, { live });
@@ -173,12 +218,12 @@ const checks: LabCheck[] = [
     concepts: [13],
     title: "hostc runs in host mode: it sees the host's interfaces and serves 127.0.0.1:port itself",
     points: 2,
-    run: async (context) => {
-      const p = await ports(context);
+    judge: (facts) => {
+      const p = ports(facts);
       if (!p) return noSetup;
-      const command = `docker run -d --name ${context.session.name("hostc")} --network host ${context.image} httpd -f -p 127.0.0.1:${p.host} -h /var/www`;
-      const { container, verdict } = await running(
-        context,
+      const command = `docker run -d --name ${nameIn(facts, "hostc")} --network host ${facts.image} httpd -f -p 127.0.0.1:${p.host} -h /var/www`;
+      const { container, verdict } = running(
+        facts,
         "hostc",
         `hostc is exercise 2's container: network mode host, and busybox's httpd listening on 127.0.0.1:hostPort (httpd -f -p ADDRESS:PORT -h /var/www).`,
         command,
@@ -189,8 +234,8 @@ const checks: LabCheck[] = [
           `hostc's network mode is ${container.hostConfig.networkMode}.`,
           hints(["Remove hostc and create it again with the network mode host."], `lab.sh\`${command}\``),
         );
-      const sees = (await interfaces({ kind: "pid", pid: container.state.pid })).some((i) => i.name === "docker0");
-      const answers = await context.session.answers();
+      const sees = (namespaceOf(facts, container)?.interfaces ?? []).some((i) => i.name === "docker0");
+      const answers = facts.answers;
       const how = hints(
         [
           "Two observations: list the interfaces inside hostc (docker exec … ip link, parsed) and see whether docker0 is among them; then request http://127.0.0.1:hostPort/ from the notebook, which runs on the host, and keep the HTTP status.",
@@ -201,10 +246,7 @@ const checks: LabCheck[] = [
         return fail(`host-sees-docker0 is ${JSON.stringify(answers["host-sees-docker0"])}, which is not what hostc sees.`, how, {
           given: answers["host-sees-docker0"],
         });
-      const live = await fetch(`http://127.0.0.1:${p.host}/`, { signal: AbortSignal.timeout(5_000) }).then(
-        (r) => r.status,
-        () => 0,
-      );
+      const live = facts.probes.hostStatus ?? 0;
       if (answers["host-mode-status"] !== live)
         return fail(`host-mode-status is ${JSON.stringify(answers["host-mode-status"])}; http://127.0.0.1:${p.host}/ answers ${live || "nothing"} now.`, how, {
           live,
@@ -220,11 +262,12 @@ const checks: LabCheck[] = [
     concepts: [13],
     title: "You found which namespaces hostc shares with the host (net only, not the others)",
     points: 2,
-    run: async (context) => {
-      const hostc = await findContainer(context.session.name("hostc"));
-      if (!hostc?.state.running) return fail("hostc is not running.", "Do exercise 2 first.");
-      const live = await sharedWithHost(hostc.state.pid);
-      const given = (await context.session.answers())["hostc-shared-namespaces"];
+    judge: (facts) => {
+      const hostc = containerNamed(facts, nameIn(facts, "hostc"));
+      const links = facts.probes.namespaces;
+      if (!hostc?.state.running || !links) return fail("hostc is not running.", "Do exercise 2 first.");
+      const live = sharedWithHost(links);
+      const given = facts.answers["hostc-shared-namespaces"];
       const how = hints(
         [
           `Each namespace of a process is a link under /proc/PID/ns/ (net, pid, mnt, uts, ipc…): two processes share a namespace when the links are equal. Compare hostc's main process (PID from docker inspect) with a host process.`,
@@ -247,12 +290,12 @@ const checks: LabCheck[] = [
     concepts: [13],
     title: "-p in host mode is discarded: no published port, no DNAT rule",
     points: 2,
-    run: async (context) => {
-      const p = await ports(context);
+    judge: (facts) => {
+      const p = ports(facts);
       if (!p) return noSetup;
-      const command = `docker run -d --name ${context.session.name("hostp")} --network host -p 127.0.0.1:${p.ignored}:80 ${context.image} sleep 3600`;
-      const { container, verdict } = await running(
-        context,
+      const command = `docker run -d --name ${nameIn(facts, "hostp")} --network host -p 127.0.0.1:${p.ignored}:80 ${facts.image} sleep 3600`;
+      const { container, verdict } = running(
+        facts,
         "hostp",
         "hostp is exercise 3's container: host mode, with a -p 127.0.0.1:ignoredPort:80 request, and sleep 3600.",
         command,
@@ -266,10 +309,15 @@ const checks: LabCheck[] = [
           hints([`Run it with -p 127.0.0.1:ignoredPort:80, to see what the engine does with it.`], `lab.sh\`${command}\``),
         );
       const published = Object.values(container.networkSettings.ports).flatMap((b) => b ?? []);
-      const dnat = (await tableRules("nat")).filter((r) => r.target === "DNAT" && r.matches.some((m) => m.options.dport === String(p.ignored)));
+      const nat = facts.topology?.nat;
+      if (!nat) throw new Error("the snapshot could not read iptables");
+      const dnat = nat.tables
+        .filter((t) => t.name === "nat")
+        .flatMap((t) => t.chains.flatMap((chain) => chain.rules))
+        .filter((r) => r.target === "DNAT" && r.matches.some((m) => m.options.dport === String(p.ignored)));
       if (published.length > 0 || dnat.length > 0)
         return fail(`Port ${p.ignored} is published (${published.length} binding(s), ${dnat.length} DNAT rule(s)).`, "hostp must run with --network host.");
-      const given = (await context.session.answers())["host-p-bindings"];
+      const given = facts.answers["host-p-bindings"];
       if (given !== published.length)
         return fail(
           `host-p-bindings is ${JSON.stringify(given)}; docker port lists ${published.length} binding(s) for hostp.`,
@@ -286,13 +334,13 @@ const checks: LabCheck[] = [
     concepts: [15],
     title: "side runs in app's network namespace (--network container:app)",
     points: 2,
-    run: async (context) => {
-      const appName = context.session.name("app");
-      const app = await running(context, "app", "app is started by the cell above exercise 4.", appCommand(context));
+    judge: (facts) => {
+      const appName = nameIn(facts, "app");
+      const app = running(facts, "app", "app is started by the cell above exercise 4.", appCommand(facts));
       if (!app.container) return app.verdict;
-      const command = `docker run -d --name ${context.session.name("side")} --network container:${appName} ${context.image} sleep 3600`;
-      const side = await running(
-        context,
+      const command = `docker run -d --name ${nameIn(facts, "side")} --network container:${appName} ${facts.image} sleep 3600`;
+      const side = running(
+        facts,
         "side",
         "side is exercise 4's container: sleep 3600, in the network namespace of app (the network mode container:NAME).",
         command,
@@ -303,11 +351,10 @@ const checks: LabCheck[] = [
           `side's network mode is ${side.container.hostConfig.networkMode}.`,
           hints(["The network mode is fixed at creation: remove side and create it again in app's namespace."], `lab.sh\`${command}\``),
         );
-      const [nsApp, nsSide] = [await netnsOf(app.container.state.pid), await netnsOf(side.container.state.pid)];
+      const [nsApp, nsSide] = [netnsOf(facts, app.container), netnsOf(facts, side.container)];
       if (!nsApp || nsApp !== nsSide)
         return fail(`side's namespace ${nsSide} is not app's ${nsApp}.`, hints([`--network container:${appName} (app must be running first).`]));
-      if (!(await localhostWorks(context.session.name("side"))))
-        return fail("side does not reach app's server on 127.0.0.1.", "Is app's httpd running on port 80?");
+      if (facts.probes.localhost.side !== true) return fail("side does not reach app's server on 127.0.0.1.", "Is app's httpd running on port 80?");
       return pass(`app and side share ${nsApp}: one eth0, and 127.0.0.1 in side is app's loopback.`, { netns: nsApp });
     },
   },
@@ -316,12 +363,12 @@ const checks: LabCheck[] = [
     concepts: [15],
     title: "You found the host veth that carries side's traffic, by ifindex (it is app's)",
     points: 2,
-    run: async (context) => {
-      const side = await findContainer(context.session.name("side"));
+    judge: (facts) => {
+      const side = containerNamed(facts, nameIn(facts, "side"));
       if (!side?.state.running) return fail("side is not running.", "Do exercise 4 first.");
-      const eth0 = (await interfaces({ kind: "pid", pid: side.state.pid })).find((i) => i.name === "eth0");
-      const hostEnd = (await interfaces(onHost)).find((i) => i.ifindex === eth0?.peerIfindex);
-      const given = (await context.session.answers())["side-host-veth"];
+      const eth0 = namespaceOf(facts, side)?.interfaces.find((i) => i.name === "eth0");
+      const hostEnd = hostOf(facts).interfaces.find((i) => i.ifindex === eth0?.peerIfindex);
+      const given = facts.answers["side-host-veth"];
       const how = hints(
         ["The pairing rule of lab 02: eth0@ifN inside side names host link N. Which container's veth is it?"],
         'const [eth0] = parseIpAddr((await lab.sh`docker exec ${side} ip addr show eth0`).stdout).value; await lab.answer("side-host-veth", parseIpLink((await lab.sh`ip -j link show`).stdout).value.find((l) => l.ifindex === eth0?.peerIfindex)?.name)',
@@ -331,7 +378,7 @@ const checks: LabCheck[] = [
       return pass(`side's eth0 is app's eth0: its host end ${hostEnd?.name} is the one veth of their shared namespace.`, { veth: hostEnd?.name });
     },
   },
-  troubleshootCheck(troubleshoot, {
+  troubleshootJudge(troubleshoot, {
     id: "05.probe-fixed",
     title: "You named why probe could not reach app on localhost and fixed it",
     concepts: [15],
@@ -345,28 +392,27 @@ const checks: LabCheck[] = [
     title: "Hidden: side reaches app on localhost, nonec has no route out, hostc answers on its port",
     points: 1,
     hidden: true,
-    run: async (context) => {
-      const p = await ports(context);
+    judge: (facts) => {
+      const p = ports(facts);
       if (!p) return noSetup;
-      if (!(await localhostWorks(context.session.name("side"))))
+      if (facts.probes.localhost.side !== true)
         return fail("side cannot reach http://127.0.0.1/.", "Run app with httpd -f -p 80 and side with --network container:app.");
-      const routesInNone = await run("docker", ["exec", context.session.name("nonec"), "ip", "route"], { reject: false });
-      if (routesInNone.exitCode !== 0 || routesInNone.stdout.trim() !== "")
+      const nonec = containerNamed(facts, nameIn(facts, "nonec"));
+      const nonecNamespace = nonec?.state.running ? namespaceOf(facts, nonec) : null;
+      if (nonecNamespace?.kind !== "container" || nonecNamespace.routes.length > 0)
         return fail("nonec has routes (or is not running).", "Run nonec with --network none.");
-      const ok = await fetch(`http://127.0.0.1:${p.host}/`, { signal: AbortSignal.timeout(5_000) }).then(
-        (r) => r.ok,
-        () => false,
-      );
-      return ok
+      return facts.probes.hostStatus === 200
         ? pass("localhost inside the shared namespace works; none has no routes; host mode serves the host's loopback.")
         : fail(`127.0.0.1:${p.host} did not answer.`, "Run hostc with --network host and httpd on 127.0.0.1:port.");
     },
   },
 ];
 
-export const lab05: LabDefinition = {
+export const lab05: LabDefinition<Lab05Probes> = {
   id: "05",
   preconditions: [engineInThisNamespace],
+  topology: (context) => sessionScope(context, true),
+  gather,
   slug: "05-host-none-container",
   gradableInSandbox: true,
   title: "host, none and container network modes",

@@ -1,27 +1,29 @@
 // Lab 06 · macvlan (curriculum concept 16): containers with their own MACs on a "LAN" played by a veth pair and a namespace.
 import { fail, hints, pass, type Verdict } from "../../checks/check.js";
-import { findContainer, findNetwork } from "../../docker/adapter.js";
+import { findNetwork } from "../../docker/adapter.js";
 import { run } from "../../exec/run.js";
 import { inSubnet, parseCidr } from "../../topology/ipv4.js";
 import { UsageError } from "../../errors.js";
-import { onHost } from "../../exec/commands.js";
+import { kernelName } from "../../ownership.js";
+import type { Topology } from "../../topology/model.js";
 import type { LabCheck, LabContext, LabDefinition, PredictionDefinition, TroubleshootDefinition } from "../definition.js";
+import { containerNamed, type FactsView, hostOf, type LabFacts, namespaceOfContainer, nameIn, networkNamed, sessionScope, topologyOf } from "../facts.js";
 import { freeSubnet, hostAddress, readTextParam } from "../free.js";
-import { hostInterface, interfaces, ipv4Cidr, routes } from "../host-facts.js";
+import { interfaces, ipv4Cidr } from "../host-facts.js";
 import { deleteLink, deleteNetns, linkExists, netnsNames, runShown } from "../kernel-objects.js";
 import { predictionsCheck } from "../predictions.js";
 import type { LabSession } from "../session.js";
-import { troubleshootCheck } from "../troubleshoot.js";
+import { troubleshootJudge } from "../troubleshoot.js";
 import { removeLabelled } from "../teardown.js";
 import { engineInThisNamespace } from "../preconditions.js";
 
 /** Kernel names of lab 06 (<= 15 characters): the LAN namespace, the uplink veth (host end = macvlan parent), its peer, the shim. */
-export const macvlanNames = (session: LabSession) => ({
-  lan: session.ifname("6lan"),
-  uplink: session.ifname("6up"),
-  peer: session.ifname("6pr"),
-  shim: session.ifname("6sh"),
-  network: session.name("lan"),
+export const macvlanNames = (session: Pick<LabSession, "session" | "lab">) => ({
+  lan: kernelName(session.session, "6lan"),
+  uplink: kernelName(session.session, "6up"),
+  peer: kernelName(session.session, "6pr"),
+  shim: kernelName(session.session, "6sh"),
+  network: nameIn(session, "lan"),
 });
 
 /** The LAN plan of a session: subnet, router (LAN namespace), host's uplink address, shim address, Docker's ip-range. */
@@ -42,14 +44,54 @@ const lanSubnet = (session: LabSession): Promise<string | null> => readTextParam
 // Print and run one setup command (lab.sh style).
 const shown = (context: LabContext, argv: string[]): Promise<void> => runShown(context.log, argv);
 
-const runHint = (context: LabContext, short: string) =>
+/** What lab 06's judges measure live: pings and an HTTP fetch, address -> answered. */
+export interface Lab06Probes {
+  /** From the host (busybox ping): m1's LAN address. */
+  readonly hostPings: Readonly<Record<string, boolean>>;
+  /** From inside m1 (one ping): its gateway. */
+  readonly m1Pings: Readonly<Record<string, boolean>>;
+  /** From the LAN namespace (curl http://address/): m1's LAN address. */
+  readonly lanFetches: Readonly<Record<string, boolean>>;
+}
+type Facts = LabFacts<Lab06Probes>;
+
+const runHint = (facts: Pick<Facts, "session" | "lab" | "image">, short: string) =>
   hints(
     [`${short} is one of exercise 2's two containers: the lab's image, on the macvlan network (by name), running httpd -f -p 80 -h /var/www.`],
-    `lab.sh\`docker run -d --name ${context.session.name(short)} --network ${context.session.name("lan")} ${context.image} httpd -f -p 80 -h /var/www\``,
+    `lab.sh\`docker run -d --name ${nameIn(facts, short)} --network ${nameIn(facts, "lan")} ${facts.image} httpd -f -p 80 -h /var/www\``,
   );
 
-// eth0 of a running container, read with the host's iproute2 inside its namespace (kind and parent included).
-const eth0Of = async (pid: number) => (await interfaces({ kind: "pid", pid })).find((iface) => iface.name === "eth0") ?? null;
+// The session's LAN subnet (chosen free at setup), or null before setup.
+const subnetOf = (facts: Pick<Facts, "params">): string | null => {
+  const value = facts.params["lan-subnet"];
+  return typeof value === "string" ? value : null;
+};
+
+// A host interface by name, or null.
+const hostInterfaceOf = (facts: FactsView, name: string) => hostOf(facts).interfaces.find((iface) => iface.name === name) ?? null;
+
+// eth0 of a running container, as the snapshot read it in its namespace (kind and parent included).
+const eth0Of = (facts: FactsView, container: string) => namespaceOfContainer(facts, container)?.interfaces.find((iface) => iface.name === "eth0") ?? null;
+
+// A lab container on the macvlan network, with its address there.
+const childOf = (facts: FactsView, short: string) => {
+  const name = nameIn(facts, short);
+  const container = containerNamed(facts, name);
+  const endpoint = container?.networkSettings.networks[nameIn(facts, "lan")];
+  return { name, container, address: endpoint?.ipAddress ?? "", mac: endpoint?.macAddress ?? "" };
+};
+
+// m1's default gateway, read inside m1, or null.
+const m1Gateway = (facts: FactsView): string | null =>
+  namespaceOfContainer(facts, nameIn(facts, "m1"))?.routes.find((route) => route.dst === "default")?.gateway ?? null;
+
+// The LAN namespace as the snapshot read it, or null when it is gone.
+const lanNamespace = (facts: FactsView) => topologyOf(facts).namespaces.find((ns) => ns.id === `netns:${macvlanNames(facts).lan}`) ?? null;
+
+const needSetup = "Run the setup cell at the top of the notebook first.";
+
+// The ip-range Docker hands out on the lab's macvlan network (what the shim routes), or null.
+const networkRange = (facts: FactsView): string | null => networkNamed(facts, macvlanNames(facts).network)?.ipam.config[0]?.ipRange ?? null;
 
 // Does one ping from a container (by name) or from the host (busybox ping) reach `address`?
 const pingFromContainer = async (container: string, address: string): Promise<boolean> =>
@@ -59,19 +101,26 @@ const pingFromHost = async (address: string): Promise<boolean> => {
     if ((await run("busybox", ["ping", "-c", "1", "-W", "1", address], { reject: false, timeout: 5_000 })).exitCode === 0) return true;
   return false;
 };
+const fetchFromNetns = async (netns: string, address: string): Promise<boolean> =>
+  (await run("ip", ["netns", "exec", netns, "curl", "-sf", "-o", "/dev/null", "--max-time", "3", `http://${address}/`], { reject: false, timeout: 10_000 }))
+    .exitCode === 0;
 
-// A running lab container on the macvlan network, with its address there.
-const childOf = async (context: LabContext, short: string) => {
-  const container = await findContainer(context.session.name(short));
-  const endpoint = container?.networkSettings.networks[context.session.name("lan")];
-  return { name: context.session.name(short), container, address: endpoint?.ipAddress ?? "", mac: endpoint?.macAddress ?? "" };
+// Probe only what a judge will read: m1 (when it runs with a LAN address) from the host and from the LAN namespace
+// (when it is there), and m1's gateway from m1.
+const gather = async (context: LabContext, topology: Topology | null): Promise<Lab06Probes> => {
+  const view: FactsView = { lab: context.session.lab, session: context.session.session, topology };
+  const { name, container, address } = childOf(view, "m1");
+  const up = Boolean(container?.state.running && address);
+  const gateway = up ? m1Gateway(view) : null;
+  const lan = lanNamespace(view);
+  const [host, m1, fetched] = await Promise.all([
+    up ? pingFromHost(address) : null,
+    gateway ? pingFromContainer(name, gateway) : null,
+    up && lan ? fetchFromNetns(lan.name, address) : null,
+  ]);
+  const entry = (key: string | null, value: boolean | null) => (key && value !== null ? { [key]: value } : {});
+  return { hostPings: entry(address, host), m1Pings: entry(gateway, m1), lanFetches: entry(address, fetched) };
 };
-
-const needSetup = "Run the setup cell at the top of the notebook first.";
-
-// The ip-range Docker hands out on the lab's macvlan network (what the shim routes), or null.
-const networkRange = async (context: LabContext): Promise<string | null> =>
-  (await findNetwork(macvlanNames(context.session).network))?.ipam.config[0]?.ipRange ?? null;
 
 const predictions: PredictionDefinition[] = [
   {
@@ -102,7 +151,7 @@ const privateShim = async (context: LabContext): Promise<void> => {
   const names = macvlanNames(context.session);
   const subnet = await lanSubnet(context.session);
   if (!subnet) throw new UsageError("The lab's LAN is not set up.", { hint: needSetup });
-  const range = (await networkRange(context)) ?? lanPlan(subnet).ipRange;
+  const range = (await findNetwork(names.network))?.ipam.config[0]?.ipRange ?? lanPlan(subnet).ipRange;
   await deleteLink(names.shim);
   await run("ip", ["link", "add", names.shim, "link", names.uplink, "type", "macvlan", "mode", "private"]);
   await run("ip", ["addr", "add", lanPlan(subnet).shimAddress, "dev", names.shim]);
@@ -127,11 +176,11 @@ const troubleshoot: TroubleshootDefinition = {
 };
 
 // Does the host reach m1 again? Symptoms only, never the cause.
-const shimFixed = async (context: LabContext): Promise<Verdict> => {
-  const names = macvlanNames(context.session);
-  const { container, address } = await childOf(context, "m1");
-  if (!container?.state.running || !address) return fail("m1 is not running on the macvlan network.", runHint(context, "m1"));
-  if (await pingFromHost(address)) return pass(`The host reaches m1 (${address}) through ${names.shim} again.`);
+const shimFixed = (facts: Facts): Verdict => {
+  const names = macvlanNames(facts);
+  const { container, address } = childOf(facts, "m1");
+  if (!container?.state.running || !address) return fail("m1 is not running on the macvlan network.", runHint(facts, "m1"));
+  if (facts.probes.hostPings[address] === true) return pass(`The host reaches m1 (${address}) through ${names.shim} again.`);
   return fail(
     `The host still cannot ping m1 at ${address}.`,
     hints(
@@ -144,18 +193,18 @@ const shimFixed = async (context: LabContext): Promise<Verdict> => {
   );
 };
 
-const checks: LabCheck[] = [
+const checks: LabCheck<Lab06Probes>[] = [
   {
     id: "06.macvlan-network",
     concepts: [16],
     title: "A macvlan network on the lab's uplink (never the real one), with the LAN's subnet and a range away from the LAN's own addresses",
     points: 2,
-    run: async (context) => {
-      const names = macvlanNames(context.session);
-      const subnet = await lanSubnet(context.session);
+    judge: (facts) => {
+      const names = macvlanNames(facts);
+      const subnet = subnetOf(facts);
       if (!subnet) return fail("The lab's LAN is not set up.", needSetup);
       const plan = lanPlan(subnet);
-      const network = await findNetwork(names.network);
+      const network = networkNamed(facts, names.network);
       const command = `lab.sh\`docker network create -d macvlan --subnet ${subnet} --gateway ${plan.router} --ip-range ${plan.ipRange} -o parent=${names.uplink} ${names.network}\``;
       const recreate = (concept: string) => hints([concept, "Remove the network (docker network rm) and create it again."], command);
       if (!network)
@@ -215,15 +264,15 @@ const checks: LabCheck[] = [
     concepts: [16],
     title: "m1 and m2 are macvlan children of the uplink, each with its own MAC and a LAN address",
     points: 2,
-    run: async (context) => {
-      const names = macvlanNames(context.session);
-      const subnet = await lanSubnet(context.session);
-      const uplink = await hostInterface(names.uplink);
+    judge: (facts) => {
+      const names = macvlanNames(facts);
+      const subnet = subnetOf(facts);
+      const uplink = hostInterfaceOf(facts, names.uplink);
       if (!subnet || !uplink) return fail("The lab's LAN is not set up.", needSetup);
       const seen: { name: string; mac: string; address: string }[] = [];
       for (const short of ["m1", "m2"]) {
-        const { name, container, address } = await childOf(context, short);
-        if (!container) return fail(`No container named ${name}.`, runHint(context, short));
+        const { name, container, address } = childOf(facts, short);
+        if (!container) return fail(`No container named ${name}.`, runHint(facts, short));
         if (!container.state.running)
           return fail(`${name} is ${container.state.status}.`, hints(["httpd -f keeps a container running; start it again (docker start)."]));
         if (!address) return fail(`${name} is not on ${names.network}.`, hints([`Remove it and run it again on the macvlan network.`]));
@@ -232,7 +281,7 @@ const checks: LabCheck[] = [
             `${name}'s address ${address} is not on the LAN ${subnet}.`,
             "Recreate the macvlan network with the LAN's subnet (see 06.macvlan-network).",
           );
-        const eth0 = await eth0Of(container.state.pid);
+        const eth0 = eth0Of(facts, name);
         if (eth0?.kind !== "macvlan")
           return fail(`${name}'s eth0 is a ${eth0?.kind ?? "missing"} interface, not macvlan.`, `It should be on ${names.network} only (no other --network).`, {
             kind: eth0?.kind,
@@ -258,17 +307,17 @@ const checks: LabCheck[] = [
     concepts: [16],
     title: "You found where m1's gateway lives (the LAN namespace, not the host), and m1 reaches it",
     points: 2,
-    run: async (context) => {
-      const names = macvlanNames(context.session);
-      const { name, container } = await childOf(context, "m1");
-      if (!container?.state.running) return fail("m1 is not running.", runHint(context, "m1"));
-      const gateway = (await routes({ kind: "pid", pid: container.state.pid })).find((route) => route.dst === "default")?.gateway ?? null;
+    judge: (facts) => {
+      const names = macvlanNames(facts);
+      const { container } = childOf(facts, "m1");
+      if (!container?.state.running) return fail("m1 is not running.", runHint(facts, "m1"));
+      const gateway = m1Gateway(facts);
       const places = [
-        { place: "host", ifaces: await interfaces(onHost) },
-        { place: names.lan, ifaces: await interfaces({ kind: "netns", name: names.lan }) },
+        { place: "host", ifaces: hostOf(facts).interfaces },
+        { place: names.lan, ifaces: lanNamespace(facts)?.interfaces ?? [] },
       ];
       const owner = places.find((p) => p.ifaces.some((i) => i.addresses.some((a) => a.address === gateway)))?.place ?? null;
-      const given = (await context.session.answers())["m1-gateway-owner"];
+      const given = facts.answers["m1-gateway-owner"];
       const how = hints(
         [
           "Join two facts: the gateway of m1's default route (inside m1), and which namespace holds that address: the host (`ip addr`) or the LAN namespace (`ip -n LAN addr`). Record \"host\" or the namespace's name.",
@@ -277,7 +326,7 @@ const checks: LabCheck[] = [
       );
       if (given === undefined) return fail("No answer recorded for m1-gateway-owner.", how);
       if (given !== owner) return fail(`You recorded ${JSON.stringify(given)}, but m1's gateway ${gateway ?? "(none)"} is held elsewhere.`, how, { given });
-      if (!gateway || !(await pingFromContainer(name, gateway)))
+      if (!gateway || facts.probes.m1Pings[gateway] !== true)
         return fail(`m1 cannot ping its gateway ${gateway}.`, "Is the LAN namespace still there? Run the setup cell again (it is safe to repeat).");
       return pass(`m1's gateway ${gateway} is held by ${owner}: m1 talks to the LAN's router straight over the cable, no bridge on the host, no NAT.`, {
         gateway,
@@ -290,16 +339,16 @@ const checks: LabCheck[] = [
     concepts: [16],
     title: "A macvlan shim on the host (parent = uplink, mode bridge) gives the host a path to m1",
     points: 2,
-    run: async (context) => {
-      const names = macvlanNames(context.session);
-      const subnet = await lanSubnet(context.session);
-      const uplink = await hostInterface(names.uplink);
+    judge: (facts) => {
+      const names = macvlanNames(facts);
+      const subnet = subnetOf(facts);
+      const uplink = hostInterfaceOf(facts, names.uplink);
       if (!subnet || !uplink) return fail("The lab's LAN is not set up.", needSetup);
-      const { container, address } = await childOf(context, "m1");
-      if (!container?.state.running || !address) return fail("m1 is not running on the macvlan network.", runHint(context, "m1"));
-      const range = (await networkRange(context)) ?? lanPlan(subnet).ipRange;
+      const { container, address } = childOf(facts, "m1");
+      if (!container?.state.running || !address) return fail("m1 is not running on the macvlan network.", runHint(facts, "m1"));
+      const range = networkRange(facts) ?? lanPlan(subnet).ipRange;
       const step = (concept: string, command: string) => hints([concept], `lab.sh\`${command}\``);
-      const shim = await hostInterface(names.shim);
+      const shim = hostInterfaceOf(facts, names.shim);
       if (!shim)
         return fail(
           `There is no ${names.shim} interface on the host.`,
@@ -339,7 +388,7 @@ const checks: LabCheck[] = [
             `ip addr add ${lanPlan(subnet).shimAddress} dev ${names.shim}`,
           ),
         );
-      const route = await routes();
+      const route = hostOf(facts).routes;
       const viaShim = route.some((r) => r.dev === names.shim && r.dst !== "default" && inSubnet(address, r.dst.includes("/") ? r.dst : `${r.dst}/32`));
       if (!viaShim)
         return fail(
@@ -349,12 +398,12 @@ const checks: LabCheck[] = [
             `ip route add ${range} dev ${names.shim}`,
           ),
         );
-      if (!(await pingFromHost(address)))
+      if (facts.probes.hostPings[address] !== true)
         return fail(`The host still cannot ping m1 at ${address}.`, `Check that ${names.shim} is up and the route goes through it.`);
       return pass(`The host reaches m1 (${address}) through ${names.shim}, a macvlan sibling of the containers on ${names.uplink}.`, { shim: cidr, mode });
     },
   },
-  troubleshootCheck(troubleshoot, {
+  troubleshootJudge(troubleshoot, {
     id: "06.shim-fixed",
     title: "You named why the remade shim did not work and fixed it",
     concepts: [16],
@@ -368,16 +417,11 @@ const checks: LabCheck[] = [
     title: "Hidden: the LAN namespace fetches m1's web page, like any other machine on the LAN",
     points: 1,
     hidden: true,
-    run: async (context) => {
-      const names = macvlanNames(context.session);
-      const { address } = await childOf(context, "m1");
-      if (!address) return fail("m1 is not on the macvlan network.", runHint(context, "m1"));
-      if (!(await netnsNames()).includes(names.lan)) return fail("The LAN namespace is gone.", needSetup);
-      const result = await run("ip", ["netns", "exec", names.lan, "curl", "-sf", "-o", "/dev/null", "--max-time", "3", `http://${address}/`], {
-        reject: false,
-        timeout: 10_000,
-      });
-      return result.exitCode === 0
+    judge: (facts) => {
+      const { address } = childOf(facts, "m1");
+      if (!address) return fail("m1 is not on the macvlan network.", runHint(facts, "m1"));
+      if (!lanNamespace(facts)) return fail("The LAN namespace is gone.", needSetup);
+      return facts.probes.lanFetches[address] === true
         ? pass(`The LAN namespace fetched http://${address}/.`)
         : fail(`The LAN namespace could not fetch http://${address}/.`, "Run m1 with `httpd -f -p 80 -h /var/www`.");
     },
@@ -414,9 +458,11 @@ const teardown = async (context: LabContext): Promise<void> => {
   await deleteNetns(names.lan);
 };
 
-export const lab06: LabDefinition = {
+export const lab06: LabDefinition<Lab06Probes> = {
   id: "06",
   preconditions: [engineInThisNamespace],
+  topology: (context) => sessionScope(context),
+  gather,
   slug: "06-macvlan",
   title: "macvlan: containers with their own MACs on the LAN",
   summary: 'macvlan on a lab-made LAN (a veth "cable" + a namespace router): own MACs, LAN addresses, the host shim, a shim in the wrong mode',

@@ -3,18 +3,22 @@
 import { fail, hints, pass, type Verdict } from "../../checks/check.js";
 import { UsageError } from "../../errors.js";
 import { run } from "../../exec/run.js";
+import { kernelName } from "../../ownership.js";
 import { inSubnet, parseCidr } from "../../topology/ipv4.js";
+import type { Topology } from "../../topology/model.js";
 import type { LabCheck, LabContext, LabDefinition, PredictionDefinition, TroubleshootDefinition } from "../definition.js";
+import { containerNamed, type FactsView, hostOf, type LabFacts, namespaceOfContainer, nameIn, networkNamed } from "../facts.js";
 import { freeSubnet, hostAddress, readParams } from "../free.js";
-import { interfaces, ipv4Cidr } from "../host-facts.js";
-import { PrivateEngine } from "../private-engine.js";
+import { ipv4Cidr } from "../host-facts.js";
+import { type EngineOptions, PrivateEngine, privateEngineAnswers } from "../private-engine.js";
 import { predictionsCheck } from "../predictions.js";
 import type { LabSession } from "../session.js";
-import { troubleshootCheck } from "../troubleshoot.js";
+import { troubleshootJudge } from "../troubleshoot.js";
 
-/** The plan of a session: docker0's new address, the default pool, the custom network and its pieces. */
-export const addressingPlan = async (session: LabSession) => {
-  const params = await readParams(session);
+type Owner = Pick<LabSession, "session" | "lab">;
+
+/** The plan of a session from its parameters: docker0's new address, the default pool, the custom network and its pieces. Pure. */
+export const planOf = (params: Readonly<Record<string, string | number>>, session: Owner) => {
   const bipNet = String(params["bip-subnet"] ?? "");
   const custom = String(params["custom-subnet"] ?? "");
   if (!bipNet || !custom || !params.pool) return null;
@@ -28,21 +32,56 @@ export const addressingPlan = async (session: LabSession) => {
     ipRange: `${hostAddress(custom, 128)}/25`,
     staticIp: hostAddress(custom, 10),
     mtu: 1400,
-    bridge: session.ifname("7br"),
+    bridge: kernelName(session.session, "7br"),
     team: String(params["team-subnet"] ?? ""),
   };
 };
 
+/** The plan of a session: docker0's new address, the default pool, the custom network and its pieces. */
+export const addressingPlan = async (session: LabSession) => planOf(await readParams(session), session);
+
+/** What lab 07's judges read beside the private engine's snapshot. */
+export interface Lab07Probes {
+  /** The options the private engine runs with (its marker); null when it does not run. */
+  readonly engineOptions: EngineOptions | null;
+  /** Does http://address/ answer inside the engine's namespace (fixed's static address, when fixed runs)? */
+  readonly http: Readonly<Record<string, boolean>>;
+}
+type Facts = LabFacts<Lab07Probes>;
+
 const needSetup = "Run the setup cell at the top of the notebook first.";
-const names = (session: LabSession) => ({
-  pooled: session.name("pooled"),
-  custom: session.name("custom"),
-  dyn: session.name("dyn"),
-  fixed: session.name("fixed"),
-  team: session.name("team"),
-  worker: session.name("worker"),
-  db: session.name("db"),
+const names = (session: Owner) => ({
+  pooled: nameIn(session, "pooled"),
+  custom: nameIn(session, "custom"),
+  dyn: nameIn(session, "dyn"),
+  fixed: nameIn(session, "fixed"),
+  team: nameIn(session, "team"),
+  worker: nameIn(session, "worker"),
+  db: nameIn(session, "db"),
 });
+
+// The engine's network namespace interface by name (the snapshot's "host" is the engine's namespace).
+const engineIface = (facts: FactsView, name: string) => hostOf(facts).interfaces.find((i) => i.name === name) ?? null;
+
+// Probe what the judges read: the engine's options, and fixed's web server at its static address (when fixed runs).
+const gather = async (context: LabContext, topology: Topology | null): Promise<Lab07Probes> => {
+  const view: FactsView = { lab: context.session.lab, session: context.session.session, topology };
+  const engine = new PrivateEngine(context.session, () => undefined);
+  const plan = await addressingPlan(context.session);
+  const fixed = containerNamed(view, names(view).fixed);
+  const serves = async (address: string) =>
+    (
+      await run("ip", ["netns", "exec", engine.netns, "curl", "-sf", "-o", "/dev/null", "--max-time", "3", `http://${address}/`], {
+        reject: false,
+        timeout: 10_000,
+      })
+    ).exitCode === 0;
+  const [engineOptions, http] = await Promise.all([
+    engine.options(),
+    plan && fixed?.state.running ? serves(plan.staticIp).then((ok) => ({ [plan.staticIp]: ok })) : Promise.resolve({}),
+  ]);
+  return { engineOptions, http };
+};
 
 const predictions: PredictionDefinition[] = [
   {
@@ -121,11 +160,10 @@ const troubleshoot: TroubleshootDefinition = {
 };
 
 // Is team fixed? db at its planned address, worker running, and no dynamic address can take db's again.
-const teamFixed = async (context: LabContext): Promise<Verdict> => {
-  const plan = await addressingPlan(context.session);
+const teamFixed = (facts: Facts): Verdict => {
+  const plan = planOf(facts.params, facts);
   if (!plan?.team) return fail("The lab is not set up.", needSetup);
-  const engine = new PrivateEngine(context.session, () => undefined);
-  const n = names(context.session);
+  const n = names(facts);
   const planned = hostAddress(plan.team, 2);
   const fix = hints(
     [
@@ -134,11 +172,11 @@ const teamFixed = async (context: LabContext): Promise<Verdict> => {
     ],
     `engine.sh\`docker rm -f ${n.db} ${n.worker}\`; engine.sh\`docker network rm ${n.team}\`; engine.sh\`docker network create --subnet ${plan.team} --ip-range ${hostAddress(plan.team, 128)}/25 ${n.team}\`; then worker (no --ip) and db with --ip ${planned}`,
   );
-  const db = await engine.container(n.db);
+  const db = containerNamed(facts, n.db);
   if (!db?.state.running || db.networkSettings.networks[n.team]?.ipAddress !== planned) return fail(`db is not running at ${planned} on team.`, fix);
-  const worker = await engine.container(n.worker);
+  const worker = containerNamed(facts, n.worker);
   if (!worker?.state.running) return fail("worker is not running any more.", fix);
-  const range = (await engine.network(n.team))?.ipam.config[0]?.ipRange;
+  const range = networkNamed(facts, n.team)?.ipam.config[0]?.ipRange;
   if (!range || inSubnet(planned, range))
     return fail(
       `db runs at ${planned}, but the team network ${range ? `still hands out ${range}, which includes it` : "hands out its whole subnet"}: the next restart can lose it again.`,
@@ -148,21 +186,16 @@ const teamFixed = async (context: LabContext): Promise<Verdict> => {
   return pass(`db runs at ${planned}; team hands out only ${range}, so no container without --ip can take it again.`, { range });
 };
 
-// The engine's network namespace interface by name.
-const engineIface = async (engine: PrivateEngine, name: string) =>
-  (await interfaces({ kind: "netns", name: engine.netns }).catch(() => [])).find((i) => i.name === name) ?? null;
-
-const checks: LabCheck[] = [
+const checks: LabCheck<Lab07Probes>[] = [
   {
     id: "07.bip",
     concepts: [17],
     title: "The private engine runs with the new docker0 address (--bip) and your default address pool",
     points: 2,
-    run: async (context) => {
-      const plan = await addressingPlan(context.session);
-      const engine = new PrivateEngine(context.session, () => undefined);
-      if (!plan || !(await engine.answering())) return fail("The private engine is not running.", needSetup);
-      const docker0 = ipv4Cidr(await engineIface(engine, "docker0"));
+    judge: (facts) => {
+      const plan = planOf(facts.params, facts);
+      if (!plan) return fail("The lab is not set up.", needSetup);
+      const docker0 = ipv4Cidr(engineIface(facts, "docker0"));
       const restart = hints(
         [
           "dockerd's options are fixed while it runs: restart the private engine with two of them, docker0's address (bip) and a default address pool (a base and a size).",
@@ -172,14 +205,14 @@ const checks: LabCheck[] = [
       );
       if (docker0 !== plan.bip)
         return fail(`docker0 (in the engine's namespace) is ${docker0 ?? "without an address"}, not ${plan.bip}.`, restart, { docker0 });
-      const bridge = await engine.network("bridge");
+      const bridge = networkNamed(facts, "bridge");
       const config = bridge?.ipam.config[0];
       if (config?.subnet !== plan.bipSubnet)
         return fail(
           `The bridge network's subnet is ${config?.subnet ?? "?"}, expected ${plan.bipSubnet}.`,
           "Docker derives the default bridge's subnet from --bip; restart the engine with the bip above.",
         );
-      const pools = (await engine.options())?.defaultAddressPools ?? [];
+      const pools = facts.probes.engineOptions?.defaultAddressPools ?? [];
       if (!pools.some((p) => p.base === plan.pool && p.size === plan.poolSize))
         return fail(`The engine's default address pools are ${JSON.stringify(pools)}.`, restart, { pools });
       return pass(
@@ -193,12 +226,11 @@ const checks: LabCheck[] = [
     concepts: [17],
     title: "A network created without --subnet got a /26 from your default address pool",
     points: 2,
-    run: async (context) => {
-      const plan = await addressingPlan(context.session);
+    judge: (facts) => {
+      const plan = planOf(facts.params, facts);
       if (!plan) return fail("The lab is not set up.", needSetup);
-      const engine = new PrivateEngine(context.session, () => undefined);
-      const name = names(context.session).pooled;
-      const network = await engine.network(name);
+      const name = names(facts).pooled;
+      const network = networkNamed(facts, name);
       if (!network)
         return fail(
           `The private engine has no network named ${name}.`,
@@ -215,7 +247,7 @@ const checks: LabCheck[] = [
           "Did you pass --subnet? Remove the network and create it without one, after restarting the engine with the pool (07.bip).",
           { subnet },
         );
-      const given = (await context.session.answers())["pooled-subnet"];
+      const given = facts.answers["pooled-subnet"];
       if (given === undefined)
         return fail(
           "No answer recorded for pooled-subnet.",
@@ -234,12 +266,11 @@ const checks: LabCheck[] = [
     concepts: [17],
     title: "The custom network has your subnet, gateway, --ip-range, MTU option and bridge name",
     points: 2,
-    run: async (context) => {
-      const plan = await addressingPlan(context.session);
+    judge: (facts) => {
+      const plan = planOf(facts.params, facts);
       if (!plan) return fail("The lab is not set up.", needSetup);
-      const engine = new PrivateEngine(context.session, () => undefined);
-      const name = names(context.session).custom;
-      const network = await engine.network(name);
+      const name = names(facts).custom;
+      const network = networkNamed(facts, name);
       const create = `engine.sh\`docker network create --subnet ${plan.custom} --gateway ${plan.gateway} --ip-range ${plan.ipRange} -o com.docker.network.driver.mtu=${plan.mtu} -o com.docker.network.bridge.name=${plan.bridge} ${name}\``;
       if (!network)
         return fail(
@@ -267,7 +298,7 @@ const checks: LabCheck[] = [
           hints(["Networks cannot be changed in place: remove its containers and the network, then create it again."], create),
           { wrong },
         );
-      const bridge = await engineIface(engine, plan.bridge);
+      const bridge = engineIface(facts, plan.bridge);
       if (!bridge)
         return fail(
           `There is no bridge ${plan.bridge} in the engine's namespace.`,
@@ -283,18 +314,17 @@ const checks: LabCheck[] = [
     concepts: [17],
     title: "dyn got its address from the --ip-range, fixed has the static --ip, and eth0's MTU is 1400 inside",
     points: 2,
-    run: async (context) => {
-      const plan = await addressingPlan(context.session);
+    judge: (facts) => {
+      const plan = planOf(facts.params, facts);
       if (!plan) return fail("The lab is not set up.", needSetup);
-      const engine = new PrivateEngine(context.session, () => undefined);
-      const n = names(context.session);
+      const n = names(facts);
       const found: Record<string, string> = {};
       for (const [short, name] of [
         ["dyn", n.dyn],
         ["fixed", n.fixed],
       ] as const) {
-        const container = await engine.container(name);
-        const runHint = `engine.sh\`docker run -d --name ${name} --network ${n.custom}${short === "fixed" ? ` --ip ${plan.staticIp}` : ""} ${context.image} httpd -f -p 80 -h /var/www\``;
+        const container = containerNamed(facts, name);
+        const runHint = `engine.sh\`docker run -d --name ${name} --network ${n.custom}${short === "fixed" ? ` --ip ${plan.staticIp}` : ""} ${facts.image} httpd -f -p 80 -h /var/www\``;
         if (!container)
           return fail(
             `The private engine has no container named ${name}.`,
@@ -316,7 +346,7 @@ const checks: LabCheck[] = [
               "Did you give dyn an --ip? Leave it out: Docker then picks from the ip-range.",
               { address },
             );
-          const eth0 = (await interfaces({ kind: "pid", pid: container.state.pid })).find((i) => i.name === "eth0");
+          const eth0 = namespaceOfContainer(facts, name)?.interfaces.find((i) => i.name === "eth0");
           if (eth0?.mtu !== plan.mtu)
             return fail(
               `eth0 inside dyn has MTU ${eth0?.mtu ?? "?"}, not ${plan.mtu}.`,
@@ -338,14 +368,13 @@ const checks: LabCheck[] = [
     concepts: [17],
     title: "You chose a static address on custom that Docker can never hand to another container",
     points: 2,
-    run: async (context) => {
-      const plan = await addressingPlan(context.session);
+    judge: (facts) => {
+      const plan = planOf(facts.params, facts);
       if (!plan) return fail("The lab is not set up.", needSetup);
-      const engine = new PrivateEngine(context.session, () => undefined);
-      const network = await engine.network(names(context.session).custom);
+      const network = networkNamed(facts, names(facts).custom);
       const config = network?.ipam.config[0];
       if (!network || !config?.subnet) return fail("The custom network of exercise 3 is missing.", "Do exercise 3 first.");
-      const given = (await context.session.answers())["safe-static"];
+      const given = facts.answers["safe-static"];
       const how = hints(
         [
           "Three things an address must not be: outside the subnet, the gateway or one a container already holds, and inside the part Docker hands out by itself (the ip-range).",
@@ -363,7 +392,7 @@ const checks: LabCheck[] = [
       return pass(`${given} is in ${config.subnet}, outside the range Docker hands out (${config.ipRange ?? "none"}), and free.`, { given });
     },
   },
-  troubleshootCheck(troubleshoot, {
+  troubleshootJudge(troubleshoot, {
     id: "07.team-fixed",
     title: "You named why db could not start at its planned address and fixed the team network",
     concepts: [17],
@@ -377,23 +406,21 @@ const checks: LabCheck[] = [
     title: "Hidden: fixed answers HTTP at its static address inside the engine's namespace",
     points: 1,
     hidden: true,
-    run: async (context) => {
-      const plan = await addressingPlan(context.session);
+    judge: (facts) => {
+      const plan = planOf(facts.params, facts);
       if (!plan) return fail("The lab is not set up.", needSetup);
-      const engine = new PrivateEngine(context.session, () => undefined);
-      const result = await run("ip", ["netns", "exec", engine.netns, "curl", "-sf", "-o", "/dev/null", "--max-time", "3", `http://${plan.staticIp}/`], {
-        reject: false,
-        timeout: 10_000,
-      });
-      return result.exitCode === 0
+      return facts.probes.http[plan.staticIp] === true
         ? pass(`http://${plan.staticIp}/ answered.`)
         : fail(`http://${plan.staticIp}/ did not answer.`, "Run fixed with `httpd -f -p 80 -h /var/www` and --ip.");
     },
   },
 ];
 
-export const lab07: LabDefinition = {
+export const lab07: LabDefinition<Lab07Probes> = {
   id: "07",
+  preconditions: [privateEngineAnswers({ message: "The private engine is not running.", hint: needSetup })],
+  topology: (context) => new PrivateEngine(context.session, () => undefined).snapshotOptions(false),
+  gather,
   slug: "07-addressing",
   title: "Addressing: --bip, address pools, subnets, --ip-range, static --ip, MTU (on a private engine)",
   summary:

@@ -1,22 +1,27 @@
 // Lab 08 · overlay and other drivers (curriculum concept 18): a single-node swarm on a private engine, an attachable
 // overlay network, its VXLAN interface and namespace; plugin drivers and ipvlan (detected, not assumed).
 import { fail, hints, pass, type Verdict } from "../../checks/check.js";
+import type { EngineInfo } from "../../docker/adapter.js";
 import { UsageError } from "../../errors.js";
 import { run } from "../../exec/run.js";
+import { kernelName } from "../../ownership.js";
 import { parseIpLink } from "../../parse/ip-link.js";
+import type { IpInterface } from "../../parse/models.js";
 import { inSubnet } from "../../topology/ipv4.js";
+import type { Topology } from "../../topology/model.js";
 import type { LabCheck, LabContext, LabDefinition, PredictionDefinition, TroubleshootDefinition } from "../definition.js";
+import { containerNamed, type FactsView, type LabFacts, namespaceOfContainer, nameIn, networkNamed } from "../facts.js";
 import { freeSubnet, hostAddress, readParams } from "../free.js";
-import { interfaces } from "../host-facts.js";
 import { deleteNetns } from "../kernel-objects.js";
-import { PrivateEngine } from "../private-engine.js";
+import { enginePaths, PrivateEngine, privateEngineAnswers } from "../private-engine.js";
 import { predictionsCheck } from "../predictions.js";
 import type { LabSession } from "../session.js";
-import { troubleshootCheck } from "../troubleshoot.js";
+import { troubleshootJudge } from "../troubleshoot.js";
 
-/** The plan of a session: docker0 (also the swarm's advertise address), swarm pool, overlay subnet, names. */
-export const overlayPlan = async (session: LabSession) => {
-  const params = await readParams(session);
+type Owner = Pick<LabSession, "session" | "lab">;
+
+/** The plan of a session from its parameters: docker0 (also the swarm's advertise address), swarm pool, overlay subnet, names. Pure. */
+export const planOf = (params: Readonly<Record<string, string | number>>, session: Owner) => {
   const bipNet = String(params["bip-subnet"] ?? "");
   const overlay = String(params["overlay-subnet"] ?? "");
   if (!bipNet || !overlay || !params["swarm-pool"]) return null;
@@ -25,15 +30,19 @@ export const overlayPlan = async (session: LabSession) => {
     advertise: hostAddress(bipNet, 1),
     swarmPool: String(params["swarm-pool"]),
     overlay,
-    network: session.name("ov"),
-    c1: session.name("c1"),
-    c2: session.name("c2"),
-    c3: session.name("c3"),
-    other: session.name("ov2"),
+    network: nameIn(session, "ov"),
+    c1: nameIn(session, "c1"),
+    c2: nameIn(session, "c2"),
+    c3: nameIn(session, "c3"),
+    other: nameIn(session, "ov2"),
     otherSubnet: String(params["other-subnet"] ?? ""),
-    scratch: session.ifname("8ipv"),
+    scratch: kernelName(session.session, "8ipv"),
   };
 };
+type Plan = NonNullable<ReturnType<typeof planOf>>;
+
+/** The plan of a session: docker0 (also the swarm's advertise address), swarm pool, overlay subnet, names. */
+export const overlayPlan = async (session: LabSession) => planOf(await readParams(session), session);
 
 /** Can this kernel make an ipvlan link? Tried in a throw-away namespace, which is always removed. */
 export const ipvlanAvailable = async (namespace: string): Promise<{ available: boolean; error: string }> => {
@@ -50,28 +59,75 @@ export const ipvlanAvailable = async (namespace: string): Promise<{ available: b
 
 const needSetup = "Run the setup cell at the top of the notebook first.";
 
-// `docker info`'s Swarm section of the private engine (JSON printed by --format).
-const swarmState = async (engine: PrivateEngine): Promise<{ LocalNodeState?: string; ControlAvailable?: boolean; NodeAddr?: string } | null> => {
-  const result = await run("docker", ["-H", engine.host, "info", "--format", "{{json .Swarm}}"], { reject: false, timeout: 20_000 });
-  return result.exitCode === 0 ? (JSON.parse(result.stdout) as { LocalNodeState?: string; ControlAvailable?: boolean; NodeAddr?: string }) : null;
-};
+/** What lab 08's judges read beside the private engine's snapshot. */
+export interface Lab08Probes {
+  /** The private engine's swarm state (`docker info`, through the adapter on its socket); null when it could not be read. */
+  readonly swarm: EngineInfo["swarm"];
+  /** The links of the overlay's namespace (`ip -j -d link show` in it), read when c1 runs on the overlay; null otherwise. */
+  readonly overlayLinks: readonly IpInterface[] | null;
+  /** Can this kernel make an ipvlan link (tried in a scratch namespace)? Tried only when the learner recorded an answer. */
+  readonly ipvlan: { readonly available: boolean; readonly error: string } | null;
+  /** One ping by name, `from>to` (short names: `c3>c1`, `c1>c2`) -> answered; only between running containers. */
+  readonly pings: Readonly<Record<string, boolean>>;
+}
+type Facts = LabFacts<Lab08Probes>;
 
 // The overlay network's sandbox namespace in the engine's exec root: `1-<first 10 characters of the network id>`.
-const overlayNamespace = (engine: PrivateEngine, networkId: string): string => `${engine.paths.execRoot}/netns/1-${networkId.slice(0, 10)}`;
+const overlayNamespace = (owner: Owner, networkId: string): string => `${enginePaths(owner.session, owner.lab).execRoot}/netns/1-${networkId.slice(0, 10)}`;
 
-// c1's leg on the overlay: its interface there, the peer in the overlay's namespace, that peer's bridge, and vxlan0.
-const overlayLeg = async (engine: PrivateEngine, plan: NonNullable<Awaited<ReturnType<typeof overlayPlan>>>) => {
-  const network = await engine.network(plan.network);
-  const c1 = await engine.container(plan.c1);
+// c1 on the overlay: the network, and c1's interface there (the one holding its overlay address), or null.
+const c1OnOverlay = (facts: FactsView, plan: Plan) => {
+  const network = networkNamed(facts, plan.network);
+  const c1 = containerNamed(facts, plan.c1);
   const address = c1?.networkSettings.networks[plan.network]?.ipAddress;
   if (!network || !c1?.state.running || !address) return null;
-  const inside = (await interfaces({ kind: "pid", pid: c1.state.pid })).find((i) => i.addresses.some((a) => a.address === address));
-  const listed = await run("nsenter", [`--net=${overlayNamespace(engine, network.id)}`, "ip", "-j", "-d", "link", "show"], { reject: false });
-  if (!inside || listed.exitCode !== 0) return null;
-  const links = parseIpLink(listed.stdout).value;
-  const peer = links.find((l) => l.ifindex === inside.peerIfindex);
+  const inside = namespaceOfContainer(facts, plan.c1)?.interfaces.find((i) => i.addresses.some((a) => a.address === address));
+  return inside ? { network, inside } : null;
+};
+
+// c1's leg on the overlay: its interface there, the peer in the overlay's namespace, that peer's bridge, and vxlan0.
+const overlayLeg = (facts: Facts, plan: Plan) => {
+  const on = c1OnOverlay(facts, plan);
+  const links = facts.probes.overlayLinks;
+  if (!on || links === null) return null;
+  const peer = links.find((l) => l.ifindex === on.inside.peerIfindex);
   const vxlan = links.find((l) => l.kind === "vxlan");
-  return { inside, peer, vxlan, namespace: overlayNamespace(engine, network.id) };
+  return { inside: on.inside, peer, vxlan, namespace: overlayNamespace(facts, on.network.id), network: on.network };
+};
+
+// One ping by name from a container of the private engine.
+const pings = async (engine: PrivateEngine, from: string, to: string): Promise<boolean> =>
+  (await run("docker", ["-H", engine.host, "exec", from, "ping", "-c", "1", "-W", "2", to], { reject: false, timeout: 15_000 })).exitCode === 0;
+
+// Probe what the judges read: the swarm state, the overlay's namespace (when c1 is on it), ipvlan (when answered), and
+// the two pings by name (between running containers).
+const gather = async (context: LabContext, topology: Topology | null): Promise<Lab08Probes> => {
+  const view: FactsView = { lab: context.session.lab, session: context.session.session, topology };
+  const engine = new PrivateEngine(context.session, () => undefined);
+  const plan = await overlayPlan(context.session);
+  const runs = (name: string) => containerNamed(view, name)?.state.running === true;
+  const on = plan ? c1OnOverlay(view, plan) : null;
+  const answered = typeof (await context.session.answers())["ipvlan-available"] === "boolean";
+  const pairs = plan
+    ? [
+        ["c3>c1", plan.c3, plan.c1],
+        ["c1>c2", plan.c1, plan.c2],
+      ].filter(([, from]) => runs(from ?? ""))
+    : [];
+  const [swarm, overlayLinks, ipvlan, pinged] = await Promise.all([
+    engine.engine.info().then(
+      (info) => info.swarm,
+      () => null,
+    ),
+    on
+      ? run("nsenter", [`--net=${overlayNamespace(view, on.network.id)}`, "ip", "-j", "-d", "link", "show"], { reject: false }).then((listed) =>
+          listed.exitCode === 0 ? parseIpLink(listed.stdout).value : null,
+        )
+      : Promise.resolve(null),
+    answered ? ipvlanAvailable(context.session.ifname("8chk")) : Promise.resolve(null),
+    Promise.all(pairs.map(async ([key, from, to]) => [key, await pings(engine, String(from), String(to))] as const)),
+  ]);
+  return { swarm, overlayLinks, ipvlan, pings: Object.fromEntries(pinged) };
 };
 
 const predictions: PredictionDefinition[] = [
@@ -102,7 +158,7 @@ const predictions: PredictionDefinition[] = [
 const c3Elsewhere = async (context: LabContext): Promise<void> => {
   const plan = await overlayPlan(context.session);
   const engine = new PrivateEngine(context.session, context.log);
-  if (!plan?.otherSubnet || (await swarmState(engine))?.LocalNodeState !== "active")
+  if (!plan?.otherSubnet || (await engine.engine.info().catch(() => null))?.swarm?.localNodeState !== "active")
     throw new UsageError("The private engine is not a swarm yet: do exercise 1 (swarm init) first.", {
       hint: "Overlays need swarm mode: run exercise 1, then this cell again.",
     });
@@ -128,13 +184,11 @@ const troubleshoot: TroubleshootDefinition = {
 };
 
 // Does c3 reach c1 by name? Symptoms only.
-const c3Fixed = async (context: LabContext): Promise<Verdict> => {
-  const plan = await overlayPlan(context.session);
+const c3Fixed = (facts: Facts): Verdict => {
+  const plan = planOf(facts.params, facts);
   if (!plan) return fail("The lab is not set up.", needSetup);
-  const engine = new PrivateEngine(context.session, () => undefined);
-  if (!(await engine.container(plan.c3))?.state.running) return fail("c3 is not running.", hints("Run the scenario cell again: it starts c3."));
-  const result = await run("docker", ["-H", engine.host, "exec", plan.c3, "ping", "-c", "1", "-W", "2", plan.c1], { reject: false, timeout: 15_000 });
-  if (result.exitCode === 0) return pass(`c3 reaches ${plan.c1} by name.`);
+  if (!containerNamed(facts, plan.c3)?.state.running) return fail("c3 is not running.", hints("Run the scenario cell again: it starts c3."));
+  if (facts.probes.pings["c3>c1"] === true) return pass(`c3 reaches ${plan.c1} by name.`);
   return fail(
     `c3 still cannot ping ${plan.c1} by name.`,
     hints(
@@ -147,38 +201,37 @@ const c3Fixed = async (context: LabContext): Promise<Verdict> => {
   );
 };
 
-const checks: LabCheck[] = [
+const checks: LabCheck<Lab08Probes>[] = [
   {
     id: "08.swarm",
     concepts: [18],
     title: "The private engine is a single-node swarm manager, advertising docker0's address",
     points: 2,
-    run: async (context) => {
-      const plan = await overlayPlan(context.session);
-      const engine = new PrivateEngine(context.session, () => undefined);
-      if (!plan || !(await engine.answering())) return fail("The private engine is not running.", needSetup);
-      const swarm = await swarmState(engine);
+    judge: (facts) => {
+      const plan = planOf(facts.params, facts);
+      if (!plan) return fail("The lab is not set up.", needSetup);
+      const swarm = facts.probes.swarm;
       const init = `engine.sh\`docker swarm init --advertise-addr ${plan.advertise} --default-addr-pool ${plan.swarmPool} --default-addr-pool-mask-length 24\``;
-      if (swarm?.LocalNodeState !== "active")
+      if (swarm?.localNodeState !== "active")
         return fail(
-          `The engine's swarm state is ${swarm?.LocalNodeState ?? "unknown"}.`,
+          `The engine's swarm state is ${swarm?.localNodeState ?? "unknown"}.`,
           hints(
             [
               "Overlays need swarm mode: one node can be a swarm on its own (docker swarm init, on the private engine). It needs the address other nodes would reach it at, and a pool for swarm networks' subnets.",
             ],
-            swarm?.LocalNodeState === "inactive" ? init : `engine.sh\`docker swarm leave --force\`, then ${init}`,
+            swarm?.localNodeState === "inactive" ? init : `engine.sh\`docker swarm leave --force\`, then ${init}`,
           ),
           { swarm },
         );
-      if (!swarm.ControlAvailable)
+      if (!swarm.controlAvailable)
         return fail("The engine is in a swarm but not a manager.", "A single-node swarm made with `swarm init` is its own manager; leave and init again.");
-      if (swarm.NodeAddr !== plan.advertise)
+      if (swarm.nodeAddr !== plan.advertise)
         return fail(
-          `The swarm advertises ${swarm.NodeAddr ?? "?"}, not ${plan.advertise}.`,
+          `The swarm advertises ${swarm.nodeAddr || "?"}, not ${plan.advertise}.`,
           `Use --advertise-addr ${plan.advertise} (docker0 in the engine's namespace): an address that exists there.`,
           { swarm },
         );
-      return pass(`Swarm active, this node is the manager, advertising ${swarm.NodeAddr}.`, { swarm });
+      return pass(`Swarm active, this node is the manager, advertising ${swarm.nodeAddr}.`, { swarm });
     },
   },
   {
@@ -186,11 +239,10 @@ const checks: LabCheck[] = [
     concepts: [18],
     title: "An attachable overlay network with your subnet, swarm scope",
     points: 2,
-    run: async (context) => {
-      const plan = await overlayPlan(context.session);
+    judge: (facts) => {
+      const plan = planOf(facts.params, facts);
       if (!plan) return fail("The lab is not set up.", needSetup);
-      const engine = new PrivateEngine(context.session, () => undefined);
-      const network = await engine.network(plan.network);
+      const network = networkNamed(facts, plan.network);
       const create = `engine.sh\`docker network create -d overlay --attachable --subnet ${plan.overlay} ${plan.network}\``;
       if (!network)
         return fail(
@@ -221,14 +273,13 @@ const checks: LabCheck[] = [
     concepts: [18],
     title: "c1 and c2 run on the overlay with addresses from its subnet and the VXLAN-sized MTU (1450)",
     points: 2,
-    run: async (context) => {
-      const plan = await overlayPlan(context.session);
+    judge: (facts) => {
+      const plan = planOf(facts.params, facts);
       if (!plan) return fail("The lab is not set up.", needSetup);
-      const engine = new PrivateEngine(context.session, () => undefined);
       const found: Record<string, string> = {};
       for (const name of [plan.c1, plan.c2]) {
-        const container = await engine.container(name);
-        const runHint = `engine.sh\`docker run -d --name ${name} --network ${plan.network} ${context.image} httpd -f -p 80 -h /var/www\``;
+        const container = containerNamed(facts, name);
+        const runHint = `engine.sh\`docker run -d --name ${name} --network ${plan.network} ${facts.image} httpd -f -p 80 -h /var/www\``;
         if (!container)
           return fail(
             `The private engine has no container named ${name}.`,
@@ -243,7 +294,7 @@ const checks: LabCheck[] = [
         const address = container.networkSettings.networks[plan.network]?.ipAddress ?? "";
         if (!address || !inSubnet(address, plan.overlay))
           return fail(`${name} has no address on ${plan.network} (${address || "none"}).`, `Remove it and run: ${runHint}.`);
-        const eth = (await interfaces({ kind: "pid", pid: container.state.pid })).find((i) => i.addresses.some((a) => a.address === address));
+        const eth = namespaceOfContainer(facts, name)?.interfaces.find((i) => i.addresses.some((a) => a.address === address));
         if (eth?.mtu !== 1450)
           return fail(
             `${name}'s overlay interface has MTU ${eth?.mtu ?? "?"}.`,
@@ -259,11 +310,10 @@ const checks: LabCheck[] = [
     concepts: [18],
     title: "You followed c1's overlay leg into the overlay's namespace: its veth peer, the bridge it is on, and the VXLAN id on that bridge",
     points: 3,
-    run: async (context) => {
-      const plan = await overlayPlan(context.session);
+    judge: (facts) => {
+      const plan = planOf(facts.params, facts);
       if (!plan) return fail("The lab is not set up.", needSetup);
-      const engine = new PrivateEngine(context.session, () => undefined);
-      const leg = await overlayLeg(engine, plan);
+      const leg = overlayLeg(facts, plan);
       if (!leg)
         return fail(
           "c1 is not running on the overlay, or the overlay's namespace is not there yet.",
@@ -272,10 +322,10 @@ const checks: LabCheck[] = [
       const vni = leg.vxlan?.kindData?.id;
       if (!leg.peer || !leg.vxlan || typeof vni !== "number")
         return fail(`No veth peer or vxlan interface in ${leg.namespace}.`, "Is c1 attached to the overlay?");
-      const given = (await context.session.answers())["c1-overlay-path"] as { peer?: unknown; bridge?: unknown; vni?: unknown } | undefined;
+      const given = facts.answers["c1-overlay-path"] as { peer?: unknown; bridge?: unknown; vni?: unknown } | undefined;
       const how = hints(
         [
-          `Pairing across namespaces, as in lab 02: c1's overlay interface says @ifN; N is an ifindex in the overlay's namespace (a file under ${engine.paths.execRoot}/netns, entered with nsenter --net=FILE), not on the host. There, read that link's master, and the vxlan link's id (its VNI).`,
+          `Pairing across namespaces, as in lab 02: c1's overlay interface says @ifN; N is an ifindex in the overlay's namespace (a file under ${enginePaths(facts.session, facts.lab).execRoot}/netns, entered with nsenter --net=FILE), not on the host. There, read that link's master, and the vxlan link's id (its VNI).`,
           "In the overlay's namespace, `ip -j -d link show` (parsed) lists every link with ifindex, master, kind and kindData.",
         ],
         'await lab.answer("c1-overlay-path", { peer: peer?.name, bridge: peer?.master, vni: ovLinks.find((l) => l.kind === "vxlan")?.kindData?.id })',
@@ -286,7 +336,7 @@ const checks: LabCheck[] = [
       if (given.bridge !== leg.peer.master)
         return fail(`${leg.peer.name} is plugged into another bridge than ${JSON.stringify(given.bridge)}.`, how, { given });
       if (Number(given.vni) !== vni) return fail(`${JSON.stringify(given.vni)} is not the VXLAN id of ${leg.vxlan.name}.`, how, { given });
-      const listedVni = (await engine.network(plan.network))?.options["com.docker.network.driver.overlay.vxlanid_list"];
+      const listedVni = leg.network.options["com.docker.network.driver.overlay.vxlanid_list"];
       return pass(
         `c1 → ${leg.peer.name} on ${leg.peer.master}, beside ${leg.vxlan.name} (VNI ${vni}, dstport ${String(leg.vxlan.kindData?.port ?? "4789")}) in ${leg.namespace}; docker network inspect lists vxlanid_list=${listedVni ?? "?"}.`,
         { vni, master: leg.peer.master, listedVni },
@@ -298,8 +348,8 @@ const checks: LabCheck[] = [
     concepts: [18],
     title: "You tested whether this kernel can make ipvlan links, and recorded the truth",
     points: 1,
-    run: async (context) => {
-      const given = (await context.session.answers())["ipvlan-available"];
+    judge: (facts) => {
+      const given = facts.answers["ipvlan-available"];
       if (typeof given !== "boolean")
         return fail(
           "No answer recorded for ipvlan-available (true or false).",
@@ -308,7 +358,8 @@ const checks: LabCheck[] = [
             'await lab.answer("ipvlan-available", ipvlanOk)',
           ),
         );
-      const truth = await ipvlanAvailable(context.session.ifname("8chk"));
+      const truth = facts.probes.ipvlan;
+      if (!truth) throw new Error("ipvlan was not tried");
       if (given !== truth.available)
         return fail(
           `You recorded ${given}, but on this kernel ipvlan is ${truth.available ? "available" : `not available (${truth.error})`}.`,
@@ -323,7 +374,7 @@ const checks: LabCheck[] = [
       );
     },
   },
-  troubleshootCheck(troubleshoot, { id: "08.c3-fixed", title: "You named why c3 could not reach c1 and fixed it", concepts: [18], points: 3, fixed: c3Fixed }),
+  troubleshootJudge(troubleshoot, { id: "08.c3-fixed", title: "You named why c3 could not reach c1 and fixed it", concepts: [18], points: 3, fixed: c3Fixed }),
   predictionsCheck({ id: "08", predictions }),
   {
     id: "08.overlay-dns-ping",
@@ -331,20 +382,21 @@ const checks: LabCheck[] = [
     title: "Hidden: c1 reaches c2 by name across the overlay",
     points: 1,
     hidden: true,
-    run: async (context) => {
-      const plan = await overlayPlan(context.session);
+    judge: (facts) => {
+      const plan = planOf(facts.params, facts);
       if (!plan) return fail("The lab is not set up.", needSetup);
-      const engine = new PrivateEngine(context.session, () => undefined);
-      const result = await run("docker", ["-H", engine.host, "exec", plan.c1, "ping", "-c", "1", "-W", "2", plan.c2], { reject: false, timeout: 15_000 });
-      return result.exitCode === 0
+      return facts.probes.pings["c1>c2"] === true
         ? pass(`c1 pinged ${plan.c2} by name over the overlay.`)
         : fail(`c1 could not ping ${plan.c2} by name.`, "Both must be on the overlay network (exercise 2).");
     },
   },
 ];
 
-export const lab08: LabDefinition = {
+export const lab08: LabDefinition<Lab08Probes> = {
   id: "08",
+  preconditions: [privateEngineAnswers({ message: "The private engine is not running.", hint: needSetup })],
+  topology: (context) => new PrivateEngine(context.session, () => undefined).snapshotOptions(false),
+  gather,
   slug: "08-overlay",
   title: "Overlay (single-node swarm on a private engine), VXLAN, plugin drivers and ipvlan",
   summary:
