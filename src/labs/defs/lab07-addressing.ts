@@ -395,6 +395,7 @@ const checks: LabCheck[] = [
 export const lab07: LabDefinition = {
   id: "07",
   slug: "07-addressing",
+  ownEngine: true,
   title: "Addressing: --bip, address pools, subnets, --ip-range, static --ip, MTU (on a private engine)",
   summary:
     "on a private engine: `--bip`, default address pools, `--subnet`/`--gateway`/`--ip-range`, static `--ip`, MTU, bridge name; a static address Docker gave away",

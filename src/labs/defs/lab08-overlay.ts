@@ -346,6 +346,7 @@ const checks: LabCheck[] = [
 export const lab08: LabDefinition = {
   id: "08",
   slug: "08-overlay",
+  ownEngine: true,
   title: "Overlay (single-node swarm on a private engine), VXLAN, plugin drivers and ipvlan",
   summary:
     "on a private engine: single-node swarm, attachable overlay, the VXLAN interface in its namespace; driver summary, plugins, ipvlan detection; a container on the wrong overlay",
