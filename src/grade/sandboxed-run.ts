@@ -127,10 +127,11 @@ export const runInSandbox = async (lab: LabDefinition, file: string, options: Sa
       }),
     ]);
     mark("notebook done");
-    // Held before the first cell ran; still waiting only when the runner ended without running one (then nothing to mirror).
+    // Held before the first cell ran (it waits for `ready`); still waiting, or failed, only when the runner ended
+    // without running a cell (no code cell, not a notebook): then there is nothing to mirror.
     sandbox.stopHolding();
     const holderPid = await sandbox.holder.catch((error: unknown) => {
-      if (!(error instanceof HoldCancelled) && notebook.status !== "invalid") engineError ??= error;
+      if (!(error instanceof HoldCancelled) && notebook.status !== "invalid" && notebook.cells.length > 0) engineError ??= error;
       return null;
     });
     // Nothing of the submission's kernel runs while the grader checks (servers inside its named namespaces do, like its containers).
