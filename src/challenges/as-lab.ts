@@ -26,6 +26,7 @@ export const challengeAsLab = (definition: ChallengeDefinition): LabDefinition<C
   return {
     id: definition.id,
     slug: definition.slug,
+    ...([...definition.solution, ...definition.wrong.flatMap((wrong) => wrong.steps)].some((step) => "engine" in step) ? { ownEngine: true } : {}),
     title: definition.texts.title,
     summary: definition.texts.goal,
     concepts: definition.concepts,

@@ -9,6 +9,7 @@ import { run } from "../exec/run.js";
 import { taggedRules } from "../labs/clean.js";
 import type { LabContext } from "../labs/definition.js";
 import { freeSubnet, hostAddress } from "../labs/free.js";
+import { outerPid } from "../exec/daemon.js";
 import { deleteLink, deleteNetns, linkExists, netnsNames } from "../labs/kernel-objects.js";
 import { parseIpAddr } from "../parse/ip-addr.js";
 import { parseIpLink } from "../parse/ip-link.js";
@@ -88,10 +89,15 @@ export const fetchFromHost = async (url: string): Promise<string | null> => {
   return result.exitCode === 0 ? result.stdout.trim() : null;
 };
 
-/** A running container's pid (its network namespace), or null. */
+/**
+ * A running container's pid (its network namespace), or null. The grader reading a sandbox's engine (which numbers
+ * pids in its own pid namespace) gets the pid as it sees it ($DNL_ENGINE_PID_GROUP, src/docker/adapter.ts).
+ */
 export const containerPid = async (container: string): Promise<number | null> => {
   const pid = Number((await run("docker", ["inspect", "-f", "{{.State.Pid}}", container], { reject: false })).stdout.trim());
-  return Number.isInteger(pid) && pid > 0 ? pid : null;
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  const group = process.env.DNL_ENGINE_PID_GROUP;
+  return group ? outerPid(pid, group) : pid;
 };
 
 /**

@@ -42,8 +42,9 @@ Examples:
 Each submission runs in a sandbox of its own (network namespace, private Docker engine, own mounts
 and processes, cgroup limits; needs root): it cannot reach the host's engine, the other submissions
 or the gradebook (see src/grade/README.md). --no-sandbox runs them with the host engine's access:
-only on a disposable machine. The sandbox grades labs 01, 04 and 05 today; rows of the others say
-"not-graded" (their namespaces or engine are out of its checks' sight): grade those with --no-sandbox.
+only on a disposable machine. The sandbox grades labs 01-06 and challenges c1-c7; labs 07, 08 and
+challenge c8 start an engine of their own, which does not start nested in it yet: their rows say
+"not-graded" with why; grade those with --no-sandbox.
 Exit codes: 0 gradebook written, 2 usage or environment error.`,
     )
     .action(

@@ -102,8 +102,8 @@ export const outerPid = async (pid: number, group: string): Promise<number> => {
 
 /** A process started ahead of time that waits for `go` on its stdin (a worker that loads its code while other work runs). */
 export interface PrimedProcess {
-  /** Tell it to go; resolves with its exit code and stderr once it exits (or is killed after `timeoutMs`). */
-  readonly go: () => Promise<{ exitCode: number | null; stderr: string }>;
+  /** Tell it to go (the line it reads: `go` unless given); resolves with its exit code and stderr once it exits (or is killed after `timeoutMs`). */
+  readonly go: (line?: string) => Promise<{ exitCode: number | null; stderr: string }>;
   /** Kill it (when it is no longer wanted). */
   readonly cancel: () => void;
 }
@@ -121,8 +121,8 @@ export const startPrimed = (file: string, args: readonly string[], env: Readonly
     child.on("exit", (code) => resolve({ exitCode: code, stderr }));
   });
   return {
-    go: async () => {
-      child.stdin?.end("go\n");
+    go: async (line = "go") => {
+      child.stdin?.end(`${line}\n`);
       const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
       try {
         return await exited;

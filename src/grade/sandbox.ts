@@ -12,10 +12,10 @@
 // namespace and the folders. The host has no mount of the sandbox to undo: every mount lives in its private
 // mount namespaces.
 import { existsSync, lstatSync, readlinkSync, realpathSync } from "node:fs";
-import { copyFile, mkdir, readFile, rm, rmdir, stat, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, readlink, rm, rmdir, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { cgroupMounts, cgroupPids, createCgroup, removeCgroup, type Cgroup } from "../exec/cgroup.js";
-import { isAlive, signal, startDetached } from "../exec/daemon.js";
+import { commandLine, isAlive, signal, startDetached } from "../exec/daemon.js";
 import { netnsExists } from "../exec/netns.js";
 import { pollUntil } from "../exec/poll.js";
 import { run, timeouts } from "../exec/run.js";
@@ -24,6 +24,7 @@ import { namePrefix } from "../ownership.js";
 import { EnvironmentError } from "../errors.js";
 import { toolboxImage } from "../setup/image.js";
 import { packageRoot, stateDir } from "../setup/paths.js";
+import { netnsInode, sandboxNetns } from "./sandbox-netns.js";
 
 /** Where one sandbox keeps everything; the engine's part has the shape of a private engine's (clean reads it). */
 export interface SandboxPaths extends EnginePaths {
@@ -285,8 +286,16 @@ export interface Sandbox {
   readonly session: string;
   readonly paths: SandboxPaths;
   readonly cgroup: Cgroup;
-  /** Resolves once the engine answers and has the toolbox image (then the runner's `ready` file exists); rejects when it cannot start. */
+  /** Resolves once the engine answers and has the toolbox image; rejects when it cannot start. */
   readonly engineReady: Promise<void>;
+  /**
+   * The pid (the grader's view) of the process holding the kernel's mount namespace (kernel-setup/hold-mounts.py), once
+   * the kernel's runner is up; rejects when it could not be held. The runner's `ready` file is written once both this
+   * and the engine are ready, so no cell of the submission runs before.
+   */
+  readonly holder: Promise<number>;
+  /** Stop waiting for the runner to hold its mount namespace (the notebook has ended): `holder` rejects with HoldCancelled if not held yet. */
+  readonly stopHolding: () => void;
   /** The engine's pid namespace (the kernel joins it). */
   readonly pidNamespace: string;
   /** The notebook's copy inside the sandbox's io folder. */
@@ -341,13 +350,78 @@ export const createSandbox = async (
       throw new Error(`the sandbox's engine did not start: ${tail || "no log"}`);
     }
     await run("docker", ["--host", host, "load", "-i", toolbox], { timeout: timeouts.docker });
-    await writeFile(paths.ready, "");
-  })().catch(async (error: unknown) => {
-    await writeFile(paths.ready, "failed").catch(() => undefined); // the runner goes on (its cells fail), never waits in vain
-    throw error;
-  });
+  })();
+  const holding = new AbortController();
+  const holder = holdKernelMounts(paths, cgroup, python, holding.signal);
+  Promise.all([engineReady, holder]).then(
+    () => writeFile(paths.ready, ""),
+    () => writeFile(paths.ready, "failed").catch(() => undefined), // the runner goes on (its cells fail), never waits in vain
+  );
   engineReady.catch(() => undefined);
-  return { session, paths, cgroup, engineReady, notebook: copy, pidNamespace: `/proc/${pid}/ns/pid_for_children` };
+  holder.catch(() => undefined);
+  return { session, paths, cgroup, engineReady, holder, stopHolding: () => holding.abort(), notebook: copy, pidNamespace: `/proc/${pid}/ns/pid_for_children` };
+};
+
+/** The notebook ended before its runner's mount namespace was held (it ran no cell). */
+export class HoldCancelled extends Error {
+  override name = "HoldCancelled";
+  constructor() {
+    super("the notebook ended before the sandbox's kernel was held");
+  }
+}
+
+/** The holder of the kernel's mount namespace (kernel-setup/hold-mounts.py). */
+export const holdScript = (): string => join(packageRoot, "kernel-setup", "hold-mounts.py");
+
+/**
+ * Keep the kernel's mount namespace (and so the namespaces the submission names in its /run/netns) alive after the
+ * kernel stops: once the runner has started in the sandbox (before any cell: it waits for the `ready` file), a process
+ * of the grader joins that mount namespace and sleeps there, in the sandbox's cgroup (removed with it). Resolves with
+ * its pid once it is in. Rejects when the runner does not show up within `timeoutMs` (it failed to start).
+ */
+export const holdKernelMounts = async (
+  paths: SandboxPaths,
+  cgroup: Pick<Cgroup, "dirs">,
+  python: string,
+  cancelled: AbortSignal,
+  timeoutMs = 120_000,
+): Promise<number> => {
+  const own = await readlink("/proc/self/ns/mnt");
+  let runner: { pid: number; ns: string } | null = null;
+  await pollUntil(
+    async () => {
+      if (cancelled.aborted) return true;
+      for (const pid of await cgroupPids({ dirs: kernelGroups(cgroup) })) {
+        const ns = await readlink(`/proc/${pid}/ns/mnt`).catch(() => own);
+        if (ns !== own && (await commandLine(pid))[1]?.endsWith("run_notebook.py")) {
+          runner = { pid, ns };
+          return true;
+        }
+      }
+      return false;
+    },
+    timeoutMs,
+    20,
+  );
+  const found = runner as { pid: number; ns: string } | null;
+  if (!found && cancelled.aborted) throw new HoldCancelled();
+  if (!found) throw new Error("the notebook's runner did not start in the sandbox");
+  const argv = [
+    "/bin/sh",
+    "-c",
+    `for g in ${cgroup.dirs.map((dir) => `'${join(dir, "cgroup.procs")}'`).join(" ")}; do echo $$ > "$g"; done; exec "$0" "$@"`,
+    python,
+    holdScript(),
+    String(found.pid),
+    paths.runDir,
+  ];
+  const pid = startDetached(argv[0] as string, argv.slice(1), join(paths.dir, "hold.log"));
+  const held = await pollUntil(async () => !isAlive(pid) || (await readlink(`/proc/${pid}/ns/mnt`).catch(() => "")) === found.ns, 20_000, 10);
+  if (!held || !isAlive(pid)) {
+    const why = (await readFile(join(paths.dir, "hold.log"), "utf8").catch(() => "")).trim().split("\n").at(-1);
+    throw new Error(`could not hold the sandbox kernel's mount namespace: ${why || "the holder did not start"}`);
+  }
+  return pid;
 };
 
 /** The runner's command wrapped to run in the sandbox (for executeNotebook's `launch`). */
@@ -362,18 +436,27 @@ export const sandboxLaunch = (sandbox: Sandbox) => ({
 
 /**
  * The environment and command prefix of a process of the grader that reads the sandbox (its checks): in its network
- * namespace only (the grader's own files, processes and pid namespace), its engine, the kernel's state, and the
- * sandbox's cgroup name so container pids are translated to the grader's (src/docker/adapter.ts).
+ * namespace and a private mount namespace of its own (the grader's own files, processes and pid namespace; there it
+ * mirrors the sandbox's named namespaces, sandbox-netns.ts), its engine, the kernel's state, and the sandbox's cgroup
+ * name so container pids are translated to the grader's (src/docker/adapter.ts).
  */
 export const graderView = (sandbox: Pick<Sandbox, "paths" | "session">): { prefix: string[]; env: Record<string, string> } => ({
-  prefix: ["nsenter", `--net=/run/netns/${sandbox.paths.netns}`, "--"],
+  prefix: ["nsenter", `--net=/run/netns/${sandbox.paths.netns}`, "--", "unshare", "--mount", "--propagation", "private", "--"],
   env: { DOCKER_HOST: `unix://${sandbox.paths.socket}`, DNL_STATE_DIR: sandbox.paths.kernelState, DNL_ENGINE_PID_GROUP: `${namePrefix}-${sandbox.session}-sb` },
 });
 
-/** Kill every process of the kernel (its sub-group), once its notebook has ended. */
-export const stopKernel = async (sandbox: Pick<Sandbox, "cgroup">): Promise<void> => {
+/**
+ * Kill every process of the kernel (its sub-group), once its notebook has ended, but those inside a network namespace
+ * the submission named (`ip netns exec NS busybox httpd …`: a server the lab's checks ask, like a container; the
+ * holder's mount table says which). They live in the sandbox's cgroup and go with it.
+ */
+export const stopKernel = async (sandbox: Pick<Sandbox, "cgroup">, holderPid: number | null = null): Promise<void> => {
+  const spared = new Set(holderPid ? (await sandboxNetns(holderPid)).map((ns) => ns.inode) : []);
+  const inNamedNetns = async (pid: number): Promise<boolean> =>
+    spared.size > 0 && spared.has(netnsInode(await readlink(`/proc/${pid}/ns/net`).catch(() => "")) ?? -1);
   for (let round = 0; round < 20; round++) {
-    const pids = await cgroupPids({ dirs: kernelGroups(sandbox.cgroup) });
+    const pids: number[] = [];
+    for (const pid of await cgroupPids({ dirs: kernelGroups(sandbox.cgroup) })) if (!(await inNamedNetns(pid))) pids.push(pid);
     if (pids.length === 0) return;
     for (const pid of pids) signal(pid, "SIGKILL");
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -13,7 +13,7 @@ import { newSessionId } from "../labs/session.js";
 import { shortLivedNodeFlags } from "../setup/node-flags.js";
 import { packageRoot } from "../setup/paths.js";
 import { notebookDirOf } from "./gradable.js";
-import { createSandbox, destroySandbox, graderView, sandboxLaunch, stopKernel, type SandboxSetup } from "./sandbox.js";
+import { createSandbox, destroySandbox, graderView, HoldCancelled, sandboxLaunch, stopKernel, type SandboxSetup } from "./sandbox.js";
 
 const removals = new Set<Promise<void>>();
 
@@ -37,8 +37,9 @@ export interface SandboxedRunOptions {
   readonly log?: (line: string) => void;
 }
 
-// The grader's checks, by a process of the grader inside the sandbox's network namespace (sandbox-checks.ts), started
-// at once so it loads its code while the notebook runs; `run` lets it go.
+// The grader's checks, by a process of the grader inside the sandbox's network namespace and a private mount namespace
+// (sandbox-checks.ts), started at once so it loads its code while the notebook runs; `run` lets it go, with the pid of
+// the holder of the kernel's mount namespace (whose named network namespaces it mirrors first).
 const checker = async (sandbox: Parameters<typeof graderView>[0], lab: LabDefinition, session: string, title: string) => {
   const dir = await mkdtemp(join(tmpdir(), "dnl-checks-"));
   const out = join(dir, "checks.json");
@@ -55,8 +56,8 @@ const checker = async (sandbox: Parameters<typeof graderView>[0], lab: LabDefini
   ];
   const worker = startPrimed(file as string, args, view.env, 180_000);
   return {
-    run: async (): Promise<{ checks: CheckResult[]; svg: string | null }> => {
-      const result = await worker.go();
+    run: async (holderPid: number | null): Promise<{ checks: CheckResult[]; svg: string | null }> => {
+      const result = await worker.go(holderPid ? `go ${holderPid}` : "go");
       const text = await readFile(out, "utf8").catch(() => null);
       if (text === null)
         throw new EnvironmentError(`the grader's checks did not run in the sandbox: ${result.stderr.trim().split("\n").slice(-3).join(" | ")}`, {
@@ -126,7 +127,15 @@ export const runInSandbox = async (lab: LabDefinition, file: string, options: Sa
       }),
     ]);
     mark("notebook done");
-    await stopKernel(sandbox); // nothing of the submission runs while the grader checks
+    // Held before the first cell ran (it waits for `ready`); still waiting, or failed, only when the runner ended
+    // without running a cell (no code cell, not a notebook): then there is nothing to mirror.
+    sandbox.stopHolding();
+    const holderPid = await sandbox.holder.catch((error: unknown) => {
+      if (!(error instanceof HoldCancelled) && notebook.status !== "invalid" && notebook.cells.length > 0) engineError ??= error;
+      return null;
+    });
+    // Nothing of the submission's kernel runs while the grader checks (servers inside its named namespaces do, like its containers).
+    await stopKernel(sandbox, holderPid);
     mark("kernel stopped");
     if (engineError)
       throw new EnvironmentError((engineError as Error).message, {
@@ -136,7 +145,7 @@ export const runInSandbox = async (lab: LabDefinition, file: string, options: Sa
       notebook.status === "invalid"
         ? { checks: [], svg: null }
         : (await engineAnswers(sandbox.paths.socket))
-          ? await checks.run()
+          ? await checks.run(holderPid)
           : { checks: engineGone(lab), svg: null };
     mark("checked");
     return { session, notebook, checks: verdict.checks, svg: verdict.svg };

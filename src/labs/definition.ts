@@ -67,11 +67,10 @@ export interface LabDefinition<Probes = unknown> {
   /** Evaluated once before the checks; when one fails, every check reports it instead of running. */
   readonly preconditions?: readonly Precondition[];
   /**
-   * Its checks see, from the grading sandbox's network namespace, everything a submission builds (verified for labs 01,
-   * 04, 05). Labs that make network namespaces of their own (in the sandbox's private /run/netns) or an engine of their
-   * own are not graded in the sandbox yet: their rows say so (src/grade/grade-one.ts).
+   * It starts a private Docker engine of its own (labs 07, 08; challenge c8 through an `engine` step). Such a lab is not
+   * graded in the grading sandbox yet: its rows say why and name --no-sandbox (src/grade/grade-one.ts).
    */
-  readonly gradableInSandbox?: boolean;
+  readonly ownEngine?: boolean;
   /**
    * The snapshot the judges read (src/labs/facts.ts): options for `snapshot()`, usually `sessionScope(context)` (this
    * session's containers and namespaces, without NAT unless asked). None when absent or false.

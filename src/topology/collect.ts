@@ -61,9 +61,22 @@ export const proxyFromArgv = (pid: number, argv: readonly string[]): DockerProxy
   return { pid, protocol: flagValue(argv, "-proto") ?? "tcp", hostIp: flagValue(argv, "-host-ip") ?? "0.0.0.0", hostPort, containerIp, containerPort };
 };
 
+// The pid as the innermost pid namespace numbers it (NSpid's last field): what a notebook in a grading sandbox saw.
+const innerPid = (pid: number): number => {
+  const nspid =
+    /^NSpid:\s+(.*)$/m
+      .exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1]
+      ?.trim()
+      .split(/\s+/)
+      .map(Number) ?? [];
+  return nspid.at(-1) ?? pid;
+};
+
 /**
  * Every docker-proxy listening in one network namespace (the host's by default, given by its inode), from
- * /proc/<pid>/cmdline (sorted by host port). Proxies of engines running in other namespaces are left out.
+ * /proc/<pid>/cmdline (sorted by host port). Proxies of engines running in other namespaces are left out. The
+ * grader reading a sandbox's engine ($DNL_ENGINE_PID_GROUP set, src/docker/adapter.ts) gets their pids as the
+ * sandbox's pid namespace numbers them, the numbers the submission saw (`pgrep docker-proxy` in its notebook).
  */
 export const readDockerProxies = async (namespace?: number | null): Promise<DockerProxy[]> => {
   const hostInode = namespace === undefined ? await namespaceInode({ kind: "host" }) : namespace;
@@ -80,7 +93,7 @@ export const readDockerProxies = async (namespace?: number | null): Promise<Dock
         const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
         const proxy = proxyFromArgv(pid, argv);
         if (proxy && hostInode !== null && (await namespaceInode({ kind: "pid", pid })) !== hostInode) return null;
-        return proxy;
+        return proxy && process.env.DNL_ENGINE_PID_GROUP ? { ...proxy, pid: innerPid(pid) } : proxy;
       } catch {
         return null;
       }

@@ -15,7 +15,7 @@ describe("grade takes challenge notebooks", () => {
     try {
       expect((await runCli(["challenge", "export", "c1", "--solution", "--out", join(dir, "in", "solved.ipynb")])).exitCode).toBe(0);
       expect((await runCli(["challenge", "export", "c1", "--out", join(dir, "in", "blank.ipynb")])).exitCode).toBe(0);
-      // --no-sandbox: a challenge's namespaces are out of the sandbox checks' sight (test/grade/sandbox-scope.test.ts).
+      // --no-sandbox: the host path (the sandbox grades every challenge's answer key in test/grade/sandbox-labs.test.ts).
       const graded = await runCli(["grade", join(dir, "in"), "--out", join(dir, "out"), "--no-sandbox"], { timeout: 600_000 });
       expect(graded.exitCode, graded.stderr.slice(-2000)).toBe(0);
       const book = JSON.parse(await readFile(join(dir, "out", "gradebook.json"), "utf8")) as {

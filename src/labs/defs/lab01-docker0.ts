@@ -390,7 +390,6 @@ export const lab01: LabDefinition<Lab01Probes> = {
   topology: (context) => sessionScope(context),
   gather,
   slug: "01-docker0",
-  gradableInSandbox: true,
   title: "docker0: the default bridge",
   summary:
     "docker0 is a bridge (not bridged to eth0); containers on it get addresses from Docker's IPAM and route via docker0; `docker network inspect bridge`; a container that does not answer",

@@ -450,7 +450,6 @@ export const lab04: LabDefinition<Lab04Probes> = {
   topology: (context) => sessionScope(context, true),
   gather,
   slug: "04-user-bridges-dns",
-  gradableInSandbox: true,
   title: "User-defined bridges and DNS",
   summary:
     "`docker network create --driver bridge --subnet`, names through 127.0.0.11 (not on the default bridge), `--network-alias` round robin, isolation DROP rules, connect/disconnect, `--link` (hosts kept, env stale); a misspelt alias",

@@ -414,7 +414,6 @@ export const lab05: LabDefinition<Lab05Probes> = {
   topology: (context) => sessionScope(context, true),
   gather,
   slug: "05-host-none-container",
-  gradableInSandbox: true,
   title: "host, none and container network modes",
   summary:
     "`--network none` (only lo), `--network host` (the host's network namespace only; `-p` discarded), `--network container:NAME` (shared IP/MAC, no veth, localhost); a sidecar in the wrong namespace",

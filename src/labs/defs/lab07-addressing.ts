@@ -422,6 +422,7 @@ export const lab07: LabDefinition<Lab07Probes> = {
   topology: (context) => new PrivateEngine(context.session, () => undefined).snapshotOptions(false),
   gather,
   slug: "07-addressing",
+  ownEngine: true,
   title: "Addressing: --bip, address pools, subnets, --ip-range, static --ip, MTU (on a private engine)",
   summary:
     "on a private engine: `--bip`, default address pools, `--subnet`/`--gateway`/`--ip-range`, static `--ip`, MTU, bridge name; a static address Docker gave away",

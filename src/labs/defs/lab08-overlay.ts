@@ -398,6 +398,7 @@ export const lab08: LabDefinition<Lab08Probes> = {
   topology: (context) => new PrivateEngine(context.session, () => undefined).snapshotOptions(false),
   gather,
   slug: "08-overlay",
+  ownEngine: true,
   title: "Overlay (single-node swarm on a private engine), VXLAN, plugin drivers and ipvlan",
   summary:
     "on a private engine: single-node swarm, attachable overlay, the VXLAN interface in its namespace; driver summary, plugins, ipvlan detection; a container on the wrong overlay",
