@@ -13,6 +13,7 @@ import { challenges } from "../../src/challenges/registry.js";
 import { cgroupMounts } from "../../src/exec/cgroup.js";
 import { gradable } from "../../src/grade/gradable.js";
 import { labs } from "../../src/labs/registry.js";
+import { namePrefix } from "../../src/ownership.js";
 import { repoRoot, runCli } from "../helpers/cli.js";
 import { hostState, requireEngine, type HostState } from "../helpers/host-state.js";
 import { sessionObjects } from "../reliability/bystanders.js";
@@ -26,6 +27,7 @@ interface Row {
   points: number;
   maxPoints: number;
   message: string;
+  checks: { id: string; passed: boolean; message: string }[];
 }
 
 const stateDir = process.env.DNL_STATE_DIR ?? join(process.env.HOME ?? "/root", ".local", "state", "docker-net-lab");
@@ -100,6 +102,11 @@ describe("grade in the sandbox: every lab's and challenge's answer key", () => {
         : await runCli(["labs", "export", id, "--out", join(dir, "in", `blank-${id}.ipynb`)]);
       expect(result.exitCode, result.stderr).toBe(0);
     }
+    // iproute2's first `ip netns add` on a machine mounts /run/netns on itself (shared): a one-time mount of the host's
+    // own tool, not a sandbox's. Make it before the baseline, as any earlier lab would have, so that only mounts a
+    // sandbox made count below.
+    await execa("ip", ["netns", "add", `${namePrefix}mountbase`]);
+    await execa("ip", ["netns", "delete", `${namePrefix}mountbase`]);
     before = await hostState();
     mountsBefore = await hostMounts();
   }, 300_000);
@@ -111,7 +118,11 @@ describe("grade in the sandbox: every lab's and challenge's answer key", () => {
     const result = await runCli(["grade", join(dir, "in"), "--out", join(dir, "out"), "--jobs", "2"], { timeout: 1_500_000 });
     expect(result.exitCode, result.stderr.slice(-3000)).toBe(0);
     rows = (JSON.parse(await readFile(join(dir, "out", "gradebook.json"), "utf8")) as { submissions: Row[] }).submissions;
-    for (const r of rows) console.log(`${r.id}: ${r.points}/${r.maxPoints} ${r.status} ${r.message}`);
+    // Each row, and the checks it failed with their messages: a short answer key names its failing check here.
+    for (const r of rows) {
+      const failed = r.checks.filter((check) => !check.passed).map((check) => `\n  ✗ ${check.id}: ${check.message}`);
+      console.log(`${r.id}: ${r.points}/${r.maxPoints} ${r.status} ${r.message}${r.id.startsWith("solved-") ? failed.join("") : ""}`);
+    }
     expect(ownEngine).toEqual(["07", "08", "c8"]);
     for (const id of inSandbox) expect(row(`solved-${id}`), `solved-${id}`).toMatchObject({ lab: id, status: "ok", points: maxOf(id), maxPoints: maxOf(id) });
     for (const id of blanks) {

@@ -427,7 +427,16 @@ const buildHalf = async (context: LabContext): Promise<void> => {
   const names = handNames(context.session);
   const subnet = await freeSubnet(context.session, "hand-subnet");
   const prefix = subnet.split("/")[1];
-  if (!(await linkExists(names.bridge))) await shown(context, ["ip", "link", "add", names.bridge, "type", "bridge"]);
+  if (!(await linkExists(names.bridge))) {
+    await shown(context, ["ip", "link", "add", names.bridge, "type", "bridge"]);
+    // Pin the bridge's MAC, as Docker does for docker0 (its addr_assign_type is 3, "set"): a bridge whose MAC was never
+    // set takes the lowest MAC of its ports, so plugging in a port with a lower one (C's, in part 4) changes it, and a
+    // namespace that had resolved the bridge's address (B) keeps sending to the old MAC for up to half a minute.
+    const [bridge] = JSON.parse((await run("ip", ["-j", "link", "show", names.bridge])).stdout) as { address: string }[];
+    const mac = bridge?.address;
+    if (!mac) throw new Error(`ip -j link show ${names.bridge} gave no MAC address`);
+    await shown(context, ["ip", "link", "set", names.bridge, "address", mac]);
+  }
   await shown(context, ["ip", "addr", "replace", `${hostAddress(subnet, 1)}/${prefix}`, "dev", names.bridge]);
   await shown(context, ["ip", "link", "set", names.bridge, "up"]);
   if (!(await netnsNames()).includes(names.nsA)) await shown(context, ["ip", "netns", "add", names.nsA]);
