@@ -5,6 +5,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newSessionId } from "../../src/labs/session.js";
 import { repoRoot, runCli } from "../helpers/cli.js";
 
 let dir = "";
@@ -76,9 +77,11 @@ describe("the CLI loads only what the command uses", () => {
     expect(json.modules).toContain("dist/docker/engine-api.js");
     // Nor zod (the engine's well-formed JSON is read by src/parse/shape.ts) or commander (bin.ts runs the plain form).
     for (const name of [...heavy, "node_modules/commander"]) expect(json.modules).not.toContain(name);
-    const check = await modulesOf(["check", "01", "--json"]);
+    const session = newSessionId();
+    const check = await modulesOf(["check", "01", "--json", "--session", session]);
     expect(check.modules).toContain("dist/labs/defs/lab01-docker0.js");
     expect(check.modules).not.toContain(plot);
+    expect((await runCli(["clean", "--session", session])).exitCode).toBe(0); // the hint levels it counted
     const svg = await modulesOf(["snapshot", "--svg", join(dir, "host.svg")]);
     expect(svg.exitCode).toBe(0);
     expect(svg.modules).toContain(plot);

@@ -64,6 +64,8 @@ describe("Korean lab 01, through the real kernel", () => {
     expect(en.stdout).not.toMatch(hangul);
     const byLocale = await runCli(["check", "01", "--session", session], { env: { LANG: "ko_KR.UTF-8" } });
     expect(byLocale.stdout).toContain("✘ 실패");
+    // The checks counted hint levels in the session's folder; `clean` removes it, as a learner's would.
+    expect((await runCli(["clean", "--session", session])).exitCode).toBe(0);
     await expectNoResidueOf(suite.before(), [session]);
   });
 
