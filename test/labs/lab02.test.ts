@@ -53,17 +53,19 @@ describe("lab 02 · veth pairs and namespaces, through the real kernel", () => {
     expect(String((await execa("iptables-save")).stdout)).not.toContain(`dnl${session}`);
   });
 
-  it("running setup twice is harmless: one bridge, one namespace A, one FORWARD rule", async () => {
+  it("running setup twice is harmless: one bridge (its MAC pinned), one namespace A, one FORWARD rule", async () => {
     const session = newSessionId();
     const probe = `const out = (await lab.exec(["iptables-save", "-t", "filter"], { quiet: true })).stdout;
 const rules = out.split("\\n").filter((l) => l.includes(lab.session.ifname("2br"))).length;
 const ns = (await lab.exec(["ip", "netns", "list"], { quiet: true })).stdout.split("\\n").filter((l) => l.startsWith(lab.session.ifname("2a"))).length;
 const addrs = JSON.parse((await lab.exec(["ip", "-j", "addr", "show", "dev", lab.session.ifname("2br")], { quiet: true })).stdout)[0].addr_info.filter((a: any) => a.family === "inet").length;
-console.log("PROBE " + JSON.stringify({ rules, ns, addrs }));`;
+// 3: the MAC was set (pinned, like docker0's), so a port with a lower MAC plugged in later does not change it.
+const assign = (await lab.exec(["cat", \`/sys/class/net/\${lab.session.ifname("2br")}/addr_assign_type\`], { quiet: true })).stdout.trim();
+console.log("PROBE " + JSON.stringify({ rules, ns, addrs, assign }));`;
     const { run, probe: seen } = await runSetupTwice("02", session, probe);
     expect(run.status).toBe("ok");
     expect(run.cells.filter((cell) => cell.error)).toEqual([]);
-    expect(seen).toEqual({ rules: 1, ns: 1, addrs: 1 });
+    expect(seen).toEqual({ rules: 1, ns: 1, addrs: 1, assign: "3" });
     await expectNoResidueOf(suite.before(), [session]);
   });
 
