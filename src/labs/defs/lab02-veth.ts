@@ -1,6 +1,8 @@
 // Lab 02 · veth pairs and namespaces (curriculum concepts 5, 6): Docker's veths, then the same built by hand.
 import { fail, hints, pass, type Verdict } from "../../checks/check.js";
+import { ipJson } from "../../exec/commands.js";
 import { run } from "../../exec/run.js";
+import { parseIpLink } from "../../parse/ip-link.js";
 import type { IpInterface } from "../../parse/models.js";
 import { inSubnet } from "../../topology/ipv4.js";
 import { endpoint, type NamespaceNode, type Topology } from "../../topology/model.js";
@@ -432,9 +434,8 @@ const buildHalf = async (context: LabContext): Promise<void> => {
     // Pin the bridge's MAC, as Docker does for docker0 (its addr_assign_type is 3, "set"): a bridge whose MAC was never
     // set takes the lowest MAC of its ports, so plugging in a port with a lower one (C's, in part 4) changes it, and a
     // namespace that had resolved the bridge's address (B) keeps sending to the old MAC for up to half a minute.
-    const [bridge] = JSON.parse((await run("ip", ["-j", "link", "show", names.bridge])).stdout) as { address: string }[];
-    const mac = bridge?.address;
-    if (!mac) throw new Error(`ip -j link show ${names.bridge} gave no MAC address`);
+    const mac = parseIpLink(await ipJson("link", ["dev", names.bridge])).value[0]?.mac;
+    if (!mac) throw new Error(`ip -j link show dev ${names.bridge} gave no MAC address`);
     await shown(context, ["ip", "link", "set", names.bridge, "address", mac]);
   }
   await shown(context, ["ip", "addr", "replace", `${hostAddress(subnet, 1)}/${prefix}`, "dev", names.bridge]);
