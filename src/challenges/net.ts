@@ -1,81 +1,16 @@
-// Kernel pieces the challenges build by hand, each idempotent: a namespace on a veth "cable" from the host (the
-// lab's "internet" or "LAN", always with TEST-NET addresses), a web server inside it, and the reads the checks make
-// (a page fetched from a namespace, a container or the host). Only the session's own namespaces and containers are
+// What the challenges build and read besides their cables (src/labs/cable.ts: a namespace on a veth from the host,
+// with TEST-NET addresses, and a web server inside it): owned containers and networks, tagged rules, and the reads
+// the checks make (a page fetched from a namespace, a container or the host). Only the session's own namespaces and containers are
 // ever asked to send anything.
-import { chmod, mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import { ipJson, iptablesSave } from "../exec/commands.js";
 import { run } from "../exec/run.js";
 import { taggedRules } from "../labs/clean.js";
 import type { LabContext } from "../labs/definition.js";
-import { freeSubnet, hostAddress } from "../labs/free.js";
+import { freeSubnet } from "../labs/free.js";
 import { outerPid } from "../exec/daemon.js";
-import { deleteLink, deleteNetns, linkExists, netnsNames } from "../labs/kernel-objects.js";
 import { parseIpAddr } from "../parse/ip-addr.js";
 import { parseIpLink } from "../parse/ip-link.js";
 import { shellWords } from "../parse/iptables-save.js";
-
-/** A namespace joined to the host by a veth pair: host end `hostEnd` (address `.1`), `eth0` inside (address `.2`). */
-export interface Cable {
-  readonly ns: string;
-  readonly hostEnd: string;
-  readonly subnet: string;
-  /** Give the namespace a default route through the host (a LAN does; an "internet" that must not route back to private addresses does not). */
-  readonly defaultRoute: boolean;
-}
-
-// Print and run one setup command.
-const shown = async (context: LabContext, argv: readonly string[]): Promise<void> => {
-  context.log(`$ ${argv.join(" ")}`);
-  await run(argv[0] as string, argv.slice(1));
-};
-
-/** Build the namespace, the veth pair and their addresses, each only when missing. */
-export const buildCable = async (context: LabContext, cable: Cable): Promise<void> => {
-  const prefix = cable.subnet.split("/")[1];
-  if (!(await netnsNames()).includes(cable.ns)) await shown(context, ["ip", "netns", "add", cable.ns]);
-  if (!(await linkExists(cable.hostEnd))) await shown(context, ["ip", "link", "add", cable.hostEnd, "type", "veth", "peer", "name", "eth0", "netns", cable.ns]);
-  await shown(context, ["ip", "addr", "replace", `${hostAddress(cable.subnet, 1)}/${prefix}`, "dev", cable.hostEnd]);
-  await shown(context, ["ip", "link", "set", cable.hostEnd, "up"]);
-  await shown(context, ["ip", "-n", cable.ns, "addr", "replace", `${hostAddress(cable.subnet, 2)}/${prefix}`, "dev", "eth0"]);
-  await shown(context, ["ip", "-n", cable.ns, "link", "set", "eth0", "up"]);
-  await shown(context, ["ip", "-n", cable.ns, "link", "set", "lo", "up"]);
-  if (cable.defaultRoute) await shown(context, ["ip", "-n", cable.ns, "route", "replace", "default", "via", hostAddress(cable.subnet, 1)]);
-};
-
-/** Pids of the processes inside a named namespace. */
-export const pidsIn = async (ns: string): Promise<number[]> =>
-  (await run("ip", ["netns", "pids", ns], { reject: false })).stdout
-    .split("\n")
-    .map(Number)
-    .filter((n) => Number.isInteger(n) && n > 0);
-
-// The CGI script: prints the source address the server saw.
-const cgi = '#!/bin/sh\nprintf "Content-Type: text/plain\\r\\n\\r\\n%s\\n" "$REMOTE_ADDR"\n';
-
-/** A web server inside the namespace on `address:80` (`/` says `page`, `/cgi-bin/ip` the client's address). */
-export const serveInNamespace = async (context: LabContext, ns: string, address: string, page: string): Promise<void> => {
-  const www = join(context.session.dir, `www-${ns}`);
-  await mkdir(join(www, "cgi-bin"), { recursive: true });
-  await writeFile(join(www, "cgi-bin", "ip"), cgi);
-  await chmod(join(www, "cgi-bin", "ip"), 0o755);
-  await writeFile(join(www, "index.html"), `${page}\n`);
-  if ((await pidsIn(ns)).length === 0) await shown(context, ["ip", "netns", "exec", ns, "busybox", "httpd", "-p", `${address}:80`, "-h", www]);
-};
-
-/** Stop what runs inside the namespace (only its own processes), then delete it and the host end of its cable. */
-export const removeCable = async (ns: string, hostEnd: string): Promise<void> => {
-  if ((await netnsNames()).includes(ns)) {
-    for (const signal of ["TERM", "KILL"]) {
-      const pids = await pidsIn(ns);
-      if (pids.length === 0) break;
-      await run("kill", [`-${signal}`, ...pids.map(String)], { reject: false });
-      for (let i = 0; i < 20 && (await pidsIn(ns)).length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  await deleteNetns(ns);
-  await deleteLink(hostEnd);
-};
 
 /** The page at `url` as fetched from inside a named namespace (curl), or null when none came back. */
 export const fetchFromNamespace = async (ns: string, url: string): Promise<string | null> => {

@@ -25,6 +25,11 @@ export const ko: Catalog = {
   "teardown: removed {0} container(s), {1} network(s), {2} volume(s) of session {3}; nothing else was touched.":
     "정리(teardown): 세션 {3}의 컨테이너 {0}개, 네트워크 {1}개, 볼륨 {2}개를 지웠습니다. 그 밖에는 아무것도 건드리지 않았습니다.",
 
+  // src/labs/preconditions.ts
+  "The lab's setup has not run in this session.": "이 세션에서 실습의 setup이 실행되지 않았습니다.",
+  "Run the setup cell at the top of the notebook.": "노트북 맨 위의 setup 셀을 실행하세요.",
+  "Run the setup cell at the top of the notebook first.": "노트북 맨 위의 setup 셀을 먼저 실행하세요.",
+
   // src/labs/predictions.ts
   "Lab {0} has no prediction `{1}`.": "실습 {0}에는 예측 `{1}`이(가) 없습니다.",
   "Known: {0}.": "있는 것: {0}.",

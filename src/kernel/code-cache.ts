@@ -10,6 +10,11 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "no
 import Module, { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { Script } from "node:vm";
+import { stateDir } from "../setup/paths.js";
+
+/** Where this module keeps V8's cached data of the TypeScript compiler; null when it or the compile cache is off. */
+export const codeCacheDir = (env: NodeJS.ProcessEnv = process.env): string | null =>
+  env.DNL_COMPILE_CACHE === "off" || env.DNL_CODE_CACHE === "off" ? null : join(env.DNL_STATE_DIR ?? stateDir(), "code-cache");
 
 /** What loadWithCodeCache did, and how to save the cache later. */
 export interface CodeCacheState {

@@ -24,10 +24,6 @@ const FORMAT = 1;
 export const compileCacheDir = (env: NodeJS.ProcessEnv = process.env): string | null =>
   env.DNL_COMPILE_CACHE === "off" ? null : join(env.DNL_STATE_DIR ?? stateDir(), "compile-cache");
 
-/** Where code-cache.ts keeps V8's cached data of the TypeScript compiler; null when it or the compile cache is off. */
-export const codeCacheDir = (env: NodeJS.ProcessEnv = process.env): string | null =>
-  env.DNL_COMPILE_CACHE === "off" || env.DNL_CODE_CACHE === "off" ? null : join(env.DNL_STATE_DIR ?? stateDir(), "code-cache");
-
 // Module specifiers in import/export-from, side-effect imports, import("…") and require("…").
 const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)["']([^"'\n]+)["']/g;
 

@@ -1,7 +1,6 @@
 // tslab 1.0.22's own modules, loaded (never copied) from this package's node_modules: the kernel reuses them.
 import { createRequire } from "node:module";
-import { loadWithCodeCache } from "./code-cache.js";
-import { codeCacheDir } from "./compile-cache.js";
+import { codeCacheDir, loadWithCodeCache } from "./code-cache.js";
 import type * as JupyterModule from "tslab/dist/jupyter.js";
 import type * as ExecutorModule from "tslab/dist/executor.js";
 import type * as ConverterModule from "tslab/dist/converter.js";

@@ -2,11 +2,16 @@
 // and evaluated once per check run (src/labs/check-lab.ts). When a precondition fails, every check of the lab reports
 // it (failed, 0 points, the same message and hint) instead of running: a check that reads bridges, veths or iptables
 // of the wrong namespace would pass or fail by coincidence.
-import type { CheckMeta, CheckResult } from "../checks/check.js";
+import { type CheckMeta, type CheckResult, fail, type Verdict } from "../checks/check.js";
 import { enginePlace, type EnginePlace } from "../setup/engine-place.js";
 import type { LabContext, LabDefinition, Precondition } from "./definition.js";
 
 export type { Precondition } from "./definition.js";
+
+/** The hint of a check that finds none of its lab's setup (the saved parameters or the objects it builds). */
+export const runSetupFirst = "Run the setup cell at the top of the notebook first.";
+/** The verdict of a check whose lab's setup has not run in this session. */
+export const setupNotRun: Verdict = fail("The lab's setup has not run in this session.", "Run the setup cell at the top of the notebook.");
 
 /** The refusal for an engine elsewhere (pure; exported for tests). */
 export const engineElsewhere = (place: EnginePlace): { message: string; hint: string } | null =>

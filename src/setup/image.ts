@@ -11,6 +11,8 @@ import { packageVersion, stateDir } from "./paths.js";
 export const toolboxRepository = "docker-net-lab/toolbox";
 /** Full reference of the toolbox image for this version. */
 export const toolboxImage = `${toolboxRepository}:${packageVersion}`;
+/** The web server the labs and challenges run in the toolbox image: busybox httpd in the foreground, on port 80, serving /var/www. */
+export const webServerCommand: readonly string[] = ["httpd", "-f", "-p", "80", "-h", "/var/www"];
 /** Applets the labs rely on; the build fails if busybox lacks one. */
 export const requiredApplets = [
   "sh",

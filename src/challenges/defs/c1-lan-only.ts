@@ -5,8 +5,10 @@ import { freePort, hostAddress } from "../../labs/free.js";
 import type { LabContext } from "../../labs/definition.js";
 import { containerFacts, type ContainerFacts } from "../facts.js";
 import type { ChallengeDefinition, ChallengeTexts, Params } from "../model.js";
-import { buildCable, fetchFromHost, fetchFromNamespace, removeCable, testNetSubnet } from "../net.js";
+import { buildCable, removeCable } from "../../labs/cable.js";
+import { fetchFromHost, fetchFromNamespace, testNetSubnet } from "../net.js";
 import { fill } from "../steps.js";
+import { webServerCommand } from "../../setup/image.js";
 
 // Every text the learner reads.
 const texts: ChallengeTexts = {
@@ -86,22 +88,7 @@ export const c1: ChallengeDefinition<LanOnlyFacts> = {
     await buildCable(context, { ns: n.inetNs, hostEnd: n.inetEnd, subnet: String(p.internet), defaultRoute: false });
     // The starting state: web published on every host address.
     if (!(await containerFacts(String(p.web)))) {
-      const argv = [
-        "run",
-        "-d",
-        "--name",
-        String(p.web),
-        ...context.session.labelArgs,
-        "-p",
-        `${p.port}:80`,
-        context.image,
-        "httpd",
-        "-f",
-        "-p",
-        "80",
-        "-h",
-        "/var/www",
-      ];
+      const argv = ["run", "-d", "--name", String(p.web), ...context.session.labelArgs, "-p", `${p.port}:80`, context.image, ...webServerCommand];
       context.log(`$ docker ${argv.join(" ")}`);
       await run("docker", argv, { timeout: 60_000 });
     }

@@ -6,6 +6,7 @@ import { containerFacts, type ContainerFacts, nameAddress } from "../facts.js";
 import type { ChallengeDefinition, ChallengeTexts, Params } from "../model.js";
 import { fetchFromContainer, fetchFromHost, runOwned } from "../net.js";
 import { fill } from "../steps.js";
+import { webServerCommand } from "../../setup/image.js";
 
 const texts: ChallengeTexts = {
   title: "Three tiers",
@@ -80,7 +81,7 @@ export const c2: ChallengeDefinition<ThreeTiersFacts> = {
   plan,
   // The starting state: the three on the default bridge, nothing published.
   setup: async (context, p) => {
-    for (const key of ["front", "back", "db"]) await runOwned(context, String(p[key]), [], [context.image, "httpd", "-f", "-p", "80", "-h", "/var/www"]);
+    for (const key of ["front", "back", "db"]) await runOwned(context, String(p[key]), [], [context.image, ...webServerCommand]);
   },
   gather: async (_context, p) => {
     const [frontFacts, back, db] = [await containerFacts(String(p.front)), await containerFacts(String(p.back)), await containerFacts(String(p.db))];

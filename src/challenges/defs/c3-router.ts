@@ -9,6 +9,7 @@ import { containerFacts, type ContainerFacts } from "../facts.js";
 import type { ChallengeDefinition, ChallengeTexts, Params } from "../model.js";
 import { fetchFromContainer, networkOwned, runOwned } from "../net.js";
 import { fill } from "../steps.js";
+import { webServerCommand } from "../../setup/image.js";
 
 const texts: ChallengeTexts = {
   title: "A router between two bridges",
@@ -96,7 +97,7 @@ export const c3: ChallengeDefinition<RouterFacts> = {
       context,
       String(p.b1),
       ["--network", String(p.netB), "--ip", String(p.b1Ip), "--cap-add", "NET_ADMIN"],
-      [context.image, "httpd", "-f", "-p", "80", "-h", "/var/www"],
+      [context.image, ...webServerCommand],
     );
   },
   gather: async (_context, p) => {

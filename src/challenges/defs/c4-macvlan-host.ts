@@ -7,8 +7,10 @@ import { hostInterface } from "../../labs/host-facts.js";
 import { deleteLink } from "../../labs/kernel-objects.js";
 import { containerFacts, type ContainerFacts } from "../facts.js";
 import type { ChallengeDefinition, ChallengeTexts, Params } from "../model.js";
-import { buildCable, fetchFromHost, fetchFromNamespace, networkOwned, removeCable, runOwned, testNetSubnet } from "../net.js";
+import { buildCable, removeCable } from "../../labs/cable.js";
+import { fetchFromHost, fetchFromNamespace, networkOwned, runOwned, testNetSubnet } from "../net.js";
 import { fill } from "../steps.js";
+import { webServerCommand } from "../../setup/image.js";
 
 const texts: ChallengeTexts = {
   title: "The host and its macvlan children",
@@ -100,7 +102,7 @@ export const c4: ChallengeDefinition<MacvlanFacts> = {
       "--ip-range",
       String(p.ipRange),
     ]);
-    await runOwned(context, String(p.m1), ["--network", String(p.lan), "--ip", String(p.m1Ip)], [context.image, "httpd", "-f", "-p", "80", "-h", "/var/www"]);
+    await runOwned(context, String(p.m1), ["--network", String(p.lan), "--ip", String(p.m1Ip)], [context.image, ...webServerCommand]);
     // The half-made shim: a macvlan child of the parent, addressed and up, but in vepa mode and with no route to the children.
     if (!(await hostInterface(n.shim))) {
       await shown(context, ["ip", "link", "add", n.shim, "link", n.uplink, "type", "macvlan", "mode", "vepa"]);

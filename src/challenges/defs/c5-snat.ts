@@ -8,7 +8,8 @@ import { deleteIptablesRule } from "../../labs/kernel-objects.js";
 import { parseIptablesSave, shellWords } from "../../parse/iptables-save.js";
 import { containerFacts } from "../facts.js";
 import type { ChallengeDefinition, ChallengeTexts, Params } from "../model.js";
-import { buildCable, deleteTaggedRules, fetchFromContainer, networkOwned, removeCable, runOwned, serveInNamespace, testNetSubnet } from "../net.js";
+import { buildCable, removeCable, serveInNamespace } from "../../labs/cable.js";
+import { deleteTaggedRules, fetchFromContainer, networkOwned, runOwned, testNetSubnet } from "../net.js";
 import { fill } from "../steps.js";
 
 const texts: ChallengeTexts = {

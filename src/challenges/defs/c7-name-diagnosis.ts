@@ -11,6 +11,7 @@ import type { ChallengeDefinition, ChallengeTexts, Params } from "../model.js";
 import { containerPid, fetchFromContainer, interfaceMtus, networkOwned, pingFromContainer, runOwned } from "../net.js";
 import { run } from "../../exec/run.js";
 import { fill } from "../steps.js";
+import { webServerCommand } from "../../setup/image.js";
 
 const texts: ChallengeTexts = {
   title: "Why can't the client find api?",
@@ -91,12 +92,7 @@ export const c7: ChallengeDefinition<NameFacts> = {
     await networkOwned(context, String(p.netA), ["--subnet", String(p.subnetA)]);
     await networkOwned(context, String(p.netB), ["--subnet", String(p.subnetB)]);
     // The starting state: api answers as "apl" on netA; the client is on netB.
-    await runOwned(
-      context,
-      String(p.api),
-      ["--network", String(p.netA), "--network-alias", "apl", "--dns", "127.0.0.1"],
-      [context.image, "httpd", "-f", "-p", "80", "-h", "/var/www"],
-    );
+    await runOwned(context, String(p.api), ["--network", String(p.netA), "--network-alias", "apl", "--dns", "127.0.0.1"], [context.image, ...webServerCommand]);
     await runOwned(context, String(p.client), ["--network", String(p.netB), "--dns", "127.0.0.1"], [context.image, "sleep", "86400"]);
     const ids = await context.session.readRecord<string>("start");
     if (!ids.client) {

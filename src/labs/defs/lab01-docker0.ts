@@ -11,6 +11,7 @@ import { labLabelKey, ownsLabels } from "../../ownership.js";
 import type { Topology } from "../../topology/model.js";
 import { inSubnet } from "../../topology/ipv4.js";
 import { engineInThisNamespace } from "../preconditions.js";
+import { webServerCommand } from "../../setup/image.js";
 
 /** What lab 01's judges measure live: does http://address/ answer from the host (address -> answered)? */
 export interface Lab01Probes {
@@ -110,7 +111,7 @@ const breakWeb3 = async (context: LabContext): Promise<void> => {
   const name = context.session.name("web3");
   let web3 = await findContainer(name);
   if (!web3) {
-    await run("docker", ["run", "-d", "--name", name, ...context.session.labelArgs, context.image, "httpd", "-f", "-p", "80", "-h", "/var/www"]);
+    await run("docker", ["run", "-d", "--name", name, ...context.session.labelArgs, context.image, ...webServerCommand]);
     web3 = await findContainer(name);
   } else if (!web3.state.running) {
     await run("docker", ["start", name]);

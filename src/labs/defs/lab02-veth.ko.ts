@@ -84,8 +84,6 @@ export const ko: Catalog = {
     "c3를 멈춘 뒤 다시 세세요 (다른 세션의 컨테이너도 셉니다. 지금 거기 있는 것을 세세요).",
   "Namespace B is built by hand like a container: veth to the bridge, address, default route":
     "네임스페이스 B를 컨테이너처럼 손으로 만들었다: 브리지로 가는 veth, 주소, 기본 경로",
-  "The lab's setup has not run in this session.": "이 세션에서 실습의 셋업이 실행되지 않았습니다.",
-  "Run the setup cell at the top of the notebook.": "노트북 맨 위의 셋업 셀을 실행하세요.",
   "{0} has no eth0 (it has {1}).": "{0}에 eth0가 없습니다 (있는 것: {1}).",
   "eth0 in {0} is a {1} link, not a veth.": "{0}의 eth0는 veth가 아니라 {1} 링크입니다.",
   "Delete the namespace (ip netns delete) and start over with a veth pair.": "네임스페이스를 지우고(ip netns delete) veth 쌍으로 다시 시작하세요.",

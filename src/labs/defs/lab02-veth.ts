@@ -13,7 +13,7 @@ import { deleteIptablesRule, deleteLink, deleteNetns, ensureIptablesRule, linkEx
 import { predictionsCheck } from "../predictions.js";
 import { troubleshootJudge } from "../troubleshoot.js";
 import type { LabSession } from "../session.js";
-import { engineInThisNamespace } from "../preconditions.js";
+import { engineInThisNamespace, setupNotRun } from "../preconditions.js";
 import { kernelName } from "../../ownership.js";
 
 /** What lab 02's judges measure live: does a ping from namespace `ns` to `target` get an answer (`ns>target` -> answered)? */
@@ -303,7 +303,7 @@ const checks: LabCheck<Lab02Probes>[] = [
     judge: (facts) => {
       const names = handNamesOf(facts);
       const subnet = handSubnetOf(facts);
-      if (!subnet) return fail("The lab's setup has not run in this session.", "Run the setup cell at the top of the notebook.");
+      if (!subnet) return setupNotRun;
       const gateway = hostAddress(subnet, 1);
       const prefix = subnet.split("/")[1];
       const step = (concept: string, command: string) => hints([concept], `lab.sh\`${command}\``);

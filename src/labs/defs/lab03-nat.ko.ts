@@ -54,8 +54,6 @@ export const ko: Catalog = {
     "요청을 따라가 보세요. 어느 호스트 주소와 포트가 어느 컨테이너 포트로 게시되어 있는지(`docker ps`의 PORTS 열, `docker port`, DNAT 규칙의 --to-destination), 그리고 안의 서버가 실제로 어느 포트에서 듣는지(web2 안에서 `netstat -ltn`).",
   "A published port's mapping is fixed when the container is created: remove web2 and run it again with the right -p.":
     "게시 포트의 매핑은 컨테이너를 만들 때 정해집니다. web2를 지우고 올바른 -p로 다시 실행하세요.",
-  "The lab's setup has not run in this session.": "이 세션에서 실습의 setup이 실행되지 않았습니다.",
-  "Run the setup cell at the top of the notebook.": "노트북 맨 위의 setup 셀을 실행하세요.",
   "You found the MASQUERADE rule for docker0's subnet in nat POSTROUTING": "nat POSTROUTING에서 docker0 서브넷의 MASQUERADE 규칙을 찾았다",
   "There is no MASQUERADE rule for docker0 on this host.": "이 호스트에는 docker0의 MASQUERADE 규칙이 없습니다.",
   "Is the engine running with ip masquerade enabled? Run `npx docker-net-lab doctor`.":

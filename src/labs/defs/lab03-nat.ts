@@ -1,5 +1,5 @@
 // Lab 03 · NAT and port publishing (curriculum concepts 6, 7, 8, 9, 19): MASQUERADE, DNAT, FORWARD accept, docker-proxy, hairpin.
-import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fail, hints, pass, type Verdict } from "../../checks/check.js";
 import { run } from "../../exec/run.js";
@@ -14,12 +14,14 @@ import { containerNamed, type FactsView, hostOf, type LabFacts, nameIn, networkN
 import { freePort, freeSubnet, hostAddress, readParams } from "../free.js";
 import { iptablesSave } from "../../exec/commands.js";
 import { parseIptablesSave, shellWords } from "../../parse/iptables-save.js";
-import { deleteLink, deleteNetns, deleteRulesTagged, linkExists, netnsNames, netnsPids, stopNetnsProcesses } from "../kernel-objects.js";
+import { deleteLink, deleteNetns, deleteRulesTagged, netnsPids, stopNetnsProcesses } from "../kernel-objects.js";
 import { kernelName, objectName } from "../../ownership.js";
 import { predictionsCheck } from "../predictions.js";
 import type { LabSession } from "../session.js";
 import { troubleshootJudge } from "../troubleshoot.js";
-import { engineInThisNamespace } from "../preconditions.js";
+import { buildCable, serveInNamespace, writeWebRoot } from "../cable.js";
+import { engineInThisNamespace, setupNotRun } from "../preconditions.js";
+import { webServerCommand } from "../../setup/image.js";
 
 /** What a command run for a probe printed. */
 export interface ProbeOutput {
@@ -274,22 +276,7 @@ const publishWrong = async (context: LabContext): Promise<void> => {
   if (!p) throw new Error("lab 03's setup has not run");
   const name = context.session.name("web2");
   await run("docker", ["rm", "-f", name], { reject: false });
-  await run("docker", [
-    "run",
-    "-d",
-    "--name",
-    name,
-    ...context.session.labelArgs,
-    "-p",
-    `127.0.0.1:${p.web2Port}:8080`,
-    context.image,
-    "httpd",
-    "-f",
-    "-p",
-    "80",
-    "-h",
-    "/var/www",
-  ]);
+  await run("docker", ["run", "-d", "--name", name, ...context.session.labelArgs, "-p", `127.0.0.1:${p.web2Port}:8080`, context.image, ...webServerCommand]);
   context.log(`web2 (${name}) is running its web server; Docker lists 127.0.0.1:${p.web2Port} for it.`);
 };
 
@@ -310,7 +297,7 @@ const troubleshoot: TroubleshootDefinition = {
 // Does 127.0.0.1:web2Port answer? Symptoms only, never the cause.
 const web2Fixed = (facts: Facts): Verdict => {
   const p = paramsOf(facts.params);
-  if (!p) return noSetup;
+  if (!p) return setupNotRun;
   const name = nameIn(facts, "web2");
   if (!containerNamed(facts, name)?.state.running) return fail("web2 is not running.", hints("Run the scenario cell again: it starts web2."));
   if (facts.probes.web2Answers) return pass(`http://127.0.0.1:${p.web2Port}/ answers.`);
@@ -325,7 +312,6 @@ const web2Fixed = (facts: Facts): Verdict => {
     ),
   );
 };
-const noSetup = fail("The lab's setup has not run in this session.", "Run the setup cell at the top of the notebook.");
 
 const checks: LabCheck<Lab03Probes>[] = [
   {
@@ -367,7 +353,7 @@ const checks: LabCheck<Lab03Probes>[] = [
     points: 2,
     judge: (facts) => {
       const p = paramsOf(facts.params);
-      if (!p) return noSetup;
+      if (!p) return setupNotRun;
       const web = containerNamed(facts, nameIn(facts, "web"));
       if (!web) return fail(`No container named ${nameIn(facts, "web")}.`, webHint(facts, p.port));
       if (!web.state.running) return fail(`web exists but is ${web.state.status}.`, webHint(facts, p.port));
@@ -396,7 +382,7 @@ const checks: LabCheck<Lab03Probes>[] = [
     points: 2,
     judge: (facts) => {
       const p = paramsOf(facts.params);
-      if (!p) return noSetup;
+      if (!p) return setupNotRun;
       const address = webAddress(facts);
       if (!address) return fail("web is not running on the default bridge.", webHint(facts, p.port));
       const port = dnatFor(facts, nameIn(facts, "web"), p.port);
@@ -430,7 +416,7 @@ const checks: LabCheck<Lab03Probes>[] = [
     points: 2,
     judge: (facts) => {
       const p = paramsOf(facts.params);
-      if (!p) return noSetup;
+      if (!p) return setupNotRun;
       const answers = facts.answers;
       const topology = topologyOf(facts);
       const nat = natOf(facts);
@@ -490,7 +476,7 @@ const checks: LabCheck<Lab03Probes>[] = [
     points: 2,
     judge: (facts) => {
       const p = paramsOf(facts.params);
-      if (!p) return noSetup;
+      if (!p) return setupNotRun;
       const hostEnd = hostAddress(p.internet, 1);
       const given = facts.answers["internet-saw"];
       if (given === undefined)
@@ -554,7 +540,7 @@ const checks: LabCheck<Lab03Probes>[] = [
     points: 1,
     judge: (facts) => {
       const p = paramsOf(facts.params);
-      if (!p) return noSetup;
+      if (!p) return setupNotRun;
       const name = nameIn(facts, "netr");
       const network = networkNamed(facts, name);
       if (!network)
@@ -623,7 +609,7 @@ const checks: LabCheck<Lab03Probes>[] = [
     points: 2,
     judge: (facts) => {
       const p = paramsOf(facts.params);
-      if (!p) return noSetup;
+      if (!p) return setupNotRun;
       const hostSide = hostAddress(p.internet, 1);
       const pub = containerNamed(facts, nameIn(facts, "pub"));
       if (!pub?.state.running) return fail(`${nameIn(facts, "pub")} is not running.`, pubHint(facts, hostSide, p.pubPort));
@@ -670,7 +656,7 @@ const checks: LabCheck<Lab03Probes>[] = [
     points: 1,
     judge: (facts) => {
       const p = paramsOf(facts.params);
-      if (!p) return noSetup;
+      if (!p) return setupNotRun;
       const pub = containerNamed(facts, nameIn(facts, "pub"));
       const address = pub?.networkSettings.networks.bridge?.ipAddress;
       if (!pub || !address) return fail("pub is not running on the default bridge.", "Run pub (exercise 7).");
@@ -736,7 +722,7 @@ const checks: LabCheck<Lab03Probes>[] = [
     points: 2,
     judge: (facts) => {
       const hp = handParamsOf(facts.params);
-      if (!hp) return noSetup;
+      if (!hp) return setupNotRun;
       const names = handNames(namesOf(facts));
       const how = hints(
         [
@@ -772,7 +758,7 @@ const checks: LabCheck<Lab03Probes>[] = [
     points: 2,
     judge: (facts) => {
       const [p, hp] = [paramsOf(facts.params), handParamsOf(facts.params)];
-      if (!p || !hp) return noSetup;
+      if (!p || !hp) return setupNotRun;
       const names = handNames(namesOf(facts));
       const [hostSide, internetServer] = [hostAddress(p.internet, 1), hostAddress(p.internet, 2)];
       if (!netnsNamed(facts, names.ns)) return fail(`There is no namespace ${names.ns}.`, "Build it first (exercise 9).");
@@ -823,7 +809,7 @@ const checks: LabCheck<Lab03Probes>[] = [
     points: 2,
     judge: (facts) => {
       const [p, hp] = [paramsOf(facts.params), handParamsOf(facts.params)];
-      if (!p || !hp) return noSetup;
+      if (!p || !hp) return setupNotRun;
       const names = handNames(namesOf(facts));
       const hostSide = hostAddress(p.internet, 1);
       const url = `http://${hostSide}:${hp.port}/`;
@@ -857,7 +843,7 @@ const checks: LabCheck<Lab03Probes>[] = [
     points: 1,
     judge: (facts) => {
       const [p, hp] = [paramsOf(facts.params), handParamsOf(facts.params)];
-      if (!p || !hp) return noSetup;
+      if (!p || !hp) return setupNotRun;
       const names = handNames(namesOf(facts));
       const answers = facts.answers;
       const [before, after, saw] = [answers["hand-dnat-before"], answers["hand-dnat-after"], answers["hand-saw"]];
@@ -905,7 +891,7 @@ const checks: LabCheck<Lab03Probes>[] = [
     hidden: true,
     judge: (facts) => {
       const p = paramsOf(facts.params);
-      if (!p) return noSetup;
+      if (!p) return setupNotRun;
       const seen = facts.probes.webToInternet;
       if (seen.stdout.trim() !== hostAddress(p.internet, 1))
         return fail(
@@ -919,33 +905,13 @@ const checks: LabCheck<Lab03Probes>[] = [
   },
 ];
 
-// The CGI script the internet server runs: it prints the source address it saw.
-const cgi = '#!/bin/sh\nprintf "Content-Type: text/plain\\r\\n\\r\\n%s\\n" "$REMOTE_ADDR"\n';
-
 // Build the internet namespace and its web server, each step only when missing.
 const buildInternet = async (context: LabContext): Promise<void> => {
   const { ns, hostEnd } = internetNames(context.session);
   const subnet = await freeSubnet(context.session, "internet", { pool: "203.0.113.0/24", prefix: 29 });
-  const prefix = subnet.split("/")[1];
-  const [gw, server] = [hostAddress(subnet, 1), hostAddress(subnet, 2)];
-  const step = async (argv: string[]) => {
-    context.log(`$ ${argv.join(" ")}`);
-    await run(argv[0] as string, argv.slice(1));
-  };
-  if (!(await netnsNames()).includes(ns)) await step(["ip", "netns", "add", ns]);
-  if (!(await linkExists(hostEnd))) await step(["ip", "link", "add", hostEnd, "type", "veth", "peer", "name", "eth0", "netns", ns]);
-  await step(["ip", "addr", "replace", `${gw}/${prefix}`, "dev", hostEnd]);
-  await step(["ip", "link", "set", hostEnd, "up"]);
-  await step(["ip", "-n", ns, "addr", "replace", `${server}/${prefix}`, "dev", "eth0"]);
-  await step(["ip", "-n", ns, "link", "set", "eth0", "up"]);
-  await step(["ip", "-n", ns, "link", "set", "lo", "up"]);
-  await step(["ip", "-n", ns, "route", "replace", "default", "via", gw]);
+  await buildCable(context, { ns, hostEnd, subnet, defaultRoute: true });
   const www = join(context.session.dir, "internet-www");
-  await mkdir(join(www, "cgi-bin"), { recursive: true });
-  await writeFile(join(www, "cgi-bin", "ip"), cgi);
-  await chmod(join(www, "cgi-bin", "ip"), 0o755);
-  await writeFile(join(www, "index.html"), "the internet (a TEST-NET namespace made by lab 03)\n");
-  if ((await netnsPids(ns)).length === 0) await step(["ip", "netns", "exec", ns, "busybox", "httpd", "-p", `${server}:80`, "-h", www]);
+  await serveInNamespace(context, ns, hostAddress(subnet, 2), "the internet (a TEST-NET namespace made by lab 03)", www);
 };
 
 export const lab03: LabDefinition<Lab03Probes> = {
@@ -976,11 +942,7 @@ export const lab03: LabDefinition<Lab03Probes> = {
     await freeSubnet(context.session, "hand-subnet");
     await buildInternet(context);
     // Part 8's server has its page ready; the learner builds its bridge and namespace and starts it.
-    const www = handWww(context.session);
-    await mkdir(join(www, "cgi-bin"), { recursive: true });
-    await writeFile(join(www, "cgi-bin", "ip"), cgi);
-    await chmod(join(www, "cgi-bin", "ip"), 0o755);
-    await writeFile(join(www, "index.html"), `${handPage}\n`);
+    await writeWebRoot(handWww(context.session), handPage);
   },
   checks,
   teardown: async (context) => {

@@ -44,8 +44,6 @@ export const ko: Catalog = {
   "web3 is not on netA.": "web3가 netA에 없습니다.",
   "nslookup search in a1 does not answer with web3 ({0}).": "a1에서 nslookup search가 web3({0})를 답하지 않습니다.",
   "search answers with web3 ({0}) too.": "search가 web3({0})도 답합니다.",
-  "The lab's setup has not run in this session.": "이 세션에서 실습의 셋업이 실행되지 않았습니다.",
-  "Run the setup cell at the top of the notebook.": "노트북 맨 위의 셋업 셀을 실행하세요.",
   "neta is a user-defined bridge on the lab's subnet, with a1 and a2 on it": "neta는 실습 서브넷의 사용자 정의 브리지이고, a1과 a2가 붙어 있다",
   "There is no network {0}.": "네트워크 {0}이(가) 없습니다.",
   "Exercise 1's network is a user-defined bridge (the bridge driver) with the subnet chosen for you, subnetA.":

@@ -11,7 +11,8 @@ import { containerNamed, type FactsView, type LabFacts, nameIn, networkNamed, se
 import { freeSubnet } from "../free.js";
 import { predictionsCheck } from "../predictions.js";
 import { troubleshootJudge } from "../troubleshoot.js";
-import { engineInThisNamespace } from "../preconditions.js";
+import { engineInThisNamespace, setupNotRun } from "../preconditions.js";
+import { webServerCommand } from "../../setup/image.js";
 
 /** What lab 04's judges measure live, from inside the lab's containers (`docker exec`), as plain data. */
 export interface Lab04Probes {
@@ -133,12 +134,7 @@ const misspelAlias = async (context: LabContext): Promise<void> => {
     "--dns",
     "127.0.0.1",
     context.image,
-    "httpd",
-    "-f",
-    "-p",
-    "80",
-    "-h",
-    "/var/www",
+    ...webServerCommand,
   ]);
   context.log(`web3 (${name}) is running on netA; it should take its share of the name search.`);
 };
@@ -174,7 +170,6 @@ const web3Fixed = (facts: Facts): Verdict => {
   if (!facts.probes.searchLookup.includes(address)) return fail(`nslookup search in a1 does not answer with web3 (${address}).`, fix);
   return pass(`search answers with web3 (${address}) too.`);
 };
-const noSetup = fail("The lab's setup has not run in this session.", "Run the setup cell at the top of the notebook.");
 
 const checks: LabCheck<Lab04Probes>[] = [
   {
@@ -184,7 +179,7 @@ const checks: LabCheck<Lab04Probes>[] = [
     points: 2,
     judge: (facts) => {
       const s = subnets(facts);
-      if (!s) return noSetup;
+      if (!s) return setupNotRun;
       const name = nameIn(facts, "neta");
       const network = networkNamed(facts, name);
       if (!network)

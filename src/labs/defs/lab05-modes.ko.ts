@@ -55,8 +55,6 @@ export const ko: Catalog = {
   "You named why probe could not reach app on localhost and fixed it": "probe가 localhost로 app에 닿지 못한 이유를 말하고 고쳤다",
 
   // Shared by several checks
-  "The lab's setup has not run in this session.": "이 세션에서 실습의 setup이 실행되지 않았습니다.",
-  "Run the setup cell at the top of the notebook.": "노트북 맨 위의 setup 셀을 실행하세요.",
   "No container named {0}.": "{0}라는 이름의 컨테이너가 없습니다.",
   "{0} is {1}.": "{0}의 상태는 {1}입니다.",
   "{0} Remove the stopped one first (docker rm -f).": "{0} 멈춰 있는 컨테이너를 먼저 지우세요(docker rm -f).",

@@ -10,7 +10,8 @@ import { containerNamed, type FactsView, hostOf, type LabFacts, namespaceOfConta
 import { freePort, readParams } from "../free.js";
 import { predictionsCheck } from "../predictions.js";
 import { troubleshootJudge } from "../troubleshoot.js";
-import { engineInThisNamespace } from "../preconditions.js";
+import { engineInThisNamespace, setupNotRun } from "../preconditions.js";
+import { webServerCommand } from "../../setup/image.js";
 
 // The namespace kinds a check compares between a container and the host.
 const namespaceKinds = ["net", "pid", "mnt", "uts", "ipc"] as const;
@@ -34,8 +35,6 @@ const ports = (facts: Pick<Facts, "params">): { host: number; ignored: number } 
   const p = facts.params;
   return typeof p["host-port"] === "number" && typeof p["ignored-port"] === "number" ? { host: p["host-port"], ignored: p["ignored-port"] } : null;
 };
-
-const noSetup = fail("The lab's setup has not run in this session.", "Run the setup cell at the top of the notebook.");
 
 // A running container by short name, or a failing verdict whose hint leads to `command` (the exact run, last).
 const running = (facts: Facts, short: string, concept: string, command: string) => {
@@ -129,20 +128,7 @@ const startProbeWrong = async (context: LabContext): Promise<void> => {
   const app = await findContainer(context.session.name("app"));
   if (!app?.state.running) {
     await run("docker", ["rm", "-f", context.session.name("app")], { reject: false });
-    await run("docker", [
-      "run",
-      "-d",
-      "--name",
-      context.session.name("app"),
-      ...context.session.labelArgs,
-      context.image,
-      "httpd",
-      "-f",
-      "-p",
-      "80",
-      "-h",
-      "/var/www",
-    ]);
+    await run("docker", ["run", "-d", "--name", context.session.name("app"), ...context.session.labelArgs, context.image, ...webServerCommand]);
   }
   const probe = context.session.name("probe");
   await run("docker", ["rm", "-f", probe], { reject: false });
@@ -220,7 +206,7 @@ const checks: LabCheck<Lab05Probes>[] = [
     points: 2,
     judge: (facts) => {
       const p = ports(facts);
-      if (!p) return noSetup;
+      if (!p) return setupNotRun;
       const command = `docker run -d --name ${nameIn(facts, "hostc")} --network host ${facts.image} httpd -f -p 127.0.0.1:${p.host} -h /var/www`;
       const { container, verdict } = running(
         facts,
@@ -292,7 +278,7 @@ const checks: LabCheck<Lab05Probes>[] = [
     points: 2,
     judge: (facts) => {
       const p = ports(facts);
-      if (!p) return noSetup;
+      if (!p) return setupNotRun;
       const command = `docker run -d --name ${nameIn(facts, "hostp")} --network host -p 127.0.0.1:${p.ignored}:80 ${facts.image} sleep 3600`;
       const { container, verdict } = running(
         facts,
@@ -394,7 +380,7 @@ const checks: LabCheck<Lab05Probes>[] = [
     hidden: true,
     judge: (facts) => {
       const p = ports(facts);
-      if (!p) return noSetup;
+      if (!p) return setupNotRun;
       if (facts.probes.localhost.side !== true)
         return fail("side cannot reach http://127.0.0.1/.", "Run app with httpd -f -p 80 and side with --network container:app.");
       const nonec = containerNamed(facts, nameIn(facts, "nonec"));

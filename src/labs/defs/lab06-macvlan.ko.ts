@@ -53,7 +53,6 @@ export const ko: Catalog = {
   "You named why the remade shim did not work and fixed it": "다시 만든 심이 동작하지 않은 이유를 말하고 고쳤다",
 
   // Shared by several checks
-  "Run the setup cell at the top of the notebook first.": "노트북 맨 위의 setup 셀을 먼저 실행하세요.",
   "The lab's LAN is not set up.": "실습의 LAN이 준비되어 있지 않습니다.",
   "{0} is one of exercise 2's two containers: the lab's image, on the macvlan network (by name), running httpd -f -p 80 -h /var/www.":
     "{0}은(는) 실습 2의 두 컨테이너 중 하나입니다. 실습 이미지로, macvlan 네트워크(이름으로 지정)에서, httpd -f -p 80 -h /var/www를 실행합니다.",

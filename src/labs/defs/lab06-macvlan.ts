@@ -15,7 +15,7 @@ import { predictionsCheck } from "../predictions.js";
 import type { LabSession } from "../session.js";
 import { troubleshootJudge } from "../troubleshoot.js";
 import { removeLabelled } from "../teardown.js";
-import { engineInThisNamespace } from "../preconditions.js";
+import { engineInThisNamespace, runSetupFirst } from "../preconditions.js";
 
 /** Kernel names of lab 06 (<= 15 characters): the LAN namespace, the uplink veth (host end = macvlan parent), its peer, the shim. */
 export const macvlanNames = (session: Pick<LabSession, "session" | "lab">) => ({
@@ -88,8 +88,6 @@ const m1Gateway = (facts: FactsView): string | null =>
 // The LAN namespace as the snapshot read it, or null when it is gone.
 const lanNamespace = (facts: FactsView) => topologyOf(facts).namespaces.find((ns) => ns.id === `netns:${macvlanNames(facts).lan}`) ?? null;
 
-const needSetup = "Run the setup cell at the top of the notebook first.";
-
 // The ip-range Docker hands out on the lab's macvlan network (what the shim routes), or null.
 const networkRange = (facts: FactsView): string | null => networkNamed(facts, macvlanNames(facts).network)?.ipam.config[0]?.ipRange ?? null;
 
@@ -150,7 +148,7 @@ const predictions: PredictionDefinition[] = [
 const privateShim = async (context: LabContext): Promise<void> => {
   const names = macvlanNames(context.session);
   const subnet = await lanSubnet(context.session);
-  if (!subnet) throw new UsageError("The lab's LAN is not set up.", { hint: needSetup });
+  if (!subnet) throw new UsageError("The lab's LAN is not set up.", { hint: runSetupFirst });
   const range = (await findNetwork(names.network))?.ipam.config[0]?.ipRange ?? lanPlan(subnet).ipRange;
   await deleteLink(names.shim);
   await run("ip", ["link", "add", names.shim, "link", names.uplink, "type", "macvlan", "mode", "private"]);
@@ -202,7 +200,7 @@ const checks: LabCheck<Lab06Probes>[] = [
     judge: (facts) => {
       const names = macvlanNames(facts);
       const subnet = subnetOf(facts);
-      if (!subnet) return fail("The lab's LAN is not set up.", needSetup);
+      if (!subnet) return fail("The lab's LAN is not set up.", runSetupFirst);
       const plan = lanPlan(subnet);
       const network = networkNamed(facts, names.network);
       const command = `lab.sh\`docker network create -d macvlan --subnet ${subnet} --gateway ${plan.router} --ip-range ${plan.ipRange} -o parent=${names.uplink} ${names.network}\``;
@@ -268,7 +266,7 @@ const checks: LabCheck<Lab06Probes>[] = [
       const names = macvlanNames(facts);
       const subnet = subnetOf(facts);
       const uplink = hostInterfaceOf(facts, names.uplink);
-      if (!subnet || !uplink) return fail("The lab's LAN is not set up.", needSetup);
+      if (!subnet || !uplink) return fail("The lab's LAN is not set up.", runSetupFirst);
       const seen: { name: string; mac: string; address: string }[] = [];
       for (const short of ["m1", "m2"]) {
         const { name, container, address } = childOf(facts, short);
@@ -343,7 +341,7 @@ const checks: LabCheck<Lab06Probes>[] = [
       const names = macvlanNames(facts);
       const subnet = subnetOf(facts);
       const uplink = hostInterfaceOf(facts, names.uplink);
-      if (!subnet || !uplink) return fail("The lab's LAN is not set up.", needSetup);
+      if (!subnet || !uplink) return fail("The lab's LAN is not set up.", runSetupFirst);
       const { container, address } = childOf(facts, "m1");
       if (!container?.state.running || !address) return fail("m1 is not running on the macvlan network.", runHint(facts, "m1"));
       const range = networkRange(facts) ?? lanPlan(subnet).ipRange;
@@ -420,7 +418,7 @@ const checks: LabCheck<Lab06Probes>[] = [
     judge: (facts) => {
       const { address } = childOf(facts, "m1");
       if (!address) return fail("m1 is not on the macvlan network.", runHint(facts, "m1"));
-      if (!lanNamespace(facts)) return fail("The LAN namespace is gone.", needSetup);
+      if (!lanNamespace(facts)) return fail("The LAN namespace is gone.", runSetupFirst);
       return facts.probes.lanFetches[address] === true
         ? pass(`The LAN namespace fetched http://${address}/.`)
         : fail(`The LAN namespace could not fetch http://${address}/.`, "Run m1 with `httpd -f -p 80 -h /var/www`.");

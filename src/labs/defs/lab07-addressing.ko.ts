@@ -60,7 +60,6 @@ export const ko: Catalog = {
   "You named why db could not start at its planned address and fixed the team network": "db가 계획한 주소로 뜨지 못한 이유를 말하고 team 네트워크를 고쳤다",
 
   // Shared by several checks
-  "Run the setup cell at the top of the notebook first.": "노트북 맨 위의 setup 셀을 먼저 실행하세요.",
   "The lab is not set up.": "실습이 준비되어 있지 않습니다.",
   "{0} is {1}.": "{0}의 상태는 {1}입니다.",
 

@@ -14,6 +14,8 @@ import { type EngineOptions, PrivateEngine, privateEngineAnswers } from "../priv
 import { predictionsCheck } from "../predictions.js";
 import type { LabSession } from "../session.js";
 import { troubleshootJudge } from "../troubleshoot.js";
+import { runSetupFirst } from "../preconditions.js";
+import { webServerCommand } from "../../setup/image.js";
 
 type Owner = Pick<LabSession, "session" | "lab">;
 
@@ -49,7 +51,6 @@ export interface Lab07Probes {
 }
 type Facts = LabFacts<Lab07Probes>;
 
-const needSetup = "Run the setup cell at the top of the notebook first.";
 const names = (session: Owner) => ({
   pooled: nameIn(session, "pooled"),
   custom: nameIn(session, "custom"),
@@ -109,34 +110,14 @@ const predictions: PredictionDefinition[] = [
 const collideOnTeam = async (context: LabContext): Promise<void> => {
   const plan = await addressingPlan(context.session);
   const engine = new PrivateEngine(context.session, context.log);
-  if (!plan?.team || !(await engine.answering())) throw new UsageError("The private engine is not running.", { hint: needSetup });
+  if (!plan?.team || !(await engine.answering())) throw new UsageError("The private engine is not running.", { hint: runSetupFirst });
   const n = names(context.session);
   for (const name of [n.db, n.worker]) await engine.exec(["docker", "rm", "-f", name], { quiet: true }).catch(() => undefined);
   await engine.exec(["docker", "network", "rm", n.team], { quiet: true }).catch(() => undefined);
   await engine.exec(["docker", "network", "create", "--subnet", plan.team, n.team], { quiet: true });
   await engine.exec(["docker", "run", "-d", "--name", n.worker, "--network", n.team, context.image, "sleep", "3600"], { quiet: true });
   const started = await engine
-    .exec(
-      [
-        "docker",
-        "run",
-        "-d",
-        "--name",
-        n.db,
-        "--network",
-        n.team,
-        "--ip",
-        hostAddress(plan.team, 2),
-        context.image,
-        "httpd",
-        "-f",
-        "-p",
-        "80",
-        "-h",
-        "/var/www",
-      ],
-      { quiet: true },
-    )
+    .exec(["docker", "run", "-d", "--name", n.db, "--network", n.team, "--ip", hostAddress(plan.team, 2), context.image, ...webServerCommand], { quiet: true })
     .then(
       () => true,
       () => false,
@@ -162,7 +143,7 @@ const troubleshoot: TroubleshootDefinition = {
 // Is team fixed? db at its planned address, worker running, and no dynamic address can take db's again.
 const teamFixed = (facts: Facts): Verdict => {
   const plan = planOf(facts.params, facts);
-  if (!plan?.team) return fail("The lab is not set up.", needSetup);
+  if (!plan?.team) return fail("The lab is not set up.", runSetupFirst);
   const n = names(facts);
   const planned = hostAddress(plan.team, 2);
   const fix = hints(
@@ -194,7 +175,7 @@ const checks: LabCheck<Lab07Probes>[] = [
     points: 2,
     judge: (facts) => {
       const plan = planOf(facts.params, facts);
-      if (!plan) return fail("The lab is not set up.", needSetup);
+      if (!plan) return fail("The lab is not set up.", runSetupFirst);
       const docker0 = ipv4Cidr(engineIface(facts, "docker0"));
       const restart = hints(
         [
@@ -228,7 +209,7 @@ const checks: LabCheck<Lab07Probes>[] = [
     points: 2,
     judge: (facts) => {
       const plan = planOf(facts.params, facts);
-      if (!plan) return fail("The lab is not set up.", needSetup);
+      if (!plan) return fail("The lab is not set up.", runSetupFirst);
       const name = names(facts).pooled;
       const network = networkNamed(facts, name);
       if (!network)
@@ -268,7 +249,7 @@ const checks: LabCheck<Lab07Probes>[] = [
     points: 2,
     judge: (facts) => {
       const plan = planOf(facts.params, facts);
-      if (!plan) return fail("The lab is not set up.", needSetup);
+      if (!plan) return fail("The lab is not set up.", runSetupFirst);
       const name = names(facts).custom;
       const network = networkNamed(facts, name);
       const create = `engine.sh\`docker network create --subnet ${plan.custom} --gateway ${plan.gateway} --ip-range ${plan.ipRange} -o com.docker.network.driver.mtu=${plan.mtu} -o com.docker.network.bridge.name=${plan.bridge} ${name}\``;
@@ -316,7 +297,7 @@ const checks: LabCheck<Lab07Probes>[] = [
     points: 2,
     judge: (facts) => {
       const plan = planOf(facts.params, facts);
-      if (!plan) return fail("The lab is not set up.", needSetup);
+      if (!plan) return fail("The lab is not set up.", runSetupFirst);
       const n = names(facts);
       const found: Record<string, string> = {};
       for (const [short, name] of [
@@ -370,7 +351,7 @@ const checks: LabCheck<Lab07Probes>[] = [
     points: 2,
     judge: (facts) => {
       const plan = planOf(facts.params, facts);
-      if (!plan) return fail("The lab is not set up.", needSetup);
+      if (!plan) return fail("The lab is not set up.", runSetupFirst);
       const network = networkNamed(facts, names(facts).custom);
       const config = network?.ipam.config[0];
       if (!network || !config?.subnet) return fail("The custom network of exercise 3 is missing.", "Do exercise 3 first.");
@@ -408,7 +389,7 @@ const checks: LabCheck<Lab07Probes>[] = [
     hidden: true,
     judge: (facts) => {
       const plan = planOf(facts.params, facts);
-      if (!plan) return fail("The lab is not set up.", needSetup);
+      if (!plan) return fail("The lab is not set up.", runSetupFirst);
       return facts.probes.http[plan.staticIp] === true
         ? pass(`http://${plan.staticIp}/ answered.`)
         : fail(`http://${plan.staticIp}/ did not answer.`, "Run fixed with `httpd -f -p 80 -h /var/www` and --ip.");
@@ -418,7 +399,7 @@ const checks: LabCheck<Lab07Probes>[] = [
 
 export const lab07: LabDefinition<Lab07Probes> = {
   id: "07",
-  preconditions: [privateEngineAnswers({ message: "The private engine is not running.", hint: needSetup })],
+  preconditions: [privateEngineAnswers({ message: "The private engine is not running.", hint: runSetupFirst })],
   topology: (context) => new PrivateEngine(context.session, () => undefined).snapshotOptions(false),
   gather,
   slug: "07-addressing",

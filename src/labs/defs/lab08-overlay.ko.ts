@@ -56,7 +56,6 @@ export const ko: Catalog = {
   "the private engine left its swarm": "프라이빗 엔진이 스웜을 떠났습니다",
 
   // Shared by several checks
-  "Run the setup cell at the top of the notebook first.": "노트북 맨 위의 setup 셀을 먼저 실행하세요.",
   "The lab is not set up.": "실습이 준비되어 있지 않습니다.",
   "The private engine is not running.": "프라이빗 엔진이 실행 중이 아닙니다.",
   "{0} is {1}.": "{0}의 상태는 {1}입니다.",

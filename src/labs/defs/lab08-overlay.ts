@@ -17,6 +17,7 @@ import { enginePaths, PrivateEngine, privateEngineAnswers } from "../private-eng
 import { predictionsCheck } from "../predictions.js";
 import type { LabSession } from "../session.js";
 import { troubleshootJudge } from "../troubleshoot.js";
+import { runSetupFirst } from "../preconditions.js";
 
 type Owner = Pick<LabSession, "session" | "lab">;
 
@@ -56,8 +57,6 @@ export const ipvlanAvailable = async (namespace: string): Promise<{ available: b
     await deleteNetns(namespace);
   }
 };
-
-const needSetup = "Run the setup cell at the top of the notebook first.";
 
 /** What lab 08's judges read beside the private engine's snapshot. */
 export interface Lab08Probes {
@@ -186,7 +185,7 @@ const troubleshoot: TroubleshootDefinition = {
 // Does c3 reach c1 by name? Symptoms only.
 const c3Fixed = (facts: Facts): Verdict => {
   const plan = planOf(facts.params, facts);
-  if (!plan) return fail("The lab is not set up.", needSetup);
+  if (!plan) return fail("The lab is not set up.", runSetupFirst);
   if (!containerNamed(facts, plan.c3)?.state.running) return fail("c3 is not running.", hints("Run the scenario cell again: it starts c3."));
   if (facts.probes.pings["c3>c1"] === true) return pass(`c3 reaches ${plan.c1} by name.`);
   return fail(
@@ -209,7 +208,7 @@ const checks: LabCheck<Lab08Probes>[] = [
     points: 2,
     judge: (facts) => {
       const plan = planOf(facts.params, facts);
-      if (!plan) return fail("The lab is not set up.", needSetup);
+      if (!plan) return fail("The lab is not set up.", runSetupFirst);
       const swarm = facts.probes.swarm;
       const init = `engine.sh\`docker swarm init --advertise-addr ${plan.advertise} --default-addr-pool ${plan.swarmPool} --default-addr-pool-mask-length 24\``;
       if (swarm?.localNodeState !== "active")
@@ -241,7 +240,7 @@ const checks: LabCheck<Lab08Probes>[] = [
     points: 2,
     judge: (facts) => {
       const plan = planOf(facts.params, facts);
-      if (!plan) return fail("The lab is not set up.", needSetup);
+      if (!plan) return fail("The lab is not set up.", runSetupFirst);
       const network = networkNamed(facts, plan.network);
       const create = `engine.sh\`docker network create -d overlay --attachable --subnet ${plan.overlay} ${plan.network}\``;
       if (!network)
@@ -275,7 +274,7 @@ const checks: LabCheck<Lab08Probes>[] = [
     points: 2,
     judge: (facts) => {
       const plan = planOf(facts.params, facts);
-      if (!plan) return fail("The lab is not set up.", needSetup);
+      if (!plan) return fail("The lab is not set up.", runSetupFirst);
       const found: Record<string, string> = {};
       for (const name of [plan.c1, plan.c2]) {
         const container = containerNamed(facts, name);
@@ -312,7 +311,7 @@ const checks: LabCheck<Lab08Probes>[] = [
     points: 3,
     judge: (facts) => {
       const plan = planOf(facts.params, facts);
-      if (!plan) return fail("The lab is not set up.", needSetup);
+      if (!plan) return fail("The lab is not set up.", runSetupFirst);
       const leg = overlayLeg(facts, plan);
       if (!leg)
         return fail(
@@ -384,7 +383,7 @@ const checks: LabCheck<Lab08Probes>[] = [
     hidden: true,
     judge: (facts) => {
       const plan = planOf(facts.params, facts);
-      if (!plan) return fail("The lab is not set up.", needSetup);
+      if (!plan) return fail("The lab is not set up.", runSetupFirst);
       return facts.probes.pings["c1>c2"] === true
         ? pass(`c1 pinged ${plan.c2} by name over the overlay.`)
         : fail(`c1 could not ping ${plan.c2} by name.`, "Both must be on the overlay network (exercise 2).");
@@ -394,7 +393,7 @@ const checks: LabCheck<Lab08Probes>[] = [
 
 export const lab08: LabDefinition<Lab08Probes> = {
   id: "08",
-  preconditions: [privateEngineAnswers({ message: "The private engine is not running.", hint: needSetup })],
+  preconditions: [privateEngineAnswers({ message: "The private engine is not running.", hint: runSetupFirst })],
   topology: (context) => new PrivateEngine(context.session, () => undefined).snapshotOptions(false),
   gather,
   slug: "08-overlay",
