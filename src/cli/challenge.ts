@@ -5,17 +5,8 @@ import type { CheckResult } from "../checks/check.js";
 import type { ChallengeRunResult } from "../challenges/runtime.js";
 import { ExitCode, UsageError } from "../errors.js";
 import type { Lang } from "../i18n/catalog.js";
+import { chosenLang } from "./lang.js";
 import { printJson, progress } from "./output.js";
-
-// The language a command prints in: --lang, else DNL_LANG, else the locale (ko* -> ko), else English.
-const chosenLang = async (flag: string | undefined): Promise<Lang> => {
-  const { langFrom } = await import("../i18n/catalog.js");
-  try {
-    return langFrom(flag);
-  } catch (error) {
-    throw new UsageError((error as Error).message, { hint: "Use --lang ko or --lang en (or set DNL_LANG)." });
-  }
-};
 
 // The translator of a challenge in `lang` (English: every string as it is).
 const translator = async (lang: Lang, id?: string): Promise<(text: string) => string> =>
@@ -55,6 +46,17 @@ const printRun = async (result: ChallengeRunResult): Promise<void> => {
   );
   if (result.error) process.stdout.write(`  ${result.error}\n`);
   process.stdout.write(`${await report(result.challenge, result.checks)}\n`);
+};
+
+// `start` and `reset`: build (or rebuild) the starting state, then print the brief with the learner's values.
+const briefAfter = (step: "start" | "reset") => async (id: string, options: { session?: string; lang?: string }) => {
+  const lang = await chosenLang(options.lang);
+  const { definition, run } = await open(id, options, progress);
+  const { briefText } = await import("../challenges/brief.js");
+  const t = await translator(lang, definition.id);
+  const values = step === "start" ? await run.start() : await run.reset();
+  const next = step === "start" ? `\n\n${t(`When you think it is done: docker-net-lab challenge check ${definition.id}`)}` : "";
+  process.stdout.write(`${briefText(definition, values, t)}${next}\n`);
 };
 
 const sessionOption = ["--session <id>", "session id, 4 lowercase letters or digits (default: yours)"] as const;
@@ -118,15 +120,7 @@ Examples:
     .argument("<id>", "challenge id (c1) or slug")
     .option(...sessionOption)
     .option(...langOption)
-    .action(async (id: string, options: { session?: string; lang?: string }) => {
-      const lang = await chosenLang(options.lang);
-      const { definition, run } = await open(id, options, progress);
-      const { briefText } = await import("../challenges/brief.js");
-      const t = await translator(lang, definition.id);
-      process.stdout.write(
-        `${briefText(definition, await run.start(), t)}\n\n${t(`When you think it is done: docker-net-lab challenge check ${definition.id}`)}\n`,
-      );
-    });
+    .action(briefAfter("start"));
 
   command
     .command("check")
@@ -176,12 +170,7 @@ Examples:
     .argument("<id>", "challenge id")
     .option(...sessionOption)
     .option(...langOption)
-    .action(async (id: string, options: { session?: string; lang?: string }) => {
-      const lang = await chosenLang(options.lang);
-      const { definition, run } = await open(id, options, progress);
-      const { briefText } = await import("../challenges/brief.js");
-      process.stdout.write(`${briefText(definition, await run.reset(), await translator(lang, definition.id))}\n`);
-    });
+    .action(briefAfter("reset"));
 
   command
     .command("teardown")

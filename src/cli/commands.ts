@@ -17,7 +17,7 @@
 // A new group of commands goes in its own file with a `registerXCommands(program, setExit)` called below.
 // test/cli/lazy-imports.test.ts fails when `--help`, `parse` or `snapshot --json` load Plot or dockerode.
 import type { Command } from "commander";
-import { ExitCode, UsageError } from "../errors.js";
+import { ExitCode } from "../errors.js";
 import type { DoctorItem } from "../setup/doctor.js";
 import { printJson, progress } from "./output.js";
 import { registerLabCommands } from "./labs.js";
@@ -70,13 +70,8 @@ export const registerCommands = (program: Command, setExit: (code: number) => vo
     .option("--token <token>", "Jupyter's login token (default: Jupyter makes one and prints the URL with it)")
     .option("--lang <code>", "serve the labs in ko (labs/ko/) or en (labs/); default: DNL_LANG, else the locale (ko_KR… -> ko), else en")
     .action(async (options: { port?: string; ip: string; browser: boolean; token?: string; lang?: string }) => {
-      const [{ startJupyter }, { langFrom }] = await Promise.all([import("./start.js"), import("../i18n/catalog.js")]);
-      let lang: "en" | "ko";
-      try {
-        lang = langFrom(options.lang);
-      } catch (error) {
-        throw new UsageError((error as Error).message, { hint: "Use --lang ko or --lang en (or set DNL_LANG)." });
-      }
+      const [{ startJupyter }, { chosenLang }] = await Promise.all([import("./start.js"), import("./lang.js")]);
+      const lang = await chosenLang(options.lang);
       setExit(
         await startJupyter({
           lang,

@@ -5,17 +5,8 @@ import type { CheckResult } from "../checks/check.js";
 import { ExitCode, UsageError } from "../errors.js";
 import type { Lang } from "../i18n/catalog.js";
 import type { LabRunResult } from "../labs/run-lab.js";
+import { chosenLang } from "./lang.js";
 import { printJson, progress } from "./output.js";
-
-// The language a command prints in: --lang, else DNL_LANG, else the locale (ko* -> ko), else English.
-const chosenLang = async (flag: string | undefined): Promise<Lang> => {
-  const { langFrom } = await import("../i18n/catalog.js");
-  try {
-    return langFrom(flag);
-  } catch (error) {
-    throw new UsageError((error as Error).message, { hint: "Use --lang ko or --lang en (or set DNL_LANG)." });
-  }
-};
 
 // Check results as text in `lang` (render/check-report.js is small and loads no Plot).
 const checkReportText = async (results: readonly CheckResult[], lang: Lang, lab: string): Promise<string> => {

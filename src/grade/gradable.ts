@@ -1,5 +1,6 @@
 // What the grader can grade: the labs, and the challenges in the labs' shape (src/challenges/as-lab.ts).
 import { join } from "node:path";
+import type { CheckResult } from "../checks/check.js";
 import { challengeAsLab } from "../challenges/as-lab.js";
 import { challenges } from "../challenges/registry.js";
 import { UsageError } from "../errors.js";
@@ -28,3 +29,19 @@ export const findGradable = (id: string): LabDefinition => {
 /** The folder a submission of this lab or challenge runs in (module resolution starts there). */
 export const notebookDirOf = (lab: LabDefinition): string =>
   challenges.some((c) => c.id === lab.id) ? join(labsDir(), "challenges") : join(labsDir(), lab.slug);
+
+/** Every check of `lab` failed with 0 points, for the same reason and with one hint (a submission that could not be checked). */
+export const zeroedChecks = (lab: LabDefinition, message: string, hint: string): CheckResult[] =>
+  lab.checks.map((check) => ({
+    id: check.id,
+    title: check.title,
+    passed: false,
+    points: 0,
+    maxPoints: check.points,
+    message,
+    hint,
+    hints: [hint],
+    hintLevel: 1,
+    hintLevels: 1,
+    evidence: {},
+  }));

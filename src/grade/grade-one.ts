@@ -4,7 +4,7 @@ import { join, relative } from "node:path";
 import type { CheckResult } from "../checks/check.js";
 import { EnvironmentError, isDnlError, ExitCode } from "../errors.js";
 import type { LabDefinition } from "../labs/definition.js";
-import { findGradable as findLab, notebookDirOf } from "./gradable.js";
+import { findGradable as findLab, notebookDirOf, zeroedChecks } from "./gradable.js";
 import { runLab } from "../labs/run-lab.js";
 import { engineStatus } from "../setup/engine.js";
 import { stateDir } from "../setup/paths.js";
@@ -42,20 +42,7 @@ export class GradingStopped extends EnvironmentError {
 const sum = (results: readonly CheckResult[], key: "points" | "maxPoints"): number => results.reduce((total, result) => total + result[key], 0);
 
 // Every check of a lab scored 0 with the same reason (a submission that could not run).
-const zeroChecks = (lab: LabDefinition, why: string): CheckResult[] =>
-  lab.checks.map((check) => ({
-    id: check.id,
-    title: check.title,
-    passed: false,
-    points: 0,
-    maxPoints: check.points,
-    message: why,
-    hint: "Hand in the lab's notebook (.ipynb) as saved by Jupyter.",
-    hints: ["Hand in the lab's notebook (.ipynb) as saved by Jupyter."],
-    hintLevel: 1,
-    hintLevels: 1,
-    evidence: {},
-  }));
+const zeroChecks = (lab: LabDefinition, why: string): CheckResult[] => zeroedChecks(lab, why, "Hand in the lab's notebook (.ipynb) as saved by Jupyter.");
 
 // Points the notebook displayed for itself (last result per check id); untrusted, for information only.
 const claimed = (displayed: readonly unknown[]): number | null => {

@@ -12,7 +12,7 @@ import { executeNotebook, type NotebookRun } from "../labs/notebook.js";
 import { newSessionId } from "../labs/session.js";
 import { shortLivedNodeFlags } from "../setup/node-flags.js";
 import { packageRoot } from "../setup/paths.js";
-import { notebookDirOf } from "./gradable.js";
+import { notebookDirOf, zeroedChecks } from "./gradable.js";
 import { createSandbox, destroySandbox, graderView, HoldCancelled, sandboxLaunch, stopKernel, type SandboxSetup } from "./sandbox.js";
 
 const removals = new Set<Promise<void>>();
@@ -78,19 +78,11 @@ const engineAnswers = async (socket: string): Promise<boolean> =>
 
 // Every check failed, 0 points: the submission stopped (or starved) its sandbox's engine, so there is nothing to check.
 const engineGone = (lab: LabDefinition): CheckResult[] =>
-  lab.checks.map((check) => ({
-    id: check.id,
-    title: check.title,
-    passed: false,
-    points: 0,
-    maxPoints: check.points,
-    message: "Not checked: the sandbox's Docker engine no longer answered when the grader came to check (the notebook stopped it or used up its limits).",
-    hint: "Leave the engine running: the grader checks what is live when the notebook ends.",
-    hints: ["Leave the engine running: the grader checks what is live when the notebook ends."],
-    hintLevel: 1,
-    hintLevels: 1,
-    evidence: {},
-  }));
+  zeroedChecks(
+    lab,
+    "Not checked: the sandbox's Docker engine no longer answered when the grader came to check (the notebook stopped it or used up its limits).",
+    "Leave the engine running: the grader checks what is live when the notebook ends.",
+  );
 
 /** Execute `file` (a notebook of `lab`) in a fresh sandbox, check it, remove the sandbox. */
 export const runInSandbox = async (lab: LabDefinition, file: string, options: SandboxedRunOptions): Promise<SandboxedRun> => {

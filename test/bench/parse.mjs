@@ -282,6 +282,16 @@ const jcIfRows = (rows) =>
     txBytes: r.tx_bytes ?? null,
   }));
 
+// The two iptables -L layouts are read by the same parser and compared with the same jc parser.
+const iptablesListCase = {
+  parse: parseIptablesList,
+  jc: "iptables",
+  rows: listRows,
+  jcRows: jcListRows,
+  count: (v) => v.reduce((n, c) => n + c.rules.length, 0),
+  unit: "rules",
+};
+
 const cases = [
   {
     name: "iptables-save -c, 10,000 rules",
@@ -303,22 +313,12 @@ const cases = [
   {
     name: "iptables -L -n -v -x, 5,000 lines",
     make: () => iptablesList(5_000),
-    parse: parseIptablesList,
-    jc: "iptables",
-    rows: listRows,
-    jcRows: jcListRows,
-    count: (v) => v.reduce((n, c) => n + c.rules.length, 0),
-    unit: "rules",
+    ...iptablesListCase,
   },
   {
     name: "iptables -L -n -v, 5,000 lines (K/M suffixes; the layout jc reads)",
     make: () => iptablesList(5_000, false),
-    parse: parseIptablesList,
-    jc: "iptables",
-    rows: listRows,
-    jcRows: jcListRows,
-    count: (v) => v.reduce((n, c) => n + c.rules.length, 0),
-    unit: "rules",
+    ...iptablesListCase,
   },
   {
     name: "route -n, 5,000 routes",

@@ -1,6 +1,8 @@
 // What a learner sees and clicks, per Jupyter frontend: classic Notebook 6 (Debian 12's, on the host) and JupyterLab 4
 // (Debian 13's 4.0.11, in a Debian 13 root: test/browser/lab-root.ts). Both are exercised by the browser tests.
+import { stat } from "node:fs/promises";
 import type { Locator, Page } from "playwright-core";
+import { expect } from "vitest";
 
 export interface Frontend {
   readonly name: "notebook" | "lab";
@@ -188,3 +190,40 @@ export const detectFrontend = async (base: string, token: string): Promise<Front
   const answer = await fetch(`${base}/lab/api/settings`, { headers: { Authorization: `token ${token}` } }).catch(() => null);
   return answer?.ok ? jupyterLab : notebook6;
 };
+
+/**
+ * Screenshot of one cell, from its top to the bottom of `inner` inside it (skipping whatever output follows), or the
+ * whole cell when `inner` is null. The picture must fit on screen, unless `clamp` cuts it at the viewport's bottom.
+ */
+export const shootCell = async (
+  frontend: Frontend,
+  page: Page,
+  cell: Locator,
+  inner: string | null,
+  file: string,
+  options: { clamp?: boolean } = {},
+): Promise<void> => {
+  await cell.scrollIntoViewIfNeeded();
+  await frontend.scroller(page).evaluate((element, y) => element.scrollBy(0, y), (await cell.boundingBox())!.y - 120);
+  const a = (await cell.boundingBox())!;
+  const b = inner ? (await cell.locator(inner).first().boundingBox())! : a;
+  const viewport = page.viewportSize()!.height;
+  const y = Math.max(0, a.y - 10);
+  const height = b.y + b.height - a.y + 14;
+  const clip = { x: a.x - 10, y, width: a.width + 20, height: options.clamp ? Math.min(height, viewport - y) : height };
+  expect(clip.y + clip.height, `${file} fits on screen`).toBeLessThanOrEqual(viewport);
+  await page.mouse.move(0, 0); // no hover highlight in the picture
+  await page.screenshot({ path: file, clip });
+  expect((await stat(file)).size).toBeGreaterThan(5_000);
+};
+
+/** The ids of the checks a rendered check report (under `scope`) shows as passed, sorted. */
+export const passedCheckIds = async (report: Locator): Promise<string[]> =>
+  (await report.locator("tr.dnl-check.dnl-pass").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-check-id") ?? ""))).sort();
+
+/** The ids of the checks a lab's report shows (hidden ones are the grader's), sorted like passedCheckIds. */
+export const visibleCheckIds = (lab: { readonly checks: readonly { readonly id: string; readonly hidden?: boolean }[] }): string[] =>
+  lab.checks
+    .filter((check) => !check.hidden)
+    .map((check) => check.id)
+    .sort();

@@ -3,30 +3,18 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
 import { repoRoot } from "../helpers/cli.js";
 import type { LabRootRun } from "./lab-root.js";
+import { freeTcpPort } from "../helpers/net.js";
 
 /** Debian's chromium (install with `apt-get install -y chromium`, or `npx docker-net-lab setup --dev`). */
 export const chromiumPath = process.env.DNL_CHROMIUM ?? "/usr/bin/chromium";
 
 /** A random URL-safe token or id. */
 export const randomToken = (bytes = 18): string => randomBytes(bytes).toString("base64url");
-
-/** A TCP port nobody listens on right now (the OS picks it). */
-export const freeTcpPort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 
 export interface JupyterServer {
   readonly port: number;

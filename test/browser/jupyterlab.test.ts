@@ -11,10 +11,11 @@ import type { LabDefinition } from "../../src/labs/definition.js";
 import { labs } from "../../src/labs/registry.js";
 import { runCli, repoRoot } from "../helpers/cli.js";
 import { hostState, requireEngine, type HostState } from "../helpers/host-state.js";
-import { detectFrontend, drawnPictures, jupyterLab, type DrawnPicture } from "./frontends.js";
+import { detectFrontend, drawnPictures, jupyterLab, passedCheckIds, shootCell, visibleCheckIds, type DrawnPicture } from "./frontends.js";
 import { launchChromium, startJupyterServer, type HeadlessChromium, type JupyterServer } from "./jupyter.js";
 import { ensureLabRoot, labRootRun, runInRoot, type LabRootRun } from "./lab-root.js";
 import { expectNoResidueOfSession, randomSession } from "./residue.js";
+import { stepTimer } from "../helpers/timing.js";
 
 const frontend = jupyterLab;
 const artifacts = join(repoRoot, "test", "artifacts", "browser", "jupyterlab");
@@ -38,14 +39,7 @@ const timings: Record<string, number> = {};
 const summary: Record<string, { checks: string; drawings: string; diffs: number; seconds: number }> = {};
 const notebooks: string[] = [];
 
-const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
-  const started = performance.now();
-  try {
-    return await work();
-  } finally {
-    timings[name] = Math.round(performance.now() - started);
-  }
-};
+const timed = stepTimer(timings);
 
 interface NotebookCell {
   readonly id: string;
@@ -158,18 +152,8 @@ const visible = (picture: DrawnPicture): boolean => picture.width > 100 && pictu
 
 const shotCell = async (page: Page, cellIndex: number, inner: string, name: string, committed?: string): Promise<void> => {
   await page.setViewportSize({ width: 1280, height: 1400 });
-  const cell = frontend.cell(page, cellIndex);
-  const end = cell.locator(inner).first();
-  await cell.scrollIntoViewIfNeeded();
-  await frontend.scroller(page).evaluate((element, y) => element.scrollBy(0, y), (await cell.boundingBox())!.y - 120);
-  const a = (await cell.boundingBox())!;
-  const b = (await end.boundingBox())!;
-  const clip = { x: a.x - 10, y: Math.max(0, a.y - 10), width: a.width + 20, height: b.y + b.height - a.y + 14 };
-  expect(clip.y + clip.height, `${name} fits on screen`).toBeLessThanOrEqual(page.viewportSize()!.height);
   const file = join(artifacts, `${name}.png`);
-  await page.mouse.move(0, 0); // no hover highlight in the picture
-  await page.screenshot({ path: file, clip });
-  expect((await stat(file)).size).toBeGreaterThan(5_000);
+  await shootCell(frontend, page, frontend.cell(page, cellIndex), inner, file);
   if (committed && updateScreenshots) await copyFile(file, committed);
   if (committed) expect((await stat(committed)).size, `${committed} is missing: run this test with DNL_UPDATE_SCREENSHOTS=1`).toBeGreaterThan(5_000);
   await page.setViewportSize({ width: 1280, height: 1000 });
@@ -243,9 +227,8 @@ describe("every lab in JupyterLab 4 (Debian 13's jupyterlab in a Debian 13 root,
         const ids = key.cells.map((cell) => cell.id);
         const report = frontend.cell(page, ids.indexOf("all-checks")).locator(".dnl-check-report");
         await expect.poll(() => report.count()).toBe(1);
-        const passed = await report.locator("tr.dnl-check.dnl-pass").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-check-id")));
-        const visibleChecks = lab.checks.filter((check) => !check.hidden).map((check) => check.id);
-        expect(passed.sort()).toEqual([...visibleChecks].sort());
+        const passed = await passedCheckIds(report);
+        expect(passed).toEqual(visibleCheckIds(lab));
         expect(await page.locator(".jp-Notebook .dnl-check.dnl-fail").count()).toBe(0);
         expect(await report.locator(".dnl-check-summary").innerText()).toMatch(/\b0 failed\b/);
 
@@ -299,7 +282,7 @@ describe("every lab in JupyterLab 4 (Debian 13's jupyterlab in a Debian 13 root,
         // The teardown cell ran last and removed what this lab made.
         expect(await leftovers()).toEqual([]);
         summary[lab.id] = {
-          checks: `${passed.length}/${visibleChecks.length} passed`,
+          checks: `${passed.length}/${visibleCheckIds(lab).length} passed`,
           drawings: `${drawn} drawn in ${drawing.length} cells (${everywhere.length} pictures, ${broken.length} broken)`,
           diffs: await diffs.count(),
           seconds: Math.round((performance.now() - started) / 100) / 10,
@@ -325,13 +308,7 @@ describe("every lab in JupyterLab 4 (Debian 13's jupyterlab in a Debian 13 root,
       expect(await frontend.cell(page, ids.indexOf("intro")).innerText()).toContain("실습 01 · docker0: 기본 브리지(bridge)");
       const report = frontend.cell(page, ids.indexOf("all-checks")).locator(".dnl-check-report");
       await expect.poll(() => report.count()).toBe(1);
-      const passed = await report.locator("tr.dnl-check.dnl-pass").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-check-id")));
-      expect(passed.sort()).toEqual(
-        lab.checks
-          .filter((check) => !check.hidden)
-          .map((check) => check.id)
-          .sort(),
-      );
+      expect(await passedCheckIds(report)).toEqual(visibleCheckIds(lab));
       const text = await report.innerText();
       expect(text).toContain("✔ 통과");
       expect(text).toContain("Docker 기본 네트워크 뒤의 링크(docker0)가 리눅스 브리지임을 찾았다");

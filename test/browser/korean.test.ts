@@ -2,14 +2,14 @@
 // Chromium opens the Korean answer key there, Run All: no error, every check passes with Korean titles, the
 // prediction and check cells read in Korean; screenshots under test/artifacts/browser/korean/ (fonts-nanum draws the
 // Korean glyphs: `setup --dev` installs it).
-import { mkdir, readFile, readdir, rm, rmdir, stat } from "node:fs/promises";
+import { mkdir, readFile, readdir, rm, rmdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findLab } from "../../src/labs/registry.js";
 import { runCli, repoRoot } from "../helpers/cli.js";
 import { hostState, requireEngine, type HostState } from "../helpers/host-state.js";
-import { detectFrontend, type Frontend } from "./frontends.js";
+import { detectFrontend, passedCheckIds, shootCell, visibleCheckIds, type Frontend } from "./frontends.js";
 import { launchChromium, startJupyterServer, type HeadlessChromium, type JupyterServer } from "./jupyter.js";
 import { expectNoResidueOfSession, randomSession } from "./residue.js";
 
@@ -76,13 +76,7 @@ describe("the Korean lab 01 in a real browser (headless Chromium, `start` servin
     expect(errors, `error outputs:\n${errors.join("\n---\n")}\n\nserver log:\n${server!.log().slice(-3000)}`).toEqual([]);
     const report = frontend.cell(page, cellIndex("all-checks")).locator(".dnl-check-report");
     await expect.poll(() => report.count()).toBe(1);
-    const passed = await report.locator("tr.dnl-check.dnl-pass").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-check-id")));
-    expect(passed.sort()).toEqual(
-      lab.checks
-        .filter((check) => !check.hidden)
-        .map((check) => check.id)
-        .sort(),
-    );
+    expect(await passedCheckIds(report)).toEqual(visibleCheckIds(lab));
     const text = await report.innerText();
     expect(text).toContain("✔ 통과");
     expect(text).toContain("확인하는 것");
@@ -94,15 +88,8 @@ describe("the Korean lab 01 in a real browser (headless Chromium, `start` servin
   it("takes screenshots of the Korean notebook and its check report", async () => {
     await page.setViewportSize({ width: 1280, height: 1400 });
     const frame = async (cellId: string, inner: string | null, name: string): Promise<string> => {
-      const cell = frontend.cell(page, cellIndex(cellId));
-      await cell.scrollIntoViewIfNeeded();
-      await frontend.scroller(page).evaluate((el, y) => el.scrollBy(0, y), (await cell.boundingBox())!.y - 120);
-      const a = (await cell.boundingBox())!;
-      const b = inner ? (await cell.locator(inner).first().boundingBox())! : a;
-      const clip = { x: a.x - 10, y: Math.max(0, a.y - 10), width: a.width + 20, height: Math.min(1380, b.y + b.height - a.y + 14) };
       const file = join(artifacts, `${name}.png`);
-      await page.screenshot({ path: file, clip });
-      expect((await stat(file)).size).toBeGreaterThan(5_000);
+      await shootCell(frontend, page, frontend.cell(page, cellIndex(cellId)), inner, file, { clamp: true });
       return file;
     };
     const intro = await frame("intro", null, "01-intro-ko");

@@ -1,15 +1,16 @@
 // Lab 01 as a learner on Debian 12 meets it: `npm start`'s Jupyter (the classic Notebook 6 there), a real (headless)
 // Chromium, Cell > Run All with the answers filled in. JupyterLab 4 has its own test: test/browser/jupyterlab.test.ts.
-import { mkdir, readFile, readdir, rm, rmdir, stat } from "node:fs/promises";
+import { mkdir, readFile, readdir, rm, rmdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findLab } from "../../src/labs/registry.js";
 import { runCli, repoRoot } from "../helpers/cli.js";
 import { hostState, requireEngine, type HostState } from "../helpers/host-state.js";
-import { detectFrontend, drawnPictures, type Frontend } from "./frontends.js";
+import { detectFrontend, drawnPictures, passedCheckIds, shootCell, visibleCheckIds, type Frontend } from "./frontends.js";
 import { expectNoResidueOfSession, randomSession } from "./residue.js";
 import { launchChromium, startJupyterServer, type HeadlessChromium, type JupyterServer } from "./jupyter.js";
+import { stepTimer } from "../helpers/timing.js";
 
 const lab = findLab("01");
 const labDir = join(repoRoot, "labs", lab.slug);
@@ -30,14 +31,7 @@ let frontend: Frontend;
 let cellIds: string[] = [];
 const timings: Record<string, number> = {};
 
-const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
-  const started = performance.now();
-  try {
-    return await work();
-  } finally {
-    timings[name] = Math.round(performance.now() - started);
-  }
-};
+const timed = stepTimer(timings);
 
 const shot = async (name: string): Promise<string> => {
   const file = join(artifacts, `${name}.png`);
@@ -134,13 +128,7 @@ describe("lab 01 in a real browser (headless Chromium, the Jupyter that `npm sta
   it('shows every visible check of the lab passing in the "All checks" report', async () => {
     const report = frontend.cell(page, cellIndex("all-checks")).locator(".dnl-check-report");
     await expect.poll(() => report.count()).toBe(1);
-    const passed = await report.locator("tr.dnl-check.dnl-pass").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-check-id")));
-    expect(passed.sort()).toEqual(
-      lab.checks
-        .filter((check) => !check.hidden)
-        .map((check) => check.id)
-        .sort(),
-    );
+    expect(await passedCheckIds(report)).toEqual(visibleCheckIds(lab));
     expect(await page.locator(".dnl-check.dnl-fail").count()).toBe(0);
     expect(await report.locator(".dnl-check-summary").innerText()).toMatch(/\b0 failed\b/);
     // Each graded exercise cell shows its own passing row too.
@@ -157,20 +145,8 @@ describe("lab 01 in a real browser (headless Chromium, the Jupyter that `npm sta
 
   it("takes screenshots of the drawing and of the check report", async () => {
     await page.setViewportSize({ width: 1280, height: 1400 });
-    // From the top of a cell to the bottom of one element inside it (skipping whatever text output follows).
-    const frame = async (cellId: string, inner: string, name: string): Promise<void> => {
-      const cell = frontend.cell(page, cellIndex(cellId));
-      const end = cell.locator(inner).first();
-      await cell.scrollIntoViewIfNeeded();
-      await frontend.scroller(page).evaluate((el, y) => el.scrollBy(0, y), (await cell.boundingBox())!.y - 120);
-      const a = (await cell.boundingBox())!;
-      const b = (await end.boundingBox())!;
-      const clip = { x: a.x - 10, y: Math.max(0, a.y - 10), width: a.width + 20, height: b.y + b.height - a.y + 14 };
-      expect(clip.y + clip.height, `${name} fits on screen`).toBeLessThanOrEqual(page.viewportSize()!.height);
-      const file = join(artifacts, `${name}.png`);
-      await page.screenshot({ path: file, clip });
-      expect((await stat(file)).size).toBeGreaterThan(5_000);
-    };
+    const frame = (cellId: string, inner: string, name: string): Promise<void> =>
+      shootCell(frontend, page, frontend.cell(page, cellIndex(cellId)), inner, join(artifacts, `${name}.png`));
     await frame("draw", "svg.dnl-topology", "03-topology");
     await frame("all-checks", ".dnl-check-report", "04-checks");
   });

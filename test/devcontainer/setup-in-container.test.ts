@@ -13,6 +13,7 @@ import { repoRoot } from "../helpers/cli.js";
 import { hostState, requireEngine, type HostState } from "../helpers/host-state.js";
 import { expectNoResidueOfSession, randomSession } from "../browser/residue.js";
 import { randomToken } from "../browser/jupyter.js";
+import { stepTimer } from "../helpers/timing.js";
 
 const optedOut = process.env.DNL_DEVCONTAINER_TEST === "0";
 const here = join(repoRoot, "test", "devcontainer");
@@ -23,14 +24,7 @@ const name = `dnl-${session}-devcontainer`;
 const config = JSON.parse(readFileSync(join(repoRoot, "devcontainer.json"), "utf8")) as { postCreateCommand: string };
 
 const timings: Record<string, number> = {};
-const timed = async <T>(step: string, work: () => Promise<T>): Promise<T> => {
-  const started = performance.now();
-  try {
-    return await work();
-  } finally {
-    timings[step] = Math.round((performance.now() - started) / 100) / 10;
-  }
-};
+const timed = stepTimer(timings, "s");
 
 // Linux capability names by bit number (capability.h), to drop those this host cannot grant.
 const capabilities = [

@@ -11,15 +11,17 @@ export interface HostState {
   readonly iptables: string[];
 }
 
-const lines = async (file: string, args: string[]): Promise<string[]> => {
+/** The non-empty lines a command prints, trimmed; a failing command throws with its stderr. */
+export const commandLines = async (file: string, args: string[]): Promise<string[]> => {
   const result = await execa(file, args, { reject: false, timeout: 30_000 });
   if (result.exitCode !== 0) throw new Error(`${file} ${args.join(" ")} failed: ${String(result.stderr)}`);
   return String(result.stdout)
     .split("\n")
     .map((line) => line.trim())
-    .filter(Boolean)
-    .sort();
+    .filter(Boolean);
 };
+
+const lines = async (file: string, args: string[]): Promise<string[]> => (await commandLines(file, args)).sort();
 
 /** Fail loudly (never skip) when no engine answers: in CI a missing engine is a failure. */
 export const requireEngine = async (): Promise<void> => {

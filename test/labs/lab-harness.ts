@@ -9,6 +9,7 @@ import { answerKey } from "../../src/labs/answer-key.js";
 import { findLab } from "../../src/labs/registry.js";
 import { newSessionId } from "../../src/labs/session.js";
 import { givenAway } from "../helpers/answers.js";
+import { expectNoEngineResidue } from "./engine-residue.js";
 import { runCli } from "../helpers/cli.js";
 import { hostState, requireEngine, type HostState } from "../helpers/host-state.js";
 
@@ -67,6 +68,8 @@ export interface LabSuite {
   readonly others: Bystanders;
   /** Host state taken after the bystanders were made (valid inside tests). */
   readonly before: () => HostState;
+  /** The bystanders are untouched and nothing of these sessions (or mentioning `needles`) is left on the host. */
+  readonly leavesNothing: (sessions: readonly string[], needles?: readonly string[]) => Promise<void>;
 }
 
 /** Register the suite's hooks (call inside `describe`): require the engine, make the bystanders, remember the host state; remove the bystanders at the end. */
@@ -81,11 +84,16 @@ export const labSuite = (): LabSuite => {
   afterAll(async () => {
     await others.remove();
   });
+  const taken = (): HostState => {
+    if (before === null) throw new Error("labSuite: the host state is taken in beforeAll; read it inside a test");
+    return before;
+  };
   return {
     others,
-    before: () => {
-      if (before === null) throw new Error("labSuite: the host state is taken in beforeAll; read it inside a test");
-      return before;
+    before: taken,
+    leavesNothing: async (sessions, needles = []) => {
+      await others.expectUntouched();
+      await expectNoResidueOf(taken(), sessions, needles);
     },
   };
 };
@@ -97,11 +105,22 @@ const second = await lab.params();
 console.log("PROBE " + JSON.stringify({ same: JSON.stringify(first) === JSON.stringify(second), distinct: first[${JSON.stringify(a)}] !== first[${JSON.stringify(b)}], keys: Object.keys(second).sort() }));`;
 
 /** Probe for runSetupTwice in the labs with a private engine (07, 08): how many images, namespaces and daemons it has. */
-export const privateEngineProbe = `const engine = (await import("docker-net-lab")).privateEngine(lab);
+const privateEngineProbe = `const engine = (await import("docker-net-lab")).privateEngine(lab);
 const images = (await engine.exec(["docker", "images", "-q"], { quiet: true })).stdout.split("\\n").filter(Boolean).length;
 const ns = (await lab.exec(["ip", "netns", "list"], { quiet: true })).stdout.split("\\n").filter((l) => l.startsWith(engine.netns)).length;
 const daemons = (await lab.exec(["pgrep", "-f", engine.host], { quiet: true })).stdout.split("\\n").filter(Boolean).length;
 console.log("PROBE " + JSON.stringify({ images, ns, daemons }));`;
+
+/** Labs with a private engine (07, 08): setup twice leaves one dockerd, one namespace, the image loaded once, and nothing after teardown. */
+export const expectPrivateEngineSetupTwice = async (id: string, suite: LabSuite): Promise<void> => {
+  const session = newSessionId();
+  const { run, probe } = await runSetupTwice(id, session, privateEngineProbe);
+  expect(run.status).toBe("ok");
+  expect(run.cells.filter((cell) => cell.error)).toEqual([]);
+  expect(probe).toEqual({ images: 1, ns: 1, daemons: 1 });
+  await suite.leavesNothing([session]);
+  await expectNoEngineResidue(session, id);
+};
 
 /**
  * Nothing of one run is left: everything added since `before` must not mention the run's session or any of `needles`

@@ -1,21 +1,11 @@
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
 import { newSessionId } from "../../src/labs/session.js";
-import {
-  expectBlankFails,
-  expectNoResidueOf,
-  expectSolved,
-  expectTeachingMechanics,
-  expectWholeNotebookPasses,
-  labSuite,
-  runCells,
-  runSetupTwice,
-} from "./lab-harness.js";
+import { expectBlankFails, expectSolved, expectTeachingMechanics, expectWholeNotebookPasses, labSuite, runCells, runSetupTwice } from "./lab-harness.js";
 import { runCli } from "../helpers/cli.js";
 
 describe("lab 02 · veth pairs and namespaces, through the real kernel", () => {
   const suite = labSuite();
-  const { others } = suite;
 
   it("labs run 02 --solutions passes every check, the hidden one included and leaves nothing behind", async () => {
     const result = await expectSolved("02", [
@@ -28,28 +18,24 @@ describe("lab 02 · veth pairs and namespaces, through the real kernel", () => {
       "02.predictions",
       "02.hand-ping",
     ]);
-    await others.expectUntouched();
-    await expectNoResidueOf(suite.before(), [result.session], [String(result.checks.find((c) => c.id === "02.hand-built")?.evidence.gateway ?? "")]);
+    await suite.leavesNothing([result.session], [String(result.checks.find((c) => c.id === "02.hand-built")?.evidence.gateway ?? "")]);
   });
 
   it("labs run 02 without solutions fails every check, namespace C stays unplugged, and no hint the grader shows gives a solution away", async () => {
     const result = await expectBlankFails("02", 8, { noAnswers: true });
     expect(result.checks.find((c) => c.id === "02.c-fixed")?.evidence.fixed).toBe(false);
-    await others.expectUntouched();
-    await expectNoResidueOf(suite.before(), [result.session]);
+    await suite.leavesNothing([result.session]);
   });
 
   it("hints come in levels (first level gives nothing away, a second failure shows the next), the scenario breaks C, a late prediction is refused", async () => {
     await expectTeachingMechanics("02", "02.hand-built");
-    await others.expectUntouched();
-    await expectNoResidueOf(suite.before(), []);
+    await suite.leavesNothing([]);
   });
 
   it("the whole notebook, its teardown cell included, shows passing check reports and removes its namespaces, links and iptables rule", async () => {
     const session = newSessionId();
     await expectWholeNotebookPasses("02", session, 7);
-    await others.expectUntouched();
-    await expectNoResidueOf(suite.before(), [session]);
+    await suite.leavesNothing([session]);
     expect(String((await execa("iptables-save")).stdout)).not.toContain(`dnl${session}`);
   });
 
@@ -66,7 +52,7 @@ console.log("PROBE " + JSON.stringify({ rules, ns, addrs, assign }));`;
     expect(run.status).toBe("ok");
     expect(run.cells.filter((cell) => cell.error)).toEqual([]);
     expect(seen).toEqual({ rules: 1, ns: 1, addrs: 1, assign: "3" });
-    await expectNoResidueOf(suite.before(), [session]);
+    await suite.leavesNothing([session]);
   });
 
   it("an interrupted lab (setup ran, no teardown): clean --session finds its namespace, bridge and FORWARD rule (by the rule's comment) and removes them", async () => {
@@ -84,7 +70,6 @@ console.log("PROBE " + JSON.stringify({ rules, ns, addrs, assign }));`;
     expect(report.interfaces).toContain(bridge);
     expect(report.iptablesRules).toHaveLength(1);
     expect(String((await execa("iptables-save")).stdout)).not.toContain(`dnl${session}`);
-    await others.expectUntouched();
-    await expectNoResidueOf(suite.before(), [session]);
+    await suite.leavesNothing([session]);
   });
 });

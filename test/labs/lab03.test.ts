@@ -3,16 +3,7 @@ import { execa } from "execa";
 import { describe, expect, it } from "vitest";
 import { newSessionId } from "../../src/labs/session.js";
 import { runCli } from "../helpers/cli.js";
-import {
-  expectBlankFails,
-  expectNoResidueOf,
-  expectSolved,
-  expectTeachingMechanics,
-  expectWholeNotebookPasses,
-  labSuite,
-  runCells,
-  runSetupTwice,
-} from "./lab-harness.js";
+import { expectBlankFails, expectSolved, expectTeachingMechanics, expectWholeNotebookPasses, labSuite, runCells, runSetupTwice } from "./lab-harness.js";
 
 // Forwarding is the host's and Docker's: part 8 may set it to 1, never change it.
 const ipForward = async (): Promise<string> => (await readFile("/proc/sys/net/ipv4/ip_forward", "utf8")).trim();
@@ -27,7 +18,6 @@ const taggedRulesOf = async (session: string): Promise<string[]> =>
 
 describe("lab 03 · NAT and port publishing, through the real kernel", () => {
   const suite = labSuite();
-  const { others } = suite;
 
   it("labs run 03 --solutions passes every check, the hidden one included and leaves nothing behind: no namespace, server, bridge, tagged rule; ip_forward unchanged", async () => {
     const forwarding = await ipForward();
@@ -59,8 +49,7 @@ describe("lab 03 · NAT and port publishing, through the real kernel", () => {
     expect(String(check("03.hand-dnat")?.evidence.dnat)).toMatch(/--dport \d+ -m comment --comment dnl-\w{4}-03-nat -j DNAT --to-destination [\d.]+:80$/);
     const { before, after } = (check("03.hand-counters")?.evidence ?? {}) as { before: number; after: number };
     expect(after - before).toBe(2);
-    await others.expectUntouched();
-    await expectNoResidueOf(suite.before(), [result.session], [`dport ${bindings[0]?.hostPort}`, seen]);
+    await suite.leavesNothing([result.session], [`dport ${bindings[0]?.hostPort}`, seen]);
     expect(String((await execa("pgrep", ["-f", `docker-proxy .*-host-port ${bindings[0]?.hostPort} `], { reject: false })).stdout)).toBe("");
     expect(await serversOf(result.session)).toBe("");
     expect(await taggedRulesOf(result.session)).toEqual([]);
@@ -74,21 +63,18 @@ describe("lab 03 · NAT and port publishing, through the real kernel", () => {
     const handNet = result.checks.find((c) => c.id === "03.hand-net");
     expect(handNet?.hints[0]).toMatch(/bridge.*namespace.*veth pair/);
     expect(handNet?.hints.join("\n")).not.toMatch(/ip (link|netns|addr) add|busybox httpd -p|iptables -/);
-    await others.expectUntouched();
-    await expectNoResidueOf(suite.before(), [result.session]);
+    await suite.leavesNothing([result.session]);
   });
 
   it("hints come in levels (first level gives nothing away, a second failure shows the next), the scenario publishes web2 wrongly, a late prediction is refused", async () => {
     await expectTeachingMechanics("03", "03.published");
-    await others.expectUntouched();
-    await expectNoResidueOf(suite.before(), []);
+    await suite.leavesNothing([]);
   });
 
   it("the whole notebook, its teardown cell included, shows passing check reports and removes the internet namespace and its server", async () => {
     const session = newSessionId();
     await expectWholeNotebookPasses("03", session, 15);
-    await others.expectUntouched();
-    await expectNoResidueOf(suite.before(), [session]);
+    await suite.leavesNothing([session]);
   });
 
   it("running setup twice is harmless: one internet namespace, one server, one address each side", async () => {
@@ -103,7 +89,7 @@ console.log("PROBE " + JSON.stringify({ servers, addrs, inside, keys: Object.key
     expect(run.status).toBe("ok");
     expect(run.cells.filter((cell) => cell.error)).toEqual([]);
     expect(seen).toEqual({ servers: 1, addrs: 1, inside: 1, keys: ["hand-port", "hand-subnet", "internet", "pub-port", "web-port", "web2-port"] });
-    await expectNoResidueOf(suite.before(), [session]);
+    await suite.leavesNothing([session]);
   });
 
   it("part 8's first hints grow to the next level, and `clean` alone removes the hand-made network: the server inside it, the namespace, the bridge and every tagged rule", async () => {
@@ -150,7 +136,6 @@ console.log("PROBE " + JSON.stringify(results.map((r) => r.passed)));`;
     expect(await serversOf(session)).toBe("");
     expect(await taggedRulesOf(session)).toEqual([]);
     expect(await ipForward()).toBe(forwarding);
-    await others.expectUntouched();
-    await expectNoResidueOf(suite.before(), [session]);
+    await suite.leavesNothing([session]);
   });
 });

@@ -5,16 +5,7 @@ import { labContext } from "../../src/labs/run-lab.js";
 import { newSessionId } from "../../src/labs/session.js";
 import { runCli } from "../helpers/cli.js";
 import { learnerDockerdPid, engineLeftovers, expectNoEngineResidue } from "./engine-residue.js";
-import {
-  expectBlankFails,
-  expectNoResidueOf,
-  expectSolved,
-  expectTeachingMechanics,
-  expectWholeNotebookPasses,
-  labSuite,
-  privateEngineProbe,
-  runSetupTwice,
-} from "./lab-harness.js";
+import { expectBlankFails, expectPrivateEngineSetupTwice, expectSolved, expectTeachingMechanics, expectWholeNotebookPasses, labSuite } from "./lab-harness.js";
 
 const checkIds = [
   "07.bip",
@@ -31,7 +22,6 @@ describe("lab 07 · addressing on a private engine, through the real kernel", ()
   let dockerdPid: string;
   let docker0: string;
   const suite = labSuite();
-  const { others } = suite;
   const learnerDocker0 = async () => String((await execa("ip", ["-o", "-4", "addr", "show", "docker0"])).stdout);
   beforeAll(async () => {
     dockerdPid = await learnerDockerdPid();
@@ -41,8 +31,7 @@ describe("lab 07 · addressing on a private engine, through the real kernel", ()
 
   it("labs run 07 --solutions passes every check, the hidden one included, in under 2 minutes, and leaves no engine, mount or namespace behind", async () => {
     const result = await expectSolved("07", checkIds);
-    await others.expectUntouched();
-    await expectNoResidueOf(suite.before(), [result.session]);
+    await suite.leavesNothing([result.session]);
     await expectNoEngineResidue(result.session, "07");
     expect(await learnerDockerdPid()).toBe(dockerdPid);
     expect(await learnerDocker0()).toBe(docker0);
@@ -53,36 +42,26 @@ describe("lab 07 · addressing on a private engine, through the real kernel", ()
     expect(result.checks.map((check) => check.id)).toEqual(checkIds);
     expect(result.checks.find((c) => c.id === "07.team-fixed")?.evidence.fixed).toBe(false);
     expect(result.checks.find((c) => c.id === "07.bip")?.message).toContain("172.17.0.1/16");
-    await others.expectUntouched();
-    await expectNoResidueOf(suite.before(), [result.session]);
+    await suite.leavesNothing([result.session]);
     await expectNoEngineResidue(result.session, "07");
   });
 
   it("hints come in levels (first level gives nothing away, a second failure shows the next), the scenario takes db's address, a late prediction is refused", async () => {
     await expectTeachingMechanics("07", "07.custom-network");
-    await others.expectUntouched();
-    await expectNoResidueOf(suite.before(), []);
+    await suite.leavesNothing([]);
   });
 
   it("the whole notebook, its teardown cell included, passes its displayed checks and stops the private engine", async () => {
     const session = newSessionId();
     await expectWholeNotebookPasses("07", session, 7);
-    await others.expectUntouched();
-    await expectNoResidueOf(suite.before(), [session]);
+    await suite.leavesNothing([session]);
     await expectNoEngineResidue(session, "07");
     expect(await learnerDockerdPid()).toBe(dockerdPid);
     expect(await learnerDocker0()).toBe(docker0);
   });
 
   it("running setup twice is harmless: one private dockerd, one namespace, the image loaded once", async () => {
-    const session = newSessionId();
-    const probe = privateEngineProbe;
-    const { run, probe: seen } = await runSetupTwice("07", session, probe);
-    expect(run.status).toBe("ok");
-    expect(run.cells.filter((cell) => cell.error)).toEqual([]);
-    expect(seen).toEqual({ images: 1, ns: 1, daemons: 1 });
-    await expectNoResidueOf(suite.before(), [session]);
-    await expectNoEngineResidue(session, "07");
+    await expectPrivateEngineSetupTwice("07", suite);
   });
 
   it("`clean --session` finds a private engine left running (no teardown) by its marker and removes all of it", async () => {
@@ -93,7 +72,7 @@ describe("lab 07 · addressing on a private engine, through the real kernel", ()
     expect(exitCode).toBe(0);
     expect(JSON.parse(stdout).engines.length).toBeGreaterThanOrEqual(1);
     await expectNoEngineResidue(session, "07");
-    await expectNoResidueOf(suite.before(), [session]);
+    await suite.leavesNothing([session]);
     expect(await learnerDockerdPid()).toBe(dockerdPid);
   });
 });

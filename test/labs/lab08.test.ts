@@ -2,16 +2,7 @@ import { execa } from "execa";
 import { beforeAll, describe, expect, it } from "vitest";
 import { newSessionId } from "../../src/labs/session.js";
 import { expectNoEngineResidue, learnerDockerdPid } from "./engine-residue.js";
-import {
-  expectBlankFails,
-  expectNoResidueOf,
-  expectSolved,
-  expectTeachingMechanics,
-  expectWholeNotebookPasses,
-  labSuite,
-  privateEngineProbe,
-  runSetupTwice,
-} from "./lab-harness.js";
+import { expectBlankFails, expectPrivateEngineSetupTwice, expectSolved, expectTeachingMechanics, expectWholeNotebookPasses, labSuite } from "./lab-harness.js";
 
 const checkIds = [
   "08.swarm",
@@ -28,7 +19,6 @@ const learnerSwarm = async () => String((await execa("docker", ["info", "--forma
 describe("lab 08 · overlay on a single-node swarm of a private engine, through the real kernel", () => {
   let dockerdPid: string;
   const suite = labSuite();
-  const { others } = suite;
   beforeAll(async () => {
     dockerdPid = await learnerDockerdPid();
     expect(await learnerSwarm()).toBe("inactive");
@@ -36,8 +26,7 @@ describe("lab 08 · overlay on a single-node swarm of a private engine, through 
 
   it("labs run 08 --solutions passes every check, the hidden one included, in under 2 minutes; the learner's engine never joins a swarm", async () => {
     const result = await expectSolved("08", checkIds);
-    await others.expectUntouched();
-    await expectNoResidueOf(suite.before(), [result.session]);
+    await suite.leavesNothing([result.session]);
     await expectNoEngineResidue(result.session, "08");
     expect(await learnerSwarm()).toBe("inactive");
     expect(await learnerDockerdPid()).toBe(dockerdPid);
@@ -47,35 +36,25 @@ describe("lab 08 · overlay on a single-node swarm of a private engine, through 
     const result = await expectBlankFails("08", checkIds.length, { noAnswers: true });
     expect(result.checks.map((check) => check.id)).toEqual(checkIds);
     expect(result.checks.find((c) => c.id === "08.c3-fixed")?.evidence.fixed).toBe(false);
-    await others.expectUntouched();
-    await expectNoResidueOf(suite.before(), [result.session]);
+    await suite.leavesNothing([result.session]);
     await expectNoEngineResidue(result.session, "08");
   });
 
   it("hints come in levels (first level gives nothing away, a second failure shows the next), the scenario waits for the swarm, a late prediction is refused", async () => {
     await expectTeachingMechanics("08", "08.overlay-network", { scenarioNeedsWork: true });
-    await others.expectUntouched();
-    await expectNoResidueOf(suite.before(), []);
+    await suite.leavesNothing([]);
   });
 
   it("the whole notebook, its teardown cell included, passes its displayed checks, leaves the swarm and removes the private engine", async () => {
     const session = newSessionId();
     await expectWholeNotebookPasses("08", session, 7);
-    await others.expectUntouched();
-    await expectNoResidueOf(suite.before(), [session]);
+    await suite.leavesNothing([session]);
     await expectNoEngineResidue(session, "08");
     expect(await learnerSwarm()).toBe("inactive");
     expect(await learnerDockerdPid()).toBe(dockerdPid);
   });
 
   it("running setup twice is harmless: one private dockerd, one namespace, the image loaded once", async () => {
-    const session = newSessionId();
-    const probe = privateEngineProbe;
-    const { run, probe: seen } = await runSetupTwice("08", session, probe);
-    expect(run.status).toBe("ok");
-    expect(run.cells.filter((cell) => cell.error)).toEqual([]);
-    expect(seen).toEqual({ images: 1, ns: 1, daemons: 1 });
-    await expectNoResidueOf(suite.before(), [session]);
-    await expectNoEngineResidue(session, "08");
+    await expectPrivateEngineSetupTwice("08", suite);
   });
 });

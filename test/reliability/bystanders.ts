@@ -2,17 +2,11 @@
 import { execa } from "execa";
 import { expect } from "vitest";
 import { newSessionId } from "../../src/labs/session.js";
+import { commandLines } from "../helpers/host-state.js";
 
 export const toolbox = "docker-net-lab/toolbox:0.1.0";
 
-const lines = async (file: string, args: string[]): Promise<string[]> => {
-  const result = await execa(file, args, { reject: false, timeout: 30_000 });
-  if (result.exitCode !== 0) throw new Error(`${file} ${args.join(" ")} failed: ${String(result.stderr)}`);
-  return String(result.stdout)
-    .split("\n")
-    .map((line) => line.trim())
-    .filter(Boolean);
-};
+const lines = commandLines;
 
 export interface Bystanders {
   readonly container: string;

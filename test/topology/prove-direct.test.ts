@@ -6,7 +6,6 @@
 //   Docker 28 (iptables): dropped in raw PREROUTING by the rule Docker adds for the container's address.
 //   Docker 28 with DOCKER_FIREWALL_BACKEND=nftables / 29: dropped in nftables' ip docker-bridges raw-PREROUTING.
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeExplanation, explain } from "../../src/topology/explain.js";
@@ -15,6 +14,7 @@ import { parseIpRoute } from "../../src/parse/ip-route.js";
 import { prove } from "../../src/topology/prove.js";
 import { snapshot } from "../../src/topology/snapshot.js";
 import { requireEngine } from "../helpers/host-state.js";
+import { freeTcpPort } from "../helpers/net.js";
 
 const sid = `p${randomBytes(2).toString("hex")}`.slice(0, 4);
 const image = "docker-net-lab/toolbox:0.1.0";
@@ -27,15 +27,7 @@ const sh = async (file: string, args: string[]): Promise<string> => {
   if (result.exitCode !== 0) throw new Error(`${file} ${args.join(" ")}: ${String(result.stderr)}`);
   return String(result.stdout).trim();
 };
-const freePort = async (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "0.0.0.0", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
+const freePort = (): Promise<number> => freeTcpPort("0.0.0.0");
 
 let subnet = "";
 let containerIp = "";

@@ -5,7 +5,6 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, readdir, readFile, readlink, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createServer } from "node:net";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
@@ -17,6 +16,7 @@ import { explain } from "../../src/topology/explain.js";
 import type { Topology } from "../../src/topology/model.js";
 import { prove } from "../../src/topology/prove.js";
 import { snapshot } from "../../src/topology/snapshot.js";
+import { freeTcpPort } from "../helpers/net.js";
 
 // A session id of the project's form (4 characters), so ownership (src/ownership.ts) counts these objects as ours.
 const sid = `t${randomBytes(2).toString("hex")}`.slice(0, 4);
@@ -37,16 +37,7 @@ const docker = (...args: string[]): Promise<string> => sh("docker", args);
 const sysHost = async (ifname: string, file: string): Promise<string> => (await readFile(`/sys/class/net/${ifname}/${file}`, "utf8")).trim();
 const sysIn = (container: string, ifname: string, file: string): Promise<string> => docker("exec", container, "cat", `/sys/class/net/${ifname}/${file}`);
 
-// A free TCP port on 127.0.0.1.
-const freePort = async (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
+const freePort = (): Promise<number> => freeTcpPort();
 
 // Create a network on the first candidate subnet the engine accepts (others may hold some).
 const createNetwork = async (net: string, args: string[], candidates: string[]): Promise<string> => {

@@ -70,6 +70,14 @@ const subnetOf = (facts: Pick<Facts, "params">): string | null => {
 // A host interface by name, or null.
 const hostInterfaceOf = (facts: FactsView, name: string) => hostOf(facts).interfaces.find((iface) => iface.name === name) ?? null;
 
+// The LAN the setup made: its names, its subnet and the host's uplink into it (null until setup ran).
+const lanOf = (facts: FactsView & Pick<Facts, "params">) => {
+  const names = macvlanNames(facts);
+  const subnet = subnetOf(facts);
+  const uplink = hostInterfaceOf(facts, names.uplink);
+  return subnet && uplink ? { names, subnet, uplink } : null;
+};
+
 // eth0 of a running container, as the snapshot read it in its namespace (kind and parent included).
 const eth0Of = (facts: FactsView, container: string) => namespaceOfContainer(facts, container)?.interfaces.find((iface) => iface.name === "eth0") ?? null;
 
@@ -263,10 +271,9 @@ const checks: LabCheck<Lab06Probes>[] = [
     title: "m1 and m2 are macvlan children of the uplink, each with its own MAC and a LAN address",
     points: 2,
     judge: (facts) => {
-      const names = macvlanNames(facts);
-      const subnet = subnetOf(facts);
-      const uplink = hostInterfaceOf(facts, names.uplink);
-      if (!subnet || !uplink) return fail("The lab's LAN is not set up.", runSetupFirst);
+      const lan = lanOf(facts);
+      if (!lan) return fail("The lab's LAN is not set up.", runSetupFirst);
+      const { names, subnet, uplink } = lan;
       const seen: { name: string; mac: string; address: string }[] = [];
       for (const short of ["m1", "m2"]) {
         const { name, container, address } = childOf(facts, short);
@@ -338,10 +345,9 @@ const checks: LabCheck<Lab06Probes>[] = [
     title: "A macvlan shim on the host (parent = uplink, mode bridge) gives the host a path to m1",
     points: 2,
     judge: (facts) => {
-      const names = macvlanNames(facts);
-      const subnet = subnetOf(facts);
-      const uplink = hostInterfaceOf(facts, names.uplink);
-      if (!subnet || !uplink) return fail("The lab's LAN is not set up.", runSetupFirst);
+      const lan = lanOf(facts);
+      if (!lan) return fail("The lab's LAN is not set up.", runSetupFirst);
+      const { names, subnet, uplink } = lan;
       const { container, address } = childOf(facts, "m1");
       if (!container?.state.running || !address) return fail("m1 is not running on the macvlan network.", runHint(facts, "m1"));
       const range = networkRange(facts) ?? lanPlan(subnet).ipRange;
