@@ -2,23 +2,21 @@
 // Chromium opens the Korean answer key there, Run All: no error, every check passes with Korean titles, the
 // prediction and check cells read in Korean; screenshots under test/artifacts/browser/korean/ (fonts-nanum draws the
 // Korean glyphs: `setup --dev` installs it).
-import { mkdir, readFile, readdir, rm, rmdir } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findLab } from "../../src/labs/registry.js";
-import { runCli, repoRoot } from "../helpers/cli.js";
+import { repoRoot } from "../helpers/cli.js";
 import { hostState, requireEngine, type HostState } from "../helpers/host-state.js";
-import { detectFrontend, passedCheckIds, shootCell, visibleCheckIds, type Frontend } from "./frontends.js";
-import { launchChromium, startJupyterServer, type HeadlessChromium, type JupyterServer } from "./jupyter.js";
+import { passedCheckIds, shootCell, visibleCheckIds, type Frontend } from "./frontends.js";
+import type { HeadlessChromium, JupyterServer } from "./jupyter.js";
+import { closeKeyInBrowser, openKeyInBrowser } from "./key-session.js";
 import { expectNoResidueOfSession, randomSession } from "./residue.js";
 
 const lab = findLab("01");
-const labDir = join(repoRoot, "labs", "ko", lab.slug);
 const artifacts = join(repoRoot, "test", "artifacts", "browser", "korean");
 const session = randomSession();
-const keyName = `answer-key-${session}.ipynb`;
-const keyPath = join(labDir, keyName);
 const hangul = /[\uac00-\ud7a3]/;
 
 let before: HostState;
@@ -26,44 +24,26 @@ let server: JupyterServer | undefined;
 let chrome: HeadlessChromium | undefined;
 let page: Page;
 let frontend: Frontend;
-let cellIds: string[] = [];
-
-const cellIndex = (id: string): number => {
-  const index = cellIds.indexOf(id);
-  if (index < 0) throw new Error(`lab ${lab.id} has no cell with id ${id}`);
-  return index;
-};
+let keyPath = "";
+let cellIndex: (id: string) => number;
 
 describe("the Korean lab 01 in a real browser (headless Chromium, `start` serving labs/ko/)", () => {
   beforeAll(async () => {
     await requireEngine();
     before = await hostState();
     await mkdir(artifacts, { recursive: true });
-    const exported = await runCli(["labs", "export", lab.id, "--solutions", "--lang", "ko", "--out", keyPath]);
-    expect(exported.exitCode, exported.stderr).toBe(0);
-    cellIds = (JSON.parse(await readFile(keyPath, "utf8")) as { cells: { id: string }[] }).cells.map((cell) => cell.id);
-    server = await startJupyterServer({ env: { DNL_SESSION: session, DNL_LANG: "ko" } });
-    frontend = await detectFrontend(server.base, server.token);
-    chrome = await launchChromium();
-    page = await chrome.context.newPage();
+    ({ server, frontend, chrome, page, cellIndex, path: keyPath } = await openKeyInBrowser(lab, "ko", session));
   });
 
   afterAll(async () => {
-    await chrome?.close();
-    await server?.stop();
-    await runCli(["clean", "--session", session]);
-    await rm(keyPath, { force: true });
-    const dir = join(labDir, ".ipynb_checkpoints");
-    await rm(join(dir, keyName.replace(/\.ipynb$/, "-checkpoint.ipynb")), { force: true });
-    const left = await readdir(dir).catch(() => null);
-    if (left && left.length === 0) await rmdir(dir).catch(() => undefined);
+    await closeKeyInBrowser({ chrome, server }, lab, "ko", session);
   });
 
   it("serves labs/ko/ (the Korean notebooks) and opens lab 01 there in Korean", async () => {
     const headers = { Authorization: `token ${server!.token}` };
     const listing = (await (await fetch(`${server!.base}/api/contents`, { headers })).json()) as { content: { name: string }[] };
     expect(listing.content.map((entry) => entry.name)).toContain(lab.slug);
-    await page.goto(frontend.notebookUrl(server!.base, `${lab.slug}/${keyName}`, server!.token));
+    await page.goto(frontend.notebookUrl(server!.base, keyPath, server!.token));
     await frontend.waitForKernelIdle(page, 120_000);
     expect(await frontend.kernelName(page)).toBe("TypeScript (docker-net-lab)");
     expect(await frontend.cell(page, cellIndex("intro")).innerText()).toContain("실습 01 · docker0: 기본 브리지(bridge)");

@@ -1,26 +1,23 @@
 // Lab 01 as a learner on Debian 12 meets it: `npm start`'s Jupyter (the classic Notebook 6 there), a real (headless)
 // Chromium, Cell > Run All with the answers filled in. JupyterLab 4 has its own test: test/browser/jupyterlab.test.ts.
-import { mkdir, readFile, readdir, rm, rmdir } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findLab } from "../../src/labs/registry.js";
 import { runCli, repoRoot } from "../helpers/cli.js";
 import { hostState, requireEngine, type HostState } from "../helpers/host-state.js";
-import { detectFrontend, drawnPictures, passedCheckIds, shootCell, visibleCheckIds, type Frontend } from "./frontends.js";
+import { drawnPictures, passedCheckIds, shootCell, visibleCheckIds, type Frontend } from "./frontends.js";
+import { closeKeyInBrowser, openKeyInBrowser } from "./key-session.js";
 import { expectNoResidueOfSession, randomSession } from "./residue.js";
-import { launchChromium, startJupyterServer, type HeadlessChromium, type JupyterServer } from "./jupyter.js";
+import type { HeadlessChromium, JupyterServer } from "./jupyter.js";
 import { stepTimer } from "../helpers/timing.js";
 
 const lab = findLab("01");
-const labDir = join(repoRoot, "labs", lab.slug);
 const artifacts = join(repoRoot, "test", "artifacts", "browser");
 // Screenshots go to test/artifacts/browser/ (the README's come from JupyterLab: test/browser/jupyterlab.test.ts).
 
 const session = randomSession();
-// The answer key sits next to the lab so the kernel's cwd (the notebook's folder) resolves `docker-net-lab`.
-const keyName = `answer-key-${session}.ipynb`;
-const keyPath = join(labDir, keyName);
 const containerName = (short: string): string => `dnl-${session}-${lab.id}-${short}`;
 
 let before: HostState;
@@ -28,7 +25,8 @@ let server: JupyterServer | undefined;
 let chrome: HeadlessChromium | undefined;
 let page: Page;
 let frontend: Frontend;
-let cellIds: string[] = [];
+let keyPath = "";
+let cellIndex: (id: string) => number;
 const timings: Record<string, number> = {};
 
 const timed = stepTimer(timings);
@@ -39,47 +37,23 @@ const shot = async (name: string): Promise<string> => {
   return file;
 };
 
-const cellIndex = (id: string): number => {
-  const index = cellIds.indexOf(id);
-  if (index < 0) throw new Error(`lab ${lab.id} has no cell with id ${id}`);
-  return index;
-};
-
-// Remove Jupyter's checkpoint of the answer key (only ours), and the folder if that left it empty.
-const removeCheckpoints = async (): Promise<void> => {
-  const dir = join(labDir, ".ipynb_checkpoints");
-  await rm(join(dir, keyName.replace(/\.ipynb$/, "-checkpoint.ipynb")), { force: true });
-  const left = await readdir(dir).catch(() => null);
-  if (left && left.length === 0) await rmdir(dir).catch(() => undefined);
-};
-
 describe("lab 01 in a real browser (headless Chromium, the Jupyter that `npm start` serves)", () => {
   beforeAll(async () => {
     await requireEngine();
     before = await hostState();
     await mkdir(artifacts, { recursive: true });
-    const exported = await runCli(["labs", "export", lab.id, "--solutions", "--out", keyPath]);
-    expect(exported.exitCode, exported.stderr).toBe(0);
-    cellIds = (JSON.parse(await readFile(keyPath, "utf8")) as { cells: { id: string }[] }).cells.map((cell) => cell.id);
-    server = await timed("server start (set-up included)", () => startJupyterServer({ env: { DNL_SESSION: session } }));
-    frontend = await detectFrontend(server.base, server.token);
-    chrome = await launchChromium();
-    page = await chrome.context.newPage();
+    const opened = await openKeyInBrowser(lab, "en", session, (start) => timed("server start (set-up included)", start));
+    ({ server, frontend, chrome, page, cellIndex, path: keyPath } = opened);
   });
 
   afterAll(async () => {
-    await chrome?.close();
-    await server?.stop();
-    // Safety net: the test's own teardown runs first; this removes what a failed run left (this session only).
-    await runCli(["clean", "--session", session]);
-    await rm(keyPath, { force: true });
-    await removeCheckpoints();
+    await closeKeyInBrowser({ chrome, server }, lab, "en", session);
     console.log(`browser test (${frontend?.name ?? "?"}) timings, ms: ${JSON.stringify(timings)}`);
   });
 
   it('opens lab 01 with the kernel "TypeScript (docker-net-lab)"', async () => {
     await timed("open notebook + kernel ready", async () => {
-      await page.goto(frontend.notebookUrl(server!.base, `${lab.slug}/${keyName}`, server!.token));
+      await page.goto(frontend.notebookUrl(server!.base, keyPath, server!.token));
       await frontend.waitForKernelIdle(page, 120_000);
     });
     expect(await frontend.kernelName(page)).toBe("TypeScript (docker-net-lab)");

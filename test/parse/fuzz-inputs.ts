@@ -45,3 +45,25 @@ export const mutatedText = (inputs: readonly string[]) =>
       for (const [at, mutate] of mutations) if (window.length > 0) window[at % window.length] = mutate(window[at % window.length] ?? "");
       return window.join(crlf ? "\r\n" : "\n");
     });
+
+/**
+ * Overwrite one member of one object or array inside `doc` (in place), both picked by `at`: the at-th holder in
+ * depth-first order and its at-th key. `undefined` deletes the member. A document with no holder is left alone.
+ */
+export const overwriteMember = (doc: unknown, at: number, value: unknown): void => {
+  const holders: Record<string, unknown>[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === "object" && v !== null) {
+      holders.push(v as Record<string, unknown>);
+      for (const child of Object.values(v)) walk(child);
+    }
+  };
+  walk(doc);
+  const holder = holders[at % Math.max(holders.length, 1)];
+  if (holder === undefined) return;
+  const keys = Object.keys(holder);
+  const key = keys[at % Math.max(keys.length, 1)];
+  if (key === undefined) return;
+  if (value === undefined) delete holder[key];
+  else holder[key] = value;
+};

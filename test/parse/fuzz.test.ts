@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, it } from "vitest";
 import { formatNames, formats, type FormatName } from "../../src/parse/index.js";
-import { corpus, mutatedText } from "./fuzz-inputs.js";
+import { corpus, mutatedText, overwriteMember } from "./fuzz-inputs.js";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 const JSON_ONLY = new Set<FormatName>(["docker-inspect", "network-inspect"]);
@@ -26,22 +26,7 @@ const mutatedJson = (inputs: readonly string[]) => {
     .record({ doc: fc.constantFrom(...docs), edits: fc.array(fc.tuple(fc.nat(), fc.jsonValue({ maxDepth: 2 })), { maxLength: 4 }) })
     .map(({ doc, edits }) => {
       const copy = structuredClone(doc) as unknown;
-      for (const [at, value] of edits) {
-        // Walk to the at-th object/array inside the document and overwrite one of its members.
-        const holders: Record<string, unknown>[] = [];
-        const walk = (v: unknown): void => {
-          if (typeof v === "object" && v !== null) {
-            holders.push(v as Record<string, unknown>);
-            for (const child of Object.values(v)) walk(child);
-          }
-        };
-        walk(copy);
-        const holder = holders[at % Math.max(holders.length, 1)];
-        if (holder === undefined) continue;
-        const keys = Object.keys(holder);
-        const key = keys[at % Math.max(keys.length, 1)];
-        if (key !== undefined) holder[key] = value;
-      }
+      for (const [at, value] of edits) overwriteMember(copy, at, value);
       return JSON.stringify(copy, null, at(edits.length));
     });
 };

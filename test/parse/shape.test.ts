@@ -9,6 +9,7 @@ import { containerShape } from "../../src/parse/docker-inspect.js";
 import { networkShape } from "../../src/parse/network-inspect.js";
 import { mismatch, read, type Shape } from "../../src/parse/shape.js";
 import { schemaOf } from "../../src/parse/validate.js";
+import { overwriteMember } from "./fuzz-inputs.js";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 3_000);
 const fixtures = (format: string): unknown[] => {
@@ -52,23 +53,7 @@ const mutated = (docs: readonly unknown[]) =>
     })
     .map(({ doc, edits }) => {
       const copy = structuredClone(doc);
-      for (const [at, value] of edits) {
-        const holders: Record<string, unknown>[] = [];
-        const walk = (v: unknown): void => {
-          if (typeof v === "object" && v !== null) {
-            holders.push(v as Record<string, unknown>);
-            for (const child of Object.values(v)) walk(child);
-          }
-        };
-        walk(copy);
-        const holder = holders[at % holders.length];
-        const keys = holder ? Object.keys(holder) : [];
-        const key = keys[at % Math.max(keys.length, 1)];
-        if (holder && key !== undefined) {
-          if (value === undefined) delete holder[key];
-          else holder[key] = value;
-        }
-      }
+      for (const [at, value] of edits) overwriteMember(copy, at, value);
       return copy;
     });
 

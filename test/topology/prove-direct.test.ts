@@ -15,9 +15,10 @@ import { prove } from "../../src/topology/prove.js";
 import { snapshot } from "../../src/topology/snapshot.js";
 import { requireEngine } from "../helpers/host-state.js";
 import { freeTcpPort } from "../helpers/net.js";
+import { toolboxImage, webServerCommand } from "../../src/setup/image.js";
 
 const sid = `p${randomBytes(2).toString("hex")}`.slice(0, 4);
-const image = "docker-net-lab/toolbox:0.1.0";
+const image = toolboxImage;
 const labels = ["--label", "io.docker-net-lab.owner=docker-net-lab", "--label", `io.docker-net-lab.session=${sid}`];
 const name = (short: string): string => `dnl-${sid}-${short}`;
 const outNs = name("out");
@@ -52,24 +53,7 @@ describe("a packet from a TEST-NET namespace straight to a container's address",
     }
     expect(subnet, "a free subnet for the test network").not.toBe("");
     const port = await freePort();
-    await sh("docker", [
-      "run",
-      "-d",
-      ...labels,
-      "--name",
-      name("web"),
-      "--network",
-      name("net"),
-      "-p",
-      `${port}:80`,
-      image,
-      "httpd",
-      "-f",
-      "-p",
-      "80",
-      "-h",
-      "/",
-    ]);
+    await sh("docker", ["run", "-d", ...labels, "--name", name("web"), "--network", name("net"), "-p", `${port}:80`, image, ...webServerCommand]);
     containerIp = await sh("docker", ["inspect", "-f", `{{(index .NetworkSettings.Networks "${name("net")}").IPAddress}}`, name("web")]);
     const block = Array.from({ length: 64 }, (_, i) => `198.51.100.${i * 4}/30`).find(
       (cidr) => !used.some((u) => overlaps(cidr, u)) && !inSubnet(containerIp, cidr),

@@ -17,10 +17,11 @@ import type { Topology } from "../../src/topology/model.js";
 import { prove } from "../../src/topology/prove.js";
 import { snapshot } from "../../src/topology/snapshot.js";
 import { freeTcpPort } from "../helpers/net.js";
+import { toolboxImage, webServerCommand } from "../../src/setup/image.js";
 
 // A session id of the project's form (4 characters), so ownership (src/ownership.ts) counts these objects as ours.
 const sid = `t${randomBytes(2).toString("hex")}`.slice(0, 4);
-const image = "docker-net-lab/toolbox:0.1.0";
+const image = toolboxImage;
 const labels = ["--label", "io.docker-net-lab.owner=docker-net-lab", "--label", `io.docker-net-lab.session=${sid}`];
 const name = (short: string): string => `dnl-${sid}-${short}`;
 const uplink = `dnl${sid}u0`;
@@ -64,7 +65,7 @@ describe("snapshot() on the real engine", () => {
       Array.from({ length: 20 }, (_, i) => `10.${200 + i}.${Number.parseInt(sid.slice(2), 16) % 250}.0/24`),
     );
     const run = (short: string, ...args: string[]): Promise<string> => docker("run", "-d", ...labels, "--name", name(short), ...args);
-    await run("def", "-p", `127.0.0.1:${port}:80`, image, "httpd", "-f", "-p", "80", "-h", "/");
+    await run("def", "-p", `127.0.0.1:${port}:80`, image, ...webServerCommand);
     await run("usr", "--network", name("net"), image, "sleep", "3600");
     await run("hst", "--network", "host", image, "sleep", "3600");
     await run("non", "--network", "none", image, "sleep", "3600");
@@ -220,24 +221,7 @@ describe("snapshot() on the real engine", () => {
 
   it("diffTopology(before, after) of `docker run -p` names the new container, its host veth on the bridge /sys/class/net shows, and its DNAT rule", async () => {
     const latePort = await freePort();
-    await docker(
-      "run",
-      "-d",
-      ...labels,
-      "--name",
-      name("late"),
-      "--network",
-      name("net"),
-      "-p",
-      `127.0.0.1:${latePort}:80`,
-      image,
-      "httpd",
-      "-f",
-      "-p",
-      "80",
-      "-h",
-      "/",
-    );
+    await docker("run", "-d", ...labels, "--name", name("late"), "--network", name("net"), "-p", `127.0.0.1:${latePort}:80`, image, ...webServerCommand);
     const after = await snapshot();
     const diff = diffTopology(topology, after);
     const iflink = await sysIn(name("late"), "eth0", "iflink");
