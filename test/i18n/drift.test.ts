@@ -1,7 +1,7 @@
 // Drift between the English labs and their Korean edition: a missing or stale translation fails and names the cell
 // or the message. Pure: reads the sources, the catalogs and the committed notebooks; no engine.
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Catalog } from "../../src/i18n/catalog.js";
@@ -14,18 +14,12 @@ import { translatedCells, translationProblems } from "../../src/labs/source/tran
 import { learnerStrings } from "./extract.js";
 
 const root = join(import.meta.dirname, "..", "..");
+// The lab's definition: the one src/labs/defs/labNN-*.ts that is not a Korean catalog.
 const defFile = (id: string): string => {
-  const slugs: Record<string, string> = {
-    "01": "lab01-docker0",
-    "02": "lab02-veth",
-    "03": "lab03-nat",
-    "04": "lab04-user-bridges",
-    "05": "lab05-modes",
-    "06": "lab06-macvlan",
-    "07": "lab07-addressing",
-    "08": "lab08-overlay",
-  };
-  return join(root, "src", "labs", "defs", `${slugs[id]}.ts`);
+  const dir = join(root, "src", "labs", "defs");
+  const found = readdirSync(dir).filter((file) => file.startsWith(`lab${id}-`) && file.endsWith(".ts") && !file.endsWith(".ko.ts"));
+  if (found.length !== 1) throw new Error(`lab ${id}: expected one definition src/labs/defs/lab${id}-<name>.ts, found ${found.length}`);
+  return join(dir, found[0]!);
 };
 
 /** The runtime files whose learner-visible strings the shared catalog (src/i18n/common.ko.ts) translates. */
