@@ -14,7 +14,7 @@
 import { existsSync, lstatSync, readlinkSync, realpathSync } from "node:fs";
 import { copyFile, mkdir, readdir, readFile, readlink, rm, rmdir, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { cgroupMounts, cgroupPids, createCgroup, removeCgroup, type Cgroup } from "../exec/cgroup.js";
+import { cgroupMounts, cgroupPids, createCgroup, createSubgroup, removeCgroup, type Cgroup } from "../exec/cgroup.js";
 import { commandLine, isAlive, parents, signal, startDetached } from "../exec/daemon.js";
 import { netnsExists } from "../exec/netns.js";
 import { pollUntil } from "../exec/poll.js";
@@ -355,7 +355,7 @@ export const createSandbox = async (
   await writeFile(paths.kernelPlan, planText(kernelPlan(paths, python, session, mountinfo)));
   const copy = join(paths.io, "submission.ipynb");
   await copyFile(notebook, copy);
-  for (const dir of kernelGroups(cgroup)) await mkdir(dir, { recursive: true });
+  for (const dir of kernelGroups(cgroup)) await createSubgroup(dir);
   const argv = sandboxArgv(paths, cgroup.dirs, paths.enginePlan, ["dockerd", ...dockerdArgs(paths, {})], null);
   const pid = startDetached(argv[0] as string, argv.slice(1), paths.log);
   await writeMarker(paths, session, cgroup.dirs, notebook, pid);
