@@ -42,9 +42,8 @@ Examples:
 Each submission runs in a sandbox of its own (network namespace, private Docker engine, own mounts
 and processes, cgroup limits; needs root): it cannot reach the host's engine, the other submissions
 or the gradebook (see src/grade/README.md). --no-sandbox runs them with the host engine's access:
-only on a disposable machine. The sandbox grades labs 01-06 and challenges c1-c7; labs 07, 08 and
-challenge c8 start an engine of their own, which does not start nested in it yet: their rows say
-"not-graded" with why; grade those with --no-sandbox.
+only on a disposable machine. The sandbox grades every lab and challenge; labs 07, 08 and challenge
+c8 start an engine of their own, which runs nested inside the sandbox and goes with it.
 Exit codes: 0 gradebook written, 2 usage or environment error.`,
     )
     .action(

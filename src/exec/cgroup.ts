@@ -141,8 +141,40 @@ const createV1 = async (mounts: readonly CgroupMount[], own: Map<string, string>
         controller === "memory" ? `memory ${Math.round(limits.memoryBytes / 2 ** 20)} MiB` : controller === "pids" ? `pids ${limits.pids}` : "devices",
       );
   }
+  // The other hierarchies (cpu, cpuset, freezer, blkio, name=systemd, a hybrid host's unified one): a group there too,
+  // unlimited, only so that the group holds the tree everywhere. A cgroup namespace made inside it is then rooted at
+  // the group in every hierarchy, so an engine inside (a grading sandbox's) makes its containers' groups (`docker/<id>`)
+  // below ours, removed with it, never in the host engine's own `docker` group.
+  for (const mount of mounts) {
+    if (mount.version === 1 && mount.controllers.some((c) => ["memory", "pids", "devices"].includes(c))) continue;
+    const key = mount.version === 2 ? "" : (mount.controllers[0] ?? "");
+    if (mount.version === 1 && !own.has(key)) continue;
+    const dir = join(mount.point, own.get(key) ?? "/", name);
+    if (await createSubgroup(dir)) dirs.push(dir);
+  }
   const missing = ["memory", "pids", "devices"].filter((what) => !limited.some((l) => l.startsWith(what)));
   return { version: 1, dirs, limited, note: missing.length ? `cgroup v1 without ${missing.join(", ")} here: not limited` : "" };
+};
+
+/**
+ * Make the sub-group `dir` (recursive), ready to hold processes: in a cpuset hierarchy a new group has no cpus and no
+ * memory nodes until given its parent's. False when it cannot be made.
+ */
+export const createSubgroup = async (dir: string): Promise<boolean> => {
+  if (
+    !(await mkdir(dir, { recursive: true }).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return false;
+  for (const file of ["cpuset.cpus", "cpuset.mems"]) {
+    const own = await readFile(join(dir, file), "utf8").catch(() => null);
+    if (own === null || own.trim() !== "") continue;
+    const parent = await readFile(join(dir, "..", file), "utf8").catch(() => "");
+    if (parent.trim()) await write(join(dir, file), parent.trim());
+  }
+  return true;
 };
 
 /** Create the group `name` with these limits, on v2 or v1, whichever this host has; never throws (see `note`). */

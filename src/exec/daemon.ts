@@ -34,8 +34,8 @@ export const commandLine = async (pid: number): Promise<string[]> =>
     () => [],
   );
 
-// pid -> parent pid, for every process.
-const parents = async (): Promise<Map<number, number>> => {
+/** pid -> parent pid, for every process (as this process sees them). */
+export const parents = async (): Promise<Map<number, number>> => {
   const map = new Map<number, number>();
   for (const entry of await readdir("/proc")) {
     if (!/^\d+$/.test(entry)) continue;

@@ -96,21 +96,6 @@ export const gradeSubmission = async (submission: Submission, options: GradeOpti
   }
   const lab = findLab(detection.lab);
   const lang = detection.lang === "ko" ? { lang: "ko" as const } : {};
-  if (options.sandbox && lab.ownEngine)
-    // Its private engine does not start nested in the sandbox (dockerd: "Devices cgroup isn't mounted"; src/grade/README.md):
-    // a solved notebook would score 0. Say so instead, with why and what to do.
-    return {
-      ...unrun(
-        lab,
-        {
-          lab: lab.id,
-          status: "not-graded",
-          message: `${lab.id} starts a private Docker engine of its own, which does not start nested in the grading sandbox yet (dockerd stops with "Devices cgroup isn't mounted": the kernel's root has no cgroup hierarchies): grade it with --no-sandbox on a disposable machine (src/grade/README.md)`,
-        },
-        `Not graded: ${lab.id} starts a private Docker engine of its own, which does not start nested in the grading sandbox yet.`,
-      ),
-      ...lang,
-    };
   let svg: string | null = null;
   let session: string | null = null;
   try {

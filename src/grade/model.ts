@@ -8,7 +8,7 @@ import type { CheckResult } from "../checks/check.js";
  *   both are still graded on what was live when they stopped;
  * - `not-json`, `not-notebook`, `wrong-lab`, `unknown-lab`: not executed, 0 points;
  * - `runner-error`: the notebook runner itself failed; `environment`: the engine or host failed (grading stopped);
- *   `not-graded`: skipped because grading stopped, or a lab the sandbox cannot host (one that starts its own engine).
+ *   `not-graded`: skipped because grading stopped.
  */
 export type GradeStatus =
   | "ok"

@@ -13,7 +13,8 @@ import { labContext } from "../labs/run-lab.js";
 import { snapshot } from "../topology/snapshot.js";
 import { findGradable } from "./gradable.js";
 import { sessionPicture } from "./picture.js";
-import { mirrorSandboxNetns, mountSandboxSys } from "./sandbox-netns.js";
+import { mirrorEngineRun, mirrorSandboxNetns, mountSandboxSys } from "./sandbox-netns.js";
+import { enginePaths } from "../labs/private-engine.js";
 
 const [labId, session, out, title] = process.argv.slice(2);
 if (!labId || !session || !out) {
@@ -33,6 +34,11 @@ const holder = Number(/^go (\d+)/.exec(line)?.[1] ?? 0);
 if (holder > 0) {
   const { dropped } = await mirrorSandboxNetns(holder);
   if (dropped.length) process.stderr.write(`not mirrored: ${dropped.join(", ")}\n`);
+  // The private engine the notebook started (labs 07, 08, c8): its socket, pid file and namespaces from the kernel's /run.
+  if (lab.ownEngine) {
+    const engine = await mirrorEngineRun(holder, enginePaths(session, lab.id));
+    if (engine.dropped.length) process.stderr.write(`engine not mirrored: ${engine.dropped.join(", ")}\n`);
+  }
 }
 const context = labContext(lab, session, (line) => process.stderr.write(`${line}\n`));
 const checks = await checkLab(lab, lab.checks, context, allButCommand);

@@ -12,10 +12,10 @@
 // namespace and the folders. The host has no mount of the sandbox to undo: every mount lives in its private
 // mount namespaces.
 import { existsSync, lstatSync, readlinkSync, realpathSync } from "node:fs";
-import { copyFile, mkdir, readFile, readlink, rm, rmdir, stat, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
-import { cgroupMounts, cgroupPids, createCgroup, removeCgroup, type Cgroup } from "../exec/cgroup.js";
-import { commandLine, isAlive, signal, startDetached } from "../exec/daemon.js";
+import { copyFile, mkdir, readdir, readFile, readlink, rm, rmdir, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { cgroupMounts, cgroupPids, createCgroup, createSubgroup, removeCgroup, type Cgroup } from "../exec/cgroup.js";
+import { commandLine, isAlive, parents, signal, startDetached } from "../exec/daemon.js";
 import { netnsExists } from "../exec/netns.js";
 import { pollUntil } from "../exec/poll.js";
 import { run, timeouts } from "../exec/run.js";
@@ -176,11 +176,41 @@ const jupyterDirs = (): string[] =>
     (dir) => dir && existsSync(dir) && !under(dir, "/usr"),
   );
 
-/** The root of the submission's kernel (pure but for the host's layout). */
-export const kernelPlan = (paths: SandboxPaths, python: string, session: string): PlanLine[] => {
+/**
+ * The cgroup hierarchies under /sys/fs/cgroup as a cgroup namespace sees them (its root is the sandbox's group), on a
+ * tmpfs of their own: what a dockerd needs ("Devices cgroup isn't mounted" without them). Pure.
+ */
+export const cgroupPlan = (mountinfo: string): PlanLine[] => [
+  { kind: "tmpfs", target: "/sys/fs/cgroup" },
+  ...cgroupMounts(mountinfo)
+    .filter((mount) => under(mount.point, "/sys/fs/cgroup") && mount.point !== "/sys/fs/cgroup")
+    .map(
+      (mount): PlanLine => ({
+        kind: "cgroup",
+        type: mount.version === 2 ? "cgroup2" : "cgroup",
+        options: mount.version === 2 ? "rw" : mount.controllers.join(","),
+        target: mount.point,
+      }),
+    ),
+  ...(cgroupMounts(mountinfo).some((mount) => mount.point === "/sys/fs/cgroup" && mount.version === 2)
+    ? [{ kind: "cgroup", type: "cgroup2", options: "rw", target: "/sys/fs/cgroup" } as PlanLine]
+    : []),
+];
+
+// A writable, empty /etc/docker (dockerd writes its key.json there) when the host has one.
+const etcDocker = (): PlanLine[] => (existsSync("/etc/docker") ? [{ kind: "tmpfs", target: "/etc/docker" }] : []);
+
+/**
+ * The root of the submission's kernel (pure but for the host's layout). It has the cgroup hierarchies too (`mountinfo`:
+ * the grader's), so the private engine a lab starts (labs 07, 08, challenge c8: `nsenter --net=… dockerd`) runs there,
+ * nested: its data root under the kernel's state directory, its exec root, socket and pid file in the kernel's own /run.
+ */
+export const kernelPlan = (paths: SandboxPaths, python: string, session: string, mountinfo = ""): PlanLine[] => {
   const jupyter = jupyterDirs();
   return [
     ...systemPlan(interpreterDirs(python)),
+    ...etcDocker(),
+    ...cgroupPlan(mountinfo),
     ...projectParts().map((part): PlanLine => ({ kind: "bind", source: part, target: part, mode: "ro" })),
     ...jupyter.map((dir): PlanLine => ({ kind: "bind", source: dir, target: dir, mode: "ro" })),
     { kind: "bind", source: dirname(paths.socket), target: dirname(paths.socket), mode: "rw" },
@@ -200,23 +230,10 @@ export const kernelPlan = (paths: SandboxPaths, python: string, session: string)
 /** The root of the sandbox's engine: the system, its own folders, and the cgroup hierarchies as its cgroup namespace sees them. */
 export const enginePlan = (paths: SandboxPaths, mountinfo: string): PlanLine[] => [
   ...systemPlan([]),
-  ...(existsSync("/etc/docker") ? [{ kind: "tmpfs", target: "/etc/docker" } as PlanLine] : []),
+  ...etcDocker(),
   { kind: "bind", source: dirname(paths.socket), target: dirname(paths.socket), mode: "rw" },
   { kind: "bind", source: paths.dir, target: paths.dir, mode: "rw" },
-  { kind: "tmpfs", target: "/sys/fs/cgroup" },
-  ...cgroupMounts(mountinfo)
-    .filter((mount) => under(mount.point, "/sys/fs/cgroup") && mount.point !== "/sys/fs/cgroup")
-    .map(
-      (mount): PlanLine => ({
-        kind: "cgroup",
-        type: mount.version === 2 ? "cgroup2" : "cgroup",
-        options: mount.version === 2 ? "rw" : mount.controllers.join(","),
-        target: mount.point,
-      }),
-    ),
-  ...(cgroupMounts(mountinfo).some((mount) => mount.point === "/sys/fs/cgroup" && mount.version === 2)
-    ? [{ kind: "cgroup", type: "cgroup2", options: "rw", target: "/sys/fs/cgroup" } as PlanLine]
-    : []),
+  ...cgroupPlan(mountinfo),
 ];
 
 /**
@@ -333,11 +350,12 @@ export const createSandbox = async (
     await run("ip", ["-n", paths.netns, "link", "set", "lo", "up"]);
   }
   await writeFile(paths.configFile, "{}\n");
-  await writeFile(paths.enginePlan, planText(enginePlan(paths, await readFile("/proc/self/mountinfo", "utf8"))));
-  await writeFile(paths.kernelPlan, planText(kernelPlan(paths, python, session)));
+  const mountinfo = await readFile("/proc/self/mountinfo", "utf8");
+  await writeFile(paths.enginePlan, planText(enginePlan(paths, mountinfo)));
+  await writeFile(paths.kernelPlan, planText(kernelPlan(paths, python, session, mountinfo)));
   const copy = join(paths.io, "submission.ipynb");
   await copyFile(notebook, copy);
-  for (const dir of kernelGroups(cgroup)) await mkdir(dir, { recursive: true });
+  for (const dir of kernelGroups(cgroup)) await createSubgroup(dir);
   const argv = sandboxArgv(paths, cgroup.dirs, paths.enginePlan, ["dockerd", ...dockerdArgs(paths, {})], null);
   const pid = startDetached(argv[0] as string, argv.slice(1), paths.log);
   await writeMarker(paths, session, cgroup.dirs, notebook, pid);
@@ -448,15 +466,27 @@ export const graderView = (sandbox: Pick<Sandbox, "paths" | "session">): { prefi
 /**
  * Kill every process of the kernel (its sub-group), once its notebook has ended, but those inside a network namespace
  * the submission named (`ip netns exec NS busybox httpd …`: a server the lab's checks ask, like a container; the
- * holder's mount table says which). They live in the sandbox's cgroup and go with it.
+ * holder's mount table says which) and their descendants: a private engine the notebook started (labs 07, 08, c8:
+ * `nsenter --net=/run/netns/NS dockerd`) is such a process, and its containerd, shims and containers (each in a network
+ * namespace of its own) are its descendants. They live in the sandbox's cgroup and go with it.
  */
 export const stopKernel = async (sandbox: Pick<Sandbox, "cgroup">, holderPid: number | null = null): Promise<void> => {
   const spared = new Set(holderPid ? (await sandboxNetns(holderPid)).map((ns) => ns.inode) : []);
   const inNamedNetns = async (pid: number): Promise<boolean> =>
     spared.size > 0 && spared.has(netnsInode(await readlink(`/proc/${pid}/ns/net`).catch(() => "")) ?? -1);
   for (let round = 0; round < 20; round++) {
-    const pids: number[] = [];
-    for (const pid of await cgroupPids({ dirs: kernelGroups(sandbox.cgroup) })) if (!(await inNamedNetns(pid))) pids.push(pid);
+    const members = await cgroupPids({ dirs: kernelGroups(sandbox.cgroup) });
+    const kept = new Set<number>();
+    for (const pid of members) if (await inNamedNetns(pid)) kept.add(pid);
+    if (kept.size > 0) {
+      const tree = await parents();
+      const keptAbove = (pid: number): boolean => {
+        for (let at = tree.get(pid), hops = 0; at && at > 1 && hops < 64; at = tree.get(at), hops++) if (kept.has(at)) return true;
+        return false;
+      };
+      for (const pid of members) if (keptAbove(pid)) kept.add(pid);
+    }
+    const pids = members.filter((pid) => !kept.has(pid));
     if (pids.length === 0) return;
     for (const pid of pids) signal(pid, "SIGKILL");
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -471,6 +501,11 @@ export const destroySandbox = async (paths: SandboxPaths, cgroups: readonly stri
   await removeCgroup({ dirs: cgroups });
   await rm(paths.dir, { recursive: true, force: true });
   await rmdir(dirname(paths.dir)).catch(() => undefined);
+  // The empty mount points the checker made on the host's /run for a private engine of the notebook (sandbox-netns.ts
+  // mirrorEngineRun): /run/dnl-<session>-<lab>, named after this sandbox's session; rmdir removes only empty folders.
+  const prefix = `${basename(paths.runDir).slice(0, -"sb".length)}`;
+  for (const entry of await readdir("/run").catch(() => [] as string[]))
+    if (entry.startsWith(prefix) && join("/run", entry) !== paths.runDir) await rmdir(join("/run", entry)).catch(() => undefined);
 };
 
 /** Sandboxes whose grader is gone (killed, crashed): removed before a new grading run starts. Returns their sessions. */

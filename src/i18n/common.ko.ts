@@ -169,8 +169,4 @@ export const ko: Catalog = {
   ", reference solutions": ", 모범 답안",
   'Lab {0} has no notebook in language "{1}" yet ({2}).': '실습 {0}에는 아직 "{1}" 언어의 노트북이 없습니다 ({2}).',
   "Use --lang en, or translate it (src/labs/source/README.md).": "--lang en을 쓰거나 번역하세요 (src/labs/source/README.md).",
-  "Not graded: {0} starts a private Docker engine of its own, which does not start nested in the grading sandbox yet.":
-    "채점되지 않음: {0}은 자기 전용 도커 엔진을 띄우는데, 그 엔진은 아직 채점 샌드박스 안에서 중첩으로 시작되지 않습니다.",
-  "{0} starts a private Docker engine of its own, which does not start nested in the grading sandbox yet (dockerd stops with \"Devices cgroup isn't mounted\": the kernel's root has no cgroup hierarchies): grade it with --no-sandbox on a disposable machine (src/grade/README.md)":
-    '{0}은 자기 전용 도커 엔진을 띄우는데, 그 엔진은 아직 채점 샌드박스 안에서 중첩으로 시작되지 않습니다 (dockerd가 "Devices cgroup isn\'t mounted"로 멈춥니다: 커널의 루트에 cgroup 계층이 없습니다): 버려도 되는 머신에서 --no-sandbox로 채점하세요 (src/grade/README.md)',
 };

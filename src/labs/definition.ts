@@ -67,8 +67,9 @@ export interface LabDefinition<Probes = unknown> {
   /** Evaluated once before the checks; when one fails, every check reports it instead of running. */
   readonly preconditions?: readonly Precondition[];
   /**
-   * It starts a private Docker engine of its own (labs 07, 08; challenge c8 through an `engine` step). Such a lab is not
-   * graded in the grading sandbox yet: its rows say why and name --no-sandbox (src/grade/grade-one.ts).
+   * It starts a private Docker engine of its own (labs 07, 08; challenge c8 through an `engine` step). In the grading
+   * sandbox that engine runs nested in the kernel's root, and the grader's checks mirror its socket, pid file and
+   * namespaces (src/grade/sandbox-netns.ts `mirrorEngineRun`).
    */
   readonly ownEngine?: boolean;
   /**

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { DockerEngine } from "../docker/adapter.js";
 import { EnvironmentError } from "../errors.js";
 import { ipJson } from "../exec/commands.js";
-import { commandLine, isAlive, mountsUnder, processesMentioning, signal, startDetached, waitGone } from "../exec/daemon.js";
+import { commandLine, isAlive, mountsUnder, outerPid, processesMentioning, signal, startDetached, waitGone } from "../exec/daemon.js";
 import { netnsExists as namespaceExists } from "../exec/netns.js";
 import { pollUntil } from "../exec/poll.js";
 import { formatCommand, run, timeouts, type RunResult } from "../exec/run.js";
@@ -130,9 +130,13 @@ export const dockerdArgs = (paths: EnginePaths, options: EngineOptions): string[
   ...(options.mtu ? ["--mtu", String(options.mtu)] : []),
 ];
 
-// The pid in the pid file when that process is still our dockerd (checked by its --data-root).
+// The pid in the pid file when that process is still our dockerd (checked by its --data-root). The grader reading the
+// engine a notebook started in its grading sandbox ($DNL_ENGINE_PID_GROUP) translates it: the file holds the pid the
+// sandbox's pid namespace gave (src/docker/adapter.ts).
 const livePid = async (paths: EnginePaths): Promise<number | null> => {
-  const pid = Number((await readFile(paths.pidfile, "utf8").catch(() => "")).trim());
+  const written = Number((await readFile(paths.pidfile, "utf8").catch(() => "")).trim());
+  const group = process.env.DNL_ENGINE_PID_GROUP;
+  const pid = group && Number.isInteger(written) && written > 0 ? await outerPid(written, group) : written;
   if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return null;
   return (await commandLine(pid)).includes(paths.dataRoot) ? pid : null;
 };

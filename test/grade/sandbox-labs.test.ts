@@ -1,9 +1,10 @@
-// Every lab and challenge graded in the sandbox (grade --jobs 2): each answer key (labs 01-06, challenges c1-c7) gets
-// full marks there, namespaces of its own, servers inside them and docker-proxy pids included (the checks mirror the
-// sandbox's /run/netns, src/grade/sandbox-netns.ts); blank notebooks score less; the labs with an engine of their own
-// (07, 08, c8) get not-graded rows that say why. Afterwards the host holds nothing of any sandbox: no container,
-// network, netns, link or iptables rule of their sessions, no new mount (the host's /run/netns untouched), no cgroup,
-// no session folder, no holder or sandbox process.
+// Every lab and challenge graded in the sandbox (grade --jobs 2): each answer key gets full marks there, namespaces of
+// its own, servers inside them and docker-proxy pids included (the checks mirror the sandbox's /run/netns,
+// src/grade/sandbox-netns.ts), and so do labs 07, 08 and challenge c8, whose private engine runs nested in the
+// sandbox's kernel (the checks mirror its socket, pid file and namespaces); blank notebooks score less, those of the
+// labs with an engine of their own fail every check with a hint. Afterwards the host holds nothing of any sandbox: no
+// container, network, netns, link or iptables rule of their sessions, no new mount (the host's /run/netns untouched), no
+// cgroup, no session folder, no run folder, no holder, sandbox or nested dockerd process.
 import { execa } from "execa";
 import { mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -32,11 +33,11 @@ interface Row {
 
 const stateDir = process.env.DNL_STATE_DIR ?? join(process.env.HOME ?? "/root", ".local", "state", "docker-net-lab");
 const maxOf = (id: string): number => (gradable.find((lab) => lab.id === id)?.checks ?? []).reduce((sum, check) => sum + check.points, 0);
-// Gradable in the sandbox: every lab and challenge without an engine of its own.
-const inSandbox = gradable.filter((lab) => !lab.ownEngine).map((lab) => lab.id);
+// Gradable in the sandbox: every lab and challenge, those with an engine of their own included.
+const inSandbox = gradable.map((lab) => lab.id);
 const ownEngine = gradable.filter((lab) => lab.ownEngine).map((lab) => lab.id);
-// Blank notebooks of the labs whose namespaces the checks now see (a vacuous mirror would pass them).
-const blanks = ["02", "03", "06", "c1"];
+// Blank notebooks of the labs whose namespaces (or nested engine) the checks see (a vacuous mirror would pass them).
+const blanks = ["02", "03", "06", "c1", "07", "08", "c8"];
 
 // The host's mounts (root and mount point of each).
 const hostMounts = async (): Promise<string[]> =>
@@ -71,10 +72,12 @@ const traces = async (sessions: readonly string[], before: HostState): Promise<s
   }
   const sessionDirs = await readdir(join(stateDir, "sessions")).catch(() => [] as string[]);
   found.push(...sessionDirs.filter((s) => sessions.includes(s)).map((s) => `session folder ${s}`));
+  // The checker's mount points for a nested engine's run folder (/run/dnl-<session>-<lab>) and the sandbox's own.
+  found.push(...(await readdir("/run")).filter((entry) => sessions.some((s) => entry.startsWith(`dnl-${s}-`))).map((entry) => `run folder /run/${entry}`));
   const ps = (await execa("ps", ["-eo", "pid=,args="])).stdout.split("\n");
   found.push(
     ...ps
-      .filter((line) => sessions.some((s) => line.includes(`/run/dnl-${s}-sb`)) || line.includes(join(repoRoot, "kernel-setup", "hold-mounts.py")))
+      .filter((line) => sessions.some((s) => line.includes(`/run/dnl-${s}-`)) || line.includes(join(repoRoot, "kernel-setup", "hold-mounts.py")))
       .map((line) => `process ${line.trim()}`),
   );
   return found;
@@ -114,7 +117,7 @@ describe("grade in the sandbox: every lab's and challenge's answer key", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it("grade --jobs 2: full marks for each answer key, less for blanks, not-graded rows naming why for 07, 08 and c8", async () => {
+  it("grade --jobs 2: full marks for each answer key (07, 08 and c8 with their nested engine too), less for blanks", async () => {
     const result = await runCli(["grade", join(dir, "in"), "--out", join(dir, "out"), "--jobs", "2"], { timeout: 1_500_000 });
     expect(result.exitCode, result.stderr.slice(-3000)).toBe(0);
     rows = (JSON.parse(await readFile(join(dir, "out", "gradebook.json"), "utf8")) as { submissions: Row[] }).submissions;
@@ -129,9 +132,18 @@ describe("grade in the sandbox: every lab's and challenge's answer key", () => {
       expect(row(`blank-${id}`).lab).toBe(id);
       expect(row(`blank-${id}`).points, `blank-${id}`).toBeLessThan(maxOf(id) / 2);
     }
+    // A blank notebook of a lab with its own engine: that engine runs (its setup cell starts it), every check fails on
+    // what the grader read from it, each visible one with a hint (hidden checks keep theirs to themselves); none says
+    // the engine was not there.
     for (const id of ownEngine) {
-      expect(row(`solved-${id}`), `solved-${id}`).toMatchObject({ lab: id, status: "not-graded", points: 0, maxPoints: maxOf(id), session: null });
-      expect(row(`solved-${id}`).message).toMatch(/private Docker engine of its own.*Devices cgroup isn't mounted.*--no-sandbox/);
+      const blank = row(`blank-${id}`) as Row & { checks: { hint?: string | null }[] };
+      const hidden = new Set((gradable.find((lab) => lab.id === id)?.checks ?? []).filter((check) => check.hidden).map((check) => check.id));
+      expect(blank.points, `blank-${id}`).toBe(0);
+      for (const check of blank.checks) {
+        expect(check.passed, `blank-${id} ${check.id}`).toBe(false);
+        if (!hidden.has(check.id)) expect(check.hint, `blank-${id} ${check.id}`).toBeTruthy();
+        expect(check.message ?? "", `blank-${id} ${check.id}`).not.toMatch(/private engine is not running|Not graded|Not checked/);
+      }
     }
   }, 1_600_000);
 

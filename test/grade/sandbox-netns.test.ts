@@ -70,3 +70,68 @@ console.log(JSON.stringify({ ...result, listed: readdirSync("/run/netns").sort()
     expect(leftover.stdout.trim()).toBe("");
   }, 60_000);
 });
+
+// The private engine a sandboxed notebook starts (labs 07, 08, c8) keeps its run folder in the kernel's own /run: the
+// checker mirrors its socket (a link through the holder, each part checked), pid file and exec-root namespaces.
+describe("mirroring the run folder of an engine a sandbox kernel started", () => {
+  const started: ResultPromise[] = [];
+  const runDir = `/run/dnl-${tag}-07`;
+  const planted = `/run/dnl-${tag}-c8`;
+  afterAll(async () => {
+    for (const child of started) child.kill("SIGKILL");
+    await execa("rmdir", [runDir, planted], { reject: false });
+  });
+
+  it("reaches the socket, reads the pid file, enters the exec root's namespace; follows no planted link; the host keeps only an empty mount point", async () => {
+    const mountsBefore = await hostMounts();
+    const serve = `import socket; s = socket.socket(socket.AF_UNIX); s.bind("${runDir}/docker.sock"); s.listen()\nwhile True:\n  c, _ = s.accept(); c.send(b"engine"); c.close()`;
+    const kernel = execa(
+      "unshare",
+      [
+        "--mount",
+        "--propagation",
+        "private",
+        "sh",
+        "-c",
+        [
+          "mount -t tmpfs dnl-test /run",
+          `mkdir -p ${runDir}/exec/netns /run/elsewhere`,
+          `echo 4242 > ${runDir}/docker.pid`,
+          `: > ${runDir}/exec/netns/1-abcdef`,
+          `mount --bind /proc/self/ns/net ${runDir}/exec/netns/1-abcdef`,
+          `ln -s /run/elsewhere ${planted}`,
+          `exec python3 -c '${serve}'`,
+        ].join(" && "),
+      ],
+      { reject: false },
+    );
+    started.push(kernel);
+    const kernelPid = kernel.pid as number;
+    await until(async () => (await execa("sh", ["-c", `test -S /proc/${kernelPid}/root${runDir}/docker.sock`], { reject: false })).exitCode === 0);
+    const holder = execa("python3", [join(repoRoot, "kernel-setup", "hold-mounts.py"), String(kernelPid), "/run/dnl-test"], { reject: false });
+    started.push(holder);
+    const holderPid = holder.pid as number;
+    const kernelNs = await readlink(`/proc/${kernelPid}/ns/mnt`);
+    await until(async () => (await readlink(`/proc/${holderPid}/ns/mnt`).catch(() => "")) === kernelNs);
+
+    const paths = (dir: string) => ({ runDir: dir, socket: `${dir}/docker.sock`, pidfile: `${dir}/docker.pid`, execRoot: `${dir}/exec` });
+    const script = `import { mirrorEngineRun } from ${JSON.stringify(join(repoRoot, "dist", "grade", "sandbox-netns.js"))};
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { connect } from "node:net";
+const engine = await mirrorEngineRun(${holderPid}, ${JSON.stringify(paths(runDir))});
+const plantedResult = await mirrorEngineRun(${holderPid}, ${JSON.stringify(paths(planted))});
+const said = await new Promise((resolve, reject) => { let got = ""; connect(${JSON.stringify(`${runDir}/docker.sock`)}).on("data", (d) => (got += d)).on("end", () => resolve(got)).on("error", reject); });
+const entered = execFileSync("nsenter", [${JSON.stringify(`--net=${runDir}/exec/netns/1-abcdef`)}, "ip", "-o", "link", "show", "lo"], { encoding: "utf8" }).includes("lo:");
+console.log(JSON.stringify({ mirrored: engine.mirrored.length, dropped: engine.dropped, planted: plantedResult, said, pid: readFileSync(${JSON.stringify(`${runDir}/docker.pid`)}, "utf8").trim(), entered }));`;
+    const checker = await execa("unshare", ["--mount", "--propagation", "private", process.execPath, "--input-type=module", "-e", script]);
+    const seen = JSON.parse(checker.stdout) as Record<string, unknown>;
+    expect(seen).toMatchObject({ mirrored: 3, dropped: [], said: "engine", pid: "4242", entered: true });
+    expect(seen.planted).toEqual({ mirrored: [], dropped: [`${planted} (not a folder in the sandbox's kernel)`] });
+
+    // On the host: no new mount; the engine's run folder is an empty mount point (the sandbox's teardown removes it), the planted one absent.
+    expect((await hostMounts()).filter((mount) => !mountsBefore.includes(mount) && mount.includes(tag))).toEqual([]);
+    expect((await execa("ls", ["-A", runDir])).stdout).toBe("");
+    expect((await execa("ls", ["-d", planted], { reject: false })).exitCode).not.toBe(0);
+  }, 60_000);
+});

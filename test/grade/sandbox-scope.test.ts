@@ -1,38 +1,41 @@
 // What the grading sandbox's checks see. Labs and challenges that make network namespaces of their own (in the
 // sandbox kernel's private /run/netns) are graded there: the checker mirrors those namespaces onto a /run/netns of its
 // own private mount namespace, each checked against the kernel's mount table (src/grade/sandbox-netns.ts; graded for
-// real in sandbox-labs.test.ts). Labs with an engine of their own (07, 08, challenge c8) are not run in the sandbox:
-// the row says why (status not-graded, what to do) instead of scoring a solved notebook 0. No engine is needed here.
-import { resolve } from "node:path";
+// real in sandbox-labs.test.ts, labs 07, 08 and challenge c8 with the engine they start nested inside the sandbox).
+// The kernel's root has the cgroup hierarchies that engine needs. No engine is needed here.
 import { describe, expect, it } from "vitest";
-import { findGradable, gradable } from "../../src/grade/gradable.js";
-import { gradeSubmission } from "../../src/grade/grade-one.js";
-import type { SandboxSetup } from "../../src/grade/sandbox.js";
+import { gradable } from "../../src/grade/gradable.js";
+import { cgroupPlan, kernelPlan, sandboxPaths } from "../../src/grade/sandbox.js";
 import { namedNetnsMounts, netnsInode } from "../../src/grade/sandbox-netns.js";
-
-// Never used: a lab that needs it would fail on this empty object, which is the point of the test.
-const sandbox = {} as SandboxSetup;
 
 describe("grading in the sandbox, a lab with an engine of its own", () => {
   it("only labs 07, 08 and challenge c8 (its `engine` step) start an engine of their own", () => {
     expect(gradable.filter((lab) => lab.ownEngine).map((lab) => lab.id)).toEqual(["07", "08", "c8"]);
   });
-  for (const [id, path] of [
-    ["07", "07-addressing/lab.ipynb"],
-    ["08", "08-overlay/lab.ipynb"],
-    ["c8", "challenges/c8-engine-ranges.ipynb"],
-  ] as const) {
-    it(`${id}: not graded, with every check at 0 points and a message that says why and names --no-sandbox`, async () => {
-      const row = await gradeSubmission({ id: `alice-${id}`, file: resolve("labs", path) }, { sandbox });
-      expect(row.status).toBe("not-graded");
-      expect(row.lab).toBe(id);
-      expect(row.message).toMatch(/private Docker engine of its own.*does not start nested.*Devices cgroup isn't mounted.*--no-sandbox/);
-      expect(row.points).toBe(0);
-      expect(row.checks.map((check) => check.id)).toEqual(findGradable(id).checks.map((check) => check.id));
-      expect(row.checks.every((check) => check.message?.startsWith("Not graded:"))).toBe(true);
-      expect(row.maxPoints).toBeGreaterThan(0);
-    });
-  }
+  // A cgroup v1 host with a hybrid unified hierarchy, as /proc/self/mountinfo shows it.
+  const mountinfo = [
+    "31 23 0:28 / /sys/fs/cgroup rw,relatime - tmpfs tmpfs rw,mode=755",
+    "32 31 0:29 / /sys/fs/cgroup/cpu rw,relatime - cgroup cgroup rw,cpu",
+    "36 31 0:33 / /sys/fs/cgroup/devices rw,relatime - cgroup cgroup rw,devices",
+    "40 31 0:37 / /sys/fs/cgroup/systemd rw,relatime - cgroup cgroup rw,name=systemd",
+    "41 31 0:38 / /sys/fs/cgroup/unified rw,relatime - cgroup2 cgroup2 rw",
+    "50 23 0:40 / /mnt/elsewhere rw - cgroup cgroup rw,memory",
+  ].join("\n");
+  it("the kernel's root gets the cgroup hierarchies under /sys/fs/cgroup (the engine it starts needs the devices one), on a tmpfs of their own", () => {
+    expect(cgroupPlan(mountinfo)).toEqual([
+      { kind: "tmpfs", target: "/sys/fs/cgroup" },
+      { kind: "cgroup", type: "cgroup", options: "cpu", target: "/sys/fs/cgroup/cpu" },
+      { kind: "cgroup", type: "cgroup", options: "devices", target: "/sys/fs/cgroup/devices" },
+      { kind: "cgroup", type: "cgroup", options: "name=systemd", target: "/sys/fs/cgroup/systemd" },
+      { kind: "cgroup", type: "cgroup2", options: "rw", target: "/sys/fs/cgroup/unified" },
+    ]);
+    const plan = kernelPlan(sandboxPaths("zz00"), "/usr/bin/python3", "zz00", mountinfo);
+    const at = (target: string) => plan.findIndex((line) => "target" in line && line.target === target);
+    expect(plan).toContainEqual({ kind: "cgroup", type: "cgroup", options: "devices", target: "/sys/fs/cgroup/devices" });
+    // After /sys (sysfs), so the tmpfs and the hierarchies cover it; the kernel has no cgroup lines without a mountinfo.
+    expect(at("/sys/fs/cgroup")).toBeGreaterThan(at("/sys"));
+    expect(kernelPlan(sandboxPaths("zz00"), "/usr/bin/python3", "zz00").filter((line) => line.kind === "cgroup")).toEqual([]);
+  });
 });
 
 describe("the sandbox's named network namespaces, from its kernel's mount table", () => {
