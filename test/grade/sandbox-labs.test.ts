@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { challenges } from "../../src/challenges/registry.js";
+import { existsSync } from "node:fs";
 import { cgroupMounts } from "../../src/exec/cgroup.js";
 import { gradable } from "../../src/grade/gradable.js";
 import { labs } from "../../src/labs/registry.js";
@@ -83,10 +84,36 @@ const traces = async (sessions: readonly string[], before: HostState): Promise<s
   return found;
 };
 
+// Container cgroups (a 64-hex directory, e.g. cpu/docker/<id>) in every hierarchy, at most 4 levels down. An engine
+// inside a sandbox must put its containers' groups below the sandbox's own group (removed with it), never beside the
+// host engine's: one left there outlives its container as an empty group.
+const containerGroups = async (): Promise<string[]> => {
+  const found: string[] = [];
+  for (const mount of cgroupMounts(await readFile("/proc/self/mountinfo", "utf8"))) {
+    const walk = async (dir: string, depth: number): Promise<void> => {
+      for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+        if (!entry.isDirectory()) continue;
+        if (/^[0-9a-f]{64}$/.test(entry.name)) found.push(join(dir, entry.name));
+        else if (depth < 4) await walk(join(dir, entry.name), depth + 1);
+      }
+    };
+    await walk(mount.point, 0);
+  }
+  return found;
+};
+
+// Container groups added since `before` whose container no longer exists (and that are still there after the look).
+const orphanGroups = async (before: readonly string[]): Promise<string[]> => {
+  const added = (await containerGroups()).filter((group) => !before.includes(group));
+  const live = new Set((await execa("docker", ["ps", "-aq", "--no-trunc"])).stdout.split("\n").filter(Boolean));
+  return added.filter((group) => !live.has(group.split("/").pop() ?? "") && existsSync(group));
+};
+
 describe("grade in the sandbox: every lab's and challenge's answer key", () => {
   let dir: string;
   let before: HostState;
   let mountsBefore: string[];
+  let groupsBefore: string[];
   let rows: Row[] = [];
   const row = (id: string): Row => rows.find((r) => r.id === id) as Row;
 
@@ -112,6 +139,7 @@ describe("grade in the sandbox: every lab's and challenge's answer key", () => {
     await execa("ip", ["netns", "delete", `${namePrefix}mountbase`]);
     before = await hostState();
     mountsBefore = await hostMounts();
+    groupsBefore = await containerGroups();
   }, 300_000);
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
@@ -152,6 +180,7 @@ describe("grade in the sandbox: every lab's and challenge's answer key", () => {
     expect(sessions.length).toBe(inSandbox.length + blanks.length);
     expect(await traces(sessions, before)).toEqual([]);
     expect(await addedMounts(mountsBefore, sessions)).toEqual([]);
+    expect(await orphanGroups(groupsBefore), "empty container cgroups outside the sandboxes' own groups").toEqual([]);
     // The host's /run/netns folder mount itself is as it was (never bound, unmounted or made shared by a sandbox).
     const netnsFolder = (mounts: readonly string[]) => mounts.filter((mount) => /\s\/(var\/)?run\/netns$/.test(mount));
     expect(netnsFolder(await hostMounts())).toEqual(netnsFolder(mountsBefore));
