@@ -1,6 +1,6 @@
 // What the grader can grade: the labs, and the challenges in the labs' shape (src/challenges/as-lab.ts).
 import { join } from "node:path";
-import type { CheckResult } from "../checks/check.js";
+import { type CheckResult, fail, resultOf } from "../checks/check.js";
 import { challengeAsLab } from "../challenges/as-lab.js";
 import { challenges } from "../challenges/registry.js";
 import { UsageError } from "../errors.js";
@@ -32,16 +32,4 @@ export const notebookDirOf = (lab: LabDefinition): string =>
 
 /** Every check of `lab` failed with 0 points, for the same reason and with one hint (a submission that could not be checked). */
 export const zeroedChecks = (lab: LabDefinition, message: string, hint: string): CheckResult[] =>
-  lab.checks.map((check) => ({
-    id: check.id,
-    title: check.title,
-    passed: false,
-    points: 0,
-    maxPoints: check.points,
-    message,
-    hint,
-    hints: [hint],
-    hintLevel: 1,
-    hintLevels: 1,
-    evidence: {},
-  }));
+  lab.checks.map((check) => resultOf(check, fail(message, hint)));

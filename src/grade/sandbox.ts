@@ -180,22 +180,25 @@ const jupyterDirs = (): string[] =>
  * The cgroup hierarchies under /sys/fs/cgroup as a cgroup namespace sees them (its root is the sandbox's group), on a
  * tmpfs of their own: what a dockerd needs ("Devices cgroup isn't mounted" without them). Pure.
  */
-export const cgroupPlan = (mountinfo: string): PlanLine[] => [
-  { kind: "tmpfs", target: "/sys/fs/cgroup" },
-  ...cgroupMounts(mountinfo)
-    .filter((mount) => under(mount.point, "/sys/fs/cgroup") && mount.point !== "/sys/fs/cgroup")
-    .map(
-      (mount): PlanLine => ({
-        kind: "cgroup",
-        type: mount.version === 2 ? "cgroup2" : "cgroup",
-        options: mount.version === 2 ? "rw" : mount.controllers.join(","),
-        target: mount.point,
-      }),
-    ),
-  ...(cgroupMounts(mountinfo).some((mount) => mount.point === "/sys/fs/cgroup" && mount.version === 2)
-    ? [{ kind: "cgroup", type: "cgroup2", options: "rw", target: "/sys/fs/cgroup" } as PlanLine]
-    : []),
-];
+export const cgroupPlan = (mountinfo: string): PlanLine[] => {
+  const mounts = cgroupMounts(mountinfo);
+  return [
+    { kind: "tmpfs", target: "/sys/fs/cgroup" },
+    ...mounts
+      .filter((mount) => under(mount.point, "/sys/fs/cgroup") && mount.point !== "/sys/fs/cgroup")
+      .map(
+        (mount): PlanLine => ({
+          kind: "cgroup",
+          type: mount.version === 2 ? "cgroup2" : "cgroup",
+          options: mount.version === 2 ? "rw" : mount.controllers.join(","),
+          target: mount.point,
+        }),
+      ),
+    ...(mounts.some((mount) => mount.point === "/sys/fs/cgroup" && mount.version === 2)
+      ? [{ kind: "cgroup", type: "cgroup2", options: "rw", target: "/sys/fs/cgroup" } as PlanLine]
+      : []),
+  ];
+};
 
 // A writable, empty /etc/docker (dockerd writes its key.json there) when the host has one.
 const etcDocker = (): PlanLine[] => (existsSync("/etc/docker") ? [{ kind: "tmpfs", target: "/etc/docker" }] : []);

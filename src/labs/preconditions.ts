@@ -2,7 +2,7 @@
 // and evaluated once per check run (src/labs/check-lab.ts). When a precondition fails, every check of the lab reports
 // it (failed, 0 points, the same message and hint) instead of running: a check that reads bridges, veths or iptables
 // of the wrong namespace would pass or fail by coincidence.
-import { type CheckMeta, type CheckResult, fail, type Verdict } from "../checks/check.js";
+import { type CheckMeta, type CheckResult, fail, resultOf, type Verdict } from "../checks/check.js";
 import { enginePlace, type EnginePlace } from "../setup/engine-place.js";
 import type { LabContext, LabDefinition, Precondition } from "./definition.js";
 
@@ -48,16 +48,5 @@ export const failingPrecondition = async (lab: Pick<LabDefinition, "precondition
 };
 
 /** A check's result when a precondition failed: the refusal, one level, 0 points. Pure. */
-export const refusedResult = (check: CheckMeta, refusal: Refusal): CheckResult => ({
-  id: check.id,
-  title: check.title,
-  passed: false,
-  points: 0,
-  maxPoints: check.points,
-  message: refusal.message,
-  hint: refusal.hint,
-  hints: [refusal.hint],
-  hintLevel: 1,
-  hintLevels: 1,
-  evidence: { precondition: refusal.id },
-});
+export const refusedResult = (check: CheckMeta, refusal: Refusal): CheckResult =>
+  resultOf(check, fail(refusal.message, refusal.hint, { precondition: refusal.id }));
