@@ -8,7 +8,8 @@ Used by `docker-net-lab labs run` and `docker-net-lab grade` (never by learners 
 
 Writes one JSON object to REPORT.json (else prints it on stdout, where whatever the kernel or its children print
 outside a cell also lands): {"status": "ok"|"invalid"|"timeout"|"kernel-died"|"error", "message": str,
-"cells": [{"id", "tags", "error": {"ename","evalue"}|null}], "checks": [<check bundle payloads>]}.
+"cells": [{"id", "tags", "error": {"ename","evalue"}|null, "ms": wall time of the cell|null}],
+"kernelMs": kernel start to the first cell|null, "checks": [<check bundle payloads>]}.
 Exit code 0 whenever a report was printed; the caller decides what a failure means.
 """
 import argparse
@@ -20,6 +21,8 @@ CHECK_MIME = "application/vnd.docker-net-lab.check+json"
 
 
 REPORT_PATH = None
+# Wall time of each executed cell (keyed by the cell object) and of the kernel's start, for `labs run --json`.
+TIMING = {"cells": {}, "kernel": None}
 
 
 def report(status, message, nb=None):
@@ -36,8 +39,13 @@ def report(status, message, nb=None):
                 if CHECK_MIME in data:
                     payload = data[CHECK_MIME]
                     checks.append(json.loads(payload) if isinstance(payload, str) else payload)
-            cells.append({"id": cell.get("id"), "tags": cell.get("metadata", {}).get("tags", []), "error": error})
-    document = {"status": status, "message": message, "cells": cells, "checks": checks}
+            cells.append({
+                "id": cell.get("id"),
+                "tags": cell.get("metadata", {}).get("tags", []),
+                "error": error,
+                "ms": TIMING["cells"].get(id(cell)),
+            })
+    document = {"status": status, "message": message, "cells": cells, "kernelMs": TIMING["kernel"], "checks": checks}
     if REPORT_PATH:
         with open(REPORT_PATH + ".tmp", "w", encoding="utf-8") as handle:
             json.dump(document, handle)
@@ -94,21 +102,29 @@ def main():
         record_timing=False,
         resources={"metadata": {"path": args.cwd}},
     )
-    if args.wait_for:
-        # The kernel starts now; the first cell waits until the grader says the sandbox's engine is ready.
-        import time
+    import time
 
-        waited = {"done": False}
+    begun = {"at": time.monotonic(), "cell": None}
 
-        def wait_ready(**_):
-            if waited["done"]:
-                return
-            waited["done"] = True
-            deadline = time.monotonic() + 120
-            while not os.path.exists(args.wait_for) and time.monotonic() < deadline:
-                time.sleep(0.02)
+    def cell_start(**_):
+        if TIMING["kernel"] is None:
+            TIMING["kernel"] = round((time.monotonic() - begun["at"]) * 1000)
+            if args.wait_for:
+                # The kernel started at once; the first cell waits until the grader says the sandbox's engine is ready.
+                deadline = time.monotonic() + 120
+                while not os.path.exists(args.wait_for) and time.monotonic() < deadline:
+                    time.sleep(0.02)
 
-        client.on_cell_start = wait_ready
+    def cell_execute(**_):
+        begun["cell"] = time.monotonic()
+
+    def cell_executed(cell, **_):
+        if begun["cell"] is not None:
+            TIMING["cells"][id(cell)] = round((time.monotonic() - begun["cell"]) * 1000)
+
+    client.on_cell_start = cell_start
+    client.on_cell_execute = cell_execute
+    client.on_cell_executed = cell_executed
     status, message = "ok", ""
     try:
         client.execute()

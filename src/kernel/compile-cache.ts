@@ -5,8 +5,11 @@
 // An entry is tslab's ConvertResult for (the declarations of the cells before, the cell's source), keyed also by
 // what the compile depends on outside the cell: tslab's and TypeScript's versions, Node's version, and each package
 // the cell or the earlier declarations import (the resolved file with its size and modification time, and its .d.ts).
-// Only clean compiles are kept (no diagnostics, no side outputs); a cell that imports a local file ("./x") or a
-// module that does not resolve is never cached. Entries live in <state dir>/compile-cache/; DNL_COMPILE_CACHE=off
+// Only clean compiles are kept (no diagnostics, no side outputs); a cell that imports a local TypeScript file ("./x")
+// or a module that does not resolve is never cached. A local path that resolves to compiled JavaScript with its .d.ts
+// beside it counts as a package: TypeScript writes such paths into the declarations of the cells before (a notebook
+// in this repository's labs/ gets `declare const lab: import("../../dist").Lab`), and refusing them sent every cell
+// after the first `const lab = …` of a lab to the compiler (1.3 s to build it, in each kernel). Entries live in <state dir>/compile-cache/; DNL_COMPILE_CACHE=off
 // disables the cache.
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
@@ -41,10 +44,12 @@ const fileStamp = (path: string): string | null => {
   }
 };
 
-/** A stamp of what `specifier` resolves to from `cwd`, or null when it is local or does not resolve (not cacheable). */
+/**
+ * A stamp of what `specifier` resolves to from `cwd`, or null when it does not resolve or is a local file that is not
+ * compiled JavaScript with its declarations beside it (tslab compiles local TypeScript into the cell: not cacheable).
+ */
 export const dependencyStamp = (specifier: string, cwd: string): string | null => {
   if (specifier === "tslab" || builtins.has(specifier) || specifier.startsWith("node:")) return specifier;
-  if (/^[./]/.test(specifier)) return null;
   let resolved: string;
   try {
     resolved = createRequire(join(cwd, "src.js")).resolve(specifier);
@@ -54,7 +59,9 @@ export const dependencyStamp = (specifier: string, cwd: string): string | null =
   const stamp = fileStamp(resolved);
   if (stamp === null) return null;
   const types = resolved.replace(/\.(c|m)?js$/, ".d.$1ts");
-  return `${specifier}=${resolved}:${stamp}:${types === resolved ? "" : (fileStamp(types) ?? "")}`;
+  const typesStamp = types === resolved ? null : fileStamp(types);
+  if (/^[./]/.test(specifier) && typesStamp === null) return null;
+  return `${specifier}=${resolved}:${stamp}:${typesStamp ?? ""}`;
 };
 
 /** The cache key of one compile, or null when this compile must not be cached. */

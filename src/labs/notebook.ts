@@ -16,7 +16,10 @@ import type { LabDefinition } from "./definition.js";
 export interface NotebookRun {
   readonly status: "ok" | "invalid" | "timeout" | "kernel-died" | "error";
   readonly message: string;
-  readonly cells: readonly { id: string | null; tags: string[]; error: { ename: string; evalue: string } | null }[];
+  /** Code cells in order; `ms`: the cell's wall time (null when it did not run). */
+  readonly cells: readonly { id: string | null; tags: string[]; error: { ename: string; evalue: string } | null; ms: number | null }[];
+  /** Runner start to the first cell (the kernel's start), null when no cell ran. */
+  readonly kernelMs: number | null;
   /** Check results the notebook displayed (informational only: grades come from the grader's own checks). */
   readonly displayedChecks: readonly CheckResult[];
   readonly durationMs: number;
@@ -25,7 +28,15 @@ export interface NotebookRun {
 const reportSchema = z.object({
   status: z.enum(["ok", "invalid", "timeout", "kernel-died", "error"]),
   message: z.string(),
-  cells: z.array(z.object({ id: z.string().nullable(), tags: z.array(z.string()), error: z.object({ ename: z.string(), evalue: z.string() }).nullable() })),
+  cells: z.array(
+    z.object({
+      id: z.string().nullable(),
+      tags: z.array(z.string()),
+      error: z.object({ ename: z.string(), evalue: z.string() }).nullable(),
+      ms: z.number().nullable().default(null),
+    }),
+  ),
+  kernelMs: z.number().nullable().default(null),
   checks: z.array(z.object({ results: z.array(z.unknown()) }).passthrough()),
 });
 
@@ -91,6 +102,7 @@ export const executeNotebook = async (options: ExecuteOptions): Promise<Notebook
         status: "timeout",
         message: `the notebook ran longer than ${options.notebookTimeoutS ?? 600} s and was stopped`,
         cells: [],
+        kernelMs: null,
         displayedChecks: [],
         durationMs,
       };
@@ -101,6 +113,7 @@ export const executeNotebook = async (options: ExecuteOptions): Promise<Notebook
         status: "error",
         message: `the notebook runner failed: ${result.stderr.trim().split("\n").slice(-3).join(" | ") || "no report"}`,
         cells: [],
+        kernelMs: null,
         displayedChecks: [],
         durationMs,
       };
@@ -112,6 +125,7 @@ export const executeNotebook = async (options: ExecuteOptions): Promise<Notebook
     status: parsed.status,
     message: parsed.message,
     cells: parsed.cells,
+    kernelMs: parsed.kernelMs,
     displayedChecks: parsed.checks.flatMap((bundle) => bundle.results as CheckResult[]),
     durationMs,
   };

@@ -34,6 +34,8 @@ describe("compile cache", () => {
     expect(compileKey("", "1 + 2", context)).not.toBe(key);
     expect(compileKey("", "1 + 1", { ...context, versions: "tslab 2, typescript 5" })).not.toBe(key);
     expect(compileKey("", 'import { y } from "./local";\ny', context)).toBeNull();
+    writeFileSync(join(root, "local.ts"), "export const y = 1;\n");
+    expect(compileKey("", 'import { y } from "./local";\ny', context)).toBeNull();
     expect(compileKey("", 'import { y } from "not-installed";\ny', context)).toBeNull();
     expect(compileKey("", 'import { readFileSync } from "node:fs";\nreadFileSync', context)).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -47,6 +49,22 @@ describe("compile cache", () => {
     expect(compileKey("", src, context)).not.toBe(before);
     // and an import in the earlier declarations counts as well
     expect(compileKey('import { x } from "pkg";\n', "1", context)).not.toBe(compileKey("", "1", context));
+  });
+
+  it("keys a local path to compiled JavaScript with its .d.ts like a package (the declarations TypeScript writes for ../../dist)", () => {
+    mkdirSync(join(root, "dist"), { recursive: true });
+    writeFileSync(join(root, "dist", "index.js"), "exports.lab = 1;\n");
+    const prevDecl = 'declare const lab: import("./dist").Lab;\n';
+    // no declarations beside it: a plain local file, never cached
+    expect(compileKey(prevDecl, "lab", context)).toBeNull();
+    writeFileSync(join(root, "dist", "index.d.ts"), "export declare class Lab {}\n");
+    const key = compileKey(prevDecl, "lab", context);
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(compileKey(prevDecl, "lab", context)).toBe(key);
+    const later = new Date(Date.now() + 5000);
+    utimesSync(join(root, "dist", "index.d.ts"), later, later);
+    expect(compileKey(prevDecl, "lab", context)).not.toBe(key);
+    expect(compileKey('declare const lab: import("./nowhere").Lab;\n', "lab", context)).toBeNull();
   });
 
   it("compiles once, then answers from the cache, in another cache object too (another session)", () => {
