@@ -2,7 +2,7 @@
 import type { CheckDefinition } from "../checks/check.js";
 import type { SnapshotOptions } from "../topology/snapshot.js";
 import type { Topology } from "../topology/model.js";
-import type { LabJudge } from "./facts.js";
+import type { LabJudge, WantedProbes } from "./facts.js";
 import type { LabSession } from "./session.js";
 
 /** Everything a lab's setup, checks and teardown get. */
@@ -77,8 +77,11 @@ export interface LabDefinition<Probes = unknown> {
    * session's containers and namespaces, without NAT unless asked). None when absent or false.
    */
   topology?(context: LabContext): SnapshotOptions | false;
-  /** The lab's live measurements for its judges (pings, HTTP answers from a namespace), plain data, once per check run. */
-  gather?(context: LabContext, topology: Topology | null): Promise<Probes>;
+  /**
+   * The lab's live measurements for its judges (pings, HTTP answers from a namespace), plain data, once per check run.
+   * `wanted`: the probes the judges of this run read (LabJudge.probes); one not wanted may be left at a default.
+   */
+  gather?(context: LabContext, topology: Topology | null, wanted: WantedProbes): Promise<Probes>;
   /** What the learner can do after the lab, one line of markdown each (labs/README.md). */
   readonly goals?: readonly string[];
   /** The lab's predictions (`// %% predict` cells, `lab.predict`, `lab.observe`). */

@@ -32,7 +32,17 @@ export interface LabFacts<Probes = unknown> {
 }
 
 /** A check of a lab judged on its facts. */
-export type LabJudge<Probes = unknown> = JudgedCheck<LabFacts<Probes>>;
+export type LabJudge<Probes = unknown> = JudgedCheck<LabFacts<Probes>> & {
+  /**
+   * The probes (the lab's `gather`) this judge reads. When every check of a run says, only those are measured (a ping
+   * that must fail waits out its timeout); reading another one then fails the check, so a missing name cannot pass
+   * unnoticed. Absent: every probe is measured.
+   */
+  readonly probes?: readonly string[];
+};
+
+/** Which probes a check run measures (`gather`'s third argument): the judges' `probes`, all when one does not say. */
+export type WantedProbes = (probe: string) => boolean;
 
 /** The snapshot most labs' judges read: this session's containers and namespaces, every network, NAT when asked. */
 export const sessionScope = (context: { readonly session: { readonly session: string } }, nat = false): SnapshotOptions => ({

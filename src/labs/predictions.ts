@@ -86,6 +86,7 @@ export const predictionsCheck = (lab: { readonly id: string; readonly prediction
   concepts: [],
   points,
   role: "predictions",
+  probes: [],
   judge: ({ predictions, observations }) => {
     const how = hints(
       "Each prediction cell comes before the cell that observes what it predicts: write your answer in place of `undefined`, run it, then run the observation.",

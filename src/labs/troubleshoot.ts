@@ -33,6 +33,8 @@ export interface TroubleshootCheckOptions<Fixed> {
   readonly points: number;
   /** Is the broken thing fixed, on the live host? Its failure hints lead to the fix, the command last. */
   readonly fixed: Fixed;
+  /** The probes `fixed` reads (LabJudge.probes), for a judge on facts. */
+  readonly probes?: readonly string[];
 }
 
 /** The verdict of a troubleshooting exercise: the cause named (the last diagnosis counts), and the fix live. Pure. */
@@ -83,6 +85,7 @@ export const troubleshootJudge = <Probes>(
   options: TroubleshootCheckOptions<(facts: LabFacts<Probes>) => Verdict>,
 ): LabJudge<Probes> => ({
   ...meta(t, options),
+  ...(options.probes ? { probes: options.probes } : {}),
   judge: (facts) => troubleshootVerdict(t, options.fixed(facts), facts.answers),
 });
 

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { type CheckResult, hintTexts, judgeCheck } from "../../src/checks/check.js";
-import { isJudged } from "../../src/labs/check-lab.js";
+import { isJudged, seenBy } from "../../src/labs/check-lab.js";
 import type { LabDefinition } from "../../src/labs/definition.js";
 import type { LabFacts, LabJudge } from "../../src/labs/facts.js";
 import type { RecordedFacts } from "../../src/labs/record-facts.js";
@@ -81,6 +81,12 @@ describe("the labs' judges on recorded facts", () => {
           if (typeof verdict.hint === "object" && verdict.hint.command) expect(failed.hint).not.toBe(verdict.hint.command);
         });
       }
+
+      it("judges that name their probes read only those: the same verdicts when the others cannot be read", () => {
+        for (const { facts } of [solution, blank])
+          for (const check of judges(lab).filter((c) => c.probes !== undefined))
+            expect(judgeCheck(check, seenBy(check, facts))).toEqual(judgeCheck(check, facts));
+      });
 
       it("judges purely: frozen facts, the same verdicts twice", () => {
         for (const { facts } of [solution, blank]) {

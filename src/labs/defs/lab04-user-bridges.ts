@@ -7,7 +7,7 @@ import { bridgeInterfaceName, type Topology } from "../../topology/model.js";
 import { inSubnet } from "../../topology/ipv4.js";
 import { crossBridge, engineLabel } from "../../topology/engine-facts.js";
 import type { LabCheck, LabContext, LabDefinition, PredictionDefinition, TroubleshootDefinition } from "../definition.js";
-import { containerNamed, type FactsView, type LabFacts, nameIn, networkNamed, sessionScope, topologyOf } from "../facts.js";
+import { containerNamed, type FactsView, type LabFacts, nameIn, networkNamed, sessionScope, topologyOf, type WantedProbes } from "../facts.js";
 import { freeSubnet } from "../free.js";
 import { predictionsCheck } from "../predictions.js";
 import { troubleshootJudge } from "../troubleshoot.js";
@@ -66,24 +66,45 @@ const aliasMembers = (facts: FactsView, network: string, alias: string): string[
 // The engine as messages name it (`Docker 20.10.24`).
 const labelOf = (facts: FactsView): string => engineLabel(topologyOf(facts).engineVersion);
 
-// Every probe from inside the lab's containers, at once (a missing container's `docker exec` fails at once).
-const gather = async (context: LabContext, topology: Topology | null): Promise<Lab04Probes> => {
+// Does the embedded DNS that `from` asks know `name`: a running container's name, alias or DNS name on one of `from`'s
+// user-defined networks? It answers only those itself; any other name goes to the forwarder, 127.0.0.1 in the
+// container (--dns), where nothing listens, and the lookup ends only when its timeout does (5 s, 10 s for ping).
+// Without a topology nobody knows: the probe is made.
+const dnsKnows = (view: FactsView, from: string, name: string): boolean => {
+  if (!view.topology) return true;
+  const source = containerNamed(view, from);
+  const networks = Object.keys(source?.networkSettings.networks ?? {}).filter((network) => !["bridge", "host", "none"].includes(network));
+  return topologyOf(view).containers.some(
+    (container) =>
+      container.state.running &&
+      networks.some((network) => {
+        const endpoint = container.networkSettings.networks[network];
+        return endpoint !== undefined && (container.name === name || endpoint.aliases.includes(name) || endpoint.dnsNames.includes(name));
+      }),
+  );
+};
+
+// The probes the judges of a run read, from inside the lab's containers, at once (a missing container's `docker exec`
+// fails at once). A lookup the embedded DNS cannot answer is not made: its answer (none) is known, and waiting for it
+// made a check take 10 s. So is a probe no judge of this run reads (the ping to b1 waits 1 s when isolation holds).
+const gather = async (context: LabContext, topology: Topology | null, wanted: WantedProbes): Promise<Lab04Probes> => {
   const view: FactsView = { lab: context.session.lab, session: context.session.session, topology };
   const name = (short: string) => context.session.name(short);
   const b1Address = topology ? addressOn(view, name("b1"), name("netb")) : null;
-  const [a1ResolvesA2, d1ResolvesD2, search, environ, a1PingsSearch, a1PingsB1] = await Promise.all([
-    execOk(name("a1"), ["nslookup", name("a2")]),
-    execOk(name("d1"), ["nslookup", name("d2")]),
-    exec(name("a1"), ["nslookup", "search"]),
-    exec(name("legacy"), ["cat", "/proc/1/environ"]),
-    execOk(name("a1"), ["ping", "-c", "1", "-W", "2", "search"]),
-    b1Address ? execOk(name("a1"), ["ping", "-c", "1", "-W", "1", b1Address]) : Promise.resolve(null),
+  const known = (from: string, target: string) => dnsKnows(view, name(from), target);
+  const [a1ResolvesA2, d1ResolvesD2, searchLookup, environ, a1PingsSearch, a1PingsB1] = await Promise.all([
+    wanted("a1ResolvesA2") && known("a1", name("a2")) ? execOk(name("a1"), ["nslookup", name("a2")]) : false,
+    wanted("d1ResolvesD2") ? execOk(name("d1"), ["nslookup", name("d2")]) : false,
+    wanted("searchLookup") && known("a1", "search") ? exec(name("a1"), ["nslookup", "search"]).then((result) => result.stdout) : "",
+    wanted("legacyEnvAddress") ? exec(name("legacy"), ["cat", "/proc/1/environ"]).then((result) => result.stdout) : "",
+    wanted("a1PingsSearch") && known("a1", "search") ? execOk(name("a1"), ["ping", "-c", "1", "-W", "2", "search"]) : false,
+    wanted("a1PingsB1") && b1Address ? execOk(name("a1"), ["ping", "-c", "1", "-W", "1", b1Address]) : null,
   ]);
-  const env = environ.stdout.split("\0").find((l) => l.startsWith("DB_PORT_80_TCP_ADDR="));
+  const env = environ.split("\0").find((l) => l.startsWith("DB_PORT_80_TCP_ADDR="));
   return {
     a1ResolvesA2,
     d1ResolvesD2,
-    searchLookup: search.stdout,
+    searchLookup,
     legacyEnvAddress: env?.split("=")[1]?.trim() ?? null,
     a1PingsSearch,
     a1PingsB1,
@@ -177,6 +198,7 @@ const checks: LabCheck<Lab04Probes>[] = [
     concepts: [10],
     title: "neta is a user-defined bridge on the lab's subnet, with a1 and a2 on it",
     points: 2,
+    probes: [],
     judge: (facts) => {
       const s = subnets(facts);
       if (!s) return setupNotRun;
@@ -209,6 +231,7 @@ const checks: LabCheck<Lab04Probes>[] = [
     concepts: [11],
     title: "Names resolve through 127.0.0.11 on the user bridge, and not between two containers of the default bridge",
     points: 2,
+    probes: ["a1ResolvesA2", "d1ResolvesD2"],
     judge: (facts) => {
       const answers = facts.answers;
       const [a1, a2, d1, d2] = ["a1", "a2", "d1", "d2"].map((s) => nameIn(facts, s)) as [string, string, string, string];
@@ -250,6 +273,7 @@ const checks: LabCheck<Lab04Probes>[] = [
     concepts: [11],
     title: "The alias `search` answers with both web containers (round robin), and you named them from its answers",
     points: 2,
+    probes: ["searchLookup"],
     judge: (facts) => {
       const net = nameIn(facts, "neta");
       for (const short of ["web1", "web2"]) {
@@ -297,6 +321,7 @@ const checks: LabCheck<Lab04Probes>[] = [
     title: "neta and netb are isolated: the ping failed, and you found where the engine dropped it",
     concepts: [12],
     points: 2,
+    probes: [],
     judge: (facts) => {
       const answers = facts.answers;
       const [neta, netb] = [networkNamed(facts, nameIn(facts, "neta")), networkNamed(facts, nameIn(facts, "netb"))];
@@ -346,6 +371,7 @@ const checks: LabCheck<Lab04Probes>[] = [
     concepts: [12],
     title: "docker network connect let a1 reach b1; disconnect took it back",
     points: 1,
+    probes: [],
     judge: (facts) => {
       const answers = facts.answers;
       const a1 = containerNamed(facts, nameIn(facts, "a1"));
@@ -374,6 +400,7 @@ const checks: LabCheck<Lab04Probes>[] = [
     concepts: [11],
     title: "legacy reaches d1 by the --link alias db: its /etc/hosts follows d1's address, its environment variables do not",
     points: 2,
+    probes: ["legacyEnvAddress"],
     judge: (facts) => {
       const legacy = containerNamed(facts, nameIn(facts, "legacy"));
       const d1 = nameIn(facts, "d1");
@@ -420,6 +447,7 @@ const checks: LabCheck<Lab04Probes>[] = [
     title: "You named why web3 did not answer for search and fixed it",
     concepts: [11],
     points: 3,
+    probes: ["searchLookup"],
     fixed: web3Fixed,
   }),
   predictionsCheck({ id: "04", predictions }),
@@ -428,6 +456,7 @@ const checks: LabCheck<Lab04Probes>[] = [
     concepts: [11],
     title: "Hidden: a1 pings `search` by name and cannot reach b1 across bridges",
     points: 1,
+    probes: ["a1PingsSearch", "a1PingsB1"],
     hidden: true,
     judge: (facts) => {
       const b1Address = addressOn(facts, nameIn(facts, "b1"), nameIn(facts, "netb"));
