@@ -10,7 +10,7 @@ import type { Masquerade, NatView, PublishedPort, RuleRef, Topology } from "../.
 import { matchOption } from "../../topology/nat.js";
 import type { LabCheck, LabContext, LabDefinition, PredictionDefinition, TroubleshootDefinition } from "../definition.js";
 import { publishedPort } from "../engine-view.js";
-import { containerNamed, type FactsView, hostOf, type LabFacts, nameIn, networkNamed, sessionScope, topologyOf } from "../facts.js";
+import { containerNamed, type FactsView, hostOf, type LabFacts, nameIn, networkNamed, sessionScope, topologyOf, type WantedProbes } from "../facts.js";
 import { freePort, freeSubnet, hostAddress, readParams } from "../free.js";
 import { iptablesSave } from "../../exec/commands.js";
 import { parseIptablesSave, shellWords } from "../../parse/iptables-save.js";
@@ -169,8 +169,10 @@ const probe = async (argv: string[], timeout: number): Promise<ProbeOutput> => {
 // What a probe that was not run gives (no setup, no namespace to run it in): the judges say why before they read it.
 const notProbed: ProbeOutput = { ok: false, stdout: "", stderr: "" };
 
-// Every live measurement the judges read, at once (each has its own time limit; a missing piece fails at once).
-const gather = async (context: LabContext, topology: Topology | null): Promise<Lab03Probes> => {
+// The live measurements the judges of this run read (`wanted`), at once: each has its own time limit, a missing piece
+// fails at once, and one no judge reads is not made (the hand-built network's probes wait out their timeouts until
+// the learner has built it: 8 s for a check that reads none of them).
+const gather = async (context: LabContext, topology: Topology | null, wanted: WantedProbes): Promise<Lab03Probes> => {
   const [p, hp] = [await params(context.session), await handParams(context.session)];
   const internet = internetNames(context.session).ns;
   const hand = handNames(context.session);
@@ -192,20 +194,38 @@ const gather = async (context: LabContext, topology: Topology | null): Promise<L
   const [hostSide, internetServer] = [hostAddress(p.internet, 1), hostAddress(p.internet, 2)];
   const inNs = (ns: string, argv: string[]) => ["ip", "netns", "exec", ns, "busybox", ...argv];
   const handNs = topology?.namespaces.some((ns) => ns.kind === "netns" && ns.name === hand.ns) ?? false;
+  const measured = <T>(key: keyof Lab03Probes, measure: () => Promise<T>, otherwise: T): Promise<T> => (wanted(key) ? measure() : Promise.resolve(otherwise));
   const [web2, pub, hairpin, handServer, handPids, handToInternet, internetToHand, webToInternet, loopbackAnswers] = await Promise.all([
     // curl, not fetch: against docker-proxy with nothing behind it, Node's fetch can wait on a socket that keeps no
     // handle alive, and the CLI then exits (code 13) in the middle of its checks.
-    probe(["curl", "-sf", "-o", "/dev/null", "--max-time", "3", `http://127.0.0.1:${p.web2Port}/`], 10_000),
-    probe(inNs(internet, ["wget", "-q", "-O", "/dev/null", `http://${hostSide}:${p.pubPort}/`]), 15_000),
-    probe(["docker", "exec", context.session.name("pub"), "wget", "-q", "-O", "/dev/null", `http://${hostSide}:${p.pubPort}/`], 15_000),
-    probe(["curl", "-sS", "--max-time", "3", `http://${hp.server}/`], 10_000),
-    handNs ? netnsPids(hand.ns) : Promise.resolve([]),
-    handNs ? probe(inNs(hand.ns, ["wget", "-q", "-O", "-", `http://${internetServer}/cgi-bin/ip`]), 8_000) : Promise.resolve(notProbed),
-    probe(inNs(internet, ["wget", "-q", "-O", "-", `http://${hostSide}:${hp.port}/`]), 8_000),
-    probe(["docker", "exec", context.session.name("web"), "wget", "-qO-", `http://${internetServer}/cgi-bin/ip`], 15_000),
-    fetch(`http://127.0.0.1:${p.port}/`, { signal: AbortSignal.timeout(5_000) }).then(
-      (r) => r.ok,
-      () => false,
+    measured("web2Answers", () => probe(["curl", "-sf", "-o", "/dev/null", "--max-time", "3", `http://127.0.0.1:${p.web2Port}/`], 10_000), notProbed),
+    measured("internetGetsPub", () => probe(inNs(internet, ["wget", "-q", "-O", "/dev/null", `http://${hostSide}:${p.pubPort}/`]), 15_000), notProbed),
+    measured(
+      "pubReachesItself",
+      () => probe(["docker", "exec", context.session.name("pub"), "wget", "-q", "-O", "/dev/null", `http://${hostSide}:${p.pubPort}/`], 15_000),
+      notProbed,
+    ),
+    measured("handServer", () => probe(["curl", "-sS", "--max-time", "3", `http://${hp.server}/`], 10_000), notProbed),
+    measured("handPids", () => (handNs ? netnsPids(hand.ns) : Promise.resolve([])), []),
+    measured(
+      "handToInternet",
+      () => (handNs ? probe(inNs(hand.ns, ["wget", "-q", "-O", "-", `http://${internetServer}/cgi-bin/ip`]), 8_000) : Promise.resolve(notProbed)),
+      notProbed,
+    ),
+    measured("internetToHand", () => probe(inNs(internet, ["wget", "-q", "-O", "-", `http://${hostSide}:${hp.port}/`]), 8_000), notProbed),
+    measured(
+      "webToInternet",
+      () => probe(["docker", "exec", context.session.name("web"), "wget", "-qO-", `http://${internetServer}/cgi-bin/ip`], 15_000),
+      notProbed,
+    ),
+    measured(
+      "loopbackAnswers",
+      () =>
+        fetch(`http://127.0.0.1:${p.port}/`, { signal: AbortSignal.timeout(5_000) }).then(
+          (r) => r.ok,
+          () => false,
+        ),
+      false,
     ),
   ]);
   return {
@@ -319,6 +339,7 @@ const checks: LabCheck<Lab03Probes>[] = [
     concepts: [7],
     title: "You found the MASQUERADE rule for docker0's subnet in nat POSTROUTING",
     points: 1,
+    probes: [],
     judge: (facts) => {
       const rule = docker0Masquerade(facts);
       const given = facts.answers["masquerade-source"];
@@ -351,6 +372,7 @@ const checks: LabCheck<Lab03Probes>[] = [
     concepts: [8],
     title: "web publishes container port 80 on 127.0.0.1 at the lab's port",
     points: 2,
+    probes: [],
     judge: (facts) => {
       const p = paramsOf(facts.params);
       if (!p) return setupNotRun;
@@ -380,6 +402,7 @@ const checks: LabCheck<Lab03Probes>[] = [
     concepts: [8],
     title: "You read the DNAT rule Docker added to the nat DOCKER chain for your port",
     points: 2,
+    probes: [],
     judge: (facts) => {
       const p = paramsOf(facts.params);
       if (!p) return setupNotRun;
@@ -414,6 +437,7 @@ const checks: LabCheck<Lab03Probes>[] = [
     title: "A request to 127.0.0.1:port from the host reaches web: through docker-proxy, or through DNAT when the engine runs without it",
     concepts: [8],
     points: 2,
+    probes: [],
     judge: (facts) => {
       const p = paramsOf(facts.params);
       if (!p) return setupNotRun;
@@ -474,6 +498,7 @@ const checks: LabCheck<Lab03Probes>[] = [
     concepts: [7],
     title: "The 'internet' saw web's request coming from the host's address, not 172.17.x",
     points: 2,
+    probes: [],
     judge: (facts) => {
       const p = paramsOf(facts.params);
       if (!p) return setupNotRun;
@@ -509,6 +534,7 @@ const checks: LabCheck<Lab03Probes>[] = [
     concepts: [7],
     title: "The MASQUERADE counter moved when web talked to the internet",
     points: 1,
+    probes: [],
     judge: (facts) => {
       const answers = facts.answers;
       const [before, after] = [answers["masq-before"], answers["masq-after"]];
@@ -538,6 +564,7 @@ const checks: LabCheck<Lab03Probes>[] = [
     title: "On a network in gateway mode routed, the 'internet' saw r1's own address where the engine honours the mode, the host's where it does not",
     concepts: [7],
     points: 1,
+    probes: [],
     judge: (facts) => {
       const p = paramsOf(facts.params);
       if (!p) return setupNotRun;
@@ -607,6 +634,7 @@ const checks: LabCheck<Lab03Probes>[] = [
     concepts: [8],
     title: "pub is published on the internet link's host address, the internet namespace fetched it through DNAT, and the DNAT counter moved",
     points: 2,
+    probes: ["internetGetsPub"],
     judge: (facts) => {
       const p = paramsOf(facts.params);
       if (!p) return setupNotRun;
@@ -654,6 +682,7 @@ const checks: LabCheck<Lab03Probes>[] = [
       "pub reached its own published port, and you recorded its hairpin MASQUERADE rule (source = destination = pub, dport 80), or null where this engine adds none",
     concepts: [9],
     points: 1,
+    probes: ["pubReachesItself"],
     judge: (facts) => {
       const p = paramsOf(facts.params);
       if (!p) return setupNotRun;
@@ -713,6 +742,7 @@ const checks: LabCheck<Lab03Probes>[] = [
     title: "You named why web2's published port gave no page and fixed it",
     concepts: [8],
     points: 3,
+    probes: ["web2Answers"],
     fixed: web2Fixed,
   }),
   {
@@ -720,6 +750,7 @@ const checks: LabCheck<Lab03Probes>[] = [
     concepts: [6, 19],
     title: "You built a bridge and a namespace by hand, and the web server you started inside it answers on the bridge",
     points: 2,
+    probes: ["handWww", "handServer", "handPids"],
     judge: (facts) => {
       const hp = handParamsOf(facts.params);
       if (!hp) return setupNotRun;
@@ -756,6 +787,7 @@ const checks: LabCheck<Lab03Probes>[] = [
     concepts: [7, 19],
     title: "Forwarding is on, and your tagged MASQUERADE rule makes the hand-made namespace's requests reach the internet from the host's address",
     points: 2,
+    probes: ["ipForward", "handToInternet"],
     judge: (facts) => {
       const [p, hp] = [paramsOf(facts.params), handParamsOf(facts.params)];
       if (!p || !hp) return setupNotRun;
@@ -807,6 +839,7 @@ const checks: LabCheck<Lab03Probes>[] = [
     concepts: [8, 19],
     title: "Your tagged DNAT rule publishes the hand-made server on hostSide:handPort, and the internet namespace gets its page",
     points: 2,
+    probes: ["internetToHand"],
     judge: (facts) => {
       const [p, hp] = [paramsOf(facts.params), handParamsOf(facts.params)];
       if (!p || !hp) return setupNotRun;
@@ -841,6 +874,7 @@ const checks: LabCheck<Lab03Probes>[] = [
     concepts: [8, 19],
     title: "Your DNAT rule's counter moved once per connection, and the server saw the internet's own address",
     points: 1,
+    probes: [],
     judge: (facts) => {
       const [p, hp] = [paramsOf(facts.params), handParamsOf(facts.params)];
       if (!p || !hp) return setupNotRun;
@@ -888,6 +922,7 @@ const checks: LabCheck<Lab03Probes>[] = [
     concepts: [7],
     title: "Hidden: web still reaches the internet namespace through NAT, and 127.0.0.1:port still answers",
     points: 1,
+    probes: ["webToInternet", "loopbackAnswers"],
     hidden: true,
     judge: (facts) => {
       const p = paramsOf(facts.params);
