@@ -7,7 +7,18 @@ import { UsageError } from "../../errors.js";
 import { kernelName } from "../../ownership.js";
 import type { Topology } from "../../topology/model.js";
 import type { LabCheck, LabContext, LabDefinition, PredictionDefinition, TroubleshootDefinition } from "../definition.js";
-import { containerNamed, type FactsView, hostOf, type LabFacts, namespaceOfContainer, nameIn, networkNamed, sessionScope, topologyOf } from "../facts.js";
+import {
+  containerNamed,
+  type FactsView,
+  hostOf,
+  type LabFacts,
+  namespaceOfContainer,
+  nameIn,
+  networkNamed,
+  sessionScope,
+  topologyOf,
+  type WantedProbes,
+} from "../facts.js";
 import { freeSubnet, hostAddress, readTextParam } from "../free.js";
 import { interfaces, ipv4Cidr } from "../host-facts.js";
 import { deleteLink, deleteNetns, linkExists, netnsNames, runShown } from "../kernel-objects.js";
@@ -111,18 +122,19 @@ const fetchFromNetns = async (netns: string, address: string): Promise<boolean> 
   (await run("ip", ["netns", "exec", netns, "curl", "-sf", "-o", "/dev/null", "--max-time", "3", `http://${address}/`], { reject: false, timeout: 10_000 }))
     .exitCode === 0;
 
-// Probe only what a judge will read: m1 (when it runs with a LAN address) from the host and from the LAN namespace
-// (when it is there), and m1's gateway from m1.
-const gather = async (context: LabContext, topology: Topology | null): Promise<Lab06Probes> => {
+// Probe only what a judge of this run will read (`wanted`): m1 (when it runs with a LAN address) from the host and
+// from the LAN namespace (when it is there), and m1's gateway from m1. The host's ping fails until the shim exists
+// and then waits 2 s: a check that does not read it does not wait.
+const gather = async (context: LabContext, topology: Topology | null, wanted: WantedProbes): Promise<Lab06Probes> => {
   const view: FactsView = { lab: context.session.lab, session: context.session.session, topology };
   const { name, container, address } = childOf(view, "m1");
   const up = Boolean(container?.state.running && address);
   const gateway = up ? m1Gateway(view) : null;
   const lan = lanNamespace(view);
   const [host, m1, fetched] = await Promise.all([
-    up ? pingFromHost(address) : null,
-    gateway ? pingFromContainer(name, gateway) : null,
-    up && lan ? fetchFromNetns(lan.name, address) : null,
+    up && wanted("hostPings") ? pingFromHost(address) : null,
+    gateway && wanted("m1Pings") ? pingFromContainer(name, gateway) : null,
+    up && lan && wanted("lanFetches") ? fetchFromNetns(lan.name, address) : null,
   ]);
   const entry = (key: string | null, value: boolean | null) => (key && value !== null ? { [key]: value } : {});
   return { hostPings: entry(address, host), m1Pings: entry(gateway, m1), lanFetches: entry(address, fetched) };
@@ -205,6 +217,7 @@ const checks: LabCheck<Lab06Probes>[] = [
     concepts: [16],
     title: "A macvlan network on the lab's uplink (never the real one), with the LAN's subnet and a range away from the LAN's own addresses",
     points: 2,
+    probes: [],
     judge: (facts) => {
       const names = macvlanNames(facts);
       const subnet = subnetOf(facts);
@@ -270,6 +283,7 @@ const checks: LabCheck<Lab06Probes>[] = [
     concepts: [16],
     title: "m1 and m2 are macvlan children of the uplink, each with its own MAC and a LAN address",
     points: 2,
+    probes: [],
     judge: (facts) => {
       const lan = lanOf(facts);
       if (!lan) return fail("The lab's LAN is not set up.", runSetupFirst);
@@ -312,6 +326,7 @@ const checks: LabCheck<Lab06Probes>[] = [
     concepts: [16],
     title: "You found where m1's gateway lives (the LAN namespace, not the host), and m1 reaches it",
     points: 2,
+    probes: ["m1Pings"],
     judge: (facts) => {
       const names = macvlanNames(facts);
       const { container } = childOf(facts, "m1");
@@ -344,6 +359,7 @@ const checks: LabCheck<Lab06Probes>[] = [
     concepts: [16],
     title: "A macvlan shim on the host (parent = uplink, mode bridge) gives the host a path to m1",
     points: 2,
+    probes: ["hostPings"],
     judge: (facts) => {
       const lan = lanOf(facts);
       if (!lan) return fail("The lab's LAN is not set up.", runSetupFirst);
@@ -412,6 +428,7 @@ const checks: LabCheck<Lab06Probes>[] = [
     title: "You named why the remade shim did not work and fixed it",
     concepts: [16],
     points: 3,
+    probes: ["hostPings"],
     fixed: shimFixed,
   }),
   predictionsCheck({ id: "06", predictions }),
@@ -420,6 +437,7 @@ const checks: LabCheck<Lab06Probes>[] = [
     concepts: [16],
     title: "Hidden: the LAN namespace fetches m1's web page, like any other machine on the LAN",
     points: 1,
+    probes: ["lanFetches"],
     hidden: true,
     judge: (facts) => {
       const { address } = childOf(facts, "m1");
