@@ -275,7 +275,7 @@ The next cell builds a third namespace, C, "like A", and gets something wrong (o
 
 // %% code scenario concepts=6
 await lab.scenario();
-await lab.exec(["ip", "netns", "exec", nsC, "busybox", "ping", "-c", "1", "-W", "2", addrA]).catch(() => console.log(`(${nsC} cannot ping ${addrA})`));
+await lab.exec(["ip", "netns", "exec", nsC, "busybox", "ping", "-c", "1", "-W", "1", addrA]).catch(() => console.log(`(${nsC} cannot ping ${addrA})`));
 
 // %% exercise ex5 type=troubleshoot concepts=5,6
 // Exercise 5: find out why namespace C (name in nsC) reaches no one; name the cause; fix it.

@@ -7,7 +7,18 @@ import type { IpInterface } from "../../parse/models.js";
 import { inSubnet } from "../../topology/ipv4.js";
 import { endpoint, type NamespaceNode, type Topology } from "../../topology/model.js";
 import type { LabCheck, LabContext, LabDefinition, PredictionDefinition, TroubleshootDefinition } from "../definition.js";
-import { containerNamed, type FactsView, hostOf, type LabFacts, namespaceOfContainer, nameIn, networkNamed, sessionScope, topologyOf } from "../facts.js";
+import {
+  containerNamed,
+  type FactsView,
+  hostOf,
+  type LabFacts,
+  namespaceOfContainer,
+  nameIn,
+  networkNamed,
+  sessionScope,
+  topologyOf,
+  type WantedProbes,
+} from "../facts.js";
 import { freeSubnet, hostAddress, readTextParam } from "../free.js";
 import { deleteIptablesRule, deleteLink, deleteNetns, ensureIptablesRule, linkExists, netnsNames, runShown } from "../kernel-objects.js";
 import { predictionsCheck } from "../predictions.js";
@@ -76,26 +87,26 @@ const pingKey = (ns: string, target: string): string => `${ns}>${target}`;
 // Ping only what a judge will read: C -> A (the troubleshooting fix), A -> B and B -> the bridge (the hidden check).
 // One after another, as the checks did: pings at once from neighbouring namespaces can lose their first packets
 // while neighbour entries are being resolved.
-const gather = async (context: LabContext, topology: Topology | null): Promise<Lab02Probes> => {
+const gather = async (context: LabContext, topology: Topology | null, wanted: WantedProbes): Promise<Lab02Probes> => {
   const view: FactsView = { lab: context.session.lab, session: context.session.session, topology };
   const subnet = await readTextParam(context.session, "hand-subnet");
-  if (!subnet || !topology) return { pings: {} };
+  if (!subnet || !topology || !wanted("pings")) return { pings: {} };
   const names = handNamesOf(view);
   const b = addressOfB(view);
-  const wanted: [string, string][] = [
+  const targets: [string, string][] = [
     ...(netnsNamed(view, names.nsC) ? [[names.nsC, hostAddress(subnet, 2)] as [string, string]] : []),
     ...(netnsNamed(view, names.nsB) && b ? [[names.nsA, b] as [string, string], [names.nsB, hostAddress(subnet, 1)] as [string, string]] : []),
   ];
   const answered: Record<string, boolean> = {};
-  for (const [ns, target] of wanted) answered[pingKey(ns, target)] = await pings(ns, target);
+  for (const [ns, target] of targets) answered[pingKey(ns, target)] = await pings(ns, target);
   return { pings: answered };
 };
 
-// Does namespace `ns` get an answer from `target`? Three tries: a port just plugged into a bridge, and an address
+// Does namespace `ns` get an answer from `target`? Three tries of 1 s: a port just plugged into a bridge, and an address
 // whose neighbour entry is not resolved yet, can lose the first packet.
 const pings = async (ns: string, target: string): Promise<boolean> => {
   for (let i = 0; i < 3; i++)
-    if ((await run("ip", ["netns", "exec", ns, "busybox", "ping", "-c", "1", "-W", "2", target], { reject: false, timeout: 10_000 })).exitCode === 0)
+    if ((await run("ip", ["netns", "exec", ns, "busybox", "ping", "-c", "1", "-W", "1", target], { reject: false, timeout: 10_000 })).exitCode === 0)
       return true;
   return false;
 };
@@ -195,6 +206,7 @@ const checks: LabCheck<Lab02Probes>[] = [
     concepts: [5],
     title: "You paired c1 and c2 with their host veths by ifindex (eth0@ifN)",
     points: 2,
+    probes: [],
     judge: (facts) => {
       const given = facts.answers["host-veths"] as Record<string, unknown> | undefined;
       const evidence: Record<string, unknown> = {};
@@ -229,6 +241,7 @@ const checks: LabCheck<Lab02Probes>[] = [
     concepts: [5],
     title: "Stopping c3 removed its veth from docker0",
     points: 1,
+    probes: [],
     judge: (facts) => {
       const name = nameIn(facts, "c3");
       const c3 = containerNamed(facts, name);
@@ -257,6 +270,7 @@ const checks: LabCheck<Lab02Probes>[] = [
     concepts: [5],
     title: "Ports on docker0 = running containers on the default bridge",
     points: 2,
+    probes: [],
     judge: (facts) => {
       const answers = facts.answers;
       const ports = answers["docker0-ports"];
@@ -300,6 +314,7 @@ const checks: LabCheck<Lab02Probes>[] = [
     concepts: [6],
     title: "Namespace B is built by hand like a container: veth to the bridge, address, default route",
     points: 3,
+    probes: [],
     judge: (facts) => {
       const names = handNamesOf(facts);
       const subnet = handSubnetOf(facts);
@@ -371,6 +386,7 @@ const checks: LabCheck<Lab02Probes>[] = [
     concepts: [6],
     title: "You found the host end of namespace B's eth0 and the bridge it is plugged into, the same way as for a container",
     points: 1,
+    probes: [],
     judge: (facts) => {
       const names = handNamesOf(facts);
       const given = facts.answers["hand-b-host-end"] as { hostEnd?: unknown; bridge?: unknown } | undefined;
@@ -399,6 +415,7 @@ const checks: LabCheck<Lab02Probes>[] = [
     title: "You named why namespace C could not reach A and fixed it",
     concepts: [5, 6],
     points: 3,
+    probes: ["pings"],
     fixed: cFixed,
   }),
   predictionsCheck({ id: "02", predictions }),
@@ -407,6 +424,7 @@ const checks: LabCheck<Lab02Probes>[] = [
     concepts: [6],
     title: "Hidden: namespace A reaches namespace B through the hand-made bridge, and B reaches the bridge",
     points: 1,
+    probes: ["pings"],
     hidden: true,
     judge: (facts) => {
       const names = handNamesOf(facts);
