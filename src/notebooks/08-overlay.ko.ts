@@ -153,7 +153,8 @@ c1의 오버레이 쪽 인터페이스에는 `@ifN`이 붙어 있습니다. 여�
 다음 셀은 프라이빗 엔진에 `c3`를 띄웁니다(여러분의 세션 안에서만). c3는 이름으로 c1에 닿아야 하는데, 닿지 못합니다. 프라이빗 엔진의(`engine.sh`) `docker inspect`, `docker network inspect`, 그리고 오버레이 네임스페이스에 대해 배운 것으로 이유를 찾고, 원인을 말한 다음 고치세요.
 */
 
-// %% code scenario concepts=18 en=e3b0c442
+// %% code scenario concepts=18 en=ce08d0bb
+// 내장 DNS가 모르는 이름은 포워더가 타임아웃되어야 실패합니다(Docker 20.10에서 10초): 2초 뒤에 멈춥니다.
 
 // %% exercise ex5 type=troubleshoot concepts=18 en=eb97145a
 // 실습 5: c3(lab.name("c3"))가 이름으로 c1에 닿지 못하는 이유를 찾고, 원인을 말하고, 고칩니다.
