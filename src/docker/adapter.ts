@@ -12,6 +12,7 @@ import { labelFilters, ownerLabel, ownsLabels, sessionLabelKey } from "../owners
 import { engineFix } from "../exec/classify.js";
 import { outerPid } from "../exec/daemon.js";
 import { EngineApi, filtersQuery, socketOf } from "./engine-api.js";
+import { traceCommand } from "../exec/trace.js";
 
 // Engine API status codes -> what they mean for a learner (data, not if/else; like dockerode's tables).
 const statusMessages: Readonly<Record<number, { message: string; hint: string }>> = {
@@ -268,8 +269,10 @@ export class DockerEngine {
     const container = await this.findContainer(nameOrId);
     if (!container) return false;
     assertOwned(container.labels, `container ${container.name}`);
+    const started = performance.now();
     try {
       await this.docker.removeContainer(container.id);
+      traceCommand(`docker rm -f ${container.name}`, Math.round(performance.now() - started));
     } catch (error) {
       if (statusOf(error) === 404) return false;
       if (statusOf(error) === 409 && /already in progress/.test(String((error as Error).message))) return true;
@@ -283,8 +286,10 @@ export class DockerEngine {
     const network = await this.findNetwork(nameOrId);
     if (!network) return false;
     assertOwned(network.labels, `network ${network.name}`);
+    const started = performance.now();
     try {
       await this.docker.removeNetwork(network.id);
+      traceCommand(`docker network rm ${network.name}`, Math.round(performance.now() - started));
     } catch (error) {
       if (statusOf(error) === 404) return false;
       throw translate(error, `docker network rm ${network.name}`);

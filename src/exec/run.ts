@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import type { Readable } from "node:stream";
 import { DnlError, ExitCode } from "../errors.js";
 import { classifyFailure, type RunResult } from "./classify.js";
+import { traceCommand } from "./trace.js";
 
 /** Named timeouts (ms), like np's `gitNetworkTimeout`. */
 export const timeouts = {
@@ -147,6 +148,7 @@ export const run = async (file: string, args: readonly string[], options: RunOpt
     cause = error;
     result = { command, exitCode: 127, stdout: "", stderr: String(error), durationMs: Math.round(performance.now() - started), timedOut: false };
   }
+  traceCommand(command, result.durationMs);
   if (reject && result.exitCode !== 0) throw new CommandError(result, cause);
   return result;
 };

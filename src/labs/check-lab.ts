@@ -2,6 +2,7 @@
 // the lab declares, and the lab's own probes), then every requested check judged on them. Hint levels are the
 // caller's (src/labs/hint-levels.ts for a learner's session, `allButCommand` for the grader).
 import { couldNotLook, firstLevel, judgeCheck, resultOf, runCheck, type CheckResult, type Gathered, type HintLevelChoice } from "../checks/check.js";
+import { asOverhead } from "../exec/trace.js";
 import { snapshot } from "../topology/snapshot.js";
 import type { LabCheck, LabContext, LabDefinition } from "./definition.js";
 import type { LabFacts, LabJudge, Recorded, WantedProbes } from "./facts.js";
@@ -63,6 +64,13 @@ export const checkLab = async <Probes>(
   checks: readonly LabCheck<Probes>[],
   context: LabContext,
   level: HintLevelChoice = firstLevel,
+): Promise<CheckResult[]> => asOverhead(() => checkLabNow(lab, checks, context, level));
+
+const checkLabNow = async <Probes>(
+  lab: CheckedLab<Probes>,
+  checks: readonly LabCheck<Probes>[],
+  context: LabContext,
+  level: HintLevelChoice,
 ): Promise<CheckResult[]> => {
   const refusal = await failingPrecondition(lab, context);
   if (refusal !== null) return checks.map((check) => refusedResult(check, refusal));

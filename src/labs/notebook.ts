@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { CheckResult } from "../checks/check.js";
 import { EnvironmentError } from "../errors.js";
 import { run } from "../exec/run.js";
+import { asOverhead } from "../exec/trace.js";
 import { findJupyter } from "../setup/jupyter.js";
 import { kernelName } from "../setup/kernelspec.js";
 import { labsDir, packageRoot } from "../setup/paths.js";
@@ -95,7 +96,8 @@ export const executeNotebook = async (options: ExecuteOptions): Promise<Notebook
   let parsed: z.infer<typeof reportSchema>;
   let durationMs: number;
   try {
-    const result = await run(command.file, command.args, { timeout, reject: false, env });
+    // The runner is the harness, not the lab: its own time is left out of the command trace (the kernel's commands count).
+    const result = await asOverhead(() => run(command.file, command.args, { timeout, reject: false, env }));
     durationMs = Math.round(performance.now() - started);
     if (result.timedOut)
       return {

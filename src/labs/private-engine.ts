@@ -22,6 +22,7 @@ import { snapshot, type SnapshotOptions } from "../topology/snapshot.js";
 import type { Precondition } from "./definition.js";
 import type { LabSession } from "./session.js";
 import { LearnerShell, type Piece, type ShellOptions } from "./shell.js";
+import { tracedStep } from "../exec/trace.js";
 
 /** dockerd options a lab may change (what the post on docker0's address changes in DOCKER_OPTS / daemon.json; curriculum concept 17). */
 export interface EngineOptions {
@@ -159,9 +160,11 @@ export const destroyEngine = async (paths: EnginePaths, log: (line: string) => v
     const docker = ["--host", `unix://${paths.socket}`];
     const ids = (await run("docker", [...docker, "ps", "-aq"], { reject: false, timeout: 20_000 })).stdout.split("\n").filter(Boolean);
     if (ids.length) await run("docker", [...docker, "rm", "-f", ...ids], { reject: false, timeout: 60_000 });
-    signal(pid, "SIGTERM");
-    if (!(await waitGone(pid, 20_000))) signal(pid, "SIGKILL");
-    await waitGone(pid, 5_000);
+    await tracedStep("dockerd (stop, until it exits)", async () => {
+      signal(pid, "SIGTERM");
+      if (!(await waitGone(pid, 20_000))) signal(pid, "SIGKILL");
+      await waitGone(pid, 5_000);
+    });
     log(`stopped the private engine (dockerd pid ${pid})`);
   }
   // containerd, shims and containers of a crashed or killed engine: everything that mentions our exec root.
@@ -244,7 +247,7 @@ export class PrivateEngine {
     this.log(`$ ${formatCommand("nsenter", [`--net=/run/netns/${this.paths.netns}`, "dockerd", ...args])}`);
     const pid = startDetached("nsenter", [`--net=/run/netns/${this.paths.netns}`, "dockerd", ...args], this.paths.log);
     await writeEngineMarker(engineMarker(this.paths, this.session, options, pid));
-    if (!(await pollUntil(() => this.answering(), 40_000))) {
+    if (!(await tracedStep("dockerd (start, until it answers)", () => pollUntil(() => this.answering(), 40_000)))) {
       const tail = (await readFile(this.paths.log, "utf8").catch(() => "")).trim().split("\n").slice(-3).join("\n");
       throw new EnvironmentError(`The private engine did not start: ${tail}`, {
         hint: `Its log is ${this.paths.log}. Fix the option it complains about and run the cell again; teardown removes a half-started engine.`,
@@ -258,9 +261,11 @@ export class PrivateEngine {
   async stop(): Promise<void> {
     const pid = await livePid(this.paths);
     if (pid === null) return;
-    signal(pid, "SIGTERM");
-    if (!(await waitGone(pid, 20_000))) signal(pid, "SIGKILL");
-    await waitGone(pid, 5_000);
+    await tracedStep("dockerd (stop, until it exits)", async () => {
+      signal(pid, "SIGTERM");
+      if (!(await waitGone(pid, 20_000))) signal(pid, "SIGKILL");
+      await waitGone(pid, 5_000);
+    });
     this.log(`stopped dockerd (pid ${pid})`);
   }
 

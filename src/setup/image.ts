@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { EnvironmentError } from "../errors.js";
 import { run, runText, timeouts } from "../exec/run.js";
 import { packageVersion, stateDir } from "./paths.js";
+import { asOverhead } from "../exec/trace.js";
 
 /** Repository of the toolbox image; the tag is the project version. */
 export const toolboxRepository = "docker-net-lab/toolbox";
@@ -52,7 +53,9 @@ const recipeFingerprint = (busyboxVersion: string): string =>
 
 // Is the toolbox image present for this version? Never throws.
 /** The labs' precondition: the toolbox image is there (a clear error with the fix when it is not). */
-export const requireToolboxImage = async (): Promise<void> => {
+export const requireToolboxImage = (): Promise<void> => asOverhead(requireToolboxImageNow);
+
+const requireToolboxImageNow = async (): Promise<void> => {
   const image = await imageStatus();
   if (!image.ok)
     throw new EnvironmentError(`The toolbox image ${image.image} is missing.`, {

@@ -19,6 +19,7 @@ import { ownNftTables } from "./nat-nft.js";
 import type { NamespaceNode, Topology } from "./model.js";
 import { natView } from "./nat.js";
 import { labelFilters, ownsName } from "../ownership.js";
+import { asOverhead } from "../exec/trace.js";
 
 /** Run `work` over `items` with at most `limit` at a time, keeping order. */
 export const mapLimit = async <T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> => {
@@ -70,7 +71,9 @@ const decode = (outputs: readonly string[], label: string, warnings: string[]): 
 };
 
 /** Take a snapshot of the host: networks, containers, every namespace's links, addresses, routes, NAT. Changes nothing. */
-export const snapshot = async (options: SnapshotOptions = {}): Promise<Topology> => {
+export const snapshot = (options: SnapshotOptions = {}): Promise<Topology> => asOverhead(() => snapshotNow(options));
+
+const snapshotNow = async (options: SnapshotOptions): Promise<Topology> => {
   const { concurrency = 2, nat = true, engine = defaultEngine(), home = onHost, homeName = "host", session } = options;
   const warnings: string[] = [];
   const commands = ["addr show", "route show"];
