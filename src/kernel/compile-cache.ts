@@ -9,12 +9,13 @@
 // or a module that does not resolve is never cached. A local path that resolves to compiled JavaScript with its .d.ts
 // beside it counts as a package: TypeScript writes such paths into the declarations of the cells before (a notebook
 // in this repository's labs/ gets `declare const lab: import("../../dist").Lab`), and refusing them sent every cell
-// after the first `const lab = …` of a lab to the compiler (1.3 s to build it, in each kernel). Entries live in <state dir>/compile-cache/; DNL_COMPILE_CACHE=off
-// disables the cache.
+// after the first `const lab = …` of a lab to the compiler (1.3 s to build it, in each kernel).
+// Entries live in <state dir>/compile-cache/; DNL_COMPILE_CACHE=off disables the cache, DNL_COMPILE_CACHE=/some/dir
+// puts it there (the labs bench starts each lab with an empty one).
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { builtinModules, createRequire } from "node:module";
-import { join } from "node:path";
+import { isAbsolute, join } from "node:path";
 import { stateDir } from "../setup/paths.js";
 import type { ConverterSet } from "./tslab.js";
 
@@ -23,9 +24,13 @@ type ConvertResult = ReturnType<ConverterSet["node"]["convert"]>;
 /** Bumped when the entry format or the key changes. */
 const FORMAT = 1;
 
-/** Where entries are kept, or null when the cache is off ($DNL_COMPILE_CACHE=off). */
-export const compileCacheDir = (env: NodeJS.ProcessEnv = process.env): string | null =>
-  env.DNL_COMPILE_CACHE === "off" ? null : join(env.DNL_STATE_DIR ?? stateDir(), "compile-cache");
+/** Where entries are kept ($DNL_COMPILE_CACHE when it is an absolute path), or null when the cache is off ("off"). */
+export const compileCacheDir = (env: NodeJS.ProcessEnv = process.env): string | null => {
+  const given = env.DNL_COMPILE_CACHE;
+  if (given === "off") return null;
+  if (given !== undefined && isAbsolute(given)) return given;
+  return join(env.DNL_STATE_DIR ?? stateDir(), "compile-cache");
+};
 
 // Module specifiers in import/export-from, side-effect imports, import("…") and require("…").
 const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)["']([^"'\n]+)["']/g;

@@ -269,7 +269,7 @@ const held = parseIpAddr((await lab.sh`docker exec ${web3} ip addr show eth0`).s
 const web3Routes = parseIpRoute((await lab.sh`docker exec ${web3} ip route`).stdout).value;
 ({ recorded, held, routes: web3Routes.map((r) => `${r.dst} ${r.gateway ?? ""}`) });   // same address, another prefix, and no routes at all
 await lab.diagnose("wrong-prefix");
-await lab.step("fix web3: restart it, Docker sets its address again", () => lab.sh`docker restart -t 1 ${web3}`);
+await lab.step("fix web3: restart it, Docker sets its address again", () => lab.sh`docker restart -t 0 ${web3}`);
 
 // %% check ex6-check 01.web3-fixed
 

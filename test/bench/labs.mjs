@@ -153,19 +153,26 @@ for (const id of labs.filter((lab) => chosen.length === 0 || chosen.includes(lab
   // run (a learner's next kernel, the other submissions). Both are reported; the ratios use the second.
   const trace = join(traceDir, `lab${id}.jsonl`);
   let report = null;
+  // Both runs share a compile cache of their own, empty before the first.
+  const cache = join(traceDir, `compile-cache-${id}`);
   const runLab = () =>
     time(() => {
       rmSync(trace, { force: true });
       const out = execFileSync(process.execPath, [bin, "labs", "run", id, "--solutions", "--json"], {
         encoding: "utf8",
         stdio: ["ignore", "pipe", "inherit"],
-        env: { ...process.env, DNL_COMMAND_TRACE: trace },
+        env: { ...process.env, DNL_COMMAND_TRACE: trace, DNL_COMPILE_CACHE: cache },
       });
       report = JSON.parse(out)[0];
     });
-  const coldWallMs = only.includes("--warm-only") ? null : runLab();
+  const coldWallMs = runLab();
   const wallMs = runLab();
-  const traced = existsSync(trace) ? readFileSync(trace, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line)) : [];
+  const traced = existsSync(trace)
+    ? readFileSync(trace, "utf8")
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line))
+    : [];
   // The time covered by at least one command: commands that ran at once (teardown's removals) count once.
   const spans = traced.map((entry) => [entry.end - entry.ms, entry.end]).sort((a, b) => a[0] - b[0]);
   let commandsMs = 0;
@@ -175,7 +182,9 @@ for (const id of labs.filter((lab) => chosen.length === 0 || chosen.includes(lab
     reach = Math.max(reach, end);
   }
   const floor = floors[id];
-  const scriptFloorMs = floor ? time(() => execFileSync("bash", ["-euo", "pipefail", "-c", floor(session())], { stdio: ["ignore", "ignore", "inherit"] })) : null;
+  const scriptFloorMs = floor
+    ? time(() => execFileSync("bash", ["-euo", "pipefail", "-c", floor(session())], { stdio: ["ignore", "ignore", "inherit"] }))
+    : null;
   const ratio = (a, b) => (b ? Math.round((a / b) * 10) / 10 : null);
   const slowest = report.notebook.cells
     .filter((cell) => cell.ms !== null)
@@ -223,7 +232,7 @@ writeFileSync(
       date: new Date().toISOString(),
       loadAverage: loadavg(),
       notes: [
-        "wallMs: `labs run NN --solutions` as a process (kernel start, every cell, the final checks, teardown), its second run in a row; coldWallMs: the first, right after a build (the compile cache has nothing for the lab yet).",
+        "wallMs: `labs run NN --solutions` as a process (kernel start, every cell, the final checks, teardown), its second run in a row; coldWallMs: the first, with an empty compile cache (DNL_COMPILE_CACHE=<a new folder>), as the first run after a build.",
         "floorMs: the same run's own commands that a plain script doing the lab would run (cells, setup, scenario, teardown, a private engine's start and stop), summed from DNL_COMMAND_TRACE; not the kit's snapshots, checks and probes.",
         "scriptFloorMs: the hand-written bash floors below (written for the labs of 2026-12-02; the labs have grown since, so they understate the work).",
       ],

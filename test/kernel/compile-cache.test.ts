@@ -102,6 +102,8 @@ describe("compile cache", () => {
   it("is off with DNL_COMPILE_CACHE=off", () => {
     expect(compileCacheDir({ DNL_COMPILE_CACHE: "off" })).toBeNull();
     expect(compileCacheDir({ DNL_STATE_DIR: "/s" })).toBe("/s/compile-cache");
+    expect(compileCacheDir({ DNL_STATE_DIR: "/s", DNL_COMPILE_CACHE: "/c" })).toBe("/c");
+    expect(compileCacheDir({ DNL_STATE_DIR: "/s", DNL_COMPILE_CACHE: "relative" })).toBe("/s/compile-cache");
     let compiles = 0;
     const cache = createCompileCache(null, context);
     cache.convert("", "1", () => (compiles++, clean("1")));

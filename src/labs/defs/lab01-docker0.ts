@@ -156,7 +156,7 @@ const web3Fixed = (facts: Facts): Verdict => {
       "Docker keeps a record of what it gave web3 (the Containers map of `docker network inspect bridge`); the kernel has what web3 really holds (`ip addr` and `ip route` inside web3). Compare them, field by field.",
       "Docker writes web3's address, prefix and routes into its namespace each time the container starts.",
     ],
-    `lab.sh\`docker restart -t 1 ${name}\``,
+    `lab.sh\`docker restart -t 0 ${name}\``,
   );
   if (!serves) return fail(`http://${endpoint.ipAddress}/ (web3 in Docker's records) does not answer from the host.`, fix, { address: endpoint.ipAddress });
   const gateway = namespace?.routes.find((r) => r.dst === "default")?.gateway;
