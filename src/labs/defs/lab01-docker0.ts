@@ -4,7 +4,17 @@ import { findContainer } from "../../docker/adapter.js";
 import { EnvironmentError } from "../../errors.js";
 import { run } from "../../exec/run.js";
 import type { LabCheck, LabContext, LabDefinition, PredictionDefinition, TroubleshootDefinition } from "../definition.js";
-import { containerNamed, type FactsView, hostOf, type LabFacts, namespaceOfContainer, nameIn, networkNamed, sessionScope } from "../facts.js";
+import {
+  containerNamed,
+  type FactsView,
+  hostOf,
+  type LabFacts,
+  namespaceOfContainer,
+  nameIn,
+  networkNamed,
+  sessionScope,
+  type WantedProbes,
+} from "../facts.js";
 import { predictionsCheck } from "../predictions.js";
 import { troubleshootJudge } from "../troubleshoot.js";
 import { labLabelKey, ownsLabels } from "../../ownership.js";
@@ -48,7 +58,8 @@ const web3State = (facts: View) => {
 };
 
 // Probe only what a judge will read: web1's address, and web3's when its eth0 holds it (else nothing could answer).
-const gather = async (context: LabContext, topology: Topology | null): Promise<Lab01Probes> => {
+const gather = async (context: LabContext, topology: Topology | null, wanted: WantedProbes): Promise<Lab01Probes> => {
+  if (!wanted("http")) return { http: {} };
   const view: View = { lab: context.session.lab, session: context.session.session, topology };
   const web3 = web3State(view);
   const addresses = [web1Address(view), web3.holds ? web3.endpoint?.ipAddress : undefined].filter((a): a is string => Boolean(a));
@@ -177,6 +188,7 @@ const checks: LabCheck<Lab01Probes>[] = [
     concepts: [1],
     title: "You found that the link behind Docker's default network (docker0) is a Linux bridge",
     points: 1,
+    probes: [],
     judge: (facts) => {
       const { ifname, iface } = defaultBridge(facts);
       const given = facts.answers["docker0-kind"];
@@ -203,6 +215,7 @@ const checks: LabCheck<Lab01Probes>[] = [
     concepts: [2],
     title: "web1 and web2 run on the default bridge with addresses from its subnet",
     points: 2,
+    probes: [],
     judge: (facts) => {
       const { network } = defaultBridge(facts);
       const subnet = network.ipam.config[0]?.subnet ?? "";
@@ -242,6 +255,7 @@ const checks: LabCheck<Lab01Probes>[] = [
     concepts: [3],
     title: "You found which host interface owns web1's default gateway (read inside web1, matched on the host)",
     points: 2,
+    probes: [],
     judge: (facts) => {
       const web1 = containerNamed(facts, nameIn(facts, "web1"));
       if (!web1?.state.running) return fail("web1 is not running.", runHint(facts, "web1"));
@@ -269,6 +283,7 @@ const checks: LabCheck<Lab01Probes>[] = [
     concepts: [4],
     title: "You read the subnet and web1's entry from `docker network inspect bridge`",
     points: 2,
+    probes: [],
     judge: (facts) => {
       const { network } = defaultBridge(facts);
       const answers = facts.answers;
@@ -301,6 +316,7 @@ const checks: LabCheck<Lab01Probes>[] = [
     concepts: [4],
     title: "You chose the Option of the bridge network that turns outbound NAT off",
     points: 1,
+    probes: [],
     judge: (facts) => {
       const { network } = defaultBridge(facts);
       const given = facts.answers["nat-option"];
@@ -325,6 +341,7 @@ const checks: LabCheck<Lab01Probes>[] = [
     concepts: [19],
     title: "You listed exactly this lab's containers with a label filter (what a safe cleanup removes)",
     points: 1,
+    probes: [],
     judge: (facts) => {
       const truth = (facts.topology?.containers ?? [])
         .filter((c) => ownsLabels(c.labels, facts.session) && c.labels[labLabelKey] === facts.lab)
@@ -366,6 +383,7 @@ const checks: LabCheck<Lab01Probes>[] = [
     title: "You named why web3 did not answer and fixed it",
     concepts: [2, 3, 4],
     points: 3,
+    probes: ["http"],
     fixed: web3Fixed,
   }),
   predictionsCheck({ id: "01", predictions }),
@@ -374,6 +392,7 @@ const checks: LabCheck<Lab01Probes>[] = [
     concepts: [2, 3],
     title: "Hidden: web1 answers HTTP on its bridge address from the host",
     points: 1,
+    probes: ["http"],
     hidden: true,
     judge: (facts) => {
       const address = web1Address(facts);

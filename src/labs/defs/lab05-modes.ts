@@ -6,7 +6,7 @@ import { run } from "../../exec/run.js";
 import type { DockerContainer } from "../../parse/models.js";
 import type { Topology } from "../../topology/model.js";
 import type { LabCheck, LabContext, LabDefinition, PredictionDefinition, TroubleshootDefinition } from "../definition.js";
-import { containerNamed, type FactsView, hostOf, type LabFacts, namespaceOfContainer, nameIn, sessionScope } from "../facts.js";
+import { containerNamed, type FactsView, hostOf, type LabFacts, namespaceOfContainer, nameIn, sessionScope, type WantedProbes } from "../facts.js";
 import { freePort, readParams } from "../free.js";
 import { predictionsCheck } from "../predictions.js";
 import { troubleshootJudge } from "../troubleshoot.js";
@@ -83,7 +83,7 @@ const statusOf = (url: string): Promise<number> =>
 
 // Probe only what a judge will read: the host-mode port (after setup), localhost inside side and probe (when they
 // run), and hostc's namespaces (when it runs).
-const gather = async (context: LabContext, topology: Topology | null): Promise<Lab05Probes> => {
+const gather = async (context: LabContext, topology: Topology | null, wanted: WantedProbes): Promise<Lab05Probes> => {
   const view: FactsView = { lab: context.session.lab, session: context.session.session, topology };
   const p = ports({ params: await readParams(context.session) });
   const runningOne = (short: string) => {
@@ -92,11 +92,15 @@ const gather = async (context: LabContext, topology: Topology | null): Promise<L
   };
   const hostc = runningOne("hostc");
   const [hostStatus, localhost, namespaces] = await Promise.all([
-    p ? statusOf(`http://127.0.0.1:${p.host}/`) : Promise.resolve(null),
-    Promise.all(["side", "probe"].filter((short) => runningOne(short)).map(async (short) => [short, await localhostWorks(nameIn(view, short))] as const)).then(
-      (entries) => Object.fromEntries(entries),
-    ),
-    hostc ? Promise.all([namespaceLinks(hostc.state.pid), namespaceLinks("self")]).then(([c, h]) => ({ hostc: c, host: h })) : Promise.resolve(null),
+    p && wanted("hostStatus") ? statusOf(`http://127.0.0.1:${p.host}/`) : Promise.resolve(null),
+    Promise.all(
+      ["side", "probe"]
+        .filter((short) => wanted("localhost") && runningOne(short))
+        .map(async (short) => [short, await localhostWorks(nameIn(view, short))] as const),
+    ).then((entries) => Object.fromEntries(entries)),
+    hostc && wanted("namespaces")
+      ? Promise.all([namespaceLinks(hostc.state.pid), namespaceLinks("self")]).then(([c, h]) => ({ hostc: c, host: h }))
+      : Promise.resolve(null),
   ]);
   return { hostStatus, localhost, namespaces };
 };
@@ -174,6 +178,7 @@ const checks: LabCheck<Lab05Probes>[] = [
     concepts: [14],
     title: "nonec runs with --network none: a namespace with only lo, and no route",
     points: 1,
+    probes: [],
     judge: (facts) => {
       const command = `docker run -d --name ${nameIn(facts, "nonec")} --network none ${facts.image} sleep 3600`;
       const { container, verdict } = running(
@@ -204,6 +209,7 @@ const checks: LabCheck<Lab05Probes>[] = [
     concepts: [13],
     title: "hostc runs in host mode: it sees the host's interfaces and serves 127.0.0.1:port itself",
     points: 2,
+    probes: ["hostStatus"],
     judge: (facts) => {
       const p = ports(facts);
       if (!p) return setupNotRun;
@@ -248,6 +254,7 @@ const checks: LabCheck<Lab05Probes>[] = [
     concepts: [13],
     title: "You found which namespaces hostc shares with the host (net only, not the others)",
     points: 2,
+    probes: ["namespaces"],
     judge: (facts) => {
       const hostc = containerNamed(facts, nameIn(facts, "hostc"));
       const links = facts.probes.namespaces;
@@ -276,6 +283,7 @@ const checks: LabCheck<Lab05Probes>[] = [
     concepts: [13],
     title: "-p in host mode is discarded: no published port, no DNAT rule",
     points: 2,
+    probes: [],
     judge: (facts) => {
       const p = ports(facts);
       if (!p) return setupNotRun;
@@ -320,6 +328,7 @@ const checks: LabCheck<Lab05Probes>[] = [
     concepts: [15],
     title: "side runs in app's network namespace (--network container:app)",
     points: 2,
+    probes: ["localhost"],
     judge: (facts) => {
       const appName = nameIn(facts, "app");
       const app = running(facts, "app", "app is started by the cell above exercise 4.", appCommand(facts));
@@ -349,6 +358,7 @@ const checks: LabCheck<Lab05Probes>[] = [
     concepts: [15],
     title: "You found the host veth that carries side's traffic, by ifindex (it is app's)",
     points: 2,
+    probes: [],
     judge: (facts) => {
       const side = containerNamed(facts, nameIn(facts, "side"));
       if (!side?.state.running) return fail("side is not running.", "Do exercise 4 first.");
@@ -369,6 +379,7 @@ const checks: LabCheck<Lab05Probes>[] = [
     title: "You named why probe could not reach app on localhost and fixed it",
     concepts: [15],
     points: 3,
+    probes: ["localhost"],
     fixed: probeFixed,
   }),
   predictionsCheck({ id: "05", predictions }),
@@ -377,6 +388,7 @@ const checks: LabCheck<Lab05Probes>[] = [
     concepts: [15],
     title: "Hidden: side reaches app on localhost, nonec has no route out, hostc answers on its port",
     points: 1,
+    probes: ["localhost", "hostStatus"],
     hidden: true,
     judge: (facts) => {
       const p = ports(facts);

@@ -7,7 +7,7 @@ import { kernelName } from "../../ownership.js";
 import { inSubnet, parseCidr } from "../../topology/ipv4.js";
 import type { Topology } from "../../topology/model.js";
 import type { LabCheck, LabContext, LabDefinition, PredictionDefinition, TroubleshootDefinition } from "../definition.js";
-import { containerNamed, type FactsView, hostOf, type LabFacts, namespaceOfContainer, nameIn, networkNamed } from "../facts.js";
+import { containerNamed, type FactsView, hostOf, type LabFacts, namespaceOfContainer, nameIn, networkNamed, type WantedProbes } from "../facts.js";
 import { freeSubnet, hostAddress, readParams } from "../free.js";
 import { ipv4Cidr } from "../host-facts.js";
 import { type EngineOptions, PrivateEngine, privateEngineAnswers } from "../private-engine.js";
@@ -65,7 +65,7 @@ const names = (session: Owner) => ({
 const engineIface = (facts: FactsView, name: string) => hostOf(facts).interfaces.find((i) => i.name === name) ?? null;
 
 // Probe what the judges read: the engine's options, and fixed's web server at its static address (when fixed runs).
-const gather = async (context: LabContext, topology: Topology | null): Promise<Lab07Probes> => {
+const gather = async (context: LabContext, topology: Topology | null, wanted: WantedProbes): Promise<Lab07Probes> => {
   const view: FactsView = { lab: context.session.lab, session: context.session.session, topology };
   const engine = new PrivateEngine(context.session, () => undefined);
   const plan = await addressingPlan(context.session);
@@ -78,8 +78,8 @@ const gather = async (context: LabContext, topology: Topology | null): Promise<L
       })
     ).exitCode === 0;
   const [engineOptions, http] = await Promise.all([
-    engine.options(),
-    plan && fixed?.state.running ? serves(plan.staticIp).then((ok) => ({ [plan.staticIp]: ok })) : Promise.resolve({}),
+    wanted("engineOptions") ? engine.options() : null,
+    plan && fixed?.state.running && wanted("http") ? serves(plan.staticIp).then((ok) => ({ [plan.staticIp]: ok })) : Promise.resolve({}),
   ]);
   return { engineOptions, http };
 };
@@ -173,6 +173,7 @@ const checks: LabCheck<Lab07Probes>[] = [
     concepts: [17],
     title: "The private engine runs with the new docker0 address (--bip) and your default address pool",
     points: 2,
+    probes: ["engineOptions"],
     judge: (facts) => {
       const plan = planOf(facts.params, facts);
       if (!plan) return fail("The lab is not set up.", runSetupFirst);
@@ -207,6 +208,7 @@ const checks: LabCheck<Lab07Probes>[] = [
     concepts: [17],
     title: "A network created without --subnet got a /26 from your default address pool",
     points: 2,
+    probes: [],
     judge: (facts) => {
       const plan = planOf(facts.params, facts);
       if (!plan) return fail("The lab is not set up.", runSetupFirst);
@@ -247,6 +249,7 @@ const checks: LabCheck<Lab07Probes>[] = [
     concepts: [17],
     title: "The custom network has your subnet, gateway, --ip-range, MTU option and bridge name",
     points: 2,
+    probes: [],
     judge: (facts) => {
       const plan = planOf(facts.params, facts);
       if (!plan) return fail("The lab is not set up.", runSetupFirst);
@@ -295,6 +298,7 @@ const checks: LabCheck<Lab07Probes>[] = [
     concepts: [17],
     title: "dyn got its address from the --ip-range, fixed has the static --ip, and eth0's MTU is 1400 inside",
     points: 2,
+    probes: [],
     judge: (facts) => {
       const plan = planOf(facts.params, facts);
       if (!plan) return fail("The lab is not set up.", runSetupFirst);
@@ -349,6 +353,7 @@ const checks: LabCheck<Lab07Probes>[] = [
     concepts: [17],
     title: "You chose a static address on custom that Docker can never hand to another container",
     points: 2,
+    probes: [],
     judge: (facts) => {
       const plan = planOf(facts.params, facts);
       if (!plan) return fail("The lab is not set up.", runSetupFirst);
@@ -378,6 +383,7 @@ const checks: LabCheck<Lab07Probes>[] = [
     title: "You named why db could not start at its planned address and fixed the team network",
     concepts: [17],
     points: 3,
+    probes: [],
     fixed: teamFixed,
   }),
   predictionsCheck({ id: "07", predictions }),
@@ -386,6 +392,7 @@ const checks: LabCheck<Lab07Probes>[] = [
     concepts: [17],
     title: "Hidden: fixed answers HTTP at its static address inside the engine's namespace",
     points: 1,
+    probes: ["http"],
     hidden: true,
     judge: (facts) => {
       const plan = planOf(facts.params, facts);
