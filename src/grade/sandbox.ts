@@ -244,6 +244,9 @@ export const enginePlan = (paths: SandboxPaths, mountinfo: string): PlanLine[] =
  * its network namespace, in new mount and cgroup namespaces, on its root. The engine (`pidNamespace` null) gets a pid
  * namespace of its own, whose first process is sandbox.sh; the kernel joins that one (`pidNamespace`: the engine's
  * /proc/<unshare>/ns/pid_for_children), so the container pids the engine reports are the kernel's too (`nsenter -t`).
+ * Nothing outlives its grader: `--pdeathsig` kills the chain when the grader dies (even by SIGKILL), and the engine's
+ * unshare takes its pid namespace with it (`--kill-child`: the namespace's first process, so every process in it, the
+ * kernel's and the containers' included, dies). `clean`, or the next grade, removes the rest (namespace, folders).
  */
 export const sandboxArgv = (
   paths: SandboxPaths,
@@ -257,6 +260,8 @@ export const sandboxArgv = (
   // Into the cgroup first (children inherit it; the cgroup namespace below is rooted there), then exec the rest.
   `for g in ${groups.map((dir) => `'${join(dir, "cgroup.procs")}'`).join(" ")}; do echo $$ > "$g"; done; exec "$0" "$@"`,
   "setpriv",
+  "--pdeathsig",
+  "SIGKILL",
   "--bounding-set",
   droppedCapabilities.map((cap) => `-${cap}`).join(","),
   "--",
@@ -266,7 +271,7 @@ export const sandboxArgv = (
   "--",
   "unshare",
   "--mount",
-  ...(pidNamespace ? [] : ["--pid", "--fork"]),
+  ...(pidNamespace ? [] : ["--pid", "--fork", "--kill-child=SIGKILL"]),
   "--cgroup",
   "--propagation",
   "private",

@@ -223,7 +223,11 @@ while (true) hoard.push(Buffer.alloc(64 * 1024 * 1024, 1));`,
       knownSessions.add(session);
       grader.kill("SIGKILL");
       await grader;
-      await sleep(500);
+      // Its engine, kernel and containers die with it (parent-death signal, the pid namespace going down) ...
+      const running = async () => (await execa("pgrep", ["-f", `/run/dnl-${session}-sb`], { reject: false })).stdout.trim();
+      for (const end = Date.now() + 15_000; Date.now() < end && (await running()); ) await sleep(200);
+      expect(await running(), "processes of the killed grader's sandbox still run").toBe("");
+      // ... and what is not a process stays for `clean` or the next grade.
       expect((await sandboxTraces()).length, "the killed grader left its sandbox").toBeGreaterThan(0);
       if (round === "clean") {
         // This sandbox's session only: every session's objects would include other users' of the shared engine.

@@ -83,7 +83,11 @@ describe("the labs' judges on recorded facts", () => {
       }
 
       it("every judge names the probes it reads (else each check run measures them all: a failing ping waits out its timeout)", () => {
-        expect(judges(lab).filter((c) => c.probes === undefined).map((c) => c.id)).toEqual([]);
+        expect(
+          judges(lab)
+            .filter((c) => c.probes === undefined)
+            .map((c) => c.id),
+        ).toEqual([]);
       });
 
       it("judges that name their probes read only those: the same verdicts when the others cannot be read", () => {
