@@ -29,6 +29,12 @@ describe("the engine is killed in the middle (a second dockerd of our own, never
       .filter((name) => name && !["bridge", "host", "none"].includes(name)),
   ];
 
+  // Names of lab 01's web containers on the second engine, running or not.
+  const webContainers = async (): Promise<string[]> =>
+    String((await execa("docker", ["-H", engine.host, "ps", "-a", "--format", "{{.Names}}"], { reject: false })).stdout)
+      .split("\n")
+      .filter((name) => /^dnl-[a-z0-9]+-01-web/.test(name));
+
   beforeAll(async () => {
     await requireEngine();
     engine = await startSecondEngine();
@@ -52,49 +58,68 @@ describe("the engine is killed in the middle (a second dockerd of our own, never
     // --no-sandbox: graded on the learner's engine (DOCKER_HOST), the one killed here. In the sandbox each submission
     // has an engine of its own, and one that dies costs that submission only (test/grade/sandbox.test.ts).
     const grading = cli(["grade", join(dir, "subs"), "--out", join(dir, "out"), "--jobs", "1", "--no-sandbox"]);
+    // Kill while b runs: once a lab 01 container appears that was not there when "grading b" was printed (a's, if any
+    // linger, are older). A fixed delay raced b's grading, which takes about 3 s.
     let killed = false;
+    let done = false;
+    let watcher: Promise<void> | undefined;
     grading.stderr?.on("data", (chunk: Buffer) => {
-      if (!killed && String(chunk).includes("grading b")) {
-        killed = true;
-        setTimeout(() => killEngine(engine), 4_000);
-      }
+      if (watcher || !String(chunk).includes("grading b")) return;
+      watcher = (async () => {
+        const before = new Set(await webContainers());
+        while (!done) {
+          if ((await webContainers()).some((name) => !before.has(name))) {
+            killEngine(engine);
+            killed = true;
+            return;
+          }
+          await new Promise((wake) => setTimeout(wake, 100));
+        }
+      })();
     });
     const result = await grading;
-    expect(killed).toBe(true);
-    expect(result.exitCode).toBe(2);
-    expect(String(result.stderr)).toMatch(/Grading stopped at b/);
-    expect(String(result.stderr)).toMatch(/engine/i);
-    const book = JSON.parse(await readFile(join(dir, "out", "gradebook.json"), "utf8")) as Gradebook;
-    expect(book.submissions.map((s) => [s.id, s.status, s.points])).toEqual([
-      ["a", "ok", lab01MaxPoints],
-      ["b", "environment", 0],
-      ["c", "not-graded", 0],
-    ]);
-    expect(await readFile(join(dir, "out", "gradebook.csv"), "utf8")).toMatch(/^b,01,.*environment/m);
-    // Bring the engine back; clean the interrupted session; nothing is left.
-    await restartEngine(engine);
-    const session = book.submissions[1]?.session as string;
-    const cleaned = await cli(["clean", "--session", session]);
-    expect(cleaned.exitCode).toBe(0);
-    expect(await leftovers()).toEqual([]);
+    done = true;
+    await watcher;
+    try {
+      expect(killed).toBe(true);
+      expect(result.exitCode).toBe(2);
+      expect(String(result.stderr)).toMatch(/Grading stopped at b/);
+      expect(String(result.stderr)).toMatch(/engine/i);
+      const book = JSON.parse(await readFile(join(dir, "out", "gradebook.json"), "utf8")) as Gradebook;
+      expect(book.submissions.map((s) => [s.id, s.status, s.points])).toEqual([
+        ["a", "ok", lab01MaxPoints],
+        ["b", "environment", 0],
+        ["c", "not-graded", 0],
+      ]);
+      expect(await readFile(join(dir, "out", "gradebook.csv"), "utf8")).toMatch(/^b,01,.*environment/m);
+      // Bring the engine back; clean the interrupted session; nothing is left.
+      await restartEngine(engine);
+      killed = false;
+      const session = book.submissions[1]?.session as string;
+      const cleaned = await cli(["clean", "--session", session]);
+      expect(cleaned.exitCode).toBe(0);
+      expect(await leftovers()).toEqual([]);
+    } finally {
+      // A failed assertion above must not leave the next tests a dead engine.
+      if (killed) await restartEngine(engine);
+    }
   }, 300_000);
 
   it("killed mid-lab: labs run stops with exit 2 and the engine message, and clean afterwards leaves nothing", async () => {
     const running = cli(["labs", "run", "01", "--solutions", "--json"]);
     const started = Date.now();
-    // Kill once the lab's containers exist.
-    while (Date.now() - started < 120_000) {
-      const names = String((await execa("docker", ["-H", engine.host, "ps", "--format", "{{.Names}}"], { reject: false })).stdout);
-      if (/dnl-[a-z0-9]+-01-web2/.test(names)) break;
-      await new Promise((done) => setTimeout(done, 300));
+    // Kill as soon as the lab's containers exist (the lab takes a few seconds; ask often).
+    let session: string | undefined;
+    while (!session && Date.now() - started < 120_000) {
+      session = /dnl-([a-z0-9]+)-01-web/.exec((await webContainers()).join("\n"))?.[1];
+      if (!session) await new Promise((done) => setTimeout(done, 100));
     }
-    const session = /dnl-([a-z0-9]+)-01-web/.exec(String((await execa("docker", ["-H", engine.host, "ps", "--format", "{{.Names}}"])).stdout))?.[1];
     expect(session).toBeTruthy();
     killEngine(engine);
     const result = await running;
+    await restartEngine(engine);
     expect(result.exitCode).toBe(2);
     expect(String(result.stderr)).toMatch(/engine is not running|DOCKER_HOST/);
-    await restartEngine(engine);
     expect((await cli(["clean", "--session", session as string])).exitCode).toBe(0);
     expect(await leftovers()).toEqual([]);
   }, 300_000);
