@@ -4,7 +4,11 @@
 Used by `docker-net-lab labs run` and `docker-net-lab grade` (never by learners directly).
 
   run_notebook.py --notebook NB --kernel NAME --cwd DIR [--solutions FILE] [--skip-tag TAG]...
-                  [--cell-timeout S] [--out EXECUTED.ipynb] [--report REPORT.json] [--wait-for FILE]
+                  [--cell-timeout S] [--out EXECUTED.ipynb] [--report REPORT.json] [--wait-for FILE [--wait-timeout S]]
+
+--wait-for: start the kernel at once, run the first cell only once FILE exists (a grading sandbox's engine is ready,
+or the grader lets a submission started ahead of time go); after --wait-timeout seconds (default 120) the cells run
+anyway. The runner exits if its parent dies while it waits.
 
 Writes one JSON object to REPORT.json (else prints it on stdout, where whatever the kernel or its children print
 outside a cell also lands): {"status": "ok"|"invalid"|"timeout"|"kernel-died"|"error", "message": str,
@@ -66,6 +70,7 @@ def main():
     parser.add_argument("--out")
     parser.add_argument("--report")
     parser.add_argument("--wait-for")
+    parser.add_argument("--wait-timeout", type=float, default=120)
     args = parser.parse_args()
     global REPORT_PATH
     REPORT_PATH = args.report
@@ -110,9 +115,14 @@ def main():
         if TIMING["kernel"] is None:
             TIMING["kernel"] = round((time.monotonic() - begun["at"]) * 1000)
             if args.wait_for:
-                # The kernel started at once; the first cell waits until the grader says the sandbox's engine is ready.
-                deadline = time.monotonic() + 120
+                # The kernel started at once; the first cell waits until the grader says go (the sandbox's engine is
+                # ready, or the submission before this one is done). A runner whose grader died goes too: its kernel
+                # follows it (the kernel watches its parent).
+                deadline = time.monotonic() + args.wait_timeout
+                parent = os.getppid()
                 while not os.path.exists(args.wait_for) and time.monotonic() < deadline:
+                    if os.getppid() != parent:
+                        os._exit(3)
                     time.sleep(0.02)
 
     def cell_execute(**_):

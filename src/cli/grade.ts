@@ -86,6 +86,7 @@ Exit codes: 0 gradebook written, 2 usage or environment error.`,
           roster: options.roster ?? null,
           interrupted: () => interrupted,
           noSandbox: !options.sandbox,
+          ahead: process.env.DNL_GRADE_AHEAD !== "off",
         }).finally(() => {
           process.off("SIGINT", onSignal);
           process.off("SIGTERM", onSignal);

@@ -3,6 +3,7 @@
 // costs; this file keeps its behaviour: the environment extended, no final newline stripped, SIGTERM at the timeout
 // then SIGKILL 5 s later, a missing command as exit 127 "command not found".)
 import { spawn } from "node:child_process";
+import { constants } from "node:os";
 import type { Readable } from "node:stream";
 import { DnlError, ExitCode } from "../errors.js";
 import { classifyFailure, type RunResult } from "./classify.js";
@@ -27,6 +28,8 @@ export interface RunOptions {
   readonly cwd?: string;
   /** Resolve with the result instead of throwing when the exit code is not 0. */
   readonly reject?: boolean;
+  /** Kill the command (SIGKILL) once this is aborted (its exit code is then 137, as a shell says). */
+  readonly signal?: AbortSignal;
 }
 
 export type { RunResult } from "./classify.js";
@@ -82,7 +85,13 @@ const failure = (command: string, child: Finished, timeout: number): string =>
 const spawnCollect = (
   file: string,
   args: readonly string[],
-  options: { timeout: number; input: string | Readable | undefined; env: Readonly<Record<string, string>> | undefined; cwd: string | undefined },
+  options: {
+    timeout: number;
+    input: string | Readable | undefined;
+    env: Readonly<Record<string, string>> | undefined;
+    cwd: string | undefined;
+    signal: AbortSignal | undefined;
+  },
 ): Promise<Finished> =>
   new Promise((resolve) => {
     const child = spawn(file, [...args], {
@@ -102,12 +111,16 @@ const spawnCollect = (
       forceKill = setTimeout(() => child.kill("SIGKILL"), forceKillAfterMs);
       forceKill.unref();
     }, options.timeout);
+    const abort = () => child.kill("SIGKILL");
+    if (options.signal?.aborted) abort();
+    else options.signal?.addEventListener("abort", abort, { once: true });
     let settled = false;
     const finish = (exitCode: number | null, signal: NodeJS.Signals | null, error?: Error): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       if (forceKill) clearTimeout(forceKill);
+      options.signal?.removeEventListener("abort", abort);
       resolve({
         exitCode,
         signal,
@@ -128,17 +141,17 @@ const spawnCollect = (
 
 /** Run `file args…`; throws CommandError (with a hint) on failure unless `reject: false`. */
 export const run = async (file: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> => {
-  const { timeout = timeouts.quick, input, env, cwd, reject = true } = options;
+  const { timeout = timeouts.quick, input, env, cwd, reject = true, signal } = options;
   const command = formatCommand(file, args);
   const started = performance.now();
   let result: RunResult;
   let cause: unknown;
   try {
-    const child = await spawnCollect(file, args, { timeout, input, env, cwd });
+    const child = await spawnCollect(file, args, { timeout, input, env, cwd, signal });
     cause = child.error ?? (child.exitCode === 0 ? undefined : new Error(failure(command, child, timeout)));
     result = {
       command,
-      exitCode: child.exitCode ?? (child.timedOut ? 124 : 127),
+      exitCode: child.exitCode ?? (child.timedOut ? 124 : child.signal ? 128 + (constants.signals[child.signal] ?? 0) : 127),
       stdout: child.stdout,
       stderr: (child.error as NodeJS.ErrnoException | undefined)?.code === "ENOENT" ? `${file}: command not found` : child.stderr,
       durationMs: Math.round(performance.now() - started),

@@ -6,6 +6,8 @@ import { challenges } from "../challenges/registry.js";
 import { UsageError } from "../errors.js";
 import type { LabDefinition } from "../labs/definition.js";
 import { labs } from "../labs/registry.js";
+import type { Lang } from "../i18n/catalog.js";
+import { notebookPath } from "../labs/notebook.js";
 import { labsDir } from "../setup/paths.js";
 
 /** Labs, then challenges, in registry order (the gradebook's columns follow it). */
@@ -29,6 +31,10 @@ export const findGradable = (id: string): LabDefinition => {
 /** The folder a submission of this lab or challenge runs in (module resolution starts there). */
 export const notebookDirOf = (lab: LabDefinition): string =>
   challenges.some((c) => c.id === lab.id) ? join(labsDir(), "challenges") : join(labsDir(), lab.slug);
+
+/** The notebook of this lab or challenge as published to learners (labs/…, or labs/ko/… for `ko`). */
+export const publishedNotebookOf = (lab: LabDefinition, lang: Lang = "en"): string =>
+  challenges.some((c) => c.id === lab.id) ? join(labsDir(), ...(lang === "en" ? [] : [lang]), "challenges", `${lab.slug}.ipynb`) : notebookPath(lab, lang);
 
 /** Every check of `lab` failed with 0 points, for the same reason and with one hint (a submission that could not be checked). */
 export const zeroedChecks = (lab: LabDefinition, message: string, hint: string): CheckResult[] =>

@@ -5,6 +5,7 @@ import type { CheckResult } from "../checks/check.js";
 import { EnvironmentError, isDnlError, ExitCode } from "../errors.js";
 import type { LabDefinition } from "../labs/definition.js";
 import { findGradable as findLab, notebookDirOf, zeroedChecks } from "./gradable.js";
+import { NotebookCancelled } from "../labs/notebook.js";
 import { runLab } from "../labs/run-lab.js";
 import { engineStatus } from "../setup/engine.js";
 import { stateDir } from "../setup/paths.js";
@@ -25,6 +26,12 @@ export interface GradeOptions {
   readonly log?: (line: string) => void;
   /** Run each submission in a sandbox of its own (sandbox.ts) with what every sandbox shares; null: on the host, as the learner does (`--no-sandbox`). */
   readonly sandbox?: SandboxSetup | null;
+  /**
+   * Start the submission now (its sandbox, runner and kernel) but run its first cell only once this resolves: the
+   * grader starts the next submission while one runs. Rejected: gradeSubmission rejects with NotebookCancelled,
+   * having run and left nothing.
+   */
+  readonly gate?: Promise<void>;
 }
 
 /** Grading had to stop: the engine or host failed (exit code 2); the row says where. */
@@ -74,7 +81,13 @@ export const shown = (file: string): string => {
 
 /** Grade one submission; broken submissions become rows; throws GradingStopped only when the environment fails. */
 export const gradeSubmission = async (submission: Submission, options: GradeOptions = {}): Promise<GradeRow> => {
-  const started = performance.now();
+  let started = performance.now();
+  options.gate?.then(
+    () => {
+      started = performance.now();
+    },
+    () => undefined,
+  );
   const base = { id: submission.id, file: shown(submission.file), claimedPoints: null, cellErrors: [], session: null, topologySvg: null, notebookMs: 0 };
   // A row for a submission that is not run: every check of its lab (when known) at 0 points, saying why.
   const unrun = (lab: LabDefinition | null, row: Pick<GradeRow, "lab" | "status" | "message">, why: string): GradeRow => {
@@ -107,6 +120,8 @@ export const gradeSubmission = async (submission: Submission, options: GradeOpti
           notebookTimeoutS: options.notebookTimeoutS ?? 300,
           title,
           ...(options.log ? { log: options.log } : {}),
+          ...(options.gate ? { gate: options.gate } : {}),
+          ...lang,
         }).then((run) => {
           session = run.session;
           svg = run.svg;
@@ -118,6 +133,7 @@ export const gradeSubmission = async (submission: Submission, options: GradeOpti
           cellTimeoutS: options.cellTimeoutS ?? 60,
           notebookTimeoutS: options.notebookTimeoutS ?? 300,
           ...(options.log ? { log: options.log } : {}),
+          ...(options.gate ? { gate: options.gate } : {}),
           beforeTeardown: async (context) => {
             session = context.session.session;
             svg = sessionPicture(await snapshot(), context.session.session, title);
@@ -154,6 +170,7 @@ export const gradeSubmission = async (submission: Submission, options: GradeOpti
     }
     return row;
   } catch (error) {
+    if (error instanceof NotebookCancelled) throw error;
     if (isDnlError(error) && error.exitCode === ExitCode.environment) {
       const checks = zeroChecks(lab, "Not graded: the environment failed.");
       throw new GradingStopped(

@@ -11,6 +11,7 @@ import { gradeProgress, type GradeProgress } from "./progress.js";
 import { identify, parseRoster, type RosterEntry } from "./roster.js";
 import { findSubmissions, type Submission } from "./submissions.js";
 import { EnvironmentError, UsageError } from "../errors.js";
+import { NotebookCancelled } from "../labs/notebook.js";
 import { findJupyter } from "../setup/jupyter.js";
 import { prepareSandboxes, type SandboxSetup } from "./sandbox.js";
 import { sandboxesRemoved } from "./sandboxed-run.js";
@@ -36,6 +37,8 @@ export interface GradeAllOptions extends GradeOptions {
   readonly roster?: string | null;
   /** Run submissions on the host with the learner's access, as before the sandbox (`--no-sandbox`). @default false */
   readonly noSandbox?: boolean;
+  /** Start each submission's sandbox, runner and kernel while the one before runs (`DNL_GRADE_AHEAD=off`: false). @default true */
+  readonly ahead?: boolean;
 }
 
 export interface GradeAllResult {
@@ -51,17 +54,51 @@ export interface GradeAllResult {
 }
 
 /** Run `work` over `items`, at most `limit` at a time, starting no new item once `stop()` is true; keeps order. */
-export const pool = async <T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>, stop: () => boolean): Promise<(R | undefined)[]> => {
+export const pool = async <T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T, index: number) => Promise<R>,
+  stop: () => boolean,
+): Promise<(R | undefined)[]> => {
   const results: (R | undefined)[] = new Array(items.length).fill(undefined);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < items.length && !stop()) {
       const index = next++;
-      results[index] = await work(items[index] as T);
+      results[index] = await work(items[index] as T, index);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
   return results;
+};
+
+/** A submission started ahead of time (gradeSubmission's `gate`): its sandbox, runner and kernel start now. */
+interface Ahead {
+  readonly row: Promise<GradeRow>;
+  /** Run its cells now. */
+  readonly go: () => void;
+  /** Not wanted after all: kill what started; resolves once it is gone. */
+  readonly cancel: () => Promise<void>;
+}
+
+const startAhead = (submission: Submission, options: GradeOptions): Ahead => {
+  let go: () => void = () => undefined;
+  let reject: (reason: unknown) => void = () => undefined;
+  const gate = new Promise<void>((resolve, fail) => {
+    go = resolve;
+    reject = fail;
+  });
+  gate.catch(() => undefined);
+  const row = gradeSubmission(submission, { ...options, gate });
+  row.catch(() => undefined); // awaited by go's caller, or by cancel
+  return {
+    row,
+    go,
+    cancel: async () => {
+      reject(new NotebookCancelled());
+      await row.catch(() => undefined);
+    },
+  };
 };
 
 // The row for a submission never started because grading stopped.
@@ -110,30 +147,44 @@ export const gradeAll = async (inputs: readonly string[], options: GradeAllOptio
     unmatched = await writeClassFiles(out, records.book(rows));
   };
   let saving = Promise.resolve();
-  await pool(
-    submissions,
-    jobs,
-    async (submission) => {
-      progress.started(submission.id);
-      let row: GradeRow;
-      try {
-        row = await gradeSubmission(submission, { ...options, sandbox });
-      } catch (error) {
-        if (!(error instanceof GradingStopped)) throw error;
-        stopped ??= error;
-        row = error.row;
-      }
-      if (options.interrupted?.())
-        row = { ...notGraded(submission, "grading was interrupted while this submission ran; run grade again"), lab: row.lab, session: row.session };
-      if (!records.keeps(row)) await writeSubmissionFiles(out, row);
-      done[submissions.indexOf(submission)] = row;
-      progress.finished(row);
-      saving = saving.then(() => save(pending("not graded yet (grading was still running or was stopped); run grade again")));
-      await saving;
-      return row;
-    },
-    () => stopped !== null || Boolean(options.interrupted?.()),
-  );
+  const stop = () => stopped !== null || Boolean(options.interrupted?.());
+  // Each submission starts the one `jobs` places after it ahead of time (its runner and kernel, in its sandbox), so
+  // that one's cells run as soon as a job is free; a gradebook is the same as without (only the durations differ).
+  const ahead = new Map<number, Ahead>();
+  try {
+    await pool(
+      submissions,
+      jobs,
+      async (submission, index) => {
+        const mine = ahead.get(index);
+        ahead.delete(index);
+        const later = options.ahead === false ? undefined : submissions[index + jobs];
+        if (later && !stop()) ahead.set(index + jobs, startAhead(later, { ...options, sandbox }));
+        progress.started(submission.id);
+        let row: GradeRow;
+        try {
+          if (mine) mine.go();
+          row = await (mine?.row ?? gradeSubmission(submission, { ...options, sandbox }));
+        } catch (error) {
+          if (!(error instanceof GradingStopped)) throw error;
+          stopped ??= error;
+          row = error.row;
+        }
+        if (options.interrupted?.())
+          row = { ...notGraded(submission, "grading was interrupted while this submission ran; run grade again"), lab: row.lab, session: row.session };
+        if (!records.keeps(row)) await writeSubmissionFiles(out, row);
+        done[submissions.indexOf(submission)] = row;
+        progress.finished(row);
+        saving = saving.then(() => save(pending("not graded yet (grading was still running or was stopped); run grade again")));
+        await saving;
+        return row;
+      },
+      stop,
+    );
+  } finally {
+    // Started ahead, never run (grading stopped or was interrupted): their kernels and sandboxes go.
+    await Promise.all([...ahead.values()].map((started) => started.cancel()));
+  }
   await sandboxesRemoved();
   progress.done();
   const rows = pending(

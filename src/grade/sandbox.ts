@@ -12,7 +12,7 @@
 // namespace and the folders. The host has no mount of the sandbox to undo: every mount lives in its private
 // mount namespaces.
 import { existsSync, lstatSync, readlinkSync, realpathSync } from "node:fs";
-import { copyFile, mkdir, readdir, readFile, readlink, rm, rmdir, stat, writeFile } from "node:fs/promises";
+import { copyFile, cp, mkdir, readdir, readFile, readlink, rm, rmdir, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { cgroupMounts, cgroupPids, createCgroup, createSubgroup, removeCgroup, type Cgroup } from "../exec/cgroup.js";
 import { commandLine, isAlive, parents, signal, startDetached } from "../exec/daemon.js";
@@ -345,8 +345,16 @@ export const createSandbox = async (
   notebook: string,
   python: string,
   toolbox: string,
-  log: (line: string) => void = () => undefined,
+  options: {
+    readonly log?: (line: string) => void;
+    /** The runner's first cell also waits for this (a sandbox made ahead of time, while the submission before runs). */
+    readonly gate?: Promise<void>;
+    /** Compiled cells the kernel's compile cache starts with (publishedCompileCache's folder; null: none). */
+    readonly compiled?: Promise<string | null>;
+  } = {},
 ): Promise<Sandbox> => {
+  const log = options.log ?? (() => undefined);
+  const gate = options.gate ?? Promise.resolve();
   const paths = sandboxPaths(session);
   for (const dir of [paths.dir, paths.io, paths.kernelState, paths.dataRoot, dirname(paths.socket), paths.root]) await mkdir(dir, { recursive: true });
   await writeMarker(paths, session, [], notebook, null);
@@ -367,6 +375,9 @@ export const createSandbox = async (
   const argv = sandboxArgv(paths, cgroup.dirs, paths.enginePlan, ["dockerd", ...dockerdArgs(paths, {})], null);
   const pid = startDetached(argv[0] as string, argv.slice(1), paths.log);
   await writeMarker(paths, session, cgroup.dirs, notebook, pid);
+  // While the engine starts: the kernel's compile cache, before the kernel exists.
+  const compiled = await options.compiled;
+  if (compiled) await cp(compiled, join(paths.kernelState, "compile-cache"), { recursive: true });
   const host = `unix://${paths.socket}`;
   const engineReady = (async () => {
     const answers = async () =>
@@ -380,8 +391,18 @@ export const createSandbox = async (
   const holding = new AbortController();
   const holder = holdKernelMounts(paths, cgroup, python, holding.signal);
   Promise.all([engineReady, holder]).then(
-    () => writeFile(paths.ready, ""),
-    () => writeFile(paths.ready, "failed").catch(() => undefined), // the runner goes on (its cells fail), never waits in vain
+    // Started ahead of time: the first cell also waits for the grader's go; not wanted after all, the runner is killed instead.
+    () =>
+      gate.then(
+        () => writeFile(paths.ready, ""),
+        () => undefined,
+      ),
+    // The runner goes on (its cells fail), never waits in vain.
+    () =>
+      gate.then(
+        () => writeFile(paths.ready, "failed").catch(() => undefined),
+        () => undefined,
+      ),
   );
   engineReady.catch(() => undefined);
   holder.catch(() => undefined);
@@ -458,6 +479,8 @@ export const sandboxLaunch = (sandbox: Sandbox) => ({
     const argv = sandboxArgv(sandbox.paths, kernelGroups(sandbox.cgroup), sandbox.paths.kernelPlan, [file, ...args], sandbox.pidNamespace);
     return { file: argv[0] as string, args: argv.slice(1) };
   },
+  // nsenter forks into the engine's pid namespace: the runner and the kernel live below the command, in the kernel group.
+  kill: () => stopKernel(sandbox),
 });
 
 /**

@@ -12,7 +12,9 @@ import { executeNotebook, type NotebookRun } from "../labs/notebook.js";
 import { newSessionId } from "../labs/session.js";
 import { shortLivedNodeFlags } from "../setup/node-flags.js";
 import { packageRoot } from "../setup/paths.js";
+import type { Lang } from "../i18n/catalog.js";
 import { notebookDirOf, zeroedChecks } from "./gradable.js";
+import { publishedCompileCache } from "./published-cache.js";
 import { createSandbox, destroySandbox, graderView, HoldCancelled, sandboxLaunch, stopKernel, type SandboxSetup } from "./sandbox.js";
 
 const removals = new Set<Promise<void>>();
@@ -35,6 +37,10 @@ export interface SandboxedRunOptions {
   readonly notebookTimeoutS: number;
   readonly title: string;
   readonly log?: (line: string) => void;
+  /** The submission's language (its published notebook's cells are compiled ahead for the kernel). @default "en" */
+  readonly lang?: Lang;
+  /** Create the sandbox and start its kernel now, run the first cell once this resolves (gradeSubmission's `gate`). */
+  readonly gate?: Promise<void>;
 }
 
 // The grader's checks, by a process of the grader inside the sandbox's network namespace and a private mount namespace
@@ -90,7 +96,11 @@ export const runInSandbox = async (lab: LabDefinition, file: string, options: Sa
   const log = options.log ?? (() => undefined);
   const t0 = performance.now();
   const mark = (what: string) => log(`sandbox ${session}: ${what} at ${Math.round(performance.now() - t0)} ms`);
-  const sandbox = await createSandbox(session, file, options.setup.python, options.setup.toolbox, log).catch(async (error: unknown) => {
+  const sandbox = await createSandbox(session, file, options.setup.python, options.setup.toolbox, {
+    log,
+    ...(options.gate ? { gate: options.gate } : {}),
+    compiled: publishedCompileCache(lab, options.lang ?? "en", log),
+  }).catch(async (error: unknown) => {
     throw new EnvironmentError(`could not create the sandbox: ${(error as Error).message}`, {
       hint: "Run `npx docker-net-lab clean --all-sessions`, then grade again; `grade --no-sandbox` grades without a sandbox (on a disposable machine only).",
       cause: error,
@@ -113,6 +123,7 @@ export const runInSandbox = async (lab: LabDefinition, file: string, options: Sa
         cellTimeoutS: options.cellTimeoutS,
         notebookTimeoutS: options.notebookTimeoutS,
         launch: sandboxLaunch(sandbox),
+        ...(options.gate ? { gate: options.gate } : {}),
       }),
       sandbox.engineReady.catch((error: unknown) => {
         engineError = error;
@@ -142,6 +153,7 @@ export const runInSandbox = async (lab: LabDefinition, file: string, options: Sa
     mark("checked");
     return { session, notebook, checks: verdict.checks, svg: verdict.svg };
   } finally {
+    sandbox.stopHolding();
     await checks.close();
     // Removed while the next submission starts; `sandboxesRemoved()` waits for every removal (grade does, at the end).
     const removal = destroySandbox(sandbox.paths, sandbox.cgroup.dirs, log).then(

@@ -2,61 +2,20 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { hasTopLevelAwait } from "./await.js";
-import { type CompileCache, compileCacheDir, createCompileCache } from "./compile-cache.js";
+import { compileCacheDir, createCompileCache } from "./compile-cache.js";
+import { compileVersions, createConverters } from "./converters.js";
 import { currentCell, guardTimers, kernelLog, routeOutput } from "./cell.js";
 import { createReportConsole, ProjectHandler } from "./handler.js";
 import { installHooks } from "./hooks.js";
 import { dieWithParent } from "./parent.js";
-import { preloadModules, preloadSteps, schedulePreload, type WarmableConverters } from "./preload.js";
+import { preloadModules, preloadSteps, schedulePreload } from "./preload.js";
 import { ProjectServer } from "./server.js";
 import { hookCellScripts } from "./sources.js";
 import { runtimeError } from "./traceback.js";
-import { tslabConverter, tslabExecutor, tslabTypescriptVersion, tslabVersion, typescriptCodeCache, type ConverterSet } from "./tslab.js";
+import { tslabExecutor, tslabTypescriptVersion, tslabVersion, typescriptCodeCache } from "./tslab.js";
 
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const kernelVersion = (JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")) as { version: string }).version;
-
-type Converter = ConverterSet["node"];
-
-// A converter that also asks for the async wrapper when a cell awaits in a way tslab misses (see await.ts).
-const awaitAware = (converter: Converter): Converter => ({
-  ...converter,
-  convert: (prevDecl, src) => {
-    const out = converter.convert(prevDecl, src);
-    return out.output !== undefined && out.hasToplevelAwait !== true && hasTopLevelAwait(src) ? { ...out, hasToplevelAwait: true } : out;
-  },
-});
-
-// tslab's converters, each built when first needed: building one (a TypeScript watch program) is the bulk of a
-// kernel's start, and a cell found in the compile cache needs none. Node's is warmed by the preload; the browser
-// one is built on demand.
-const createConverters = (cache: CompileCache): WarmableConverters => {
-  let node: Converter | undefined;
-  let browser: Converter | undefined;
-  const nodeConverter = (): Converter => {
-    node ??= awaitAware(tslabConverter.createConverter({ isJS: false, isBrowser: false }));
-    return node;
-  };
-  return {
-    node: {
-      convert: (prevDecl, src) => cache.convert(prevDecl, src, () => nodeConverter().convert(prevDecl, src)),
-      inspect: (prevDecl, src, position) => nodeConverter().inspect(prevDecl, src, position),
-      complete: (prevDecl, src, position) => nodeConverter().complete(prevDecl, src, position),
-      addModule: (name, content, meta) => nodeConverter().addModule(name, content, meta),
-      close: () => node?.close(),
-    },
-    get browser(): Converter {
-      browser ??= awaitAware(tslabConverter.createConverter({ isJS: false, isBrowser: true }));
-      return browser;
-    },
-    close: () => {
-      node?.close();
-      browser?.close();
-    },
-    warm: (src) => nodeConverter().convert("", src),
-  };
-};
 
 // An error nobody awaited: show it in the cell it came from (or the last one) instead of killing the kernel.
 const reportStray = (kind: string, error: unknown): void => {
@@ -74,7 +33,7 @@ export const startKernel = async (options: { configPath: string; preload?: reado
   routeOutput();
   guardTimers();
   hookCellScripts();
-  const cache = createCompileCache(compileCacheDir(), { cwd: process.cwd(), versions: `tslab ${tslabVersion}, typescript ${tslabTypescriptVersion}` });
+  const cache = createCompileCache(compileCacheDir(), { cwd: process.cwd(), versions: compileVersions });
   const convs = createConverters(cache);
   const report = createReportConsole();
   const executor = tslabExecutor.createExecutor(process.cwd(), convs, report.console);

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import type { CheckResult } from "../checks/check.js";
 import { EnvironmentError } from "../errors.js";
-import { run } from "../exec/run.js";
+import { run, type RunResult } from "../exec/run.js";
 import { asOverhead } from "../exec/trace.js";
 import { findJupyter } from "../setup/jupyter.js";
 import { kernelName } from "../setup/kernelspec.js";
@@ -63,12 +63,36 @@ export interface ExecuteOptions {
    * reachable at the same path where the runner runs; `waitFor`: the runner starts the kernel at once but runs the
    * first cell only once this file exists (the sandbox's engine is ready).
    */
+  /**
+   * Start the runner and its kernel now but run no cell until this resolves (a submission the grader starts ahead of
+   * time, while the one before it runs); the notebook's timeout counts from then. When it rejects, the runner is
+   * killed before any cell ran and executeNotebook rejects with NotebookCancelled. With `launch.waitFor`, the caller
+   * gates that file itself.
+   */
+  readonly gate?: Promise<void>;
   readonly launch?: {
     readonly dir: string;
     readonly waitFor?: string;
     readonly wrap: (file: string, args: readonly string[], env: Readonly<Record<string, string>>) => { file: string; args: string[] };
+    /**
+     * Kill the runner and everything it started (the sandbox's kernel group): killing the wrapped command alone can
+     * leave the runner and its kernel behind it, still holding its output open, and the run would never end.
+     */
+    readonly kill?: () => Promise<void>;
   };
 }
+
+/** A notebook started ahead of time was not wanted after all (its gate rejected): no cell of it ran. */
+export class NotebookCancelled extends Error {
+  override name = "NotebookCancelled";
+  constructor() {
+    super("the notebook was started ahead of time and then not run");
+  }
+}
+
+// How long a gated runner may wait for its gate (the submissions before it run meanwhile): the runner, not this
+// process, would otherwise give up and run its cells early.
+const gateWaitS = 7 * 24 * 3600;
 
 /** Execute a notebook through the project kernel; never throws for a broken notebook (see status). */
 export const executeNotebook = async (options: ExecuteOptions): Promise<NotebookRun> => {
@@ -88,8 +112,11 @@ export const executeNotebook = async (options: ExecuteOptions): Promise<Notebook
     await writeFile(join(reportDir, "solutions.json"), JSON.stringify(options.solutions));
     args.push("--solutions", join(reportDir, "solutions.json"));
   }
-  if (options.launch?.waitFor) args.push("--wait-for", options.launch.waitFor);
-  const started = performance.now();
+  const goFile = options.gate && !options.launch?.waitFor ? join(reportDir, "go") : null;
+  const waitFor = options.launch?.waitFor ?? goFile;
+  if (waitFor) args.push("--wait-for", waitFor);
+  if (options.gate) args.push("--wait-timeout", String(gateWaitS));
+  let started = performance.now();
   const timeout = (options.notebookTimeoutS ?? 600) * 1000;
   const env = { DNL_SESSION: options.session, PYTHONUNBUFFERED: "1" };
   const command = options.launch ? options.launch.wrap(jupyter.python, args, env) : { file: jupyter.python, args };
@@ -97,7 +124,12 @@ export const executeNotebook = async (options: ExecuteOptions): Promise<Notebook
   let durationMs: number;
   try {
     // The runner is the harness, not the lab: its own time is left out of the command trace (the kernel's commands count).
-    const result = await asOverhead(() => run(command.file, command.args, { timeout, reject: false, env }));
+    const result: (RunResult & { goneAt?: number }) | { cancelled: true } =
+      options.gate || options.launch?.kill
+        ? await supervisedRun(command, env, timeout, { gate: options.gate ?? Promise.resolve(), goFile, kill: options.launch?.kill })
+        : await asOverhead(() => run(command.file, command.args, { timeout, reject: false, env }));
+    if ("cancelled" in result) throw new NotebookCancelled();
+    started = result.goneAt ?? started;
     durationMs = Math.round(performance.now() - started);
     if (result.timedOut)
       return {
@@ -131,4 +163,43 @@ export const executeNotebook = async (options: ExecuteOptions): Promise<Notebook
     displayedChecks: parsed.checks.flatMap((bundle) => bundle.results as CheckResult[]),
     durationMs,
   };
+};
+
+// The runner started now, let go when `gate` resolves (`goFile` written, when the runner waits for one; the
+// notebook's timeout counts from then), killed when the gate rejects or the time is up: the command, and with `kill`
+// everything it started.
+const supervisedRun = async (
+  command: { file: string; args: string[] },
+  env: Readonly<Record<string, string>>,
+  timeoutMs: number,
+  control: { gate: Promise<void>; goFile: string | null; kill: (() => Promise<void>) | undefined },
+): Promise<(RunResult & { goneAt?: number }) | { cancelled: true }> => {
+  const abort = new AbortController();
+  const running = asOverhead(() => run(command.file, command.args, { timeout: 2 ** 31 - 1, reject: false, env, signal: abort.signal }));
+  const stop = async (): Promise<void> => {
+    abort.abort();
+    await control.kill?.();
+  };
+  const opened = await control.gate.then(
+    () => true,
+    () => false,
+  );
+  if (!opened) {
+    await stop();
+    await running;
+    return { cancelled: true };
+  }
+  const goneAt = performance.now();
+  if (control.goFile) await writeFile(control.goFile, "");
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    void stop();
+  }, timeoutMs);
+  try {
+    const result = await running;
+    return { ...result, goneAt, timedOut: timedOut || result.timedOut };
+  } finally {
+    clearTimeout(timer);
+  }
 };

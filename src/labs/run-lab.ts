@@ -4,7 +4,7 @@ import { dirname } from "node:path";
 import type { LabContext, LabDefinition } from "./definition.js";
 import { answerKey } from "./answer-key.js";
 import { checkLab } from "./check-lab.js";
-import { executeNotebook, notebookPath, type NotebookRun } from "./notebook.js";
+import { executeNotebook, NotebookCancelled, notebookPath, type NotebookRun } from "./notebook.js";
 import { LabSession, newSessionId } from "./session.js";
 import { removeLabelled } from "./teardown.js";
 import { toolboxImage } from "../setup/image.js";
@@ -36,6 +36,8 @@ export interface RunLabOptions {
   readonly log?: (line: string) => void;
   /** Write the facts the lab's judges read to `dir` (labNN-solution.json or labNN-blank.json) before teardown. */
   readonly recordFacts?: { readonly dir: string; readonly command: string };
+  /** Start the notebook's kernel now, run its cells once this resolves (executeNotebook's `gate`); rejected: nothing ran, nothing to tear down, NotebookCancelled. */
+  readonly gate?: Promise<void>;
   /** Called with the live session just before teardown, pass or fail (the grader takes its topology picture here); errors are logged, never thrown. */
   readonly beforeTeardown?: (context: LabContext) => Promise<void>;
 }
@@ -51,8 +53,15 @@ export const labContext = (lab: LabDefinition, session: string, log: (line: stri
 export const runLab = async (lab: LabDefinition, options: RunLabOptions = {}): Promise<LabRunResult> => {
   const session = options.session ?? newSessionId();
   const context = labContext(lab, session, options.log);
-  const started = performance.now();
+  let started = performance.now();
   const lang = options.lang ?? "en";
+  let cancelled = false;
+  options.gate?.then(
+    () => {
+      started = performance.now();
+    },
+    () => undefined,
+  );
   try {
     const notebook = await executeNotebook({
       notebook: options.notebook ?? notebookPath(lab, lang),
@@ -63,6 +72,7 @@ export const runLab = async (lab: LabDefinition, options: RunLabOptions = {}): P
       ...(options.cellTimeoutS ? { cellTimeoutS: options.cellTimeoutS } : {}),
       ...(options.notebookTimeoutS ? { notebookTimeoutS: options.notebookTimeoutS } : {}),
       ...(options.out ? { out: options.out } : {}),
+      ...(options.gate ? { gate: options.gate } : {}),
     });
     const checks = notebook.status === "invalid" ? [] : await checkLab(lab, lab.checks, context, allButCommand);
     const passed = notebook.status === "ok" && checks.length > 0 && checks.every((check) => check.passed);
@@ -72,9 +82,18 @@ export const runLab = async (lab: LabDefinition, options: RunLabOptions = {}): P
       options.log?.(`recorded ${await recordFacts(lab, context, dir, options.solutions ? "solution" : "blank", command)}`);
     }
     return { lab: lab.id, session, solutions: Boolean(options.solutions), notebook, checks, passed, durationMs: Math.round(performance.now() - started) };
+  } catch (error) {
+    cancelled = error instanceof NotebookCancelled;
+    throw error;
   } finally {
-    await options.beforeTeardown?.(context).catch((error: unknown) => options.log?.(`before teardown of lab ${lab.id}: ${(error as Error).message}`));
-    await lab.teardown?.(context).catch((error: unknown) => options.log?.(`teardown of lab ${lab.id}: ${(error as Error).message}`));
-    await removeLabelled(context);
+    // A notebook cancelled before its first cell made nothing (the kernel had only started).
+    if (!cancelled) await tearDown(lab, context, options);
   }
+};
+
+// The grader's last look (beforeTeardown), the lab's own teardown, then everything with the session's label.
+const tearDown = async (lab: LabDefinition, context: LabContext, options: RunLabOptions): Promise<void> => {
+  await options.beforeTeardown?.(context).catch((error: unknown) => options.log?.(`before teardown of lab ${lab.id}: ${(error as Error).message}`));
+  await lab.teardown?.(context).catch((error: unknown) => options.log?.(`teardown of lab ${lab.id}: ${(error as Error).message}`));
+  await removeLabelled(context);
 };

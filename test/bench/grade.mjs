@@ -10,6 +10,8 @@
 //                       CLI start and preflight that every `labs run` pays)
 //   grader_in_process_ms  mean over submissions of (durationMs - notebookMs) in gradebook.json: the grader's own work per
 //                       submission on top of the notebook (checks incl. hidden, snapshot + picture, teardown, feedback)
+//   cold_*              the same --jobs 1 runs with DNL_GRADE_AHEAD=off (no submission started while the one before runs:
+//                       the baseline of the grader's look-ahead); ahead_gain = cold / ahead wall time
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -22,7 +24,7 @@ const countArg = process.argv.indexOf("--count");
 const count = countArg > 0 ? Number(process.argv[countArg + 1]) : 20;
 const cli = (args) => execFileSync(process.execPath, [bin, ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
 // Wall time and CPU time (user + system of the whole process tree: CLI, notebook runners, kernels, docker clients) of one CLI run.
-const timed = (args) => {
+const timed = (args, env = {}) => {
   const started = performance.now();
   const out = execFileSync(
     "/usr/bin/python3",
@@ -33,7 +35,7 @@ const timed = (args) => {
       bin,
       ...args,
     ],
-    { cwd: root },
+    { cwd: root, env: { ...process.env, ...env } },
   );
   return { wall: Math.round(performance.now() - started), cpu: Math.round(Number(String(out).trim()) * 1000) };
 };
@@ -59,6 +61,9 @@ try {
   const plain = timed(["grade", join(dir, "subs"), "--out", join(dir, "out0"), "--jobs", "1", "--no-sandbox"]);
   const jobs1 = timed(["grade", join(dir, "subs"), "--out", join(dir, "out1"), "--jobs", "1"]);
   const jobs2 = timed(["grade", join(dir, "subs"), "--out", join(dir, "out2"), "--jobs", "2"]);
+  const cold = { DNL_GRADE_AHEAD: "off" };
+  const coldPlain = timed(["grade", join(dir, "subs"), "--out", join(dir, "out3"), "--jobs", "1", "--no-sandbox"], cold);
+  const cold1 = timed(["grade", join(dir, "subs"), "--out", join(dir, "out4"), "--jobs", "1"], cold);
   const jobs1_ms = jobs1.wall;
   const jobs2_ms = jobs2.wall;
   const strip = (file) =>
@@ -72,7 +77,8 @@ try {
       );
   const same =
     JSON.stringify(strip(join(dir, "out1", "gradebook.csv"))) === JSON.stringify(strip(join(dir, "out2", "gradebook.csv"))) &&
-    JSON.stringify(strip(join(dir, "out0", "gradebook.csv"))) === JSON.stringify(strip(join(dir, "out1", "gradebook.csv")));
+    JSON.stringify(strip(join(dir, "out0", "gradebook.csv"))) === JSON.stringify(strip(join(dir, "out1", "gradebook.csv"))) &&
+    ["out3", "out4"].every((out) => JSON.stringify(strip(join(dir, out, "gradebook.csv"))) === JSON.stringify(strip(join(dir, "out1", "gradebook.csv"))));
   const book = JSON.parse(readFileSync(join(dir, "out1", "gradebook.json"), "utf8"));
   const lab_run_ms = median(labRuns);
   const per_submission_ms = Math.round(jobs1_ms / count);
@@ -105,6 +111,13 @@ try {
     mean_submission_ms: Math.round(book.submissions.reduce((sum, s) => sum + s.durationMs, 0) / count),
     mean_notebook_ms: Math.round(book.submissions.reduce((sum, s) => sum + s.notebookMs, 0) / count),
     grader_in_process_ms: Math.round(book.submissions.reduce((sum, s) => sum + (s.durationMs - s.notebookMs), 0) / count),
+    cold_jobs1_ms: cold1.wall,
+    cold_per_submission_ms: Math.round(cold1.wall / count),
+    cold_no_sandbox_jobs1_ms: coldPlain.wall,
+    cold_no_sandbox_per_submission_ms: Math.round(coldPlain.wall / count),
+    ahead_gain: Math.round((cold1.wall / jobs1_ms) * 100) / 100,
+    ahead_gain_no_sandbox: Math.round((coldPlain.wall / plain.wall) * 100) / 100,
+    target_per_submission_ms: 2500,
     gradebooks_identical_apart_from_durations: same,
     statuses: book.summary.statuses,
   };
