@@ -116,7 +116,7 @@ def main():
             TIMING["kernel"] = round((time.monotonic() - begun["at"]) * 1000)
             if args.wait_for:
                 # The kernel started at once; the first cell waits until the grader says go (the sandbox's engine is
-                # ready, or the submission before this one is done). A runner whose grader died goes too: its kernel
+                # ready, or the submission before this one is done). A runner whose grader died exits instead: its kernel
                 # follows it (the kernel watches its parent).
                 deadline = time.monotonic() + args.wait_timeout
                 parent = os.getppid()
