@@ -376,8 +376,9 @@ export const createSandbox = async (
   const pid = startDetached(argv[0] as string, argv.slice(1), paths.log);
   await writeMarker(paths, session, cgroup.dirs, notebook, pid);
   // While the engine starts: the kernel's compile cache, before the kernel exists.
+  // A copy that fails (another grading run is remaking that folder) only costs compiles.
   const compiled = await options.compiled;
-  if (compiled) await cp(compiled, join(paths.kernelState, "compile-cache"), { recursive: true });
+  if (compiled) await cp(compiled, join(paths.kernelState, "compile-cache"), { recursive: true }).catch(() => undefined);
   const host = `unix://${paths.socket}`;
   const engineReady = (async () => {
     const answers = async () =>

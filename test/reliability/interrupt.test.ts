@@ -1,16 +1,25 @@
-import { copyFile, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../helpers/cli.js";
 import { requireEngine } from "../helpers/host-state.js";
+import { sandboxPaths } from "../../src/grade/sandbox.js";
+import { stateDir } from "../../src/setup/paths.js";
 import { exportLab, lab01MaxPoints } from "../grade/submissions.js";
 import { sessionObjects } from "./bystanders.js";
 
 interface Gradebook {
   submissions: { id: string; status: string; points: number; session: string | null; message: string }[];
 }
+
+// The "engine ready" files of the sandboxes now on this machine (sandbox.ts: the runner's first cell waits for it).
+const readyFiles = async (): Promise<string[]> => {
+  const sessions = await readdir(join(stateDir(), "sessions")).catch(() => [] as string[]);
+  return sessions.map((session) => sandboxPaths(session).ready).filter((file) => existsSync(file));
+};
 
 describe("grade interrupted (SIGINT / Ctrl-C)", () => {
   let dir: string;
@@ -29,14 +38,31 @@ describe("grade interrupted (SIGINT / Ctrl-C)", () => {
       timeout: 300_000,
       cwd: repoRoot,
     });
+    // Ctrl-C while b's cells run: once b's sandbox says its cells may start (its "engine ready" file, written at its
+    // go: c, started ahead, has none yet; a's session is in the gradebook, rewritten before b started), and half a
+    // second into them. A fixed delay after "grading b" would race b's grading as it gets faster.
     let sent = false;
+    let watching = false;
+    let done = false;
     grading.stderr?.on("data", (chunk: Buffer) => {
-      if (!sent && String(chunk).includes("grading b")) {
-        sent = true;
-        setTimeout(() => grading.kill("SIGINT"), 2_000);
-      }
+      if (watching || !String(chunk).includes("grading b")) return;
+      watching = true;
+      void (async () => {
+        const book = JSON.parse(await readFile(join(dir, "out", "gradebook.json"), "utf8")) as Gradebook;
+        const before = new Set(book.submissions.flatMap((s) => (s.session ? [sandboxPaths(s.session).ready] : [])));
+        while (!done) {
+          if ((await readyFiles()).some((file) => !before.has(file))) {
+            await new Promise((wake) => setTimeout(wake, 500));
+            grading.kill("SIGINT");
+            sent = true;
+            return;
+          }
+          await new Promise((wake) => setTimeout(wake, 50));
+        }
+      })();
     });
     const result = await grading;
+    done = true;
     expect(sent).toBe(true);
     expect(result.exitCode).toBe(2);
     expect(String(result.stderr)).toMatch(/interrupted/);
