@@ -58,18 +58,18 @@ export interface ExecuteOptions {
   /** Write the executed notebook here. */
   readonly out?: string;
   /**
-   * Run the notebook runner through this (the grading sandbox): it gets the runner's command and environment and
-   * returns the command to run instead; `dir` is the runner's private folder (report, answer key), which must be
-   * reachable at the same path where the runner runs; `waitFor`: the runner starts the kernel at once but runs the
-   * first cell only once this file exists (the sandbox's engine is ready).
-   */
-  /**
    * Start the runner and its kernel now but run no cell until this resolves (a submission the grader starts ahead of
    * time, while the one before it runs); the notebook's timeout counts from then. When it rejects, the runner is
    * killed before any cell ran and executeNotebook rejects with NotebookCancelled. With `launch.waitFor`, the caller
    * gates that file itself.
    */
   readonly gate?: Promise<void>;
+  /**
+   * Run the notebook runner through this (the grading sandbox): it gets the runner's command and environment and
+   * returns the command to run instead; `dir` is the runner's private folder (report, answer key), which must be
+   * reachable at the same path where the runner runs; `waitFor`: the runner starts the kernel at once but runs the
+   * first cell only once this file exists (the sandbox's engine is ready).
+   */
   readonly launch?: {
     readonly dir: string;
     readonly waitFor?: string;
@@ -124,12 +124,12 @@ export const executeNotebook = async (options: ExecuteOptions): Promise<Notebook
   let durationMs: number;
   try {
     // The runner is the harness, not the lab: its own time is left out of the command trace (the kernel's commands count).
-    const result: (RunResult & { goneAt?: number }) | { cancelled: true } =
+    const result: (RunResult & { openedAt?: number }) | { cancelled: true } =
       options.gate || options.launch?.kill
         ? await supervisedRun(command, env, timeout, { gate: options.gate ?? Promise.resolve(), goFile, kill: options.launch?.kill })
         : await asOverhead(() => run(command.file, command.args, { timeout, reject: false, env }));
     if ("cancelled" in result) throw new NotebookCancelled();
-    started = result.goneAt ?? started;
+    started = result.openedAt ?? started;
     durationMs = Math.round(performance.now() - started);
     if (result.timedOut)
       return {
@@ -173,7 +173,7 @@ const supervisedRun = async (
   env: Readonly<Record<string, string>>,
   timeoutMs: number,
   control: { gate: Promise<void>; goFile: string | null; kill: (() => Promise<void>) | undefined },
-): Promise<(RunResult & { goneAt?: number }) | { cancelled: true }> => {
+): Promise<(RunResult & { openedAt?: number }) | { cancelled: true }> => {
   const abort = new AbortController();
   const running = asOverhead(() => run(command.file, command.args, { timeout: 2 ** 31 - 1, reject: false, env, signal: abort.signal }));
   const stop = async (): Promise<void> => {
@@ -189,7 +189,7 @@ const supervisedRun = async (
     await running;
     return { cancelled: true };
   }
-  const goneAt = performance.now();
+  const openedAt = performance.now();
   if (control.goFile) await writeFile(control.goFile, "");
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -198,7 +198,7 @@ const supervisedRun = async (
   }, timeoutMs);
   try {
     const result = await running;
-    return { ...result, goneAt, timedOut: timedOut || result.timedOut };
+    return { ...result, openedAt, timedOut: timedOut || result.timedOut };
   } finally {
     clearTimeout(timer);
   }
