@@ -5,7 +5,7 @@ import type { CheckResult } from "../checks/check.js";
 import { EnvironmentError, isDnlError, ExitCode } from "../errors.js";
 import type { LabDefinition } from "../labs/definition.js";
 import { findGradable as findLab, notebookDirOf, zeroedChecks } from "./gradable.js";
-import { NotebookCancelled } from "../labs/notebook.js";
+import { NotebookCancelled, stopwatch } from "../labs/notebook.js";
 import { runLab } from "../labs/run-lab.js";
 import { engineStatus } from "../setup/engine.js";
 import { stateDir } from "../setup/paths.js";
@@ -81,18 +81,12 @@ export const shown = (file: string): string => {
 
 /** Grade one submission; broken submissions become rows; throws GradingStopped only when the environment fails. */
 export const gradeSubmission = async (submission: Submission, options: GradeOptions = {}): Promise<GradeRow> => {
-  let started = performance.now();
-  options.gate?.then(
-    () => {
-      started = performance.now();
-    },
-    () => undefined,
-  );
+  const elapsed = stopwatch(options.gate);
   const base = { id: submission.id, file: shown(submission.file), claimedPoints: null, cellErrors: [], session: null, topologySvg: null, notebookMs: 0 };
   // A row for a submission that is not run: every check of its lab (when known) at 0 points, saying why.
   const unrun = (lab: LabDefinition | null, row: Pick<GradeRow, "lab" | "status" | "message">, why: string): GradeRow => {
     const checks = lab ? zeroChecks(lab, why) : [];
-    return { ...base, ...row, checks, points: 0, maxPoints: sum(checks, "maxPoints"), durationMs: Math.round(performance.now() - started) };
+    return { ...base, ...row, checks, points: 0, maxPoints: sum(checks, "maxPoints"), durationMs: elapsed() };
   };
   const detection = await inspectSubmission(submission, options.lab ?? null);
   if (detection.kind !== "lab") {
@@ -155,7 +149,7 @@ export const gradeSubmission = async (submission: Submission, options: GradeOpti
       claimedPoints: claimed(result.notebook.displayedChecks),
       cellErrors,
       session: result.session,
-      durationMs: Math.round(performance.now() - started),
+      durationMs: elapsed(),
       notebookMs: result.notebook.durationMs,
       topologySvg: svg,
     };
@@ -183,7 +177,7 @@ export const gradeSubmission = async (submission: Submission, options: GradeOpti
           checks,
           points: 0,
           maxPoints: sum(checks, "maxPoints"),
-          durationMs: Math.round(performance.now() - started),
+          durationMs: elapsed(),
         },
         error,
       );
@@ -199,7 +193,7 @@ export const gradeSubmission = async (submission: Submission, options: GradeOpti
       checks,
       points: 0,
       maxPoints: sum(checks, "maxPoints"),
-      durationMs: Math.round(performance.now() - started),
+      durationMs: elapsed(),
     };
   } finally {
     // runLab removed the lab's folder of this session; drop the then-empty session folder too.

@@ -90,6 +90,18 @@ export class NotebookCancelled extends Error {
   }
 }
 
+/** Milliseconds since now, or since `gate` opened once it has (a run started ahead counts from its go). */
+export const stopwatch = (gate?: Promise<void>): (() => number) => {
+  let started = performance.now();
+  gate?.then(
+    () => {
+      started = performance.now();
+    },
+    () => undefined,
+  );
+  return () => Math.round(performance.now() - started);
+};
+
 // How long a gated runner may wait for its gate (the submissions before it run meanwhile): the runner, not this
 // process, would otherwise give up and run its cells early.
 const gateWaitS = 7 * 24 * 3600;

@@ -4,7 +4,7 @@ import { dirname } from "node:path";
 import type { LabContext, LabDefinition } from "./definition.js";
 import { answerKey } from "./answer-key.js";
 import { checkLab } from "./check-lab.js";
-import { executeNotebook, NotebookCancelled, notebookPath, type NotebookRun } from "./notebook.js";
+import { executeNotebook, NotebookCancelled, notebookPath, type NotebookRun, stopwatch } from "./notebook.js";
 import { LabSession, newSessionId } from "./session.js";
 import { removeLabelled } from "./teardown.js";
 import { toolboxImage } from "../setup/image.js";
@@ -53,15 +53,9 @@ export const labContext = (lab: LabDefinition, session: string, log: (line: stri
 export const runLab = async (lab: LabDefinition, options: RunLabOptions = {}): Promise<LabRunResult> => {
   const session = options.session ?? newSessionId();
   const context = labContext(lab, session, options.log);
-  let started = performance.now();
+  const elapsed = stopwatch(options.gate);
   const lang = options.lang ?? "en";
   let cancelled = false;
-  options.gate?.then(
-    () => {
-      started = performance.now();
-    },
-    () => undefined,
-  );
   try {
     const notebook = await executeNotebook({
       notebook: options.notebook ?? notebookPath(lab, lang),
@@ -81,7 +75,7 @@ export const runLab = async (lab: LabDefinition, options: RunLabOptions = {}): P
       const { dir, command } = options.recordFacts;
       options.log?.(`recorded ${await recordFacts(lab, context, dir, options.solutions ? "solution" : "blank", command)}`);
     }
-    return { lab: lab.id, session, solutions: Boolean(options.solutions), notebook, checks, passed, durationMs: Math.round(performance.now() - started) };
+    return { lab: lab.id, session, solutions: Boolean(options.solutions), notebook, checks, passed, durationMs: elapsed() };
   } catch (error) {
     cancelled = error instanceof NotebookCancelled;
     throw error;
